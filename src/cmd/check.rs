@@ -1,0 +1,62 @@
+//! `appraise check REPORT [--scores PATH]`: every problem with its place, exit 0 or 2.
+
+use super::{Failure, require_json};
+use crate::report::load_report;
+use crate::scores::{Summary, fmt_num, needs_reason};
+use crate::store::load_scores;
+use std::io::Write;
+use std::path::Path;
+
+pub fn check(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -> Result<(), Failure> {
+    require_json(report_path)?;
+    let report = load_report(report_path)?;
+    let full: f64 = report.items.iter().map(|i| i.scale.max).sum();
+    let w =
+        |out: &mut dyn Write, s: String| writeln!(out, "{s}").map_err(|e| Failure::Runtime(e.to_string()));
+    w(
+        out,
+        format!(
+            "{}: valid report \"{}\": {} sections, {} items, full marks {}",
+            report_path.display(),
+            report.id,
+            report.sections.len(),
+            report.items.len(),
+            fmt_num(full)
+        ),
+    )?;
+    let Some(scores_path) = scores else { return Ok(()) };
+    let Some(loaded) = load_scores(scores_path, &report)? else {
+        return Err(Failure::BadInput(format!("cannot read {}: no such file", scores_path.display())));
+    };
+    for warning in &loaded.warnings {
+        w(out, format!("{}: warning: {warning}", scores_path.display()))?;
+    }
+    let sum = Summary::of_report(&report, &loaded.scores);
+    w(
+        out,
+        format!(
+            "{}: valid scores: {}/{} items scored, {} of {} points{}",
+            scores_path.display(),
+            sum.scored,
+            sum.items,
+            fmt_num(sum.points),
+            fmt_num(sum.max_points),
+            sum.percent.map(|p| format!(" ({}%)", fmt_num(p))).unwrap_or_default()
+        ),
+    )?;
+    for (item, entry) in report.items.iter().zip(&loaded.scores.entries) {
+        if needs_reason(&report, item, entry) {
+            w(
+                out,
+                format!(
+                    "{}: item {} is scored {} of {} without a reason (the report requires one)",
+                    scores_path.display(),
+                    item.id,
+                    fmt_num(entry.score.unwrap_or_default()),
+                    fmt_num(item.scale.max)
+                ),
+            )?;
+        }
+    }
+    Ok(())
+}

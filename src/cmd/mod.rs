@@ -1,0 +1,58 @@
+//! The subcommands behind the command line: each takes its arguments and returns what went
+//! wrong as a [`Failure`], which `main` prints once and turns into the exit code.
+
+mod check;
+mod open;
+
+pub use check::check;
+pub use open::{OpenArgs, open};
+
+use std::fmt;
+
+/// Why a command failed: bad input (exit 2) or a runtime failure (exit 1).
+#[derive(Debug)]
+pub enum Failure {
+    BadInput(String),
+    Runtime(String),
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::BadInput(_) => 2,
+            Failure::Runtime(_) => 1,
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::BadInput(m) | Failure::Runtime(m) => f.write_str(m),
+        }
+    }
+}
+
+impl From<crate::report::LoadError> for Failure {
+    fn from(e: crate::report::LoadError) -> Self {
+        Failure::BadInput(e.to_string())
+    }
+}
+
+impl From<crate::store::StoreError> for Failure {
+    fn from(e: crate::store::StoreError) -> Self {
+        Failure::BadInput(e.to_string())
+    }
+}
+
+/// Refuses report files the app cannot open yet, with the reason.
+fn require_json(path: &std::path::Path) -> Result<(), Failure> {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("txt" | "md" | "markdown" | "docx") => Err(Failure::BadInput(format!(
+            "{}: opening a text or Word report directly needs the importer, which this build does not have yet; convert it to an appraise.report/1 JSON file first",
+            path.display()
+        ))),
+        _ => Ok(()),
+    }
+}

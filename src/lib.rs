@@ -1,0 +1,13 @@
+//! appraise: review and score reports in the terminal.
+//!
+//! The pure core (`report`, `scores`, `export`, `text`) knows nothing of terminals;
+//! `store` owns the disk; `tui` is the thin terminal shell; `cmd` runs the subcommands.
+
+pub mod cmd;
+pub mod export;
+pub mod report;
+pub mod scores;
+pub mod store;
+pub mod text;
+pub mod theme;
+pub mod tui;

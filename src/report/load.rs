@@ -1,0 +1,718 @@
+//! Reading a report file (`appraise.report/1`) into a [`Report`], with every problem located.
+//!
+//! The bytes are checked (empty, UTF-8, BOM), parsed into a small order-preserving JSON tree
+//! (`Json`, so `meta` keeps file order), then walked by hand: one pass validates every field,
+//! collects every problem with its JSON path, and builds the flat model at the same time.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::Number;
+use sha2::{Digest, Sha256};
+
+use super::model::{Grade, Item, ItemIx, Node, Report, Scale, Section, SectionIx};
+
+/// The only `format` this version reads.
+const FORMAT: &str = "appraise.report/1";
+/// How a problem at the root of the document is placed.
+const ROOT: &str = "(top level)";
+/// At most this many problems are listed; the rest are counted.
+const MAX_PROBLEMS: usize = 100;
+/// Values quoted in messages are cut to this many characters.
+const PREVIEW_CHARS: usize = 20;
+/// Ids and format names quoted in messages are cut to this many characters.
+const ID_CHARS: usize = 80;
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Where a problem is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Place {
+    /// The file as a whole.
+    File,
+    /// A place in the text (1-based; the column counts characters).
+    Position { line: usize, column: usize },
+    /// A JSON path such as `sections[1].items[3].max`; the root is `(top level)`.
+    Path(String),
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::File => Ok(()),
+            Place::Position { line, column } => write!(f, "line {line}, column {column}"),
+            Place::Path(path) if path.is_empty() => f.write_str(ROOT),
+            Place::Path(path) => f.write_str(path),
+        }
+    }
+}
+
+/// One thing wrong with a report file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub place: Place,
+    /// A lowercase sentence fragment without a trailing period.
+    pub message: String,
+}
+
+impl Problem {
+    fn new(place: Place, message: impl Into<String>) -> Self {
+        Problem { place, message: message.into() }
+    }
+
+    fn at(path: &str, message: impl Into<String>) -> Self {
+        Problem::new(Place::Path(path.to_string()), message)
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.place {
+            Place::File => f.write_str(&self.message),
+            _ => write!(f, "{}: {}", self.place, self.message),
+        }
+    }
+}
+
+/// Why [`load_report`] failed.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file cannot be read (missing, permission denied, a directory...).
+    #[error("cannot read {}: {message}", .path.display())]
+    Io { path: PathBuf, message: String },
+    /// The file was read but is not a valid report; one line per problem.
+    #[error("{}", render_problems(.path, .problems))]
+    Invalid { path: PathBuf, problems: Vec<Problem> },
+}
+
+fn render_problems(path: &Path, problems: &[Problem]) -> String {
+    let lines: Vec<String> = problems.iter().map(|p| format!("{}: {p}", path.display())).collect();
+    lines.join("\n")
+}
+
+/// Reads and parses the report at `path`.
+pub fn load_report(path: &Path) -> Result<Report, LoadError> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| LoadError::Io { path: path.to_path_buf(), message: io_message(path, &e) })?;
+    parse_report(&bytes).map_err(|problems| LoadError::Invalid { path: path.to_path_buf(), problems })
+}
+
+/// A short lowercase reason for a read failure.
+fn io_message(path: &Path, err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    if path.is_dir() {
+        return "it is a directory".into();
+    }
+    match err.kind() {
+        ErrorKind::NotFound => "no such file".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::IsADirectory => "it is a directory".into(),
+        _ => {
+            let text = err.to_string();
+            let text = text.find(" (os error").map_or(text.as_str(), |i| &text[..i]);
+            lowercase_first(text)
+        }
+    }
+}
+
+/// Parses a report from the file's bytes; on failure, every problem found (at most 100 listed).
+pub fn parse_report(bytes: &[u8]) -> Result<Report, Vec<Problem>> {
+    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(vec![Problem::new(Place::File, "the file is empty")]);
+    }
+    let text = std::str::from_utf8(body).map_err(|e| {
+        // The bytes before the bad one are valid UTF-8, so this cannot fail.
+        let before = std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or("");
+        let line = 1 + before.matches('\n').count();
+        let column = 1 + before.rsplit('\n').next().unwrap_or("").chars().count();
+        let message = format!("the file is not UTF-8 text (invalid byte at line {line}, column {column})");
+        vec![Problem::new(Place::Position { line, column }, message)]
+    })?;
+    let root: Json = serde_json::from_str(text).map_err(|e| vec![syntax_problem(text, &e)])?;
+    let mut walker = Walker::new(sha256_hex(bytes));
+    walker.root(&root);
+    walker.finish()
+}
+
+/// Lowercase hex sha256 of `bytes`.
+fn sha256_hex(bytes: &[u8]) -> String {
+    format!("{:x}", Sha256::digest(bytes))
+}
+
+/// A serde_json error as a problem at its line and (character) column, reworded.
+fn syntax_problem(text: &str, err: &serde_json::Error) -> Problem {
+    let full = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    let raw = full.strip_suffix(&suffix).unwrap_or(&full);
+    let message = match raw {
+        "EOF while parsing a list" => "unexpected end of file (an array is not closed with `]`)",
+        "EOF while parsing an object" => "unexpected end of file (an object is not closed with `}`)",
+        "EOF while parsing a string" => "unexpected end of file (a string is not closed with `\"`)",
+        "EOF while parsing a value" => "unexpected end of file (expected a value)",
+        "expected ident" => "expected `true`, `false` or `null`",
+        "expected value" => "expected a value (a string, number, object, array, true, false or null)",
+        "invalid escape" => "invalid escape sequence in a string",
+        "number out of range" => "number out of range (too large)",
+        "invalid unicode code point"
+        | "lone leading surrogate in hex escape"
+        | "unexpected end of hex escape" => "invalid `\\u` escape in a string",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "control character in a string (write it as an escape such as `\\n` or `\\t`)"
+        }
+        "trailing comma" => "trailing comma (nothing may follow the last element)",
+        "trailing characters" => "unexpected text after the end of the JSON document",
+        "recursion limit exceeded" => "the JSON is nested too deeply (more than 128 levels)",
+        other => {
+            return Problem::new(char_position(text, err.line(), err.column()), lowercase_first(other));
+        }
+    };
+    Problem::new(char_position(text, err.line(), err.column()), message)
+}
+
+/// serde_json's (line, 1-based byte column) as a place whose column counts characters.
+fn char_position(text: &str, line: usize, byte_column: usize) -> Place {
+    let line_text = text.split('\n').nth(line.saturating_sub(1)).unwrap_or("");
+    let mut end = byte_column.saturating_sub(1).min(line_text.len());
+    while !line_text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Place::Position { line: line.max(1), column: line_text[..end].chars().count() + 1 }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+/// A parsed JSON value whose objects keep their keys in file order.
+#[derive(Debug, Clone, PartialEq)]
+enum Json {
+    Null,
+    Bool(bool),
+    Num(Number),
+    Str(String),
+    Arr(Vec<Json>),
+    Obj(Vec<(String, Json)>),
+}
+
+type Object = [(String, Json)];
+
+impl Json {
+    fn as_object(&self) -> Option<&Object> {
+        match self {
+            Json::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+    fn as_array(&self) -> Option<&[Json]> {
+        match self {
+            Json::Arr(a) => Some(a),
+            _ => None,
+        }
+    }
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+    fn as_f64(&self) -> Option<f64> {
+        match self {
+            Json::Num(n) => n.as_f64().filter(|f| f.is_finite()),
+            _ => None,
+        }
+    }
+}
+
+/// The value of `key` in `obj`; the last one wins, as in serde_json. JSON `null` counts as absent.
+fn field<'a>(obj: &'a Object, key: &str) -> Option<&'a Json> {
+    obj.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Json::Null)
+}
+
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(JsonVisitor)
+    }
+}
+
+struct JsonVisitor;
+
+impl<'de> Visitor<'de> for JsonVisitor {
+    type Value = Json;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Json, E> {
+        Ok(Json::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Json, E> {
+        Ok(Json::Num(n.into()))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Json, E> {
+        Ok(Json::Num(n.into()))
+    }
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Json, E> {
+        Number::from_f64(n).map(Json::Num).ok_or_else(|| E::custom("numbers must be finite"))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Json, E> {
+        Ok(Json::Str(s.to_string()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Json, E> {
+        Ok(Json::Str(s))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(Json::Arr(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(entry) = map.next_entry::<String, Json>()? {
+            entries.push(entry);
+        }
+        Ok(Json::Obj(entries))
+    }
+}
+
+/// "a string (\"5\")", "a number (5)", "an object ({\"a\": 1})"...: the JSON type and a preview.
+fn describe(v: &Json) -> String {
+    match v {
+        Json::Null => "null".into(),
+        Json::Bool(b) => format!("a boolean ({b})"),
+        Json::Num(n) => format!("a number ({n})"),
+        Json::Str(_) => format!("a string ({})", preview(v)),
+        Json::Arr(a) if a.is_empty() => "an empty array".into(),
+        Json::Arr(_) => format!("an array ({})", preview(v)),
+        Json::Obj(o) if o.is_empty() => "an empty object".into(),
+        Json::Obj(_) => format!("an object ({})", preview(v)),
+    }
+}
+
+/// Compact, escaped JSON-ish text of `v`, cut to [`PREVIEW_CHARS`] characters.
+fn preview(v: &Json) -> String {
+    let mut out = String::new();
+    write_preview(v, &mut out);
+    truncate_chars(&out, PREVIEW_CHARS)
+}
+
+fn write_preview(v: &Json, out: &mut String) {
+    if out.chars().count() > PREVIEW_CHARS {
+        return;
+    }
+    match v {
+        Json::Null => out.push_str("null"),
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Num(n) => out.push_str(&n.to_string()),
+        Json::Str(s) => out.push_str(&quote(s, PREVIEW_CHARS)),
+        Json::Arr(items) => write_list(out, "[]", items.iter().map(|v| (None, v))),
+        Json::Obj(entries) => write_list(out, "{}", entries.iter().map(|(k, v)| (Some(k), v))),
+    }
+}
+
+/// `[a, b]` or `{"k": a}` into `out`, stopping once the preview is long enough.
+fn write_list<'a>(
+    out: &mut String,
+    brackets: &str,
+    entries: impl Iterator<Item = (Option<&'a String>, &'a Json)>,
+) {
+    out.push_str(&brackets[..1]);
+    for (i, (key, value)) in entries.enumerate() {
+        if out.chars().count() > PREVIEW_CHARS {
+            return;
+        }
+        if i > 0 {
+            out.push_str(", ");
+        }
+        if let Some(key) = key {
+            out.push_str(&quote(key, PREVIEW_CHARS));
+            out.push_str(": ");
+        }
+        write_preview(value, out);
+    }
+    out.push_str(&brackets[1..]);
+}
+
+/// `s` in double quotes with control characters escaped, cut to `max` characters.
+fn quote(s: &str, max: usize) -> String {
+    let head: String = s.chars().take(max + 1).collect();
+    truncate_chars(&format!("{head:?}"), max)
+}
+
+fn truncate_chars(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
+    }
+}
+
+/// The path of field `key` under `parent`: `title`, `scale.max`, `meta["a b"]`.
+fn child(parent: &str, key: &str) -> String {
+    let plain = !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    match (parent == ROOT, plain) {
+        (true, true) => key.to_string(),
+        (false, true) => format!("{parent}.{key}"),
+        (true, false) => format!("[{key:?}]"),
+        (false, false) => format!("{parent}[{key:?}]"),
+    }
+}
+
+/// A `refs` entry to check once every id is known.
+struct PendingRef {
+    /// How many problems came before it in the walk (to keep problems in document order).
+    after: usize,
+    path: String,
+    id: String,
+}
+
+/// The one pass over the JSON tree: validates, collects problems and builds the model.
+struct Walker {
+    report: Report,
+    problems: Vec<Problem>,
+    /// id → path of the section or item that first used it.
+    first_use: HashMap<String, String>,
+    refs: Vec<PendingRef>,
+}
+
+impl Walker {
+    fn new(sha256: String) -> Self {
+        Walker {
+            report: Report { sha256, ..Report::default() },
+            problems: Vec::new(),
+            first_use: HashMap::new(),
+            refs: Vec::new(),
+        }
+    }
+
+    fn problem(&mut self, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem::at(path, message));
+    }
+
+    fn expected(&mut self, path: &str, what: &str, found: &Json) {
+        self.problem(path, format!("expected {what}, found {}", describe(found)));
+    }
+
+    /// `get(v)`, or a problem at `path` saying `what` was expected instead of `v`.
+    fn want<'a, T>(
+        &mut self,
+        v: &'a Json,
+        path: &str,
+        what: &str,
+        get: impl FnOnce(&'a Json) -> Option<T>,
+    ) -> Option<T> {
+        let got = get(v);
+        if got.is_none() {
+            self.expected(path, what, v);
+        }
+        got
+    }
+
+    fn object<'a>(&mut self, v: &'a Json, path: &str) -> Option<&'a Object> {
+        self.want(v, path, "an object", Json::as_object)
+    }
+
+    fn array<'a>(&mut self, v: &'a Json, path: &str) -> Option<&'a [Json]> {
+        self.want(v, path, "an array", Json::as_array)
+    }
+
+    fn string(&mut self, v: &Json, path: &str) -> Option<String> {
+        self.want(v, path, "a string", |v| v.as_str().map(str::to_string))
+    }
+
+    fn number(&mut self, v: &Json, path: &str) -> Option<f64> {
+        self.want(v, path, "a number", Json::as_f64)
+    }
+
+    /// A field that must be present (JSON `null` counts as present, and is then a wrong type).
+    fn required<'a>(&mut self, obj: &'a Object, key: &str, parent: &str, what: &str) -> Option<&'a Json> {
+        let found = obj.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v);
+        if found.is_none() {
+            self.problem(&child(parent, key), format!("missing required field (expected {what})"));
+        }
+        found
+    }
+
+    /// A required string field; `non_empty` also refuses "" and whitespace-only text.
+    fn required_string(&mut self, obj: &Object, key: &str, parent: &str, non_empty: bool) -> Option<String> {
+        let what = if non_empty { "a non-empty string" } else { "a string" };
+        let path = child(parent, key);
+        let s = self.required(obj, key, parent, what).and_then(|v| self.string(v, &path))?;
+        if non_empty && s.trim().is_empty() {
+            self.problem(&path, "must not be empty");
+            return None;
+        }
+        Some(s)
+    }
+
+    fn opt_string(&mut self, obj: &Object, key: &str, parent: &str) -> Option<String> {
+        field(obj, key).and_then(|v| self.string(v, &child(parent, key)))
+    }
+
+    fn opt_number(&mut self, obj: &Object, key: &str, parent: &str) -> Option<f64> {
+        field(obj, key).and_then(|v| self.number(v, &child(parent, key)))
+    }
+
+    fn opt_array<'a>(&mut self, obj: &'a Object, key: &str, parent: &str) -> Option<&'a [Json]> {
+        field(obj, key).and_then(|v| self.array(v, &child(parent, key)))
+    }
+
+    /// An optional array of strings, each with its path; bad entries are reported and skipped.
+    fn strings(&mut self, obj: &Object, key: &str, parent: &str) -> Vec<(String, String)> {
+        let path = child(parent, key);
+        let Some(values) = self.opt_array(obj, key, parent) else {
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(values.len());
+        for (i, v) in values.iter().enumerate() {
+            let at = format!("{path}[{i}]");
+            if let Some(s) = self.string(v, &at) {
+                out.push((s, at));
+            }
+        }
+        out
+    }
+
+    fn root(&mut self, v: &Json) {
+        let Some(obj) = self.object(v, ROOT) else {
+            return;
+        };
+        match field(obj, "format") {
+            None => {}
+            Some(Json::Str(s)) if s == FORMAT => {}
+            Some(Json::Str(s)) => {
+                let message =
+                    format!("unsupported format {} (this version reads {FORMAT:?})", quote(s, ID_CHARS));
+                self.problem("format", message);
+            }
+            Some(other) => self.expected("format", &format!("the string {FORMAT:?}"), other),
+        }
+        self.report.id = self.required_string(obj, "id", ROOT, true).unwrap_or_default();
+        self.report.title = self.required_string(obj, "title", ROOT, true).unwrap_or_default();
+        if let Some(meta) = field(obj, "meta") {
+            self.meta(meta);
+        }
+        if let Some(scale) = field(obj, "scale") {
+            self.scale(scale);
+        }
+        if let Some(grades) = self.opt_array(obj, "grades", ROOT) {
+            self.grades(grades);
+        }
+        if let Some(v) = field(obj, "require_note_below_max") {
+            match v {
+                Json::Bool(b) => self.report.require_note_below_max = *b,
+                other => self.expected("require_note_below_max", "true or false", other),
+            }
+        }
+        match field(obj, "sections") {
+            None => self.problem("sections", "missing required field (expected an array of sections)"),
+            Some(v) => {
+                if let Some(sections) = self.array(v, "sections") {
+                    for (i, s) in sections.iter().enumerate() {
+                        self.section(s, &format!("sections[{i}]"), None, 0);
+                    }
+                }
+            }
+        }
+    }
+
+    fn meta(&mut self, v: &Json) {
+        let Some(entries) = self.object(v, "meta") else {
+            return;
+        };
+        // A repeated key keeps its first place and its last value, as in serde_json.
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (key, value) in entries {
+            let text = match value {
+                Json::Str(s) => s.clone(),
+                Json::Num(n) => n.to_string(),
+                other => {
+                    self.expected(&child("meta", key), "a string or a number", other);
+                    continue;
+                }
+            };
+            match seen.get(key.as_str()) {
+                Some(&at) => self.report.meta[at].1 = text,
+                None => {
+                    seen.insert(key, self.report.meta.len());
+                    self.report.meta.push((key.clone(), text));
+                }
+            }
+        }
+    }
+
+    fn scale(&mut self, v: &Json) {
+        let Some(obj) = self.object(v, "scale") else {
+            return;
+        };
+        let mut scale = Scale::default();
+        if let Some(min) = self.opt_number(obj, "min", "scale") {
+            scale.min = min;
+        }
+        if let Some(max) = self.opt_number(obj, "max", "scale") {
+            scale.max = max;
+        }
+        if let Some(step) = self.opt_number(obj, "step", "scale") {
+            scale.step = step;
+        }
+        if scale.min >= scale.max {
+            self.problem("scale", format!("min ({}) must be less than max ({})", scale.min, scale.max));
+        }
+        if scale.step <= 0.0 {
+            self.problem("scale.step", format!("must be greater than 0 (found {})", scale.step));
+        }
+        self.report.scale = scale;
+    }
+
+    fn grades(&mut self, grades: &[Json]) {
+        for (i, v) in grades.iter().enumerate() {
+            let path = format!("grades[{i}]");
+            let Some(obj) = self.object(v, &path) else {
+                continue;
+            };
+            let min = self.required(obj, "min", &path, "a number");
+            let min = min.and_then(|v| self.number(v, &child(&path, "min")));
+            let label = self.required_string(obj, "label", &path, true);
+            if let (Some(min), Some(label)) = (min, label) {
+                self.report.grades.push(Grade { min, label });
+            }
+        }
+    }
+
+    /// Records `id` for `node`; a second use is a problem naming the first.
+    fn claim_id(&mut self, id: &str, path: &str, node: Node) {
+        if let Some(first) = self.first_use.get(id) {
+            let message = format!("duplicate id {} (first used at {first})", quote(id, ID_CHARS));
+            self.problem(&child(path, "id"), message);
+        } else {
+            self.first_use.insert(id.to_string(), path.to_string());
+            self.report.index.insert(id.to_string(), node);
+        }
+    }
+
+    fn section(&mut self, v: &Json, path: &str, parent: Option<SectionIx>, depth: usize) {
+        let Some(obj) = self.object(v, path) else {
+            return;
+        };
+        let ix = self.report.sections.len();
+        let id = self.required_string(obj, "id", path, true);
+        if let Some(id) = &id {
+            self.claim_id(id, path, Node::Section(ix));
+        }
+        let title = self.required_string(obj, "title", path, true);
+        let body = self.opt_string(obj, "body", path);
+        self.report.sections.push(Section {
+            id: id.unwrap_or_default(),
+            title: title.unwrap_or_default(),
+            body,
+            parent,
+            depth,
+            items: Vec::new(),
+            children: Vec::new(),
+        });
+        if let Some(p) = parent {
+            self.report.sections[p].children.push(ix);
+        }
+        if let Some(items) = self.opt_array(obj, "items", path) {
+            for (i, item) in items.iter().enumerate() {
+                self.item(item, &format!("{path}.items[{i}]"), ix);
+            }
+        }
+        if let Some(subsections) = self.opt_array(obj, "sections", path) {
+            for (i, s) in subsections.iter().enumerate() {
+                self.section(s, &format!("{path}.sections[{i}]"), Some(ix), depth + 1);
+            }
+        }
+    }
+
+    fn item(&mut self, v: &Json, path: &str, section: SectionIx) {
+        let Some(obj) = self.object(v, path) else {
+            return;
+        };
+        let ix: ItemIx = self.report.items.len();
+        let id = self.required_string(obj, "id", path, true);
+        if let Some(id) = &id {
+            self.claim_id(id, path, Node::Item(ix));
+        }
+        let title = self.opt_string(obj, "title", path);
+        let text = self.required_string(obj, "text", path, false);
+        let base = self.report.scale;
+        let min = self.opt_number(obj, "min", path);
+        let max = self.opt_number(obj, "max", path);
+        let step = self.opt_number(obj, "step", path);
+        let scale = Scale {
+            min: min.unwrap_or(base.min),
+            max: max.unwrap_or(base.max),
+            step: step.unwrap_or(base.step),
+        };
+        // Only overrides are checked here: the report's own scale was checked at `scale`.
+        if (min.is_some() || max.is_some()) && scale.min >= scale.max {
+            self.problem(path, format!("min ({}) must be less than max ({})", scale.min, scale.max));
+        }
+        if step.is_some() && scale.step <= 0.0 {
+            self.problem(path, format!("step must be greater than 0 (found {})", scale.step));
+        }
+        let criteria = self.opt_string(obj, "criteria", path);
+        let tags = self.strings(obj, "tags", path).into_iter().map(|(tag, _)| tag).collect();
+        let mut refs = Vec::new();
+        for (target, at) in self.strings(obj, "refs", path) {
+            self.refs.push(PendingRef { after: self.problems.len(), path: at, id: target.clone() });
+            refs.push(target);
+        }
+        let self_score = self.opt_number(obj, "self_score", path);
+        if let Some(score) = self_score
+            && scale.min < scale.max
+            && !(scale.min..=scale.max).contains(&score)
+        {
+            let message = format!("{score} is outside the item's scale ({} to {})", scale.min, scale.max);
+            self.problem(&child(path, "self_score"), message);
+        }
+        self.report.items.push(Item {
+            id: id.unwrap_or_default(),
+            title,
+            text: text.unwrap_or_default(),
+            section,
+            scale,
+            criteria,
+            tags,
+            refs,
+            self_score,
+        });
+        self.report.sections[section].items.push(ix);
+    }
+
+    /// Checks the refs, puts their problems in document order and applies the cap.
+    fn finish(self) -> Result<Report, Vec<Problem>> {
+        let Walker { report, problems, refs, .. } = self;
+        let mut all = Vec::with_capacity(problems.len());
+        let mut walk = problems.into_iter().enumerate().peekable();
+        for r in refs.into_iter().filter(|r| !report.index.contains_key(&r.id)) {
+            while let Some((_, p)) = walk.next_if(|(i, _)| *i < r.after) {
+                all.push(p);
+            }
+            let message = format!("unknown id {} (no section or item has it)", quote(&r.id, ID_CHARS));
+            all.push(Problem::at(&r.path, message));
+        }
+        all.extend(walk.map(|(_, p)| p));
+        if all.is_empty() {
+            return Ok(report);
+        }
+        if all.len() > MAX_PROBLEMS {
+            let more = all.len() - MAX_PROBLEMS;
+            all.truncate(MAX_PROBLEMS);
+            let noun = if more == 1 { "problem" } else { "problems" };
+            all.push(Problem::new(Place::File, format!("… and {more} more {noun}")));
+        }
+        Err(all)
+    }
+}
+
+#[cfg(test)]
+#[path = "load_tests.rs"]
+mod tests;

@@ -1,0 +1,157 @@
+//! The report as the app uses it: a flat, index-addressed tree.
+//!
+//! Sections are stored in depth-first pre-order and items in report order, so the outline
+//! (a section row followed by its own items, then its subsections) is a single walk over
+//! `sections`. Everything refers to everything else by index; ids are only for files.
+
+use std::collections::HashMap;
+
+/// Index of a section in [`Report::sections`].
+pub type SectionIx = usize;
+/// Index of an item in [`Report::items`].
+pub type ItemIx = usize;
+
+/// The score range of an item: `min ..= max` on a grid of `step` from `min`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scale {
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+}
+
+impl Default for Scale {
+    fn default() -> Self {
+        Scale { min: 0.0, max: 10.0, step: 0.5 }
+    }
+}
+
+/// A grade band: the first band whose `min` ≤ percent gives `label`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grade {
+    pub min: f64,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub body: Option<String>,
+    pub parent: Option<SectionIx>,
+    /// 0 for top-level sections.
+    pub depth: usize,
+    /// This section's own items, in order.
+    pub items: Vec<ItemIx>,
+    /// Direct subsections, in order.
+    pub children: Vec<SectionIx>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub id: String,
+    pub title: Option<String>,
+    pub text: String,
+    pub section: SectionIx,
+    /// The item's own scale, with the report's default filled in.
+    pub scale: Scale,
+    pub criteria: Option<String>,
+    pub tags: Vec<String>,
+    /// Ids of sections or items (validated to exist).
+    pub refs: Vec<String>,
+    pub self_score: Option<f64>,
+}
+
+/// Something an id can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Node {
+    Section(SectionIx),
+    Item(ItemIx),
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Report {
+    pub id: String,
+    pub title: String,
+    /// `meta` entries in file order, values rendered as text.
+    pub meta: Vec<(String, String)>,
+    pub scale: Scale,
+    pub grades: Vec<Grade>,
+    pub require_note_below_max: bool,
+    /// Depth-first pre-order.
+    pub sections: Vec<Section>,
+    /// Report order (the order of the outline).
+    pub items: Vec<Item>,
+    /// Lowercase hex sha256 of the file's bytes.
+    pub sha256: String,
+    /// id → node, for every section and item.
+    pub index: HashMap<String, Node>,
+}
+
+impl Report {
+    /// The outline in display order: each section followed by its own items, then its subsections.
+    pub fn outline(&self) -> Vec<Node> {
+        let mut rows = Vec::with_capacity(self.sections.len() + self.items.len());
+        for (s, section) in self.sections.iter().enumerate() {
+            rows.push(Node::Section(s));
+            rows.extend(section.items.iter().map(|&i| Node::Item(i)));
+        }
+        rows
+    }
+
+    pub fn find(&self, id: &str) -> Option<Node> {
+        self.index.get(id).copied()
+    }
+
+    /// Titles from the top-level section down to `section`, inclusive.
+    pub fn section_path(&self, section: SectionIx) -> Vec<&str> {
+        let mut path = Vec::new();
+        let mut at = Some(section);
+        while let Some(s) = at {
+            path.push(self.sections[s].title.as_str());
+            at = self.sections[s].parent;
+        }
+        path.reverse();
+        path
+    }
+
+    /// Every item in `section` and its subsections (a contiguous range of report order).
+    pub fn items_under(&self, section: SectionIx) -> std::ops::Range<ItemIx> {
+        let span = &self.sections[section..self.subtree_end(section)];
+        let first = span.iter().find_map(|s| s.items.first().copied());
+        let last = span.iter().rev().find_map(|s| s.items.last().copied());
+        match (first, last) {
+            (Some(a), Some(b)) => a..b + 1,
+            _ => 0..0,
+        }
+    }
+
+    /// One past the last section of `section`'s subtree in pre-order.
+    pub fn subtree_end(&self, section: SectionIx) -> SectionIx {
+        let depth = self.sections[section].depth;
+        self.sections[section + 1..]
+            .iter()
+            .position(|s| s.depth <= depth)
+            .map_or(self.sections.len(), |p| section + 1 + p)
+    }
+}
+
+impl Item {
+    /// The title, or the start of the text when the item has none.
+    pub fn display_title(&self) -> String {
+        if let Some(t) = self.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            return t.trim().to_string();
+        }
+        let first = self.text.trim().lines().next().unwrap_or("");
+        let clause_end = first
+            .char_indices()
+            .find(|&(_, c)| matches!(c, '。' | '；' | '！' | '？' | '.' | ';'))
+            .map_or(first.len(), |(i, _)| i);
+        let clause = &first[..clause_end];
+        if clause.chars().count() > 40 {
+            let cut: String = clause.chars().take(40).collect();
+            format!("{cut}…")
+        } else {
+            clause.to_string()
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! The `appraise.scores/1` file: reading it back into `Scores` (matched to the report by item
+//! id, orphans kept) and writing it with a freshly computed summary.
+
+use crate::report::Report;
+use crate::scores::{Entry, Orphan, Scores, Summary, check_score, fmt_num, now_rfc3339};
+use serde_json::{Map, Value, json};
+use std::path::{Path, PathBuf};
+
+pub const FORMAT: &str = "appraise.scores/1";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot read {}: {message}", path.display())]
+    Io { path: PathBuf, message: String },
+    #[error("{}: {place}: {message}", path.display())]
+    Invalid { path: PathBuf, place: String, message: String },
+    #[error("{} holds scores for report \"{found}\", not for \"{expected}\"", path.display())]
+    OtherReport { path: PathBuf, found: String, expected: String },
+}
+
+/// Scores read back from a file, with what the evaluator should be told about them.
+#[derive(Debug)]
+pub struct Loaded {
+    pub scores: Scores,
+    pub warnings: Vec<String>,
+}
+
+/// Reads the scores file at `path` for `report`; `Ok(None)` when there is none yet.
+pub fn load_scores(path: &Path, report: &Report) -> Result<Option<Loaded>, StoreError> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::Io { path: path.to_owned(), message: io_message(&e) }),
+    };
+    parse_scores(path, &bytes, report).map(Some)
+}
+
+/// Parses scores-file bytes (read from `path`, named in errors) against `report`.
+pub fn parse_scores(path: &Path, bytes: &[u8], report: &Report) -> Result<Loaded, StoreError> {
+    parse(bytes, report).map_err(|(place, problem)| match problem {
+        Problem::Other(found) => {
+            StoreError::OtherReport { path: path.to_owned(), found, expected: report.id.clone() }
+        }
+        Problem::Text(message) => StoreError::Invalid { path: path.to_owned(), place, message },
+    })
+}
+
+/// A short, human reason for an I/O error (no "os error 2" noise).
+pub fn io_message(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "no such file".into(),
+        PermissionDenied => "permission denied".into(),
+        IsADirectory => "it is a directory".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_string()
+        }
+    }
+}
+
+enum Problem {
+    Text(String),
+    Other(String),
+}
+
+fn bad(place: impl Into<String>, message: impl Into<String>) -> (String, Problem) {
+    (place.into(), Problem::Text(message.into()))
+}
+
+fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
+    let text = std::str::from_utf8(bytes).map_err(|_| bad("(file)", "the file is not UTF-8 text"))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(bad("(file)", "the file is empty"));
+    }
+    let root: Value = serde_json::from_str(text).map_err(|e| {
+        let msg = e.to_string();
+        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        bad(format!("line {}, column {}", e.line(), e.column()), msg)
+    })?;
+    let obj = root.as_object().ok_or_else(|| bad("(top level)", "expected an object"))?;
+    match obj.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(other) => {
+            return Err(bad("format", format!("unsupported format {other}, expected \"{FORMAT}\"")));
+        }
+        None => {
+            return Err(bad(
+                "format",
+                format!("missing; this is not an appraise scores file (\"{FORMAT}\")"),
+            ));
+        }
+    }
+    let rep =
+        obj.get("report").and_then(Value::as_object).ok_or_else(|| bad("report", "expected an object"))?;
+    let found = rep.get("id").and_then(Value::as_str).ok_or_else(|| bad("report.id", "expected a string"))?;
+    if found != report.id {
+        return Err(("report.id".into(), Problem::Other(found.to_string())));
+    }
+    let mut warnings = Vec::new();
+    if let Some(sha) = rep.get("sha256").and_then(Value::as_str)
+        && !report.sha256.is_empty()
+        && sha != report.sha256
+    {
+        warnings.push(
+            "the report file has changed since these scores were saved; scores are matched to items by id"
+                .to_string(),
+        );
+    }
+    let evaluator = match obj.get("evaluator") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()).filter(|s| !s.is_empty()),
+        Some(_) => return Err(bad("evaluator", "expected a string")),
+    };
+    let items =
+        obj.get("items").and_then(Value::as_array).ok_or_else(|| bad("items", "expected an array"))?;
+
+    let mut scores = Scores::new(report);
+    scores.evaluator = evaluator;
+    let mut seen = vec![false; report.items.len()];
+    for (k, raw) in items.iter().enumerate() {
+        let at = |field: &str| format!("items[{k}]{field}");
+        let e = raw.as_object().ok_or_else(|| bad(at(""), "expected an object"))?;
+        let id = e.get("id").and_then(Value::as_str).ok_or_else(|| bad(at(".id"), "expected a string"))?;
+        let entry = parse_entry(e, &at)?;
+        match report.find(id) {
+            Some(crate::report::Node::Item(i)) => {
+                if std::mem::replace(&mut seen[i], true) {
+                    return Err(bad(at(".id"), format!("duplicate entry for item \"{id}\"")));
+                }
+                if let Some(v) = entry.score
+                    && let Err(why) = check_score(v, &report.items[i].scale)
+                {
+                    warnings.push(format!(
+                        "item {id}: the saved score {why} for this report; please re-score it"
+                    ));
+                }
+                scores.entries[i] = entry;
+            }
+            _ => scores.orphans.push(Orphan { id: id.to_string(), raw: raw.clone() }),
+        }
+    }
+    let kept: Vec<&str> =
+        scores.orphans.iter().filter(|o| !is_blank(&o.raw)).map(|o| o.id.as_str()).collect();
+    if !kept.is_empty() {
+        warnings.push(format!(
+            "{} saved entr{} for items the report no longer has (kept in the file): {}",
+            kept.len(),
+            if kept.len() == 1 { "y is" } else { "ies are" },
+            kept.join(", ")
+        ));
+    }
+    Ok(Loaded { scores, warnings })
+}
+
+fn parse_entry(e: &Map<String, Value>, at: &dyn Fn(&str) -> String) -> Result<Entry, (String, Problem)> {
+    let score = match e.get("score") {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) => n.as_f64().filter(|v| v.is_finite()),
+        Some(_) => return Err(bad(at(".score"), "expected a number or null")),
+    };
+    let note = match e.get("note") {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(_) => return Err(bad(at(".note"), "expected a string")),
+    };
+    let flagged = match e.get("flagged") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => return Err(bad(at(".flagged"), "expected true or false")),
+    };
+    let updated_at = match e.get("updated_at") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(_) => return Err(bad(at(".updated_at"), "expected a string or null")),
+    };
+    Ok(Entry { score, note, flagged, updated_at })
+}
+
+fn is_blank(raw: &Value) -> bool {
+    raw.get("score").is_none_or(Value::is_null)
+        && raw.get("note").and_then(Value::as_str).is_none_or(str::is_empty)
+        && !raw.get("flagged").and_then(Value::as_bool).unwrap_or(false)
+}
+
+fn number(x: f64) -> Value {
+    let s = fmt_num(x);
+    serde_json::from_str(&s).unwrap_or(Value::Null)
+}
+
+/// The scores file's JSON text: every item in report order, then the orphans; summary recomputed.
+pub fn scores_json(report: &Report, scores: &Scores) -> String {
+    let items: Vec<Value> = report
+        .items
+        .iter()
+        .zip(&scores.entries)
+        .map(|(item, e)| {
+            json!({
+                "id": item.id,
+                "score": e.score.map(number),
+                "note": e.note,
+                "flagged": e.flagged,
+                "updated_at": e.updated_at,
+            })
+        })
+        .chain(scores.orphans.iter().map(|o| o.raw.clone()))
+        .collect();
+    let sum = Summary::of_report(report, scores);
+    let doc = json!({
+        "format": FORMAT,
+        "report": { "id": report.id, "title": report.title, "sha256": report.sha256 },
+        "evaluator": scores.evaluator,
+        "updated_at": now_rfc3339(),
+        "items": items,
+        "summary": {
+            "scored": sum.scored,
+            "items": sum.items,
+            "points": number(sum.points),
+            "max_points": number(sum.max_points),
+            "percent": sum.percent.map(number),
+            "grade": sum.grade,
+            "report_max": number(sum.report_max),
+        },
+    });
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// Writes the scores file atomically.
+pub fn save_scores(path: &Path, report: &Report, scores: &Scores) -> std::io::Result<()> {
+    super::write_atomic(path, scores_json(report, scores).as_bytes())
+}

@@ -1,0 +1,92 @@
+//! Everything the user (or the event loop) can ask the app to do. Keys map to these in
+//! `keymap`; `App::update` is the only place that acts on them.
+
+use ratatui::crossterm::event::KeyEvent;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    // Moving around
+    NextItem,
+    PrevItem,
+    NextSection,
+    PrevSection,
+    FirstItem,
+    LastItem,
+    NextUnscored,
+    FocusNext,
+    FocusPrev,
+    FocusLeft,
+    FocusRight,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    FollowRef,
+    JumpBack,
+    // Scoring
+    QuickScore(u8),
+    OpenScorePrompt,
+    RaiseScore,
+    LowerScore,
+    ClearScore,
+    Annotate,
+    ToggleFlag,
+    Undo,
+    Redo,
+    // Files
+    Save,
+    Export,
+    // Screens
+    Help,
+    Quit,
+    /// Esc in the normal view: dismiss the message.
+    Dismiss,
+    // Text entry (score prompt, note editor, help screen)
+    Key(KeyEvent),
+    Paste(String),
+    Resize(u16, u16),
+    // Results of effects performed by the event loop
+    Saved(Result<(), String>),
+    Exported(Result<String, String>),
+}
+
+impl Action {
+    /// The one-line description shown on the help screen.
+    pub fn describe(&self) -> &'static str {
+        use Action::*;
+        match self {
+            NextItem => "next item",
+            PrevItem => "previous item",
+            NextSection => "next section",
+            PrevSection => "previous section",
+            FirstItem => "first item",
+            LastItem => "last item",
+            NextUnscored => "next unscored item",
+            FocusNext => "focus the next pane",
+            FocusPrev => "focus the previous pane",
+            FocusLeft => "focus the pane to the left",
+            FocusRight => "focus the pane to the right",
+            PageDown => "scroll the text down a page",
+            PageUp => "scroll the text up a page",
+            HalfPageDown => "scroll the text down half a page",
+            HalfPageUp => "scroll the text up half a page",
+            FollowRef => "go to the item's evidence (refs); again for the next",
+            JumpBack => "go back to where the last jump came from",
+            QuickScore(_) => "quick score: that whole number",
+            OpenScorePrompt => "type a score (7.5), Enter sets, Esc cancels",
+            RaiseScore => "raise the score one step",
+            LowerScore => "lower the score one step (from none: full marks)",
+            ClearScore => "clear the score",
+            Annotate => "write a note (扣分原因); Esc closes and keeps it",
+            ToggleFlag => "flag / unflag for follow-up",
+            Undo => "undo the last change",
+            Redo => "redo",
+            Save => "save now (it also saves by itself)",
+            Export => "export the scoring sheet beside the scores file",
+            Help => "this help",
+            Quit => "save and quit",
+            Dismiss => "dismiss the message",
+            Key(_) | Paste(_) | Resize(..) | Saved(_) | Exported(_) => "",
+        }
+    }
+}

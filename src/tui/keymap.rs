@@ -1,0 +1,230 @@
+//! The key map: a table from keys to actions for the normal view, and the fixed keys of the
+//! text-entry screens (score prompt, note editor, help), which get raw keys as `Action::Key`.
+
+use super::action::Action;
+use super::app::Mode;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// A key as written in the table and on the help screen: `j`, `J`, `ctrl-r`, `down`, `pgdn`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+/// The default keys of the normal view (contract §4), in help-screen order.
+pub const DEFAULT_KEYS: &[(&str, Action)] = {
+    use Action::*;
+    &[
+        ("j", NextItem),
+        ("down", NextItem),
+        ("k", PrevItem),
+        ("up", PrevItem),
+        ("J", NextSection),
+        ("]", NextSection),
+        ("K", PrevSection),
+        ("[", PrevSection),
+        ("g", FirstItem),
+        ("home", FirstItem),
+        ("G", LastItem),
+        ("end", LastItem),
+        ("n", NextUnscored),
+        ("tab", FocusNext),
+        ("backtab", FocusPrev),
+        ("h", FocusLeft),
+        ("left", FocusLeft),
+        ("l", FocusRight),
+        ("right", FocusRight),
+        ("pgdn", PageDown),
+        ("pgup", PageUp),
+        ("ctrl-d", HalfPageDown),
+        ("ctrl-u", HalfPageUp),
+        ("r", FollowRef),
+        ("ctrl-o", JumpBack),
+        ("0", QuickScore(0)),
+        ("1", QuickScore(1)),
+        ("2", QuickScore(2)),
+        ("3", QuickScore(3)),
+        ("4", QuickScore(4)),
+        ("5", QuickScore(5)),
+        ("6", QuickScore(6)),
+        ("7", QuickScore(7)),
+        ("8", QuickScore(8)),
+        ("9", QuickScore(9)),
+        ("s", OpenScorePrompt),
+        ("enter", OpenScorePrompt),
+        ("+", RaiseScore),
+        ("=", RaiseScore),
+        ("-", LowerScore),
+        ("x", ClearScore),
+        ("delete", ClearScore),
+        ("a", Annotate),
+        ("f", ToggleFlag),
+        ("u", Undo),
+        ("ctrl-r", Redo),
+        ("ctrl-s", Save),
+        ("E", Export),
+        ("?", Help),
+        ("q", Quit),
+        ("ctrl-c", Quit),
+        ("esc", Dismiss),
+    ]
+};
+
+/// Parses a key name from the table (`ctrl-r`, `J`, `pgdn`, `?`).
+pub fn parse_key(name: &str) -> Option<Key> {
+    let (ctrl, rest) = match name.strip_prefix("ctrl-") {
+        Some(rest) => (true, rest),
+        None => (false, name),
+    };
+    let code = match rest {
+        "down" => KeyCode::Down,
+        "up" => KeyCode::Up,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "pgdn" => KeyCode::PageDown,
+        "pgup" => KeyCode::PageUp,
+        "tab" => KeyCode::Tab,
+        "backtab" => KeyCode::BackTab,
+        "enter" => KeyCode::Enter,
+        "esc" => KeyCode::Esc,
+        "delete" => KeyCode::Delete,
+        s if s.chars().count() == 1 => KeyCode::Char(s.chars().next()?),
+        _ => return None,
+    };
+    Some(Key { code, ctrl })
+}
+
+/// How a key is shown on the help screen.
+pub fn display_key(name: &str) -> String {
+    match name {
+        "down" => "↓".into(),
+        "up" => "↑".into(),
+        "left" => "←".into(),
+        "right" => "→".into(),
+        "home" => "Home".into(),
+        "end" => "End".into(),
+        "pgdn" => "PgDn".into(),
+        "pgup" => "PgUp".into(),
+        "tab" => "Tab".into(),
+        "backtab" => "Shift-Tab".into(),
+        "enter" => "Enter".into(),
+        "esc" => "Esc".into(),
+        "delete" => "Delete".into(),
+        n => match n.strip_prefix("ctrl-") {
+            Some(k) => format!("Ctrl-{k}"),
+            None => n.to_string(),
+        },
+    }
+}
+
+/// The normalised form of a key event: Shift is folded into the character, Alt is kept apart.
+fn normalise(key: &KeyEvent) -> Option<Key> {
+    if key.modifiers.contains(KeyModifiers::ALT) {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let code = match key.code {
+        KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+        c => c,
+    };
+    Some(Key { code, ctrl })
+}
+
+/// The key map in force: the table, parsed once.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<(Key, Action)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let bindings = DEFAULT_KEYS
+            .iter()
+            .map(|(name, action)| (parse_key(name).expect("default key names parse"), action.clone()))
+            .collect();
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// The action for a key pressed in `mode`. Text-entry modes take every key themselves.
+    pub fn action_for(&self, mode: &Mode, key: KeyEvent) -> Option<Action> {
+        match mode {
+            Mode::Normal => {
+                let k = normalise(&key)?;
+                self.bindings.iter().find(|(b, _)| *b == k).map(|(_, a)| a.clone())
+            }
+            Mode::ScorePrompt { .. } | Mode::Note { .. } | Mode::Help { .. } => Some(Action::Key(key)),
+        }
+    }
+
+    /// Help-screen rows: every action with all the keys bound to it, in table order.
+    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
+        let mut rows: Vec<(String, &'static str)> = Vec::new();
+        let mut seen: Vec<std::mem::Discriminant<Action>> = Vec::new();
+        for (name, action) in DEFAULT_KEYS {
+            let d = std::mem::discriminant(action);
+            if let Some(pos) = seen.iter().position(|s| *s == d) {
+                let keys = &mut rows[pos].0;
+                if !matches!(action, Action::QuickScore(_)) {
+                    keys.push_str(", ");
+                    keys.push_str(&display_key(name));
+                } else if *name == "9" {
+                    *keys = "0–9".into();
+                }
+                continue;
+            }
+            seen.push(d);
+            rows.push((display_key(name), action.describe()));
+        }
+        rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEventKind;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new_with_kind(code, modifiers, KeyEventKind::Press)
+    }
+
+    #[test]
+    fn every_default_key_parses() {
+        for (name, _) in DEFAULT_KEYS {
+            assert!(parse_key(name).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn maps_contract_keys() {
+        let km = Keymap::default();
+        let n = Mode::Normal;
+        assert_eq!(km.action_for(&n, press(KeyCode::Char('j'), KeyModifiers::NONE)), Some(Action::NextItem));
+        assert_eq!(
+            km.action_for(&n, press(KeyCode::Char('J'), KeyModifiers::SHIFT)),
+            Some(Action::NextSection)
+        );
+        assert_eq!(
+            km.action_for(&n, press(KeyCode::Char('7'), KeyModifiers::NONE)),
+            Some(Action::QuickScore(7))
+        );
+        assert_eq!(km.action_for(&n, press(KeyCode::Char('r'), KeyModifiers::CONTROL)), Some(Action::Redo));
+        assert_eq!(km.action_for(&n, press(KeyCode::Char('?'), KeyModifiers::SHIFT)), Some(Action::Help));
+        assert_eq!(km.action_for(&n, press(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::FocusPrev));
+        assert_eq!(km.action_for(&n, press(KeyCode::Char('j'), KeyModifiers::ALT)), None);
+        assert_eq!(km.action_for(&n, press(KeyCode::Char('z'), KeyModifiers::NONE)), None);
+    }
+
+    #[test]
+    fn help_groups_keys_per_action() {
+        let rows = Keymap::default().help_rows();
+        assert!(rows.iter().any(|(k, d)| k == "j, ↓" && *d == "next item"));
+        assert!(rows.iter().any(|(k, _)| k == "0–9"));
+        assert!(rows.iter().any(|(k, d)| k == "Ctrl-o" && d.contains("back")));
+    }
+}

@@ -1,0 +1,94 @@
+//! The outline pane: sections and items as an indented tree, each item with its score or a
+//! mark (unscored, flagged, needs a reason).
+
+use super::{App, clip, pane_block};
+use crate::report::Node;
+use crate::scores::{Summary, fmt_num, needs_reason};
+use crate::text;
+use crate::tui::app::Pane;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let focused = app.focus == Pane::Outline;
+    let title = format!(" Outline {}/{} ", app.scores.scored(), app.report.items.len());
+    let block = pane_block(app, title, focused);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = app
+        .outline
+        .iter()
+        .enumerate()
+        .skip(app.outline_offset)
+        .take(usize::from(inner.height))
+        .map(|(row, node)| {
+            let line = row_line(app, *node, width);
+            if row == app.cursor { line.patch_style(app.theme.selection) } else { line }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn row_line(app: &App, node: Node, width: usize) -> Line<'static> {
+    let t = &app.theme;
+    match node {
+        Node::Section(s) => {
+            let sec = &app.report.sections[s];
+            let indent = "  ".repeat(sec.depth.min(6));
+            let range = app.report.items_under(s);
+            let right = if range.is_empty() {
+                String::new()
+            } else {
+                let sum = Summary::of_items(&app.report, &app.scores, range);
+                format!(" {}/{}", sum.scored, sum.items)
+            };
+            let room = width.saturating_sub(text::width(&indent) + text::width(&right));
+            let title = clip(&sec.title, room);
+            let pad = room.saturating_sub(text::width(&title));
+            Line::from(vec![
+                Span::raw(indent),
+                Span::styled(title, t.section),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(right, t.muted),
+            ])
+        }
+        Node::Item(i) => {
+            let item = &app.report.items[i];
+            let entry = &app.scores.entries[i];
+            let depth = app.report.sections[item.section].depth + 1;
+            let indent = "  ".repeat(depth.min(7));
+            let (mark, mark_style) = if entry.flagged {
+                ("⚑", t.flag)
+            } else if needs_reason(&app.report, item, entry) {
+                ("!", t.warning)
+            } else if entry.score.is_none() {
+                ("·", t.unscored)
+            } else if !entry.note.is_empty() {
+                ("✎", t.muted)
+            } else {
+                (" ", Style::new())
+            };
+            let (score, score_style) = match entry.score {
+                Some(v) => {
+                    (format!(" {}/{}", fmt_num(v), fmt_num(item.scale.max)), t.score(v, item.scale.max))
+                }
+                None => (format!(" –/{}", fmt_num(item.scale.max)), t.unscored),
+            };
+            let room = width.saturating_sub(text::width(&indent) + 2 + text::width(&score));
+            let title = clip(&item.display_title(), room);
+            let pad = room.saturating_sub(text::width(&title));
+            Line::from(vec![
+                Span::raw(indent),
+                Span::styled(mark, mark_style),
+                Span::raw(" "),
+                Span::styled(title, t.item),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(score, score_style),
+            ])
+        }
+    }
+}

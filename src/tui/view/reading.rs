@@ -1,0 +1,161 @@
+//! The reading pane: the selected item (title, section path, criteria, self score, full text,
+//! evidence links) or section (path, body, its items), wrapped by display width.
+
+use super::{App, clip, pane_block};
+use crate::report::{Node, SectionIx};
+use crate::scores::{Summary, fmt_num};
+use crate::text;
+use crate::tui::app::Pane;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let title = match app.current() {
+        Some(Node::Item(i)) => format!(" Item {} ", clip(&app.report.items[i].id, 30)),
+        Some(Node::Section(s)) => format!(" Section {} ", clip(&app.report.sections[s].id, 30)),
+        None => " Report ".to_string(),
+    };
+    let block = pane_block(app, title, app.focus == Pane::Reading);
+    let inner = block.inner(area);
+    let lines = content(app, inner.width);
+    let h = usize::from(inner.height);
+    let max_scroll = lines.len().saturating_sub(h);
+    let scroll = app.text_scroll.min(max_scroll);
+    let block = if lines.len() > h {
+        let pos = format!(" {}–{}/{} PgDn/PgUp ", scroll + 1, (scroll + h).min(lines.len()), lines.len());
+        block.title_bottom(Line::from(Span::styled(pos, app.theme.muted)).right_aligned())
+    } else {
+        block
+    };
+    frame.render_widget(block, area);
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(h).collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+}
+
+/// Every line of the pane's content at `width` columns (the pane scrolls over these).
+pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
+    let w = usize::from(width.max(1));
+    let mut out = Vec::new();
+    match app.current() {
+        Some(Node::Item(i)) => item_content(app, i, w, &mut out),
+        Some(Node::Section(s)) => section_content(app, s, w, &mut out),
+        None => {
+            push_wrapped(&mut out, &app.report.title, w, app.theme.title);
+            push_wrapped(&mut out, "This report has no sections.", w, app.theme.muted);
+        }
+    }
+    out
+}
+
+fn push_wrapped(out: &mut Vec<Line<'static>>, s: &str, w: usize, style: Style) {
+    out.extend(text::wrap(s, w).into_iter().map(|l| Line::styled(l, style)));
+}
+
+fn label(app: &App, s: &str) -> Line<'static> {
+    Line::styled(s.to_string(), app.theme.label)
+}
+
+fn path_line(app: &App, s: SectionIx) -> String {
+    app.report.section_path(s).join(" › ")
+}
+
+fn item_content(app: &App, i: usize, w: usize, out: &mut Vec<Line<'static>>) {
+    let t = &app.theme;
+    let item = &app.report.items[i];
+    push_wrapped(out, &item.display_title(), w, t.title);
+    push_wrapped(out, &path_line(app, item.section), w, t.muted);
+    let mut facts = format!(
+        "{} · {}–{} step {}",
+        item.id,
+        fmt_num(item.scale.min),
+        fmt_num(item.scale.max),
+        fmt_num(item.scale.step)
+    );
+    if !item.tags.is_empty() {
+        facts.push_str(" · ");
+        facts.push_str(&item.tags.join(", "));
+    }
+    push_wrapped(out, &facts, w, t.muted);
+    if let Some(criteria) = item.criteria.as_deref().filter(|c| !c.trim().is_empty()) {
+        out.push(Line::default());
+        out.push(label(app, "评分标准 Criteria"));
+        push_wrapped(out, criteria, w, Style::new());
+    }
+    if let Some(v) = item.self_score {
+        out.push(Line::default());
+        out.push(Line::from(vec![
+            Span::styled("自评得分 Self score  ", t.label),
+            Span::raw(format!("{} / {}", fmt_num(v), fmt_num(item.scale.max))),
+        ]));
+    }
+    out.push(Line::default());
+    push_wrapped(out, &item.text, w, Style::new());
+    if !item.refs.is_empty() {
+        out.push(Line::default());
+        out.push(label(app, "佐证 Evidence — r follows, Ctrl-o comes back"));
+        for id in &item.refs {
+            let name = match app.report.find(id) {
+                Some(Node::Item(j)) => app.report.items[j].display_title(),
+                Some(Node::Section(s)) => app.report.sections[s].title.clone(),
+                None => String::new(),
+            };
+            let head = format!("→ {id}  ");
+            let room = w.saturating_sub(text::width(&head));
+            out.push(Line::from(vec![Span::styled(clip(&head, w), t.link), Span::raw(clip(&name, room))]));
+        }
+    }
+}
+
+fn section_content(app: &App, s: SectionIx, w: usize, out: &mut Vec<Line<'static>>) {
+    let t = &app.theme;
+    let sec = &app.report.sections[s];
+    push_wrapped(out, &sec.title, w, t.title);
+    if sec.parent.is_some() {
+        push_wrapped(out, &path_line(app, s), w, t.muted);
+    }
+    let range = app.report.items_under(s);
+    if !range.is_empty() {
+        let sum = Summary::of_items(&app.report, &app.scores, range.clone());
+        let mut facts = format!(
+            "{} · {} items · scored {}/{} · {} of {} points",
+            sec.id,
+            sum.items,
+            sum.scored,
+            sum.items,
+            fmt_num(sum.points),
+            fmt_num(sum.max_points)
+        );
+        if let Some(p) = sum.percent {
+            facts.push_str(&format!(" ({}%)", fmt_num(p)));
+        }
+        facts.push_str(&format!(" · full {}", fmt_num(sum.report_max)));
+        push_wrapped(out, &facts, w, t.muted);
+    }
+    if let Some(body) = sec.body.as_deref().filter(|b| !b.trim().is_empty()) {
+        out.push(Line::default());
+        push_wrapped(out, body, w, Style::new());
+    }
+    if !range.is_empty() {
+        out.push(Line::default());
+        out.push(label(app, "Items — j/k to read and score them"));
+        for i in range {
+            let item = &app.report.items[i];
+            let score = match app.scores.entries[i].score {
+                Some(v) => format!("  {}/{}", fmt_num(v), fmt_num(item.scale.max)),
+                None => format!("  –/{}", fmt_num(item.scale.max)),
+            };
+            let room = w.saturating_sub(2 + text::width(&score));
+            let title = clip(&item.display_title(), room);
+            let pad = room.saturating_sub(text::width(&title));
+            out.push(Line::from(vec![
+                Span::raw("• "),
+                Span::raw(title),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(score, t.muted),
+            ]));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! The header line (report, evaluator) and the status bar (progress, points, percent,
+//! grade, save state, then the message or key hints).
+
+use super::{App, clip};
+use crate::scores::{Summary, fmt_num};
+use crate::text;
+use crate::tui::app::{Level, Mode, SaveState};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
+    let w = usize::from(area.width);
+    let mut right = String::new();
+    if let Some(name) = &app.scores.evaluator {
+        right.push_str(&format!(" 评价人 {name}"));
+    }
+    if app.read_only {
+        right.push_str(" [read-only]");
+    }
+    let right = clip(&right, w / 2);
+    let left = clip(&format!(" appraise · {}", app.report.title), w.saturating_sub(text::width(&right)));
+    let pad = w.saturating_sub(text::width(&left) + text::width(&right));
+    let line = Line::from(vec![
+        Span::styled(left, app.theme.title),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(right, app.theme.muted),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let w = usize::from(area.width);
+    let sum = Summary::of_report(&app.report, &app.scores);
+    let mut spans = vec![Span::raw(format!(
+        " {}/{} scored │ {}/{} pts",
+        sum.scored,
+        sum.items,
+        fmt_num(sum.points),
+        fmt_num(sum.max_points)
+    ))];
+    if let Some(p) = sum.percent {
+        spans.push(Span::raw(format!(" │ {}%", fmt_num(p))));
+    }
+    if let Some(g) = &sum.grade {
+        spans.push(Span::styled(format!(" {g}"), t.title));
+    }
+    spans.push(Span::raw(" │ "));
+    spans.push(match &app.save {
+        _ if app.read_only => Span::styled("read-only", t.muted),
+        SaveState::Saved => Span::styled("✓ saved", t.score_full),
+        SaveState::Unsaved => Span::styled("● saving…", t.score_partial),
+        SaveState::Failed(_) => Span::styled("✗ NOT SAVED", t.error),
+    });
+    spans.push(Span::raw(" │ "));
+    let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+    let room = w.saturating_sub(used);
+    let (msg, style) = match &app.message {
+        Some(m) => (
+            m.text.clone(),
+            match m.level {
+                Level::Info => t.info,
+                Level::Warn => t.warning,
+                Level::Error => t.error,
+            },
+        ),
+        None => (hints(app).to_string(), t.muted),
+    };
+    spans.push(Span::styled(clip(&msg, room), style));
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(t.status), area);
+}
+
+fn hints(app: &App) -> &'static str {
+    match app.mode {
+        Mode::Normal => "j/k move  0-9/s score  a note  f flag  u undo  ? help  q quit",
+        Mode::ScorePrompt { .. } => "Enter set  Esc cancel  Backspace delete",
+        Mode::Note { .. } => "Esc close and keep  Enter new line  Ctrl-s save",
+        Mode::Help { .. } => "j/k scroll  Esc close",
+    }
+}
