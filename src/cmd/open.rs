@@ -61,7 +61,7 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
         } else {
             String::new()
         };
-        app.say(Level::Warn, format!("{first}{more}"));
+        app.say_sticky(Level::Warn, format!("{first}{more} — Esc dismisses"));
     }
     tui::run(&mut app, &export_beside).map_err(|e| Failure::Runtime(format!("terminal error: {e}")))?;
     for w in warnings.iter().skip(1) {

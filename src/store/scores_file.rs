@@ -3,7 +3,7 @@
 
 use crate::report::Report;
 use crate::scores::{Entry, Orphan, Scores, Summary, check_score, fmt_num, now_rfc3339};
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
 pub const FORMAT: &str = "appraise.scores/1";
@@ -29,7 +29,10 @@ pub struct Loaded {
 pub fn load_scores(path: &Path, report: &Report) -> Result<Option<Loaded>, StoreError> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        // No file yet (or a parent that is not a directory: saving will say so in the app).
+        Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => {
+            return Ok(None);
+        }
         Err(e) => return Err(StoreError::Io { path: path.to_owned(), message: io_message(&e) }),
     };
     parse_scores(path, &bytes, report).map(Some)
@@ -189,40 +192,85 @@ fn number(x: f64) -> Value {
     serde_json::from_str(&s).unwrap_or(Value::Null)
 }
 
+#[derive(serde::Serialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    report: ReportOut<'a>,
+    evaluator: Option<&'a str>,
+    updated_at: String,
+    items: Vec<ItemRow<'a>>,
+    summary: SummaryOut,
+}
+
+#[derive(serde::Serialize)]
+struct ReportOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    sha256: &'a str,
+}
+
+/// A report item, or an orphan entry written back exactly as it was read.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum ItemRow<'a> {
+    Known(ItemOut<'a>),
+    Orphan(&'a Value),
+}
+
+#[derive(serde::Serialize)]
+struct ItemOut<'a> {
+    id: &'a str,
+    score: Value,
+    note: &'a str,
+    flagged: bool,
+    updated_at: Option<&'a str>,
+}
+
+#[derive(serde::Serialize)]
+struct SummaryOut {
+    scored: usize,
+    items: usize,
+    points: Value,
+    max_points: Value,
+    percent: Value,
+    grade: Option<String>,
+    report_max: Value,
+}
+
 /// The scores file's JSON text: every item in report order, then the orphans; summary recomputed.
 pub fn scores_json(report: &Report, scores: &Scores) -> String {
-    let items: Vec<Value> = report
+    let items = report
         .items
         .iter()
         .zip(&scores.entries)
         .map(|(item, e)| {
-            json!({
-                "id": item.id,
-                "score": e.score.map(number),
-                "note": e.note,
-                "flagged": e.flagged,
-                "updated_at": e.updated_at,
+            ItemRow::Known(ItemOut {
+                id: &item.id,
+                score: e.score.map_or(Value::Null, number),
+                note: &e.note,
+                flagged: e.flagged,
+                updated_at: e.updated_at.as_deref(),
             })
         })
-        .chain(scores.orphans.iter().map(|o| o.raw.clone()))
+        .chain(scores.orphans.iter().map(|o| ItemRow::Orphan(&o.raw)))
         .collect();
     let sum = Summary::of_report(report, scores);
-    let doc = json!({
-        "format": FORMAT,
-        "report": { "id": report.id, "title": report.title, "sha256": report.sha256 },
-        "evaluator": scores.evaluator,
-        "updated_at": now_rfc3339(),
-        "items": items,
-        "summary": {
-            "scored": sum.scored,
-            "items": sum.items,
-            "points": number(sum.points),
-            "max_points": number(sum.max_points),
-            "percent": sum.percent.map(number),
-            "grade": sum.grade,
-            "report_max": number(sum.report_max),
+    let doc = FileOut {
+        format: FORMAT,
+        report: ReportOut { id: &report.id, title: &report.title, sha256: &report.sha256 },
+        evaluator: scores.evaluator.as_deref(),
+        updated_at: now_rfc3339(),
+        items,
+        summary: SummaryOut {
+            scored: sum.scored,
+            items: sum.items,
+            points: number(sum.points),
+            max_points: number(sum.max_points),
+            percent: sum.percent.map_or(Value::Null, number),
+            grade: sum.grade,
+            report_max: number(sum.report_max),
         },
-    });
+    };
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
     out.push('\n');
     out

@@ -40,6 +40,8 @@ pub enum Level {
 pub struct Message {
     pub text: String,
     pub level: Level,
+    /// Stays until dismissed with Esc (errors always do).
+    pub sticky: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,7 +167,12 @@ impl App {
     }
 
     pub fn say(&mut self, level: Level, text: impl Into<String>) {
-        self.message = Some(Message { text: text.into(), level });
+        self.message = Some(Message { text: text.into(), level, sticky: level == Level::Error });
+    }
+
+    /// A message that stays until Esc, such as a warning about the files found at start-up.
+    pub fn say_sticky(&mut self, level: Level, text: impl Into<String>) {
+        self.message = Some(Message { text: text.into(), level, sticky: true });
     }
 
     /// Handles one action; returns file work for the event loop to do.
@@ -176,7 +183,8 @@ impl App {
             if !matches!(action, Quit) {
                 self.confirm_quit = false;
             }
-            if self.message.as_ref().is_some_and(|m| m.level == Level::Info) {
+            // Info and warnings last until the next key; errors until dismissed (Esc) or resolved.
+            if self.message.as_ref().is_some_and(|m| !m.sticky) {
                 self.message = None;
             }
         }
@@ -302,6 +310,9 @@ impl App {
     fn on_saved(&mut self, result: Result<(), String>) -> Option<Effect> {
         match result {
             Ok(()) => {
+                if matches!(self.save, SaveState::Failed(_)) {
+                    self.say(Level::Info, "Saved again; all edits are on disk.");
+                }
                 self.save = SaveState::Saved;
                 self.changed_at = None;
                 if self.quit_after_save {
