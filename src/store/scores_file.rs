@@ -280,3 +280,7 @@ pub fn scores_json(report: &Report, scores: &Scores) -> String {
 pub fn save_scores(path: &Path, report: &Report, scores: &Scores) -> std::io::Result<()> {
     super::write_atomic(path, scores_json(report, scores).as_bytes())
 }
+
+#[cfg(test)]
+#[path = "scores_file_tests.rs"]
+mod tests;
