@@ -43,7 +43,9 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("appraise: {failure}");
+            for line in failure.to_string().lines() {
+                eprintln!("appraise: {line}");
+            }
             ExitCode::from(failure.exit_code())
         }
     }

@@ -127,7 +127,8 @@ pub fn parse_report(bytes: &[u8]) -> Result<Report, Vec<Problem>> {
         let before = std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or("");
         let line = 1 + before.matches('\n').count();
         let column = 1 + before.rsplit('\n').next().unwrap_or("").chars().count();
-        let message = format!("the file is not UTF-8 text (invalid byte at line {line}, column {column})");
+        let message =
+            format!("the file is not UTF-8 text (byte 0x{:02X} is invalid here)", body[e.valid_up_to()]);
         vec![Problem::new(Place::Position { line, column }, message)]
     })?;
     let root: Json = serde_json::from_str(text).map_err(|e| vec![syntax_problem(text, &e)])?;

@@ -168,10 +168,10 @@ fn empty_file() {
 fn not_utf8() {
     let p = parse_report(b"{\"id\": \"\xC3\xA9\xFF\"}").unwrap_err();
     assert_eq!(p.len(), 1);
-    let msg = "the file is not UTF-8 text (invalid byte at line 1, column 10)";
+    let msg = "the file is not UTF-8 text (byte 0xFF is invalid here)";
     check(&p[0], Place::Position { line: 1, column: 10 }, msg);
     let p = parse_report(b"{\n  \"title\": \"\xE4\xB8\xAD\xFE\"}").unwrap_err();
-    check(&p[0], Place::Position { line: 2, column: 14 }, "invalid byte at line 2, column 14");
+    check(&p[0], Place::Position { line: 2, column: 14 }, "byte 0xFE is invalid here");
 }
 
 #[test]
