@@ -161,24 +161,19 @@ impl Keymap {
         }
     }
 
-    /// Help-screen rows: every action with all the keys bound to it, in table order.
+    /// Help-screen rows: every description with all the keys bound to it, in table order.
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
         let mut rows: Vec<(String, &'static str)> = Vec::new();
-        let mut seen: Vec<std::mem::Discriminant<Action>> = Vec::new();
         for (name, action) in DEFAULT_KEYS {
-            let d = std::mem::discriminant(action);
-            if let Some(pos) = seen.iter().position(|s| *s == d) {
-                let keys = &mut rows[pos].0;
-                if !matches!(action, Action::QuickScore(_)) {
+            let what = action.describe();
+            match rows.iter_mut().find(|(_, w)| *w == what) {
+                Some((keys, _)) if matches!(action, Action::QuickScore(_)) => *keys = format!("0–{name}"),
+                Some((keys, _)) => {
                     keys.push_str(", ");
                     keys.push_str(&display_key(name));
-                } else if *name == "9" {
-                    *keys = "0–9".into();
                 }
-                continue;
+                None => rows.push((display_key(name), what)),
             }
-            seen.push(d);
-            rows.push((display_key(name), action.describe()));
         }
         rows
     }

@@ -30,7 +30,8 @@ pub fn too_small(area: Rect) -> bool {
 pub fn panes(area: Rect, outline_focused: bool) -> Panes {
     let [header, main, status] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    let score_h = SCORE_HEIGHT.min(main.height / 2);
+    // Short terminals give the text more room: the score panel keeps four lines.
+    let score_h = if main.height >= 30 { SCORE_HEIGHT } else { SCORE_HEIGHT - 2 }.min(main.height / 2);
     if area.width >= TWO_COLUMN_WIDTH {
         let left = (area.width * 2 / 5).clamp(28, 56);
         let [outline, right] = Layout::horizontal([Constraint::Length(left), Constraint::Min(0)]).areas(main);

@@ -3,6 +3,7 @@
 use super::{App, centered, pane_block};
 use crate::text;
 use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
@@ -25,7 +26,7 @@ pub fn draw(app: &App, frame: &mut Frame, scroll: u16) {
     frame.render_widget(Clear, rect);
     frame.render_widget(block, rect);
     let t = &app.theme;
-    let key_w = 18;
+    let key_w = 28;
     let mut lines = Vec::new();
     for (keys, what) in app.keymap.help_rows() {
         lines.push(row(&keys, what, key_w, t.key));
@@ -40,10 +41,25 @@ pub fn draw(app: &App, frame: &mut Frame, scroll: u16) {
     }
     lines.push(Line::default());
     lines.push(Line::styled("Outline marks: · unscored  ⚑ flagged  ! needs a reason  ✎ has a note", t.muted));
-    let max = lines.len().saturating_sub(usize::from(inner.height));
+    // Two columns when the screen is wide enough and one column would not fit.
+    let two = inner.width >= 100 && lines.len() > usize::from(inner.height);
+    if two {
+        let half = lines.len().div_ceil(2);
+        let right = lines.split_off(half);
+        let [a, b] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+        draw_column(frame, a, lines, scroll);
+        draw_column(frame, b, right, scroll);
+    } else {
+        draw_column(frame, inner, lines, scroll);
+    }
+}
+
+fn draw_column(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: u16) {
+    let max = lines.len().saturating_sub(usize::from(area.height));
     let top = usize::from(scroll).min(max);
     let visible: Vec<Line> = lines.into_iter().skip(top).collect();
-    frame.render_widget(Paragraph::new(visible), inner);
+    frame.render_widget(Paragraph::new(visible), area);
 }
 
 fn row(keys: &str, what: &str, key_w: usize, key_style: ratatui::style::Style) -> Line<'static> {

@@ -119,19 +119,21 @@ fn section_content(app: &App, s: SectionIx, w: usize, out: &mut Vec<Line<'static
     let range = app.report.items_under(s);
     if !range.is_empty() {
         let sum = Summary::of_items(&app.report, &app.scores, range.clone());
-        let mut facts = format!(
-            "{} · {} items · scored {}/{} · {} of {} points",
-            sec.id,
-            sum.items,
-            sum.scored,
-            sum.items,
-            fmt_num(sum.points),
-            fmt_num(sum.max_points)
-        );
-        if let Some(p) = sum.percent {
-            facts.push_str(&format!(" ({}%)", fmt_num(p)));
+        let plural = if sum.items == 1 { "" } else { "s" };
+        let mut facts =
+            format!("{} · {} item{plural} · full marks {}", sec.id, sum.items, fmt_num(sum.report_max));
+        if sum.scored > 0 {
+            facts.push_str(&format!(
+                " · scored {}/{}: {} of {} points",
+                sum.scored,
+                sum.items,
+                fmt_num(sum.points),
+                fmt_num(sum.max_points)
+            ));
+            if let Some(p) = sum.percent {
+                facts.push_str(&format!(" ({}%)", fmt_num(p)));
+            }
         }
-        facts.push_str(&format!(" · full {}", fmt_num(sum.report_max)));
         push_wrapped(out, &facts, w, t.muted);
     }
     if let Some(body) = sec.body.as_deref().filter(|b| !b.trim().is_empty()) {

@@ -54,7 +54,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 first.push(Span::raw(format!(" / {}", fmt_num(item.scale.max))));
                 first.push(Span::styled(scale, t.muted));
                 if let Some(s) = item.self_score {
-                    first.push(Span::styled(format!("   自评 self {}", fmt_num(s)), t.muted));
+                    first.push(Span::styled(format!("   自评 {}", fmt_num(s)), t.muted));
                 }
                 lines.push(Line::from(first));
                 lines.push(if entry.flagged {
@@ -90,14 +90,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Some(Node::Section(s)) => {
             let range = app.report.items_under(s);
             let sum = Summary::of_items(&app.report, &app.scores, range);
-            lines.push(Line::from(vec![
-                Span::styled("Subtotal ", t.label),
-                Span::styled(format!("{} / {}", fmt_num(sum.points), fmt_num(sum.max_points)), t.title),
-                Span::styled(sum.percent.map(|p| format!("  {}%", fmt_num(p))).unwrap_or_default(), t.muted),
-            ]));
+            let subtotal = match sum.percent {
+                Some(p) => {
+                    format!("{} / {}  ({}%)", fmt_num(sum.points), fmt_num(sum.max_points), fmt_num(p))
+                }
+                None => "– (nothing scored yet)".to_string(),
+            };
+            lines.push(Line::from(vec![Span::styled("Subtotal ", t.label), Span::styled(subtotal, t.title)]));
             lines.push(Line::styled(
                 format!(
-                    "{}/{} items scored · full {} · {} flagged",
+                    "{}/{} items scored · full marks {} · {} flagged",
                     sum.scored,
                     sum.items,
                     fmt_num(sum.report_max),

@@ -34,13 +34,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let w = usize::from(area.width);
     let sum = Summary::of_report(&app.report, &app.scores);
-    let mut spans = vec![Span::raw(format!(
-        " {}/{} scored │ {}/{} pts",
-        sum.scored,
-        sum.items,
-        fmt_num(sum.points),
-        fmt_num(sum.max_points)
-    ))];
+    let points = if sum.scored > 0 {
+        format!("{}/{} pts", fmt_num(sum.points), fmt_num(sum.max_points))
+    } else {
+        format!("– of {} pts", fmt_num(sum.report_max))
+    };
+    let mut spans = vec![Span::raw(format!(" {}/{} scored │ {points}", sum.scored, sum.items))];
     if let Some(p) = sum.percent {
         spans.push(Span::raw(format!(" │ {}%", fmt_num(p))));
     }
