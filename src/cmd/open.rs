@@ -32,6 +32,8 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
         }
         None => (sample()?, args.scores.clone().map_or_else(sample_scores_path, Ok)?),
     };
+    // Absolute, so the info page and the exit message say exactly where the scores are.
+    let scores_path = std::path::absolute(&scores_path).unwrap_or(scores_path);
     let (mut scores, warnings) = match load_scores(&scores_path, &report)? {
         Some(loaded) => (loaded.scores, loaded.warnings),
         None => (Scores::new(&report), Vec::new()),

@@ -38,6 +38,7 @@ pub enum Action {
     Export,
     // Screens
     Help,
+    Info,
     Quit,
     /// Esc in the normal view: dismiss the message.
     Dismiss,
@@ -84,6 +85,7 @@ impl Action {
             Save => "save now (it also saves by itself)",
             Export => "export the scoring sheet beside the scores file",
             Help => "this help",
+            Info => "about the report: meta, scale, grades, where the scores are saved",
             Quit => "save and quit",
             Dismiss => "dismiss the message",
             Key(_) | Paste(_) | Resize(..) | Saved(_) | Exported(_) => "",

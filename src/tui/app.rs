@@ -24,9 +24,21 @@ pub enum Pane {
 #[derive(Debug)]
 pub enum Mode {
     Normal,
-    ScorePrompt { input: String, error: Option<String> },
-    Note { item: ItemIx, editor: Box<TextArea<'static>> },
-    Help { scroll: u16 },
+    ScorePrompt {
+        input: String,
+        error: Option<String>,
+    },
+    Note {
+        item: ItemIx,
+        editor: Box<TextArea<'static>>,
+    },
+    Help {
+        scroll: u16,
+    },
+    /// The report's meta, scale, grades and the files in use.
+    Info {
+        scroll: u16,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -294,6 +306,7 @@ impl App {
             }
             Export => return Some(Effect::Export),
             Help => self.mode = Mode::Help { scroll: 0 },
+            Info => self.mode = Mode::Info { scroll: 0 },
             Quit => {
                 if self.read_only || self.confirm_quit {
                     self.quit = true;
@@ -341,8 +354,8 @@ impl App {
         let current = self.current_item();
         match &mut self.mode {
             Mode::Normal => {}
-            Mode::Help { scroll } => match key.code {
-                KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::Enter => self.mode = Mode::Normal,
+            Mode::Help { scroll } | Mode::Info { scroll } => match key.code {
+                KeyCode::Esc | KeyCode::Char('?' | 'q' | 'i') | KeyCode::Enter => self.mode = Mode::Normal,
                 KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1),
                 KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
                 KeyCode::PageDown => *scroll = scroll.saturating_add(10),
@@ -407,7 +420,7 @@ impl App {
                 input.push_str(text.lines().next().unwrap_or("").trim());
                 *error = None;
             }
-            Mode::Normal | Mode::Help { .. } => {
+            Mode::Normal | Mode::Help { .. } | Mode::Info { .. } => {
                 self.say(Level::Info, "Paste goes into a note (a) or the score prompt (s).");
             }
         }

@@ -65,6 +65,7 @@ pub const DEFAULT_KEYS: &[(&str, Action)] = {
         ("ctrl-s", Save),
         ("E", Export),
         ("?", Help),
+        ("i", Info),
         ("q", Quit),
         ("ctrl-c", Quit),
         ("esc", Dismiss),
@@ -157,7 +158,9 @@ impl Keymap {
                 let k = normalise(&key)?;
                 self.bindings.iter().find(|(b, _)| *b == k).map(|(_, a)| a.clone())
             }
-            Mode::ScorePrompt { .. } | Mode::Note { .. } | Mode::Help { .. } => Some(Action::Key(key)),
+            Mode::ScorePrompt { .. } | Mode::Note { .. } | Mode::Help { .. } | Mode::Info { .. } => {
+                Some(Action::Key(key))
+            }
         }
     }
 

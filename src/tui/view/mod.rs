@@ -2,6 +2,7 @@
 //! changing state. `draw` lays the panes out and picks overlays by mode.
 
 mod help;
+mod info;
 mod note;
 mod outline;
 pub mod reading;
@@ -35,6 +36,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match &app.mode {
         super::app::Mode::Note { item, editor } => note::draw(app, frame, *item, editor),
         super::app::Mode::Help { scroll } => help::draw(app, frame, *scroll),
+        super::app::Mode::Info { scroll } => info::draw(app, frame, *scroll),
         _ => {}
     }
 }

@@ -76,6 +76,6 @@ fn hints(app: &App) -> &'static str {
         Mode::Normal => "j/k move  0-9/s score  a note  f flag  u undo  ? help  q quit",
         Mode::ScorePrompt { .. } => "Enter set  Esc cancel  Backspace delete",
         Mode::Note { .. } => "Esc close and keep  Enter new line  Ctrl-s save",
-        Mode::Help { .. } => "j/k scroll  Esc close",
+        Mode::Help { .. } | Mode::Info { .. } => "j/k scroll  Esc close",
     }
 }
