@@ -85,7 +85,7 @@ impl Action {
             Save => "save now (it also saves by itself)",
             Export => "export the scoring sheet beside the scores file",
             Help => "this help",
-            Info => "about the report: meta, scale, grades, where the scores are saved",
+            Info => "about the report, and where its scores are saved",
             Quit => "save and quit",
             Dismiss => "dismiss the message",
             Key(_) | Paste(_) | Resize(..) | Saved(_) | Exported(_) => "",

@@ -352,13 +352,17 @@ impl App {
     fn on_key(&mut self, key: KeyEvent) -> Option<Effect> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let current = self.current_item();
+        let page_max = match self.mode {
+            Mode::Help { .. } | Mode::Info { .. } => super::view::page_max_scroll(self),
+            _ => 0,
+        };
         match &mut self.mode {
             Mode::Normal => {}
             Mode::Help { scroll } | Mode::Info { scroll } => match key.code {
                 KeyCode::Esc | KeyCode::Char('?' | 'q' | 'i') | KeyCode::Enter => self.mode = Mode::Normal,
-                KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1),
+                KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1).min(page_max),
                 KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-                KeyCode::PageDown => *scroll = scroll.saturating_add(10),
+                KeyCode::PageDown | KeyCode::Char(' ') => *scroll = scroll.saturating_add(10).min(page_max),
                 KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
                 _ => {}
             },
@@ -481,18 +485,17 @@ impl App {
 
     fn move_to(&mut self, row: Option<usize>, at_end: &str) {
         match row {
-            Some(r) => {
-                self.ref_walk = None;
-                self.set_cursor(r);
-            }
+            Some(r) => self.set_cursor(r),
             None => self.say(Level::Info, at_end),
         }
     }
 
+    /// Moves the cursor; any walk through an item's refs ends here (`follow_ref` restarts it).
     fn set_cursor(&mut self, row: usize) {
         if row != self.cursor {
             self.text_scroll = 0;
         }
+        self.ref_walk = None;
         self.cursor = row.min(self.outline.len().saturating_sub(1));
         self.keep_cursor_visible();
     }
@@ -539,9 +542,9 @@ impl App {
         self.say(Level::Info, format!("Evidence {}/{total}: {id} (Ctrl-o goes back{more}).", k + 1));
     }
 
-    /// Rows the outline pane can show.
+    /// Rows the outline pane shows (when it is shown: narrow terminals hide it behind the text).
     fn outline_height(&self) -> usize {
-        let p = self.panes().outline;
+        let p = layout::panes(self.size, true).outline;
         usize::from(layout::inner(p).height.max(1))
     }
 

@@ -1,11 +1,8 @@
 //! The help screen: every key of the key map in force, plus the keys of the text-entry screens.
 
-use super::{App, centered, pane_block};
+use super::App;
 use crate::text;
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
 
 const ENTRY_KEYS: &[(&str, &str)] = &[
     ("Score prompt", ""),
@@ -18,13 +15,8 @@ const ENTRY_KEYS: &[(&str, &str)] = &[
     ("paste", "pasted text goes in as text"),
 ];
 
-pub fn draw(app: &App, frame: &mut Frame, scroll: u16) {
-    let area = frame.area();
-    let rect = centered(area, area.width.saturating_sub(4).min(84), area.height.saturating_sub(2));
-    let block = pane_block(app, " Keys — Esc closes, j/k scroll ", true);
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
+/// Every line of the help page.
+pub fn lines(app: &App) -> Vec<Line<'static>> {
     let t = &app.theme;
     let key_w = 28;
     let mut lines = Vec::new();
@@ -41,25 +33,7 @@ pub fn draw(app: &App, frame: &mut Frame, scroll: u16) {
     }
     lines.push(Line::default());
     lines.push(Line::styled("Outline marks: · unscored  ⚑ flagged  ! needs a reason  ✎ has a note", t.muted));
-    // Two columns when the screen is wide enough and one column would not fit.
-    let two = inner.width >= 100 && lines.len() > usize::from(inner.height);
-    if two {
-        let half = lines.len().div_ceil(2);
-        let right = lines.split_off(half);
-        let [a, b] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
-        draw_column(frame, a, lines, scroll);
-        draw_column(frame, b, right, scroll);
-    } else {
-        draw_column(frame, inner, lines, scroll);
-    }
-}
-
-fn draw_column(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: u16) {
-    let max = lines.len().saturating_sub(usize::from(area.height));
-    let top = usize::from(scroll).min(max);
-    let visible: Vec<Line> = lines.into_iter().skip(top).collect();
-    frame.render_widget(Paragraph::new(visible), area);
+    lines
 }
 
 fn row(keys: &str, what: &str, key_w: usize, key_style: ratatui::style::Style) -> Line<'static> {

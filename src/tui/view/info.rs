@@ -1,22 +1,15 @@
 //! The report info page: title, id, `meta`, scale, grades, the rules in force and the files in use.
 
-use super::{App, centered, pane_block};
+use super::App;
 use crate::scores::{Summary, fmt_num};
 use crate::text;
-use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
 
-pub fn draw(app: &App, frame: &mut Frame, scroll: u16) {
-    let area = frame.area();
-    let rect = centered(area, area.width.saturating_sub(4).min(90), area.height.saturating_sub(2));
-    let block = pane_block(app, " Report — Esc closes ", true);
-    let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(block, rect);
+/// Every line of the info page at `width` columns.
+pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let t = &app.theme;
     let r = &app.report;
-    let w = usize::from(inner.width);
+    let w = usize::from(width);
     let sum = Summary::of_report(r, &app.scores);
     let scale = format!("{}–{}, step {}", fmt_num(r.scale.min), fmt_num(r.scale.max), fmt_num(r.scale.step));
     let grades =
@@ -55,6 +48,5 @@ pub fn draw(app: &App, frame: &mut Frame, scroll: u16) {
             ]));
         }
     }
-    let top = usize::from(scroll).min(lines.len().saturating_sub(usize::from(inner.height)));
-    frame.render_widget(Paragraph::new(lines.into_iter().skip(top).collect::<Vec<_>>()), inner);
+    lines
 }

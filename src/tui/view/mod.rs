@@ -35,10 +35,44 @@ pub fn draw(app: &App, frame: &mut Frame) {
     status::draw(app, frame, p.status);
     match &app.mode {
         super::app::Mode::Note { item, editor } => note::draw(app, frame, *item, editor),
-        super::app::Mode::Help { scroll } => help::draw(app, frame, *scroll),
-        super::app::Mode::Info { scroll } => info::draw(app, frame, *scroll),
+        super::app::Mode::Help { scroll } => {
+            draw_page(app, frame, " Keys — Esc closes, j/k scroll ", *scroll)
+        }
+        super::app::Mode::Info { scroll } => draw_page(app, frame, " Report — Esc closes ", *scroll),
         _ => {}
     }
+}
+
+/// Where the full-screen pages (help, info) go.
+fn page_rect(area: Rect) -> Rect {
+    centered(area, area.width.saturating_sub(4).min(90), area.height.saturating_sub(2))
+}
+
+/// The lines of the page the mode shows, at `width` columns.
+fn page_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    match app.mode {
+        super::app::Mode::Help { .. } => help::lines(app),
+        super::app::Mode::Info { .. } => info::lines(app, width),
+        _ => Vec::new(),
+    }
+}
+
+/// How far the open page can scroll (used by `App::update` to keep the scroll in range).
+pub fn page_max_scroll(app: &App) -> u16 {
+    let inner = layout::inner(page_rect(app.size));
+    let len = page_lines(app, inner.width).len();
+    u16::try_from(len.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
+}
+
+fn draw_page(app: &App, frame: &mut Frame, title: &'static str, scroll: u16) {
+    let rect = page_rect(frame.area());
+    let block = pane_block(app, title, true);
+    let inner = block.inner(rect);
+    clear_overlay(frame, rect);
+    frame.render_widget(block, rect);
+    let lines = page_lines(app, inner.width);
+    let top = usize::from(scroll).min(lines.len().saturating_sub(usize::from(inner.height)));
+    frame.render_widget(Paragraph::new(lines.into_iter().skip(top).collect::<Vec<_>>()), inner);
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {
@@ -63,6 +97,25 @@ fn pane_block<'a>(app: &App, title: impl Into<Line<'a>>, focused: bool) -> Block
 /// `s` made terminal-safe and cut to `max` columns.
 fn clip(s: &str, max: usize) -> String {
     text::truncate(&text::sanitize(s), max).into_owned()
+}
+
+/// Blanks `rect` for an overlay. A wide character straddling its left or right edge is blanked
+/// too: otherwise the terminal would draw that character over the overlay's border.
+fn clear_overlay(frame: &mut Frame, rect: Rect) {
+    let buf = frame.buffer_mut();
+    let area = buf.area;
+    for y in rect.top()..rect.bottom() {
+        if rect.left() > area.left() && text::width(buf[(rect.left() - 1, y)].symbol()) > 1 {
+            buf[(rect.left() - 1, y)].set_symbol(" ");
+        }
+        if rect.right() < area.right() && rect.right() > rect.left() {
+            let last = (rect.right() - 1, y);
+            if text::width(buf[last].symbol()) > 1 {
+                buf[(rect.right(), y)].set_symbol(" ");
+            }
+        }
+    }
+    frame.render_widget(ratatui::widgets::Clear, rect);
 }
 
 /// A rectangle of `w`×`h` centred in `area` (clamped to it).

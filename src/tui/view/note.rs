@@ -1,11 +1,10 @@
 //! The note editor overlay, with the terminal's own cursor at the caret so an input method's
 //! candidate window appears where the text goes.
 
-use super::{App, centered, clip, pane_block};
+use super::{App, centered, clear_overlay, clip, pane_block};
 use crate::report::ItemIx;
 use ratatui::Frame;
 use ratatui::layout::Position;
-use ratatui::widgets::Clear;
 use ratatui_textarea::TextArea;
 
 pub fn draw(app: &App, frame: &mut Frame, item: ItemIx, editor: &TextArea<'static>) {
@@ -16,7 +15,7 @@ pub fn draw(app: &App, frame: &mut Frame, item: ItemIx, editor: &TextArea<'stati
     let id = clip(&app.report.items[item].id, 24);
     let block = pane_block(app, format!(" Note 扣分原因 · {id} · Esc keeps it "), true);
     let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
+    clear_overlay(frame, rect);
     frame.render_widget(block, rect);
     frame.render_widget(editor, inner);
     // The widget records its scroll while rendering; the caret is relative to that.
