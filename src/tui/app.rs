@@ -191,6 +191,10 @@ impl App {
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         use Action::*;
         let from_user = !matches!(action, Resize(..) | Saved(_) | Exported(_));
+        // Behind the "terminal too small" message nothing can be seen, so nothing may change.
+        if from_user && layout::too_small(self.size) && action != Quit {
+            return None;
+        }
         if from_user {
             if !matches!(action, Quit) {
                 self.confirm_quit = false;
@@ -339,10 +343,12 @@ impl App {
                     self.confirm_quit = true;
                     self.say(
                         Level::Error,
-                        format!("Could not save: {e}. Your edits are kept; press q again to quit WITHOUT saving them."),
+                        format!(
+                            "NOT SAVED — q again quits WITHOUT saving your edits; any other key stays. {e}"
+                        ),
                     );
                 } else {
-                    self.say(Level::Error, format!("Could not save: {e}. Your edits are kept; retrying."));
+                    self.say(Level::Error, format!("NOT SAVED (edits kept, retrying every 5 s): {e}"));
                 }
             }
         }

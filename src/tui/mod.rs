@@ -82,7 +82,7 @@ pub fn dispatch(app: &mut App, action: Action, export: &dyn Fn(&App) -> Result<S
 
 pub fn save(app: &App) -> Result<(), String> {
     crate::store::save_scores(&app.scores_path, &app.report, &app.scores)
-        .map_err(|e| format!("{}: {}", app.scores_path.display(), crate::store::io_message(&e)))
+        .map_err(|e| format!("{} ({})", crate::store::io_message(&e), app.scores_path.display()))
 }
 
 /// Time until autosave is due (`ZERO` when due now), `None` when nothing needs saving.

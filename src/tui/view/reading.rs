@@ -13,9 +13,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let room = usize::from(area.width).saturating_sub(14);
     let title = match app.current() {
-        Some(Node::Item(i)) => format!(" Item {} ", clip(&app.report.items[i].id, 30)),
-        Some(Node::Section(s)) => format!(" Section {} ", clip(&app.report.sections[s].id, 30)),
+        Some(Node::Item(i)) => format!(" Item {} ", clip(&app.report.items[i].id, room)),
+        Some(Node::Section(s)) => format!(" Section {} ", clip(&app.report.sections[s].id, room)),
         None => " Report ".to_string(),
     };
     let block = pane_block(app, title, app.focus == Pane::Reading);

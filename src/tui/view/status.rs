@@ -46,7 +46,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(g) = &sum.grade {
         spans.push(Span::styled(format!(" {g}"), t.title));
     }
-    spans.push(Span::raw(" │ "));
+    // An error needs the room: keep only the save state beside it.
+    if app.message.as_ref().is_some_and(|m| m.level == Level::Error) {
+        spans.clear();
+        spans.push(Span::raw(" "));
+    } else {
+        spans.push(Span::raw(" │ "));
+    }
     spans.push(match &app.save {
         _ if app.read_only => Span::styled("read-only", t.muted),
         SaveState::Saved => Span::styled("✓ saved", t.score_full),
