@@ -1,5 +1,6 @@
 //! The report: its model (`model`) and reading it from a file with every problem located (`load`).
 
+mod json;
 mod load;
 mod model;
 
