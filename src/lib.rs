@@ -5,6 +5,7 @@
 
 pub mod cmd;
 pub mod export;
+pub mod filter;
 pub mod report;
 pub mod scores;
 pub mod store;

@@ -56,12 +56,12 @@ fn type_str(app: &mut App, s: &str) {
 }
 
 fn item_row(app: &App, i: usize) -> usize {
-    app.row_of(Node::Item(i))
+    app.row_of(Node::Item(i)).expect("the item is shown")
 }
 
 fn section_row(app: &App, id: &str) -> usize {
     match app.report.find(id) {
-        Some(node @ Node::Section(_)) => app.row_of(node),
+        Some(node @ Node::Section(_)) => app.row_of(node).expect("the section is shown"),
         other => panic!("{id} is not a section: {other:?}"),
     }
 }

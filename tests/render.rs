@@ -503,7 +503,8 @@ fn selected_outline_row_is_reversed_and_full_marks_are_score_full() {
     let buf = terminal.backend().buffer();
     let outline = layout::inner(app.panes().outline);
     let selected_y = outline.y + (app.cursor - app.outline_offset) as u16;
-    let row_of_first = outline.y + (app.row_of(appraise::report::Node::Item(0)) - app.outline_offset) as u16;
+    let row_of_first =
+        outline.y + (app.row_of(appraise::report::Node::Item(0)).unwrap() - app.outline_offset) as u16;
 
     // Every cell of the selected row is reversed; the rows around it are not.
     for x in outline.left()..outline.right() {

@@ -39,6 +39,8 @@ pub enum Action {
     // Screens
     Help,
     Info,
+    OpenFilters,
+    ClearFilters,
     Quit,
     /// Esc in the normal view: dismiss the message.
     Dismiss,
@@ -85,6 +87,8 @@ impl Action {
             Save => "save now (it also saves by itself)",
             Export => "export the scoring sheet beside the scores file",
             Help => "this help",
+            OpenFilters => "filters: unscored, flagged, needs a reason, has a note, by tag",
+            ClearFilters => "clear every filter",
             Info => "about the report, and where its scores are saved",
             Quit => "save and quit",
             Dismiss => "dismiss the message",

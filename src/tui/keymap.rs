@@ -29,6 +29,8 @@ pub const DEFAULT_KEYS: &[(&str, Action)] = {
         ("G", LastItem),
         ("end", LastItem),
         ("n", NextUnscored),
+        ("F", OpenFilters),
+        ("backspace", ClearFilters),
         ("tab", FocusNext),
         ("backtab", FocusPrev),
         ("h", FocusLeft),
@@ -92,6 +94,7 @@ pub fn parse_key(name: &str) -> Option<Key> {
         "enter" => KeyCode::Enter,
         "esc" => KeyCode::Esc,
         "delete" => KeyCode::Delete,
+        "backspace" => KeyCode::Backspace,
         s if s.chars().count() == 1 => KeyCode::Char(s.chars().next()?),
         _ => return None,
     };
@@ -114,6 +117,7 @@ pub fn display_key(name: &str) -> String {
         "enter" => "Enter".into(),
         "esc" => "Esc".into(),
         "delete" => "Delete".into(),
+        "backspace" => "Backspace".into(),
         n => match n.strip_prefix("ctrl-") {
             Some(k) => format!("Ctrl-{k}"),
             None => n.to_string(),
@@ -158,9 +162,11 @@ impl Keymap {
                 let k = normalise(&key)?;
                 self.bindings.iter().find(|(b, _)| *b == k).map(|(_, a)| a.clone())
             }
-            Mode::ScorePrompt { .. } | Mode::Note { .. } | Mode::Help { .. } | Mode::Info { .. } => {
-                Some(Action::Key(key))
-            }
+            Mode::ScorePrompt { .. }
+            | Mode::Note { .. }
+            | Mode::Help { .. }
+            | Mode::Info { .. }
+            | Mode::Filters => Some(Action::Key(key)),
         }
     }
 

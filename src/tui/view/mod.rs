@@ -1,6 +1,7 @@
 //! Drawing: one function per pane, each reading `App` and writing to the frame, never
 //! changing state. `draw` lays the panes out and picks overlays by mode.
 
+mod filters;
 mod help;
 mod info;
 mod note;
@@ -39,6 +40,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             draw_page(app, frame, " Keys — Esc closes, j/k scroll ", *scroll)
         }
         super::app::Mode::Info { scroll } => draw_page(app, frame, " Report — Esc closes ", *scroll),
+        super::app::Mode::Filters => filters::draw(app, frame),
         _ => {}
     }
 }

@@ -46,6 +46,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(g) = &sum.grade {
         spans.push(Span::styled(format!(" {g}"), t.title));
     }
+    if app.filter.is_active() {
+        let shown = app.outline.iter().filter(|n| matches!(n, crate::report::Node::Item(_))).count();
+        spans.push(Span::raw(" │ "));
+        spans.push(Span::styled(format!("filter: {} ({shown}) ⌫ clears", app.filter.describe()), t.warning));
+    }
     // An error needs the room: keep only the save state beside it.
     if app.message.as_ref().is_some_and(|m| m.level == Level::Error) {
         spans.clear();
@@ -83,5 +88,6 @@ fn hints(app: &App) -> &'static str {
         Mode::ScorePrompt { .. } => "Enter set  Esc cancel  Backspace delete",
         Mode::Note { .. } => "Esc close and keep  Enter new line  Ctrl-s save",
         Mode::Help { .. } | Mode::Info { .. } => "j/k scroll  Esc close",
+        Mode::Filters => "u f r n t toggle  c clear  Esc close",
     }
 }

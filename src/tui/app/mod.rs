@@ -5,6 +5,7 @@
 use super::action::Action;
 use super::keymap::Keymap;
 use super::layout::{self, Panes};
+use crate::filter::Filter;
 use crate::report::{ItemIx, Node, Report};
 use crate::scores::{Entry, History, Scores, check_score, fmt_num, now_rfc3339, parse_score, step_from};
 use crate::theme::Theme;
@@ -39,6 +40,8 @@ pub enum Mode {
     Info {
         scroll: u16,
     },
+    /// The filter menu: single keys toggle filters.
+    Filters,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,12 +80,14 @@ pub struct App {
     pub report: Report,
     pub scores: Scores,
     pub history: History,
-    /// Outline rows in display order.
+    /// The outline rows shown, in display order (all of them unless a filter is active).
     pub outline: Vec<Node>,
-    /// Row of each item / section in `outline`.
-    item_rows: Vec<usize>,
-    section_rows: Vec<usize>,
+    /// Position of each item / section in the full, unfiltered outline (sort key of `outline`).
+    item_pos: Vec<usize>,
+    section_pos: Vec<usize>,
+    /// Row of `outline` under the cursor.
     pub cursor: usize,
+    pub filter: Filter,
     pub outline_offset: usize,
     pub focus: Pane,
     pub text_scroll: usize,
@@ -92,7 +97,7 @@ pub struct App {
     /// When the first unsaved change was made (autosave debounce).
     pub changed_at: Option<Instant>,
     /// Rows to return to with Ctrl-o.
-    pub jumps: Vec<usize>,
+    pub jumps: Vec<Node>,
     /// The item whose refs `r` is walking, and the next ref to visit.
     ref_walk: Option<(ItemIx, usize)>,
     pub size: Rect,
@@ -105,15 +110,19 @@ pub struct App {
     pub theme: Theme,
 }
 
+mod filters;
+pub use filters::FILTER_KEYS;
+mod nav;
+
 impl App {
     pub fn new(report: Report, scores: Scores, scores_path: PathBuf, size: Rect) -> Self {
         let outline = report.outline();
-        let mut item_rows = vec![0; report.items.len()];
-        let mut section_rows = vec![0; report.sections.len()];
+        let mut item_pos = vec![0; report.items.len()];
+        let mut section_pos = vec![0; report.sections.len()];
         for (row, node) in outline.iter().enumerate() {
             match *node {
-                Node::Item(i) => item_rows[i] = row,
-                Node::Section(s) => section_rows[s] = row,
+                Node::Item(i) => item_pos[i] = row,
+                Node::Section(s) => section_pos[s] = row,
             }
         }
         let start = scores
@@ -121,14 +130,15 @@ impl App {
             .iter()
             .position(|e| e.score.is_none())
             .or(if report.items.is_empty() { None } else { Some(0) })
-            .map_or(0, |i| item_rows[i]);
+            .map_or(0, |i| item_pos[i]);
         let mut app = App {
             report,
             scores,
             history: History::default(),
             outline,
-            item_rows,
-            section_rows,
+            item_pos,
+            section_pos,
+            filter: Filter::default(),
             cursor: start,
             outline_offset: 0,
             focus: Pane::Outline,
@@ -167,13 +177,6 @@ impl App {
         layout::panes(self.size, self.focus == Pane::Outline)
     }
 
-    pub fn row_of(&self, node: Node) -> usize {
-        match node {
-            Node::Item(i) => self.item_rows[i],
-            Node::Section(s) => self.section_rows[s],
-        }
-    }
-
     pub fn has_unsaved(&self) -> bool {
         self.save != SaveState::Saved
     }
@@ -189,6 +192,15 @@ impl App {
 
     /// Handles one action; returns file work for the event loop to do.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        let effect = self.apply(action);
+        // A filtered outline follows the scores: an item scored away leaves once the cursor does.
+        if self.filter.is_active() || self.outline.len() != self.item_pos.len() + self.section_pos.len() {
+            self.refresh_outline();
+        }
+        effect
+    }
+
+    fn apply(&mut self, action: Action) -> Option<Effect> {
         use Action::*;
         let from_user = !matches!(action, Resize(..) | Saved(_) | Exported(_));
         // Behind the "terminal too small" message nothing can be seen, so nothing may change.
@@ -247,8 +259,8 @@ impl App {
             HalfPageUp => self.scroll_text(-((self.page() / 2).max(1) as isize)),
             FollowRef => self.follow_ref(),
             JumpBack => match self.jumps.pop() {
-                Some(row) => {
-                    self.set_cursor(row);
+                Some(node) => {
+                    self.go_to(node);
                     self.say(Level::Info, "Back.");
                 }
                 None => self.say(Level::Info, "Nothing to go back to."),
@@ -310,6 +322,16 @@ impl App {
             }
             Export => return Some(Effect::Export),
             Help => self.mode = Mode::Help { scroll: 0 },
+            OpenFilters => self.mode = Mode::Filters,
+            ClearFilters => {
+                if self.filter.is_active() {
+                    self.filter = Filter::default();
+                    self.apply_filter();
+                    self.say(Level::Info, "Filters cleared: every item is shown.");
+                } else {
+                    self.say(Level::Info, "No filter is on (F chooses one).");
+                }
+            }
             Info => self.mode = Mode::Info { scroll: 0 },
             Quit => {
                 if self.read_only || self.confirm_quit {
@@ -364,6 +386,7 @@ impl App {
         };
         match &mut self.mode {
             Mode::Normal => {}
+            Mode::Filters => self.on_filter_key(key),
             Mode::Help { scroll } | Mode::Info { scroll } => match key.code {
                 KeyCode::Esc | KeyCode::Char('?' | 'q' | 'i') | KeyCode::Enter => self.mode = Mode::Normal,
                 KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1).min(page_max),
@@ -430,7 +453,7 @@ impl App {
                 input.push_str(text.lines().next().unwrap_or("").trim());
                 *error = None;
             }
-            Mode::Normal | Mode::Help { .. } | Mode::Info { .. } => {
+            Mode::Normal | Mode::Help { .. } | Mode::Info { .. } | Mode::Filters => {
                 self.say(Level::Info, "Paste goes into a note (a) or the score prompt (s).");
             }
         }
@@ -476,109 +499,13 @@ impl App {
 
     fn after_history(&mut self, item: ItemIx, what: &str) {
         self.mark_changed();
-        self.set_cursor(self.item_rows[item]);
+        self.go_to(Node::Item(item));
         let id = self.report.items[item].id.clone();
         self.say(Level::Info, format!("{what}: item {id}."));
     }
-
-    fn next_row(&self, want: impl Fn(&Node) -> bool) -> Option<usize> {
-        self.outline.iter().skip(self.cursor + 1).position(want).map(|p| self.cursor + 1 + p)
-    }
-
-    fn prev_row(&self, want: impl Fn(&Node) -> bool) -> Option<usize> {
-        self.outline[..self.cursor.min(self.outline.len())].iter().rposition(want)
-    }
-
-    fn move_to(&mut self, row: Option<usize>, at_end: &str) {
-        match row {
-            Some(r) => self.set_cursor(r),
-            None => self.say(Level::Info, at_end),
-        }
-    }
-
-    /// Moves the cursor; any walk through an item's refs ends here (`follow_ref` restarts it).
-    fn set_cursor(&mut self, row: usize) {
-        if row != self.cursor {
-            self.text_scroll = 0;
-        }
-        self.ref_walk = None;
-        self.cursor = row.min(self.outline.len().saturating_sub(1));
-        self.keep_cursor_visible();
-    }
-
-    fn next_unscored(&mut self) {
-        let n = self.report.items.len();
-        let start = match self.current() {
-            Some(Node::Item(i)) => i + 1,
-            Some(Node::Section(s)) => self.report.items_under(s).start,
-            None => 0,
-        };
-        let found = (0..n).map(|k| (start + k) % n).find(|&i| self.scores.entries[i].score.is_none());
-        match found {
-            Some(i) => self.move_to(Some(self.item_rows[i]), ""),
-            None => self.say(Level::Info, "Every item is scored."),
-        }
-    }
-
-    fn follow_ref(&mut self) {
-        let (origin, next) = match self.ref_walk {
-            Some(walk) => walk,
-            None => {
-                let Some(i) = self.current_item() else {
-                    self.say(Level::Info, "Sections have no evidence links; move to an item.");
-                    return;
-                };
-                if self.report.items[i].refs.is_empty() {
-                    self.say(Level::Info, "This item has no evidence links (refs).");
-                    return;
-                }
-                self.jumps.push(self.cursor);
-                (i, 0)
-            }
-        };
-        let refs = &self.report.items[origin].refs;
-        let k = next % refs.len();
-        let id = refs[k].clone();
-        let total = refs.len();
-        if let Some(node) = self.report.find(&id) {
-            self.set_cursor(self.row_of(node));
-        }
-        self.ref_walk = Some((origin, k + 1));
-        let more = if total > 1 { ", r for the next" } else { "" };
-        self.say(Level::Info, format!("Evidence {}/{total}: {id} (Ctrl-o goes back{more}).", k + 1));
-    }
-
-    /// Rows the outline pane shows (when it is shown: narrow terminals hide it behind the text).
-    fn outline_height(&self) -> usize {
-        let p = layout::panes(self.size, true).outline;
-        usize::from(layout::inner(p).height.max(1))
-    }
-
-    fn keep_cursor_visible(&mut self) {
-        let h = self.outline_height();
-        let margin = if h > 8 { 2 } else { 0 };
-        if self.cursor < self.outline_offset + margin {
-            self.outline_offset = self.cursor.saturating_sub(margin);
-        } else if self.cursor + margin >= self.outline_offset + h {
-            self.outline_offset = (self.cursor + margin + 1).saturating_sub(h);
-        }
-        let max_offset = self.outline.len().saturating_sub(h);
-        self.outline_offset = self.outline_offset.min(max_offset);
-    }
-
-    fn page(&self) -> usize {
-        usize::from(layout::inner(self.panes().reading).height.max(2)).saturating_sub(1).max(1)
-    }
-
-    fn scroll_text(&mut self, by: isize) {
-        let width = layout::inner(layout::panes(self.size, false).reading).width;
-        let total = super::view::reading::content(self, width).len();
-        let max = total.saturating_sub(self.page());
-        self.text_scroll = self.text_scroll.saturating_add_signed(by).min(max);
-    }
 }
 
-fn cycle(p: Pane, by: i32) -> Pane {
+pub(super) fn cycle(p: Pane, by: i32) -> Pane {
     const ORDER: [Pane; 3] = [Pane::Outline, Pane::Reading, Pane::Score];
     let at = ORDER.iter().position(|&x| x == p).unwrap_or(0) as i32;
     ORDER[(at + by).rem_euclid(3) as usize]

@@ -1,0 +1,151 @@
+//! Moving around: the outline rows (filtered or not), the cursor, jumps and the ref walk,
+//! and scrolling. Part of `App`; see `mod.rs` for the state.
+
+use super::{App, Level};
+use crate::filter::visible_outline;
+use crate::report::Node;
+use crate::tui::layout;
+
+impl App {
+    /// Position of `node` in the full, unfiltered outline.
+    fn pos(&self, node: Node) -> usize {
+        match node {
+            Node::Item(i) => self.item_pos[i],
+            Node::Section(s) => self.section_pos[s],
+        }
+    }
+
+    /// The row showing `node`, if it is shown.
+    pub fn row_of(&self, node: Node) -> Option<usize> {
+        let key = self.pos(node);
+        self.outline.binary_search_by_key(&key, |&n| self.pos(n)).ok()
+    }
+
+    /// Recomputes the shown rows after a filter or a score changed; the cursor's node stays.
+    pub(super) fn refresh_outline(&mut self) {
+        let current = self.current();
+        self.outline = visible_outline(&self.report, &self.scores, &self.filter, current);
+        self.cursor =
+            current.and_then(|n| self.row_of(n)).unwrap_or(0).min(self.outline.len().saturating_sub(1));
+        self.keep_cursor_visible();
+    }
+
+    /// Shows the rows of a changed filter; the cursor moves to the first shown item at or after it.
+    pub(super) fn apply_filter(&mut self) {
+        let at = self.current().map_or(0, |n| self.pos(n));
+        self.outline = visible_outline(&self.report, &self.scores, &self.filter, None);
+        let from = self.outline.partition_point(|&n| self.pos(n) < at);
+        let is_item = |n: &Node| matches!(n, Node::Item(_));
+        let row = (self.outline[from..].iter().position(is_item).map(|p| from + p))
+            .or_else(|| self.outline[..from].iter().rposition(is_item))
+            .unwrap_or(0);
+        self.text_scroll = 0;
+        self.cursor = row.min(self.outline.len().saturating_sub(1));
+        self.keep_cursor_visible();
+    }
+
+    /// Moves the cursor to `node`, showing it even when the filter would hide it.
+    pub(super) fn go_to(&mut self, node: Node) {
+        if self.row_of(node).is_none() {
+            self.outline = visible_outline(&self.report, &self.scores, &self.filter, Some(node));
+        }
+        if let Some(row) = self.row_of(node) {
+            self.set_cursor(row);
+        }
+    }
+
+    pub(super) fn next_row(&self, want: impl Fn(&Node) -> bool) -> Option<usize> {
+        self.outline.iter().skip(self.cursor + 1).position(want).map(|p| self.cursor + 1 + p)
+    }
+
+    pub(super) fn prev_row(&self, want: impl Fn(&Node) -> bool) -> Option<usize> {
+        self.outline[..self.cursor.min(self.outline.len())].iter().rposition(want)
+    }
+
+    pub(super) fn move_to(&mut self, row: Option<usize>, at_end: &str) {
+        match row {
+            Some(r) => self.set_cursor(r),
+            None => self.say(Level::Info, at_end),
+        }
+    }
+
+    /// Moves the cursor; any walk through an item's refs ends here (`follow_ref` restarts it).
+    pub(super) fn set_cursor(&mut self, row: usize) {
+        if row != self.cursor {
+            self.text_scroll = 0;
+        }
+        self.ref_walk = None;
+        self.cursor = row.min(self.outline.len().saturating_sub(1));
+        self.keep_cursor_visible();
+    }
+
+    /// The next unscored item among the shown rows, wrapping around.
+    pub(super) fn next_unscored(&mut self) {
+        let n = self.outline.len();
+        let unscored = |node: &Node| matches!(node, Node::Item(i) if self.scores.entries[*i].score.is_none());
+        let found = (1..=n).map(|k| (self.cursor + k) % n.max(1)).find(|&row| unscored(&self.outline[row]));
+        match found {
+            Some(row) if row != self.cursor || !unscored(&self.outline[row]) => self.move_to(Some(row), ""),
+            Some(_) => self.say(Level::Info, "This is the only unscored item."),
+            None if self.filter.is_active() => self.say(Level::Info, "Every item shown is scored."),
+            None => self.say(Level::Info, "Every item is scored."),
+        }
+    }
+
+    pub(super) fn follow_ref(&mut self) {
+        let (origin, next) = match self.ref_walk {
+            Some(walk) => walk,
+            None => {
+                let Some(i) = self.current_item() else {
+                    self.say(Level::Info, "Sections have no evidence links; move to an item.");
+                    return;
+                };
+                if self.report.items[i].refs.is_empty() {
+                    self.say(Level::Info, "This item has no evidence links (refs).");
+                    return;
+                }
+                self.jumps.push(Node::Item(i));
+                (i, 0)
+            }
+        };
+        let refs = &self.report.items[origin].refs;
+        let k = next % refs.len();
+        let id = refs[k].clone();
+        let total = refs.len();
+        if let Some(node) = self.report.find(&id) {
+            self.go_to(node);
+        }
+        self.ref_walk = Some((origin, k + 1));
+        let more = if total > 1 { ", r for the next" } else { "" };
+        self.say(Level::Info, format!("Evidence {}/{total}: {id} (Ctrl-o goes back{more}).", k + 1));
+    }
+
+    /// Rows the outline pane shows (when it is shown: narrow terminals hide it behind the text).
+    fn outline_height(&self) -> usize {
+        let p = layout::panes(self.size, true).outline;
+        usize::from(layout::inner(p).height.max(1))
+    }
+
+    pub(super) fn keep_cursor_visible(&mut self) {
+        let h = self.outline_height();
+        let margin = if h > 8 { 2 } else { 0 };
+        if self.cursor < self.outline_offset + margin {
+            self.outline_offset = self.cursor.saturating_sub(margin);
+        } else if self.cursor + margin >= self.outline_offset + h {
+            self.outline_offset = (self.cursor + margin + 1).saturating_sub(h);
+        }
+        let max_offset = self.outline.len().saturating_sub(h);
+        self.outline_offset = self.outline_offset.min(max_offset);
+    }
+
+    pub(super) fn page(&self) -> usize {
+        usize::from(layout::inner(self.panes().reading).height.max(2)).saturating_sub(1).max(1)
+    }
+
+    pub(super) fn scroll_text(&mut self, by: isize) {
+        let width = layout::inner(layout::panes(self.size, false).reading).width;
+        let total = crate::tui::view::reading::content(self, width).len();
+        let max = total.saturating_sub(self.page());
+        self.text_scroll = self.text_scroll.saturating_add_signed(by).min(max);
+    }
+}
