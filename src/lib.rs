@@ -6,8 +6,10 @@
 pub mod cmd;
 pub mod export;
 pub mod filter;
+pub mod generate;
 pub mod report;
 pub mod scores;
+pub mod search;
 pub mod store;
 pub mod text;
 pub mod theme;

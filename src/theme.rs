@@ -24,6 +24,8 @@ pub struct Theme {
     pub link: Style,
     pub key: Style,
     pub status: Style,
+    /// Matched characters in search results.
+    pub highlight: Style,
 }
 
 impl Default for Theme {
@@ -49,6 +51,7 @@ impl Default for Theme {
             link: fg(Color::Cyan).add_modifier(Modifier::UNDERLINED),
             key: fg(Color::Yellow).add_modifier(Modifier::BOLD),
             status: Style::new(),
+            highlight: fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 }

@@ -41,6 +41,7 @@ pub enum Action {
     Info,
     OpenFilters,
     ClearFilters,
+    OpenSearch,
     Quit,
     /// Esc in the normal view: dismiss the message.
     Dismiss,
@@ -51,6 +52,11 @@ pub enum Action {
     // Results of effects performed by the event loop
     Saved(Result<(), String>),
     Exported(Result<String, String>),
+    /// The search worker's answer to request `generation`.
+    SearchDone {
+        generation: u64,
+        hits: Vec<crate::search::Hit>,
+    },
 }
 
 impl Action {
@@ -89,10 +95,11 @@ impl Action {
             Help => "this help",
             OpenFilters => "filters: unscored, flagged, needs a reason, has a note, by tag",
             ClearFilters => "clear every filter",
+            OpenSearch => "search everything (fuzzy); ↑/↓ choose, Enter jumps, Esc closes",
             Info => "about the report, and where its scores are saved",
             Quit => "save and quit",
             Dismiss => "dismiss the message",
-            Key(_) | Paste(_) | Resize(..) | Saved(_) | Exported(_) => "",
+            Key(_) | Paste(_) | Resize(..) | Saved(_) | Exported(_) | SearchDone { .. } => "",
         }
     }
 }

@@ -29,6 +29,7 @@ pub const DEFAULT_KEYS: &[(&str, Action)] = {
         ("G", LastItem),
         ("end", LastItem),
         ("n", NextUnscored),
+        ("/", OpenSearch),
         ("F", OpenFilters),
         ("backspace", ClearFilters),
         ("tab", FocusNext),
@@ -166,7 +167,8 @@ impl Keymap {
             | Mode::Note { .. }
             | Mode::Help { .. }
             | Mode::Info { .. }
-            | Mode::Filters => Some(Action::Key(key)),
+            | Mode::Filters
+            | Mode::Search(_) => Some(Action::Key(key)),
         }
     }
 

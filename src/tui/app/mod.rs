@@ -13,6 +13,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui_textarea::{TextArea, WrapMode};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +43,8 @@ pub enum Mode {
     },
     /// The filter menu: single keys toggle filters.
     Filters,
+    /// The search overlay.
+    Search(Box<SearchState>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,15 +72,18 @@ pub enum SaveState {
     Failed(String),
 }
 
-/// File work the event loop performs for `update`, reporting back with `Saved`/`Exported`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Work the event loop performs for `update`, reporting back with `Saved`/`Exported`/`SearchDone`.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Save,
     Export,
+    /// Run this search off the UI thread.
+    Search(SearchRequest),
 }
 
 pub struct App {
-    pub report: Report,
+    /// Shared with the search worker.
+    pub report: Arc<Report>,
     pub scores: Scores,
     pub history: History,
     /// The outline rows shown, in display order (all of them unless a filter is active).
@@ -111,7 +117,9 @@ pub struct App {
 }
 
 mod filters;
+mod search;
 pub use filters::FILTER_KEYS;
+pub use search::{SearchRequest, SearchState};
 mod nav;
 
 impl App {
@@ -132,7 +140,7 @@ impl App {
             .or(if report.items.is_empty() { None } else { Some(0) })
             .map_or(0, |i| item_pos[i]);
         let mut app = App {
-            report,
+            report: Arc::new(report),
             scores,
             history: History::default(),
             outline,
@@ -177,6 +185,11 @@ impl App {
         layout::panes(self.size, self.focus == Pane::Outline)
     }
 
+    /// A search answer is due (the event loop then polls the worker often).
+    pub fn search_pending(&self) -> bool {
+        matches!(&self.mode, Mode::Search(s) if s.pending)
+    }
+
     pub fn has_unsaved(&self) -> bool {
         self.save != SaveState::Saved
     }
@@ -202,7 +215,7 @@ impl App {
 
     fn apply(&mut self, action: Action) -> Option<Effect> {
         use Action::*;
-        let from_user = !matches!(action, Resize(..) | Saved(_) | Exported(_));
+        let from_user = !matches!(action, Resize(..) | Saved(_) | Exported(_) | SearchDone { .. });
         // Behind the "terminal too small" message nothing can be seen, so nothing may change.
         if from_user && layout::too_small(self.size) && action != Quit {
             return None;
@@ -218,7 +231,7 @@ impl App {
         }
         match action {
             Key(key) => return self.on_key(key),
-            Paste(text) => self.on_paste(&text),
+            Paste(text) => return self.on_paste(&text),
             Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
                 self.keep_cursor_visible();
@@ -322,6 +335,8 @@ impl App {
             }
             Export => return Some(Effect::Export),
             Help => self.mode = Mode::Help { scroll: 0 },
+            OpenSearch => self.mode = Mode::Search(Box::default()),
+            SearchDone { generation, hits } => self.on_search_done(generation, hits),
             OpenFilters => self.mode = Mode::Filters,
             ClearFilters => {
                 if self.filter.is_active() {
@@ -387,6 +402,7 @@ impl App {
         match &mut self.mode {
             Mode::Normal => {}
             Mode::Filters => self.on_filter_key(key),
+            Mode::Search(_) => return self.on_search_key(key),
             Mode::Help { scroll } | Mode::Info { scroll } => match key.code {
                 KeyCode::Esc | KeyCode::Char('?' | 'q' | 'i') | KeyCode::Enter => self.mode = Mode::Normal,
                 KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1).min(page_max),
@@ -444,7 +460,7 @@ impl App {
         None
     }
 
-    fn on_paste(&mut self, text: &str) {
+    fn on_paste(&mut self, text: &str) -> Option<Effect> {
         match &mut self.mode {
             Mode::Note { editor, .. } => {
                 editor.insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
@@ -453,10 +469,16 @@ impl App {
                 input.push_str(text.lines().next().unwrap_or("").trim());
                 *error = None;
             }
+            Mode::Search(state) => {
+                let line = text.lines().next().unwrap_or("").to_string();
+                state.input.push_str(&line);
+                return self.search_changed();
+            }
             Mode::Normal | Mode::Help { .. } | Mode::Info { .. } | Mode::Filters => {
                 self.say(Level::Info, "Paste goes into a note (a) or the score prompt (s).");
             }
         }
+        None
     }
 
     /// The current item when it may be changed; otherwise says why not.

@@ -8,6 +8,7 @@ mod note;
 mod outline;
 pub mod reading;
 mod score;
+mod search;
 mod status;
 
 use super::app::App;
@@ -41,6 +42,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         }
         super::app::Mode::Info { scroll } => draw_page(app, frame, " Report — Esc closes ", *scroll),
         super::app::Mode::Filters => filters::draw(app, frame),
+        super::app::Mode::Search(state) => search::draw(app, frame, state),
         _ => {}
     }
 }

@@ -89,5 +89,6 @@ fn hints(app: &App) -> &'static str {
         Mode::Note { .. } => "Esc close and keep  Enter new line  Ctrl-s save",
         Mode::Help { .. } | Mode::Info { .. } => "j/k scroll  Esc close",
         Mode::Filters => "u f r n t toggle  c clear  Esc close",
+        Mode::Search(_) => "type to search  ↑/↓ choose  Enter jump  Esc close",
     }
 }
