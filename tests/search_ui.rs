@@ -171,3 +171,49 @@ fn notes_are_searched_and_filters_narrow_the_hits() {
         "no section hits under a filter"
     );
 }
+
+/// The matched characters are highlighted on the right cells, after wide characters too:
+/// every highlighted cell of the title line holds one of the query's characters, and each
+/// query character shows highlighted.
+#[test]
+fn highlights_land_on_the_matched_wide_characters() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut app = app();
+    app.update(Action::OpenSearch);
+    let req = type_query(&mut app, "网办率");
+    answer(&mut app, &req);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| appraise::tui::view::draw(&app, f)).unwrap();
+    let buf = terminal.backend().buffer();
+    let hl = app.theme.highlight;
+    // The first hit's title line is the 3rd line inside the overlay (query, blank, hit).
+    // A row's text, skipping the continuation cell after each wide character.
+    let text_of = |y: u16, upto: u16| {
+        let mut s = String::new();
+        let mut x = 0;
+        while x < upto {
+            let sym = buf[(x, y)].symbol();
+            s.push_str(sym);
+            x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
+        }
+        s
+    };
+    let row = (0..buf.area.height)
+        .find(|&y| text_of(y, buf.area.width).contains("提高全程网办率"))
+        .expect("the title of the best hit is on screen");
+    let lit: Vec<(u16, String)> = (0..buf.area.width)
+        .filter(|&x| {
+            let c = &buf[(x, row)];
+            c.modifier.contains(hl.add_modifier) && c.fg == hl.fg.unwrap() && !c.symbol().trim().is_empty()
+        })
+        .map(|x| (x, buf[(x, row)].symbol().to_string()))
+        .collect();
+    let chars: Vec<&str> = lit.iter().map(|(_, s)| s.as_str()).collect();
+    assert_eq!(chars, ["网", "办", "率"], "highlighted cells: {lit:?}");
+    // wide characters: consecutive matched chars sit two columns apart
+    assert_eq!(lit[1].0 - lit[0].0, 2);
+    assert_eq!(lit[2].0 - lit[1].0, 2);
+    let line = text_of(row, lit[0].0);
+    assert!(line.ends_with("全程"), "the cells before the first highlight end with 全程: {line:?}");
+}
