@@ -46,11 +46,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(g) = &sum.grade {
         spans.push(Span::styled(format!(" {g}"), t.title));
     }
-    if app.filter.is_active() {
-        let shown = app.outline.iter().filter(|n| matches!(n, crate::report::Node::Item(_))).count();
-        spans.push(Span::raw(" │ "));
-        spans.push(Span::styled(format!("filter: {} ({shown}) ⌫ clears", app.filter.describe()), t.warning));
-    }
     // An error needs the room: keep only the save state beside it.
     if app.message.as_ref().is_some_and(|m| m.level == Level::Error) {
         spans.clear();
@@ -64,6 +59,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         SaveState::Unsaved => Span::styled("● saving…", t.score_partial),
         SaveState::Failed(_) => Span::styled("✗ NOT SAVED", t.error),
     });
+    // The filter in force, after the save state (which matters more).
+    if app.filter.is_active() {
+        let shown = app.outline.iter().filter(|n| matches!(n, crate::report::Node::Item(_))).count();
+        spans.push(Span::raw(" │ "));
+        spans.push(Span::styled(format!("filter: {} ({shown}) ⌫ clears", app.filter.describe()), t.warning));
+    }
     spans.push(Span::raw(" │ "));
     let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
     let room = w.saturating_sub(used);
