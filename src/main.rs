@@ -3,6 +3,7 @@
 
 use appraise::cmd::{self, Failure, OpenArgs};
 use clap::{Parser, Subcommand};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -43,8 +44,11 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
+            // Report text can reach error messages: make it terminal-safe, and never panic
+            // when stderr is gone.
+            let mut stderr = std::io::stderr();
             for line in failure.to_string().lines() {
-                eprintln!("appraise: {line}");
+                let _ = writeln!(stderr, "appraise: {}", appraise::text::sanitize(line));
             }
             ExitCode::from(failure.exit_code())
         }

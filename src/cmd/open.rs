@@ -5,11 +5,29 @@ use super::{Failure, require_json};
 use crate::export::{Lang, sheet, to_csv};
 use crate::report::{Report, load_report, parse_report};
 use crate::scores::Scores;
-use crate::store::{default_scores_path, load_scores, write_atomic};
+use crate::store::{
+    Journal, Lock, LockError, acquire, default_scores_path, io_message, journal_path, load_scores, replay,
+    write_atomic,
+};
+use crate::text::sanitize;
 use crate::tui::{self, app::App, app::Level};
 use ratatui::layout::Rect;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+
+/// Writes a line to stderr; if the terminal is gone (after SIGHUP) there is no one to tell,
+/// and that must not turn into a panic.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+macro_rules! note_inline {
+    ($($arg:tt)*) => {{
+        let _ = write!(std::io::stderr(), $($arg)*);
+    }};
+}
 
 /// The Shaodong report, compiled in, opened by `appraise` with no arguments.
 pub const SAMPLE: &str = include_str!("../../fixtures/shaodong-2022.json");
@@ -34,12 +52,44 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
     };
     // Absolute, so the info page and the exit message say exactly where the scores are.
     let scores_path = std::path::absolute(&scores_path).unwrap_or(scores_path);
-    let (mut scores, warnings) = match load_scores(&scores_path, &report)? {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Failure::BadInput(
+            "appraise needs an interactive terminal to review a report (standard input or output is not a terminal); use `appraise check` in scripts".into(),
+        ));
+    }
+    let who = args.evaluator.clone().or_else(login_name).unwrap_or_else(|| "someone".into());
+    let mut read_only = args.read_only;
+    let _lock = if read_only { None } else { take_lock(&scores_path, &who, &mut read_only)? };
+
+    let (mut scores, mut warnings) = match load_scores(&scores_path, &report)? {
         Some(loaded) => (loaded.scores, loaded.warnings),
         None => (Scores::new(&report), Vec::new()),
     };
+    let journal_file = journal_path(&scores_path);
+    let recovered = replay(&journal_file, &report, &mut scores).map_err(|e| {
+        Failure::BadInput(format!(
+            "cannot read the recovery journal {}: {}; move it away to start without it",
+            journal_file.display(),
+            io_message(&e)
+        ))
+    })?;
+    let journal = if read_only {
+        None
+    } else {
+        match Journal::open(&journal_file) {
+            Ok(j) => Some(j),
+            Err(e) => {
+                warnings.push(format!(
+                    "cannot write the recovery journal {} ({}); a crash could lose unsaved edits",
+                    journal_file.display(),
+                    io_message(&e)
+                ));
+                None
+            }
+        }
+    };
     for w in &warnings {
-        eprintln!("appraise: {}: {w}", scores_path.display());
+        note!("appraise: {}: {}", scores_path.display(), sanitize(w));
     }
     if let Some(name) = args
         .evaluator
@@ -49,14 +99,9 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
     {
         scores.evaluator = Some(name);
     }
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Failure::BadInput(
-            "appraise needs an interactive terminal to review a report (standard input or output is not a terminal); use `appraise check` in scripts".into(),
-        ));
-    }
     let (w, h) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(report, scores, scores_path.clone(), Rect::new(0, 0, w, h));
-    app.read_only = args.read_only;
+    app.read_only = read_only;
     if let Some(first) = warnings.first() {
         let more = if warnings.len() > 1 {
             format!(" (+{} more, shown on exit)", warnings.len() - 1)
@@ -65,18 +110,79 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
         };
         app.say_sticky(Level::Warn, format!("{first}{more} — Esc dismisses"));
     }
-    tui::run(&mut app, &export_beside).map_err(|e| Failure::Runtime(format!("terminal error: {e}")))?;
-    for w in warnings.iter().skip(1) {
-        eprintln!("appraise: {}: {w}", scores_path.display());
+    if recovered > 0 {
+        app.recovered(recovered);
     }
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        tui::run(&mut app, journal, &export_beside)
+    }));
+    let result = match outcome {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(e)) => {
+            // The terminal went away or failed: keep the work, then say so.
+            let _ = tui::save(&app);
+            Err(Failure::Runtime(format!("terminal error: {e}; scores are in {}", scores_path.display())))
+        }
+        Err(_) => {
+            tui::restore_after_panic();
+            let saved = if app.read_only { Ok(()) } else { tui::save(&app) };
+            let whereto = match saved {
+                Ok(()) => format!("your scores are saved in {}", scores_path.display()),
+                Err(_) => format!("your edits are kept in the recovery journal {}", journal_file.display()),
+            };
+            Err(Failure::Runtime(format!(
+                "stopped by an internal error (a bug, please report it); {whereto}"
+            )))
+        }
+    };
+    for w in warnings.iter().skip(1) {
+        note!("appraise: {}: {}", scores_path.display(), sanitize(w));
+    }
+    result?;
     if !app.read_only {
         if app.has_unsaved() {
-            eprintln!("appraise: your last changes were NOT saved to {}", scores_path.display());
+            note!(
+                "appraise: your last changes were NOT saved to {}; they are kept in {} and come back when you open the report again",
+                scores_path.display(),
+                journal_file.display()
+            );
             return Err(Failure::Runtime("quit without saving after a failed save".into()));
         }
-        eprintln!("Scores saved in {}", scores_path.display());
+        // Everything is in the scores file: the (empty) journal is not needed any more.
+        if std::fs::metadata(&journal_file).is_ok_and(|m| m.len() == 0) {
+            let _ = std::fs::remove_file(&journal_file);
+        }
+        note!("Scores saved in {}", scores_path.display());
     }
     Ok(())
+}
+
+/// Takes the scores file's lock; when another instance holds it, asks whether to look read-only.
+fn take_lock(scores: &Path, who: &str, read_only: &mut bool) -> Result<Option<Lock>, Failure> {
+    match acquire(scores, who) {
+        Ok(lock) => Ok(Some(lock)),
+        Err(LockError::Held { holder }) => {
+            let holder = sanitize(&holder).into_owned();
+            note_inline!(
+                "{} is open for scoring by {holder}. Open it read-only (nothing is saved)? [y/N] ",
+                scores.display()
+            );
+            let _ = std::io::stderr().flush();
+            let mut answer = String::new();
+            let _ = std::io::stdin().read_line(&mut answer);
+            if matches!(answer.trim(), "y" | "Y" | "yes" | "是") {
+                *read_only = true;
+                Ok(None)
+            } else {
+                Err(Failure::BadInput(format!(
+                    "{} is being scored by {holder}; close that appraise first, or use --read-only to look",
+                    scores.display()
+                )))
+            }
+        }
+        // No lock possible (a read-only directory, say): go on; saving will say what is wrong.
+        Err(LockError::Io(_)) => Ok(None),
+    }
 }
 
 fn sample() -> Result<Report, Failure> {

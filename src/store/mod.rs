@@ -1,10 +1,14 @@
 //! Everything that touches the disk for scores: where the scores file lives, reading it back
-//! (with every problem located), and writing it atomically.
+//! (with every problem located), writing it atomically, the recovery journal and the lock.
 
 mod atomic;
+mod journal;
+mod lock;
 mod scores_file;
 
 pub use atomic::write_atomic;
+pub use journal::{Journal, journal_path, replay};
+pub use lock::{Lock, LockError, acquire, lock_path};
 pub use scores_file::{Loaded, StoreError, io_message, load_scores, parse_scores, save_scores, scores_json};
 
 use std::path::{Path, PathBuf};

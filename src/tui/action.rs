@@ -52,6 +52,8 @@ pub enum Action {
     // Results of effects performed by the event loop
     Saved(Result<(), String>),
     Exported(Result<String, String>),
+    /// Writing the recovery journal failed.
+    JournalFailed(String),
     /// The search worker's answer to request `generation`.
     SearchDone {
         generation: u64,
@@ -99,7 +101,13 @@ impl Action {
             Info => "about the report, and where its scores are saved",
             Quit => "save and quit",
             Dismiss => "dismiss the message",
-            Key(_) | Paste(_) | Resize(..) | Saved(_) | Exported(_) | SearchDone { .. } => "",
+            Key(_)
+            | Paste(_)
+            | Resize(..)
+            | Saved(_)
+            | Exported(_)
+            | SearchDone { .. }
+            | JournalFailed(_) => "",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The terminal shell: set the terminal up, turn events into actions, let `App::update`
-//! act, perform the file work it asks for, draw. Autosave lives here too: a change is on
-//! disk within a second, and a failed save is retried while the app keeps running.
+//! act, perform the work it asks for, draw. The shell also keeps the work safe: every change
+//! goes to the recovery journal before the next key, autosave writes the scores file within a
+//! second (retrying while it fails), and SIGHUP/SIGTERM/SIGINT save and leave cleanly.
 
 pub mod action;
 pub mod app;
@@ -10,40 +11,70 @@ pub mod search_worker;
 pub mod view;
 
 use action::Action;
-use app::{App, Effect, SaveState};
+use app::{App, Effect, JournalRecord, Mode, SaveState};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
 use ratatui::crossterm::execute;
 use search_worker::SearchWorker;
 use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+
+use crate::store::Journal;
 
 /// How long after a change autosave waits for more keys (it is always well under a second).
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(250);
 /// How often a failed save is tried again.
 const RETRY_DELAY: Duration = Duration::from_secs(5);
-
 /// How often the loop looks for a search answer while one is due.
 const SEARCH_POLL: Duration = Duration::from_millis(15);
+/// The longest the loop sleeps, so a signal is noticed promptly.
+const IDLE_POLL: Duration = Duration::from_millis(200);
 
-/// What performs the app's effects: file work and the search worker.
+/// What performs the app's effects: file work, the journal and the search worker.
 pub struct Shell<'a> {
     pub export: &'a dyn Fn(&App) -> Result<String, String>,
     pub search: SearchWorker,
+    pub journal: Option<Journal>,
 }
 
-/// Runs the app until the user quits. The terminal is restored on every way out.
-pub fn run(app: &mut App, export: &dyn Fn(&App) -> Result<String, String>) -> io::Result<()> {
-    let shell = Shell { export, search: SearchWorker::spawn(std::sync::Arc::clone(&app.report)) };
+/// Runs the app until the user quits or a signal asks it to stop. The terminal is restored
+/// on every way out (a panic included: ratatui's hook restores it before unwinding).
+pub fn run(
+    app: &mut App,
+    journal: Option<Journal>,
+    export: &dyn Fn(&App) -> Result<String, String>,
+) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let mut shell = Shell { export, search: SearchWorker::spawn(Arc::clone(&app.report)), journal };
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, app, &shell);
+    let result = event_loop(&mut terminal, app, &mut shell, &stop);
+    if result.is_err() || stop.load(Ordering::SeqCst) {
+        // The terminal is gone or a signal came: whatever was on screen goes to disk now.
+        let _ = shell.save(app);
+    }
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, shell: &Shell) -> io::Result<()> {
+/// Undoes what `run` set up on the terminal, after a panic unwound out of it.
+pub fn restore_after_panic() {
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    shell: &mut Shell,
+    stop: &AtomicBool,
+) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut last_attempt: Option<Instant> = None;
@@ -53,10 +84,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, shell: &Shell) -> i
             terminal.draw(|frame| view::draw(app, frame))?;
             redraw = false;
         }
-        if app.quit {
+        if app.quit || stop.load(Ordering::SeqCst) {
             return Ok(());
         }
-        let mut wait = autosave_wait(app, last_attempt).unwrap_or(Duration::from_secs(3600));
+        let mut wait = autosave_wait(app, last_attempt).unwrap_or(IDLE_POLL).min(IDLE_POLL);
         if app.search_pending() {
             wait = wait.min(SEARCH_POLL);
         }
@@ -68,38 +99,78 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, shell: &Shell) -> i
                 _ => None,
             };
             if let Some(action) = action {
-                dispatch(app, action, shell);
+                shell.dispatch(app, action);
                 redraw = true;
             }
         }
         if let Some((generation, hits)) = shell.search.try_answer() {
-            dispatch(app, Action::SearchDone { generation, hits }, shell);
+            shell.dispatch(app, Action::SearchDone { generation, hits });
             redraw = true;
         }
         if autosave_wait(app, last_attempt) == Some(Duration::ZERO) {
             last_attempt = Some(Instant::now());
-            dispatch(app, Action::Saved(save(app)), shell);
+            let saved = shell.save(app);
+            shell.dispatch(app, Action::Saved(saved));
             redraw = true;
         }
     }
 }
 
-/// Feeds an action to the app, performing any work it asks for and reporting back.
-pub fn dispatch(app: &mut App, action: Action, shell: &Shell) {
-    let mut next = Some(action);
-    while let Some(action) = next.take() {
-        next = match app.update(action) {
-            Some(Effect::Save) => Some(Action::Saved(save(app))),
-            Some(Effect::Export) => Some(Action::Exported((shell.export)(app))),
-            Some(Effect::Search(request)) => {
-                shell.search.request(request);
-                None
+impl Shell<'_> {
+    /// Feeds an action to the app, performing any work it asks for and reporting back; every
+    /// change it made is in the journal before this returns.
+    pub fn dispatch(&mut self, app: &mut App, action: Action) {
+        let mut next = Some(action);
+        while let Some(action) = next.take() {
+            let effect = app.update(action);
+            if let Err(e) = self.write_journal(app) {
+                next = Some(Action::JournalFailed(e));
+                continue;
             }
-            None => None,
-        };
+            next = match effect {
+                Some(Effect::Save) => Some(Action::Saved(self.save(app))),
+                Some(Effect::Export) => Some(Action::Exported((self.export)(app))),
+                Some(Effect::Search(request)) => {
+                    self.search.request(request);
+                    None
+                }
+                None => None,
+            };
+        }
+    }
+
+    fn write_journal(&mut self, app: &mut App) -> Result<(), String> {
+        let records = std::mem::take(&mut app.journal_out);
+        let Some(journal) = &mut self.journal else { return Ok(()) };
+        for record in records {
+            let written = match record {
+                JournalRecord::Entry(i) => journal.record(&app.report.items[i].id, &app.scores.entries[i]),
+                JournalRecord::Draft(i, text) => journal.record_draft(&app.report.items[i].id, &text),
+            };
+            written
+                .map_err(|e| format!("{} ({})", crate::store::io_message(&e), journal.path().display()))?;
+        }
+        Ok(())
+    }
+
+    /// Saves the scores file; once it is on disk the journal is emptied (keeping a note
+    /// still being typed).
+    pub fn save(&mut self, app: &App) -> Result<(), String> {
+        if app.read_only {
+            return Ok(());
+        }
+        save(app)?;
+        if let Some(journal) = &mut self.journal {
+            let _ = journal.fold();
+            if let Mode::Note { item, editor } = &app.mode {
+                let _ = journal.record_draft(&app.report.items[*item].id, &editor.lines().join("\n"));
+            }
+        }
+        Ok(())
     }
 }
 
+/// Writes the scores file (atomically).
 pub fn save(app: &App) -> Result<(), String> {
     crate::store::save_scores(&app.scores_path, &app.report, &app.scores)
         .map_err(|e| format!("{} ({})", crate::store::io_message(&e), app.scores_path.display()))

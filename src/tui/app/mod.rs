@@ -81,6 +81,15 @@ pub enum Effect {
     Search(SearchRequest),
 }
 
+/// A change the shell must write to the recovery journal before the next key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JournalRecord {
+    /// The item's entry as it now is.
+    Entry(ItemIx),
+    /// The note being typed for the item.
+    Draft(ItemIx, String),
+}
+
 pub struct App {
     /// Shared with the search worker.
     pub report: Arc<Report>,
@@ -114,6 +123,8 @@ pub struct App {
     pub scores_path: PathBuf,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// Changes not yet in the journal; the shell drains this after every update.
+    pub journal_out: Vec<JournalRecord>,
 }
 
 mod filters;
@@ -165,6 +176,7 @@ impl App {
             scores_path,
             keymap: Keymap::default(),
             theme: Theme::default(),
+            journal_out: Vec::new(),
         };
         app.keep_cursor_visible();
         app
@@ -183,6 +195,17 @@ impl App {
 
     pub fn panes(&self) -> Panes {
         layout::panes(self.size, self.focus == Pane::Outline)
+    }
+
+    /// Edits recovered from the journal at start-up: they are shown, then saved like any change.
+    pub fn recovered(&mut self, changes: usize) {
+        self.mark_changed();
+        self.say_sticky(
+            Level::Warn,
+            format!(
+                "Recovered {changes} unsaved change(s) from the recovery journal; saving them. Esc dismisses"
+            ),
+        );
     }
 
     /// A search answer is due (the event loop then polls the worker often).
@@ -215,7 +238,8 @@ impl App {
 
     fn apply(&mut self, action: Action) -> Option<Effect> {
         use Action::*;
-        let from_user = !matches!(action, Resize(..) | Saved(_) | Exported(_) | SearchDone { .. });
+        let from_user =
+            !matches!(action, Resize(..) | Saved(_) | Exported(_) | SearchDone { .. } | JournalFailed(_));
         // Behind the "terminal too small" message nothing can be seen, so nothing may change.
         if from_user && layout::too_small(self.size) && action != Quit {
             return None;
@@ -239,6 +263,9 @@ impl App {
             Saved(result) => return self.on_saved(result),
             Exported(Ok(path)) => self.say(Level::Info, format!("Scoring sheet written to {path}")),
             Exported(Err(e)) => self.say(Level::Error, format!("Export failed: {e}")),
+            JournalFailed(e) => {
+                self.say(Level::Error, format!("The recovery journal cannot be written: {e}"))
+            }
             NextItem => self.move_to(self.next_row(|n| matches!(n, Node::Item(_))), "This is the last item."),
             PrevItem => {
                 self.move_to(self.prev_row(|n| matches!(n, Node::Item(_))), "This is the first item.")
@@ -452,7 +479,9 @@ impl App {
                         return if self.read_only { None } else { Some(Effect::Save) };
                     }
                     _ => {
-                        editor.input(key);
+                        if editor.input(key) {
+                            self.journal_out.push(JournalRecord::Draft(item, editor.lines().join("\n")));
+                        }
                     }
                 }
             }
@@ -462,8 +491,11 @@ impl App {
 
     fn on_paste(&mut self, text: &str) -> Option<Effect> {
         match &mut self.mode {
-            Mode::Note { editor, .. } => {
-                editor.insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+            Mode::Note { item, editor } => {
+                // Pasted text is shown as typed; control characters become visible stand-ins.
+                let clean = text.replace("\r\n", "\n").replace('\r', "\n");
+                editor.insert_str(crate::text::sanitize(&clean));
+                self.journal_out.push(JournalRecord::Draft(*item, editor.lines().join("\n")));
             }
             Mode::ScorePrompt { input, error } => {
                 input.push_str(text.lines().next().unwrap_or("").trim());
@@ -508,6 +540,7 @@ impl App {
         edit(&mut entry);
         entry.updated_at = Some(now_rfc3339());
         if self.history.apply(&mut self.scores, item, entry) {
+            self.journal_out.push(JournalRecord::Entry(item));
             self.mark_changed();
         }
     }
@@ -520,6 +553,7 @@ impl App {
     }
 
     fn after_history(&mut self, item: ItemIx, what: &str) {
+        self.journal_out.push(JournalRecord::Entry(item));
         self.mark_changed();
         self.go_to(Node::Item(item));
         let id = self.report.items[item].id.clone();
@@ -534,6 +568,9 @@ pub(super) fn cycle(p: Pane, by: i32) -> Pane {
 }
 
 fn note_editor(note: &str) -> TextArea<'static> {
+    // The editor draws its text as it is: control characters (from an untrusted scores file)
+    // become visible stand-ins first, so nothing can reach the terminal raw.
+    let note = crate::text::sanitize(note);
     let lines: Vec<String> =
         if note.is_empty() { vec![String::new()] } else { note.lines().map(String::from).collect() };
     let mut editor = TextArea::new(lines);
