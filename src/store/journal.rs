@@ -68,7 +68,7 @@ impl Journal {
     }
 }
 
-/// Replays the journal at `path` over `scores`; returns how many changes it applied. Lines that
+/// Replays the journal at `path` over `scores`; returns how many items it changed. Lines that
 /// do not parse (a write cut short by a crash) are skipped; ids the report no longer has are
 /// ignored (the scores file keeps its own entries for them).
 pub fn replay(path: &Path, report: &Report, scores: &mut Scores) -> io::Result<usize> {
@@ -77,7 +77,7 @@ pub fn replay(path: &Path, report: &Report, scores: &mut Scores) -> io::Result<u
         Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => return Ok(0),
         Err(e) => return Err(e),
     };
-    let mut applied = 0;
+    let mut changed = std::collections::BTreeSet::new();
     for line in text.lines() {
         let Ok(Value::Object(v)) = serde_json::from_str::<Value>(line) else { continue };
         let Some(Node::Item(i)) = v.get("id").and_then(Value::as_str).and_then(|id| report.find(id)) else {
@@ -92,9 +92,9 @@ pub fn replay(path: &Path, report: &Report, scores: &mut Scores) -> io::Result<u
             e.flagged = v.get("flagged").and_then(Value::as_bool).unwrap_or(false);
             e.updated_at = v.get("updated_at").and_then(Value::as_str).map(str::to_string);
         }
-        applied += 1;
+        changed.insert(i);
     }
-    Ok(applied)
+    Ok(changed.len())
 }
 
 #[cfg(test)]
@@ -120,7 +120,7 @@ mod tests {
         j.record("retired-item", &Entry { score: Some(1.0), ..Entry::default() }).unwrap();
 
         let mut s = Scores::new(&r);
-        assert_eq!(replay(&path, &r, &mut s).unwrap(), 4);
+        assert_eq!(replay(&path, &r, &mut s).unwrap(), 2, "two items changed");
         assert_eq!((s.entries[0].score, s.entries[0].flagged), (Some(6.5), true));
         assert_eq!(s.entries[1].note, "佐证材料不足");
 
