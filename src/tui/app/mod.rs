@@ -203,7 +203,8 @@ impl App {
         self.say_sticky(
             Level::Warn,
             format!(
-                "Recovered {changes} unsaved change(s) from the recovery journal; saving them. Esc dismisses"
+                "Recovered unsaved work on {changes} item{} from the recovery journal; saving it. Esc dismisses",
+                if changes == 1 { "" } else { "s" }
             ),
         );
     }
