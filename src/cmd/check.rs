@@ -11,8 +11,10 @@ pub fn check(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -> 
     require_json(report_path)?;
     let report = load_report(report_path)?;
     let full: f64 = report.items.iter().map(|i| i.scale.max).sum();
-    let w =
-        |out: &mut dyn Write, s: String| writeln!(out, "{s}").map_err(|e| Failure::Runtime(e.to_string()));
+    // Ids and warnings come from the files: terminal-safe before they are printed.
+    let w = |out: &mut dyn Write, s: String| {
+        writeln!(out, "{}", crate::text::sanitize(&s)).map_err(|e| Failure::Runtime(e.to_string()))
+    };
     w(
         out,
         format!(
