@@ -4,6 +4,7 @@
 //! `store` owns the disk; `tui` is the thin terminal shell; `cmd` runs the subcommands.
 
 pub mod cmd;
+pub mod config;
 pub mod export;
 pub mod filter;
 pub mod generate;

@@ -33,6 +33,8 @@ pub enum Action {
     ToggleFlag,
     Undo,
     Redo,
+    /// Copy the item's text (or, from the score panel, its note) to the clipboard (OSC 52).
+    Copy,
     // Files
     Save,
     Export,
@@ -61,7 +63,70 @@ pub enum Action {
     },
 }
 
+/// Every action a key can be bound to, by the name the config file's `[keys]` table uses, in
+/// help-screen order.
+pub const ACTION_NAMES: &[(&str, Action)] = {
+    use Action::*;
+    &[
+        ("next_item", NextItem),
+        ("prev_item", PrevItem),
+        ("next_section", NextSection),
+        ("prev_section", PrevSection),
+        ("first_item", FirstItem),
+        ("last_item", LastItem),
+        ("next_unscored", NextUnscored),
+        ("search", OpenSearch),
+        ("filters", OpenFilters),
+        ("clear_filters", ClearFilters),
+        ("focus_next", FocusNext),
+        ("focus_prev", FocusPrev),
+        ("focus_left", FocusLeft),
+        ("focus_right", FocusRight),
+        ("page_down", PageDown),
+        ("page_up", PageUp),
+        ("half_page_down", HalfPageDown),
+        ("half_page_up", HalfPageUp),
+        ("follow_ref", FollowRef),
+        ("jump_back", JumpBack),
+        ("score_0", QuickScore(0)),
+        ("score_1", QuickScore(1)),
+        ("score_2", QuickScore(2)),
+        ("score_3", QuickScore(3)),
+        ("score_4", QuickScore(4)),
+        ("score_5", QuickScore(5)),
+        ("score_6", QuickScore(6)),
+        ("score_7", QuickScore(7)),
+        ("score_8", QuickScore(8)),
+        ("score_9", QuickScore(9)),
+        ("score_prompt", OpenScorePrompt),
+        ("raise_score", RaiseScore),
+        ("lower_score", LowerScore),
+        ("clear_score", ClearScore),
+        ("annotate", Annotate),
+        ("toggle_flag", ToggleFlag),
+        ("undo", Undo),
+        ("redo", Redo),
+        ("copy", Copy),
+        ("save", Save),
+        ("export", Export),
+        ("help", Help),
+        ("info", Info),
+        ("quit", Quit),
+        ("dismiss", Dismiss),
+    ]
+};
+
 impl Action {
+    /// The action a config-file name stands for.
+    pub fn from_name(name: &str) -> Option<Action> {
+        ACTION_NAMES.iter().find(|(n, _)| *n == name).map(|(_, a)| a.clone())
+    }
+
+    /// The config-file name of a bindable action.
+    pub fn name(&self) -> Option<&'static str> {
+        ACTION_NAMES.iter().find(|(_, a)| a == self).map(|(n, _)| *n)
+    }
+
     /// The one-line description shown on the help screen.
     pub fn describe(&self) -> &'static str {
         use Action::*;
@@ -92,6 +157,7 @@ impl Action {
             ToggleFlag => "flag / unflag for follow-up",
             Undo => "undo the last change",
             Redo => "redo",
+            Copy => "copy the item text (the note, from the score panel)",
             Save => "save now (it also saves by itself)",
             Export => "export the scoring sheet beside the scores file",
             Help => "this help",

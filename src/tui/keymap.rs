@@ -1,7 +1,7 @@
 //! The key map: a table from keys to actions for the normal view, and the fixed keys of the
 //! text-entry screens (score prompt, note editor, help), which get raw keys as `Action::Key`.
 
-use super::action::Action;
+use super::action::{ACTION_NAMES, Action};
 use super::app::Mode;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -65,6 +65,7 @@ pub const DEFAULT_KEYS: &[(&str, Action)] = {
         ("f", ToggleFlag),
         ("u", Undo),
         ("ctrl-r", Redo),
+        ("y", Copy),
         ("ctrl-s", Save),
         ("E", Export),
         ("?", Help),
@@ -96,6 +97,17 @@ pub fn parse_key(name: &str) -> Option<Key> {
         "esc" => KeyCode::Esc,
         "delete" => KeyCode::Delete,
         "backspace" => KeyCode::Backspace,
+        "space" => KeyCode::Char(' '),
+        "shift-tab" => KeyCode::BackTab,
+        "pagedown" => KeyCode::PageDown,
+        "pageup" => KeyCode::PageUp,
+        "insert" => KeyCode::Insert,
+        f if f.len() > 1
+            && f.starts_with('f')
+            && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+        {
+            KeyCode::F(f[1..].parse().ok()?)
+        }
         s if s.chars().count() == 1 => KeyCode::Char(s.chars().next()?),
         _ => return None,
     };
@@ -139,29 +151,52 @@ fn normalise(key: &KeyEvent) -> Option<Key> {
     Some(Key { code, ctrl })
 }
 
-/// The key map in force: the table, parsed once.
+/// The key map in force: the default table with the user's overrides, parsed once.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    bindings: Vec<(Key, Action)>,
+    /// (key as written, parsed key, action), in table order.
+    bindings: Vec<(String, Key, Action)>,
 }
 
 impl Default for Keymap {
     fn default() -> Self {
         let bindings = DEFAULT_KEYS
             .iter()
-            .map(|(name, action)| (parse_key(name).expect("default key names parse"), action.clone()))
+            .map(|(name, action)| {
+                (name.to_string(), parse_key(name).expect("default key names parse"), action.clone())
+            })
             .collect();
         Keymap { bindings }
     }
 }
 
 impl Keymap {
+    /// The defaults with `overrides` (action name → keys) applied: an overridden action gets
+    /// exactly the keys given, and a key given to an action is taken from any other one.
+    pub fn with_overrides(overrides: &[(String, Vec<String>)]) -> Result<Keymap, String> {
+        let mut map = Keymap::default();
+        for (name, keys) in overrides {
+            let action = Action::from_name(name).ok_or_else(|| format!("unknown action \"{name}\""))?;
+            let parsed: Vec<(String, Key)> = keys
+                .iter()
+                .map(|k| {
+                    parse_key(k)
+                        .map(|p| (k.clone(), p))
+                        .ok_or_else(|| format!("unknown key \"{k}\" for {name}"))
+                })
+                .collect::<Result<_, _>>()?;
+            map.bindings.retain(|(_, k, a)| *a != action && !parsed.iter().any(|(_, p)| p == k));
+            map.bindings.extend(parsed.into_iter().map(|(n, k)| (n, k, action.clone())));
+        }
+        Ok(map)
+    }
+
     /// The action for a key pressed in `mode`. Text-entry modes take every key themselves.
     pub fn action_for(&self, mode: &Mode, key: KeyEvent) -> Option<Action> {
         match mode {
             Mode::Normal => {
                 let k = normalise(&key)?;
-                self.bindings.iter().find(|(b, _)| *b == k).map(|(_, a)| a.clone())
+                self.bindings.iter().find(|(_, b, _)| *b == k).map(|(_, _, a)| a.clone())
             }
             Mode::ScorePrompt { .. }
             | Mode::Note { .. }
@@ -172,18 +207,31 @@ impl Keymap {
         }
     }
 
-    /// Help-screen rows: every description with all the keys bound to it, in table order.
+    /// The keys bound to `action`, as shown to people.
+    pub fn keys_for(&self, action: &Action) -> Vec<String> {
+        self.bindings.iter().filter(|(_, _, a)| a == action).map(|(n, _, _)| display_key(n)).collect()
+    }
+
+    /// Help-screen rows: every description with all the keys bound to it, in action order.
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
         let mut rows: Vec<(String, &'static str)> = Vec::new();
-        for (name, action) in DEFAULT_KEYS {
+        for (_, action) in ACTION_NAMES {
+            let keys = self.keys_for(action);
+            if keys.is_empty() {
+                continue;
+            }
             let what = action.describe();
             match rows.iter_mut().find(|(_, w)| *w == what) {
-                Some((keys, _)) if matches!(action, Action::QuickScore(_)) => *keys = format!("0–{name}"),
-                Some((keys, _)) => {
-                    keys.push_str(", ");
-                    keys.push_str(&display_key(name));
+                Some((shown, _)) => {
+                    shown.push_str(", ");
+                    shown.push_str(&keys.join(", "));
                 }
-                None => rows.push((display_key(name), what)),
+                None => rows.push((keys.join(", "), what)),
+            }
+        }
+        for (keys, _) in &mut rows {
+            if keys == "0, 1, 2, 3, 4, 5, 6, 7, 8, 9" {
+                *keys = "0–9".into();
             }
         }
         rows

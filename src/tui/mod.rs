@@ -15,6 +15,7 @@ use app::{App, Effect, JournalRecord, Mode, SaveState};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use search_worker::SearchWorker;
 use std::io;
 use std::sync::Arc;
@@ -81,7 +82,12 @@ fn event_loop(
     let mut redraw = true;
     loop {
         if redraw {
-            terminal.draw(|frame| view::draw(app, frame))?;
+            // One synchronized update per frame: over a slow link the terminal shows the whole
+            // new frame at once instead of painting it in pieces.
+            let _ = execute!(io::stdout(), BeginSynchronizedUpdate);
+            let drawn = terminal.draw(|frame| view::draw(app, frame));
+            let _ = execute!(io::stdout(), EndSynchronizedUpdate);
+            drawn?;
             redraw = false;
         }
         if app.quit || stop.load(Ordering::SeqCst) {
@@ -134,6 +140,10 @@ impl Shell<'_> {
                     self.search.request(request);
                     None
                 }
+                Some(Effect::Copy(text)) => {
+                    copy_to_clipboard(&text);
+                    None
+                }
                 None => None,
             };
         }
@@ -168,6 +178,17 @@ impl Shell<'_> {
         }
         Ok(())
     }
+}
+
+/// Asks the terminal to put `text` on the clipboard (OSC 52): works over SSH and in tmux
+/// (with `set-clipboard on`); terminals without it ignore the request.
+fn copy_to_clipboard(text: &str) {
+    use base64::Engine;
+    use std::io::Write;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = io::stdout();
+    let _ = write!(out, "\x1b]52;c;{encoded}\x07");
+    let _ = out.flush();
 }
 
 /// Writes the scores file (atomically).

@@ -79,6 +79,8 @@ pub enum Effect {
     Export,
     /// Run this search off the UI thread.
     Search(SearchRequest),
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
 }
 
 /// A change the shell must write to the recovery journal before the next key.
@@ -362,6 +364,7 @@ impl App {
                 }
             }
             Export => return Some(Effect::Export),
+            Copy => return self.copy(),
             Help => self.mode = Mode::Help { scroll: 0 },
             OpenSearch => self.mode = Mode::Search(Box::default()),
             SearchDone { generation, hits } => self.on_search_done(generation, hits),
@@ -387,6 +390,25 @@ impl App {
             Dismiss => self.message = None,
         }
         None
+    }
+
+    /// The text `y` copies: the note from the score panel, else the item text or section body.
+    fn copy(&mut self) -> Option<Effect> {
+        let (what, text) = match self.current() {
+            Some(Node::Item(i)) if self.focus == Pane::Score => ("note", self.scores.entries[i].note.clone()),
+            Some(Node::Item(i)) => ("item text", self.report.items[i].text.clone()),
+            Some(Node::Section(s)) => {
+                ("section text", self.report.sections[s].body.clone().unwrap_or_default())
+            }
+            None => ("", String::new()),
+        };
+        if text.trim().is_empty() {
+            self.say(Level::Info, "Nothing to copy here.");
+            return None;
+        }
+        let n = text.chars().count();
+        self.say(Level::Info, format!("Copied the {what} ({n} characters) to the clipboard."));
+        Some(Effect::Copy(text))
     }
 
     fn on_saved(&mut self, result: Result<(), String>) -> Option<Effect> {
