@@ -1,7 +1,8 @@
 //! The `appraise` binary: parse the command line, run the command, print any failure once,
 //! and exit 0 (ok), 1 (runtime failure) or 2 (bad input).
 
-use appraise::cmd::{self, Failure, OpenArgs};
+use appraise::cmd::{self, ExportArgs, Failure, MergeArgs, OpenArgs};
+use appraise::theme;
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
@@ -21,12 +22,17 @@ struct Cli {
     /// Your name, stored in the scores file (default: the name in it, else your login name).
     #[arg(long, value_name = "NAME")]
     evaluator: Option<String>,
-    /// Colour theme (only `dark` for now).
-    #[arg(long, value_name = "NAME", default_value = "dark")]
-    theme: String,
+    /// Colour theme: dark (default), light, high-contrast, mono, a user theme in
+    /// <config dir>/themes/NAME.toml, or a path (default: the config file's choice).
+    #[arg(long, value_name = "NAME")]
+    theme: Option<String>,
     /// Look without changing anything; nothing is saved.
     #[arg(long)]
     read_only: bool,
+    /// Use the mouse: click to select, wheel to scroll (off by default, so the terminal's own
+    /// selection and copy work).
+    #[arg(long)]
+    mouse: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -36,6 +42,55 @@ enum Command {
         report: PathBuf,
         #[arg(long, value_name = "PATH")]
         scores: Option<PathBuf>,
+    },
+    /// Print the configuration files in use and the effective settings, keys included.
+    Config,
+    /// Write a scoring sheet (评分表): a row per item, section subtotals, total, percent and grade.
+    Export {
+        report: PathBuf,
+        /// The scores to put in the sheet (default: beside the report, NAME.scores.json).
+        #[arg(long, value_name = "PATH")]
+        scores: Option<PathBuf>,
+        /// Default: from the extension of -o, else csv.
+        #[arg(long, value_name = "FORMAT", value_parser = ["csv", "xlsx", "md", "json"])]
+        format: Option<String>,
+        /// Write here (`-` for stdout). Default: stdout; xlsx goes beside the scores file, NAME.sheet.xlsx.
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        out: Option<PathBuf>,
+        /// Headers and labels in Chinese or English (default: the report's language).
+        #[arg(long, value_name = "LANG", value_parser = ["zh", "en"])]
+        lang: Option<String>,
+        /// CSV without the UTF-8 byte-order mark and formula guard (for scripts).
+        #[arg(long)]
+        no_bom: bool,
+    },
+    /// Print totals, percent, grade, progress, per-section subtotals and the items missing a reason.
+    Summary {
+        report: PathBuf,
+        #[arg(long, value_name = "PATH")]
+        scores: Option<PathBuf>,
+    },
+    /// One sheet of several evaluators' scores: a column each, then mean (评价得分), lowest, highest, spread.
+    Merge {
+        report: PathBuf,
+        /// The evaluators' scores files.
+        #[arg(required = true, value_name = "SCORES")]
+        scores: Vec<PathBuf>,
+        /// Default: from the extension of -o, else csv.
+        #[arg(long, value_name = "FORMAT", value_parser = ["csv", "xlsx", "md", "json"])]
+        format: Option<String>,
+        /// Write here (`-` for stdout). Default: stdout; xlsx goes beside the report, NAME.panel.xlsx.
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        out: Option<PathBuf>,
+        /// Mark items whose highest and lowest scores differ by more than PCT% of the item's max.
+        #[arg(long, value_name = "PCT", default_value = "20")]
+        disagree: String,
+        /// Headers and labels in Chinese or English (default: the report's language).
+        #[arg(long, value_name = "LANG", value_parser = ["zh", "en"])]
+        lang: Option<String>,
+        /// CSV without the UTF-8 byte-order mark and formula guard (for scripts).
+        #[arg(long)]
+        no_bom: bool,
     },
 }
 
@@ -60,15 +115,38 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Check { report, scores }) => {
             cmd::check(&report, scores.as_deref(), &mut std::io::stdout())
         }
+        Some(Command::Config) => {
+            let dir = appraise::config::config_dir();
+            let config = appraise::config::load(dir.as_deref()).map_err(Failure::BadInput)?;
+            cmd::show_config(dir.as_deref(), &config, &mut std::io::stdout())
+        }
+        Some(Command::Export { report, scores, format, out, lang, no_bom }) => {
+            cmd::export(&ExportArgs { report, scores, format, out, lang, no_bom }, &mut std::io::stdout())
+        }
+        Some(Command::Summary { report, scores }) => {
+            cmd::summary(&report, scores.as_deref(), &mut std::io::stdout())
+        }
+        Some(Command::Merge { report, scores, format, out, disagree, lang, no_bom }) => cmd::merge(
+            &MergeArgs { report, scores, format, out, lang, disagree: Some(disagree), no_bom },
+            &mut std::io::stdout(),
+        ),
         None => {
-            if cli.theme != "dark" {
-                return Err(Failure::BadInput(format!("unknown theme \"{}\"; available: dark", cli.theme)));
-            }
+            // Everything the terminal view needs is checked here, on the plain terminal.
+            let dir = appraise::config::config_dir();
+            let config = appraise::config::load(dir.as_deref()).map_err(Failure::BadInput)?;
+            let name =
+                cli.theme.or_else(|| config.theme.clone()).unwrap_or_else(|| theme::DEFAULT_THEME.into());
+            let theme = theme::load_theme(&name, dir.as_deref())
+                .map_err(|e| Failure::BadInput(e.to_string()))?
+                .for_depth(theme::detect_depth_from_env());
             cmd::open(OpenArgs {
                 report: cli.report,
                 scores: cli.scores,
                 evaluator: cli.evaluator,
                 read_only: cli.read_only,
+                mouse: cli.mouse || config.mouse,
+                config,
+                theme,
             })
         }
     }

@@ -2,10 +2,18 @@
 //! wrong as a [`Failure`], which `main` prints once and turns into the exit code.
 
 mod check;
+mod config;
+mod export;
+mod merge;
 mod open;
+mod summary;
 
 pub use check::check;
-pub use open::{OpenArgs, open};
+pub use config::show_config;
+pub use export::{ExportArgs, export};
+pub use merge::{DEFAULT_DISAGREE, MergeArgs, merge, panel_path};
+pub use open::{OpenArgs, open, sheet_path};
+pub use summary::summary;
 
 use std::fmt;
 

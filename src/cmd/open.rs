@@ -2,7 +2,8 @@
 //! input problem on the plain terminal, then review it full-screen.
 
 use super::{Failure, require_json};
-use crate::export::{Lang, sheet, to_csv};
+use crate::config::Config;
+use crate::export::{Lang, sheet_table, to_csv, to_xlsx};
 use crate::report::{Report, load_report, parse_report};
 use crate::scores::Scores;
 use crate::store::{
@@ -10,6 +11,7 @@ use crate::store::{
     write_atomic,
 };
 use crate::text::sanitize;
+use crate::theme::Theme;
 use crate::tui::{self, app::App, app::Level};
 use ratatui::layout::Rect;
 use std::io::{IsTerminal, Write};
@@ -38,6 +40,10 @@ pub struct OpenArgs {
     pub scores: Option<PathBuf>,
     pub evaluator: Option<String>,
     pub read_only: bool,
+    pub mouse: bool,
+    pub config: Config,
+    /// Already mapped to the terminal's colour depth.
+    pub theme: Theme,
 }
 
 pub fn open(args: OpenArgs) -> Result<(), Failure> {
@@ -57,7 +63,9 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
             "appraise needs an interactive terminal to review a report (standard input or output is not a terminal); use `appraise check` in scripts".into(),
         ));
     }
-    let who = args.evaluator.clone().or_else(login_name).unwrap_or_else(|| "someone".into());
+    // --evaluator, else the config file's name; else the scores file's, else the login name.
+    let named = args.evaluator.clone().or_else(|| args.config.evaluator.clone());
+    let who = named.clone().or_else(login_name).unwrap_or_else(|| "someone".into());
     let mut read_only = args.read_only;
     let _lock = if read_only { None } else { take_lock(&scores_path, &who, &mut read_only)? };
 
@@ -91,17 +99,14 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
     for w in &warnings {
         note!("appraise: {}: {}", scores_path.display(), sanitize(w));
     }
-    if let Some(name) = args
-        .evaluator
-        .clone()
-        .or_else(login_name)
-        .filter(|_| scores.evaluator.is_none() || args.evaluator.is_some())
-    {
+    if let Some(name) = named.or_else(|| if scores.evaluator.is_none() { login_name() } else { None }) {
         scores.evaluator = Some(name);
     }
     let (w, h) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(report, scores, scores_path.clone(), Rect::new(0, 0, w, h));
     app.read_only = read_only;
+    app.keymap = args.config.keymap.clone();
+    app.theme = args.theme.clone();
     if let Some(first) = warnings.first() {
         let more = if warnings.len() > 1 {
             format!(" (+{} more, shown on exit)", warnings.len() - 1)
@@ -113,8 +118,9 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
     if recovered > 0 {
         app.recovered(recovered);
     }
+    let options = tui::Options { mouse: args.mouse, autosave_delay: args.config.autosave_delay };
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        tui::run(&mut app, journal, &export_beside)
+        tui::run(&mut app, journal, &export_beside, &options)
     }));
     let result = match outcome {
         Ok(Ok(())) => Ok(()),
@@ -205,18 +211,24 @@ fn login_name() -> Option<String> {
     ["USER", "LOGNAME", "USERNAME"].iter().find_map(|v| std::env::var(v).ok()).filter(|s| !s.is_empty())
 }
 
-/// `q.scores.json` → `q.sheet.csv`, beside it.
-pub fn sheet_path(scores: &Path) -> PathBuf {
+/// `q.scores.json` → `q.sheet.EXT` (`xlsx`, `csv`…), beside it.
+pub fn sheet_path(scores: &Path, ext: &str) -> PathBuf {
     let name = scores.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let stem = name.strip_suffix(".scores.json").or_else(|| name.strip_suffix(".json")).unwrap_or(&name);
-    scores.with_file_name(format!("{stem}.sheet.csv"))
+    scores.with_file_name(format!("{stem}.sheet.{ext}"))
 }
 
+/// `E`: the sheet beside the scores file as xlsx and as csv (UTF-8 with a BOM); says where.
 fn export_beside(app: &App) -> Result<String, String> {
-    let path = sheet_path(&app.scores_path);
-    let bytes =
-        to_csv(&sheet(&app.report, &app.scores, Lang::of(&app.report)), true).map_err(|e| e.to_string())?;
-    write_atomic(&path, &bytes)
-        .map_err(|e| format!("{}: {}", path.display(), crate::store::io_message(&e)))?;
-    Ok(path.display().to_string())
+    let table = sheet_table(&app.report, &app.scores, Lang::of(&app.report));
+    let xlsx = sheet_path(&app.scores_path, "xlsx");
+    let csv = sheet_path(&app.scores_path, "csv");
+    let write = |path: &Path, bytes: Result<Vec<u8>, String>| {
+        write_atomic(path, &bytes?)
+            .map_err(|e| format!("{}: {}", path.display(), crate::store::io_message(&e)))
+    };
+    write(&xlsx, to_xlsx(&table).map_err(|e| format!("{}: {e}", xlsx.display())))?;
+    write(&csv, to_csv(&table, true).map_err(|e| format!("{}: {e}", csv.display())))?;
+    let csv_name = csv.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(format!("{} and {csv_name}", xlsx.display()))
 }

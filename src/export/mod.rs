@@ -1,10 +1,75 @@
-//! Scoring sheets (评分表): the table of one evaluator's scores, built once (`sheet`) and
-//! written as CSV. A row per item in report order with its section path, subtotal rows per
-//! section and a total with percent and grade; an unscored item is blank, never 0.
+//! Scoring sheets (评分表) and a panel's summary sheet (评价人员评分汇总表).
+//!
+//! Both are built once as a [`Table`] — columns, rows of cells, and for every computed cell both
+//! its value and what computes it — and then written as CSV, a GitHub Markdown table or an xlsx
+//! workbook (with live `SUM` formulas and cached results) from that one table, so every format
+//! shows the same numbers. JSON is written from the same computations as structured data.
+//!
+//! - `layout`: the rows of a sheet — a row per item in report order, a subtotal row closing each
+//!   section that has items, in the order a Chinese 评分表 has them.
+//! - `sheet`: one evaluator's sheet; `merge`: several evaluators' scores side by side.
+//! - `csv`, `md`, `xlsx`, `json`: the writers.
+//!
+//! An unscored item is blank, never 0; so is a subtotal with nothing scored under it.
 
-use crate::report::{Report, SectionIx};
-use crate::scores::{Scores, Summary, fmt_num};
+mod csv;
+mod json;
+mod layout;
+mod md;
+mod merge;
+mod sheet;
+mod table;
+mod xlsx;
 
+pub use csv::to_csv;
+pub use layout::{Layout, Line, layout};
+pub use md::to_md;
+pub use merge::{ItemStats, Panel, PanelMember, member_names, panel_json, panel_table};
+pub use sheet::{sheet_json, sheet_table};
+pub use table::{Calc, Cell, ColKind, Column, Num, Row, RowKind, Stat, Table, Value};
+pub use xlsx::to_xlsx;
+
+use crate::report::Report;
+
+/// The output formats of `export` and `merge`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Xlsx,
+    Md,
+    Json,
+}
+
+impl Format {
+    pub const NAMES: [&'static str; 4] = ["csv", "xlsx", "md", "json"];
+
+    /// `csv`, `xlsx`, `md` (or `markdown`), `json`, in any case.
+    pub fn parse(name: &str) -> Option<Format> {
+        match name.to_ascii_lowercase().as_str() {
+            "csv" => Some(Format::Csv),
+            "xlsx" => Some(Format::Xlsx),
+            "md" | "markdown" => Some(Format::Md),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
+    /// The format a file name asks for by its extension (`sheet.xlsx` → xlsx).
+    pub fn of_path(path: &std::path::Path) -> Option<Format> {
+        path.extension().and_then(|e| e.to_str()).and_then(Format::parse)
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+            Format::Md => "md",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// The language of a sheet's headers and labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     Zh,
@@ -12,122 +77,123 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// `meta.lang` when given, else Chinese when the title has CJK characters.
+    /// `zh`, `en` and their regional forms (`zh-CN`, `en_GB`), `chinese`, `english`, `中文`.
+    pub fn parse(name: &str) -> Option<Lang> {
+        let l = name.trim().to_ascii_lowercase();
+        if l.starts_with("zh") || l == "cn" || l == "chinese" || l == "中文" {
+            Some(Lang::Zh)
+        } else if l.starts_with("en") || l == "english" {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// `meta.lang` when it names Chinese or English, else Chinese when the report's text is
+    /// mostly Chinese (its title, section titles, item titles and texts), else English.
     pub fn of(report: &Report) -> Lang {
-        let meta = report.meta.iter().find(|(k, _)| k == "lang").map(|(_, v)| v.to_ascii_lowercase());
-        match meta.as_deref() {
-            Some(l) if l.starts_with("zh") => Lang::Zh,
-            Some(l) if l.starts_with("en") => Lang::En,
-            _ if report.title.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) => Lang::Zh,
-            _ => Lang::En,
+        if let Some(lang) = report.meta.iter().find(|(k, _)| k == "lang").and_then(|(_, v)| Lang::parse(v)) {
+            return lang;
+        }
+        let (mut cjk, mut latin) = (0usize, 0usize);
+        let texts = std::iter::once(report.title.as_str())
+            .chain(report.sections.iter().map(|s| s.title.as_str()))
+            .chain(report.items.iter().flat_map(|i| [i.title.as_deref().unwrap_or(""), i.text.as_str()]));
+        for c in texts.flat_map(str::chars) {
+            if is_cjk(c) {
+                cjk += 1;
+            } else if c.is_alphabetic() {
+                latin += 1;
+            }
+        }
+        // A Chinese character carries about as much as a short word of letters.
+        if cjk > 0 && cjk * 3 >= latin { Lang::Zh } else { Lang::En }
+    }
+
+    pub(crate) fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
         }
     }
-}
 
-/// A sheet as rows of cells; the first row is the header.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Sheet {
-    pub rows: Vec<Vec<String>>,
-}
-
-const ZH_LEVELS: [&str; 9] = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
-
-pub fn sheet(report: &Report, scores: &Scores, lang: Lang) -> Sheet {
-    let levels = report.items.iter().map(|i| report.sections[i.section].depth + 2).max().unwrap_or(1);
-    let mut header: Vec<String> = (0..levels)
-        .map(|k| match lang {
-            Lang::Zh => format!("{}级指标", ZH_LEVELS.get(k).copied().unwrap_or("下")),
+    /// The header of section level `k` (0 = top): 一级指标… / Level 1….
+    pub(crate) fn level(self, k: usize) -> String {
+        match self {
+            Lang::Zh => format!("{}级指标", zh_number(k + 1)),
             Lang::En => format!("Level {}", k + 1),
-        })
-        .collect();
-    let tail: [&str; 6] = match lang {
-        Lang::Zh => ["评分标准", "分值", "自评得分", "得分", "扣分原因和其他说明", "待核实"],
-        Lang::En => ["Criteria", "Max", "Self score", "Score", "Note", "Flagged"],
-    };
-    header.extend(tail.iter().map(|s| s.to_string()));
-    let mut rows = vec![header];
-    let width = levels + tail.len();
-    let num = |v: Option<f64>| v.map(fmt_num).unwrap_or_default();
-    for s in 0..report.sections.len() {
-        let sec = &report.sections[s];
-        for &i in &sec.items {
-            let item = &report.items[i];
-            let e = &scores.entries[i];
-            let mut row = path_cells(report, s, levels);
-            row[report.sections[s].depth + 1] = item.display_title();
-            row.extend([
-                item.criteria.clone().unwrap_or_default(),
-                fmt_num(item.scale.max),
-                num(item.self_score),
-                num(e.score),
-                e.note.clone(),
-                if e.flagged { "⚑".into() } else { String::new() },
-            ]);
-            rows.push(row);
-        }
-        // Close every section whose subtree ends here with a subtotal row.
-        let next_depth = report.sections.get(s + 1).map_or(0, |n| n.depth);
-        let mut closing: Vec<SectionIx> = Vec::new();
-        let mut at = Some(s);
-        while let Some(c) = at {
-            if report.sections[c].depth < next_depth {
-                break;
-            }
-            closing.push(c);
-            at = report.sections[c].parent;
-        }
-        for c in closing {
-            let range = report.items_under(c);
-            if range.is_empty() {
-                continue;
-            }
-            let sum = Summary::of_items(report, scores, range);
-            let mut row = vec![String::new(); width];
-            let d = report.sections[c].depth;
-            row[d] = match lang {
-                Lang::Zh => format!("{} 小计", report.sections[c].title),
-                Lang::En => format!("{} subtotal", report.sections[c].title),
-            };
-            row[levels + 1] = fmt_num(sum.report_max);
-            row[levels + 3] = if sum.scored > 0 { fmt_num(sum.points) } else { String::new() };
-            rows.push(row);
         }
     }
-    let sum = Summary::of_report(report, scores);
-    let mut total = vec![String::new(); width];
-    total[0] = match lang {
-        Lang::Zh => "合计".into(),
-        Lang::En => "Total".into(),
-    };
-    total[levels + 1] = fmt_num(sum.report_max);
-    total[levels + 3] = if sum.scored > 0 { fmt_num(sum.points) } else { String::new() };
-    let pct = sum.percent.map(|p| format!("{}%", fmt_num(p))).unwrap_or_else(|| "–".into());
-    let grade = sum.grade.clone().unwrap_or_else(|| "–".into());
-    total[levels + 4] = match lang {
-        Lang::Zh => format!("已评 {}/{} 项，得分率 {pct}，等级 {grade}", sum.scored, sum.items),
-        Lang::En => format!("{}/{} scored, {pct}, grade {grade}", sum.scored, sum.items),
-    };
-    rows.push(total);
-    Sheet { rows }
+
+    /// The item column's header: the level below the deepest section (三级指标 under two
+    /// levels of sections), or `Item`.
+    pub(crate) fn item_header(self, levels: usize) -> String {
+        match self {
+            Lang::Zh => self.level(levels),
+            Lang::En => "Item".into(),
+        }
+    }
+
+    /// "3/8 items scored" / "已评 3/8 项".
+    pub(crate) fn progress(self, scored: usize, items: usize) -> String {
+        match self {
+            Lang::Zh => format!("已评 {scored}/{items} 项"),
+            Lang::En => format!("{scored}/{items} items scored"),
+        }
+    }
 }
 
-fn path_cells(report: &Report, s: SectionIx, levels: usize) -> Vec<String> {
-    let mut cells = vec![String::new(); levels];
-    for (k, title) in report.section_path(s).into_iter().enumerate() {
-        cells[k] = title.to_string();
-    }
-    cells
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
 }
 
-/// RFC 4180 CSV, UTF-8, with a BOM when `bom` (so Excel and WPS read Chinese correctly).
-pub fn to_csv(sheet: &Sheet, bom: bool) -> Result<Vec<u8>, csv::Error> {
-    let mut out = Vec::new();
-    if bom {
-        out.extend_from_slice("\u{feff}".as_bytes());
+/// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (and plain digits beyond).
+fn zh_number(n: usize) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n].into(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { D[n - 10] }),
+        20..=99 => format!("{}十{}", D[n / 10], if n.is_multiple_of(10) { "" } else { D[n % 10] }),
+        _ => n.to_string(),
     }
-    let mut w = csv::Writer::from_writer(out);
-    for row in &sheet.rows {
-        w.write_record(row)?;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_level_numbers() {
+        assert_eq!(zh_number(1), "一");
+        assert_eq!(zh_number(10), "十");
+        assert_eq!(zh_number(12), "十二");
+        assert_eq!(zh_number(20), "二十");
+        assert_eq!(zh_number(16), "十六");
+        assert_eq!(Lang::Zh.level(2), "三级指标");
+        assert_eq!(Lang::En.level(0), "Level 1");
     }
-    w.into_inner().map_err(|e| e.into_error().into())
+
+    #[test]
+    fn language_from_meta_then_text() {
+        let mut r = Report { title: "Riverside Library".into(), ..Report::default() };
+        assert_eq!(Lang::of(&r), Lang::En);
+        r.title = "邵东市行政审批服务局 2022 年度部门整体支出绩效自评报告".into();
+        assert_eq!(Lang::of(&r), Lang::Zh);
+        r.meta.push(("lang".into(), "en-GB".into()));
+        assert_eq!(Lang::of(&r), Lang::En);
+        r.meta[0].1 = "zh-CN".into();
+        r.title = "Riverside".into();
+        assert_eq!(Lang::of(&r), Lang::Zh);
+        r.meta[0].1 = "fr".into();
+        assert_eq!(Lang::of(&r), Lang::En, "an unknown meta.lang falls back to the text");
+    }
+
+    #[test]
+    fn formats_by_name_and_extension() {
+        assert_eq!(Format::parse("XLSX"), Some(Format::Xlsx));
+        assert_eq!(Format::parse("markdown"), Some(Format::Md));
+        assert_eq!(Format::parse("pdf"), None);
+        assert_eq!(Format::of_path(std::path::Path::new("a/评分表.xlsx")), Some(Format::Xlsx));
+        assert_eq!(Format::of_path(std::path::Path::new("out")), None);
+    }
 }

@@ -51,6 +51,16 @@ pub enum Action {
     Key(KeyEvent),
     Paste(String),
     Resize(u16, u16),
+    /// Mouse (with --mouse): the wheel over a pane, a left click.
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    Click {
+        column: u16,
+        row: u16,
+    },
     // Results of effects performed by the event loop
     Saved(Result<(), String>),
     Exported(Result<String, String>),
@@ -173,7 +183,9 @@ impl Action {
             | Saved(_)
             | Exported(_)
             | SearchDone { .. }
-            | JournalFailed(_) => "",
+            | JournalFailed(_)
+            | Wheel { .. }
+            | Click { .. } => "",
         }
     }
 }

@@ -212,6 +212,11 @@ impl Keymap {
         self.bindings.iter().filter(|(_, _, a)| a == action).map(|(n, _, _)| display_key(n)).collect()
     }
 
+    /// The keys bound to `action` as the config file writes them (`down`, `ctrl-r`).
+    pub fn key_names_for(&self, action: &Action) -> Vec<&str> {
+        self.bindings.iter().filter(|(_, _, a)| a == action).map(|(n, _, _)| n.as_str()).collect()
+    }
+
     /// Help-screen rows: every description with all the keys bound to it, in action order.
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
         let mut rows: Vec<(String, &'static str)> = Vec::new();

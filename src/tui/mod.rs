@@ -9,11 +9,15 @@ pub mod keymap;
 pub mod layout;
 pub mod search_worker;
 pub mod view;
+mod watchdog;
 
 use action::Action;
 use app::{App, Effect, JournalRecord, Mode, SaveState};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyEventKind, MouseButton, MouseEventKind,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use search_worker::SearchWorker;
@@ -24,8 +28,6 @@ use std::time::{Duration, Instant};
 
 use crate::store::Journal;
 
-/// How long after a change autosave waits for more keys (it is always well under a second).
-const AUTOSAVE_DELAY: Duration = Duration::from_millis(250);
 /// How often a failed save is tried again.
 const RETRY_DELAY: Duration = Duration::from_secs(5);
 /// How often the loop looks for a search answer while one is due.
@@ -33,11 +35,21 @@ const SEARCH_POLL: Duration = Duration::from_millis(15);
 /// The longest the loop sleeps, so a signal is noticed promptly.
 const IDLE_POLL: Duration = Duration::from_millis(200);
 
+/// How the terminal is used.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Capture the mouse (click to select, wheel to scroll).
+    pub mouse: bool,
+    /// How long after a change autosave waits for more keys (at most a second).
+    pub autosave_delay: Duration,
+}
+
 /// What performs the app's effects: file work, the journal and the search worker.
 pub struct Shell<'a> {
     pub export: &'a dyn Fn(&App) -> Result<String, String>,
     pub search: SearchWorker,
     pub journal: Option<Journal>,
+    pub autosave_delay: Duration,
 }
 
 /// Runs the app until the user quits or a signal asks it to stop. The terminal is restored
@@ -46,27 +58,46 @@ pub fn run(
     app: &mut App,
     journal: Option<Journal>,
     export: &dyn Fn(&App) -> Result<String, String>,
+    options: &Options,
 ) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
-    let mut shell = Shell { export, search: SearchWorker::spawn(Arc::clone(&app.report)), journal };
+    let done = Arc::new(AtomicBool::new(false));
+    watchdog::spawn(
+        watchdog::Recovery {
+            report: Arc::clone(&app.report),
+            scores_path: app.scores_path.clone(),
+            journal_path: journal.as_ref().filter(|_| !app.read_only).map(|j| j.path().to_path_buf()),
+            evaluator: app.scores.evaluator.clone(),
+        },
+        Arc::clone(&stop),
+        Arc::clone(&done),
+        terminal_hung_up,
+    );
+    let search = SearchWorker::spawn(Arc::clone(&app.report));
+    let mut shell = Shell { export, search, journal, autosave_delay: options.autosave_delay };
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
+    if options.mouse {
+        let _ = execute!(io::stdout(), EnableMouseCapture);
+    }
     let result = event_loop(&mut terminal, app, &mut shell, &stop);
+    done.store(true, Ordering::SeqCst);
     if result.is_err() || stop.load(Ordering::SeqCst) {
         // The terminal is gone or a signal came: whatever was on screen goes to disk now.
-        let _ = shell.save(app);
+        let saved = shell.save(app);
+        app.update(Action::Saved(saved));
     }
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
     result
 }
 
 /// Undoes what `run` set up on the terminal, after a panic unwound out of it.
 pub fn restore_after_panic() {
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
 }
 
@@ -93,15 +124,33 @@ fn event_loop(
         if app.quit || stop.load(Ordering::SeqCst) {
             return Ok(());
         }
-        let mut wait = autosave_wait(app, last_attempt).unwrap_or(IDLE_POLL).min(IDLE_POLL);
+        let mut wait =
+            autosave_wait(app, last_attempt, shell.autosave_delay).unwrap_or(IDLE_POLL).min(IDLE_POLL);
         if app.search_pending() {
             wait = wait.min(SEARCH_POLL);
+        }
+        // A terminal closed without SIGHUP reaching us reads as endless end-of-file: stop
+        // (saving on the way out) instead of spinning on it.
+        if terminal_hung_up() {
+            return Err(io::Error::new(io::ErrorKind::BrokenPipe, "the terminal went away"));
         }
         if event::poll(wait)? {
             let action = match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => app.keymap.action_for(&app.mode, key),
                 Event::Paste(text) => Some(Action::Paste(text)),
                 Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                Event::Mouse(m) => match m.kind {
+                    MouseEventKind::ScrollDown => {
+                        Some(Action::Wheel { column: m.column, row: m.row, down: true })
+                    }
+                    MouseEventKind::ScrollUp => {
+                        Some(Action::Wheel { column: m.column, row: m.row, down: false })
+                    }
+                    MouseEventKind::Down(MouseButton::Left) => {
+                        Some(Action::Click { column: m.column, row: m.row })
+                    }
+                    _ => None,
+                },
                 _ => None,
             };
             if let Some(action) = action {
@@ -113,7 +162,7 @@ fn event_loop(
             shell.dispatch(app, Action::SearchDone { generation, hits });
             redraw = true;
         }
-        if autosave_wait(app, last_attempt) == Some(Duration::ZERO) {
+        if autosave_wait(app, last_attempt, shell.autosave_delay) == Some(Duration::ZERO) {
             last_attempt = Some(Instant::now());
             let saved = shell.save(app);
             shell.dispatch(app, Action::Saved(saved));
@@ -180,6 +229,21 @@ impl Shell<'_> {
     }
 }
 
+/// True when standard input is a terminal that has hung up (its window or connection closed).
+fn terminal_hung_up() -> bool {
+    #[cfg(unix)]
+    {
+        let mut fds = libc::pollfd { fd: libc::STDIN_FILENO, events: libc::POLLIN, revents: 0 };
+        // SAFETY: one valid pollfd, a zero timeout; poll only writes `revents`.
+        let n = unsafe { libc::poll(&mut fds, 1, 0) };
+        n > 0 && fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
 /// Asks the terminal to put `text` on the clipboard (OSC 52): works over SSH and in tmux
 /// (with `set-clipboard on`); terminals without it ignore the request.
 fn copy_to_clipboard(text: &str) {
@@ -198,13 +262,13 @@ pub fn save(app: &App) -> Result<(), String> {
 }
 
 /// Time until autosave is due (`ZERO` when due now), `None` when nothing needs saving.
-fn autosave_wait(app: &App, last_attempt: Option<Instant>) -> Option<Duration> {
+fn autosave_wait(app: &App, last_attempt: Option<Instant>, delay: Duration) -> Option<Duration> {
     if app.read_only || !app.has_unsaved() {
         return None;
     }
     let due = match (&app.save, last_attempt) {
         (SaveState::Failed(_), Some(t)) => t + RETRY_DELAY,
-        _ => app.changed_at.unwrap_or_else(Instant::now) + AUTOSAVE_DELAY,
+        _ => app.changed_at.unwrap_or_else(Instant::now) + delay,
     };
     Some(due.saturating_duration_since(Instant::now()))
 }

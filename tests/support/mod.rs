@@ -367,3 +367,94 @@ pub fn entry<'a>(scores: &'a serde_json::Value, id: &str) -> &'a serde_json::Val
         .find(|e| e["id"] == id)
         .unwrap_or_else(|| panic!("no entry for {id} in {scores:#}"))
 }
+
+// Helpers for the safety tests (tests/e2e_safety.rs, tests/bad_input.rs): signals, the raw
+// bytes written to the terminal, and waiting for an end that may be a kill.
+
+impl Tui {
+    /// The app's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("the app's process id")
+    }
+
+    /// Sends `signal` (a name such as `"HUP"`, `"TERM"`, `"KILL"`) to the app with kill(1).
+    pub fn signal(&self, signal: &str) {
+        let pid = self.pid().to_string();
+        let status = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(&pid)
+            .status()
+            .unwrap_or_else(|e| panic!("run kill -{signal} {pid}: {e}"));
+        assert!(status.success(), "kill -{signal} {pid} failed: {status}");
+    }
+
+    /// Everything the app printed so far, as the exact bytes.
+    pub fn raw_output(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
+    }
+
+    /// Waits up to `timeout` for the app to end, however it ends: `Some(Ok(code))` when it
+    /// exited, `Some(Err(signal))` when a signal killed it, `None` when it is still running.
+    /// Also waits (briefly) until everything it printed has been read.
+    pub fn wait_end(&mut self, timeout: Duration) -> Option<Result<u32, String>> {
+        let start = Instant::now();
+        while self.is_running() {
+            if start.elapsed() > timeout {
+                return None;
+            }
+            thread::sleep(POLL);
+        }
+        let drained = Instant::now();
+        while !self.reader_done.load(Ordering::SeqCst) && drained.elapsed() < Duration::from_secs(3) {
+            thread::sleep(POLL);
+        }
+        let status = self.status.as_ref().expect("exit status");
+        Some(match status.signal() {
+            Some(sig) => Err(sig.to_string()),
+            None => Ok(status.exit_code()),
+        })
+    }
+
+    /// The screen with a heading, for assertion messages.
+    pub fn screen_dump(&self, what: &str) -> String {
+        self.dump(what)
+    }
+}
+
+/// True when the tests run as root (uid 0), who may read any file whatever its permissions.
+pub fn running_as_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Uid:"))
+                .and_then(|l| l.split_whitespace().nth(2).map(|euid| euid == "0"))
+        })
+        .or_else(|| {
+            std::process::Command::new("id")
+                .arg("-u")
+                .output()
+                .ok()
+                .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        })
+        .unwrap_or(false)
+}
+
+impl Tui {
+    /// Whether the terminal is in its ordinary line mode again (canonical input and echo on,
+    /// as the app found it before switching to raw mode); `None` where this cannot be asked.
+    pub fn terminal_is_cooked(&self) -> Option<bool> {
+        #[cfg(target_os = "linux")]
+        {
+            // Linux's ICANON and ECHO bits of c_lflag.
+            const ICANON: u32 = 0o2;
+            const ECHO: u32 = 0o10;
+            let flags: u32 = self.master.get_termios()?.local_flags.bits();
+            Some(flags & ICANON != 0 && flags & ECHO != 0)
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            None
+        }
+    }
+}

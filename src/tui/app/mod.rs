@@ -264,6 +264,16 @@ impl App {
                 self.keep_cursor_visible();
             }
             Saved(result) => return self.on_saved(result),
+            Wheel { column, row, down } => {
+                if matches!(self.mode, Mode::Normal) {
+                    self.on_wheel(column, row, down);
+                }
+            }
+            Click { column, row } => {
+                if matches!(self.mode, Mode::Normal) {
+                    self.on_click(column, row);
+                }
+            }
             Exported(Ok(path)) => self.say(Level::Info, format!("Scoring sheet written to {path}")),
             Exported(Err(e)) => self.say(Level::Error, format!("Export failed: {e}")),
             JournalFailed(e) => {

@@ -148,4 +148,38 @@ impl App {
         let max = total.saturating_sub(self.page());
         self.text_scroll = self.text_scroll.saturating_add_signed(by).min(max);
     }
+
+    /// The mouse wheel: over the outline it moves between items, elsewhere it scrolls the text.
+    pub(super) fn on_wheel(&mut self, column: u16, row: u16, down: bool) {
+        let at = ratatui::layout::Position::new(column, row);
+        if self.panes().outline.contains(at) {
+            let want = |n: &Node| matches!(n, Node::Item(_));
+            let next = if down { self.next_row(want) } else { self.prev_row(want) };
+            if let Some(r) = next {
+                self.set_cursor(r);
+            }
+        } else {
+            self.scroll_text(if down { 3 } else { -3 });
+        }
+    }
+
+    /// A left click: on an outline row it selects that row; on a pane it focuses it.
+    pub(super) fn on_click(&mut self, column: u16, row: u16) {
+        let at = ratatui::layout::Position::new(column, row);
+        let p = self.panes();
+        if p.outline.contains(at) {
+            self.focus = super::Pane::Outline;
+            let inner = layout::inner(p.outline);
+            if inner.contains(at) {
+                let target = self.outline_offset + usize::from(row - inner.y);
+                if target < self.outline.len() {
+                    self.set_cursor(target);
+                }
+            }
+        } else if p.reading.contains(at) {
+            self.focus = super::Pane::Reading;
+        } else if p.score.contains(at) {
+            self.focus = super::Pane::Score;
+        }
+    }
 }

@@ -1,0 +1,177 @@
+//! `appraise export REPORT [--scores PATH] [--format csv|xlsx|md|json] [-o OUT] [--lang zh|en]
+//! [--no-bom]`: one evaluator's scoring sheet. Also what `merge` shares with it: choosing the
+//! format and language, and writing the result (stdout, `-o OUT`, or beside the inputs for xlsx).
+
+use super::{Failure, require_json};
+use crate::export::{Format, Lang, Table, sheet_json, sheet_table, to_csv, to_md, to_xlsx};
+use crate::report::{Report, load_report};
+use crate::scores::Scores;
+use crate::store::{default_scores_path, io_message, load_scores, write_atomic};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Default, Clone)]
+pub struct ExportArgs {
+    pub report: PathBuf,
+    /// Default: beside the report (`q.json` → `q.scores.json`).
+    pub scores: Option<PathBuf>,
+    /// `csv`, `xlsx`, `md` or `json`; default: from `out`'s extension, else csv.
+    pub format: Option<String>,
+    /// A file, or `-` for stdout. Default: stdout; for xlsx, beside the scores file.
+    pub out: Option<PathBuf>,
+    /// `zh` or `en`; default: the report's language.
+    pub lang: Option<String>,
+    /// CSV without the byte-order mark (and without the guard against spreadsheet formulas).
+    pub no_bom: bool,
+}
+
+pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
+    require_json(&args.report)?;
+    let report = load_report(&args.report)?;
+    let format = pick_format(args.format.as_deref(), args.out.as_deref())?;
+    let lang = pick_lang(args.lang.as_deref(), &report)?;
+    let scores_path = args.scores.clone().unwrap_or_else(|| default_scores_path(&args.report));
+    let scores = match load_scores(&scores_path, &report)? {
+        Some(loaded) => {
+            warn(&scores_path, &loaded.warnings);
+            loaded.scores
+        }
+        None if args.scores.is_some() => return Err(no_such_file(&scores_path)),
+        None => {
+            eprintln!(
+                "appraise: no scores file at {} yet; every score in the sheet is blank",
+                scores_path.display()
+            );
+            Scores::new(&report)
+        }
+    };
+    let table = sheet_table(&report, &scores, lang);
+    let bytes = render(&table, || sheet_json(&report, &scores), format, !args.no_bom)?;
+    let beside = || super::open::sheet_path(&scores_path, "xlsx");
+    emit(&bytes, format, args.out.as_deref(), beside, &[&args.report, &scores_path], "Scoring sheet", stdout)
+}
+
+/// `--format`, else the extension of `-o`, else csv.
+pub(super) fn pick_format(format: Option<&str>, out: Option<&Path>) -> Result<Format, Failure> {
+    match format {
+        Some(name) => Format::parse(name).ok_or_else(|| {
+            Failure::BadInput(format!(
+                "unknown format \"{name}\"; choose one of {}",
+                Format::NAMES.join(", ")
+            ))
+        }),
+        None => Ok(out.and_then(Format::of_path).unwrap_or(Format::Csv)),
+    }
+}
+
+/// `--lang`, else the report's own language.
+pub(super) fn pick_lang(lang: Option<&str>, report: &Report) -> Result<Lang, Failure> {
+    match lang {
+        Some(name) => Lang::parse(name).ok_or_else(|| {
+            Failure::BadInput(format!("unknown language \"{name}\"; choose zh (Chinese) or en (English)"))
+        }),
+        None => Ok(Lang::of(report)),
+    }
+}
+
+/// Warnings about a scores file, on stderr; they quote ids from the file, so made terminal-safe.
+pub(super) fn warn(path: &Path, warnings: &[String]) {
+    for w in warnings {
+        eprintln!("appraise: {}: warning: {}", path.display(), crate::text::sanitize(w));
+    }
+}
+
+pub(super) fn no_such_file(path: &Path) -> Failure {
+    Failure::BadInput(format!("cannot read {}: no such file", path.display()))
+}
+
+/// The table in `format`; `json` builds the structured form.
+pub(super) fn render(
+    table: &Table,
+    json: impl FnOnce() -> String,
+    format: Format,
+    bom: bool,
+) -> Result<Vec<u8>, Failure> {
+    match format {
+        Format::Csv => to_csv(table, bom).map_err(|e| Failure::Runtime(format!("cannot write the CSV: {e}"))),
+        Format::Md => Ok(to_md(table).into_bytes()),
+        Format::Json => Ok(json().into_bytes()),
+        Format::Xlsx => {
+            to_xlsx(table).map_err(|e| Failure::Runtime(format!("cannot build the xlsx workbook: {e}")))
+        }
+    }
+}
+
+/// Writes `bytes` to `out` (`-` is stdout), or to stdout when there is no `out`, except xlsx,
+/// which then goes to the file `beside()` names (and says so). Never over one of `inputs`.
+pub(super) fn emit(
+    bytes: &[u8],
+    format: Format,
+    out: Option<&Path>,
+    beside: impl FnOnce() -> PathBuf,
+    inputs: &[&Path],
+    what: &str,
+    stdout: &mut dyn Write,
+) -> Result<(), Failure> {
+    let path = match out {
+        Some(p) if p == Path::new("-") => {
+            if format == Format::Xlsx && std::io::stdout().is_terminal() {
+                return Err(Failure::BadInput(
+                    "an xlsx workbook is binary and standard output is a terminal; write it to a file with -o FILE.xlsx"
+                        .into(),
+                ));
+            }
+            return to_stdout(bytes, format, stdout);
+        }
+        Some(p) => p.to_path_buf(),
+        None if format == Format::Xlsx => beside(),
+        None => return to_stdout(bytes, format, stdout),
+    };
+    if let Some(input) = inputs.iter().find(|i| same_file(i, &path)) {
+        return Err(Failure::BadInput(format!(
+            "refusing to write the sheet over {}, which is an input; choose another -o",
+            input.display()
+        )));
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.is_dir()) {
+        return Err(Failure::Runtime(format!(
+            "cannot write {}: the directory {} does not exist",
+            path.display(),
+            dir.display()
+        )));
+    }
+    write_atomic(&path, bytes)
+        .map_err(|e| Failure::Runtime(format!("cannot write {}: {}", path.display(), io_message(&e))))?;
+    if out.is_none() {
+        stdout_result(writeln!(stdout, "{what} written to {}", path.display()))?;
+    }
+    Ok(())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Text to stdout; on a terminal, CSV cells are shown with control characters made harmless
+/// (the Markdown is always made so, and JSON escapes them).
+fn to_stdout(bytes: &[u8], format: Format, stdout: &mut dyn Write) -> Result<(), Failure> {
+    let result = if format == Format::Csv && std::io::stdout().is_terminal() {
+        let text = String::from_utf8_lossy(bytes);
+        stdout.write_all(crate::text::sanitize(&text).as_bytes())
+    } else {
+        stdout.write_all(bytes)
+    };
+    stdout_result(result.and_then(|()| stdout.flush()))
+}
+
+pub(super) fn stdout_result(result: std::io::Result<()>) -> Result<(), Failure> {
+    match result {
+        Ok(()) => Ok(()),
+        // The reader has gone (`| head`): it has what it wanted.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::Runtime(format!("cannot write to standard output: {}", io_message(&e)))),
+    }
+}

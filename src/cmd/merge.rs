@@ -1,0 +1,112 @@
+//! `appraise merge REPORT SCORES... [--format csv|xlsx|md|json] [-o OUT] [--disagree PCT]
+//! [--lang zh|en] [--no-bom]`: several evaluators' scores of one report in one sheet.
+
+use super::export::{emit, no_such_file, pick_format, pick_lang, render, warn};
+use super::{Failure, require_json};
+use crate::export::{Panel, PanelMember, member_names, panel_json, panel_table};
+use crate::report::load_report;
+use crate::store::load_scores;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The default of `--disagree`: 20% of the item's max.
+pub const DEFAULT_DISAGREE: f64 = 20.0;
+
+#[derive(Debug, Default, Clone)]
+pub struct MergeArgs {
+    pub report: PathBuf,
+    pub scores: Vec<PathBuf>,
+    pub format: Option<String>,
+    /// A file, or `-` for stdout. Default: stdout; for xlsx, `NAME.panel.xlsx` beside the report.
+    pub out: Option<PathBuf>,
+    pub lang: Option<String>,
+    /// A percentage of the item's max, `20` or `20%`.
+    pub disagree: Option<String>,
+    pub no_bom: bool,
+}
+
+pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
+    require_json(&args.report)?;
+    let report = load_report(&args.report)?;
+    let format = pick_format(args.format.as_deref(), args.out.as_deref())?;
+    let lang = pick_lang(args.lang.as_deref(), &report)?;
+    let disagree = match args.disagree.as_deref() {
+        None => DEFAULT_DISAGREE,
+        Some(s) => parse_percent(s).ok_or_else(|| {
+            Failure::BadInput(format!(
+                "--disagree {s:?}: expected a percentage of the item's max, such as 20 or 12.5"
+            ))
+        })?,
+    };
+    if args.scores.is_empty() {
+        return Err(Failure::BadInput("merge needs at least one scores file".into()));
+    }
+    let mut loaded = Vec::with_capacity(args.scores.len());
+    for (k, path) in args.scores.iter().enumerate() {
+        let Some(l) = load_scores(path, &report)? else { return Err(no_such_file(path)) };
+        warn(path, &l.warnings);
+        if let Some(first) = args.scores[..k].iter().find(|p| same_file(p, path)) {
+            let again = if first == path { String::new() } else { format!(" (as {})", first.display()) };
+            warn(
+                path,
+                &[format!("this file is given more than once{again}; it counts as another evaluator")],
+            );
+        }
+        loaded.push(l.scores);
+    }
+    let keys: Vec<(Option<String>, &Path)> =
+        loaded.iter().zip(&args.scores).map(|(s, p)| (s.evaluator.clone(), p.as_path())).collect();
+    let members = member_names(&keys)
+        .into_iter()
+        .zip(loaded)
+        .zip(&args.scores)
+        .map(|((name, scores), path)| PanelMember { name, file: path.display().to_string(), scores })
+        .collect();
+    let panel = Panel { report: &report, members, disagree_percent: disagree };
+    let table = panel_table(&panel, lang);
+    let bytes = render(&table, || panel_json(&panel), format, !args.no_bom)?;
+    let beside = || panel_path(&args.report);
+    let mut inputs: Vec<&Path> = vec![&args.report];
+    inputs.extend(args.scores.iter().map(PathBuf::as_path));
+    emit(&bytes, format, args.out.as_deref(), beside, &inputs, "Panel sheet", stdout)
+}
+
+/// `q.json` → `q.panel.xlsx`, beside the report.
+pub fn panel_path(report: &Path) -> PathBuf {
+    let name = report.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = name.strip_suffix(".json").unwrap_or(&name);
+    report.with_file_name(format!("{stem}.panel.xlsx"))
+}
+
+/// `20`, `12.5`, `20%`: a finite percentage ≥ 0.
+fn parse_percent(s: &str) -> Option<f64> {
+    let v: f64 = s.trim().trim_end_matches('%').trim().parse().ok()?;
+    (v.is_finite() && v >= 0.0).then_some(v)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages() {
+        assert_eq!(parse_percent("20"), Some(20.0));
+        assert_eq!(parse_percent(" 12.5% "), Some(12.5));
+        assert_eq!(parse_percent("0"), Some(0.0));
+        assert_eq!(parse_percent("-5"), None);
+        assert_eq!(parse_percent("lots"), None);
+        assert_eq!(parse_percent("NaN"), None);
+    }
+
+    #[test]
+    fn panel_beside_the_report() {
+        assert_eq!(panel_path(Path::new("d/q.json")), PathBuf::from("d/q.panel.xlsx"));
+    }
+}

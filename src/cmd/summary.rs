@@ -1,0 +1,144 @@
+//! `appraise summary REPORT [--scores PATH]`: a quick look for a server or a pipe — totals,
+//! percent, grade, progress, a subtotal per section, and the items that need attention. Plain
+//! text without colour; numbers come first on each section line so they stay in view on a
+//! narrow terminal, and every text from the files is made safe to print.
+
+use super::export::{no_such_file, stdout_result, warn};
+use super::{Failure, require_json};
+use crate::report::load_report;
+use crate::scores::{Scores, Summary, fmt_num, needs_reason};
+use crate::store::{default_scores_path, load_scores};
+use crate::text::truncate;
+use std::io::Write;
+use std::path::Path;
+
+/// One line of untrusted text, safe for a terminal.
+fn safe(s: &str) -> String {
+    truncate(s, usize::MAX).into_owned()
+}
+
+pub fn summary(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -> Result<(), Failure> {
+    require_json(report_path)?;
+    let report = load_report(report_path)?;
+    let scores_path = scores.map_or_else(|| default_scores_path(report_path), Path::to_path_buf);
+    let (entries, found) = match load_scores(&scores_path, &report)? {
+        Some(loaded) => {
+            warn(&scores_path, &loaded.warnings);
+            (loaded.scores, true)
+        }
+        None if scores.is_some() => return Err(no_such_file(&scores_path)),
+        None => (Scores::new(&report), false),
+    };
+    let sum = Summary::of_report(&report, &entries);
+    let mut lines = vec![safe(&report.title)];
+    let where_ = safe(&scores_path.display().to_string());
+    lines.push(match (&entries.evaluator, found) {
+        (_, false) => format!("Scores    none yet ({where_} does not exist)"),
+        (Some(name), true) => format!("Scores    {where_} ({})", safe(name)),
+        (None, true) => format!("Scores    {where_}"),
+    });
+    let done = (sum.scored * 100).checked_div(sum.items).unwrap_or(100);
+    let mut progress = format!("Progress  {} of {} items scored ({done}%)", sum.scored, sum.items);
+    if sum.flagged > 0 {
+        progress.push_str(&format!(", {} flagged", sum.flagged));
+    }
+    lines.push(progress);
+    lines.push(if sum.scored > 0 {
+        format!(
+            "Points    {} of {} (the max of the scored items); full marks {}",
+            fmt_num(sum.points),
+            fmt_num(sum.max_points),
+            fmt_num(sum.report_max)
+        )
+    } else {
+        format!("Points    none yet; full marks {}", fmt_num(sum.report_max))
+    });
+    lines.push(format!("Percent   {}", sum.percent.map_or("–".into(), |p| format!("{}%", fmt_num(p)))));
+    if !report.grades.is_empty() {
+        lines.push(format!("Grade     {}", sum.grade.as_deref().map_or("–".into(), safe)));
+    }
+
+    let sections: Vec<(usize, Summary)> = (0..report.sections.len())
+        .map(|s| (s, Summary::of_items(&report, &entries, report.items_under(s))))
+        .filter(|(_, sum)| sum.items > 0)
+        .collect();
+    if !sections.is_empty() {
+        lines.push(String::new());
+        lines.push("Sections (points/max of the scored items, items scored):".into());
+        let cells: Vec<(String, String)> = sections
+            .iter()
+            .map(|(_, s)| {
+                let pts = if s.scored > 0 {
+                    format!("{}/{}", fmt_num(s.points), fmt_num(s.max_points))
+                } else {
+                    "–".into()
+                };
+                (pts, format!("{}/{}", s.scored, s.items))
+            })
+            .collect();
+        let w1 = cells.iter().map(|c| c.0.chars().count()).max().unwrap_or(0);
+        let w2 = cells.iter().map(|c| c.1.chars().count()).max().unwrap_or(0);
+        for ((s, _), (pts, done)) in sections.iter().zip(&cells) {
+            let indent = "  ".repeat(report.sections[*s].depth);
+            lines.push(format!("  {pts:>w1$}  {done:>w2$}  {indent}{}", safe(&report.sections[*s].title)));
+        }
+    }
+
+    let missing: Vec<usize> = (0..report.items.len())
+        .filter(|&i| needs_reason(&report, &report.items[i], &entries.entries[i]))
+        .collect();
+    if report.require_note_below_max && sum.scored > 0 {
+        lines.push(String::new());
+        if missing.is_empty() {
+            lines.push("Every score below full marks has its reason.".into());
+        } else {
+            lines.push(format!(
+                "Scored below full marks without the reason the report requires ({}):",
+                missing.len()
+            ));
+            let rows: Vec<(String, String, String)> = missing
+                .iter()
+                .map(|&i| {
+                    let item = &report.items[i];
+                    let score = fmt_num(entries.entries[i].score.unwrap_or_default());
+                    (
+                        safe(&item.id),
+                        format!("{score} of {}", fmt_num(item.scale.max)),
+                        safe(&item.display_title()),
+                    )
+                })
+                .collect();
+            push_aligned(&mut lines, &rows);
+        }
+    }
+    let flagged: Vec<usize> = (0..report.items.len()).filter(|&i| entries.entries[i].flagged).collect();
+    if !flagged.is_empty() {
+        lines.push(String::new());
+        lines.push(format!("Flagged for follow-up ({}):", flagged.len()));
+        let rows: Vec<(String, String, String)> = flagged
+            .iter()
+            .map(|&i| {
+                let item = &report.items[i];
+                let score = entries.entries[i]
+                    .score
+                    .map_or("–".into(), |v| format!("{} of {}", fmt_num(v), fmt_num(item.scale.max)));
+                (safe(&item.id), score, safe(&item.display_title()))
+            })
+            .collect();
+        push_aligned(&mut lines, &rows);
+    }
+    let mut text = lines.join("\n");
+    text.push('\n');
+    stdout_result(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
+}
+
+/// `  id  score  title` lines with the first two columns padded to line up.
+fn push_aligned(lines: &mut Vec<String>, rows: &[(String, String, String)]) {
+    let w1 = rows.iter().map(|r| crate::text::width(&r.0)).max().unwrap_or(0);
+    let w2 = rows.iter().map(|r| crate::text::width(&r.1)).max().unwrap_or(0);
+    for (id, score, title) in rows {
+        let pad1 = " ".repeat(w1 - crate::text::width(id));
+        let pad2 = " ".repeat(w2 - crate::text::width(score));
+        lines.push(format!("  {id}{pad1}  {score}{pad2}  {title}"));
+    }
+}

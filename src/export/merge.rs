@@ -1,0 +1,485 @@
+//! A panel's summary sheet (评价人员评分汇总表): a column per evaluator, then the mean (the
+//! panel's 评价得分), lowest, highest and spread per item, the items where the panel disagrees
+//! marked, and every evaluator's notes. A missing score is left out of the mean, never counted
+//! as 0; subtotals and totals per evaluator and for the mean.
+
+use super::Lang;
+use super::json::{self, ReportRef};
+use super::layout::{Line, layout};
+use super::sheet::{Tally, TotalRows, frame, label_row, total_row};
+use super::table::{Calc, Cell, ColKind, Column, Num, Row, RowKind, Stat, Table, Value};
+use crate::report::Report;
+use crate::scores::{Scores, Summary, clean, fmt_num};
+use serde_json::Value as Json;
+use std::path::Path;
+
+/// One evaluator's scores in the panel.
+#[derive(Debug, Clone)]
+pub struct PanelMember {
+    /// The column header: the file's `evaluator`, else its file name (made unique in the panel).
+    pub name: String,
+    /// The scores file as given.
+    pub file: String,
+    pub scores: Scores,
+}
+
+#[derive(Debug, Clone)]
+pub struct Panel<'a> {
+    pub report: &'a Report,
+    pub members: Vec<PanelMember>,
+    /// Items whose highest and lowest score differ by more than this percentage of the item's
+    /// max are marked.
+    pub disagree_percent: f64,
+}
+
+/// The panel's view of one item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemStats {
+    pub count: usize,
+    pub mean: Option<f64>,
+    pub lowest: Option<f64>,
+    pub highest: Option<f64>,
+    pub spread: Option<f64>,
+    pub disagree: bool,
+}
+
+impl ItemStats {
+    /// Over the scores present; `disagree` when at least two differ by more than
+    /// `percent`% of `max`.
+    pub fn of(scores: &[Option<f64>], max: f64, percent: f64) -> ItemStats {
+        let present: Vec<f64> = scores.iter().flatten().copied().collect();
+        if present.is_empty() {
+            return ItemStats {
+                count: 0,
+                mean: None,
+                lowest: None,
+                highest: None,
+                spread: None,
+                disagree: false,
+            };
+        }
+        let lowest = present.iter().copied().fold(f64::INFINITY, f64::min);
+        let highest = present.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let spread = clean(highest - lowest);
+        ItemStats {
+            count: present.len(),
+            mean: Some(present.iter().sum::<f64>() / present.len() as f64),
+            lowest: Some(lowest),
+            highest: Some(highest),
+            spread: Some(spread),
+            disagree: present.len() >= 2 && spread > threshold(max, percent) + 1e-9,
+        }
+    }
+}
+
+fn threshold(max: f64, percent: f64) -> f64 {
+    clean(max * percent / 100.0)
+}
+
+impl Panel<'_> {
+    fn stats(&self, item: usize) -> ItemStats {
+        let scores: Vec<Option<f64>> = self.members.iter().map(|m| m.scores.entries[item].score).collect();
+        ItemStats::of(&scores, self.report.items[item].scale.max, self.disagree_percent)
+    }
+
+    /// The panel's mean tallied over the items in `range` (items nobody scored left out).
+    fn mean_tally(&self, range: std::ops::Range<usize>, with_grades: bool) -> Tally {
+        let grades = if with_grades { &self.report.grades[..] } else { &[] };
+        Tally::of(range.map(|i| (self.stats(i).mean, self.report.items[i].scale.max)), grades)
+    }
+
+    fn notes(&self, item: usize, lang: Lang) -> String {
+        let sep = lang.pick("：", ": ");
+        let mut lines = Vec::new();
+        for m in &self.members {
+            let e = &m.scores.entries[item];
+            let flag = if e.flagged { " ⚑" } else { "" };
+            match e.note.trim() {
+                "" if e.flagged => lines.push(format!("{}{flag}", m.name)),
+                "" => {}
+                note => lines.push(format!("{}{flag}{sep}{note}", m.name)),
+            }
+        }
+        lines.join("\n")
+    }
+}
+
+/// Column headers for evaluators: each file's `evaluator`, else its file name without
+/// `.scores.json`; names that occur more than once get their file name, then a number, added.
+pub fn member_names(members: &[(Option<String>, &Path)]) -> Vec<String> {
+    let stem = |p: &Path| {
+        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let s = name.strip_suffix(".scores.json").or_else(|| name.strip_suffix(".json")).unwrap_or(&name);
+        s.to_string()
+    };
+    let base: Vec<String> = members
+        .iter()
+        .map(|(name, p)| name.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| stem(p)))
+        .collect();
+    let count = |names: &[String], n: &str| names.iter().filter(|x| *x == n).count();
+    let with_file: Vec<String> = base
+        .iter()
+        .zip(members)
+        .map(|(n, (_, p))| if *n == stem(p) { n.clone() } else { format!("{n} ({})", stem(p)) })
+        .collect();
+    (0..base.len())
+        .map(|k| {
+            let n = &base[k];
+            if count(&base, n) == 1 {
+                n.clone()
+            } else if count(&with_file, &with_file[k]) == 1 {
+                with_file[k].clone()
+            } else {
+                format!("{n} #{}", base[..k].iter().filter(|x| *x == n).count() + 1)
+            }
+        })
+        .collect()
+}
+
+/// The panel's sheet as a table, headers and labels in `lang`.
+pub fn panel_table(panel: &Panel, lang: Lang) -> Table {
+    let report = panel.report;
+    let lay = layout(report);
+    let l = lay.levels;
+    let m = panel.members.len();
+    let max_col = l + 1;
+    let evals = l + 3..l + 3 + m;
+    let mut columns: Vec<Column> =
+        (0..l).map(|k| Column { header: lang.level(k), kind: ColKind::Path }).collect();
+    columns.push(Column { header: lang.item_header(l), kind: ColKind::Title });
+    columns.push(Column { header: lang.pick("分值", "Max").into(), kind: ColKind::Number });
+    columns.push(Column { header: lang.pick("自评得分", "Self score").into(), kind: ColKind::Number });
+    for member in &panel.members {
+        columns.push(Column { header: member.name.clone(), kind: ColKind::Number });
+    }
+    for (zh, en, kind) in [
+        ("评价得分", "Mean", ColKind::Number),
+        ("最低分", "Lowest", ColKind::Number),
+        ("最高分", "Highest", ColKind::Number),
+        ("极差", "Spread", ColKind::Number),
+        ("分歧", "Disagree", ColKind::Mark),
+        ("扣分原因和其他说明", "Notes", ColKind::Text),
+    ] {
+        columns.push(Column { header: lang.pick(zh, en).into(), kind });
+    }
+
+    let mut rows = Vec::with_capacity(lay.lines.len() + 3);
+    for line in &lay.lines {
+        let (mut cells, path_len, label) = frame(report, &lay, line, lang);
+        match line {
+            Line::Item(i) => {
+                let item = &report.items[*i];
+                let st = panel.stats(*i);
+                let stat = |stat| Calc::Stat { stat, cols: evals.clone() };
+                cells.push(Cell::num(Num::Plain(item.scale.max)));
+                cells.push(Cell::score(item.self_score));
+                cells.extend(panel.members.iter().map(|mb| Cell::score(mb.scores.entries[*i].score)));
+                cells.extend([
+                    Cell::calc(st.mean.map_or(Value::Blank, |v| Value::Num(Num::Mean(v))), stat(Stat::Mean)),
+                    Cell::calc(Value::opt(st.lowest), stat(Stat::Min)),
+                    Cell::calc(Value::opt(st.highest), stat(Stat::Max)),
+                    Cell::calc(Value::opt(st.spread), stat(Stat::Spread)),
+                    Cell::calc(
+                        if st.disagree { Value::Text("⚠".into()) } else { Value::Blank },
+                        Calc::Disagree {
+                            cols: evals.clone(),
+                            threshold: threshold(item.scale.max, panel.disagree_percent),
+                            mark: "⚠".into(),
+                        },
+                    ),
+                    Cell::text(panel.notes(*i, lang)),
+                ]);
+                rows.push(Row { kind: RowKind::Item, cells, path_len, label, highlight: st.disagree });
+            }
+            Line::Subtotal { section, parts } => {
+                let range = report.items_under(*section);
+                let sum_of = |blank_if_none| Calc::Sum { rows: parts.clone(), blank_if_none };
+                let max = Summary::of_items(report, &Scores::new(report), range.clone()).report_max;
+                let own =
+                    Tally::of(report.items[range.clone()].iter().map(|i| (i.self_score, i.scale.max)), &[]);
+                cells.push(Cell::calc(Value::Num(Num::Plain(max)), sum_of(false)));
+                cells.push(Cell::calc(Value::opt(own.points), sum_of(true)));
+                for mb in &panel.members {
+                    let s = Summary::of_items(report, &mb.scores, range.clone());
+                    cells.push(Cell::calc(Value::opt((s.scored > 0).then_some(s.points)), sum_of(true)));
+                }
+                let mean = panel.mean_tally(range, false).points;
+                cells.push(Cell::calc(mean.map_or(Value::Blank, |v| Value::Num(Num::Mean(v))), sum_of(true)));
+                cells.extend(std::iter::repeat_n(Cell::blank(), 5));
+                rows.push(Row { kind: RowKind::Subtotal, cells, path_len, label, highlight: false });
+            }
+        }
+    }
+
+    let all = 0..report.items.len();
+    let grades = &report.grades;
+    let at = TotalRows::after(rows.len(), report);
+    let own = Tally::of(report.items.iter().map(|i| (i.self_score, i.scale.max)), grades);
+    let mut blocks = vec![at.cells(&lay, max_col, &own, grades)];
+    for mb in &panel.members {
+        let t = Tally::of(
+            report.items.iter().zip(&mb.scores.entries).map(|(i, e)| (e.score, i.scale.max)),
+            grades,
+        );
+        blocks.push(at.cells(&lay, max_col, &t, grades));
+    }
+    let mean = panel.mean_tally(all.clone(), true);
+    let mut mean_block = at.cells(&lay, max_col, &mean, grades);
+    if let Value::Num(Num::Plain(v)) = mean_block[0].value {
+        mean_block[0].value = Value::Num(Num::Mean(v));
+    }
+    blocks.push(mean_block);
+    let full = Summary::of_report(report, &Scores::new(report)).report_max;
+
+    let progress: Vec<String> = panel
+        .members
+        .iter()
+        .map(|mb| {
+            let s = Summary::of_report(report, &mb.scores);
+            format!("{} {}", mb.name, lang.progress(s.scored, s.items))
+        })
+        .collect();
+    let labels = [lang.pick("合计", "Total"), lang.pick("得分率", "Percent"), lang.pick("等级", "Grade")];
+    let count = if at.grade.is_some() { 3 } else { 2 };
+    for (k, label) in labels.iter().enumerate().take(count) {
+        let mut cells = label_row(label, l);
+        cells.push(if k == 0 {
+            Cell::calc(
+                Value::Num(Num::Plain(full)),
+                Calc::Sum { rows: lay.top.clone(), blank_if_none: false },
+            )
+        } else {
+            Cell::blank()
+        });
+        for block in &mut blocks {
+            cells.push(std::mem::replace(&mut block[k], Cell::blank()));
+        }
+        cells.extend(std::iter::repeat_n(Cell::blank(), 4));
+        cells.push(match k {
+            0 => Cell::text(progress.join("\n")),
+            1 => Cell::text(lang.pick("得分 ÷ 已评指标分值之和", "points ÷ max of the scored items")),
+            _ => Cell::blank(),
+        });
+        rows.push(total_row(cells));
+    }
+    debug_assert!(rows.iter().all(|r| r.cells.len() == columns.len()));
+
+    let names: Vec<&str> = panel.members.iter().map(|mb| mb.name.as_str()).collect();
+    let pct = fmt_num(panel.disagree_percent);
+    let subtitle = match lang {
+        Lang::Zh => vec![
+            format!("评价人员：{}", names.join("、")),
+            format!(
+                "评价得分为各评价人员得分的平均值（未评分的不计入）；⚠ 表示最高分与最低分之差超过该指标分值的 {pct}%"
+            ),
+        ],
+        Lang::En => vec![
+            format!("Evaluators: {}", names.join(", ")),
+            format!(
+                "Mean of the evaluators' scores (a missing score is left out); ⚠ marks items where the highest and lowest scores differ by more than {pct}% of the item's max"
+            ),
+        ],
+    };
+    Table {
+        title: report.title.clone(),
+        subtitle,
+        sheet_name: lang.pick("评分汇总表", "Panel").into(),
+        levels: l,
+        columns,
+        rows,
+    }
+}
+
+#[derive(serde::Serialize)]
+struct PanelDoc<'a> {
+    format: &'static str,
+    report: ReportRef<'a>,
+    evaluators: Vec<MemberOut<'a>>,
+    disagree_percent: Json,
+    rows: Vec<PanelRow<'a>>,
+    total: PanelTotal,
+}
+
+#[derive(serde::Serialize)]
+struct MemberOut<'a> {
+    name: &'a str,
+    file: &'a str,
+    scored: usize,
+    items: usize,
+    points: Json,
+    max_points: Json,
+    percent: Json,
+    grade: Option<String>,
+}
+
+#[derive(serde::Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+enum PanelRow<'a> {
+    Item {
+        id: &'a str,
+        path: Vec<&'a str>,
+        title: String,
+        max: Json,
+        self_score: Json,
+        scores: Vec<Json>,
+        mean: Json,
+        lowest: Json,
+        highest: Json,
+        spread: Json,
+        disagree: bool,
+        notes: Vec<&'a str>,
+        flagged: Vec<bool>,
+    },
+    Subtotal {
+        id: &'a str,
+        path: Vec<&'a str>,
+        max: Json,
+        self_score: Json,
+        scores: Vec<Json>,
+        mean: Json,
+    },
+}
+
+#[derive(serde::Serialize)]
+struct PanelTotal {
+    max: Json,
+    self_score: Json,
+    scores: Vec<Json>,
+    mean: Json,
+    /// Of the mean, over the items at least one evaluator scored.
+    percent: Json,
+    grade: Option<String>,
+    self_percent: Json,
+    self_grade: Option<String>,
+}
+
+/// The panel's sheet as structured data (`appraise.panel/1`, see the README).
+pub fn panel_json(panel: &Panel) -> String {
+    let report = panel.report;
+    let lay = layout(report);
+    let rows = lay
+        .lines
+        .iter()
+        .map(|line| match line {
+            Line::Item(i) => {
+                let item = &report.items[*i];
+                let st = panel.stats(*i);
+                PanelRow::Item {
+                    id: &item.id,
+                    path: report.section_path(item.section),
+                    title: item.display_title(),
+                    max: json::number(item.scale.max),
+                    self_score: json::opt(item.self_score),
+                    scores: panel.members.iter().map(|m| json::opt(m.scores.entries[*i].score)).collect(),
+                    mean: json::opt(st.mean),
+                    lowest: json::opt(st.lowest),
+                    highest: json::opt(st.highest),
+                    spread: json::opt(st.spread),
+                    disagree: st.disagree,
+                    notes: panel.members.iter().map(|m| m.scores.entries[*i].note.as_str()).collect(),
+                    flagged: panel.members.iter().map(|m| m.scores.entries[*i].flagged).collect(),
+                }
+            }
+            Line::Subtotal { section, .. } => {
+                let range = report.items_under(*section);
+                let own =
+                    Tally::of(report.items[range.clone()].iter().map(|i| (i.self_score, i.scale.max)), &[]);
+                PanelRow::Subtotal {
+                    id: &report.sections[*section].id,
+                    path: report.section_path(*section),
+                    max: json::number(report.items[range.clone()].iter().map(|i| i.scale.max).sum::<f64>()),
+                    self_score: json::opt(own.points),
+                    scores: panel
+                        .members
+                        .iter()
+                        .map(|m| {
+                            let s = Summary::of_items(report, &m.scores, range.clone());
+                            json::opt((s.scored > 0).then_some(s.points))
+                        })
+                        .collect(),
+                    mean: json::opt(panel.mean_tally(range, false).points),
+                }
+            }
+        })
+        .collect();
+    let sums: Vec<Summary> = panel.members.iter().map(|m| Summary::of_report(report, &m.scores)).collect();
+    let evaluators = panel
+        .members
+        .iter()
+        .zip(&sums)
+        .map(|(m, s)| MemberOut {
+            name: &m.name,
+            file: &m.file,
+            scored: s.scored,
+            items: s.items,
+            points: json::number(s.points),
+            max_points: json::number(s.max_points),
+            percent: json::opt(s.percent),
+            grade: s.grade.clone(),
+        })
+        .collect();
+    let own = Tally::of(report.items.iter().map(|i| (i.self_score, i.scale.max)), &report.grades);
+    let mean = panel.mean_tally(0..report.items.len(), true);
+    let doc = PanelDoc {
+        format: "appraise.panel/1",
+        report: ReportRef::of(report),
+        evaluators,
+        disagree_percent: json::number(panel.disagree_percent),
+        rows,
+        total: PanelTotal {
+            max: json::number(Summary::of_report(report, &Scores::new(report)).report_max),
+            self_score: json::opt(own.points),
+            scores: sums.iter().map(|s| json::opt((s.scored > 0).then_some(s.points))).collect(),
+            mean: json::opt(mean.points),
+            percent: json::opt(mean.percent),
+            grade: mean.grade,
+            self_percent: json::opt(own.percent),
+            self_grade: own.grade,
+        },
+    };
+    json::pretty(&doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stats_leave_missing_scores_out() {
+        let s = ItemStats::of(&[Some(4.0), None, Some(5.0)], 5.0, 20.0);
+        assert_eq!(s.count, 2);
+        assert_eq!(s.mean, Some(4.5));
+        assert_eq!((s.lowest, s.highest, s.spread), (Some(4.0), Some(5.0), Some(1.0)));
+        assert!(!s.disagree, "a spread of exactly 20% of 5 is not more than it");
+        let s = ItemStats::of(&[Some(3.5), None, Some(5.0)], 5.0, 20.0);
+        assert!(s.disagree);
+        let none = ItemStats::of(&[None, None], 5.0, 20.0);
+        assert_eq!((none.count, none.mean, none.spread, none.disagree), (0, None, None, false));
+        let one = ItemStats::of(&[None, Some(0.0)], 5.0, 0.0);
+        assert_eq!((one.mean, one.disagree), (Some(0.0), false));
+    }
+
+    #[test]
+    fn quarter_steps_average_exactly() {
+        let s = ItemStats::of(&[Some(3.25), Some(3.5), Some(4.0)], 4.0, 20.0);
+        assert_eq!(s.mean.map(|m| (m * 1e6).round() / 1e6), Some(3.583333));
+        assert_eq!(s.spread, Some(0.75));
+        assert!(!s.disagree, "0.75 is within 20% of 4 (0.8)");
+        assert!(ItemStats::of(&[Some(3.0), Some(4.0)], 4.0, 20.0).disagree);
+    }
+
+    #[test]
+    fn names_are_made_unique() {
+        let a = Path::new("a/zhang.scores.json");
+        let b = Path::new("b/li.scores.json");
+        let c = Path::new("c/zhang.scores.json");
+        let names = member_names(&[(Some("张三".into()), a), (Some("张三".into()), b), (None, c)]);
+        assert_eq!(names, vec!["张三 (zhang)", "张三 (li)", "zhang"]);
+        let names = member_names(&[(None, a), (None, c)]);
+        assert_eq!(names, vec!["zhang #1", "zhang #2"]);
+        let names = member_names(&[(Some(" ".into()), b)]);
+        assert_eq!(names, vec!["li"]);
+        let names = member_names(&[(Some("A".into()), a), (Some("A".into()), c), (Some("A".into()), b)]);
+        assert_eq!(names, vec!["A #1", "A #2", "A (li)"]);
+    }
+}

@@ -1,0 +1,328 @@
+//! One evaluator's scoring sheet (评分表): a row per item with its section path, title,
+//! criteria, max, self score, score, note and flag; a subtotal row per section; then the total,
+//! the percent and the grade — for the evaluator's scores and for the unit's self scores.
+
+use super::Lang;
+use super::json::{self, ReportRef};
+use super::layout::{Layout, Line, layout};
+use super::table::{Calc, Cell, ColKind, Column, Num, Row, RowKind, Table, Value};
+use crate::report::{Grade, Report};
+use crate::scores::{Scores, Summary, clean, grade_for};
+use serde_json::Value as Json;
+
+/// Totals over (value, max) pairs where the value may be missing: the sum of the values
+/// present, the percent of the max of those items (2 decimals) and its grade. `None`s when
+/// no value is present. The same arithmetic as [`Summary`].
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Tally {
+    pub count: usize,
+    pub points: Option<f64>,
+    pub percent: Option<f64>,
+    pub grade: Option<String>,
+}
+
+impl Tally {
+    pub fn of(values: impl IntoIterator<Item = (Option<f64>, f64)>, grades: &[Grade]) -> Tally {
+        let (mut count, mut points, mut max) = (0, 0.0, 0.0);
+        for (v, m) in values {
+            if let Some(v) = v {
+                count += 1;
+                points += v;
+                max += m;
+            }
+        }
+        let (points, max) = (clean(points), clean(max));
+        let percent = (count > 0 && max > 0.0).then(|| (points / max * 100.0 * 100.0).round() / 100.0);
+        let grade = percent.and_then(|p| grade_for(grades, p)).map(str::to_string);
+        Tally { count, points: (count > 0).then_some(points), percent, grade }
+    }
+}
+
+/// The first `levels + 1` cells of a line's row (section path and item title), how many of them
+/// are the path, and where the row's label is.
+pub(super) fn frame(
+    report: &Report,
+    lay: &Layout,
+    line: &Line,
+    lang: Lang,
+) -> (Vec<Cell>, usize, Option<usize>) {
+    let mut cells = vec![Cell::blank(); lay.levels + 1];
+    match line {
+        Line::Item(i) => {
+            let item = &report.items[*i];
+            let path = report.section_path(item.section);
+            for (k, t) in path.iter().enumerate() {
+                cells[k] = Cell::text(*t);
+            }
+            cells[lay.levels] = Cell::text(item.display_title());
+            (cells, path.len(), None)
+        }
+        Line::Subtotal { section, .. } => {
+            let path = report.section_path(*section);
+            for (k, t) in path.iter().enumerate() {
+                cells[k] = Cell::text(*t);
+            }
+            cells[path.len()] = Cell::text(lang.pick("小计", "Subtotal"));
+            (cells, path.len(), Some(path.len()))
+        }
+    }
+}
+
+/// A total-block row: `label` in the first column, blanks up to and including the title column.
+pub(super) fn label_row(label: &str, levels: usize) -> Vec<Cell> {
+    let mut cells = vec![Cell::blank(); levels + 1];
+    cells[0] = Cell::text(label);
+    cells
+}
+
+/// Rows of the total block: total, percent, grade (when the report has grades).
+pub(super) struct TotalRows {
+    pub total: usize,
+    pub percent: usize,
+    pub grade: Option<usize>,
+}
+
+impl TotalRows {
+    /// Indices the total block will have when appended after `before` rows.
+    pub fn after(before: usize, report: &Report) -> TotalRows {
+        TotalRows {
+            total: before,
+            percent: before + 1,
+            grade: (!report.grades.is_empty()).then_some(before + 2),
+        }
+    }
+
+    /// The cells of a column scored with `Tally` `t`: total, percent, grade.
+    pub fn cells(&self, lay: &Layout, max_col: usize, t: &Tally, grades: &[Grade]) -> [Cell; 3] {
+        [
+            Cell::calc(Value::opt(t.points), Calc::Sum { rows: lay.top.clone(), blank_if_none: true }),
+            Cell::calc(
+                t.percent.map_or(Value::Blank, |p| Value::Num(Num::Percent(p))),
+                Calc::Percent { points_row: self.total, items: lay.item_lines(), max_col },
+            ),
+            Cell::calc(
+                t.grade.clone().map_or(Value::Blank, Value::Text),
+                Calc::Grade { percent_row: self.percent, bands: grades.to_vec() },
+            ),
+        ]
+    }
+}
+
+pub(super) fn total_row(cells: Vec<Cell>) -> Row {
+    Row { kind: RowKind::Total, cells, path_len: 0, label: Some(0), highlight: false }
+}
+
+/// One evaluator's sheet as a table, headers and labels in `lang`.
+pub fn sheet_table(report: &Report, scores: &Scores, lang: Lang) -> Table {
+    let lay = layout(report);
+    let l = lay.levels;
+    let max_col = l + 2;
+    let mut columns: Vec<Column> =
+        (0..l).map(|k| Column { header: lang.level(k), kind: ColKind::Path }).collect();
+    columns.push(Column { header: lang.item_header(l), kind: ColKind::Title });
+    for (zh, en, kind) in [
+        ("评分标准", "Criteria", ColKind::Text),
+        ("分值", "Max", ColKind::Number),
+        ("自评得分", "Self score", ColKind::Number),
+        ("得分", "Score", ColKind::Number),
+        ("扣分原因和其他说明", "Note", ColKind::Text),
+        ("待核实", "Flagged", ColKind::Mark),
+    ] {
+        columns.push(Column { header: lang.pick(zh, en).into(), kind });
+    }
+
+    let mut rows = Vec::with_capacity(lay.lines.len() + 3);
+    for line in &lay.lines {
+        let (mut cells, path_len, label) = frame(report, &lay, line, lang);
+        match line {
+            Line::Item(i) => {
+                let (item, e) = (&report.items[*i], &scores.entries[*i]);
+                cells.extend([
+                    Cell::text(item.criteria.clone().unwrap_or_default()),
+                    Cell::num(Num::Plain(item.scale.max)),
+                    Cell::score(item.self_score),
+                    Cell::score(e.score),
+                    Cell::text(e.note.clone()),
+                    Cell::text(if e.flagged { "⚑" } else { "" }),
+                ]);
+                rows.push(Row { kind: RowKind::Item, cells, path_len, label, highlight: false });
+            }
+            Line::Subtotal { section, parts } => {
+                let range = report.items_under(*section);
+                let sum = Summary::of_items(report, scores, range.clone());
+                let own = Tally::of(report.items[range].iter().map(|i| (i.self_score, i.scale.max)), &[]);
+                let sum_of = |blank_if_none| Calc::Sum { rows: parts.clone(), blank_if_none };
+                cells.extend([
+                    Cell::blank(),
+                    Cell::calc(Value::Num(Num::Plain(sum.report_max)), sum_of(false)),
+                    Cell::calc(Value::opt(own.points), sum_of(true)),
+                    Cell::calc(Value::opt((sum.scored > 0).then_some(sum.points)), sum_of(true)),
+                    Cell::blank(),
+                    Cell::blank(),
+                ]);
+                rows.push(Row { kind: RowKind::Subtotal, cells, path_len, label, highlight: false });
+            }
+        }
+    }
+
+    let sum = Summary::of_report(report, scores);
+    let scored = Tally::of(
+        report.items.iter().zip(&scores.entries).map(|(i, e)| (e.score, i.scale.max)),
+        &report.grades,
+    );
+    debug_assert_eq!((scored.percent, &scored.grade), (sum.percent, &sum.grade));
+    let own = Tally::of(report.items.iter().map(|i| (i.self_score, i.scale.max)), &report.grades);
+    let at = TotalRows::after(rows.len(), report);
+    let [own_total, own_pct, own_grade] = at.cells(&lay, max_col, &own, &report.grades);
+    let [total, pct, grade] = at.cells(&lay, max_col, &scored, &report.grades);
+
+    let mut cells = label_row(lang.pick("合计", "Total"), l);
+    cells.extend([
+        Cell::blank(),
+        Cell::calc(
+            Value::Num(Num::Plain(sum.report_max)),
+            Calc::Sum { rows: lay.top.clone(), blank_if_none: false },
+        ),
+        own_total,
+        total,
+        Cell::text(lang.progress(sum.scored, sum.items)),
+        Cell::blank(),
+    ]);
+    rows.push(total_row(cells));
+
+    let mut cells = label_row(lang.pick("得分率", "Percent"), l);
+    cells.extend([Cell::blank(), Cell::blank(), own_pct, pct]);
+    cells.push(Cell::text(lang.pick("得分 ÷ 已评指标分值之和", "points ÷ max of the scored items")));
+    cells.push(Cell::blank());
+    rows.push(total_row(cells));
+
+    if at.grade.is_some() {
+        let mut cells = label_row(lang.pick("等级", "Grade"), l);
+        cells.extend([Cell::blank(), Cell::blank(), own_grade, grade, Cell::blank(), Cell::blank()]);
+        rows.push(total_row(cells));
+    }
+    debug_assert!(rows.iter().all(|r| r.cells.len() == columns.len()));
+
+    let mut subtitle = Vec::new();
+    if let Some(name) = &scores.evaluator {
+        subtitle.push(format!("{}{name}", lang.pick("评价人：", "Evaluator: ")));
+    }
+    subtitle.push(lang.progress(sum.scored, sum.items));
+    Table {
+        title: report.title.clone(),
+        subtitle,
+        sheet_name: lang.pick("评分表", "Scoring sheet").into(),
+        levels: l,
+        columns,
+        rows,
+    }
+}
+
+#[derive(serde::Serialize)]
+struct SheetDoc<'a> {
+    format: &'static str,
+    report: ReportRef<'a>,
+    evaluator: Option<&'a str>,
+    rows: Vec<SheetRow<'a>>,
+    total: SheetTotal,
+}
+
+#[derive(serde::Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+enum SheetRow<'a> {
+    Item {
+        id: &'a str,
+        path: Vec<&'a str>,
+        title: String,
+        criteria: Option<&'a str>,
+        max: Json,
+        self_score: Json,
+        score: Json,
+        note: &'a str,
+        flagged: bool,
+    },
+    Subtotal {
+        id: &'a str,
+        path: Vec<&'a str>,
+        max: Json,
+        self_score: Json,
+        score: Json,
+        scored: usize,
+        items: usize,
+    },
+}
+
+#[derive(serde::Serialize)]
+struct SheetTotal {
+    max: Json,
+    self_score: Json,
+    score: Json,
+    scored: usize,
+    items: usize,
+    /// Max of the scored items.
+    max_points: Json,
+    percent: Json,
+    grade: Option<String>,
+    self_percent: Json,
+    self_grade: Option<String>,
+}
+
+/// One evaluator's sheet as structured data (`appraise.sheet/1`, see the README).
+pub fn sheet_json(report: &Report, scores: &Scores) -> String {
+    let lay = layout(report);
+    let rows = lay
+        .lines
+        .iter()
+        .map(|line| match line {
+            Line::Item(i) => {
+                let (item, e) = (&report.items[*i], &scores.entries[*i]);
+                SheetRow::Item {
+                    id: &item.id,
+                    path: report.section_path(item.section),
+                    title: item.display_title(),
+                    criteria: item.criteria.as_deref(),
+                    max: json::number(item.scale.max),
+                    self_score: json::opt(item.self_score),
+                    score: json::opt(e.score),
+                    note: &e.note,
+                    flagged: e.flagged,
+                }
+            }
+            Line::Subtotal { section, .. } => {
+                let range = report.items_under(*section);
+                let sum = Summary::of_items(report, scores, range.clone());
+                let own = Tally::of(report.items[range].iter().map(|i| (i.self_score, i.scale.max)), &[]);
+                SheetRow::Subtotal {
+                    id: &report.sections[*section].id,
+                    path: report.section_path(*section),
+                    max: json::number(sum.report_max),
+                    self_score: json::opt(own.points),
+                    score: json::opt((sum.scored > 0).then_some(sum.points)),
+                    scored: sum.scored,
+                    items: sum.items,
+                }
+            }
+        })
+        .collect();
+    let sum = Summary::of_report(report, scores);
+    let own = Tally::of(report.items.iter().map(|i| (i.self_score, i.scale.max)), &report.grades);
+    let doc = SheetDoc {
+        format: "appraise.sheet/1",
+        report: ReportRef::of(report),
+        evaluator: scores.evaluator.as_deref(),
+        rows,
+        total: SheetTotal {
+            max: json::number(sum.report_max),
+            self_score: json::opt(own.points),
+            score: json::opt((sum.scored > 0).then_some(sum.points)),
+            scored: sum.scored,
+            items: sum.items,
+            max_points: json::number(sum.max_points),
+            percent: json::opt(sum.percent),
+            grade: sum.grade,
+            self_percent: json::opt(own.percent),
+            self_grade: own.grade,
+        },
+    };
+    json::pretty(&doc)
+}

@@ -1,0 +1,181 @@
+//! The table every format is written from. A computed cell carries its value (what csv, md and
+//! xlsx's cached result show) and the [`Calc`] that computes it (what xlsx writes as a formula),
+//! both from the same rows, so a spreadsheet stays right when someone edits a score in it.
+
+use crate::report::Grade;
+use crate::scores::fmt_num;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColKind {
+    /// A level of the section path (merged with equal cells above and below in xlsx).
+    Path,
+    /// The item's title.
+    Title,
+    /// Long text: criteria, notes.
+    Text,
+    Number,
+    /// A short mark: ⚑, ⚠.
+    Mark,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub header: String,
+    pub kind: ColKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    Item,
+    Subtotal,
+    /// The total and the percent and grade rows below it.
+    Total,
+}
+
+/// A number and how it is shown.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Num {
+    /// A score or points: `5`, `6.5`, `0.25`.
+    Plain(f64),
+    /// A mean, kept exact, shown to 2 decimals.
+    Mean(f64),
+    /// Percentage points (`82.89` is 82.89%).
+    Percent(f64),
+}
+
+impl Num {
+    pub fn value(self) -> f64 {
+        match self {
+            Num::Plain(v) | Num::Mean(v) | Num::Percent(v) => v,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Blank,
+    Text(String),
+    Num(Num),
+}
+
+impl Value {
+    /// `Plain(v)` or blank.
+    pub fn opt(v: Option<f64>) -> Value {
+        v.map_or(Value::Blank, |v| Value::Num(Num::Plain(v)))
+    }
+
+    /// The value as text, for csv and md.
+    pub fn text(&self) -> String {
+        match self {
+            Value::Blank => String::new(),
+            Value::Text(s) => s.clone(),
+            Value::Num(Num::Plain(v)) => fmt_num(*v),
+            Value::Num(Num::Mean(v)) => fmt_num((v * 100.0).round() / 100.0),
+            Value::Num(Num::Percent(v)) => format!("{}%", fmt_num(*v)),
+        }
+    }
+}
+
+/// How a computed cell is computed, by row index (into [`Table::rows`]) and column index.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Calc {
+    /// The sum of this column over `rows`; when `blank_if_none`, blank (not 0) while none of
+    /// them holds a number.
+    Sum { rows: Vec<usize>, blank_if_none: bool },
+    /// A statistic over the columns `cols` of this row; blank when they hold no number.
+    Stat { stat: Stat, cols: Range<usize> },
+    /// `mark` when at least two of the columns `cols` of this row hold numbers and the highest
+    /// exceeds the lowest by more than `threshold`, else blank.
+    Disagree { cols: Range<usize>, threshold: f64, mark: String },
+    /// The cell `points_row` of this column ÷ the sum of column `max_col` over those of the
+    /// `items` rows where this column holds a number; as percentage points to 2 decimals.
+    Percent { points_row: usize, items: Vec<usize>, max_col: usize },
+    /// The label of the first band whose `min` ≤ the percent in row `percent_row` of this column.
+    Grade { percent_row: usize, bands: Vec<Grade> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stat {
+    Mean,
+    Min,
+    Max,
+    Spread,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub value: Value,
+    pub calc: Option<Calc>,
+}
+
+impl Cell {
+    pub fn blank() -> Cell {
+        Cell { value: Value::Blank, calc: None }
+    }
+
+    pub fn text(s: impl Into<String>) -> Cell {
+        let s = s.into();
+        Cell { value: if s.is_empty() { Value::Blank } else { Value::Text(s) }, calc: None }
+    }
+
+    pub fn num(n: Num) -> Cell {
+        Cell { value: Value::Num(n), calc: None }
+    }
+
+    /// A score: the number, or blank when there is none.
+    pub fn score(v: Option<f64>) -> Cell {
+        Cell { value: Value::opt(v), calc: None }
+    }
+
+    pub fn calc(value: Value, calc: Calc) -> Cell {
+        Cell { value, calc: Some(calc) }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.value == Value::Blank && self.calc.is_none()
+    }
+
+    pub fn as_text(&self) -> Option<&str> {
+        match &self.value {
+            Value::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub kind: RowKind,
+    pub cells: Vec<Cell>,
+    /// How many leading cells hold the row's section path.
+    pub path_len: usize,
+    /// The column of the row's label (小计, 合计, 得分率, 等级), shown bold.
+    pub label: Option<usize>,
+    /// Marked for attention (the panel disagrees on this item).
+    pub highlight: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// The report's title: the md heading, the xlsx print header and document title.
+    pub title: String,
+    /// Lines shown under the md heading (evaluator, legend).
+    pub subtitle: Vec<String>,
+    /// The xlsx worksheet's name.
+    pub sheet_name: String,
+    /// The first `levels` columns are the section path.
+    pub levels: usize,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// Header and rows as text, as csv and md show them.
+    pub fn text_rows(&self) -> Vec<Vec<String>> {
+        let header = self.columns.iter().map(|c| c.header.clone()).collect();
+        std::iter::once(header)
+            .chain(self.rows.iter().map(|r| r.cells.iter().map(|c| c.value.text()).collect()))
+            .collect()
+    }
+}
