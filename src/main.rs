@@ -136,9 +136,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let config = appraise::config::load(dir.as_deref()).map_err(Failure::BadInput)?;
             let name =
                 cli.theme.or_else(|| config.theme.clone()).unwrap_or_else(|| theme::DEFAULT_THEME.into());
+            let depth = theme::detect_depth_from_env();
             let theme = theme::load_theme(&name, dir.as_deref())
                 .map_err(|e| Failure::BadInput(e.to_string()))?
-                .for_depth(theme::detect_depth_from_env());
+                .for_depth(depth);
             cmd::open(OpenArgs {
                 report: cli.report,
                 scores: cli.scores,
@@ -147,6 +148,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 mouse: cli.mouse || config.mouse,
                 config,
                 theme,
+                ansi16: matches!(depth, theme::ColorDepth::Ansi16 | theme::ColorDepth::None),
             })
         }
     }

@@ -44,6 +44,8 @@ pub struct OpenArgs {
     pub config: Config,
     /// Already mapped to the terminal's colour depth.
     pub theme: Theme,
+    /// The terminal has 16 colours or none: colour codes are written the classic way.
+    pub ansi16: bool,
 }
 
 pub fn open(args: OpenArgs) -> Result<(), Failure> {
@@ -118,7 +120,8 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
     if recovered > 0 {
         app.recovered(recovered);
     }
-    let options = tui::Options { mouse: args.mouse, autosave_delay: args.config.autosave_delay };
+    let options =
+        tui::Options { mouse: args.mouse, autosave_delay: args.config.autosave_delay, ansi16: args.ansi16 };
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         tui::run(&mut app, journal, &export_beside, &options)
     }));

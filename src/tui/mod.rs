@@ -4,6 +4,7 @@
 //! second (retrying while it fails), and SIGHUP/SIGTERM/SIGINT save and leave cleanly.
 
 pub mod action;
+mod ansi16;
 pub mod app;
 pub mod keymap;
 pub mod layout;
@@ -13,7 +14,8 @@ mod watchdog;
 
 use action::Action;
 use app::{App, Effect, JournalRecord, Mode, SaveState};
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
     KeyEventKind, MouseButton, MouseEventKind,
@@ -42,6 +44,47 @@ pub struct Options {
     pub mouse: bool,
     /// How long after a change autosave waits for more keys (at most a second).
     pub autosave_delay: Duration,
+    /// The terminal has only 16 colours (or none): write colours as the classic codes.
+    pub ansi16: bool,
+}
+
+type Out = ansi16::Ansi16<io::Stdout>;
+
+/// Raw mode, the alternate screen, and a panic hook that puts the terminal back first (as
+/// `ratatui::try_init` does), over a writer that speaks 16-colour codes when asked to.
+fn init_terminal(ansi16: bool) -> io::Result<Terminal<CrosstermBackend<Either>>> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        hook(info);
+    }));
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(io::stdout(), ratatui::crossterm::terminal::EnterAlternateScreen)?;
+    let out =
+        if ansi16 { Either::Ansi16(ansi16::Ansi16::new(io::stdout())) } else { Either::Plain(io::stdout()) };
+    Terminal::new(CrosstermBackend::new(out))
+}
+
+/// Standard output as it is, or through the 16-colour translation.
+enum Either {
+    Plain(io::Stdout),
+    Ansi16(Out),
+}
+
+impl io::Write for Either {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        match self {
+            Either::Plain(w) => w.write(bytes),
+            Either::Ansi16(w) => w.write(bytes),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Either::Plain(w) => w.flush(),
+            Either::Ansi16(w) => w.flush(),
+        }
+    }
 }
 
 /// What performs the app's effects: file work, the journal and the search worker.
@@ -78,7 +121,7 @@ pub fn run(
     );
     let search = SearchWorker::spawn(Arc::clone(&app.report));
     let mut shell = Shell { export, search, journal, autosave_delay: options.autosave_delay };
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = init_terminal(options.ansi16)?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     if options.mouse {
         let _ = execute!(io::stdout(), EnableMouseCapture);
@@ -102,7 +145,7 @@ pub fn restore_after_panic() {
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Terminal<CrosstermBackend<Either>>,
     app: &mut App,
     shell: &mut Shell,
     stop: &AtomicBool,

@@ -93,7 +93,13 @@ impl Sandbox {
 
     /// Starts `appraise ARGS` in a `cols`×`rows` terminal.
     pub fn spawn_sized(&self, args: &[&str], cols: u16, rows: u16) -> Tui {
-        Tui::spawn(self, args, cols, rows)
+        Tui::spawn(self, args, cols, rows, &[])
+    }
+
+    /// Starts `appraise ARGS` in a 120×40 terminal with `env` set on top of the defaults
+    /// (e.g. `("TERM", "xterm")`, `("NO_COLOR", "1")`).
+    pub fn spawn_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Tui {
+        Tui::spawn(self, args, 120, 40, env)
     }
 }
 
@@ -109,7 +115,7 @@ pub struct Tui {
 }
 
 impl Tui {
-    fn spawn(sandbox: &Sandbox, args: &[&str], cols: u16, rows: u16) -> Tui {
+    fn spawn(sandbox: &Sandbox, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Tui {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
@@ -129,6 +135,9 @@ impl Tui {
         cmd.env("USER", "tester");
         cmd.env("LANG", "C.UTF-8");
         cmd.env("RUST_BACKTRACE", "1");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn appraise in the pty");
         // Our copy of the slave must go, or reading the master never ends after the child exits.
         drop(pair.slave);
