@@ -8,6 +8,7 @@ pub mod config;
 pub mod export;
 pub mod filter;
 pub mod generate;
+pub mod import;
 pub mod report;
 pub mod scores;
 pub mod search;

@@ -14,7 +14,8 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// The report to review (an appraise.report/1 JSON file).
+    /// The report to review: an appraise.report/1 JSON file, or a .txt/.md/.docx report,
+    /// imported on the fly.
     report: Option<PathBuf>,
     /// Where the scores are kept (default: beside the report, NAME.scores.json).
     #[arg(long, value_name = "PATH")]
@@ -42,6 +43,29 @@ enum Command {
         report: PathBuf,
         #[arg(long, value_name = "PATH")]
         scores: Option<PathBuf>,
+    },
+    /// Turn a text, Markdown or Word report into a report file, by its outline numbering.
+    Import {
+        /// The document: .txt, .md or .docx (UTF-8, UTF-16 or GB18030/GBK text).
+        text: PathBuf,
+        /// Where to write the report (default: standard output).
+        #[arg(short = 'o', long = "output", value_name = "REPORT.json")]
+        output: Option<PathBuf>,
+        /// A scoring table to add as a 评分表 section (CSV: level1,level1_points,level2,level2_points,level3,points[,criteria]).
+        #[arg(long, value_name = "TABLE.csv")]
+        rubric: Option<PathBuf>,
+        /// The default maximum score of an item (default 10).
+        #[arg(long, value_name = "N", allow_negative_numbers = true)]
+        max: Option<f64>,
+        /// The default score step (default 0.5).
+        #[arg(long, value_name = "S", allow_negative_numbers = true)]
+        step: Option<f64>,
+        /// The report id (default: the file name without its extension).
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+        /// The report title (default: the document's first title line).
+        #[arg(long, value_name = "TITLE")]
+        title: Option<String>,
     },
     /// Print the configuration files in use and the effective settings, keys included.
     Config,
@@ -115,6 +139,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Check { report, scores }) => {
             cmd::check(&report, scores.as_deref(), &mut std::io::stdout())
         }
+        Some(Command::Import { text, output, rubric, max, step, id, title }) => cmd::import(
+            &cmd::ImportArgs { text, output, rubric, max, step, id, title },
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        ),
         Some(Command::Config) => {
             let dir = appraise::config::config_dir();
             let config = appraise::config::load(dir.as_deref()).map_err(Failure::BadInput)?;

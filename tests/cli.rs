@@ -150,3 +150,28 @@ fn invalid_report_is_reported_before_any_terminal_use() {
     assert!(text(&out.stderr).contains("duplicate id"));
     assert!(out.stdout.is_empty(), "nothing drawn: {:?}", text(&out.stdout));
 }
+
+#[test]
+fn import_writes_a_report_that_checks_and_text_reports_check_directly() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("shaodong.json");
+    let out = appraise(&[
+        "import",
+        fixture("import/shaodong-2022.txt").to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+        "--rubric",
+        fixture("import/rubric-dazhou.csv").to_str().unwrap(),
+    ]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("59 items"), "{stderr}");
+    let out = appraise(&["check", out_path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("59 items"));
+
+    // A text report is imported on the fly wherever a report is expected.
+    let out = appraise(&["check", fixture("import/shaodong-2022.txt").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("31 items"), "{}", text(&out.stdout));
+}

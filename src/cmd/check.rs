@@ -1,15 +1,13 @@
 //! `appraise check REPORT [--scores PATH]`: every problem with its place, exit 0 or 2.
 
-use super::{Failure, require_json};
-use crate::report::load_report;
+use super::Failure;
 use crate::scores::{Summary, fmt_num, needs_reason};
 use crate::store::load_scores;
 use std::io::Write;
 use std::path::Path;
 
 pub fn check(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -> Result<(), Failure> {
-    require_json(report_path)?;
-    let report = load_report(report_path)?;
+    let report = super::load_or_import(report_path, &mut std::io::stderr())?;
     let full: f64 = report.items.iter().map(|i| i.scale.max).sum();
     // Ids and warnings come from the files: terminal-safe before they are printed.
     let w = |out: &mut dyn Write, s: String| {

@@ -2,9 +2,9 @@
 //! [--no-bom]`: one evaluator's scoring sheet. Also what `merge` shares with it: choosing the
 //! format and language, and writing the result (stdout, `-o OUT`, or beside the inputs for xlsx).
 
-use super::{Failure, require_json};
+use super::Failure;
 use crate::export::{Format, Lang, Table, sheet_json, sheet_table, to_csv, to_md, to_xlsx};
-use crate::report::{Report, load_report};
+use crate::report::Report;
 use crate::scores::Scores;
 use crate::store::{default_scores_path, io_message, load_scores, write_atomic};
 use std::io::{IsTerminal, Write};
@@ -26,8 +26,7 @@ pub struct ExportArgs {
 }
 
 pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
-    require_json(&args.report)?;
-    let report = load_report(&args.report)?;
+    let report = super::load_or_import(&args.report, &mut std::io::stderr())?;
     let format = pick_format(args.format.as_deref(), args.out.as_deref())?;
     let lang = pick_lang(args.lang.as_deref(), &report)?;
     let scores_path = args.scores.clone().unwrap_or_else(|| default_scores_path(&args.report));

@@ -1,10 +1,9 @@
 //! `appraise merge REPORT SCORES... [--format csv|xlsx|md|json] [-o OUT] [--disagree PCT]
 //! [--lang zh|en] [--no-bom]`: several evaluators' scores of one report in one sheet.
 
+use super::Failure;
 use super::export::{emit, no_such_file, pick_format, pick_lang, render, warn};
-use super::{Failure, require_json};
 use crate::export::{Panel, PanelMember, member_names, panel_json, panel_table};
-use crate::report::load_report;
 use crate::store::load_scores;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -26,8 +25,7 @@ pub struct MergeArgs {
 }
 
 pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
-    require_json(&args.report)?;
-    let report = load_report(&args.report)?;
+    let report = super::load_or_import(&args.report, &mut std::io::stderr())?;
     let format = pick_format(args.format.as_deref(), args.out.as_deref())?;
     let lang = pick_lang(args.lang.as_deref(), &report)?;
     let disagree = match args.disagree.as_deref() {

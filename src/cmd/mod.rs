@@ -4,6 +4,7 @@
 mod check;
 mod config;
 mod export;
+mod import;
 mod merge;
 mod open;
 mod summary;
@@ -11,6 +12,7 @@ mod summary;
 pub use check::check;
 pub use config::show_config;
 pub use export::{ExportArgs, export};
+pub use import::{ImportArgs, import, import_for_review, load_or_import};
 pub use merge::{DEFAULT_DISAGREE, MergeArgs, merge, panel_path};
 pub use open::{OpenArgs, open, sheet_path};
 pub use summary::summary;
@@ -50,17 +52,5 @@ impl From<crate::report::LoadError> for Failure {
 impl From<crate::store::StoreError> for Failure {
     fn from(e: crate::store::StoreError) -> Self {
         Failure::BadInput(e.to_string())
-    }
-}
-
-/// Refuses report files the app cannot open yet, with the reason.
-fn require_json(path: &std::path::Path) -> Result<(), Failure> {
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("txt" | "md" | "markdown" | "docx") => Err(Failure::BadInput(format!(
-            "{}: opening a text or Word report directly needs the importer, which this build does not have yet; convert it to an appraise.report/1 JSON file first",
-            path.display()
-        ))),
-        _ => Ok(()),
     }
 }

@@ -1,10 +1,10 @@
 //! `appraise [REPORT]`: load the report (or the built-in sample) and its scores, report every
 //! input problem on the plain terminal, then review it full-screen.
 
-use super::{Failure, require_json};
+use super::Failure;
 use crate::config::Config;
 use crate::export::{Lang, sheet_table, to_csv, to_xlsx};
-use crate::report::{Report, load_report, parse_report};
+use crate::report::{Report, parse_report};
 use crate::scores::Scores;
 use crate::store::{
     Journal, Lock, LockError, acquire, default_scores_path, io_message, journal_path, load_scores, replay,
@@ -51,8 +51,7 @@ pub struct OpenArgs {
 pub fn open(args: OpenArgs) -> Result<(), Failure> {
     let (report, scores_path) = match &args.report {
         Some(path) => {
-            require_json(path)?;
-            let report = load_report(path)?;
+            let report = super::load_or_import(path, &mut std::io::stderr())?;
             let scores = args.scores.clone().unwrap_or_else(|| default_scores_path(path));
             (report, scores)
         }

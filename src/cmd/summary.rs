@@ -3,9 +3,8 @@
 //! text without colour; numbers come first on each section line so they stay in view on a
 //! narrow terminal, and every text from the files is made safe to print.
 
+use super::Failure;
 use super::export::{no_such_file, stdout_result, warn};
-use super::{Failure, require_json};
-use crate::report::load_report;
 use crate::scores::{Scores, Summary, fmt_num, needs_reason};
 use crate::store::{default_scores_path, load_scores};
 use crate::text::truncate;
@@ -18,8 +17,7 @@ fn safe(s: &str) -> String {
 }
 
 pub fn summary(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -> Result<(), Failure> {
-    require_json(report_path)?;
-    let report = load_report(report_path)?;
+    let report = super::load_or_import(report_path, &mut std::io::stderr())?;
     let scores_path = scores.map_or_else(|| default_scores_path(report_path), Path::to_path_buf);
     let (entries, found) = match load_scores(&scores_path, &report)? {
         Some(loaded) => {

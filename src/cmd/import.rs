@@ -1,0 +1,178 @@
+//! `appraise import TEXT [-o REPORT.json] [--rubric TABLE.csv] [--max N] [--step S] [--id ID] [--title TITLE]`:
+//! a plain-text, Markdown or Word report → an `appraise.report/1` file (stdout without `-o`),
+//! with a summary on stderr. Also the on-the-fly import behind `appraise REPORT.txt`.
+
+use super::Failure;
+use crate::import::{Imported, Options, RubricFile, import_file, is_importable};
+use crate::report::{Report, load_report};
+use crate::store::{io_message, write_atomic};
+use crate::text::sanitize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportArgs {
+    /// The document: .txt, .md or .docx.
+    pub text: PathBuf,
+    /// Where to write the report; standard output when None.
+    pub output: Option<PathBuf>,
+    /// A scoring table (CSV) to add as a 评分表 section.
+    pub rubric: Option<PathBuf>,
+    pub max: Option<f64>,
+    pub step: Option<f64>,
+    pub id: Option<String>,
+    pub title: Option<String>,
+}
+
+/// Imports `args.text`; the report goes to `-o` (written atomically) or `out`, the summary to `err`.
+pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
+    let rubric = match &args.rubric {
+        Some(path) => Some(RubricFile {
+            name: path.display().to_string(),
+            bytes: std::fs::read(path).map_err(|e| {
+                Failure::BadInput(format!("cannot read {}: {}", path.display(), io_message(&e)))
+            })?,
+        }),
+        None => None,
+    };
+    let options =
+        Options { id: args.id.clone(), title: args.title.clone(), max: args.max, step: args.step, rubric };
+    if let Some(output) = &args.output
+        && same_file(output, &args.text)
+    {
+        return Err(Failure::BadInput(format!(
+            "{}: the output would overwrite the document being imported; choose another -o",
+            output.display()
+        )));
+    }
+    let imported = import_file(&args.text, &options).map_err(|e| Failure::BadInput(e.0))?;
+    let written = match &args.output {
+        Some(output) => {
+            write_atomic(output, imported.json.as_bytes()).map_err(|e| {
+                Failure::Runtime(format!("cannot write {}: {}", output.display(), io_message(&e)))
+            })?;
+            Some(output.display().to_string())
+        }
+        None => {
+            out.write_all(imported.json.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| Failure::Runtime(format!("cannot write the report: {}", io_message(&e))))?;
+            None
+        }
+    };
+    print_summary(&imported, err);
+    if let Some(path) = written {
+        let _ = writeln!(err, "appraise: wrote {}", sanitize(&path));
+    }
+    Ok(())
+}
+
+/// `appraise REPORT.txt|.md|.docx`: imports the document in memory, prints the summary to `err`
+/// and returns the report (its `sha256` is that of the imported JSON, which is the same on every
+/// import of the same document, so the scores file stays valid).
+pub fn import_for_review(path: &Path, err: &mut dyn Write) -> Result<Report, Failure> {
+    let imported = import_file(path, &Options::default()).map_err(|e| Failure::BadInput(e.0))?;
+    print_summary(&imported, err);
+    Ok(imported.report)
+}
+
+/// The report at `path`: imported on the fly when it is a document (`.txt`, `.md`, `.docx`,
+/// summary on `err`), else read as a report file. For every command that takes a REPORT.
+pub fn load_or_import(path: &Path, err: &mut dyn Write) -> Result<Report, Failure> {
+    if is_importable(path) { import_for_review(path, err) } else { Ok(load_report(path)?) }
+}
+
+fn print_summary(imported: &Imported, err: &mut dyn Write) {
+    for line in imported.summary.lines() {
+        let _ = writeln!(err, "appraise: {}", sanitize(&line));
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shaodong() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/import/shaodong-2022.txt")
+    }
+
+    #[test]
+    fn writes_the_report_and_a_summary() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("r.json");
+        let args = ImportArgs { text: shaodong(), output: Some(output.clone()), ..ImportArgs::default() };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        import(&args, &mut out, &mut err).unwrap();
+        assert!(out.is_empty());
+        let report = crate::report::load_report(&output).unwrap();
+        assert_eq!(report.items.len(), 31);
+        let err = String::from_utf8(err).unwrap();
+        assert!(err.contains("appraise: imported "), "{err}");
+        assert!(err.contains("31 items"), "{err}");
+        assert!(err.ends_with(&format!("appraise: wrote {}\n", output.display())), "{err}");
+    }
+
+    #[test]
+    fn without_an_output_the_report_goes_to_stdout() {
+        let args = ImportArgs { text: shaodong(), ..ImportArgs::default() };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        import(&args, &mut out, &mut err).unwrap();
+        assert!(crate::report::parse_report(&out).is_ok());
+        assert!(!String::from_utf8(err).unwrap().contains("wrote"));
+    }
+
+    #[test]
+    fn bad_input_is_refused() {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let same = ImportArgs { text: shaodong(), output: Some(shaodong()), ..ImportArgs::default() };
+        let e = import(&same, &mut out, &mut err).unwrap_err();
+        assert!(matches!(&e, Failure::BadInput(m) if m.contains("would overwrite")), "{e}");
+        let rubric =
+            ImportArgs { text: shaodong(), rubric: Some("/nonexistent.csv".into()), ..ImportArgs::default() };
+        let e = import(&rubric, &mut out, &mut err).unwrap_err();
+        assert_eq!(e.to_string(), "cannot read /nonexistent.csv: no such file");
+        let missing = ImportArgs { text: "/nonexistent.txt".into(), ..ImportArgs::default() };
+        assert_eq!(e.exit_code(), 2);
+        let e = import(&missing, &mut out, &mut err).unwrap_err();
+        assert_eq!(e.to_string(), "cannot read /nonexistent.txt: no such file");
+        let dir = tempfile::tempdir().unwrap();
+        let unwritable = ImportArgs {
+            text: shaodong(),
+            output: Some(dir.path().join("no/such/dir/r.json")),
+            ..ImportArgs::default()
+        };
+        let e = import(&unwritable, &mut out, &mut err).unwrap_err();
+        assert_eq!(e.exit_code(), 1, "{e}");
+    }
+
+    #[test]
+    fn load_or_import_takes_documents_and_report_files() {
+        let mut err = Vec::new();
+        let imported = load_or_import(&shaodong(), &mut err).unwrap();
+        assert_eq!(imported.items.len(), 31);
+        assert!(!err.is_empty(), "the import summary is printed");
+        let json = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/shaodong-2022.json");
+        let mut err = Vec::new();
+        assert_eq!(load_or_import(&json, &mut err).unwrap().items.len(), 59);
+        assert!(err.is_empty());
+    }
+
+    #[test]
+    fn review_imports_in_memory() {
+        let mut err = Vec::new();
+        let report = import_for_review(&shaodong(), &mut err).unwrap();
+        assert_eq!(report.items.len(), 31);
+        let again = import_for_review(&shaodong(), &mut err).unwrap();
+        assert_eq!(
+            report.sha256, again.sha256,
+            "the same document gives the same report, so its scores stay valid"
+        );
+    }
+}

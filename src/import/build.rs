@@ -1,0 +1,656 @@
+//! The outline → the report's sections and items, with ids from their outline position
+//! (`s2.1.3`), titles, bodies, and the report title and `meta` from the lines before the outline.
+//!
+//! - A top-level heading is a section; deeper leaves (a numbered paragraph, a claim) are items
+//!   whose text runs up to the next heading; headings with children are sections.
+//! - Unnumbered paragraphs under a heading are its body — except short title lines each followed
+//!   by their paragraph (三、存在的问题 → 制度流于形式 + its paragraph): those become items.
+//! - A list introduced by a line ending in `：` (主要职能：（一）…（八）…) whose entries have nothing
+//!   under them stays in the body: it describes, it is not scored.
+
+use super::clean::{Kind as ParaKind, Para, ends_sentence};
+use super::outline::{Heading, Kind, Node, Outline, markers, narrow};
+use serde::Serialize;
+use serde_json::Value;
+
+/// The language of the document, from its characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// Chinese when CJK characters are at least a quarter as many as Latin letters.
+    pub fn of(text: &str) -> Lang {
+        let (mut cjk, mut latin) = (0usize, 0usize);
+        for c in text.chars().take(1 << 20) {
+            if matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}') {
+                cjk += 1;
+            } else if c.is_ascii_alphabetic() {
+                latin += 1;
+            }
+        }
+        if cjk > 0 && cjk * 4 >= latin { Lang::Zh } else { Lang::En }
+    }
+}
+
+/// A report section as written to the file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionOut {
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ItemOut>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<SectionOut>,
+}
+
+/// A report item as written to the file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemOut {
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+impl ItemOut {
+    fn new(id: String, title: String, text: String) -> Self {
+        ItemOut {
+            id,
+            title: Some(title).filter(|t| !t.is_empty()),
+            text,
+            max: None,
+            criteria: None,
+            tags: Vec::new(),
+        }
+    }
+}
+
+/// A number as JSON: whole numbers without a fraction (`5`, not `5.0`).
+pub fn number(v: f64) -> Value {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        Value::from(v as i64)
+    } else {
+        serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number)
+    }
+}
+
+/// What the outline becomes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Built {
+    pub title: Option<String>,
+    pub meta: Vec<(String, String)>,
+    pub sections: Vec<SectionOut>,
+    /// Things the reader should know about how the text was read (for the summary).
+    pub notes: Vec<String>,
+}
+
+/// `fallback_title` names the one section made when the text has no outline (or one level only)
+/// and the document has no title line of its own.
+pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
+    let Outline { front, roots, .. } = outline;
+    let (title, meta, preface) = front_matter(front);
+    let mut built = Built { title, meta, ..Built::default() };
+    let mut sections = Vec::new();
+    for (i, node) in roots.into_iter().enumerate() {
+        match convert(node, format!("s{}", i + 1), 0, lang) {
+            Part::Section(s) => sections.push(s),
+            // (convert never makes an item at the top level; kept total rather than panicking)
+            Part::Item(item) => sections.push(SectionOut {
+                id: item.id.clone(),
+                title: item.title.clone().unwrap_or_else(|| first_clause(&item.text, lang)),
+                body: Some(item.text).filter(|t| !t.is_empty()),
+                items: Vec::new(),
+                sections: Vec::new(),
+            }),
+        }
+    }
+    let report_title = built.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| {
+        if fallback_title.trim().is_empty() { untitled(lang) } else { fallback_title }.to_string()
+    });
+    if sections.is_empty() {
+        // No outline at all: the text is one section; its short title lines make items, or it is one item.
+        let (body, subs) = split_subtitles(preface);
+        let mut section = SectionOut {
+            id: "s1".into(),
+            title: report_title.clone(),
+            body: None,
+            items: Vec::new(),
+            sections: Vec::new(),
+        };
+        if subs.is_empty() {
+            let text = join(&body);
+            if !text.is_empty() {
+                section.items.push(ItemOut::new("s1.1".into(), report_title, text));
+            }
+            built.notes.push("no outline numbering found: the whole text is one item".into());
+        } else {
+            section.body = Some(join(&body)).filter(|b| !b.is_empty());
+            section.items = subtitle_items(subs, "s1", 0);
+            built.notes.push("no outline numbering found: items are the text's short title lines".into());
+        }
+        if !section.items.is_empty() || section.body.is_some() {
+            built.sections.push(section);
+        }
+        return built;
+    }
+    if count_items(&sections) == 0 {
+        // One level only: each top-level part is an item of one section.
+        let items = sections
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| ItemOut::new(format!("s1.{}", i + 1), s.title.clone(), s.body.unwrap_or(s.title)))
+            .collect();
+        sections = vec![SectionOut {
+            id: "s1".into(),
+            title: report_title,
+            body: None,
+            items,
+            sections: Vec::new(),
+        }];
+        built.notes.push("one level of numbering only: each numbered part became an item".into());
+    }
+    if !preface.is_empty() {
+        let title = match lang {
+            Lang::Zh => "前言",
+            Lang::En => "Preface",
+        };
+        let body = Some(join(&preface)).filter(|b| !b.is_empty());
+        sections.insert(
+            0,
+            SectionOut {
+                id: "s0".into(),
+                title: title.into(),
+                body,
+                items: Vec::new(),
+                sections: Vec::new(),
+            },
+        );
+    }
+    built.sections = sections;
+    built
+}
+
+pub fn untitled(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "未命名报告",
+        Lang::En => "Untitled report",
+    }
+}
+
+pub fn count_items(sections: &[SectionOut]) -> usize {
+    sections.iter().map(|s| s.items.len() + count_items(&s.sections)).sum()
+}
+
+pub fn count_sections(sections: &[SectionOut]) -> usize {
+    sections.iter().map(|s| 1 + count_sections(&s.sections)).sum()
+}
+
+enum Part {
+    Section(SectionOut),
+    Item(ItemOut),
+}
+
+fn convert(node: Node, id: String, depth: usize, lang: Lang) -> Part {
+    let Node { heading, mut paras, mut children } = node;
+    fold_list(&mut paras, &mut children);
+    let (body, subs) = split_subtitles(paras);
+    let (mut title, paragraph) = heading_title(&heading, lang);
+    if title.trim().is_empty() {
+        title = heading.text.trim().to_string();
+    }
+    if title.trim().is_empty() {
+        title = match lang {
+            Lang::Zh => "（无标题）",
+            Lang::En => "(untitled)",
+        }
+        .to_string();
+    }
+    if depth > 0 && children.is_empty() && subs.is_empty() {
+        let mut parts: Vec<&str> = Vec::new();
+        if paragraph {
+            parts.push(heading.text.trim());
+        }
+        parts.extend(body.iter().map(|p| p.text.as_str()));
+        let mut text = parts.join("\n");
+        if text.is_empty() {
+            text = heading.text.trim().to_string();
+        }
+        return Part::Item(ItemOut::new(id, title, text));
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    if paragraph {
+        parts.push(heading.text.trim());
+    }
+    parts.extend(body.iter().map(|p| p.text.as_str()));
+    let body = parts.join("\n");
+    let mut section = SectionOut {
+        id: id.clone(),
+        title,
+        body: Some(body).filter(|b| !b.is_empty()),
+        items: subtitle_items(subs, &id, 0),
+        sections: Vec::new(),
+    };
+    let mut n = section.items.len();
+    for child in children {
+        n += 1;
+        let child_id = format!("{id}.{n}");
+        match convert(child, child_id.clone(), depth + 1, lang) {
+            // A leaf after a subsection would be listed before it (a section shows its own items
+            // first): it becomes a section of its own holding the item, so the order stays.
+            Part::Item(item) if !section.sections.is_empty() => {
+                let title = item.title.clone().unwrap_or_else(|| first_clause(&item.text, lang));
+                let item = ItemOut { id: format!("{child_id}.1"), ..item };
+                section.sections.push(SectionOut {
+                    id: child_id,
+                    title,
+                    body: None,
+                    items: vec![item],
+                    sections: Vec::new(),
+                });
+            }
+            Part::Item(item) => section.items.push(item),
+            Part::Section(s) => section.sections.push(s),
+        }
+    }
+    Part::Section(section)
+}
+
+fn subtitle_items(subs: Vec<(String, Vec<Para>)>, id: &str, first: usize) -> Vec<ItemOut> {
+    subs.into_iter()
+        .enumerate()
+        .map(|(k, (title, paras))| ItemOut::new(format!("{id}.{}", first + k + 1), title, join(&paras)))
+        .collect()
+}
+
+fn join(paras: &[Para]) -> String {
+    paras.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n")
+}
+
+/// A list after a line ending in `：` whose entries have nothing under them stays in the body.
+fn fold_list(paras: &mut Vec<Para>, children: &mut Vec<Node>) {
+    let intro = paras.last().is_some_and(|p| {
+        p.kind == ParaKind::Text && p.text.trim_end().chars().last().is_some_and(|c| matches!(narrow(c), ':'))
+    });
+    let Some(first) = children.first() else { return };
+    let style = first.heading.style;
+    let list = children.len() >= 2
+        && style.kind != Kind::Claim
+        && !matches!(style.kind, Kind::Explicit(_))
+        && children.iter().all(|c| c.children.is_empty() && c.paras.is_empty() && c.heading.style == style);
+    if intro && list {
+        paras.extend(children.drain(..).map(|c| Para::text(c.heading.text)));
+    }
+}
+
+/// A short line that names what follows: no sentence end, no number, no colon inside.
+fn is_subtitle(p: &Para) -> bool {
+    let t = p.text.trim();
+    let n = t.chars().count();
+    p.kind == ParaKind::Text
+        && (2..=30).contains(&n)
+        && !ends_sentence(t)
+        && !t.ends_with(['，', ',', '、'])
+        && !t.contains(['。', '：', ':', '；', ';'])
+        && !t.starts_with(['-', '*', '•', '·', '●', '■', '◆', '□', '—', '（', '('])
+        && markers(t).is_empty()
+}
+
+/// Splits paragraphs into the body and (title line, its paragraphs) pairs, when there are two
+/// or more short title lines each followed by a paragraph; else everything is body.
+fn split_subtitles(paras: Vec<Para>) -> (Vec<Para>, Vec<(String, Vec<Para>)>) {
+    let starts: Vec<bool> = (0..paras.len())
+        .map(|i| {
+            is_subtitle(&paras[i])
+                && paras.get(i + 1).is_some_and(|next| {
+                    matches!(next.kind, ParaKind::Text | ParaKind::Table | ParaKind::Verbatim)
+                        && !is_subtitle(next)
+                })
+        })
+        .collect();
+    if starts.iter().filter(|&&s| s).count() < 2 {
+        return (paras, Vec::new());
+    }
+    let mut body = Vec::new();
+    let mut subs: Vec<(String, Vec<Para>)> = Vec::new();
+    for (p, start) in paras.into_iter().zip(starts) {
+        if start {
+            subs.push((trim_title(&p.text), Vec::new()));
+        } else if let Some((_, ps)) = subs.last_mut() {
+            ps.push(p);
+        } else {
+            body.push(p);
+        }
+    }
+    (body, subs)
+}
+
+/// The title of a heading, and whether the heading is a whole paragraph (its text is content too).
+fn heading_title(h: &Heading, lang: Lang) -> (String, bool) {
+    let rest = h.rest();
+    if h.style.kind == Kind::Claim {
+        return (first_clause(rest, lang), true);
+    }
+    if matches!(h.style.kind, Kind::Explicit(_)) || title_like(rest) {
+        return (trim_title(&h.text), false);
+    }
+    // The number as written, with one space after it when the document has one.
+    let written = h.text.get(..h.marker_len).unwrap_or("").trim_start();
+    let number = written.trim_end();
+    let space = if written.len() > number.len() { " " } else { "" };
+    (format!("{number}{space}{}", first_clause(rest, lang)), true)
+}
+
+/// Short, one clause or phrase: a title rather than a paragraph.
+fn title_like(rest: &str) -> bool {
+    let chars: Vec<char> = rest.chars().map(narrow).collect();
+    if chars.len() > 50 {
+        return false;
+    }
+    let inner = &chars[..chars.len().saturating_sub(1)];
+    !inner.iter().enumerate().any(|(i, &c)| {
+        matches!(c, '。' | '!' | '?' | ';')
+            || (c == '.' && inner.get(i + 1).is_some_and(|n| n.is_whitespace()))
+    })
+}
+
+/// Trailing sentence punctuation and spaces off a title.
+fn trim_title(t: &str) -> String {
+    let trimmed = t.trim().trim_end_matches(|c: char| {
+        matches!(narrow(c), '。' | ';' | ':' | ',' | '、' | '.') || c.is_whitespace()
+    });
+    // "1." alone keeps its dot: a title is never emptied by trimming.
+    if trimmed.is_empty() || (trimmed.ends_with(|c: char| c.is_ascii_digit()) && t.trim().ends_with('.')) {
+        t.trim().to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// The text up to the first clause end, outside quotes and brackets; cut to 40 characters.
+pub fn first_clause(text: &str, lang: Lang) -> String {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let mut depth = 0i32;
+    let mut end = chars.len();
+    for (i, &raw) in chars.iter().enumerate() {
+        let c = narrow(raw);
+        match c {
+            '“' | '‘' | '「' | '『' | '《' | '(' | '【' | '[' => depth += 1,
+            '”' | '’' | '」' | '』' | '》' | ')' | '】' | ']' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        if depth > 0 {
+            continue;
+        }
+        let next = chars.get(i + 1).copied().unwrap_or(' ');
+        let stop = match c {
+            '。' | ';' | '!' | '?' => true,
+            ':' => !next.is_ascii_digit(),
+            '.' => next.is_whitespace(),
+            ',' if raw == '，' => lang == Lang::Zh,
+            ',' => lang == Lang::Zh && !next.is_ascii_digit(),
+            _ => false,
+        };
+        if stop {
+            end = i;
+            break;
+        }
+    }
+    let clause: String = chars[..end].iter().collect();
+    let clause = clause.trim();
+    let clause = if clause.is_empty() { text.trim() } else { clause };
+    if clause.chars().count() > 60 {
+        let cut: String = clause.chars().take(40).collect();
+        format!("{cut}…")
+    } else {
+        clause.to_string()
+    }
+}
+
+/// The title, `meta` and preface from the paragraphs before the outline: leading short lines
+/// are the title and then meta (`单位：…` as `unit`, a year, a date, the issuing unit); the
+/// first real paragraph and everything after it is the preface.
+fn front_matter(front: Vec<Para>) -> (Option<String>, Vec<(String, String)>, Vec<Para>) {
+    let mut title: Option<String> = None;
+    let mut meta: Vec<(String, String)> = Vec::new();
+    let mut preface = Vec::new();
+    let mut heading_zone = true;
+    let mut title_just_set = false;
+    let set = |meta: &mut Vec<(String, String)>, key: &str, value: String| {
+        if !meta.iter().any(|(k, _)| k == key) {
+            meta.push((key.to_string(), value));
+        }
+    };
+    for p in front {
+        match p.kind {
+            ParaKind::Title if title.is_none() => {
+                title = Some(trim_title(&p.text));
+                continue;
+            }
+            ParaKind::Subtitle => {
+                set(&mut meta, "subtitle", p.text.trim().to_string());
+                continue;
+            }
+            _ => {}
+        }
+        let t = p.text.trim();
+        let short =
+            (t.chars().count() <= 60 && !t.contains('。') && !ends_sentence(t)) || key_value(t).is_some();
+        if !heading_zone
+            || !short
+            || meta.len() >= 8
+            || matches!(p.kind, ParaKind::Table | ParaKind::Verbatim)
+        {
+            heading_zone = false;
+            preface.push(p);
+            continue;
+        }
+        let was_just_set = std::mem::take(&mut title_just_set);
+        let known_key = key_value(t).filter(|(k, _)| meta_key(k) != *k || title.is_some());
+        if let Some((key, value)) = known_key {
+            set(&mut meta, &meta_key(key), value.to_string());
+        } else if title.is_none() {
+            title = Some(trim_title(t));
+            title_just_set = true;
+        } else if was_just_set && continues_title(title.as_deref().unwrap_or(""), t) {
+            // A title broken over two lines on a cover page.
+            title = title.map(|ti| format!("{ti}{}", trim_title(t)));
+        } else if looks_like_date(t) {
+            set(&mut meta, "date", t.to_string());
+        } else if looks_like_unit(t) {
+            set(&mut meta, "unit", t.to_string());
+        } else {
+            let n = meta.iter().filter(|(k, _)| k.starts_with("subtitle")).count();
+            let key = if n == 0 { "subtitle".to_string() } else { format!("subtitle{}", n + 1) };
+            set(&mut meta, &key, t.to_string());
+        }
+    }
+    let year_source = title.iter().chain(meta.iter().map(|(_, v)| v)).find_map(|t| year_in(t));
+    if let Some(year) = year_source {
+        set(&mut meta, "year", year);
+    }
+    (title, meta, preface)
+}
+
+/// `单位名称：邵东市…` → ("单位名称", "邵东市…"), for short keys only.
+fn key_value(t: &str) -> Option<(&str, &str)> {
+    let (k, v) = t.split_once(['：', ':'])?;
+    let (k, v) = (k.trim(), v.trim());
+    (!k.is_empty() && k.chars().count() <= 16 && !v.is_empty() && !k.chars().any(|c| c.is_ascii_digit()))
+        .then_some((k, v))
+}
+
+/// The second line of a title broken in two: short, ending in 报告 while the first line does not.
+fn continues_title(title: &str, line: &str) -> bool {
+    let ends = |s: &str| {
+        let s = s.trim().to_lowercase();
+        ["报告", "報告", "report"].iter().any(|w| s.ends_with(w))
+    };
+    let has = |s: &str| {
+        let s = s.to_lowercase();
+        ["报告", "報告", "report"].iter().any(|w| s.contains(w))
+    };
+    line.chars().count() <= 20 && ends(line) && !has(title)
+}
+
+fn meta_key(key: &str) -> String {
+    let k = key.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
+    if has(&["单位", "單位", "部门", "部門", "unit", "department", "organization"]) {
+        "unit".into()
+    } else if has(&["年度", "年份", "year"]) {
+        "year".into()
+    } else if has(&["日期", "时间", "時間", "date"]) {
+        "date".into()
+    } else if has(&["编制", "編制", "撰写", "撰寫", "填报人", "填報人", "author", "prepared", "by"])
+    {
+        "author".into()
+    } else {
+        key.to_string()
+    }
+}
+
+fn year_in(t: &str) -> Option<String> {
+    let chars: Vec<char> = t.chars().map(narrow).collect();
+    chars.windows(4).enumerate().find_map(|(i, w)| {
+        let digits = w.iter().all(char::is_ascii_digit);
+        let before = i == 0 || !chars[i - 1].is_ascii_digit();
+        let after = chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        let s: String = w.iter().collect();
+        (digits && before && after && (s.starts_with("19") || s.starts_with("20"))).then_some(s)
+    })
+}
+
+fn looks_like_date(t: &str) -> bool {
+    let s: String = t.chars().map(narrow).filter(|c| !c.is_whitespace()).collect();
+    year_in(&s).is_some()
+        && s.chars().count() <= 16
+        && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '-' | '/' | '.' | '号'))
+}
+
+fn looks_like_unit(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().count() <= 30
+        && [
+            "局",
+            "委",
+            "办",
+            "院",
+            "中心",
+            "公司",
+            "政府",
+            "厅",
+            "站",
+            "所",
+            "馆",
+            "会",
+            "部",
+            "处",
+            "科",
+            "室",
+            "办公室",
+            "集团",
+            "大学",
+            "学校",
+        ]
+        .iter()
+        .any(|s| t.ends_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::outline::outline;
+
+    fn built(lines: &[&str]) -> Built {
+        let paras = lines.iter().map(|l| Para::text(*l)).collect();
+        build(outline(paras), Lang::Zh, "报告")
+    }
+
+    #[test]
+    fn clauses() {
+        assert_eq!(
+            first_clause("健全“一呼即应，接诉即办”运行机制，做到简单", Lang::Zh),
+            "健全“一呼即应，接诉即办”运行机制"
+        );
+        assert_eq!(first_clause("扎实开展工作。结合实际", Lang::Zh), "扎实开展工作");
+        assert_eq!(first_clause("Budget execution, on time. More", Lang::En), "Budget execution, on time");
+        assert_eq!(first_clause("增长1.5%，完成", Lang::Zh), "增长1.5%");
+        let long = "很".repeat(80);
+        assert_eq!(first_clause(&long, Lang::Zh).chars().count(), 41);
+    }
+
+    #[test]
+    fn front_lines_become_title_and_meta() {
+        let b = built(&[
+            "2022年度部门整体支出绩效自评报告",
+            "填报单位：邵东市行政审批服务局",
+            "2023年3月",
+            "一、概况",
+            "正文。",
+        ]);
+        assert_eq!(b.title.as_deref(), Some("2022年度部门整体支出绩效自评报告"));
+        assert_eq!(
+            b.meta,
+            [
+                ("unit".to_string(), "邵东市行政审批服务局".to_string()),
+                ("date".into(), "2023年3月".into()),
+                ("year".into(), "2022".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn subtitle_lines_make_items_and_lists_after_a_colon_stay_body() {
+        let b = built(&[
+            "一、概况",
+            "主要职能：",
+            "（一）职能一。",
+            "（二）职能二。",
+            "二、问题",
+            "问题如下：",
+            "制度流于形式",
+            "制度没有发挥作用。",
+            "管理存在缺陷",
+            "应用较少。",
+        ]);
+        assert_eq!(b.sections[0].body.as_deref(), Some("主要职能：\n（一）职能一。\n（二）职能二。"));
+        assert!(b.sections[0].items.is_empty());
+        let s2 = &b.sections[1];
+        assert_eq!(s2.body.as_deref(), Some("问题如下："));
+        let items: Vec<(&str, &str, &str)> =
+            s2.items.iter().map(|i| (i.id.as_str(), i.title.as_deref().unwrap(), i.text.as_str())).collect();
+        assert_eq!(
+            items,
+            [("s2.1", "制度流于形式", "制度没有发挥作用。"), ("s2.2", "管理存在缺陷", "应用较少。")]
+        );
+    }
+
+    #[test]
+    fn one_level_becomes_items_and_no_outline_one_item() {
+        let b = built(&["报告", "1. 目标", "目标完成。", "2. 预算", "预算执行。"]);
+        assert_eq!(b.sections.len(), 1);
+        assert_eq!(b.sections[0].items.len(), 2);
+        assert_eq!(b.sections[0].items[1].id, "s1.2");
+        let b = built(&["报告", "只有一段正文，没有编号。"]);
+        assert_eq!(b.sections[0].items.len(), 1);
+        assert_eq!(b.sections[0].items[0].text, "只有一段正文，没有编号。");
+    }
+}

@@ -1,0 +1,636 @@
+//! Text → paragraphs, without the noise of real documents: control characters, form feeds,
+//! page numbers, dot leaders, a table of contents, hard-wrapped lines (text from a PDF), blank
+//! runs and indentation. Markdown keeps its headings, tables and code blocks apart.
+
+use super::outline::{markers, narrow};
+use std::collections::HashMap;
+use unicode_width::UnicodeWidthStr;
+
+/// What a paragraph is, before numbering is looked at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Running text (may start with a number).
+    Text,
+    /// A heading by markup: Markdown `#`×n, a Word heading style or outline level.
+    Heading(u8),
+    /// A table row, cells joined by ` | `.
+    Table,
+    /// Code or preformatted text, kept as it is.
+    Verbatim,
+    /// The document's title by markup (a Word Title style, Markdown front matter).
+    Title,
+    /// A subtitle by markup.
+    Subtitle,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    pub text: String,
+    pub kind: Kind,
+}
+
+impl Para {
+    pub fn text(text: impl Into<String>) -> Self {
+        Para { text: text.into(), kind: Kind::Text }
+    }
+}
+
+/// What was dropped, for the summary.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Noise {
+    pub page_numbers: usize,
+    pub form_feeds: usize,
+    pub dot_leaders: usize,
+    pub toc_lines: usize,
+    pub control_chars: usize,
+    /// Hard-wrapped lines joined back into their paragraphs.
+    pub joined_lines: usize,
+    /// Markdown rules, comments and front matter.
+    pub markup: usize,
+}
+
+impl Noise {
+    /// "3 page numbers, a table of contents (12 lines)…", or empty.
+    pub fn describe(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut say = |n: usize, one: &str, many: &str| match n {
+            0 => {}
+            1 => out.push(one.to_string()),
+            n => out.push(many.replace('#', &n.to_string())),
+        };
+        say(self.toc_lines, "a table of contents (1 line)", "a table of contents (# lines)");
+        say(self.page_numbers, "1 page number", "# page numbers");
+        say(self.form_feeds, "1 form feed", "# form feeds");
+        say(self.dot_leaders, "1 dot leader", "# dot leaders");
+        say(self.control_chars, "1 control character", "# control characters");
+        say(self.markup, "1 line of markup", "# lines of markup");
+        say(self.joined_lines, "1 hard line break joined", "# hard line breaks joined");
+        out
+    }
+}
+
+/// Plain text or Markdown → paragraphs (one a line, or lines joined when the text is hard-wrapped).
+pub fn text_paras(text: &str, markdown: bool, noise: &mut Noise) -> Vec<Para> {
+    let text = scrub(text, noise);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let raw: Vec<(String, Kind)> = if markdown {
+        markdown_lines(&lines, noise)
+    } else {
+        lines.iter().map(|l| (l.to_string(), Kind::Text)).collect()
+    };
+    let raw = unwrap(raw, noise);
+    let paras = raw
+        .into_iter()
+        .filter_map(|(line, kind)| {
+            let t = if kind == Kind::Verbatim { line.trim_end().to_string() } else { tidy_line(&line) };
+            (!t.trim().is_empty()).then_some(Para { text: t, kind })
+        })
+        .collect();
+    drop_noise(paras, noise)
+}
+
+/// Trims a line: whitespace (full-width spaces too) and tabs at both ends.
+pub fn tidy_line(line: &str) -> String {
+    line.trim().to_string()
+}
+
+/// Line endings to `\n`, form feeds to line breaks, control and invisible characters out.
+fn scrub(text: &str, noise: &mut Noise) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\n' | '\t' => out.push(c),
+            '\x0c' => {
+                noise.form_feeds += 1;
+                out.push('\n');
+            }
+            '\u{a0}' => out.push(' '),
+            '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' => {}
+            c if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') => {
+                noise.control_chars += 1;
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Markdown lines → (line, kind): headings, tables, code; rules, comments and front matter dropped.
+fn markdown_lines(lines: &[&str], noise: &mut Noise) -> Vec<(String, Kind)> {
+    let mut out: Vec<(String, Kind)> = Vec::new();
+    let mut i = 0;
+    // YAML front matter: keep its title.
+    if lines.first().map(|l| l.trim()) == Some("---")
+        && let Some(end) = lines.iter().skip(1).take(60).position(|l| l.trim() == "---" || l.trim() == "...")
+    {
+        for l in &lines[1..=end] {
+            if let Some(v) = l.trim().strip_prefix("title:") {
+                let v = v.trim().trim_matches(|c| c == '"' || c == '\'');
+                if !v.is_empty() {
+                    out.push((v.to_string(), Kind::Title));
+                }
+            }
+        }
+        noise.markup += end + 2;
+        i = end + 2;
+    }
+    let mut fence: Option<String> = None;
+    let mut code = String::new();
+    let mut in_comment = false;
+    while i < lines.len() {
+        let line = lines[i];
+        let t = line.trim();
+        i += 1;
+        if let Some(f) = &fence {
+            if t.starts_with(f.as_str()) {
+                out.push((std::mem::take(&mut code), Kind::Verbatim));
+                fence = None;
+            } else {
+                if !code.is_empty() {
+                    code.push('\n');
+                }
+                code.push_str(line);
+            }
+            continue;
+        }
+        if in_comment {
+            noise.markup += 1;
+            in_comment = !t.contains("-->");
+            continue;
+        }
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fence = Some(t[..3].to_string());
+            continue;
+        }
+        if t.starts_with("<!--") {
+            noise.markup += 1;
+            in_comment = !t.contains("-->");
+            continue;
+        }
+        if is_rule(t) {
+            // A setext underline makes the line before it a heading.
+            let setext = if t.starts_with('=') {
+                Some(1)
+            } else if t.starts_with('-') {
+                Some(2)
+            } else {
+                None
+            };
+            if let (Some(level), Some(prev)) = (setext, out.last_mut())
+                && prev.1 == Kind::Text
+                && !prev.0.trim().is_empty()
+                && lines.get(i.wrapping_sub(2)).is_some_and(|l| !l.trim().is_empty())
+            {
+                prev.1 = Kind::Heading(level);
+                continue;
+            }
+            noise.markup += 1;
+            out.push((String::new(), Kind::Text));
+            continue;
+        }
+        if let Some((level, title)) = atx_heading(t) {
+            out.push((strip_inline(title), Kind::Heading(level)));
+            continue;
+        }
+        if t.starts_with('|') {
+            let cells: Vec<String> = t.trim_matches('|').split('|').map(|c| strip_inline(c.trim())).collect();
+            if cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' '))) {
+                continue; // the |---|:--:| separator row
+            }
+            out.push((cells.join(" | "), Kind::Table));
+            continue;
+        }
+        let t = t.trim_start_matches('>').trim_start();
+        out.push((strip_inline(t), Kind::Text));
+    }
+    if fence.is_some() && !code.is_empty() {
+        out.push((code, Kind::Verbatim));
+    }
+    out
+}
+
+fn is_rule(t: &str) -> bool {
+    let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    s.len() >= 3
+        && (s.chars().all(|c| c == '-')
+            || s.chars().all(|c| c == '*')
+            || s.chars().all(|c| c == '_')
+            || s.chars().all(|c| c == '='))
+}
+
+fn atx_heading(t: &str) -> Option<(u8, &str)> {
+    let hashes = t.chars().take_while(|&c| c == '#').count();
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    let rest = &t[hashes..];
+    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let title = rest.trim().trim_end_matches('#').trim_end();
+    (!title.is_empty()).then_some((hashes as u8, title))
+}
+
+/// Markdown emphasis markers and backslash escapes out of a line.
+fn strip_inline(t: &str) -> String {
+    let t = t.replace("**", "").replace("__", "");
+    let mut out = String::with_capacity(t.len());
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\'
+            && let Some(&n) = chars.peek()
+            && n.is_ascii_punctuation()
+        {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Joins hard-wrapped lines (text from a PDF or an editor that wraps) back into paragraphs.
+///
+/// Only when the text looks wrapped: many lines end near one width (≤ 200 columns). A line is
+/// continued by the next when it is near that width, does not end a sentence, and the next is
+/// not a number, a heading, indented deeper or blank.
+fn unwrap(lines: Vec<(String, Kind)>, noise: &mut Noise) -> Vec<(String, Kind)> {
+    let widths: Vec<usize> = lines
+        .iter()
+        .filter(|(l, k)| *k == Kind::Text && !l.trim().is_empty())
+        .map(|(l, _)| l.trim_end().width())
+        .collect();
+    if widths.len() < 8 {
+        return lines;
+    }
+    let mut sorted = widths.clone();
+    sorted.sort_unstable();
+    let wrap = sorted[sorted.len() * 95 / 100];
+    if !(20..=200).contains(&wrap) {
+        return lines;
+    }
+    let near = |w: usize| w * 4 >= wrap * 3 && w <= wrap + 2;
+    if widths.iter().filter(|&&w| near(w)).count() * 10 < widths.len() * 4 {
+        return lines;
+    }
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let mut out: Vec<(String, Kind)> = Vec::with_capacity(lines.len());
+    let mut prev_joinable = false;
+    let mut prev_indent = 0;
+    for (line, kind) in lines {
+        let t = line.trim();
+        let can_continue = kind == Kind::Text
+            && prev_joinable
+            && !t.is_empty()
+            && indent(&line) <= prev_indent
+            && markers(t).is_empty()
+            && !t.starts_with(['-', '*', '•', '·', '●', '■', '◆', '□']);
+        let width = line.trim_end().width();
+        let joinable = kind == Kind::Text && !t.is_empty() && near(width) && !ends_sentence(t);
+        if can_continue && let Some((last, _)) = out.last_mut() {
+            let last_char = last.trim_end().chars().last().unwrap_or(' ');
+            let first_char = t.chars().next().unwrap_or(' ');
+            let latin = last_char.is_ascii_alphanumeric() || matches!(last_char, ',' | ';' | ':');
+            if latin && first_char.is_ascii_alphanumeric() {
+                last.push(' ');
+            }
+            let trimmed_len = last.trim_end().len();
+            last.truncate(trimmed_len);
+            last.push_str(t);
+            noise.joined_lines += 1;
+            prev_joinable = joinable;
+            continue;
+        }
+        prev_indent = indent(&line);
+        prev_joinable = joinable;
+        out.push((line, kind));
+    }
+    out
+}
+
+/// Ends with a sentence mark (。！？；： and their ASCII forms).
+pub fn ends_sentence(t: &str) -> bool {
+    let t = t.trim_end_matches(['”', '’', '"', '\'', '」', '』', ')', '）']);
+    t.chars().last().is_some_and(|c| matches!(narrow(c), '。' | '!' | '?' | ';' | ':' | '.'))
+}
+
+/// Page numbers, dot leaders and a table of contents out of the paragraphs.
+pub fn drop_noise(paras: Vec<Para>, noise: &mut Noise) -> Vec<Para> {
+    let mut kept: Vec<Para> = Vec::with_capacity(paras.len());
+    let mut leader: Vec<bool> = Vec::with_capacity(paras.len());
+    for mut p in paras {
+        if matches!(p.kind, Kind::Verbatim | Kind::Table) {
+            kept.push(p);
+            leader.push(false);
+            continue;
+        }
+        if is_page_number(&p.text) {
+            noise.page_numbers += 1;
+            continue;
+        }
+        let had_leader = match strip_leader(&p.text) {
+            Some(before) => {
+                noise.dot_leaders += 1;
+                p.text = before;
+                true
+            }
+            None => false,
+        };
+        if p.text.trim().is_empty() {
+            continue;
+        }
+        kept.push(p);
+        leader.push(had_leader);
+    }
+    drop_toc(kept, &leader, noise)
+}
+
+/// A line that is only a page number: `3`, `- 3 -`, `第3页 共10页`, `Page 3 of 10`, `3/10`, `iv`.
+pub fn is_page_number(text: &str) -> bool {
+    let s: String =
+        text.chars().map(narrow).filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+    if s.is_empty() || s.chars().count() > 16 {
+        return false;
+    }
+    let digits = |t: &str| !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit());
+    let deco = |c: char| {
+        matches!(
+            c,
+            '-' | '–'
+                | '—'
+                | '‐'
+                | '~'
+                | '·'
+                | '•'
+                | '*'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '【'
+                | '】'
+                | '('
+                | ')'
+                | '|'
+        )
+    };
+    let inner = s.trim_matches(deco);
+    if digits(inner) {
+        return true;
+    }
+    if (s.contains('页') || s.contains('頁'))
+        && s.chars().any(|c| c.is_ascii_digit())
+        && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '第' | '页' | '頁' | '共' | '/' | ',' | '，'))
+    {
+        return true;
+    }
+    for prefix in ["page", "pg.", "pg", "p."] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            let (a, b) = rest.split_once("of").or_else(|| rest.split_once('/')).unwrap_or((rest, "1"));
+            if digits(a) && b.chars().all(|c| c.is_ascii_digit()) && !b.is_empty() {
+                return true;
+            }
+        }
+    }
+    if let Some((a, b)) = s.split_once('/')
+        && digits(a)
+        && digits(b)
+    {
+        return true;
+    }
+    s.len() <= 5 && s.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+}
+
+/// `一、概况……………3` → `一、概况` (a run of dots or ellipses, then a page number, at the end).
+pub fn strip_leader(text: &str) -> Option<String> {
+    let t = text.trim_end();
+    let body = t.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x') || narrow(c).is_ascii_digit()
+    });
+    if body.len() == t.len() || t.len() - body.len() > 12 {
+        return None;
+    }
+    let body = body.trim_end();
+    let before = body.trim_end_matches(is_leader_char);
+    // Four dots or three ellipses at least: "等等……3" is an ellipsis, not a leader.
+    let run: usize = body[before.len()..].chars().map(|c| if matches!(c, '…' | '⋯') { 3 } else { 2 }).sum();
+    (run >= 8 && !before.trim().is_empty()).then(|| before.trim_end().to_string())
+}
+
+fn is_leader_char(c: char) -> bool {
+    matches!(narrow(c), '.' | '·' | '…' | '⋯' | '‥' | '_' | '-' | '—' | '。' | '•')
+}
+
+/// The text before a page number at the end (after spaces or leader dots), if there is one.
+fn before_page(text: &str) -> Option<&str> {
+    let t = text.trim_end();
+    let body = t.trim_end_matches(|c: char| narrow(c).is_ascii_digit());
+    let page = t.len() - body.len();
+    (page > 0 && page <= 12 && body.ends_with(|c: char| c.is_whitespace() || is_leader_char(c)))
+        .then(|| body.trim_end_matches(|c: char| c.is_whitespace() || is_leader_char(c)))
+        .filter(|b| !b.trim().is_empty())
+}
+
+/// A key for comparing a table-of-contents entry with the heading it points to.
+fn toc_key(text: &str) -> String {
+    let t = before_page(text).unwrap_or(text);
+    t.chars().map(narrow).filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase()
+}
+
+/// Ends with a page number after a space or leader dots: `一、概况   3`, `一、概况……3`.
+fn trailing_page(text: &str) -> bool {
+    before_page(text).is_some()
+}
+
+fn is_toc_title(text: &str) -> bool {
+    let key: String = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+    matches!(key.as_str(), "目录" | "目錄" | "目次" | "contents" | "tableofcontents")
+}
+
+/// Could be an entry of a table of contents: short, not a sentence.
+fn toc_like(p: &Para) -> bool {
+    matches!(p.kind, Kind::Text | Kind::Heading(_))
+        && p.text.chars().count() <= 100
+        && !p.text.trim_end().ends_with('。')
+}
+
+fn heading_like(p: &Para, had_leader: bool) -> bool {
+    toc_like(p)
+        && (had_leader
+            || trailing_page(&p.text)
+            || matches!(p.kind, Kind::Heading(_))
+            || !markers(&p.text).is_empty())
+}
+
+/// Removes a table of contents: after 目录/Contents up to where its first entry appears again,
+/// or a run of three or more headings with nothing between them that all appear again later.
+fn drop_toc(paras: Vec<Para>, leader: &[bool], noise: &mut Noise) -> Vec<Para> {
+    let n = paras.len();
+    let keys: Vec<String> = paras.iter().map(|p| toc_key(&p.text)).collect();
+    let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        positions.entry(k.as_str()).or_default().push(i);
+    }
+    let next_same = |i: usize| -> Option<usize> { first_at(&positions, &keys[i], i + 1) };
+    let mut cut: Option<(usize, usize)> = None;
+    if let Some(i) = paras.iter().take(n / 2 + 3).position(|p| is_toc_title(&p.text)) {
+        let again = (i + 1 < n && !keys[i + 1].is_empty()).then(|| next_same(i + 1)).flatten();
+        cut = Some(match again {
+            Some(m) if paras[i + 1..m].iter().all(toc_like) => (i, m),
+            _ => {
+                let mut end = i + 1;
+                while end < n && toc_like(&paras[end]) && (leader[end] || trailing_page(&paras[end].text)) {
+                    end += 1;
+                }
+                (i, end)
+            }
+        });
+    } else {
+        let mut a = 0;
+        while a < n / 2 + 1 && a < n {
+            if !heading_like(&paras[a], leader[a]) {
+                a += 1;
+                continue;
+            }
+            let mut b = a;
+            while b < n && heading_like(&paras[b], leader[b]) {
+                b += 1;
+            }
+            // The entries end where the first one appears again (the document itself), or at the run's end.
+            let end = next_same(a).map_or(b, |m| m.min(b));
+            if end - a >= 3 && appears_again(&keys[a..end], end, &positions) {
+                cut = Some((a, end));
+                break;
+            }
+            a = b;
+        }
+    }
+    match cut {
+        Some((from, to)) if to > from => {
+            noise.toc_lines += to - from;
+            paras.into_iter().enumerate().filter(|(i, _)| *i < from || *i >= to).map(|(_, p)| p).collect()
+        }
+        _ => paras,
+    }
+}
+
+/// The first position of `key` at or after `at` (positions are sorted).
+fn first_at(positions: &HashMap<&str, Vec<usize>>, key: &str, at: usize) -> Option<usize> {
+    let ps = positions.get(key)?;
+    ps.get(ps.partition_point(|&p| p < at)).copied()
+}
+
+/// Every entry (but at most one in five) appears again after `after`, in order, the first one included.
+fn appears_again(entries: &[String], after: usize, positions: &HashMap<&str, Vec<usize>>) -> bool {
+    let mut at = after;
+    let mut found = 0;
+    for (k, key) in entries.iter().enumerate() {
+        let next = first_at(positions, key, at);
+        match next {
+            Some(p) => {
+                found += 1;
+                at = p + 1;
+            }
+            None if k == 0 => return false,
+            None => {}
+        }
+    }
+    found * 5 >= entries.len() * 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(text: &str) -> Vec<String> {
+        text_paras(text, false, &mut Noise::default()).into_iter().map(|p| p.text).collect()
+    }
+
+    #[test]
+    fn page_numbers() {
+        for s in
+            ["3", "- 3 -", "— 12 —", "第 3 页", "第3页 共10页", "Page 3 of 10", "3/10", "iv", "－３－", "·3·"]
+        {
+            assert!(is_page_number(s), "{s}");
+        }
+        for s in ["一、概况", "2022", "3.5", "Page three", "第三章", "100%"] {
+            assert!(!is_page_number(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn dot_leaders() {
+        assert_eq!(strip_leader("一、部门概况……………3").as_deref(), Some("一、部门概况"));
+        assert_eq!(strip_leader("1.1 Background ........ 12").as_deref(), Some("1.1 Background"));
+        assert_eq!(strip_leader("（二）成效·········iv").as_deref(), Some("（二）成效"));
+        assert_eq!(strip_leader("一、概况……1").as_deref(), None);
+        assert_eq!(strip_leader("增长了3"), None);
+        assert_eq!(strip_leader("等等……3"), None);
+    }
+
+    #[test]
+    fn noise_is_dropped() {
+        let text = "\u{3000}\u{3000}一、概况\r\n\r\n\r\n\u{3000}\u{3000}正文。\x0c- 2 -\n二、成效\n\u{200b}正文\x07二。\n";
+        assert_eq!(paras(text), ["一、概况", "正文。", "二、成效", "正文二。"]);
+    }
+
+    #[test]
+    fn table_of_contents_after_its_title() {
+        let text = "报告\n目  录\n一、概况……1\n二、成效……3\n三、问题……5\n一、概况\n正文一。\n二、成效\n正文二。\n三、问题\n正文三。";
+        let mut noise = Noise::default();
+        let got: Vec<String> = text_paras(text, false, &mut noise).into_iter().map(|p| p.text).collect();
+        assert_eq!(got, ["报告", "一、概况", "正文一。", "二、成效", "正文二。", "三、问题", "正文三。"]);
+        assert_eq!(noise.toc_lines, 4);
+    }
+
+    #[test]
+    fn table_of_contents_without_a_title() {
+        let text = "报告\n一、概况 1\n二、成效 3\n三、问题 5\n一、概况\n正文一。\n二、成效\n正文二。\n三、问题\n正文三。";
+        assert_eq!(
+            paras(text),
+            ["报告", "一、概况", "正文一。", "二、成效", "正文二。", "三、问题", "正文三。"]
+        );
+        // Headings with nothing between them that do not repeat are not a table of contents.
+        let text = "一、概况\n（一）职能\n1.内设机构\n正文。\n二、成效\n正文。";
+        assert_eq!(paras(text).len(), 6);
+    }
+
+    #[test]
+    fn hard_wrapped_text_is_joined() {
+        let line = "这是一段很长的文字，被排版软件按固定宽度折行了，所以每一行都差不多一样";
+        let mut text = String::from("一、概况\n");
+        for _ in 0..3 {
+            text.push_str(&format!("  {line}\n{line}\n{line}\n最后一行。\n"));
+        }
+        text.push_str("二、成效\n");
+        let got = paras(&text);
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert!(got[1].ends_with("最后一行。"));
+    }
+
+    #[test]
+    fn markdown_blocks() {
+        let md = "---\ntitle: 年度报告\n---\n# 报告\n\n## 一、概况\n\n**正文**一段。\n\n| 项目 | 金额 |\n|---|---:|\n| 预算 | 100 |\n\n```\ncode\n```\n\n***\n<!-- note -->\n";
+        let mut noise = Noise::default();
+        let got: Vec<(String, Kind)> =
+            text_paras(md, true, &mut noise).into_iter().map(|p| (p.text, p.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("年度报告".to_string(), Kind::Title),
+                ("报告".to_string(), Kind::Heading(1)),
+                ("一、概况".to_string(), Kind::Heading(2)),
+                ("正文一段。".to_string(), Kind::Text),
+                ("项目 | 金额".to_string(), Kind::Table),
+                ("预算 | 100".to_string(), Kind::Table),
+                ("code".to_string(), Kind::Verbatim),
+            ]
+        );
+    }
+}

@@ -1,0 +1,212 @@
+//! Bytes → text: what kind of file this is, and which encoding its text is in.
+//!
+//! UTF-8 (with or without a BOM), UTF-16 with a BOM (or without one, recognised by its NUL
+//! pattern) and GB18030 (which includes GBK and GB2312) are detected automatically. Anything
+//! else that is not text — a PDF, an old `.doc`, an image, random bytes — is refused with the
+//! reason and what to do instead.
+
+use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
+
+/// What the bytes are, by their first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sniffed {
+    /// Text in some encoding (or something we will try to decode as such).
+    Text,
+    /// A zip archive: a `.docx` if it holds `word/document.xml`.
+    Zip,
+}
+
+/// Text decoded from the file's bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    pub text: String,
+    /// The encoding's name, for the summary: `UTF-8`, `UTF-16LE`, `GB18030`…
+    pub encoding: &'static str,
+    /// How many undecodable byte sequences were replaced by U+FFFD (0 for clean input).
+    pub replaced: usize,
+}
+
+/// Tells a zip (docx) from text, or refuses a file that is neither, with a reason that reads
+/// after "FILE: " (a lowercase sentence fragment).
+pub fn sniff(bytes: &[u8]) -> Result<Sniffed, String> {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return Ok(Sniffed::Zip);
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Err("this is a PDF, not text; convert it first with `pdftotext -layout FILE.pdf FILE.txt` and import the .txt".into());
+    }
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Err(
+            "this is an old binary Word .doc (or another OLE file); save it as .docx or .txt and import that"
+                .into(),
+        );
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Err("this is an RTF document; save it as .docx or .txt and import that".into());
+    }
+    Ok(Sniffed::Text)
+}
+
+/// Decodes text, detecting its encoding. Errors are lowercase sentence fragments.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        return decode_as(encoding, &bytes[bom..], true);
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return decode_as(encoding, bytes, false);
+    }
+    if let Some(i) = memchr::memchr(0, bytes) {
+        return Err(format!("this looks like a binary file, not text (it has a NUL byte at offset {i})"));
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return check_text(Decoded { text: text.to_string(), encoding: "UTF-8", replaced: 0 });
+    }
+    if let Some(text) = GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
+        return check_text(Decoded { text: text.into_owned(), encoding: GB18030.name(), replaced: 0 });
+    }
+    // Neither decodes cleanly: take the one with fewer bad sequences, if they are rare.
+    let utf8 = lossy(UTF_8, bytes);
+    let gb = lossy(GB18030, bytes);
+    let best = if gb.replaced < utf8.replaced { gb } else { utf8 };
+    let chars = best.text.chars().count().max(1);
+    if best.replaced * 100 > chars {
+        let (line, offset) = first_bad_utf8(bytes);
+        return Err(format!(
+            "line {line} (byte {offset}): this is not text in a known encoding (UTF-8, UTF-16 with a BOM, GB18030/GBK), or not text at all"
+        ));
+    }
+    check_text(best)
+}
+
+fn decode_as(encoding: &'static Encoding, bytes: &[u8], had_bom: bool) -> Result<Decoded, String> {
+    let decoded = lossy(encoding, bytes);
+    let chars = decoded.text.chars().count().max(1);
+    if decoded.replaced * 100 > chars {
+        let how = if had_bom { "its byte-order mark says" } else { "it looks like" };
+        return Err(format!(
+            "{how} {}, but {} of its byte sequences do not decode as such",
+            decoded.encoding, decoded.replaced
+        ));
+    }
+    check_text(decoded)
+}
+
+/// Decodes with replacement, counting the replacements the decoder made.
+fn lossy(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
+    let before = count_replacement_chars_in_source(encoding, bytes);
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    let after = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    Decoded { text: text.into_owned(), encoding: encoding.name(), replaced: after.saturating_sub(before) }
+}
+
+/// U+FFFD characters genuinely in the source (only countable for UTF-8, where they are 3 bytes).
+fn count_replacement_chars_in_source(encoding: &'static Encoding, bytes: &[u8]) -> usize {
+    if encoding == UTF_8 { memchr::memmem::find_iter(bytes, "\u{FFFD}".as_bytes()).count() } else { 0 }
+}
+
+/// UTF-16 without a BOM: plain-ASCII-heavy text has a NUL in every other byte.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(1 << 16)];
+    if sample.len() < 4 || !sample.len().is_multiple_of(2) {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    // Mostly-ASCII UTF-16: NULs in one column and almost none in the other.
+    if odd * 10 >= pairs * 3 && even * 50 <= pairs {
+        Some(UTF_16LE)
+    } else if even * 10 >= pairs * 3 && odd * 50 <= pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// The line (1-based) and byte offset of the first byte that is not UTF-8.
+fn first_bad_utf8(bytes: &[u8]) -> (usize, usize) {
+    let at = std::str::from_utf8(bytes).err().map_or(0, |e| e.valid_up_to());
+    let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+    (line, at)
+}
+
+/// Refuses decoded "text" that is mostly control characters (a binary file in disguise).
+fn check_text(decoded: Decoded) -> Result<Decoded, String> {
+    let mut total = 0usize;
+    let mut control = 0usize;
+    for c in decoded.text.chars().take(1 << 20) {
+        total += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c') {
+            control += 1;
+        }
+    }
+    if total > 0 && control * 20 > total {
+        return Err(format!(
+            "this looks like a binary file, not text ({}% of its characters are control characters)",
+            control * 100 / total
+        ));
+    }
+    Ok(decoded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let plain = decode("一、概况\n".as_bytes()).unwrap();
+        assert_eq!((plain.text.as_str(), plain.encoding), ("一、概况\n", "UTF-8"));
+        let bom = decode("\u{FEFF}一、概况\n".as_bytes()).unwrap();
+        assert_eq!(bom.text, "一、概况\n");
+    }
+
+    #[test]
+    fn gbk_is_detected() {
+        let (bytes, _, _) = GB18030.encode("一、部门（单位）基本概况\n邵东市行政审批服务局");
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "gb18030");
+        assert_eq!(d.text, "一、部门（单位）基本概况\n邵东市行政审批服务局");
+    }
+
+    #[test]
+    fn utf16_with_bom_and_without() {
+        let text = "一、概况 Overview\n";
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode(&le).unwrap().text, text);
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode(&be).unwrap().text, text);
+        let ascii = "1. Introduction\nSome text here.\n";
+        let bare: Vec<u8> = ascii.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let d = decode(&bare).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (ascii, "UTF-16LE"));
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err().contains("binary"));
+        assert!(sniff(b"%PDF-1.7\n").unwrap_err().contains("pdftotext"));
+        assert!(sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest").unwrap_err().contains(".doc"));
+        assert_eq!(sniff(b"PK\x03\x04...").unwrap(), Sniffed::Zip);
+        let controls: Vec<u8> = (0..200u8).map(|i| if i % 3 == 0 { 1 } else { b'a' }).collect();
+        assert!(decode(&controls).unwrap_err().contains("control characters"));
+    }
+
+    #[test]
+    fn undecodable_names_the_place() {
+        let mut bytes = b"line one\nline two\n".to_vec();
+        bytes.extend([0xFF; 40]);
+        let err = decode(&bytes).unwrap_err();
+        assert!(err.starts_with("line 3 (byte 18)"), "{err}");
+    }
+
+    #[test]
+    fn a_few_bad_bytes_are_replaced() {
+        let mut bytes = "一、概况\n".repeat(50).into_bytes();
+        bytes.push(0xFF);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.replaced, 1);
+    }
+}

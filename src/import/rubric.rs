@@ -1,0 +1,377 @@
+//! A scoring table (评分表) as CSV → a section of the report: 一级指标 and 二级指标 as sections,
+//! 三级指标 as items with their points as `max` and the 评分标准 as `criteria`.
+//!
+//! Columns: `level1,level1_points,level2,level2_points,level3,points[,criteria]` — by these
+//! header names or their Chinese ones (一级指标, 一级指标分值, 二级指标, 二级指标分值, 三级指标,
+//! 分值, 评分标准), or in this order when there is no header. Cells left empty under a merged
+//! 一级/二级 cell take the value above. Points that do not add up are reported as warnings.
+
+use super::build::{ItemOut, Lang, SectionOut, number};
+use super::decode::decode;
+use super::outline::narrow;
+
+/// The rubric's parts, before ids are given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rubric {
+    pub groups: Vec<Level1>,
+    pub warnings: Vec<String>,
+    pub lang: Lang,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Level1 {
+    pub name: String,
+    pub points: Option<f64>,
+    pub groups: Vec<Level2>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Level2 {
+    pub name: String,
+    pub points: Option<f64>,
+    pub items: Vec<Indicator>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    pub name: String,
+    pub points: f64,
+    pub criteria: Option<String>,
+    /// The CSV row (1-based, counting the header), for messages.
+    pub row: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Col {
+    Level1,
+    Level1Points,
+    Level2,
+    Level2Points,
+    Level3,
+    Points,
+    Criteria,
+}
+
+const ORDER: [Col; 7] =
+    [Col::Level1, Col::Level1Points, Col::Level2, Col::Level2Points, Col::Level3, Col::Points, Col::Criteria];
+
+fn column(name: &str) -> Option<Col> {
+    let n: String =
+        name.chars().map(narrow).filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+    let n = n.trim_start_matches('\u{feff}');
+    Some(match n {
+        "level1" | "一级指标" | "一级" | "一級指標" => Col::Level1,
+        "level1_points" | "一级指标分值" | "一级分值" | "一级指标权重" | "一級指標分值" => {
+            Col::Level1Points
+        }
+        "level2" | "二级指标" | "二级" | "二級指標" => Col::Level2,
+        "level2_points" | "二级指标分值" | "二级分值" | "二级指标权重" | "二級指標分值" => {
+            Col::Level2Points
+        }
+        "level3" | "三级指标" | "三级" | "三級指標" | "指标" | "indicator" => Col::Level3,
+        "points" | "分值" | "权重" | "權重" | "max" | "三级指标分值" | "标准分" | "分数" => {
+            Col::Points
+        }
+        "criteria" | "评分标准" | "評分標準" | "评分细则" | "评分规则" | "指标解释" => {
+            Col::Criteria
+        }
+        _ => return None,
+    })
+}
+
+/// `5`, `５`, `5分`, `5 points` → 5.0; empty → None; anything else is an error.
+fn points(cell: &str) -> Result<Option<f64>, ()> {
+    let s: String = cell.chars().map(narrow).filter(|c| !c.is_whitespace()).collect();
+    let s = s.trim_end_matches("points").trim_end_matches("pts").trim_end_matches('分');
+    if s.is_empty() {
+        return Ok(None);
+    }
+    s.parse::<f64>().ok().filter(|v| v.is_finite()).map(Some).ok_or(())
+}
+
+fn fmt(v: f64) -> String {
+    number(v).to_string()
+}
+
+/// Reads a rubric CSV (UTF-8, GBK, UTF-16…); `name` is the file name for messages.
+pub fn parse(bytes: &[u8], name: &str) -> Result<Rubric, String> {
+    let text = decode(bytes).map_err(|e| format!("{name}: {e}"))?.text;
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut records: Vec<(usize, Vec<String>)> = Vec::new();
+    for (i, rec) in reader.records().enumerate() {
+        let rec = rec.map_err(|e| format!("{name}: row {}: not valid CSV ({e})", i + 1))?;
+        let cells: Vec<String> = rec.iter().map(|c| c.trim().to_string()).collect();
+        if cells.iter().any(|c| !c.is_empty()) {
+            records.push((i + 1, cells));
+        }
+    }
+    let Some((_, first)) = records.first() else {
+        return Err(format!("{name}: the scoring table is empty"));
+    };
+    let named: Vec<Option<Col>> = first.iter().map(|c| column(c)).collect();
+    let cols: Vec<Option<Col>> = if named.iter().any(Option::is_some) {
+        for needed in [Col::Level1, Col::Level2, Col::Level3, Col::Points] {
+            if !named.contains(&Some(needed)) {
+                return Err(format!(
+                    "{name}: row 1: the header has no {} column (expected level1,level1_points,level2,level2_points,level3,points[,criteria])",
+                    header_name(needed)
+                ));
+            }
+        }
+        records.remove(0);
+        named
+    } else {
+        ORDER.iter().map(|&c| Some(c)).collect()
+    };
+    let get = |cells: &[String], col: Col| -> String {
+        cols.iter().position(|&c| c == Some(col)).and_then(|i| cells.get(i)).cloned().unwrap_or_default()
+    };
+    let all_text: String = records.iter().flat_map(|(_, c)| c.iter().map(String::as_str)).collect();
+    let mut rubric = Rubric { groups: Vec::new(), warnings: Vec::new(), lang: Lang::of(&all_text) };
+    let mut declared_total: Option<f64> = None;
+    let (mut last1, mut last2) = (String::new(), String::new());
+    for (row, cells) in &records {
+        let num = |col: Col| -> Result<Option<f64>, String> {
+            let cell = get(cells, col);
+            points(&cell).map_err(|()| {
+                format!(
+                    "{name}: row {row}, column {}: \"{cell}\" is not a number of points",
+                    header_name(col)
+                )
+            })
+        };
+        let mut l1 = get(cells, Col::Level1);
+        let mut l2 = get(cells, Col::Level2);
+        let l3 = get(cells, Col::Level3);
+        if matches!(l1.as_str(), "合计" | "总计" | "總計" | "总分" | "合計" | "total" | "Total" | "TOTAL")
+        {
+            declared_total = num(Col::Points)?.or(num(Col::Level1Points)?);
+            continue;
+        }
+        if l1.is_empty() {
+            l1 = last1.clone();
+        }
+        if l2.is_empty() && l1 == last1 {
+            l2 = last2.clone();
+        }
+        if l1.is_empty() || l2.is_empty() || l3.is_empty() {
+            let missing = if l1.is_empty() {
+                "level1"
+            } else if l2.is_empty() {
+                "level2"
+            } else {
+                "level3"
+            };
+            return Err(format!("{name}: row {row}: the {missing} cell is empty"));
+        }
+        let p = num(Col::Points)?.ok_or_else(|| format!("{name}: row {row}: the points cell is empty"))?;
+        if p <= 0.0 {
+            return Err(format!("{name}: row {row}, column points: {} points must be more than 0", fmt(p)));
+        }
+        let (p1, p2) = (num(Col::Level1Points)?, num(Col::Level2Points)?);
+        let criteria = Some(get(cells, Col::Criteria)).filter(|c| !c.is_empty());
+        if rubric.groups.last().is_none_or(|g| g.name != l1) {
+            rubric.groups.push(Level1 { name: l1.clone(), points: p1, groups: Vec::new() });
+        }
+        let g1 = rubric.groups.last_mut().expect("just pushed");
+        if let (Some(had), Some(now)) = (g1.points, p1)
+            && had != now
+        {
+            rubric.warnings.push(format!(
+                "{name}: row {row}: 一级指标 “{l1}” is given {} points here but {} above",
+                fmt(now),
+                fmt(had)
+            ));
+        }
+        g1.points = g1.points.or(p1);
+        if g1.groups.last().is_none_or(|g| g.name != l2) {
+            g1.groups.push(Level2 { name: l2.clone(), points: p2, items: Vec::new() });
+        }
+        let g2 = g1.groups.last_mut().expect("just pushed");
+        if let (Some(had), Some(now)) = (g2.points, p2)
+            && had != now
+        {
+            rubric.warnings.push(format!(
+                "{name}: row {row}: 二级指标 “{l2}” is given {} points here but {} above",
+                fmt(now),
+                fmt(had)
+            ));
+        }
+        g2.points = g2.points.or(p2);
+        g2.items.push(Indicator { name: l3, points: p, criteria, row: *row });
+        (last1, last2) = (l1, l2);
+    }
+    if rubric.groups.is_empty() {
+        return Err(format!("{name}: the scoring table has no indicator rows"));
+    }
+    check_sums(&mut rubric, name, declared_total);
+    Ok(rubric)
+}
+
+fn header_name(col: Col) -> &'static str {
+    match col {
+        Col::Level1 => "level1",
+        Col::Level1Points => "level1_points",
+        Col::Level2 => "level2",
+        Col::Level2Points => "level2_points",
+        Col::Level3 => "level3",
+        Col::Points => "points",
+        Col::Criteria => "criteria",
+    }
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-6
+}
+
+fn check_sums(rubric: &mut Rubric, name: &str, declared_total: Option<f64>) {
+    let mut warnings = Vec::new();
+    for g1 in &rubric.groups {
+        for g2 in &g1.groups {
+            let sum: f64 = g2.items.iter().map(|i| i.points).sum();
+            if let Some(declared) = g2.points
+                && !close(sum, declared)
+            {
+                warnings.push(format!(
+                    "{name}: 二级指标 “{}” ({}) is worth {} points but its 三级指标 add up to {}",
+                    g2.name,
+                    g1.name,
+                    fmt(declared),
+                    fmt(sum)
+                ));
+            }
+        }
+        let sum: f64 = g1.groups.iter().flat_map(|g| &g.items).map(|i| i.points).sum();
+        if let Some(declared) = g1.points
+            && !close(sum, declared)
+        {
+            warnings.push(format!(
+                "{name}: 一级指标 “{}” is worth {} points but its indicators add up to {}",
+                g1.name,
+                fmt(declared),
+                fmt(sum)
+            ));
+        }
+    }
+    let total = rubric.total();
+    if let Some(declared) = declared_total
+        && !close(declared, total)
+    {
+        warnings.push(format!(
+            "{name}: the total row says {} points but the indicators add up to {}",
+            fmt(declared),
+            fmt(total)
+        ));
+    }
+    rubric.warnings.extend(warnings);
+}
+
+impl Rubric {
+    pub fn total(&self) -> f64 {
+        self.groups.iter().flat_map(|g| &g.groups).flat_map(|g| &g.items).map(|i| i.points).sum()
+    }
+
+    pub fn indicators(&self) -> usize {
+        self.groups.iter().flat_map(|g| &g.groups).map(|g| g.items.len()).sum()
+    }
+
+    /// The rubric as a report section with id `id` (`s6`), sections `s6.1`, `s6.1.1`, items `s6.1.1.1`.
+    pub fn section(&self, id: &str) -> SectionOut {
+        let (title, unit) = match self.lang {
+            Lang::Zh => ("评分表", ("（", "分）")),
+            Lang::En => ("Scoring rubric", (" (", " points)")),
+        };
+        let with_points = |name: &str, p: Option<f64>| match p {
+            Some(p) => format!("{name}{}{}{}", unit.0, fmt(p), unit.1),
+            None => name.to_string(),
+        };
+        let tag = match self.lang {
+            Lang::Zh => "评分表",
+            Lang::En => "rubric",
+        };
+        let sections = self
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g1)| {
+                let id1 = format!("{id}.{}", i + 1);
+                let sections = g1
+                    .groups
+                    .iter()
+                    .enumerate()
+                    .map(|(j, g2)| {
+                        let id2 = format!("{id1}.{}", j + 1);
+                        let items = g2
+                            .items
+                            .iter()
+                            .enumerate()
+                            .map(|(k, ind)| ItemOut {
+                                id: format!("{id2}.{}", k + 1),
+                                title: Some(ind.name.clone()),
+                                text: ind.name.clone(),
+                                max: Some(number(ind.points)),
+                                criteria: ind.criteria.clone(),
+                                tags: vec![tag.to_string(), g1.name.clone()],
+                            })
+                            .collect();
+                        SectionOut {
+                            id: id2,
+                            title: with_points(&g2.name, g2.points),
+                            body: None,
+                            items,
+                            sections: Vec::new(),
+                        }
+                    })
+                    .collect();
+                SectionOut {
+                    id: id1,
+                    title: with_points(&g1.name, g1.points),
+                    body: None,
+                    items: Vec::new(),
+                    sections,
+                }
+            })
+            .collect();
+        SectionOut { id: id.to_string(), title: title.to_string(), body: None, items: Vec::new(), sections }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_by_chinese_names_and_merged_cells() {
+        let csv = "一级指标,一级指标分值,二级指标,二级指标分值,三级指标,分值,评分标准\n决策,10,目标,10,相关性,5,相关的得满分\n,,,,明确性,５分,\n";
+        let r = parse(csv.as_bytes(), "r.csv").unwrap();
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        assert_eq!(r.total(), 10.0);
+        let s = r.section("s3");
+        assert_eq!(s.sections[0].title, "决策（10分）");
+        let item = &s.sections[0].sections[0].items[1];
+        assert_eq!((item.id.as_str(), item.max.clone()), ("s3.1.1.2", Some(number(5.0))));
+    }
+
+    #[test]
+    fn mismatches_are_reported() {
+        let csv = "决策,10,目标,6,相关性,5\n决策,10,目标,6,明确性,2\n决策,10,编制,4,依据,2\n";
+        let r = parse(csv.as_bytes(), "r.csv").unwrap();
+        assert_eq!(r.warnings.len(), 3, "{:?}", r.warnings);
+        assert!(r.warnings[0].contains("“目标” (决策) is worth 6 points but its 三级指标 add up to 7"));
+    }
+
+    #[test]
+    fn bad_cells_name_the_row_and_column() {
+        let err = parse(
+            "level1,level1_points,level2,level2_points,level3,points\n决策,10,目标,10,相关性,five\n"
+                .as_bytes(),
+            "r.csv",
+        )
+        .unwrap_err();
+        assert_eq!(err, "r.csv: row 2, column points: \"five\" is not a number of points");
+        let err = parse(b"a,b,c\n", "r.csv").unwrap_err();
+        assert!(err.contains("row 1"), "{err}");
+        assert!(parse(b"level1,x\n", "r.csv").unwrap_err().contains("no level2 column"));
+        assert!(parse(b"", "r.csv").unwrap_err().contains("empty"));
+    }
+}
