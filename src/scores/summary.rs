@@ -29,9 +29,18 @@ impl Summary {
     }
 
     pub fn of_items(report: &Report, scores: &Scores, items: Range<ItemIx>) -> Self {
-        let mut s = Summary {
+        let mut s = Summary::empty();
+        for i in items {
+            s.count(report, &report.items[i], &scores.entries[i]);
+        }
+        s.finish(&report.grades);
+        s
+    }
+
+    fn empty() -> Self {
+        Summary {
             scored: 0,
-            items: items.len(),
+            items: 0,
             points: 0.0,
             max_points: 0.0,
             percent: None,
@@ -39,27 +48,87 @@ impl Summary {
             report_max: 0.0,
             flagged: 0,
             missing_reasons: 0,
-        };
-        for i in items {
-            let (item, entry) = (&report.items[i], &scores.entries[i]);
-            s.report_max += item.scale.max;
-            s.flagged += usize::from(entry.flagged);
-            s.missing_reasons += usize::from(needs_reason(report, item, entry));
-            if let Some(v) = entry.score {
-                s.scored += 1;
-                s.points += v;
-                s.max_points += item.scale.max;
+        }
+    }
+
+    fn count(&mut self, report: &Report, item: &Item, entry: &Entry) {
+        self.items += 1;
+        self.report_max += item.scale.max;
+        self.flagged += usize::from(entry.flagged);
+        self.missing_reasons += usize::from(needs_reason(report, item, entry));
+        if let Some(v) = entry.score {
+            self.scored += 1;
+            self.points += v;
+            self.max_points += item.scale.max;
+        }
+    }
+
+    fn add(&mut self, other: &Summary) {
+        self.items += other.items;
+        self.scored += other.scored;
+        self.points += other.points;
+        self.max_points += other.max_points;
+        self.report_max += other.report_max;
+        self.flagged += other.flagged;
+        self.missing_reasons += other.missing_reasons;
+    }
+
+    /// Rounds the sums and derives percent and grade.
+    fn finish(&mut self, grades: &[Grade]) {
+        self.points = clean(self.points);
+        self.max_points = clean(self.max_points);
+        self.report_max = clean(self.report_max);
+        self.percent = None;
+        self.grade = None;
+        if self.scored > 0 && self.max_points > 0.0 {
+            let pct = (self.points / self.max_points * 100.0 * 100.0).round() / 100.0;
+            self.percent = Some(pct);
+            self.grade = grade_for(grades, pct).map(str::to_string);
+        }
+    }
+}
+
+/// The summaries of the whole report and of every section's subtree, from one pass over the
+/// items: what the views show, kept by the app and recomputed only when a score changes, so a
+/// frame costs the same whatever the size of the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tallies {
+    pub report: Summary,
+    /// By section index.
+    pub sections: Vec<Summary>,
+}
+
+impl Tallies {
+    pub fn compute(report: &Report, scores: &Scores) -> Tallies {
+        let mut sections: Vec<Summary> = report
+            .sections
+            .iter()
+            .map(|sec| {
+                let mut sum = Summary::empty();
+                for &i in &sec.items {
+                    sum.count(report, &report.items[i], &scores.entries[i]);
+                }
+                sum
+            })
+            .collect();
+        // Pre-order puts every child after its parent: fold children into parents from the end.
+        for s in (0..sections.len()).rev() {
+            if let Some(p) = report.sections[s].parent {
+                let child = sections[s].clone();
+                sections[p].add(&child);
             }
         }
-        s.points = clean(s.points);
-        s.max_points = clean(s.max_points);
-        s.report_max = clean(s.report_max);
-        if s.scored > 0 && s.max_points > 0.0 {
-            let pct = (s.points / s.max_points * 100.0 * 100.0).round() / 100.0;
-            s.percent = Some(pct);
-            s.grade = grade_for(&report.grades, pct).map(str::to_string);
+        let mut whole = Summary::empty();
+        for (s, sec) in report.sections.iter().enumerate() {
+            if sec.parent.is_none() {
+                whole.add(&sections[s]);
+            }
         }
-        s
+        for sum in &mut sections {
+            sum.finish(&report.grades);
+        }
+        whole.finish(&report.grades);
+        Tallies { report: whole, sections }
     }
 }
 
@@ -126,6 +195,21 @@ mod tests {
             e.score = *v;
         }
         s
+    }
+
+    #[test]
+    fn tallies_match_summaries_of_every_section() {
+        let r = crate::report::parse_report(include_bytes!("../../fixtures/shaodong-2022.json")).unwrap();
+        let mut s = Scores::new(&r);
+        for (k, e) in s.entries.iter_mut().enumerate().filter(|(k, _)| k % 3 != 0) {
+            e.score = Some(if k % 2 == 0 { 1.0 } else { 0.5 });
+            e.flagged = k % 5 == 0;
+        }
+        let t = Tallies::compute(&r, &s);
+        assert_eq!(t.report, Summary::of_report(&r, &s));
+        for sec in 0..r.sections.len() {
+            assert_eq!(t.sections[sec], Summary::of_items(&r, &s, r.items_under(sec)), "section {sec}");
+        }
     }
 
     #[test]

@@ -104,7 +104,11 @@ pub fn run(
     options: &Options,
 ) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
+    #[cfg(unix)]
+    let signals = [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT];
+    #[cfg(not(unix))]
+    let signals = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT];
+    for signal in signals {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let done = Arc::new(AtomicBool::new(false));

@@ -7,7 +7,9 @@ use super::keymap::Keymap;
 use super::layout::{self, Panes};
 use crate::filter::Filter;
 use crate::report::{ItemIx, Node, Report};
-use crate::scores::{Entry, History, Scores, check_score, fmt_num, now_rfc3339, parse_score, step_from};
+use crate::scores::{
+    Entry, History, Scores, Tallies, check_score, fmt_num, now_rfc3339, parse_score, step_from,
+};
 use crate::theme::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
@@ -127,6 +129,8 @@ pub struct App {
     pub theme: Theme,
     /// Changes not yet in the journal; the shell drains this after every update.
     pub journal_out: Vec<JournalRecord>,
+    /// Totals of the report and of every section, kept current on every change.
+    pub tallies: Tallies,
 }
 
 mod filters;
@@ -137,6 +141,7 @@ mod nav;
 
 impl App {
     pub fn new(report: Report, scores: Scores, scores_path: PathBuf, size: Rect) -> Self {
+        let tallies = Tallies::compute(&report, &scores);
         let outline = report.outline();
         let mut item_pos = vec![0; report.items.len()];
         let mut section_pos = vec![0; report.sections.len()];
@@ -179,6 +184,7 @@ impl App {
             keymap: Keymap::default(),
             theme: Theme::default(),
             journal_out: Vec::new(),
+            tallies,
         };
         app.keep_cursor_visible();
         app
@@ -579,6 +585,7 @@ impl App {
     }
 
     fn mark_changed(&mut self) {
+        self.tallies = Tallies::compute(&self.report, &self.scores);
         if !matches!(self.save, SaveState::Failed(_)) {
             self.save = SaveState::Unsaved;
         }

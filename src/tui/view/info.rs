@@ -1,7 +1,7 @@
 //! The report info page: title, id, `meta`, scale, grades, the rules in force and the files in use.
 
 use super::App;
-use crate::scores::{Summary, fmt_num};
+use crate::scores::fmt_num;
 use crate::text;
 use ratatui::text::{Line, Span};
 
@@ -10,7 +10,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let t = &app.theme;
     let r = &app.report;
     let w = usize::from(width);
-    let sum = Summary::of_report(r, &app.scores);
+    let sum = &app.tallies.report;
     let scale = format!("{}–{}, step {}", fmt_num(r.scale.min), fmt_num(r.scale.max), fmt_num(r.scale.step));
     let grades =
         r.grades.iter().map(|g| format!("{} ≥ {}", g.label, fmt_num(g.min))).collect::<Vec<_>>().join(", ");

@@ -3,7 +3,7 @@
 
 use super::{App, clip, pane_block};
 use crate::report::Node;
-use crate::scores::{Summary, fmt_num, needs_reason};
+use crate::scores::{fmt_num, needs_reason};
 use crate::text;
 use crate::tui::app::Pane;
 use ratatui::Frame;
@@ -39,13 +39,8 @@ fn row_line(app: &App, node: Node, width: usize) -> Line<'static> {
         Node::Section(s) => {
             let sec = &app.report.sections[s];
             let indent = "  ".repeat(sec.depth.min(6));
-            let range = app.report.items_under(s);
-            let right = if range.is_empty() {
-                String::new()
-            } else {
-                let sum = Summary::of_items(&app.report, &app.scores, range);
-                format!(" {}/{}", sum.scored, sum.items)
-            };
+            let sum = &app.tallies.sections[s];
+            let right = if sum.items == 0 { String::new() } else { format!(" {}/{}", sum.scored, sum.items) };
             let room = width.saturating_sub(text::width(&indent) + text::width(&right));
             let title = clip(&sec.title, room);
             let pad = room.saturating_sub(text::width(&title));

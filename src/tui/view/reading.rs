@@ -3,7 +3,7 @@
 
 use super::{App, clip, pane_block};
 use crate::report::{Node, SectionIx};
-use crate::scores::{Summary, fmt_num};
+use crate::scores::fmt_num;
 use crate::text;
 use crate::tui::app::Pane;
 use ratatui::Frame;
@@ -35,6 +35,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(h).collect();
     frame.render_widget(Paragraph::new(visible), inner);
 }
+
+/// How many of a section's items its page lists.
+const MAX_LISTED: usize = 200;
 
 /// Every line of the pane's content at `width` columns (the pane scrolls over these).
 pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
@@ -119,7 +122,7 @@ fn section_content(app: &App, s: SectionIx, w: usize, out: &mut Vec<Line<'static
     }
     let range = app.report.items_under(s);
     if !range.is_empty() {
-        let sum = Summary::of_items(&app.report, &app.scores, range.clone());
+        let sum = &app.tallies.sections[s];
         let plural = if sum.items == 1 { "" } else { "s" };
         let mut facts =
             format!("{} · {} item{plural} · full marks {}", sec.id, sum.items, fmt_num(sum.report_max));
@@ -144,7 +147,9 @@ fn section_content(app: &App, s: SectionIx, w: usize, out: &mut Vec<Line<'static
     if !range.is_empty() {
         out.push(Line::default());
         out.push(label(app, "Items — j/k to read and score them"));
-        for i in range {
+        // A long section lists its first items only: the pane costs the same at any size.
+        let shown = range.len().min(MAX_LISTED);
+        for i in range.clone().take(shown) {
             let item = &app.report.items[i];
             let score = match app.scores.entries[i].score {
                 Some(v) => format!("  {}/{}", fmt_num(v), fmt_num(item.scale.max)),
@@ -159,6 +164,9 @@ fn section_content(app: &App, s: SectionIx, w: usize, out: &mut Vec<Line<'static
                 Span::raw(" ".repeat(pad)),
                 Span::styled(score, t.muted),
             ]));
+        }
+        if range.len() > shown {
+            out.push(Line::styled(format!("… and {} more (j/k walks them)", range.len() - shown), t.muted));
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{App, clip, pane_block};
 use crate::report::Node;
-use crate::scores::{Summary, fmt_num, needs_reason};
+use crate::scores::{fmt_num, needs_reason};
 use crate::text;
 use crate::tui::app::{Mode, Pane};
 use ratatui::Frame;
@@ -88,8 +88,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             }
         }
         Some(Node::Section(s)) => {
-            let range = app.report.items_under(s);
-            let sum = Summary::of_items(&app.report, &app.scores, range);
+            let sum = &app.tallies.sections[s];
             let subtotal = match sum.percent {
                 Some(p) => {
                     format!("{} / {}  ({}%)", fmt_num(sum.points), fmt_num(sum.max_points), fmt_num(p))

@@ -2,7 +2,7 @@
 //! grade, save state, then the message or key hints).
 
 use super::{App, clip};
-use crate::scores::{Summary, fmt_num};
+use crate::scores::fmt_num;
 use crate::text;
 use crate::tui::app::{Level, Mode, SaveState};
 use ratatui::Frame;
@@ -33,7 +33,7 @@ pub fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let w = usize::from(area.width);
-    let sum = Summary::of_report(&app.report, &app.scores);
+    let sum = &app.tallies.report;
     let points = if sum.scored > 0 {
         format!("{}/{} pts", fmt_num(sum.points), fmt_num(sum.max_points))
     } else {
