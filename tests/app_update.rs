@@ -875,3 +875,21 @@ fn page_keys_scroll_the_text_within_bounds() {
     app.update(Action::HalfPageUp);
     assert_eq!(app.text_scroll, 0);
 }
+
+#[test]
+fn a_background_save_covers_only_the_changes_made_before_it() {
+    let mut app = english();
+    app.update(Action::QuickScore(7));
+    let first = app.revision;
+    assert_eq!(app.save, SaveState::Unsaved);
+    app.update(Action::SavedUpTo { revision: first, result: Ok(()) });
+    assert_eq!(app.save, SaveState::Saved, "everything up to now is on disk");
+
+    app.update(Action::QuickScore(6));
+    let snapshot = app.revision;
+    app.update(Action::ToggleFlag); // made while the snapshot is being written
+    app.update(Action::SavedUpTo { revision: snapshot, result: Ok(()) });
+    assert_eq!(app.save, SaveState::Unsaved, "the flag is still to be saved");
+    app.update(Action::SavedUpTo { revision: app.revision, result: Err("disk full".into()) });
+    assert!(matches!(app.save, SaveState::Failed(_)));
+}

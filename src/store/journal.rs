@@ -24,12 +24,14 @@ pub struct Journal {
     path: PathBuf,
     /// Lines written since the last fold (so an empty journal is not truncated again and again).
     dirty: bool,
+    /// Lines written in all, so a save can tell whether any came after its snapshot.
+    written: u64,
 }
 
 impl Journal {
     pub fn open(path: &Path) -> io::Result<Journal> {
         let file = OpenOptions::new().create(true).append(true).open(path)?;
-        Ok(Journal { file, path: path.to_owned(), dirty: true })
+        Ok(Journal { file, path: path.to_owned(), dirty: true, written: 0 })
     }
 
     pub fn path(&self) -> &Path {
@@ -54,7 +56,13 @@ impl Journal {
         self.file.write_all(text.as_bytes())?;
         self.file.sync_data()?;
         self.dirty = true;
+        self.written += 1;
         Ok(())
+    }
+
+    /// How many lines have been written since it was opened.
+    pub fn written(&self) -> u64 {
+        self.written
     }
 
     /// Empties the journal once its changes are safely in the scores file.

@@ -63,6 +63,11 @@ pub enum Action {
     },
     // Results of effects performed by the event loop
     Saved(Result<(), String>),
+    /// A background save of the scores as they were at `revision` finished.
+    SavedUpTo {
+        revision: u64,
+        result: Result<(), String>,
+    },
     Exported(Result<String, String>),
     /// Writing the recovery journal failed.
     JournalFailed(String),
@@ -181,6 +186,7 @@ impl Action {
             | Paste(_)
             | Resize(..)
             | Saved(_)
+            | SavedUpTo { .. }
             | Exported(_)
             | SearchDone { .. }
             | JournalFailed(_)

@@ -8,6 +8,7 @@ mod ansi16;
 pub mod app;
 pub mod keymap;
 pub mod layout;
+mod saver;
 pub mod search_worker;
 pub mod view;
 mod watchdog;
@@ -93,6 +94,10 @@ pub struct Shell<'a> {
     pub search: SearchWorker,
     pub journal: Option<Journal>,
     pub autosave_delay: Duration,
+    saver: saver::Saver,
+    /// The background save under way: its job, the revision it covers, and the journal lines
+    /// written when its snapshot was taken.
+    autosave: Option<(u64, u64, u64)>,
 }
 
 /// Runs the app until the user quits or a signal asks it to stop. The terminal is restored
@@ -124,7 +129,9 @@ pub fn run(
         terminal_hung_up,
     );
     let search = SearchWorker::spawn(Arc::clone(&app.report));
-    let mut shell = Shell { export, search, journal, autosave_delay: options.autosave_delay };
+    let saver = saver::Saver::spawn(Arc::clone(&app.report), app.scores_path.clone());
+    let mut shell =
+        Shell { export, search, journal, autosave_delay: options.autosave_delay, saver, autosave: None };
     let mut terminal = init_terminal(options.ansi16)?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     if options.mouse {
@@ -173,7 +180,7 @@ fn event_loop(
         }
         let mut wait =
             autosave_wait(app, last_attempt, shell.autosave_delay).unwrap_or(IDLE_POLL).min(IDLE_POLL);
-        if app.search_pending() {
+        if app.search_pending() || shell.autosave.is_some() {
             wait = wait.min(SEARCH_POLL);
         }
         // A terminal closed without SIGHUP reaching us reads as endless end-of-file: stop
@@ -209,10 +216,18 @@ fn event_loop(
             shell.dispatch(app, Action::SearchDone { generation, hits });
             redraw = true;
         }
-        if autosave_wait(app, last_attempt, shell.autosave_delay) == Some(Duration::ZERO) {
+        if let Some(done) = shell.saver.try_done() {
+            let answer = shell.finish_autosave(app, done);
+            if let Some(action) = answer {
+                shell.dispatch(app, action);
+            }
+            redraw = true;
+        }
+        if shell.autosave.is_none()
+            && autosave_wait(app, last_attempt, shell.autosave_delay) == Some(Duration::ZERO)
+        {
             last_attempt = Some(Instant::now());
-            let saved = shell.save(app);
-            shell.dispatch(app, Action::Saved(saved));
+            shell.start_autosave(app);
             redraw = true;
         }
     }
@@ -259,20 +274,47 @@ impl Shell<'_> {
         Ok(())
     }
 
-    /// Saves the scores file; once it is on disk the journal is emptied (keeping a note
-    /// still being typed).
+    /// Saves the scores file now, waiting for it; once it is on disk the journal is emptied
+    /// (keeping a note still being typed).
     pub fn save(&mut self, app: &App) -> Result<(), String> {
         if app.read_only {
             return Ok(());
         }
-        save(app)?;
+        let id = self.saver.start(app.scores.clone());
+        self.autosave = None;
+        self.saver.wait(id)?;
+        self.fold_journal(app);
+        Ok(())
+    }
+
+    /// Starts writing a snapshot of the scores in the background.
+    fn start_autosave(&mut self, app: &App) {
+        let written = self.journal.as_ref().map_or(0, Journal::written);
+        let id = self.saver.start(app.scores.clone());
+        self.autosave = Some((id, app.revision, written));
+    }
+
+    /// A background save finished: fold the journal if nothing was journaled since its
+    /// snapshot, and tell the app what it covered.
+    fn finish_autosave(&mut self, app: &App, done: saver::Done) -> Option<Action> {
+        let (id, revision, written) = self.autosave?;
+        if done.id != id {
+            return None;
+        }
+        self.autosave = None;
+        if done.result.is_ok() && self.journal.as_ref().is_none_or(|j| j.written() == written) {
+            self.fold_journal(app);
+        }
+        Some(Action::SavedUpTo { revision, result: done.result })
+    }
+
+    fn fold_journal(&mut self, app: &App) {
         if let Some(journal) = &mut self.journal {
             let _ = journal.fold();
             if let Mode::Note { item, editor } = &app.mode {
                 let _ = journal.record_draft(&app.report.items[*item].id, &editor.lines().join("\n"));
             }
         }
-        Ok(())
     }
 }
 

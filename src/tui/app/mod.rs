@@ -131,6 +131,8 @@ pub struct App {
     pub journal_out: Vec<JournalRecord>,
     /// Totals of the report and of every section, kept current on every change.
     pub tallies: Tallies,
+    /// Counts changes, so a save of a snapshot knows whether it covers them all.
+    pub revision: u64,
 }
 
 mod filters;
@@ -185,6 +187,7 @@ impl App {
             theme: Theme::default(),
             journal_out: Vec::new(),
             tallies,
+            revision: 0,
         };
         app.keep_cursor_visible();
         app
@@ -247,8 +250,10 @@ impl App {
 
     fn apply(&mut self, action: Action) -> Option<Effect> {
         use Action::*;
-        let from_user =
-            !matches!(action, Resize(..) | Saved(_) | Exported(_) | SearchDone { .. } | JournalFailed(_));
+        let from_user = !matches!(
+            action,
+            Resize(..) | Saved(_) | SavedUpTo { .. } | Exported(_) | SearchDone { .. } | JournalFailed(_)
+        );
         // Behind the "terminal too small" message nothing can be seen, so nothing may change.
         if from_user && layout::too_small(self.size) && action != Quit {
             return None;
@@ -270,6 +275,15 @@ impl App {
                 self.keep_cursor_visible();
             }
             Saved(result) => return self.on_saved(result),
+            SavedUpTo { revision, result } => {
+                if result.is_err() || revision == self.revision {
+                    return self.on_saved(result);
+                }
+                // Changes came while it was written: they are still to be saved.
+                if matches!(self.save, SaveState::Failed(_)) {
+                    self.save = SaveState::Unsaved;
+                }
+            }
             Wheel { column, row, down } => {
                 if matches!(self.mode, Mode::Normal) {
                     self.on_wheel(column, row, down);
@@ -585,6 +599,7 @@ impl App {
     }
 
     fn mark_changed(&mut self) {
+        self.revision += 1;
         self.tallies = Tallies::compute(&self.report, &self.scores);
         if !matches!(self.save, SaveState::Failed(_)) {
             self.save = SaveState::Unsaved;

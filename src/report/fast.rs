@@ -1,0 +1,526 @@
+//! The fast path of the report loader: typed deserialization straight into the flat model.
+//!
+//! serde derives and hand-written seeds read the document in one pass, without building a JSON
+//! tree: keys are matched in place (never allocated), unknown fields are skipped with
+//! `IgnoredAny`, sections and items are pushed into the [`Report`] as they are read, and every
+//! rule of the format is checked on the way (or, for what needs the whole document — the
+//! report's scale applied to items, `refs` — in one short pass at the end).
+//!
+//! It answers only "valid, and here is the report" or "no": on any syntax error, wrong type,
+//! duplicate key or rule broken it gives up, and `load` runs the slow path over the same text,
+//! which finds and places every problem. It also gives up, conservatively, on the rare valid
+//! layouts it does not reproduce exactly (a section's `items` after subsections that have
+//! items), so whenever it answers, its report is the one the slow path would build.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::Number;
+
+use super::load::FORMAT;
+use super::model::{Grade, Item, Node, Report, Scale, Section, SectionIx};
+
+/// Marks an item's scale bound the item does not set (parsed numbers are always finite).
+const INHERIT: f64 = f64::NAN;
+
+/// The report in `text`, if it is valid; `None` at the first problem of any kind.
+pub(super) fn parse(text: &str) -> Option<Report> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let mut report = Report::default();
+    // A guess from the size (an item takes a few hundred bytes) saves rehashing the index.
+    report.index.reserve((text.len() / 512).min(1 << 20));
+    RootSeed(&mut report).deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    finish(&mut report).then_some(report)
+}
+
+/// Applies the report's scale to the items and checks what needs the whole document.
+fn finish(report: &mut Report) -> bool {
+    let base = report.scale;
+    for item in &mut report.items {
+        let s = &mut item.scale;
+        let (own_min, own_max, own_step) = (!s.min.is_nan(), !s.max.is_nan(), !s.step.is_nan());
+        if !own_min {
+            s.min = base.min;
+        }
+        if !own_max {
+            s.max = base.max;
+        }
+        if !own_step {
+            s.step = base.step;
+        }
+        if (own_min || own_max) && s.min >= s.max {
+            return false;
+        }
+        if own_step && s.step <= 0.0 {
+            return false;
+        }
+        if let Some(score) = item.self_score
+            && s.min < s.max
+            && !(s.min..=s.max).contains(&score)
+        {
+            return false;
+        }
+    }
+    let index = &report.index;
+    report.items.iter().all(|item| item.refs.iter().all(|r| index.contains_key(r.as_str())))
+}
+
+/// A required id or title: present, a string, and not blank.
+fn non_empty<E: de::Error>(s: String) -> Result<String, E> {
+    if s.trim().is_empty() { Err(E::custom("empty")) } else { Ok(s) }
+}
+
+/// Gives up: the slow path will say what is wrong.
+fn no<E: de::Error>() -> E {
+    E::custom("not on the fast path")
+}
+
+/// Records a field as seen; a second occurrence gives up (the slow path keeps the last one).
+fn once<E: de::Error>(seen: &mut u16, bit: u16) -> Result<(), E> {
+    if *seen & bit != 0 {
+        return Err(no());
+    }
+    *seen |= bit;
+    Ok(())
+}
+
+/// A string borrowed from the text when it has no escapes.
+struct Text<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Text<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(s)))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(s.to_string())))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(s)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum RootKey {
+    Format,
+    Id,
+    Title,
+    Meta,
+    Scale,
+    Grades,
+    RequireNoteBelowMax,
+    Sections,
+    #[serde(other)]
+    Other,
+}
+
+struct RootSeed<'r>(&'r mut Report);
+
+impl<'de> DeserializeSeed<'de> for RootSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RootSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a report object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let report = self.0;
+        let mut seen = 0u16;
+        while let Some(key) = map.next_key::<RootKey>()? {
+            match key {
+                RootKey::Format => {
+                    once(&mut seen, 1)?;
+                    if let Some(Text(f)) = map.next_value::<Option<Text>>()?
+                        && f != FORMAT
+                    {
+                        return Err(no());
+                    }
+                }
+                RootKey::Id => {
+                    once(&mut seen, 2)?;
+                    report.id = non_empty(map.next_value()?)?;
+                }
+                RootKey::Title => {
+                    once(&mut seen, 4)?;
+                    report.title = non_empty(map.next_value()?)?;
+                }
+                RootKey::Meta => {
+                    once(&mut seen, 8)?;
+                    if let Some(Meta(meta)) = map.next_value()? {
+                        report.meta = meta;
+                    }
+                }
+                RootKey::Scale => {
+                    once(&mut seen, 16)?;
+                    if let Some(s) = map.next_value::<Option<RawScale>>()? {
+                        let d = Scale::default();
+                        let scale = Scale {
+                            min: s.min.unwrap_or(d.min),
+                            max: s.max.unwrap_or(d.max),
+                            step: s.step.unwrap_or(d.step),
+                        };
+                        if scale.min >= scale.max || scale.step <= 0.0 {
+                            return Err(no());
+                        }
+                        report.scale = scale;
+                    }
+                }
+                RootKey::Grades => {
+                    once(&mut seen, 32)?;
+                    for g in map.next_value::<Option<Vec<RawGrade>>>()?.unwrap_or_default() {
+                        report.grades.push(Grade { min: g.min, label: non_empty(g.label)? });
+                    }
+                }
+                RootKey::RequireNoteBelowMax => {
+                    once(&mut seen, 64)?;
+                    report.require_note_below_max = map.next_value::<Option<bool>>()?.unwrap_or(false);
+                }
+                RootKey::Sections => {
+                    once(&mut seen, 128)?;
+                    map.next_value_seed(SectionsSeed { report, parent: None, depth: 0 })?;
+                }
+                RootKey::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        // id, title and sections are required.
+        if seen & (2 | 4 | 128) != 2 | 4 | 128 {
+            return Err(no());
+        }
+        Ok(())
+    }
+}
+
+#[derive(Deserialize)]
+struct RawScale {
+    min: Option<f64>,
+    max: Option<f64>,
+    step: Option<f64>,
+}
+
+#[derive(Deserialize)]
+struct RawGrade {
+    min: f64,
+    label: String,
+}
+
+/// `meta` in file order; values are strings or numbers, numbers written as serde_json does.
+struct Meta(Vec<(String, String)>);
+
+impl<'de> Deserialize<'de> for Meta {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(MetaVisitor)
+    }
+}
+
+struct MetaVisitor;
+
+impl<'de> Visitor<'de> for MetaVisitor {
+    type Value = Meta;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Meta, A::Error> {
+        let mut entries: Vec<(String, String)> = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let MetaValue(value) = map.next_value()?;
+            entries.push((key, value));
+        }
+        // A repeated key keeps its first place and its last value: leave that to the slow path.
+        let repeated = if entries.len() <= 32 {
+            entries.iter().enumerate().any(|(i, (k, _))| entries[..i].iter().any(|(j, _)| j == k))
+        } else {
+            let mut keys = std::collections::HashSet::with_capacity(entries.len());
+            !entries.iter().all(|(k, _)| keys.insert(k.as_str()))
+        };
+        if repeated { Err(no()) } else { Ok(Meta(entries)) }
+    }
+}
+
+struct MetaValue(String);
+
+impl<'de> Deserialize<'de> for MetaValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = MetaValue;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string or a number")
+            }
+            fn visit_str<E>(self, s: &str) -> Result<MetaValue, E> {
+                Ok(MetaValue(s.to_string()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<MetaValue, E> {
+                Ok(MetaValue(s))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<MetaValue, E> {
+                Ok(MetaValue(Number::from(n).to_string()))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<MetaValue, E> {
+                Ok(MetaValue(Number::from(n).to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<MetaValue, E> {
+                Number::from_f64(n).map(|n| MetaValue(n.to_string())).ok_or_else(no)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A `sections` array (absent or `null` only where optional: the caller decides).
+struct SectionsSeed<'r> {
+    report: &'r mut Report,
+    parent: Option<SectionIx>,
+    depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for SectionsSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for SectionsSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of sections")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let report = self.report;
+        while seq
+            .next_element_seed(SectionSeed { report: &mut *report, parent: self.parent, depth: self.depth })?
+            .is_some()
+        {}
+        Ok(())
+    }
+}
+
+/// `null` or a `sections` array under a section.
+struct OptSectionsSeed<'r>(SectionsSeed<'r>);
+
+impl<'de> DeserializeSeed<'de> for OptSectionsSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OptSectionsSeed<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of sections or null")
+    }
+    fn visit_none<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        self.0.deserialize(d)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum SectionKey {
+    Id,
+    Title,
+    Body,
+    Items,
+    Sections,
+    #[serde(other)]
+    Other,
+}
+
+/// One section object: pushed in pre-order, its items, then its subsections.
+struct SectionSeed<'r> {
+    report: &'r mut Report,
+    parent: Option<SectionIx>,
+    depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for SectionSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for SectionSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a section object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let report = self.report;
+        let ix = report.sections.len();
+        let items_before = report.items.len();
+        report.sections.push(Section {
+            id: String::new(),
+            title: String::new(),
+            body: None,
+            parent: self.parent,
+            depth: self.depth,
+            items: Vec::new(),
+            children: Vec::new(),
+        });
+        if let Some(p) = self.parent {
+            report.sections[p].children.push(ix);
+        }
+        let mut seen = 0u16;
+        while let Some(key) = map.next_key::<SectionKey>()? {
+            match key {
+                SectionKey::Id => {
+                    once(&mut seen, 1)?;
+                    let id = non_empty::<A::Error>(map.next_value()?)?;
+                    if report.index.insert(id.clone(), Node::Section(ix)).is_some() {
+                        return Err(no());
+                    }
+                    report.sections[ix].id = id;
+                }
+                SectionKey::Title => {
+                    once(&mut seen, 2)?;
+                    report.sections[ix].title = non_empty(map.next_value()?)?;
+                }
+                SectionKey::Body => {
+                    once(&mut seen, 4)?;
+                    report.sections[ix].body = map.next_value()?;
+                }
+                SectionKey::Items => {
+                    once(&mut seen, 8)?;
+                    // The slow path numbers a section's own items before its subsections'.
+                    if report.items.len() != items_before {
+                        return Err(no());
+                    }
+                    map.next_value_seed(ItemsSeed { report: &mut *report, section: ix })?;
+                }
+                SectionKey::Sections => {
+                    once(&mut seen, 16)?;
+                    let seed = SectionsSeed { report: &mut *report, parent: Some(ix), depth: self.depth + 1 };
+                    map.next_value_seed(OptSectionsSeed(seed))?;
+                }
+                SectionKey::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        // id and title are required.
+        if seen & 3 != 3 {
+            return Err(no());
+        }
+        Ok(())
+    }
+}
+
+/// `null` or a section's `items` array.
+struct ItemsSeed<'r> {
+    report: &'r mut Report,
+    section: SectionIx,
+}
+
+impl<'de> DeserializeSeed<'de> for ItemsSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ItemsSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of items or null")
+    }
+    fn visit_none<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let report = self.report;
+        while let Some(raw) = seq.next_element::<RawItem>()? {
+            let ix = report.items.len();
+            let id = non_empty::<A::Error>(raw.id)?;
+            if report.index.insert(id.clone(), Node::Item(ix)).is_some() {
+                return Err(no());
+            }
+            report.items.push(Item {
+                id,
+                title: raw.title,
+                text: raw.text,
+                section: self.section,
+                // Completed from the report's scale once the whole document is read.
+                scale: Scale {
+                    min: raw.min.unwrap_or(INHERIT),
+                    max: raw.max.unwrap_or(INHERIT),
+                    step: raw.step.unwrap_or(INHERIT),
+                },
+                criteria: raw.criteria,
+                tags: raw.tags.unwrap_or_default(),
+                refs: raw.refs.unwrap_or_default(),
+                self_score: raw.self_score,
+            });
+            report.sections[self.section].items.push(ix);
+        }
+        Ok(())
+    }
+}
+
+/// An item as written; unknown fields are skipped, `null` is the same as absent.
+#[derive(Deserialize)]
+struct RawItem {
+    id: String,
+    title: Option<String>,
+    text: String,
+    min: Option<f64>,
+    max: Option<f64>,
+    step: Option<f64>,
+    criteria: Option<String>,
+    tags: Option<Vec<String>>,
+    refs: Option<Vec<String>>,
+    self_score: Option<f64>,
+}
+
+/// Used by the tests: the report the fast path builds equals the slow path's.
+#[cfg(test)]
+pub(super) fn parse_for_test(text: &str) -> Option<Report> {
+    parse(text)
+}
+
+#[allow(dead_code)]
+fn _assert_map_type(_: &HashMap<String, Node>) {}
