@@ -1,4 +1,4 @@
-//! The fuzz targets' properties (fuzz/fuzz_targets/) as a plain test over the seed corpus —
+//! The fuzz targets' properties (fuzz/fuzz_targets/: report, scores, import) as a plain test over the seed corpus —
 //! every file under fixtures/ — and deterministic mutations of it (every truncation point of
 //! a stride, single-byte flips), so CI keeps them honest without a nightly toolchain:
 //! parsing never panics, and what appraise writes it reads back unchanged.
@@ -54,6 +54,27 @@ fn scores_target(report: &appraise::report::Report, data: &[u8]) {
             parse_scores(Path::new("again"), text.as_bytes(), report).expect("reads back what it writes");
         assert_eq!(again.scores.entries, loaded.scores.entries);
     }
+}
+
+fn import_target(data: &[u8]) {
+    let options = appraise::import::Options::default();
+    for name in ["seed.txt", "seed.md", "seed.docx"] {
+        if let Ok(imported) = appraise::import::import_bytes(data, Path::new(name), &options) {
+            parse_report(imported.json.as_bytes()).expect("an imported report is valid");
+        }
+    }
+}
+
+#[test]
+fn importing_never_panics_and_gives_valid_reports() {
+    let mut inputs = 0;
+    for seed in seeds().iter().filter(|p| p.components().any(|c| c.as_os_str() == "import")) {
+        for data in mutations(&std::fs::read(seed).unwrap()) {
+            import_target(&data);
+            inputs += 1;
+        }
+    }
+    assert!(inputs > 200, "the import corpus is there: {inputs} inputs");
 }
 
 #[test]
