@@ -893,3 +893,33 @@ fn a_background_save_covers_only_the_changes_made_before_it() {
     app.update(Action::SavedUpTo { revision: app.revision, result: Err("disk full".into()) });
     assert!(matches!(app.save, SaveState::Failed(_)));
 }
+
+#[test]
+fn mouse_click_selects_an_outline_row_and_wheel_moves() {
+    let mut app = english();
+    let outline = app.panes().outline;
+    let inner = layout::inner(outline);
+    // Click the row showing item SATISFACTION (the last one).
+    let row = item_row(&app, SATISFACTION);
+    let y = inner.y + u16::try_from(row - app.outline_offset).unwrap();
+    app.update(Action::Click { column: inner.x + 3, row: y });
+    assert_eq!(app.current_item(), Some(SATISFACTION));
+    app.update(Action::Wheel { column: inner.x + 3, row: inner.y, down: false });
+    assert_eq!(app.current_item(), Some(BUDGET), "the wheel over the outline moves between items");
+    let reading = app.panes().reading;
+    app.update(Action::Click { column: reading.x + 2, row: reading.y + 2 });
+    assert_eq!(app.focus, appraise::tui::app::Pane::Reading, "a click focuses the pane");
+}
+
+#[test]
+fn y_copies_the_item_text_or_from_the_score_panel_the_note() {
+    let mut app = english();
+    let text = app.report.items[app.current_item().unwrap()].text.clone();
+    assert_eq!(app.update(Action::Copy), Some(Effect::Copy(text)));
+    app.update(Action::Annotate);
+    type_str(&mut app, "佐证不足");
+    app.update(key(KeyCode::Esc));
+    app.update(Action::FocusNext);
+    app.update(Action::FocusNext);
+    assert_eq!(app.update(Action::Copy), Some(Effect::Copy("佐证不足".into())));
+}
