@@ -59,6 +59,9 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
     };
     // Absolute, so the info page and the exit message say exactly where the scores are.
     let scores_path = std::path::absolute(&scores_path).unwrap_or(scores_path);
+    // Every input problem is reported before anything else, a terminal or not (the scores
+    // are read again once the lock is held).
+    load_scores(&scores_path, &report)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Failure::BadInput(
             "appraise needs an interactive terminal to review a report (standard input or output is not a terminal); use `appraise check` in scripts".into(),

@@ -56,7 +56,7 @@ type Out = ansi16::Ansi16<io::Stdout>;
 fn init_terminal(ansi16: bool) -> io::Result<Terminal<CrosstermBackend<Either>>> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        ratatui::restore();
+        let _ = ratatui::try_restore();
         hook(info);
     }));
     ratatui::crossterm::terminal::enable_raw_mode()?;
@@ -145,14 +145,14 @@ pub fn run(
         app.update(Action::Saved(saved));
     }
     let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
-    ratatui::restore();
+    let _ = ratatui::try_restore();
     result
 }
 
 /// Undoes what `run` set up on the terminal, after a panic unwound out of it.
 pub fn restore_after_panic() {
     let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
-    ratatui::restore();
+    let _ = ratatui::try_restore();
 }
 
 fn event_loop(
