@@ -4,6 +4,7 @@
 mod check;
 mod config;
 mod export;
+mod r#gen;
 mod import;
 mod merge;
 mod open;
@@ -12,6 +13,7 @@ mod summary;
 pub use check::check;
 pub use config::show_config;
 pub use export::{ExportArgs, export};
+pub use r#gen::{DEFAULT_SEED, generate, generate_to};
 pub use import::{ImportArgs, import, import_for_review, load_or_import};
 pub use merge::{DEFAULT_DISAGREE, MergeArgs, merge, panel_path};
 pub use open::{OpenArgs, open, sheet_path};

@@ -1,10 +1,11 @@
 //! The fast path of the report loader: typed deserialization straight into the flat model.
 //!
-//! serde derives and hand-written seeds read the document in one pass, without building a JSON
-//! tree: keys are matched in place (never allocated), unknown fields are skipped with
-//! `IgnoredAny`, sections and items are pushed into the [`Report`] as they are read, and every
-//! rule of the format is checked on the way (or, for what needs the whole document — the
-//! report's scale applied to items, `refs` — in one short pass at the end).
+//! Hand-written serde seeds (and a few derives) read the document in one pass, without building
+//! a JSON tree: keys are matched in place as field identifiers (never allocated), unknown fields
+//! are skipped (checked as the slow path would check them, see [`Skip`]), sections and items
+//! are pushed into the [`Report`] as they are read, strings are moved into it as they are
+//! decoded, and every rule of the format is checked on the way — or, for what needs the whole
+//! document (the report's scale applied to items, `refs`), in one short pass at the end.
 //!
 //! It answers only "valid, and here is the report" or "no": on any syntax error, wrong type,
 //! duplicate key or rule broken it gives up, and `load` runs the slow path over the same text,
@@ -13,11 +14,10 @@
 //! items), so whenever it answers, its report is the one the slow path would build.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 
 use serde::Deserialize;
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Number;
 
 use super::load::FORMAT;
@@ -201,7 +201,7 @@ impl<'de> Visitor<'de> for RootSeed<'_> {
                     map.next_value_seed(SectionsSeed { report, parent: None, depth: 0 })?;
                 }
                 RootKey::Other => {
-                    map.next_value::<IgnoredAny>()?;
+                    map.next_value::<Skip>()?;
                 }
             }
         }
@@ -213,7 +213,9 @@ impl<'de> Visitor<'de> for RootSeed<'_> {
     }
 }
 
+/// Unknown fields (and so the checks `Skip` makes) are left to the slow path: these are small.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawScale {
     min: Option<f64>,
     max: Option<f64>,
@@ -221,6 +223,7 @@ struct RawScale {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawGrade {
     min: f64,
     label: String,
@@ -430,7 +433,7 @@ impl<'de> Visitor<'de> for SectionSeed<'_> {
                     map.next_value_seed(OptSectionsSeed(seed))?;
                 }
                 SectionKey::Other => {
-                    map.next_value::<IgnoredAny>()?;
+                    map.next_value::<Skip>()?;
                 }
             }
         }
@@ -473,54 +476,168 @@ impl<'de> Visitor<'de> for ItemsSeed<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let report = self.report;
-        while let Some(raw) = seq.next_element::<RawItem>()? {
-            let ix = report.items.len();
-            let id = non_empty::<A::Error>(raw.id)?;
-            if report.index.insert(id.clone(), Node::Item(ix)).is_some() {
-                return Err(no());
-            }
-            report.items.push(Item {
-                id,
-                title: raw.title,
-                text: raw.text,
-                section: self.section,
-                // Completed from the report's scale once the whole document is read.
-                scale: Scale {
-                    min: raw.min.unwrap_or(INHERIT),
-                    max: raw.max.unwrap_or(INHERIT),
-                    step: raw.step.unwrap_or(INHERIT),
-                },
-                criteria: raw.criteria,
-                tags: raw.tags.unwrap_or_default(),
-                refs: raw.refs.unwrap_or_default(),
-                self_score: raw.self_score,
-            });
-            report.sections[self.section].items.push(ix);
-        }
+        while seq.next_element_seed(ItemSeed { report: &mut *report, section: self.section })?.is_some() {}
         Ok(())
     }
 }
 
-/// An item as written; unknown fields are skipped, `null` is the same as absent.
 #[derive(Deserialize)]
-struct RawItem {
-    id: String,
-    title: Option<String>,
-    text: String,
-    min: Option<f64>,
-    max: Option<f64>,
-    step: Option<f64>,
-    criteria: Option<String>,
-    tags: Option<Vec<String>>,
-    refs: Option<Vec<String>>,
-    self_score: Option<f64>,
+#[serde(field_identifier, rename_all = "snake_case")]
+enum ItemKey {
+    Id,
+    Title,
+    Text,
+    Min,
+    Max,
+    Step,
+    Criteria,
+    Tags,
+    Refs,
+    SelfScore,
+    #[serde(other)]
+    Other,
 }
 
-/// Used by the tests: the report the fast path builds equals the slow path's.
-#[cfg(test)]
-pub(super) fn parse_for_test(text: &str) -> Option<Report> {
-    parse(text)
+/// One item object, pushed in report order; `null` is the same as absent.
+struct ItemSeed<'r> {
+    report: &'r mut Report,
+    section: SectionIx,
 }
 
-#[allow(dead_code)]
-fn _assert_map_type(_: &HashMap<String, Node>) {}
+impl<'de> DeserializeSeed<'de> for ItemSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ItemSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an item object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let report = self.report;
+        let ix = report.items.len();
+        let mut item = Item {
+            id: String::new(),
+            title: None,
+            text: String::new(),
+            section: self.section,
+            // Completed from the report's scale once the whole document is read.
+            scale: Scale { min: INHERIT, max: INHERIT, step: INHERIT },
+            criteria: None,
+            tags: Vec::new(),
+            refs: Vec::new(),
+            self_score: None,
+        };
+        let mut seen = 0u16;
+        let number = |v: Option<f64>| v.unwrap_or(INHERIT);
+        while let Some(key) = map.next_key::<ItemKey>()? {
+            match key {
+                ItemKey::Id => {
+                    once(&mut seen, 1)?;
+                    item.id = non_empty(map.next_value()?)?;
+                }
+                ItemKey::Title => {
+                    once(&mut seen, 2)?;
+                    item.title = map.next_value()?;
+                }
+                ItemKey::Text => {
+                    once(&mut seen, 4)?;
+                    item.text = map.next_value()?;
+                }
+                ItemKey::Min => {
+                    once(&mut seen, 8)?;
+                    item.scale.min = number(map.next_value()?);
+                }
+                ItemKey::Max => {
+                    once(&mut seen, 16)?;
+                    item.scale.max = number(map.next_value()?);
+                }
+                ItemKey::Step => {
+                    once(&mut seen, 32)?;
+                    item.scale.step = number(map.next_value()?);
+                }
+                ItemKey::Criteria => {
+                    once(&mut seen, 64)?;
+                    item.criteria = map.next_value()?;
+                }
+                ItemKey::Tags => {
+                    once(&mut seen, 128)?;
+                    item.tags = map.next_value::<Option<Vec<String>>>()?.unwrap_or_default();
+                }
+                ItemKey::Refs => {
+                    once(&mut seen, 256)?;
+                    item.refs = map.next_value::<Option<Vec<String>>>()?.unwrap_or_default();
+                }
+                ItemKey::SelfScore => {
+                    once(&mut seen, 512)?;
+                    item.self_score = map.next_value()?;
+                }
+                ItemKey::Other => {
+                    map.next_value::<Skip>()?;
+                }
+            }
+        }
+        // id and text are required.
+        if seen & 5 != 5 {
+            return Err(no());
+        }
+        if report.index.insert(item.id.clone(), Node::Item(ix)).is_some() {
+            return Err(no());
+        }
+        report.items.push(item);
+        report.sections[self.section].items.push(ix);
+        Ok(())
+    }
+}
+
+/// Any JSON value, checked exactly as the slow path reads it and dropped. (`IgnoredAny` would
+/// skip it faster, but without the nesting limit or the number range the slow path enforces,
+/// so a document the slow path refuses could pass here.)
+struct Skip;
+
+impl<'de> Deserialize<'de> for Skip {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(SkipVisitor)
+    }
+}
+
+struct SkipVisitor;
+
+impl<'de> Visitor<'de> for SkipVisitor {
+    type Value = Skip;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Skip, E> {
+        if n.is_finite() { Ok(Skip) } else { Err(no()) }
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
+        while seq.next_element::<Skip>()?.is_some() {}
+        Ok(Skip)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
+        while map.next_entry::<Skip, Skip>()?.is_some() {}
+        Ok(Skip)
+    }
+}

@@ -543,3 +543,117 @@ fn fixtures_are_read_and_invalid_ones_placed_as_documented() {
         }
     }
 }
+
+/// The fast path's answer for `text`, checked against the slow path's: whenever the fast path
+/// builds a report, the slow path builds the same one.
+fn fast_agrees(text: &str) -> bool {
+    let fast = super::super::fast::parse(text);
+    if let Some(report) = &fast {
+        match slow_path(text) {
+            Ok(slow) => assert_eq!(report, &slow, "the two paths differ on {text}"),
+            Err(p) => panic!("the fast path accepted what the slow path refuses: {p:?}\n{text}"),
+        }
+    }
+    fast.is_some()
+}
+
+#[test]
+fn the_fast_path_builds_what_the_slow_path_builds() {
+    assert!(fast_agrees(FULL));
+    assert!(fast_agrees(MINIMAL));
+    for name in ["english-sample.json", "shaodong-2022.json"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name);
+        assert!(fast_agrees(&std::fs::read_to_string(path).unwrap()), "{name}");
+    }
+    for (items, seed) in [(1, 1), (57, 2), (1000, 42)] {
+        assert!(fast_agrees(&crate::generate::report_json(items, seed)));
+    }
+    // Unknown fields, nulls, escapes, integers where numbers go, keys in any order.
+    let json = r#"{"sections": [{"items": [{"text": "a\nb\u00e9", "id": "i", "x": {"y": [1, null]},
+        "min": 1, "max": 3.5, "tags": null, "refs": ["s"], "self_score": 2, "title": null}],
+        "title": "S", "id": "s", "sections": null, "body": "\u4e2d"}],
+        "title": "T", "id": "r", "meta": {"b": 1, "a": "x", "c": 0.5, "d": -3, "e": 1e2},
+        "scale": null, "format": "appraise.report/1", "grades": [], "require_note_below_max": null}"#;
+    assert!(fast_agrees(json));
+    // The report's scale applies to items read before it.
+    let json = r#"{"id": "r", "title": "T", "sections": [{"id": "s", "title": "S",
+        "items": [{"id": "i", "text": "t", "self_score": 4}]}], "scale": {"max": 4, "step": 1}}"#;
+    assert!(fast_agrees(json));
+    assert_eq!(ok(json).items[0].scale, Scale { min: 0.0, max: 4.0, step: 1.0 });
+}
+
+#[test]
+fn the_fast_path_leaves_every_problem_and_doubt_to_the_slow_path() {
+    let refused = [
+        // Problems: each is found and placed by the slow path.
+        r#"{"id": "r", "title": "T", "sections": [], "x": 1e400}"#.to_string(),
+        format!(
+            r#"{{"id": "r", "title": "T", "sections": [], "x": {}{}}}"#,
+            "[".repeat(130),
+            "]".repeat(130)
+        ),
+        with_items(r#"{"id": "i", "text": "t", "weight": 1e400}"#),
+        with_items(r#"{"id": "i", "text": "t", "x": "\ud800"}"#),
+        with_items(r#"{"id": "i", "text": "t", "max": 5, "self_score": 6}"#),
+        with_items(r#"{"id": "i", "text": "t", "refs": ["ghost"]}"#),
+        with_items(r#"{"id": "s", "text": "t"}"#),
+        with_items(r#"{"id": " ", "text": "t"}"#),
+        with_items(r#"{"id": "i", "text": "t", "step": 0}"#),
+        with_items(r#"{"id": "i", "text": null}"#),
+        r#"{"id": "r", "title": "T", "sections": null}"#.to_string(),
+        r#"{"id": "r", "title": "T", "sections": [], "format": "appraise.report/2"}"#.to_string(),
+        r#"{"id": "r", "title": "T", "sections": [], "scale": {"min": 10}}"#.to_string(),
+        r#"{"id": "r", "title": "T", "sections": [], "meta": {"a": true}}"#.to_string(),
+        r#"{"id": "r", "title": "T", "sections": [], "grades": [{"min": 1, "label": ""}]}"#.to_string(),
+        // Valid, but left to the slow path: repeated keys, unknown fields in small objects,
+        // items after subsections that have items.
+        r#"{"id": "r", "title": "T", "sections": [], "id": "r2"}"#.to_string(),
+        r#"{"id": "r", "title": "T", "sections": [], "meta": {"z": 1, "z": 2}}"#.to_string(),
+        r#"{"id": "r", "title": "T", "sections": [], "scale": {"max": 5, "unit": "pts"}}"#.to_string(),
+        r#"{"id": "r", "title": "T", "sections": [{"id": "a", "title": "A",
+            "sections": [{"id": "b", "title": "B", "items": [{"id": "i", "text": "t"}]}],
+            "items": [{"id": "j", "text": "t"}]}]}"#
+            .to_string(),
+    ];
+    for text in &refused {
+        assert!(!fast_agrees(text), "the fast path accepted {text}");
+    }
+    // What the slow path makes of the valid ones.
+    let r = ok(&refused[refused.len() - 1]);
+    assert_eq!(r.items.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["j", "i"]);
+    assert_eq!(ok(&refused[refused.len() - 3]).meta, [("z".to_string(), "2".to_string())]);
+}
+
+#[test]
+fn large_reports_are_fingerprinted_while_they_are_parsed() {
+    let json = crate::generate::report_json(4000, 3);
+    assert!(json.len() >= PARALLEL_HASH_BYTES, "{}", json.len());
+    let r = parse_report(json.as_bytes()).unwrap();
+    assert_eq!(r.sha256, fingerprint(json.as_bytes()));
+    assert_eq!(parse_report_unhashed(json.as_bytes()).unwrap(), Report { sha256: String::new(), ..r });
+    let mut broken = json.into_bytes();
+    broken.truncate(PARALLEL_HASH_BYTES + 10);
+    assert!(parse_report(&broken).is_err());
+}
+
+#[test]
+fn the_fast_path_agrees_on_every_corruption_of_a_report() {
+    let small = crate::generate::report_json(3, 5);
+    for text in [FULL, small.as_str()] {
+        let bytes = text.as_bytes();
+        for end in 0..bytes.len() {
+            if let Ok(cut) = std::str::from_utf8(&bytes[..end]) {
+                assert!(!fast_agrees(cut), "truncated at {end} parsed");
+            }
+        }
+        for at in 0..bytes.len() {
+            for replacement in [b'"', b'}', b']', b'0', b'-', b'n', b' ', b'\\', b'e', b'1'] {
+                let mut bytes = bytes.to_vec();
+                bytes[at] = replacement;
+                if let Ok(text) = std::str::from_utf8(&bytes) {
+                    fast_agrees(text);
+                }
+            }
+        }
+    }
+}

@@ -14,7 +14,7 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let focused = app.focus == Pane::Outline;
-    let title = format!(" Outline {}/{} ", app.scores.scored(), app.report.items.len());
+    let title = format!(" Outline {}/{} ", app.tallies.report.scored, app.tallies.report.items);
     let block = pane_block(app, title, focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
