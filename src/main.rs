@@ -69,6 +69,18 @@ enum Command {
     },
     /// Print the configuration files in use and the effective settings, keys included.
     Config,
+    /// Write a reproducible synthetic report of mixed Chinese/English text (for benchmarks).
+    Gen {
+        /// How many items.
+        #[arg(long, value_name = "N")]
+        items: usize,
+        /// The seed: the same items and seed give the same bytes.
+        #[arg(long, value_name = "S", default_value_t = cmd::DEFAULT_SEED)]
+        seed: u64,
+        /// Where to write it (default: standard output).
+        #[arg(short = 'o', long = "output", value_name = "REPORT.json")]
+        output: Option<PathBuf>,
+    },
     /// Write a scoring sheet (评分表): a row per item, section subtotals, total, percent and grade.
     Export {
         report: PathBuf,
@@ -144,6 +156,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         ),
+        Some(Command::Gen { items, seed, output }) => {
+            cmd::generate_to(items, seed, output.as_deref(), &mut std::io::stdout())
+        }
         Some(Command::Config) => {
             let dir = appraise::config::config_dir();
             let config = appraise::config::load(dir.as_deref()).map_err(Failure::BadInput)?;
