@@ -10,7 +10,9 @@
 # `appraise check REPORT` reads and validates it (peak RSS from GNU time); then the full app
 # opens it in a detached 120×40 tmux pane under GNU time, the script waits for the first frame
 # (the report's title on the screen), sends `q` (save and quit) and reads the app's peak RSS.
-# Needs GNU time (/usr/bin/time) and tmux. Everything lives in a temp dir, config included.
+# The fixed cost of a process (binary, libraries, terminal, threads), measured on a 1-item
+# report, is shown and also taken off, since it dominates small reports.
+# Needs GNU time (/usr/bin/time), tmux and bc. Everything lives in a temp dir, config included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +23,7 @@ if [ -z "${APPRAISE:-}" ]; then
     APPRAISE="${CARGO_TARGET_DIR:-target}/release/appraise"
 fi
 APPRAISE=$(realpath "$APPRAISE")
-for tool in /usr/bin/time tmux; do
+for tool in /usr/bin/time tmux bc; do
     command -v "$tool" >/dev/null || { echo "peak-rss: needs $tool" >&2; exit 1; }
 done
 
@@ -36,37 +38,59 @@ export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
 
 now_ms() { date +%s%3N; }
 
-printf '%8s %9s %12s %7s %12s %7s %14s\n' items "file MB" "check MB" ratio "app MB" ratio "1st frame ms"
-for n in "${sizes[@]}"; do
-    report="$work/r$n.json"
-    "$APPRAISE" gen --items "$n" -o "$report"
-    bytes=$(stat -c %s "$report")
-
+# Peak RSS (KB) of `appraise check REPORT` and of the app opening REPORT (first frame, then
+# `q`); sets check_kb, app_kb and frame_ms.
+measure() {
+    local report=$1 scores="${1%.json}.scores.json"
     /usr/bin/time -f %M -o "$work/check.kb" "$APPRAISE" check "$report" >/dev/null
     check_kb=$(tail -n 1 "$work/check.kb")
 
-    rm -f "$work/app.kb" "$work/r$n.scores.json"
+    rm -f "$work/app.kb" "$scores"
+    local start title
+    title=$(grep -o '"title":"Generated report[^"]*"' "$report" | head -n 1 | cut -d'"' -f4)
     start=$(now_ms)
     tmux new-session -d -s "$session" -x 120 -y 40 \
-        "/usr/bin/time -f %M -o '$work/app.kb' '$APPRAISE' --scores '$work/r$n.scores.json' '$report'; tmux wait-for -S '$session-done'"
+        "/usr/bin/time -f %M -o '$work/app.kb' '$APPRAISE' --scores '$scores' '$report'; tmux wait-for -S '$session-done'"
     # The first frame: the title is on the screen (polled; 60 s at most).
-    frame=""
+    frame_ms=""
     for _ in $(seq 1 3000); do
-        if tmux capture-pane -p -t "$session" 2>/dev/null | grep -q "Generated report"; then
-            frame=$(( $(now_ms) - start ))
+        if tmux capture-pane -p -t "$session" 2>/dev/null | grep -qF "$title"; then
+            frame_ms=$(($(now_ms) - start))
             break
         fi
         sleep 0.02
     done
-    [ -n "$frame" ] || { echo "peak-rss: no first frame for $n items" >&2; tmux capture-pane -p -t "$session" >&2 || true; exit 1; }
-    sleep 0.5 # let start-up work behind the first frame (search index…) finish
+    if [ -z "$frame_ms" ]; then
+        echo "peak-rss: no first frame for $report" >&2
+        tmux capture-pane -p -t "$session" >&2 || true
+        exit 1
+    fi
+    sleep 0.5 # let the start-up work behind the first frame (search index…) finish
     tmux send-keys -t "$session" q
     timeout 120 tmux wait-for "$session-done"
     app_kb=$(tail -n 1 "$work/app.kb")
+}
 
-    awk -v n="$n" -v b="$bytes" -v c="$check_kb" -v a="$app_kb" -v f="$frame" 'BEGIN {
-        mb = b / 1e6
-        printf "%8d %9.1f %12.1f %6.2fx %12.1f %6.2fx %14d\n", n, mb, c * 1024 / 1e6, c * 1024 / b, a * 1024 / 1e6, a * 1024 / b, f
+# The fixed cost (binary, libraries, terminal, threads): a 1-item report.
+"$APPRAISE" gen --items 1 -o "$work/base.json"
+measure "$work/base.json"
+base_check_kb=$check_kb base_app_kb=$app_kb
+printf 'fixed cost (a 1-item report): check %.1f MB, app %.1f MB\n\n' \
+    "$(echo "$base_check_kb * 1024 / 1000000" | bc -l)" "$(echo "$base_app_kb * 1024 / 1000000" | bc -l)"
+
+printf '%8s %8s | %9s %7s %7s | %9s %7s %7s | %9s\n' \
+    items "file MB" "check MB" ratio "-fixed" "app MB" ratio "-fixed" "frame ms"
+for n in "${sizes[@]}"; do
+    report="$work/r$n.json"
+    "$APPRAISE" gen --items "$n" -o "$report"
+    bytes=$(stat -c %s "$report")
+    measure "$report"
+    awk -v n="$n" -v b="$bytes" -v c="$check_kb" -v a="$app_kb" -v f="$frame_ms" \
+        -v bc="$base_check_kb" -v ba="$base_app_kb" 'BEGIN {
+        printf "%8d %8.1f | %9.1f %6.2fx %6.2fx | %9.1f %6.2fx %6.2fx | %9d\n", n, b / 1e6,
+            c * 1024 / 1e6, c * 1024 / b, (c - bc) * 1024 / b,
+            a * 1024 / 1e6, a * 1024 / b, (a - ba) * 1024 / b, f
     }'
 done
-echo "(MB = 10^6 bytes; ratio = peak RSS / file size; budget ≤ 3x. 1st frame: launch until tmux shows the title, polled every 20 ms)"
+echo "(MB = 10^6 bytes. ratio = peak RSS / file size (budget ≤ 3x); -fixed: the same without the fixed cost."
+echo " frame ms: launch until tmux shows the title, polled every 20 ms: an upper bound of open-to-first-frame.)"
