@@ -60,6 +60,9 @@ pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
     ws.set_freeze_panes(1, 0)?;
 
     let merges = merges(table);
+    // Single-row merges start a cell that still sets its row's height (a set: one lookup a cell).
+    let single_row: std::collections::HashSet<(usize, usize)> =
+        merges.iter().filter(|m| m.r0 == m.r1).map(|m| (m.r0, m.c0)).collect();
     let mut covered = vec![vec![false; table.columns.len()]; table.rows.len()];
     for m in &merges {
         for row in covered.iter_mut().take(m.r1 + 1).skip(m.r0) {
@@ -94,7 +97,7 @@ pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
             .cells
             .iter()
             .enumerate()
-            .filter(|(c, _)| !covered[r][*c] || merges.iter().any(|m| m.r0 == r && m.r1 == r && m.c0 == *c))
+            .filter(|(c, _)| !covered[r][*c] || single_row.contains(&(r, *c)))
             .filter(|(c, _)| table.columns[*c].kind != ColKind::Number)
             .map(|(c, cell)| lines(&cell.value.text(), widths[c]))
             .max()
