@@ -332,8 +332,8 @@ fn format_number(n: u32, format: &str) -> String {
         "ideographTraditional" => {
             STEMS.get((n as usize).wrapping_sub(1)).map_or(n.to_string(), |s| s.to_string())
         }
-        "upperRoman" => roman(n).to_uppercase(),
-        "lowerRoman" => roman(n),
+        "upperRoman" => super::outline::to_roman(n),
+        "lowerRoman" => super::outline::to_roman(n).to_lowercase(),
         "upperLetter" => letter(n).to_uppercase(),
         "lowerLetter" => letter(n),
         "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
@@ -345,19 +345,6 @@ fn format_number(n: u32, format: &str) -> String {
         }
         _ => n.to_string(),
     }
-}
-
-fn roman(mut n: u32) -> String {
-    let table =
-        [(100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")];
-    let mut out = String::new();
-    for (v, s) in table {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
-        }
-    }
-    out
 }
 
 fn letter(n: u32) -> String {

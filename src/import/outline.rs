@@ -207,7 +207,8 @@ fn roman(s: &str) -> Option<u32> {
     (to_roman(total) == upper).then_some(total)
 }
 
-fn to_roman(mut n: u32) -> String {
+/// `n` in upper-case Roman numerals (for 1–399, as outlines use them).
+pub(super) fn to_roman(mut n: u32) -> String {
     let table =
         [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
     let mut out = String::new();
