@@ -32,7 +32,7 @@ impl Tally {
             }
         }
         let (points, max) = (clean(points), clean(max));
-        let percent = (count > 0 && max > 0.0).then(|| (points / max * 100.0 * 100.0).round() / 100.0);
+        let percent = if count > 0 { crate::scores::percent_of(points, max) } else { None };
         let grade = percent.and_then(|p| grade_for(grades, p)).map(str::to_string);
         Tally { count, points: (count > 0).then_some(points), percent, grade }
     }

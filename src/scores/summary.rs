@@ -80,10 +80,9 @@ impl Summary {
         self.report_max = clean(self.report_max);
         self.percent = None;
         self.grade = None;
-        if self.scored > 0 && self.max_points > 0.0 {
-            let pct = (self.points / self.max_points * 100.0 * 100.0).round() / 100.0;
-            self.percent = Some(pct);
-            self.grade = grade_for(grades, pct).map(str::to_string);
+        if self.scored > 0 {
+            self.percent = percent_of(self.points, self.max_points);
+            self.grade = self.percent.and_then(|p| grade_for(grades, p)).map(str::to_string);
         }
     }
 }
@@ -130,6 +129,11 @@ impl Tallies {
         whole.finish(&report.grades);
         Tallies { report: whole, sections }
     }
+}
+
+/// `points / max × 100` rounded to 2 decimals; `None` when there is no max to divide by.
+pub fn percent_of(points: f64, max: f64) -> Option<f64> {
+    (max > 0.0).then(|| (points / max * 100.0 * 100.0).round() / 100.0)
 }
 
 /// The label of the first band whose `min` ≤ `percent`.
