@@ -914,7 +914,7 @@ fn mouse_click_selects_an_outline_row_and_wheel_moves() {
 #[test]
 fn y_copies_the_item_text_or_from_the_score_panel_the_note() {
     let mut app = english();
-    let text = app.report.items[app.current_item().unwrap()].text.clone();
+    let text = app.report.items[app.current_item().unwrap()].text.to_string();
     assert_eq!(app.update(Action::Copy), Some(Effect::Copy(text)));
     app.update(Action::Annotate);
     type_str(&mut app, "佐证不足");

@@ -32,7 +32,7 @@ fn tops(r: &Report) -> Vec<SectionIx> {
 }
 
 fn titles_of(r: &Report, sections: &[SectionIx]) -> Vec<String> {
-    sections.iter().map(|&s| r.sections[s].title.clone()).collect()
+    sections.iter().map(|&s| r.sections[s].title.to_string()).collect()
 }
 
 fn items_of(r: &Report, s: SectionIx) -> Vec<&Item> {
@@ -40,7 +40,7 @@ fn items_of(r: &Report, s: SectionIx) -> Vec<&Item> {
 }
 
 fn item_titles(r: &Report, s: SectionIx) -> Vec<String> {
-    items_of(r, s).iter().map(|i| i.title.clone().unwrap_or_default()).collect()
+    items_of(r, s).iter().map(|i| i.title.as_deref().unwrap_or_default().to_string()).collect()
 }
 
 fn section(r: &Report, id: &str) -> SectionIx {

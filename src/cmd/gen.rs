@@ -50,7 +50,7 @@ mod tests {
         generate(25, 7, &mut b).unwrap();
         assert_eq!(a, b);
         assert!(a.ends_with(b"\n"));
-        assert_eq!(crate::report::parse_report(&a).unwrap().items.len(), 25);
+        assert_eq!(crate::report::parse_report(a.as_slice()).unwrap().items.len(), 25);
 
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("g.json");

@@ -124,7 +124,7 @@ mod tests {
         let args = ImportArgs { text: shaodong(), ..ImportArgs::default() };
         let (mut out, mut err) = (Vec::new(), Vec::new());
         import(&args, &mut out, &mut err).unwrap();
-        assert!(crate::report::parse_report(&out).is_ok());
+        assert!(crate::report::parse_report(out.as_slice()).is_ok());
         assert!(!String::from_utf8(err).unwrap().contains("wrote"));
     }
 

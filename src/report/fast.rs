@@ -15,6 +15,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -22,18 +23,24 @@ use serde_json::Number;
 
 use super::load::FORMAT;
 use super::model::{Grade, Item, Node, Report, Scale, Section, SectionIx};
+use super::shared::SharedStr;
 
 /// Marks an item's scale bound the item does not set (parsed numbers are always finite).
 const INHERIT: f64 = f64::NAN;
 
-/// The report in `text`, if it is valid; `None` at the first problem of any kind.
-pub(super) fn parse(text: &str) -> Option<Report> {
+/// The report in `text` (all or part of `source`), if it is valid; `None` at the first problem
+/// of any kind. The report's strings are ranges of `source` wherever JSON escaping left them
+/// as they are in the file.
+pub(super) fn parse(source: &Arc<String>, text: &str) -> Option<Report> {
     let mut de = serde_json::Deserializer::from_str(text);
     let mut report = Report::default();
     // A guess from the size (an item takes a few hundred bytes) saves rehashing the index.
     report.index.reserve((text.len() / 512).min(1 << 20));
-    RootSeed(&mut report).deserialize(&mut de).ok()?;
+    RootSeed(Ctx { report: &mut report, source }).deserialize(&mut de).ok()?;
     de.end().ok()?;
+    // Grown by doubling while read: give back the spare room (up to half) for good.
+    report.items.shrink_to_fit();
+    report.sections.shrink_to_fit();
     finish(&mut report).then_some(report)
 }
 
@@ -70,7 +77,7 @@ fn finish(report: &mut Report) -> bool {
 }
 
 /// A required id or title: present, a string, and not blank.
-fn non_empty<E: de::Error>(s: String) -> Result<String, E> {
+fn non_empty<E: de::Error, S: std::ops::Deref<Target = str>>(s: S) -> Result<S, E> {
     if s.trim().is_empty() { Err(E::custom("empty")) } else { Ok(s) }
 }
 
@@ -113,6 +120,45 @@ impl<'de> Deserialize<'de> for Text<'de> {
     }
 }
 
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What the seeds below fill in, and the text the report's strings are ranges of.
+struct Ctx<'r> {
+    report: &'r mut Report,
+    source: &'r Arc<String>,
+}
+
+impl Ctx<'_> {
+    /// The same context for a nested value.
+    fn reborrow(&mut self) -> Ctx<'_> {
+        Ctx { report: &mut *self.report, source: self.source }
+    }
+
+    /// A string of the model: a range of the source when the file has it unescaped.
+    fn shared(&self, text: Text<'_>) -> SharedStr {
+        match text.0 {
+            Cow::Borrowed(s) => SharedStr::within(self.source, s),
+            Cow::Owned(s) => SharedStr::from(s),
+        }
+    }
+
+    fn shared_opt(&self, text: Option<Text<'_>>) -> Option<SharedStr> {
+        text.map(|t| self.shared(t))
+    }
+
+    fn shared_all(&self, texts: Option<Vec<Text<'_>>>) -> Vec<SharedStr> {
+        let mut all: Vec<SharedStr> = texts.unwrap_or_default().into_iter().map(|t| self.shared(t)).collect();
+        // Collected in place, so with the parse's spare room (4 where 1 tag is usual).
+        all.shrink_to_fit();
+        all
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(field_identifier, rename_all = "snake_case")]
 enum RootKey {
@@ -128,7 +174,7 @@ enum RootKey {
     Other,
 }
 
-struct RootSeed<'r>(&'r mut Report);
+struct RootSeed<'r>(Ctx<'r>);
 
 impl<'de> DeserializeSeed<'de> for RootSeed<'_> {
     type Value = ();
@@ -145,7 +191,7 @@ impl<'de> Visitor<'de> for RootSeed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let report = self.0;
+        let mut ctx = self.0;
         let mut seen = 0u16;
         while let Some(key) = map.next_key::<RootKey>()? {
             match key {
@@ -159,16 +205,16 @@ impl<'de> Visitor<'de> for RootSeed<'_> {
                 }
                 RootKey::Id => {
                     once(&mut seen, 2)?;
-                    report.id = non_empty(map.next_value()?)?;
+                    ctx.report.id = non_empty(map.next_value()?)?;
                 }
                 RootKey::Title => {
                     once(&mut seen, 4)?;
-                    report.title = non_empty(map.next_value()?)?;
+                    ctx.report.title = non_empty(map.next_value()?)?;
                 }
                 RootKey::Meta => {
                     once(&mut seen, 8)?;
                     if let Some(Meta(meta)) = map.next_value()? {
-                        report.meta = meta;
+                        ctx.report.meta = meta;
                     }
                 }
                 RootKey::Scale => {
@@ -183,22 +229,22 @@ impl<'de> Visitor<'de> for RootSeed<'_> {
                         if scale.min >= scale.max || scale.step <= 0.0 {
                             return Err(no());
                         }
-                        report.scale = scale;
+                        ctx.report.scale = scale;
                     }
                 }
                 RootKey::Grades => {
                     once(&mut seen, 32)?;
                     for g in map.next_value::<Option<Vec<RawGrade>>>()?.unwrap_or_default() {
-                        report.grades.push(Grade { min: g.min, label: non_empty(g.label)? });
+                        ctx.report.grades.push(Grade { min: g.min, label: non_empty(g.label)? });
                     }
                 }
                 RootKey::RequireNoteBelowMax => {
                     once(&mut seen, 64)?;
-                    report.require_note_below_max = map.next_value::<Option<bool>>()?.unwrap_or(false);
+                    ctx.report.require_note_below_max = map.next_value::<Option<bool>>()?.unwrap_or(false);
                 }
                 RootKey::Sections => {
                     once(&mut seen, 128)?;
-                    map.next_value_seed(SectionsSeed { report, parent: None, depth: 0 })?;
+                    map.next_value_seed(SectionsSeed { ctx: ctx.reborrow(), parent: None, depth: 0 })?;
                 }
                 RootKey::Other => {
                     map.next_value::<Skip>()?;
@@ -296,7 +342,7 @@ impl<'de> Deserialize<'de> for MetaValue {
 
 /// A `sections` array (absent or `null` only where optional: the caller decides).
 struct SectionsSeed<'r> {
-    report: &'r mut Report,
+    ctx: Ctx<'r>,
     parent: Option<SectionIx>,
     depth: usize,
 }
@@ -316,9 +362,9 @@ impl<'de> Visitor<'de> for SectionsSeed<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let report = self.report;
+        let mut ctx = self.ctx;
         while seq
-            .next_element_seed(SectionSeed { report: &mut *report, parent: self.parent, depth: self.depth })?
+            .next_element_seed(SectionSeed { ctx: ctx.reborrow(), parent: self.parent, depth: self.depth })?
             .is_some()
         {}
         Ok(())
@@ -365,7 +411,7 @@ enum SectionKey {
 
 /// One section object: pushed in pre-order, its items, then its subsections.
 struct SectionSeed<'r> {
-    report: &'r mut Report,
+    ctx: Ctx<'r>,
     parent: Option<SectionIx>,
     depth: usize,
 }
@@ -385,12 +431,12 @@ impl<'de> Visitor<'de> for SectionSeed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let report = self.report;
-        let ix = report.sections.len();
-        let items_before = report.items.len();
-        report.sections.push(Section {
-            id: String::new(),
-            title: String::new(),
+        let mut ctx = self.ctx;
+        let ix = ctx.report.sections.len();
+        let items_before = ctx.report.items.len();
+        ctx.report.sections.push(Section {
+            id: SharedStr::default(),
+            title: SharedStr::default(),
             body: None,
             parent: self.parent,
             depth: self.depth,
@@ -398,38 +444,40 @@ impl<'de> Visitor<'de> for SectionSeed<'_> {
             children: Vec::new(),
         });
         if let Some(p) = self.parent {
-            report.sections[p].children.push(ix);
+            ctx.report.sections[p].children.push(ix);
         }
         let mut seen = 0u16;
         while let Some(key) = map.next_key::<SectionKey>()? {
             match key {
                 SectionKey::Id => {
                     once(&mut seen, 1)?;
-                    let id = non_empty::<A::Error>(map.next_value()?)?;
-                    if report.index.insert(id.clone(), Node::Section(ix)).is_some() {
+                    let id = ctx.shared(non_empty::<A::Error, _>(map.next_value::<Text>()?)?);
+                    if ctx.report.index.insert(id.clone(), Node::Section(ix)).is_some() {
                         return Err(no());
                     }
-                    report.sections[ix].id = id;
+                    ctx.report.sections[ix].id = id;
                 }
                 SectionKey::Title => {
                     once(&mut seen, 2)?;
-                    report.sections[ix].title = non_empty(map.next_value()?)?;
+                    let title = ctx.shared(non_empty(map.next_value::<Text>()?)?);
+                    ctx.report.sections[ix].title = title;
                 }
                 SectionKey::Body => {
                     once(&mut seen, 4)?;
-                    report.sections[ix].body = map.next_value()?;
+                    let body = ctx.shared_opt(map.next_value()?);
+                    ctx.report.sections[ix].body = body;
                 }
                 SectionKey::Items => {
                     once(&mut seen, 8)?;
                     // The slow path numbers a section's own items before its subsections'.
-                    if report.items.len() != items_before {
+                    if ctx.report.items.len() != items_before {
                         return Err(no());
                     }
-                    map.next_value_seed(ItemsSeed { report: &mut *report, section: ix })?;
+                    map.next_value_seed(ItemsSeed { ctx: ctx.reborrow(), section: ix })?;
                 }
                 SectionKey::Sections => {
                     once(&mut seen, 16)?;
-                    let seed = SectionsSeed { report: &mut *report, parent: Some(ix), depth: self.depth + 1 };
+                    let seed = SectionsSeed { ctx: ctx.reborrow(), parent: Some(ix), depth: self.depth + 1 };
                     map.next_value_seed(OptSectionsSeed(seed))?;
                 }
                 SectionKey::Other => {
@@ -447,7 +495,7 @@ impl<'de> Visitor<'de> for SectionSeed<'_> {
 
 /// `null` or a section's `items` array.
 struct ItemsSeed<'r> {
-    report: &'r mut Report,
+    ctx: Ctx<'r>,
     section: SectionIx,
 }
 
@@ -475,8 +523,8 @@ impl<'de> Visitor<'de> for ItemsSeed<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let report = self.report;
-        while seq.next_element_seed(ItemSeed { report: &mut *report, section: self.section })?.is_some() {}
+        let mut ctx = self.ctx;
+        while seq.next_element_seed(ItemSeed { ctx: ctx.reborrow(), section: self.section })?.is_some() {}
         Ok(())
     }
 }
@@ -500,7 +548,7 @@ enum ItemKey {
 
 /// One item object, pushed in report order; `null` is the same as absent.
 struct ItemSeed<'r> {
-    report: &'r mut Report,
+    ctx: Ctx<'r>,
     section: SectionIx,
 }
 
@@ -519,12 +567,13 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let report = self.report;
-        let ix = report.items.len();
+        let ctx = self.ctx;
+        let ix = ctx.report.items.len();
+        let (mut id, mut text) = (None, None);
         let mut item = Item {
-            id: String::new(),
+            id: SharedStr::default(),
             title: None,
-            text: String::new(),
+            text: SharedStr::default(),
             section: self.section,
             // Completed from the report's scale once the whole document is read.
             scale: Scale { min: INHERIT, max: INHERIT, step: INHERIT },
@@ -539,15 +588,15 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
             match key {
                 ItemKey::Id => {
                     once(&mut seen, 1)?;
-                    item.id = non_empty(map.next_value()?)?;
+                    id = Some(ctx.shared(non_empty(map.next_value::<Text>()?)?));
                 }
                 ItemKey::Title => {
                     once(&mut seen, 2)?;
-                    item.title = map.next_value()?;
+                    item.title = ctx.shared_opt(map.next_value()?);
                 }
                 ItemKey::Text => {
                     once(&mut seen, 4)?;
-                    item.text = map.next_value()?;
+                    text = Some(ctx.shared(map.next_value()?));
                 }
                 ItemKey::Min => {
                     once(&mut seen, 8)?;
@@ -563,15 +612,15 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
                 }
                 ItemKey::Criteria => {
                     once(&mut seen, 64)?;
-                    item.criteria = map.next_value()?;
+                    item.criteria = ctx.shared_opt(map.next_value()?);
                 }
                 ItemKey::Tags => {
                     once(&mut seen, 128)?;
-                    item.tags = map.next_value::<Option<Vec<String>>>()?.unwrap_or_default();
+                    item.tags = ctx.shared_all(map.next_value()?);
                 }
                 ItemKey::Refs => {
                     once(&mut seen, 256)?;
-                    item.refs = map.next_value::<Option<Vec<String>>>()?.unwrap_or_default();
+                    item.refs = ctx.shared_all(map.next_value()?);
                 }
                 ItemKey::SelfScore => {
                     once(&mut seen, 512)?;
@@ -583,14 +632,15 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
             }
         }
         // id and text are required.
-        if seen & 5 != 5 {
+        let (Some(id), Some(text)) = (id, text) else {
+            return Err(no());
+        };
+        (item.id, item.text) = (id, text);
+        if ctx.report.index.insert(item.id.clone(), Node::Item(ix)).is_some() {
             return Err(no());
         }
-        if report.index.insert(item.id.clone(), Node::Item(ix)).is_some() {
-            return Err(no());
-        }
-        report.items.push(item);
-        report.sections[self.section].items.push(ix);
+        ctx.report.items.push(item);
+        ctx.report.sections[self.section].items.push(ix);
         Ok(())
     }
 }

@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
@@ -101,7 +102,7 @@ fn render_problems(path: &Path, problems: &[Problem]) -> String {
 pub fn load_report(path: &Path) -> Result<Report, LoadError> {
     let bytes = std::fs::read(path)
         .map_err(|e| LoadError::Io { path: path.to_path_buf(), message: io_message(path, &e) })?;
-    parse_report(&bytes).map_err(|problems| LoadError::Invalid { path: path.to_path_buf(), problems })
+    parse_report(bytes).map_err(|problems| LoadError::Invalid { path: path.to_path_buf(), problems })
 }
 
 /// A short lowercase reason for a read failure.
@@ -125,17 +126,23 @@ fn io_message(path: &Path, err: &std::io::Error) -> String {
 /// Parses a report from the file's bytes; on failure, every problem found (at most 100 listed).
 /// The report's `sha256` is filled in; for a large file it is computed on a second thread while
 /// the text is parsed, so on two cores or more it costs no time.
-pub fn parse_report(bytes: &[u8]) -> Result<Report, Vec<Problem>> {
+///
+/// Given the bytes themselves (a `Vec<u8>`), the report keeps them as its text: its strings
+/// are ranges of them (see [`SharedStr`](super::SharedStr)), so memory holds the file once.
+/// Given a slice, it copies it first.
+pub fn parse_report(bytes: impl Into<Vec<u8>>) -> Result<Report, Vec<Problem>> {
+    let source = source_text(bytes.into())?;
     let with_sha = |parsed: Result<Report, Vec<Problem>>, sha256: String| {
         parsed.map(|report| Report { sha256, ..report })
     };
+    let bytes = source.as_bytes();
     if bytes.len() < PARALLEL_HASH_BYTES {
-        return with_sha(parse_report_unhashed(bytes), fingerprint(bytes));
+        return with_sha(parse_source(&source), fingerprint(bytes));
     }
     std::thread::scope(|s| {
         let hasher =
             std::thread::Builder::new().name("appraise-sha256".into()).spawn_scoped(s, || fingerprint(bytes));
-        let parsed = parse_report_unhashed(bytes);
+        let parsed = parse_source(&source);
         let sha256 = match hasher {
             Ok(h) => h.join().unwrap_or_else(|_| fingerprint(bytes)),
             Err(_) => fingerprint(bytes),
@@ -147,27 +154,41 @@ pub fn parse_report(bytes: &[u8]) -> Result<Report, Vec<Problem>> {
 /// [`parse_report`] without the fingerprint: the report's `sha256` is left empty, for a caller
 /// that computes it elsewhere with [`fingerprint`] (the scores file needs it before it is
 /// compared or saved).
-pub fn parse_report_unhashed(bytes: &[u8]) -> Result<Report, Vec<Problem>> {
-    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+pub fn parse_report_unhashed(bytes: impl Into<Vec<u8>>) -> Result<Report, Vec<Problem>> {
+    parse_source(&source_text(bytes.into())?)
+}
+
+/// The file's bytes as text (BOM included), once they are known to be non-empty UTF-8.
+fn source_text(bytes: Vec<u8>) -> Result<Arc<String>, Vec<Problem>> {
+    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(vec![Problem::new(Place::File, "the file is empty")]);
     }
     // SIMD-checked (encoding_rs hands it to simdutf8), several times faster than the standard
     // library on CJK text; the standard library only places the bad byte.
-    let fast_checked = match encoding_rs::UTF_8.decode_without_bom_handling_and_without_replacement(body) {
-        Some(std::borrow::Cow::Borrowed(text)) => Some(text),
-        _ => None,
-    };
-    let text = fast_checked.map_or_else(|| std::str::from_utf8(body), Ok).map_err(|e| {
+    let valid = matches!(
+        encoding_rs::UTF_8.decode_without_bom_handling_and_without_replacement(body),
+        Some(std::borrow::Cow::Borrowed(_))
+    );
+    if !valid {
+        let e = std::str::from_utf8(body).err().map_or(0, |e| e.valid_up_to());
         // The bytes before the bad one are valid UTF-8, so this cannot fail.
-        let before = std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or("");
+        let before = std::str::from_utf8(&body[..e]).unwrap_or("");
         let line = 1 + before.matches('\n').count();
         let column = 1 + before.rsplit('\n').next().unwrap_or("").chars().count();
-        let message =
-            format!("the file is not UTF-8 text (byte 0x{:02X} is invalid here)", body[e.valid_up_to()]);
-        vec![Problem::new(Place::Position { line, column }, message)]
-    })?;
-    match super::fast::parse(text) {
+        let bad = body.get(e).copied().unwrap_or(0);
+        let message = format!("the file is not UTF-8 text (byte 0x{bad:02X} is invalid here)");
+        return Err(vec![Problem::new(Place::Position { line, column }, message)]);
+    }
+    // SAFETY: `body` was checked to be UTF-8 just above, and the BOM before it is UTF-8 too.
+    // (`String::from_utf8` would check all of it again, at a third of the speed.)
+    Ok(Arc::new(unsafe { String::from_utf8_unchecked(bytes) }))
+}
+
+/// Parses the report in `source`: the fast path, and the slow one when it says no.
+fn parse_source(source: &Arc<String>) -> Result<Report, Vec<Problem>> {
+    let text = source.strip_prefix('\u{feff}').unwrap_or(source);
+    match super::fast::parse(source, text) {
         Some(report) => Ok(report),
         None => slow_path(text),
     }
@@ -477,7 +498,7 @@ impl Walker {
             self.problem(&child(path, "id"), message);
         } else {
             self.first_use.insert(id.to_string(), path.to_string());
-            self.report.index.insert(id.to_string(), node);
+            self.report.index.insert(id.into(), node);
         }
     }
 
@@ -493,9 +514,9 @@ impl Walker {
         let title = self.required_string(obj, "title", path, true);
         let body = self.opt_string(obj, "body", path);
         self.report.sections.push(Section {
-            id: id.unwrap_or_default(),
-            title: title.unwrap_or_default(),
-            body,
+            id: id.unwrap_or_default().into(),
+            title: title.unwrap_or_default().into(),
+            body: body.map(Into::into),
             parent,
             depth,
             items: Vec::new(),
@@ -544,11 +565,11 @@ impl Walker {
             self.problem(path, format!("step must be greater than 0 (found {})", scale.step));
         }
         let criteria = self.opt_string(obj, "criteria", path);
-        let tags = self.strings(obj, "tags", path).into_iter().map(|(tag, _)| tag).collect();
+        let tags = self.strings(obj, "tags", path).into_iter().map(|(tag, _)| tag.into()).collect();
         let mut refs = Vec::new();
         for (target, at) in self.strings(obj, "refs", path) {
             self.refs.push(PendingRef { after: self.problems.len(), path: at, id: target.clone() });
-            refs.push(target);
+            refs.push(target.into());
         }
         let self_score = self.opt_number(obj, "self_score", path);
         if let Some(score) = self_score
@@ -559,12 +580,12 @@ impl Walker {
             self.problem(&child(path, "self_score"), message);
         }
         self.report.items.push(Item {
-            id: id.unwrap_or_default(),
-            title,
-            text: text.unwrap_or_default(),
+            id: id.unwrap_or_default().into(),
+            title: title.map(Into::into),
+            text: text.unwrap_or_default().into(),
             section,
             scale,
-            criteria,
+            criteria: criteria.map(Into::into),
             tags,
             refs,
             self_score,
@@ -577,7 +598,7 @@ impl Walker {
         let Walker { report, problems, refs, .. } = self;
         let mut all = Vec::with_capacity(problems.len());
         let mut walk = problems.into_iter().enumerate().peekable();
-        for r in refs.into_iter().filter(|r| !report.index.contains_key(&r.id)) {
+        for r in refs.into_iter().filter(|r| !report.index.contains_key(r.id.as_str())) {
             while let Some((_, p)) = walk.next_if(|(i, _)| *i < r.after) {
                 all.push(p);
             }

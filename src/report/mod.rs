@@ -4,6 +4,8 @@ mod fast;
 mod json;
 mod load;
 mod model;
+mod shared;
 
 pub use load::{LoadError, Place, Problem, fingerprint, load_report, parse_report, parse_report_unhashed};
 pub use model::{Grade, Item, ItemIx, Node, Report, Scale, Section, SectionIx};
+pub use shared::SharedStr;

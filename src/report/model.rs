@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+use super::shared::SharedStr;
+
 /// Index of a section in [`Report::sections`].
 pub type SectionIx = usize;
 /// Index of an item in [`Report::items`].
@@ -34,9 +36,9 @@ pub struct Grade {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
-    pub id: String,
-    pub title: String,
-    pub body: Option<String>,
+    pub id: SharedStr,
+    pub title: SharedStr,
+    pub body: Option<SharedStr>,
     pub parent: Option<SectionIx>,
     /// 0 for top-level sections.
     pub depth: usize,
@@ -48,16 +50,16 @@ pub struct Section {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
-    pub id: String,
-    pub title: Option<String>,
-    pub text: String,
+    pub id: SharedStr,
+    pub title: Option<SharedStr>,
+    pub text: SharedStr,
     pub section: SectionIx,
     /// The item's own scale, with the report's default filled in.
     pub scale: Scale,
-    pub criteria: Option<String>,
-    pub tags: Vec<String>,
+    pub criteria: Option<SharedStr>,
+    pub tags: Vec<SharedStr>,
     /// Ids of sections or items (validated to exist).
-    pub refs: Vec<String>,
+    pub refs: Vec<SharedStr>,
     pub self_score: Option<f64>,
 }
 
@@ -84,7 +86,7 @@ pub struct Report {
     /// Lowercase hex sha256 of the file's bytes.
     pub sha256: String,
     /// id → node, for every section and item.
-    pub index: HashMap<String, Node>,
+    pub index: HashMap<SharedStr, Node>,
 }
 
 impl Report {

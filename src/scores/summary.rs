@@ -158,9 +158,9 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, &max)| Item {
-                id: format!("i{i}"),
+                id: format!("i{i}").into(),
                 title: None,
-                text: String::new(),
+                text: "".into(),
                 section: 0,
                 scale: Scale { min: 0.0, max, step: 0.25 },
                 criteria: None,

@@ -219,35 +219,34 @@ impl Index {
                 Node::Item(i) => item_pos[i] = pos as u32,
             }
         }
-        let summarise = |part: &[Node]| -> Vec<([Bloom; SLOTS], [Changes; SLOTS])> {
-            part.iter()
-                .map(|&node| {
-                    let mut summary = ([Bloom::default(); SLOTS], [Changes::default(); SLOTS]);
-                    for (slot, text) in slot_texts(report, node).into_iter().enumerate() {
-                        if let Some(text) = text {
-                            (summary.0[slot], summary.1[slot]) = Bloom::of_text(text);
-                        }
+        // Filled in place (two halves on two threads), so nothing is held twice.
+        let mut blooms = vec![[Bloom::default(); SLOTS]; nodes.len()];
+        let mut changes = vec![[Changes::default(); SLOTS]; nodes.len()];
+        let summarise = |part: &[Node], blooms: &mut [[Bloom; SLOTS]], changes: &mut [[Changes; SLOTS]]| {
+            for ((&node, bloom), change) in part.iter().zip(blooms).zip(changes) {
+                for (slot, text) in slot_texts(report, node).into_iter().enumerate() {
+                    if let Some(text) = text {
+                        (bloom[slot], change[slot]) = Bloom::of_text(text);
                     }
-                    summary
-                })
-                .collect()
+                }
+            }
         };
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let summaries = if nodes.len() > PARALLEL_FROM && threads > 1 {
-            let (first, second) = nodes.split_at(nodes.len() / 2);
+        if nodes.len() > PARALLEL_FROM && threads > 1 {
+            let mid = nodes.len() / 2;
+            let (first, second) = nodes.split_at(mid);
+            let (blooms_1, blooms_2) = blooms.split_at_mut(mid);
+            let (changes_1, changes_2) = changes.split_at_mut(mid);
             std::thread::scope(|scope| {
-                let helper = scope.spawn(|| summarise(second));
-                let mut all = summarise(first);
-                match helper.join() {
-                    Ok(rest) => all.extend(rest),
-                    Err(panic) => std::panic::resume_unwind(panic),
+                let helper = scope.spawn(|| summarise(second, blooms_2, changes_2));
+                summarise(first, blooms_1, changes_1);
+                if let Err(panic) = helper.join() {
+                    std::panic::resume_unwind(panic);
                 }
-                all
-            })
+            });
         } else {
-            summarise(&nodes)
-        };
-        let (blooms, changes) = summaries.into_iter().unzip();
+            summarise(&nodes, &mut blooms, &mut changes);
+        }
         Index { nodes, blooms, changes, section_pos, item_pos }
     }
 

@@ -16,7 +16,7 @@ fn fixture(bytes: &[u8]) -> Report {
 /// A report with the given sections (JSON array).
 fn report(sections: Value) -> Report {
     let doc = json!({ "id": "r", "title": "T", "sections": sections });
-    match parse_report(&serde_json::to_vec(&doc).unwrap()) {
+    match parse_report(serde_json::to_vec(&doc).unwrap()) {
         Ok(r) => r,
         Err(p) => panic!("bad test report: {p:#?}"),
     }

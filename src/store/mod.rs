@@ -6,7 +6,7 @@ mod journal;
 mod lock;
 mod scores_file;
 
-pub use atomic::write_atomic;
+pub use atomic::{write_atomic, write_atomic_with};
 pub use journal::{Journal, journal_path, replay};
 pub use lock::{Lock, LockError, acquire, lock_path};
 pub use scores_file::{Loaded, StoreError, io_message, load_scores, parse_scores, save_scores, scores_json};

@@ -4,6 +4,7 @@
 use crate::report::Report;
 use crate::scores::{Entry, Orphan, Scores, Summary, check_score, fmt_num, now_rfc3339};
 use serde_json::{Map, Value};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub const FORMAT: &str = "appraise.scores/1";
@@ -198,8 +199,30 @@ struct FileOut<'a> {
     report: ReportOut<'a>,
     evaluator: Option<&'a str>,
     updated_at: String,
-    items: Vec<ItemRow<'a>>,
+    items: Rows<'a>,
     summary: SummaryOut,
+}
+
+/// The `items` array, written as it is walked (never collected: at 100k items that would be
+/// megabytes held only to be copied out).
+struct Rows<'a> {
+    report: &'a Report,
+    scores: &'a Scores,
+}
+
+impl serde::Serialize for Rows<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let known = self.report.items.iter().zip(&self.scores.entries).map(|(item, e)| {
+            ItemRow::Known(ItemOut {
+                id: &item.id,
+                score: e.score.map_or(Value::Null, number),
+                note: &e.note,
+                flagged: e.flagged,
+                updated_at: e.updated_at.as_deref(),
+            })
+        });
+        serializer.collect_seq(known.chain(self.scores.orphans.iter().map(|o| ItemRow::Orphan(&o.raw))))
+    }
 }
 
 #[derive(serde::Serialize)]
@@ -239,21 +262,16 @@ struct SummaryOut {
 
 /// The scores file's JSON text: every item in report order, then the orphans; summary recomputed.
 pub fn scores_json(report: &Report, scores: &Scores) -> String {
-    let items = report
-        .items
-        .iter()
-        .zip(&scores.entries)
-        .map(|(item, e)| {
-            ItemRow::Known(ItemOut {
-                id: &item.id,
-                score: e.score.map_or(Value::Null, number),
-                note: &e.note,
-                flagged: e.flagged,
-                updated_at: e.updated_at.as_deref(),
-            })
-        })
-        .chain(scores.orphans.iter().map(|o| ItemRow::Orphan(&o.raw)))
-        .collect();
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and serde_json writes UTF-8.
+    let _ = write_scores(&mut out, report, scores);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the scores file's JSON text (as [`scores_json`] returns it) to `out`, as it is built.
+pub fn write_scores(out: impl std::io::Write, report: &Report, scores: &Scores) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
+    let items = Rows { report, scores };
     let sum = Summary::of_report(report, scores);
     let doc = FileOut {
         format: FORMAT,
@@ -271,14 +289,14 @@ pub fn scores_json(report: &Report, scores: &Scores) -> String {
             report_max: number(sum.report_max),
         },
     };
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut out, &doc)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
-/// Writes the scores file atomically.
+/// Writes the scores file atomically, streamed into the temp file.
 pub fn save_scores(path: &Path, report: &Report, scores: &Scores) -> std::io::Result<()> {
-    super::write_atomic(path, scores_json(report, scores).as_bytes())
+    super::write_atomic_with(path, |file| write_scores(file, report, scores))
 }
 
 #[cfg(test)]

@@ -426,9 +426,9 @@ impl App {
     fn copy(&mut self) -> Option<Effect> {
         let (what, text) = match self.current() {
             Some(Node::Item(i)) if self.focus == Pane::Score => ("note", self.scores.entries[i].note.clone()),
-            Some(Node::Item(i)) => ("item text", self.report.items[i].text.clone()),
+            Some(Node::Item(i)) => ("item text", self.report.items[i].text.to_string()),
             Some(Node::Section(s)) => {
-                ("section text", self.report.sections[s].body.clone().unwrap_or_default())
+                ("section text", self.report.sections[s].body.as_deref().unwrap_or_default().to_string())
             }
             None => ("", String::new()),
         };

@@ -103,7 +103,7 @@ fn item_content(app: &App, i: usize, w: usize, out: &mut Vec<Line<'static>>) {
         for id in &item.refs {
             let name = match app.report.find(id) {
                 Some(Node::Item(j)) => app.report.items[j].display_title(),
-                Some(Node::Section(s)) => app.report.sections[s].title.clone(),
+                Some(Node::Section(s)) => app.report.sections[s].title.to_string(),
                 None => String::new(),
             };
             let head = format!("→ {id}  ");

@@ -100,7 +100,7 @@ fn hit_lines(app: &App, hit: &Hit, query: &Query, width: usize) -> Vec<Line<'sta
         Node::Section(s) => {
             let sec = &r.sections[s];
             let path = sec.parent.map(|p| r.section_path(p).join(" › ")).unwrap_or_default();
-            (sec.title.clone(), path, "  §     ".to_string(), t.section)
+            (sec.title.to_string(), path, "  §     ".to_string(), t.section)
         }
     };
     let room = width.saturating_sub(text::width(&state));
@@ -118,12 +118,12 @@ fn hit_lines(app: &App, hit: &Hit, query: &Query, width: usize) -> Vec<Line<'sta
     }
     let mut lines = vec![Line::from(first)];
     if hit.field != Field::Title {
-        let body = match (hit.node, hit.field) {
-            (Node::Item(i), Field::Text) => r.items[i].text.clone(),
-            (Node::Item(i), Field::Criteria) => r.items[i].criteria.clone().unwrap_or_default(),
-            (Node::Item(i), Field::Note) => app.scores.entries[i].note.clone(),
-            (Node::Section(s), Field::Body) => r.sections[s].body.clone().unwrap_or_default(),
-            _ => String::new(),
+        let body: &str = match (hit.node, hit.field) {
+            (Node::Item(i), Field::Text) => &r.items[i].text,
+            (Node::Item(i), Field::Criteria) => r.items[i].criteria.as_deref().unwrap_or_default(),
+            (Node::Item(i), Field::Note) => &app.scores.entries[i].note,
+            (Node::Section(s), Field::Body) => r.sections[s].body.as_deref().unwrap_or_default(),
+            _ => "",
         };
         let label = match hit.field {
             Field::Criteria => "评分标准 ",
@@ -132,7 +132,7 @@ fn hit_lines(app: &App, hit: &Hit, query: &Query, width: usize) -> Vec<Line<'sta
         };
         let indent = " ".repeat(text::width(&state));
         let room = width.saturating_sub(indent.len() + text::width(label));
-        let (snip, marks) = snippet(&body, &match_positions(&body, query), room);
+        let (snip, marks) = snippet(body, &match_positions(body, query), room);
         let mut spans = vec![Span::raw(indent), Span::styled(label, t.label)];
         spans.extend(highlighted(&snip, &marks, room, t.muted, t.highlight));
         lines.push(Line::from(spans));
