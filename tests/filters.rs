@@ -112,9 +112,9 @@ fn tag_filter_cycles_through_the_reports_tags() {
 #[test]
 fn next_unscored_walks_within_the_filter() {
     let mut app = english();
-    app.scores.entries[5].note = "needs evidence".into();
-    app.scores.entries[6].note = "ok".into();
-    app.scores.entries[6].score = Some(5.0);
+    std::sync::Arc::make_mut(&mut app.scores).entries[5].note = "needs evidence".into();
+    std::sync::Arc::make_mut(&mut app.scores).entries[6].note = "ok".into();
+    std::sync::Arc::make_mut(&mut app.scores).entries[6].score = Some(5.0);
     filter(&mut app, "n");
     assert_eq!(shown_items(&app), vec![5, 6]);
     app.update(Action::FirstItem);

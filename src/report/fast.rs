@@ -35,7 +35,7 @@ pub(super) fn parse(source: &Arc<String>, text: &str) -> Option<Report> {
     let mut de = serde_json::Deserializer::from_str(text);
     let mut report = Report::default();
     // A guess from the size (an item takes a few hundred bytes) saves rehashing the index.
-    report.index.reserve((text.len() / 512).min(1 << 20));
+    report.index.reserve((text.len() / 512).min(1 << 20), &[], &[]);
     RootSeed(Ctx { report: &mut report, source }).deserialize(&mut de).ok()?;
     de.end().ok()?;
     // Grown by doubling while read: give back the spare room (up to half) for good.
@@ -72,8 +72,7 @@ fn finish(report: &mut Report) -> bool {
             return false;
         }
     }
-    let index = &report.index;
-    report.items.iter().all(|item| item.refs.iter().all(|r| index.contains_key(r.as_str())))
+    report.items.iter().all(|item| item.refs.iter().all(|r| report.find(r).is_some()))
 }
 
 /// A required id or title: present, a string, and not blank.
@@ -452,10 +451,12 @@ impl<'de> Visitor<'de> for SectionSeed<'_> {
                 SectionKey::Id => {
                     once(&mut seen, 1)?;
                     let id = ctx.shared(non_empty::<A::Error, _>(map.next_value::<Text>()?)?);
-                    if ctx.report.index.insert(id.clone(), Node::Section(ix)).is_some() {
+                    ctx.report.sections[ix].id = id;
+                    let r = &mut *ctx.report;
+                    let id = &r.sections[ix].id;
+                    if !r.index.insert(id, Node::Section(ix), &r.sections, &r.items) {
                         return Err(no());
                     }
-                    ctx.report.sections[ix].id = id;
                 }
                 SectionKey::Title => {
                     once(&mut seen, 2)?;
@@ -636,7 +637,8 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
             return Err(no());
         };
         (item.id, item.text) = (id, text);
-        if ctx.report.index.insert(item.id.clone(), Node::Item(ix)).is_some() {
+        let r = &mut *ctx.report;
+        if !r.index.insert(&item.id, Node::Item(ix), &r.sections, &r.items) {
             return Err(no());
         }
         ctx.report.items.push(item);

@@ -498,7 +498,8 @@ impl Walker {
             self.problem(&child(path, "id"), message);
         } else {
             self.first_use.insert(id.to_string(), path.to_string());
-            self.report.index.insert(id.into(), node);
+            let r = &mut self.report;
+            r.index.insert(id, node, &r.sections, &r.items);
         }
     }
 
@@ -598,7 +599,7 @@ impl Walker {
         let Walker { report, problems, refs, .. } = self;
         let mut all = Vec::with_capacity(problems.len());
         let mut walk = problems.into_iter().enumerate().peekable();
-        for r in refs.into_iter().filter(|r| !report.index.contains_key(r.id.as_str())) {
+        for r in refs.into_iter().filter(|r| report.find(&r.id).is_none()) {
             while let Some((_, p)) = walk.next_if(|(i, _)| *i < r.after) {
                 all.push(p);
             }

@@ -4,8 +4,7 @@
 //! (a section row followed by its own items, then its subsections) is a single walk over
 //! `sections`. Everything refers to everything else by index; ids are only for files.
 
-use std::collections::HashMap;
-
+use super::index::IdIndex;
 use super::shared::SharedStr;
 
 /// Index of a section in [`Report::sections`].
@@ -86,7 +85,7 @@ pub struct Report {
     /// Lowercase hex sha256 of the file's bytes.
     pub sha256: String,
     /// id → node, for every section and item.
-    pub index: HashMap<SharedStr, Node>,
+    pub index: IdIndex,
 }
 
 impl Report {
@@ -101,7 +100,7 @@ impl Report {
     }
 
     pub fn find(&self, id: &str) -> Option<Node> {
-        self.index.get(id).copied()
+        self.index.get(id, &self.sections, &self.items)
     }
 
     /// Titles from the top-level section down to `section`, inclusive.

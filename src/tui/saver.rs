@@ -10,7 +10,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 
 struct Job {
     id: u64,
-    scores: Scores,
+    scores: Arc<Scores>,
 }
 
 /// The answer to a save: which job, and how it went.
@@ -44,7 +44,7 @@ impl Saver {
     }
 
     /// Starts writing `scores` (a snapshot); returns the job's id.
-    pub fn start(&mut self, scores: Scores) -> u64 {
+    pub fn start(&mut self, scores: Arc<Scores>) -> u64 {
         self.next_id += 1;
         let id = self.next_id;
         if self.jobs.send(Job { id, scores }).is_err() {

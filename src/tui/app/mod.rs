@@ -97,7 +97,9 @@ pub enum JournalRecord {
 pub struct App {
     /// Shared with the search worker.
     pub report: Arc<Report>,
-    pub scores: Scores,
+    /// Shared with the saver while it writes a snapshot: a change made meanwhile copies them
+    /// first (`Arc::make_mut`), so a snapshot costs nothing otherwise.
+    pub scores: Arc<Scores>,
     pub history: History,
     /// The outline rows shown, in display order (all of them unless a filter is active).
     pub outline: Vec<Node>,
@@ -161,7 +163,7 @@ impl App {
             .map_or(0, |i| item_pos[i]);
         let mut app = App {
             report: Arc::new(report),
-            scores,
+            scores: Arc::new(scores),
             history: History::default(),
             outline,
             item_pos,
@@ -378,11 +380,11 @@ impl App {
                     self.change(i, |e| e.flagged = !e.flagged);
                 }
             }
-            Undo => match self.history.undo(&mut self.scores) {
+            Undo => match self.history.undo(Arc::make_mut(&mut self.scores)) {
                 Some(i) => self.after_history(i, "Undone"),
                 None => self.say(Level::Info, "Nothing to undo."),
             },
-            Redo => match self.history.redo(&mut self.scores) {
+            Redo => match self.history.redo(Arc::make_mut(&mut self.scores)) {
                 Some(i) => self.after_history(i, "Redone"),
                 None => self.say(Level::Info, "Nothing to redo."),
             },
@@ -592,7 +594,7 @@ impl App {
         let mut entry = self.scores.entries[item].clone();
         edit(&mut entry);
         entry.updated_at = Some(now_rfc3339());
-        if self.history.apply(&mut self.scores, item, entry) {
+        if self.history.apply(Arc::make_mut(&mut self.scores), item, entry) {
             self.journal_out.push(JournalRecord::Entry(item));
             self.mark_changed();
         }
