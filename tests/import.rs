@@ -270,7 +270,7 @@ fn the_dazhou_rubric_adds_a_scoring_section_of_100_points() {
         (first.id.as_str(), first.title.as_deref(), first.scale.max),
         ("s6.1.1.1", Some("相关性"), 5.0)
     );
-    assert_eq!(first.tags, ["评分表", "部门决策"]);
+    assert_eq!(*first.tags, ["评分表", "部门决策"]);
     // The Shaodong tree is unchanged by the rubric: the same ids before s6.
     let plain = import("shaodong-2022.txt");
     let before: Vec<&str> =

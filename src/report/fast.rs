@@ -150,11 +150,8 @@ impl Ctx<'_> {
         text.map(|t| self.shared(t))
     }
 
-    fn shared_all(&self, texts: Option<Vec<Text<'_>>>) -> Vec<SharedStr> {
-        let mut all: Vec<SharedStr> = texts.unwrap_or_default().into_iter().map(|t| self.shared(t)).collect();
-        // Collected in place, so with the parse's spare room (4 where 1 tag is usual).
-        all.shrink_to_fit();
-        all
+    fn shared_all(&self, texts: Option<Vec<Text<'_>>>) -> Box<[SharedStr]> {
+        texts.unwrap_or_default().into_iter().map(|t| self.shared(t)).collect()
     }
 }
 
@@ -579,8 +576,8 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
             // Completed from the report's scale once the whole document is read.
             scale: Scale { min: INHERIT, max: INHERIT, step: INHERIT },
             criteria: None,
-            tags: Vec::new(),
-            refs: Vec::new(),
+            tags: Box::default(),
+            refs: Box::default(),
             self_score: None,
         };
         let mut seen = 0u16;

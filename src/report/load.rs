@@ -20,6 +20,7 @@ use sha2::{Digest, Sha256};
 
 use super::json::{Json, Object, describe, field, quote};
 use super::model::{Grade, Item, ItemIx, Node, Report, Scale, Section, SectionIx};
+use super::shared::SharedStr;
 
 /// The only `format` this version reads.
 pub(super) const FORMAT: &str = "appraise.report/1";
@@ -570,7 +571,7 @@ impl Walker {
         let mut refs = Vec::new();
         for (target, at) in self.strings(obj, "refs", path) {
             self.refs.push(PendingRef { after: self.problems.len(), path: at, id: target.clone() });
-            refs.push(target.into());
+            refs.push(SharedStr::from(target));
         }
         let self_score = self.opt_number(obj, "self_score", path);
         if let Some(score) = self_score
@@ -588,7 +589,7 @@ impl Walker {
             scale,
             criteria: criteria.map(Into::into),
             tags,
-            refs,
+            refs: refs.into_boxed_slice(),
             self_score,
         });
         self.report.sections[section].items.push(ix);

@@ -91,8 +91,8 @@ fn valid_report_builds_the_flat_model() {
     let i2 = &r.items[1];
     assert_eq!(i2.title.as_deref(), Some("Second"));
     assert_eq!(i2.criteria.as_deref(), Some("c"));
-    assert_eq!(i2.tags, ["产出", "b"]);
-    assert_eq!(i2.refs, ["s2.1", "i1"]);
+    assert_eq!(*i2.tags, ["产出", "b"]);
+    assert_eq!(*i2.refs, ["s2.1", "i1"]);
     assert_eq!(i2.self_score, Some(3.0));
     assert_eq!(r.items[2].text, "");
 

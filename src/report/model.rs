@@ -56,9 +56,9 @@ pub struct Item {
     /// The item's own scale, with the report's default filled in.
     pub scale: Scale,
     pub criteria: Option<SharedStr>,
-    pub tags: Vec<SharedStr>,
+    pub tags: Box<[SharedStr]>,
     /// Ids of sections or items (validated to exist).
-    pub refs: Vec<SharedStr>,
+    pub refs: Box<[SharedStr]>,
     pub self_score: Option<f64>,
 }
 

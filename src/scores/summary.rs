@@ -164,8 +164,8 @@ mod tests {
                 section: 0,
                 scale: Scale { min: 0.0, max, step: 0.25 },
                 criteria: None,
-                tags: vec![],
-                refs: vec![],
+                tags: Box::default(),
+                refs: Box::default(),
                 self_score: None,
             })
             .collect::<Vec<_>>();
