@@ -150,7 +150,7 @@ impl Ctx<'_> {
         text.map(|t| self.shared(t))
     }
 
-    fn shared_all(&self, texts: Option<Vec<Text<'_>>>) -> Box<[SharedStr]> {
+    fn shared_all<C: FromIterator<SharedStr>>(&self, texts: Option<Vec<Text<'_>>>) -> C {
         texts.unwrap_or_default().into_iter().map(|t| self.shared(t)).collect()
     }
 }
@@ -576,7 +576,7 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
             // Completed from the report's scale once the whole document is read.
             scale: Scale { min: INHERIT, max: INHERIT, step: INHERIT },
             criteria: None,
-            tags: Box::default(),
+            tags: Default::default(),
             refs: Box::default(),
             self_score: None,
         };

@@ -5,6 +5,8 @@
 //! `sections`. Everything refers to everything else by index; ids are only for files.
 
 use super::index::IdIndex;
+use smallvec::SmallVec;
+
 use super::shared::SharedStr;
 
 /// Index of a section in [`Report::sections`].
@@ -56,7 +58,8 @@ pub struct Item {
     /// The item's own scale, with the report's default filled in.
     pub scale: Scale,
     pub criteria: Option<SharedStr>,
-    pub tags: Box<[SharedStr]>,
+    /// Usually one: kept in the record itself, without an allocation of its own.
+    pub tags: SmallVec<[SharedStr; 1]>,
     /// Ids of sections or items (validated to exist).
     pub refs: Box<[SharedStr]>,
     pub self_score: Option<f64>,

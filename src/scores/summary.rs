@@ -164,7 +164,7 @@ mod tests {
                 section: 0,
                 scale: Scale { min: 0.0, max, step: 0.25 },
                 criteria: None,
-                tags: Box::default(),
+                tags: Default::default(),
                 refs: Box::default(),
                 self_score: None,
             })
