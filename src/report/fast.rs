@@ -3,8 +3,9 @@
 //! Hand-written serde seeds (and a few derives) read the document in one pass, without building
 //! a JSON tree: keys are matched in place as field identifiers (never allocated), unknown fields
 //! are skipped (checked as the slow path would check them, see [`Skip`]), sections and items
-//! are pushed into the [`Report`] as they are read, strings are moved into it as they are
-//! decoded, and every rule of the format is checked on the way — or, for what needs the whole
+//! are pushed into the [`Report`] as they are read, a string the file has without escapes
+//! becomes a range of the file's text (nothing copied; an escaped one is decoded once into a
+//! string of its own), and every rule of the format is checked on the way — or, for what needs the whole
 //! document (the report's scale applied to items, `refs`), in one short pass at the end.
 //!
 //! It answers only "valid, and here is the report" or "no": on any syntax error, wrong type,

@@ -1,6 +1,7 @@
 //! Reading a report file (`appraise.report/1`) into a [`Report`], with every problem located.
 //!
-//! The bytes are checked (empty, UTF-8, BOM), then read by the fast path (`fast`: typed
+//! The bytes are checked (empty, UTF-8, BOM) and kept as the report's text, which its strings
+//! share ([`SharedStr`]), then read by the fast path (`fast`: typed
 //! deserialization straight into the model, validating as it goes) which answers only "valid"
 //! or "no". Only when it says no does the slow path run: the text is parsed into a small
 //! order-preserving JSON tree (`Json`, so `meta` keeps file order), then walked by hand: one

@@ -1,4 +1,6 @@
-//! The report: its model (`model`) and reading it from a file with every problem located (`load`).
+//! The report: its model (`model`), the strings it shares with the file it was read from
+//! (`shared`), finding a node by id (`index`), and reading it from a file with every problem
+//! located (`load`, with `fast` for valid files and `json` for the slow path's tree).
 
 mod fast;
 mod index;
