@@ -923,3 +923,19 @@ fn y_copies_the_item_text_or_from_the_score_panel_the_note() {
     app.update(Action::FocusNext);
     assert_eq!(app.update(Action::Copy), Some(Effect::Copy("佐证不足".into())));
 }
+
+#[test]
+fn a_saved_snapshot_is_left_as_it_was_when_the_scores_change() {
+    let mut app = english();
+    let i = app.current_item().unwrap();
+    // What the saver holds while it writes.
+    let snapshot = std::sync::Arc::clone(&app.scores);
+    app.update(Action::QuickScore(1));
+    assert_eq!(snapshot.entries[i].score, None);
+    assert!(app.scores.entries[i].score.is_some());
+    // Once the saver has let go, a change no longer copies.
+    drop(snapshot);
+    let before = std::sync::Arc::as_ptr(&app.scores);
+    app.update(Action::QuickScore(2));
+    assert_eq!(std::sync::Arc::as_ptr(&app.scores), before);
+}

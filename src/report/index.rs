@@ -101,3 +101,75 @@ impl std::fmt::Debug for IdIndex {
         f.debug_set().entries(self.nodes()).finish()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Item, Scale, Section};
+
+    fn section(id: &str) -> Section {
+        Section {
+            id: id.into(),
+            title: "t".into(),
+            body: None,
+            parent: None,
+            depth: 0,
+            items: Vec::new(),
+            children: Vec::new(),
+        }
+    }
+
+    fn item(id: &str) -> Item {
+        Item {
+            id: id.into(),
+            title: None,
+            text: "".into(),
+            section: 0,
+            scale: Scale::default(),
+            criteria: None,
+            tags: Default::default(),
+            refs: Box::default(),
+            self_score: None,
+        }
+    }
+
+    #[test]
+    fn finds_every_node_by_id_as_it_grows_and_refuses_a_taken_id() {
+        let mut index = IdIndex::default();
+        let (mut sections, mut items) = (Vec::new(), Vec::new());
+        // Recorded before being pushed, as the loader does; enough to grow the table many times.
+        for s in 0..300 {
+            let id = format!("s{s}");
+            assert!(index.insert(&id, Node::Section(s), &sections, &items));
+            sections.push(section(&id));
+            for i in 0..30 {
+                let id = format!("s{s}.i{i}");
+                assert!(index.insert(&id, Node::Item(items.len()), &sections, &items));
+                items.push(item(&id));
+            }
+        }
+        assert_eq!(index.len(), 300 + 9000);
+        assert_eq!(index.get("s0", &sections, &items), Some(Node::Section(0)));
+        assert_eq!(index.get("s299", &sections, &items), Some(Node::Section(299)));
+        assert_eq!(index.get("s17.i3", &sections, &items), Some(Node::Item(17 * 30 + 3)));
+        assert_eq!(index.get("s300", &sections, &items), None);
+        // An id is one node's, whichever kind asks.
+        assert!(!index.insert("s5.i5", Node::Section(300), &sections, &items));
+        assert!(!index.insert("s5", Node::Item(9000), &sections, &items));
+        assert_eq!(index.len(), 9300);
+        assert_eq!(index.get("s5.i5", &sections, &items), Some(Node::Item(155)));
+    }
+
+    #[test]
+    fn equal_when_recording_the_same_nodes() {
+        let sections = vec![section("a"), section("b")];
+        let mut one = IdIndex::default();
+        let mut two = IdIndex::default();
+        assert!(one.insert("a", Node::Section(0), &[], &[]));
+        assert!(one.insert("b", Node::Section(1), &sections[..1], &[]));
+        assert!(two.insert("b", Node::Section(1), &[], &[]));
+        assert_ne!(one, two);
+        assert!(two.insert("a", Node::Section(0), &sections, &[]));
+        assert_eq!(one, two);
+    }
+}

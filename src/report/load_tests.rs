@@ -112,6 +112,29 @@ fn valid_report_builds_the_flat_model() {
 }
 
 #[test]
+fn strings_without_escapes_share_the_files_text_on_both_paths() {
+    let json = r#"{"id": "r", "title": "T", "sections": [{"id": "s", "title": "章节", "items": [
+        {"id": "i1", "text": "不足之处", "tags": ["效益"], "refs": ["s"]},
+        {"id": "i2", "text": "line\nbreak \"quoted\"", "criteria": "满分"}]}]}"#;
+    let r = parse_report(json.as_bytes()).unwrap();
+    let file = &r.items[0].text;
+    let (i1, i2, s) = (&r.items[0], &r.items[1], &r.sections[0]);
+    for shared in [&i1.id, &i1.tags[0], &i1.refs[0], &i2.id, i2.criteria.as_ref().unwrap(), &s.id, &s.title] {
+        assert!(shared.shares_text_with(file), "{shared} is a copy");
+    }
+    // Decoded escapes need text of their own.
+    assert_eq!(i2.text, "line\nbreak \"quoted\"");
+    assert!(!i2.text.shares_text_with(file));
+
+    // The slow path (here: a duplicate key it accepts and the fast path leaves to it) builds
+    // the same report, with strings of their own.
+    let dup = json.replacen(r#""id": "r""#, r#""id": "x", "id": "r""#, 1);
+    let slow = parse_report(dup.as_bytes()).unwrap();
+    assert_eq!(slow.items, r.items);
+    assert!(!slow.items[0].text.shares_text_with(&slow.items[0].id));
+}
+
+#[test]
 fn sha256_is_lowercase_hex_of_the_raw_bytes() {
     assert_eq!(sha256_hex(b""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

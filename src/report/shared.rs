@@ -42,6 +42,11 @@ impl SharedStr {
         SharedStr::from(part)
     }
 
+    /// Whether the two share their text (both ranges of the same file, say).
+    pub fn shares_text_with(&self, other: &SharedStr) -> bool {
+        Arc::ptr_eq(&self.buf, &other.buf)
+    }
+
     pub fn as_str(&self) -> &str {
         // In bounds and on char boundaries by construction (`within` takes a `&str` of the
         // source); checked all the same.
