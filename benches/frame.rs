@@ -6,6 +6,10 @@
 //!     cargo bench --bench frame
 //!     cargo bench --bench frame -- --quick
 //!
+//! After criterion's figures it times the real binary (built with the bench's profile) from
+//! launch to its first frame in a 120×40 pseudo-terminal: process start, reading the file,
+//! parse + sha256, the scores, terminal set-up and the first draw (medians).
+//!
 //! A benchmark, not a test: it asserts nothing about time.
 
 mod common;
@@ -84,7 +88,71 @@ fn frames(c: &mut Criterion) {
 
 criterion_group!(benches, frames);
 
+/// Launch to first frame of the real binary, per report size.
+fn real_binary() {
+    let rounds = if common::quick() { 3 } else { 9 };
+    let dir = tempfile::tempdir().expect("temp dir");
+    println!("\nthe real binary, launch to first frame in a 120×40 pty (medians of {rounds})");
+    println!("{:>7} {:>7} {:>15}", "items", "MB", "first frame ms");
+    for n in common::sizes() {
+        let report = dir.path().join(format!("r{n}.json"));
+        let json = common::corpus(n);
+        std::fs::write(&report, &json).expect("write corpus");
+        let _ = launch_ms(&report, dir.path()); // warm-up: the file in the page cache
+        let mut runs: Vec<f64> = (0..rounds).map(|_| launch_ms(&report, dir.path())).collect();
+        println!("{n:>7} {:>7.1} {:>15.1}", json.len() as f64 / 1e6, common::median(&mut runs));
+    }
+}
+
+/// Starts the app on `report` (fresh scores in `dir`), times until its title is on the screen,
+/// then quits it.
+fn launch_ms(report: &std::path::Path, dir: &std::path::Path) -> f64 {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    let scores = dir.join("scores.json");
+    for path in [scores.clone(), dir.join("scores.json.journal"), dir.join("scores.json.lock")] {
+        let _ = std::fs::remove_file(path);
+    }
+    let pair = native_pty_system()
+        .openpty(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 })
+        .expect("open a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_appraise"));
+    cmd.arg("--scores");
+    cmd.arg(&scores);
+    cmd.arg(report);
+    cmd.env("XDG_DATA_HOME", dir);
+    cmd.env("XDG_CONFIG_HOME", dir);
+    cmd.env("TERM", "xterm-256color");
+    let mut reader = pair.master.try_clone_reader().expect("pty reader");
+    let mut writer = pair.master.take_writer().expect("pty writer");
+    let start = std::time::Instant::now();
+    let mut child = pair.slave.spawn_command(cmd).expect("start appraise");
+    drop(pair.slave);
+    let (mut seen, mut buf) = (Vec::new(), vec![0u8; 1 << 16]);
+    let title = b"Generated report";
+    let mut first_frame = f64::NAN;
+    while let Ok(n) = reader.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        seen.extend_from_slice(&buf[..n]);
+        if first_frame.is_nan() && seen.windows(title.len()).any(|w| w == title) {
+            first_frame = common::ms(start.elapsed());
+            let _ = writer.write_all(b"q");
+            let _ = writer.flush();
+        }
+        if !first_frame.is_nan() && child.try_wait().ok().flatten().is_some() {
+            break;
+        }
+    }
+    let _ = child.wait();
+    first_frame
+}
+
 fn main() {
     benches();
     Criterion::default().configure_from_args().final_summary();
+    if common::benchmarking() {
+        real_binary();
+    }
 }
