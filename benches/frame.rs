@@ -31,6 +31,24 @@ fn app_for(json: &str, w: u16, h: u16) -> App {
     App::new(report, scores, PathBuf::from("/dev/null"), Rect::new(0, 0, w, h))
 }
 
+/// A report of one item whose text has `chars` characters, in paragraphs, then a short one.
+fn long_text_report(chars: usize) -> String {
+    let clause = "提高全程网办率，强化政府网站运维，加强网络安全管理 service hotline 建立公开长效机制。";
+    let mut text = String::new();
+    for n in 1.. {
+        if text.chars().count() >= chars {
+            break;
+        }
+        text.push_str(clause);
+        if n % 8 == 0 {
+            text.push('\n');
+        }
+    }
+    serde_json::json!({"id": "r", "title": "T", "sections": [{"id": "s", "title": "S", "items": [
+        {"id": "long", "text": text}, {"id": "short", "text": "短"}]}]})
+    .to_string()
+}
+
 fn frames(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame_after_move");
     for items in [100, 100_000] {
@@ -51,6 +69,26 @@ fn frames(c: &mut Criterion) {
                 })
             });
         }
+    }
+    group.finish();
+
+    // One item whose text is long (a chapter pasted into one item): a scroll and a frame must
+    // not cost its length — the wrapped lines are kept, a frame copies out the rows in view.
+    let mut group = c.benchmark_group("scroll_long_text");
+    for chars in [1_000usize, 20_000, 200_000] {
+        let mut app = app_for(&long_text_report(chars), 120, 40);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        let mut down = true;
+        group.bench_function(BenchmarkId::new("120x40", chars), |b| {
+            b.iter(|| {
+                let before = app.text_scroll;
+                app.update(if down { Action::HalfPageDown } else { Action::HalfPageUp });
+                if app.text_scroll == before {
+                    down = !down;
+                }
+                terminal.draw(|f| appraise::tui::view::draw(black_box(&app), f)).unwrap();
+            })
+        });
     }
     group.finish();
 

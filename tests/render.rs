@@ -545,3 +545,41 @@ fn app_with_full_marks() -> App {
     assert_eq!(app.scores.entries[0].score, Some(10.0));
     app
 }
+
+/// A report of one item with 60 numbered paragraphs, then a short item.
+fn long_text() -> Vec<u8> {
+    let text: Vec<String> =
+        (1..=60).map(|n| format!("第{n}段：预算执行进度监控，佐证材料不够充分，需要补充说明。")).collect();
+    serde_json::json!({"id": "r", "title": "T", "sections": [{"id": "s", "title": "S", "items": [
+        {"id": "long", "text": text.join("\n")}, {"id": "short", "text": "短"}]}]})
+    .to_string()
+    .into_bytes()
+}
+
+#[test]
+fn a_long_text_scrolls_and_rewraps_when_the_width_changes() {
+    let mut app = app(&long_text(), 120, 30);
+    let top = screen(&draw(&app, 120, 30));
+    // (The outline shows the item's title, the start of its first paragraph.)
+    assert!(top.contains("第2段") && !top.contains("第40段"), "{top}");
+    for _ in 0..3 {
+        app.update(Action::PageDown);
+    }
+    let scrolled = screen(&draw(&app, 120, 30));
+    assert!(!scrolled.contains("第2段") && scrolled.contains("第60段"), "{scrolled}");
+    // Narrower: every paragraph takes two lines, so there are more lines to scroll over.
+    let total = |screen: &str| {
+        let pos = screen.find("PgDn/PgUp").expect("a scroll position");
+        let head = &screen[..pos];
+        head[head.rfind('/').unwrap() + 1..].trim().parse::<usize>().unwrap()
+    };
+    // (Narrow terminals show one of outline and text: the text, once it has the focus.)
+    app.update(Action::Resize(50, 30));
+    app.update(Action::FocusRight);
+    let narrow = screen(&draw(&app, 50, 30));
+    assert!(total(&narrow) > total(&scrolled), "{scrolled}\n{narrow}");
+    // The next item shows its own text.
+    app.update(Action::NextItem);
+    let short = screen(&draw(&app, 50, 30));
+    assert!(short.contains("短") && !short.contains("第60段"), "{short}");
+}

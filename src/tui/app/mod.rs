@@ -135,11 +135,15 @@ pub struct App {
     pub tallies: Tallies,
     /// Counts changes, so a save of a snapshot knows whether it covers them all.
     pub revision: u64,
+    /// The reading pane's wrapped lines, kept by `update` (see `reading.rs`).
+    reading: ReadingLines,
 }
 
 mod filters;
+mod reading;
 mod search;
 pub use filters::FILTER_KEYS;
+use reading::ReadingLines;
 pub use search::{SearchRequest, SearchState};
 mod nav;
 
@@ -190,6 +194,7 @@ impl App {
             journal_out: Vec::new(),
             tallies,
             revision: 0,
+            reading: ReadingLines::default(),
         };
         app.keep_cursor_visible();
         app
@@ -247,6 +252,7 @@ impl App {
         if self.filter.is_active() || self.outline.len() != self.item_pos.len() + self.section_pos.len() {
             self.refresh_outline();
         }
+        self.refresh_reading();
         effect
     }
 

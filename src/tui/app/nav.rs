@@ -143,8 +143,8 @@ impl App {
     }
 
     pub(super) fn scroll_text(&mut self, by: isize) {
-        let width = layout::inner(layout::panes(self.size, false).reading).width;
-        let total = crate::tui::view::reading::content(self, width).len();
+        self.refresh_reading();
+        let total = self.reading_lines(self.reading_width()).map_or(0, <[_]>::len);
         let max = total.saturating_sub(self.page());
         self.text_scroll = self.text_scroll.saturating_add_signed(by).min(max);
     }

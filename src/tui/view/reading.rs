@@ -21,7 +21,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     };
     let block = pane_block(app, title, app.focus == Pane::Reading);
     let inner = block.inner(area);
-    let lines = content(app, inner.width);
+    let wrapped;
+    let lines = match app.reading_lines(inner.width) {
+        Some(kept) => kept,
+        None => {
+            wrapped = content(app, inner.width);
+            &wrapped
+        }
+    };
     let h = usize::from(inner.height);
     let max_scroll = lines.len().saturating_sub(h);
     let scroll = app.text_scroll.min(max_scroll);
@@ -32,7 +39,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         block
     };
     frame.render_widget(block, area);
-    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(h).collect();
+    let visible: Vec<Line> = lines.iter().skip(scroll).take(h).cloned().collect();
     frame.render_widget(Paragraph::new(visible), inner);
 }
 
