@@ -8,7 +8,7 @@
 use appraise::report::{Report, parse_report};
 use appraise::scores::Scores;
 use appraise::tui::action::Action;
-use appraise::tui::app::{App, Mode, Pane};
+use appraise::tui::app::{App, Level, Mode, Pane};
 use appraise::tui::layout;
 use appraise::tui::view;
 use ratatui::Terminal;
@@ -582,4 +582,22 @@ fn a_long_text_scrolls_and_rewraps_when_the_width_changes() {
     app.update(Action::NextItem);
     let short = screen(&draw(&app, 50, 30));
     assert!(short.contains("短") && !short.contains("第60段"), "{short}");
+}
+
+#[test]
+fn a_message_that_would_be_cut_takes_the_place_of_the_totals() {
+    let msg = "Scoring sheet written to report.sheet.xlsx";
+    for (w, totals_shown) in [(140, true), (60, false)] {
+        let mut app = app(ENGLISH, w, 24);
+        app.update(Action::QuickScore(7));
+        app.say(Level::Info, msg);
+        let bar = screen(&draw(&app, w, 24)).lines().last().unwrap().to_string();
+        assert!(bar.contains(msg), "{w} columns: {bar}");
+        assert!(bar.contains("✓ saved") || bar.contains("saving"), "{w} columns: {bar}");
+        assert_eq!(bar.contains("1/"), totals_shown, "{w} columns: {bar}");
+        // The next key clears the message and the totals are back.
+        app.update(Action::NextItem);
+        let bar = screen(&draw(&app, w, 24)).lines().last().unwrap().to_string();
+        assert!(bar.contains("1/") && !bar.contains(msg), "{w} columns: {bar}");
+    }
 }

@@ -39,20 +39,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         format!("– of {} pts", fmt_num(sum.report_max))
     };
-    let mut spans = vec![Span::raw(format!(" {}/{} scored │ {points}", sum.scored, sum.items))];
+    // The totals first: progress, points, percent and grade.
+    let mut head = vec![Span::raw(format!(" {}/{} scored │ {points}", sum.scored, sum.items))];
     if let Some(p) = sum.percent {
-        spans.push(Span::raw(format!(" │ {}%", fmt_num(p))));
+        head.push(Span::raw(format!(" │ {}%", fmt_num(p))));
     }
     if let Some(g) = &sum.grade {
-        spans.push(Span::styled(format!(" {g}"), t.title));
+        head.push(Span::styled(format!(" {g}"), t.title));
     }
-    // An error needs the room: keep only the save state beside it.
-    if app.message.as_ref().is_some_and(|m| m.level == Level::Error) {
-        spans.clear();
-        spans.push(Span::raw(" "));
-    } else {
-        spans.push(Span::raw(" │ "));
-    }
+    head.push(Span::raw(" │"));
+    let head_width: usize = head.iter().map(|s| text::width(&s.content)).sum();
+    // The rest: the save state, the filter, then the message or the key hints.
+    let mut spans = vec![Span::raw(" ")];
     spans.push(match &app.save {
         _ if app.read_only => Span::styled("read-only", t.muted),
         SaveState::Saved => Span::styled("✓ saved", t.score_full),
@@ -66,8 +64,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled(format!("filter: {} ({shown}) ⌫ clears", app.filter.describe()), t.warning));
     }
     spans.push(Span::raw(" │ "));
-    let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
-    let room = w.saturating_sub(used);
     let (msg, style) = match &app.message {
         Some(m) => (
             m.text.clone(),
@@ -79,8 +75,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ),
         None => (hints(app).to_string(), t.muted),
     };
-    spans.push(Span::styled(clip(&msg, room), style));
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(t.status), area);
+    // A message needs the room more than the totals: an error always, any other when it
+    // would be cut (the totals are back once it is gone, at the next key).
+    let mut used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+    let crowded = head_width + used + text::width(&msg) > w;
+    let mut line: Vec<Span> = if app.message.as_ref().is_some_and(|m| m.level == Level::Error || crowded) {
+        spans
+    } else {
+        used += head_width;
+        head.into_iter().chain(spans).collect()
+    };
+    line.push(Span::styled(clip(&msg, w.saturating_sub(used)), style));
+    frame.render_widget(Paragraph::new(Line::from(line)).style(t.status), area);
 }
 
 fn hints(app: &App) -> &'static str {
