@@ -3,12 +3,12 @@
 
 use super::Failure;
 use crate::config::Config;
-use crate::export::{Lang, sheet_table, to_csv, to_xlsx};
+use crate::export::{Lang, sheet_table, to_xlsx, write_csv};
 use crate::report::{Report, parse_report};
 use crate::scores::Scores;
 use crate::store::{
     Journal, Lock, LockError, acquire, default_scores_path, io_message, journal_path, load_scores, replay,
-    write_atomic,
+    write_atomic, write_atomic_with,
 };
 use crate::text::sanitize;
 use crate::theme::Theme;
@@ -228,12 +228,16 @@ fn export_beside(app: &App) -> Result<String, String> {
     let table = sheet_table(&app.report, &app.scores, Lang::of(&app.report));
     let xlsx = sheet_path(&app.scores_path, "xlsx");
     let csv = sheet_path(&app.scores_path, "csv");
-    let write = |path: &Path, bytes: Result<Vec<u8>, String>| {
-        write_atomic(path, &bytes?)
-            .map_err(|e| format!("{}: {}", path.display(), crate::store::io_message(&e)))
-    };
-    write(&xlsx, to_xlsx(&table).map_err(|e| format!("{}: {e}", xlsx.display())))?;
-    write(&csv, to_csv(&table, true).map_err(|e| format!("{}: {e}", csv.display())))?;
+    let failed =
+        |path: &Path, e: std::io::Error| format!("{}: {}", path.display(), crate::store::io_message(&e));
+    let bytes = to_xlsx(&table).map_err(|e| format!("{}: {e}", xlsx.display()))?;
+    write_atomic(&xlsx, &bytes).map_err(|e| failed(&xlsx, e))?;
+    drop(bytes);
+    // The CSV goes straight into the file, row by row.
+    write_atomic_with(&csv, |file| {
+        write_csv(&table, true, std::io::BufWriter::new(file)).map_err(Into::into)
+    })
+    .map_err(|e| failed(&csv, e))?;
     let csv_name = csv.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(format!("{} and {csv_name}", xlsx.display()))
 }

@@ -3,28 +3,43 @@
 //! take for a formula (`=`, `+`, `-`, `@` first) guarded with a leading `'`. Without `bom`
 //! (for scripts) the cells are exactly the text.
 
+use std::borrow::Cow;
+use std::io::Write;
+
 use super::table::{Table, Value};
 
+/// The sheet as CSV, in memory.
 pub fn to_csv(table: &Table, bom: bool) -> Result<Vec<u8>, ::csv::Error> {
     let mut out = Vec::new();
+    write_csv(table, bom, &mut out)?;
+    Ok(out)
+}
+
+/// Writes the sheet as CSV to `out` row by row (buffered), never holding the whole text.
+pub fn write_csv(table: &Table, bom: bool, mut out: impl Write) -> Result<(), ::csv::Error> {
     if bom {
-        out.extend_from_slice("\u{feff}".as_bytes());
+        out.write_all("\u{feff}".as_bytes())?;
     }
     let mut w = ::csv::Writer::from_writer(out);
-    let guard = |s: String| if bom { excel_safe(s) } else { s };
-    w.write_record(table.columns.iter().map(|c| guard(c.header.clone())))?;
+    let guard = |s: &str| if bom { excel_safe(s).into_owned() } else { s.to_string() };
+    w.write_record(table.columns.iter().map(|c| guard(&c.header)))?;
     for row in &table.rows {
         w.write_record(row.cells.iter().map(|c| match &c.value {
-            Value::Text(s) => guard(s.clone()),
+            Value::Text(s) => guard(s),
             v => v.text(),
         }))?;
     }
-    w.into_inner().map_err(|e| e.into_error().into())
+    w.flush()?;
+    Ok(())
 }
 
 /// `'=1+1` for `=1+1`: Excel and WPS show text that starts like a formula as that text.
-fn excel_safe(s: String) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s }
+fn excel_safe(s: &str) -> Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ mod sheet;
 mod table;
 mod xlsx;
 
-pub use csv::to_csv;
+pub use csv::{to_csv, write_csv};
 pub use layout::{Layout, Line, layout};
 pub use md::to_md;
 pub use merge::{ItemStats, Panel, PanelMember, member_names, panel_json, panel_table};

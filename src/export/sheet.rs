@@ -50,22 +50,26 @@ pub(super) fn frame(
     match line {
         Line::Item(i) => {
             let item = &report.items[*i];
-            let path = report.section_path(item.section);
-            for (k, t) in path.iter().enumerate() {
-                cells[k] = Cell::text(*t);
-            }
+            let depth = path_cells(report, item.section, &mut cells);
             cells[lay.levels] = Cell::text(item.display_title());
-            (cells, path.len(), None)
+            (cells, depth, None)
         }
         Line::Subtotal { section, .. } => {
-            let path = report.section_path(*section);
-            for (k, t) in path.iter().enumerate() {
-                cells[k] = Cell::text(*t);
-            }
-            cells[path.len()] = Cell::text(lang.pick("小计", "Subtotal"));
-            (cells, path.len(), Some(path.len()))
+            let depth = path_cells(report, *section, &mut cells);
+            cells[depth] = Cell::text(lang.pick("小计", "Subtotal"));
+            (cells, depth, Some(depth))
         }
     }
+}
+
+/// Puts the section path down to `section` in the first cells (the titles shared with the
+/// report, not copied); how many.
+fn path_cells(report: &Report, section: crate::report::SectionIx, cells: &mut [Cell]) -> usize {
+    let depth = report.sections[section].depth + 1;
+    for (k, s) in report.ancestors(section).enumerate() {
+        cells[depth - 1 - k] = Cell::text(s.title.clone());
+    }
+    depth
 }
 
 /// A total-block row: `label` in the first column, blanks up to and including the title column.
@@ -101,7 +105,7 @@ impl TotalRows {
                 Calc::Percent { points_row: self.total, items: lay.item_lines(), max_col },
             ),
             Cell::calc(
-                t.grade.clone().map_or(Value::Blank, Value::Text),
+                t.grade.clone().map_or(Value::Blank, |g| Value::Text(g.into())),
                 Calc::Grade { percent_row: self.percent, bands: grades.to_vec() },
             ),
         ]
@@ -138,7 +142,7 @@ pub fn sheet_table(report: &Report, scores: &Scores, lang: Lang) -> Table {
             Line::Item(i) => {
                 let (item, e) = (&report.items[*i], &scores.entries[*i]);
                 cells.extend([
-                    Cell::text(item.criteria.clone().unwrap_or_default()),
+                    item.criteria.clone().map_or_else(Cell::blank, Cell::text),
                     Cell::num(Num::Plain(item.scale.max)),
                     Cell::score(item.self_score),
                     Cell::score(e.score),

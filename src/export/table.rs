@@ -2,7 +2,7 @@
 //! xlsx's cached result show) and the [`Calc`] that computes it (what xlsx writes as a formula),
 //! both from the same rows, so a spreadsheet stays right when someone edits a score in it.
 
-use crate::report::Grade;
+use crate::report::{Grade, SharedStr};
 use crate::scores::fmt_num;
 use std::ops::Range;
 
@@ -55,7 +55,9 @@ impl Num {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Blank,
-    Text(String),
+    /// Shared where it comes from the report (a section title on every row of the section
+    /// costs no copy).
+    Text(SharedStr),
     Num(Num),
 }
 
@@ -69,7 +71,7 @@ impl Value {
     pub fn text(&self) -> String {
         match self {
             Value::Blank => String::new(),
-            Value::Text(s) => s.clone(),
+            Value::Text(s) => s.to_string(),
             Value::Num(Num::Plain(v)) => fmt_num(*v),
             Value::Num(Num::Mean(v)) => fmt_num((v * 100.0).round() / 100.0),
             Value::Num(Num::Percent(v)) => format!("{}%", fmt_num(*v)),
@@ -103,10 +105,11 @@ pub enum Stat {
     Spread,
 }
 
+/// A cell is 32 bytes: a sheet of 100k items has over a million of them, and few compute.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
     pub value: Value,
-    pub calc: Option<Calc>,
+    pub calc: Option<Box<Calc>>,
 }
 
 impl Cell {
@@ -114,7 +117,7 @@ impl Cell {
         Cell { value: Value::Blank, calc: None }
     }
 
-    pub fn text(s: impl Into<String>) -> Cell {
+    pub fn text(s: impl Into<SharedStr>) -> Cell {
         let s = s.into();
         Cell { value: if s.is_empty() { Value::Blank } else { Value::Text(s) }, calc: None }
     }
@@ -129,7 +132,7 @@ impl Cell {
     }
 
     pub fn calc(value: Value, calc: Calc) -> Cell {
-        Cell { value, calc: Some(calc) }
+        Cell { value, calc: Some(Box::new(calc)) }
     }
 
     pub fn is_blank(&self) -> bool {

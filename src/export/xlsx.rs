@@ -143,7 +143,7 @@ fn number(n: Num) -> f64 {
 fn cached(v: &Value) -> String {
     match v {
         Value::Blank => String::new(),
-        Value::Text(s) => s.clone(),
+        Value::Text(s) => s.to_string(),
         Value::Num(Num::Percent(p)) => fmt_num(p / 100.0),
         Value::Num(n) => format!("{}", number(*n)),
     }
@@ -152,7 +152,7 @@ fn cached(v: &Value) -> String {
 /// How a cell's number is shown (so a formula's recalculated value is shown like its cached one).
 fn num_style(table: &Table, r: usize, c: usize) -> Option<Num> {
     let cell = &table.rows[r].cells[c];
-    match (&cell.value, &cell.calc) {
+    match (&cell.value, cell.calc.as_deref()) {
         (Value::Num(n), _) => Some(*n),
         (_, Some(Calc::Percent { .. })) => Some(Num::Percent(0.0)),
         (_, Some(Calc::Stat { stat: Stat::Mean, .. })) => Some(Num::Mean(0.0)),

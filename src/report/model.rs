@@ -111,14 +111,14 @@ impl Report {
 
     /// Titles from the top-level section down to `section`, inclusive.
     pub fn section_path(&self, section: SectionIx) -> Vec<&str> {
-        let mut path = Vec::new();
-        let mut at = Some(section);
-        while let Some(s) = at {
-            path.push(self.sections[s].title.as_str());
-            at = self.sections[s].parent;
-        }
+        let mut path: Vec<&str> = self.ancestors(section).map(|s| s.title.as_str()).collect();
         path.reverse();
         path
+    }
+
+    /// `section`, its parent, and so on up to its top-level section.
+    pub fn ancestors(&self, section: SectionIx) -> impl Iterator<Item = &Section> {
+        std::iter::successors(Some(&self.sections[section]), |s| s.parent.map(|p| &self.sections[p]))
     }
 
     /// Every item in `section` and its subsections (a contiguous range of report order).

@@ -246,7 +246,12 @@ impl Shell<'_> {
             }
             next = match effect {
                 Some(Effect::Save) => Some(Action::Saved(self.save(app))),
-                Some(Effect::Export) => Some(Action::Exported((self.export)(app))),
+                Some(Effect::Export) => {
+                    let done = (self.export)(app);
+                    // A large sheet is built in memory and dropped: give the pages back.
+                    release_free_memory();
+                    Some(Action::Exported(done))
+                }
                 Some(Effect::Search(request)) => {
                     self.search.request(request);
                     None
@@ -360,4 +365,14 @@ fn autosave_wait(app: &App, last_attempt: Option<Instant>, delay: Duration) -> O
         _ => app.changed_at.unwrap_or_else(Instant::now) + delay,
     };
     Some(due.saturating_duration_since(Instant::now()))
+}
+
+/// Returns the heap's free pages to the system (glibc keeps them after a large, short-lived
+/// allocation such as an exported sheet; the process would stay that big).
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases memory malloc holds free; it takes no pointers.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
