@@ -939,3 +939,24 @@ fn a_saved_snapshot_is_left_as_it_was_when_the_scores_change() {
     app.update(Action::QuickScore(2));
     assert_eq!(std::sync::Arc::as_ptr(&app.scores), before);
 }
+
+#[test]
+fn export_runs_in_the_background_one_at_a_time() {
+    let mut app = english();
+    assert_eq!(app.update(Action::Export), Some(Effect::Export));
+    assert!(app.exporting);
+    assert!(app.message.as_ref().unwrap().text.contains("Writing the scoring sheet"));
+    // A second E while it runs starts nothing.
+    assert_eq!(app.update(Action::Export), None);
+    assert!(app.message.as_ref().unwrap().text.contains("still being written"));
+    // Keys go on working meanwhile.
+    app.update(Action::QuickScore(3));
+    assert!(app.exporting);
+    app.update(Action::Exported(Ok("q.sheet.xlsx".into())));
+    assert!(!app.exporting);
+    assert!(app.message.as_ref().unwrap().text.contains("written to q.sheet.xlsx"));
+    assert_eq!(app.update(Action::Export), Some(Effect::Export));
+    app.update(Action::Exported(Err("disk full".into())));
+    assert!(!app.exporting);
+    assert!(app.message.as_ref().unwrap().text.contains("Export failed: disk full"));
+}

@@ -125,7 +125,7 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
     let options =
         tui::Options { mouse: args.mouse, autosave_delay: args.config.autosave_delay, ansi16: args.ansi16 };
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        tui::run(&mut app, journal, &export_beside, &options)
+        tui::run(&mut app, journal, export_beside, &options)
     }));
     let result = match outcome {
         Ok(Ok(())) => Ok(()),
@@ -224,10 +224,10 @@ pub fn sheet_path(scores: &Path, ext: &str) -> PathBuf {
 }
 
 /// `E`: the sheet beside the scores file as xlsx and as csv (UTF-8 with a BOM); says where.
-fn export_beside(app: &App) -> Result<String, String> {
-    let table = sheet_table(&app.report, &app.scores, Lang::of(&app.report));
-    let xlsx = sheet_path(&app.scores_path, "xlsx");
-    let csv = sheet_path(&app.scores_path, "csv");
+fn export_beside(report: &Report, scores: &Scores, scores_path: &Path) -> Result<String, String> {
+    let table = sheet_table(report, scores, Lang::of(report));
+    let xlsx = sheet_path(scores_path, "xlsx");
+    let csv = sheet_path(scores_path, "csv");
     let failed =
         |path: &Path, e: std::io::Error| format!("{}: {}", path.display(), crate::store::io_message(&e));
     let bytes = to_xlsx(&table).map_err(|e| format!("{}: {e}", xlsx.display()))?;

@@ -6,6 +6,7 @@
 pub mod action;
 mod ansi16;
 pub mod app;
+pub mod exporter;
 pub mod keymap;
 pub mod layout;
 mod saver;
@@ -89,8 +90,8 @@ impl io::Write for Either {
 }
 
 /// What performs the app's effects: file work, the journal and the search worker.
-pub struct Shell<'a> {
-    pub export: &'a dyn Fn(&App) -> Result<String, String>,
+pub struct Shell {
+    pub exporter: exporter::Exporter,
     pub search: SearchWorker,
     pub journal: Option<Journal>,
     pub autosave_delay: Duration,
@@ -105,7 +106,7 @@ pub struct Shell<'a> {
 pub fn run(
     app: &mut App,
     journal: Option<Journal>,
-    export: &dyn Fn(&App) -> Result<String, String>,
+    export: exporter::ExportFn,
     options: &Options,
 ) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
@@ -130,14 +131,17 @@ pub fn run(
     );
     let search = SearchWorker::spawn(Arc::clone(&app.report));
     let saver = saver::Saver::spawn(Arc::clone(&app.report), app.scores_path.clone());
+    let exporter = exporter::Exporter::new(export);
     let mut shell =
-        Shell { export, search, journal, autosave_delay: options.autosave_delay, saver, autosave: None };
+        Shell { exporter, search, journal, autosave_delay: options.autosave_delay, saver, autosave: None };
     let mut terminal = init_terminal(options.ansi16)?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     if options.mouse {
         let _ = execute!(io::stdout(), EnableMouseCapture);
     }
     let result = event_loop(&mut terminal, app, &mut shell, &stop);
+    // A sheet being written is finished, so no half-written export is left behind.
+    shell.exporter.finish();
     done.store(true, Ordering::SeqCst);
     if result.is_err() || stop.load(Ordering::SeqCst) {
         // The terminal is gone or a signal came: whatever was on screen goes to disk now.
@@ -180,7 +184,7 @@ fn event_loop(
         }
         let mut wait =
             autosave_wait(app, last_attempt, shell.autosave_delay).unwrap_or(IDLE_POLL).min(IDLE_POLL);
-        if app.search_pending() || shell.autosave.is_some() {
+        if app.search_pending() || shell.autosave.is_some() || shell.exporter.busy() {
             wait = wait.min(SEARCH_POLL);
         }
         // A terminal closed without SIGHUP reaching us reads as endless end-of-file: stop
@@ -216,6 +220,10 @@ fn event_loop(
             shell.dispatch(app, Action::SearchDone { generation, hits });
             redraw = true;
         }
+        if let Some(result) = shell.exporter.try_done() {
+            shell.dispatch(app, Action::Exported(result));
+            redraw = true;
+        }
         if let Some(done) = shell.saver.try_done() {
             let answer = shell.finish_autosave(app, done);
             if let Some(action) = answer {
@@ -233,7 +241,7 @@ fn event_loop(
     }
 }
 
-impl Shell<'_> {
+impl Shell {
     /// Feeds an action to the app, performing any work it asks for and reporting back; every
     /// change it made is in the journal before this returns.
     pub fn dispatch(&mut self, app: &mut App, action: Action) {
@@ -247,10 +255,9 @@ impl Shell<'_> {
             next = match effect {
                 Some(Effect::Save) => Some(Action::Saved(self.save(app))),
                 Some(Effect::Export) => {
-                    let done = (self.export)(app);
-                    // A large sheet is built in memory and dropped: give the pages back.
-                    release_free_memory();
-                    Some(Action::Exported(done))
+                    let scores = Arc::clone(&app.scores);
+                    self.exporter.start(Arc::clone(&app.report), scores, app.scores_path.clone());
+                    None
                 }
                 Some(Effect::Search(request)) => {
                     self.search.request(request);

@@ -137,6 +137,8 @@ pub struct App {
     pub revision: u64,
     /// The reading pane's wrapped lines, kept by `update` (see `reading.rs`).
     reading: ReadingLines,
+    /// A scoring sheet is being written (in the background; `Exported` says how it went).
+    pub exporting: bool,
 }
 
 mod filters;
@@ -195,6 +197,7 @@ impl App {
             tallies,
             revision: 0,
             reading: ReadingLines::default(),
+            exporting: false,
         };
         app.keep_cursor_visible();
         app
@@ -302,8 +305,13 @@ impl App {
                     self.on_click(column, row);
                 }
             }
-            Exported(Ok(path)) => self.say(Level::Info, format!("Scoring sheet written to {path}")),
-            Exported(Err(e)) => self.say(Level::Error, format!("Export failed: {e}")),
+            Exported(result) => {
+                self.exporting = false;
+                match result {
+                    Ok(path) => self.say(Level::Info, format!("Scoring sheet written to {path}")),
+                    Err(e) => self.say(Level::Error, format!("Export failed: {e}")),
+                }
+            }
             JournalFailed(e) => {
                 self.say(Level::Error, format!("The recovery journal cannot be written: {e}"))
             }
@@ -401,7 +409,12 @@ impl App {
                     return Some(Effect::Save);
                 }
             }
-            Export => return Some(Effect::Export),
+            Export if self.exporting => self.say(Level::Info, "The scoring sheet is still being written…"),
+            Export => {
+                self.exporting = true;
+                self.say(Level::Info, "Writing the scoring sheet…");
+                return Some(Effect::Export);
+            }
             Copy => return self.copy(),
             Help => self.mode = Mode::Help { scroll: 0 },
             OpenSearch => self.mode = Mode::Search(Box::default()),

@@ -1,0 +1,130 @@
+//! The exporter: writes the scoring sheet on a thread of its own, so a large sheet (seconds at
+//! 100k items) never holds up a key. One at a time: the app refuses a second while one runs.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver};
+
+use crate::report::Report;
+use crate::scores::Scores;
+
+/// Writes the sheet for these scores beside the scores file; says where, or why not.
+pub type ExportFn = fn(&Report, &Scores, &Path) -> Result<String, String>;
+
+/// How an export went.
+type Answer = Result<String, String>;
+
+pub struct Exporter {
+    export: ExportFn,
+    /// Where the export under way will answer.
+    running: Option<Receiver<Answer>>,
+}
+
+impl Exporter {
+    pub fn new(export: ExportFn) -> Exporter {
+        Exporter { export, running: None }
+    }
+
+    pub fn busy(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// Starts writing the sheet of `scores` (a snapshot, shared with the app).
+    pub fn start(&mut self, report: Arc<Report>, scores: Arc<Scores>, scores_path: PathBuf) {
+        let (tx, rx) = mpsc::channel();
+        let export = self.export;
+        let answer = tx.clone();
+        let worker = std::thread::Builder::new().name("exporter".into()).spawn(move || {
+            let result = export(&report, &scores, &scores_path);
+            // The sheet was built in memory and is dropped by now: give the pages back.
+            super::release_free_memory();
+            let _ = answer.send(result);
+        });
+        if let Err(e) = worker {
+            let _ = tx.send(Err(format!("cannot start the export ({e})")));
+        }
+        self.running = Some(rx);
+    }
+
+    /// How the export went, once it has.
+    pub fn try_done(&mut self) -> Option<Answer> {
+        let answer = match self.running.as_ref()?.try_recv() {
+            Ok(answer) => answer,
+            Err(mpsc::TryRecvError::Empty) => return None,
+            Err(mpsc::TryRecvError::Disconnected) => Err("the export stopped unexpectedly".into()),
+        };
+        self.running = None;
+        Some(answer)
+    }
+
+    /// Waits for an export under way to finish (on the way out, so its files are complete).
+    pub fn finish(&mut self) {
+        if let Some(rx) = self.running.take() {
+            let _ = rx.recv();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    fn report() -> Arc<Report> {
+        let json = br#"{"id": "r", "title": "T", "sections": [{"id": "s", "title": "S", "items": [{"id": "i", "text": "t"}]}]}"#;
+        Arc::new(crate::report::parse_report(json.as_slice()).unwrap())
+    }
+
+    fn wait(exporter: &mut Exporter) -> Answer {
+        let start = Instant::now();
+        loop {
+            if let Some(answer) = exporter.try_done() {
+                return answer;
+            }
+            assert!(start.elapsed() < Duration::from_secs(30), "no answer");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    #[test]
+    fn answers_once_with_what_the_export_said() {
+        let report = report();
+        let scores = Arc::new(Scores::new(&report));
+        let mut exporter =
+            Exporter::new(|r, s, p| Ok(format!("{} {} {}", r.id, s.entries.len(), p.display())));
+        assert!(!exporter.busy());
+        exporter.start(Arc::clone(&report), Arc::clone(&scores), PathBuf::from("q.scores.json"));
+        assert!(exporter.busy());
+        assert_eq!(wait(&mut exporter), Ok("r 1 q.scores.json".to_string()));
+        assert!(!exporter.busy());
+        assert_eq!(exporter.try_done(), None);
+
+        let mut failing = Exporter::new(|_, _, _| Err("disk full".into()));
+        failing.start(report, scores, PathBuf::new());
+        assert_eq!(wait(&mut failing), Err("disk full".to_string()));
+    }
+
+    #[test]
+    fn a_panicking_export_is_an_error_not_a_hang() {
+        let report = report();
+        let scores = Arc::new(Scores::new(&report));
+        let mut exporter = Exporter::new(|_, _, _| panic!("bug in the sheet"));
+        exporter.start(report, scores, PathBuf::new());
+        assert_eq!(wait(&mut exporter), Err("the export stopped unexpectedly".to_string()));
+    }
+
+    #[test]
+    fn finish_waits_for_the_export_under_way() {
+        let report = report();
+        let scores = Arc::new(Scores::new(&report));
+        let mut exporter = Exporter::new(|_, _, _| {
+            std::thread::sleep(Duration::from_millis(200));
+            Ok(String::new())
+        });
+        let start = Instant::now();
+        exporter.start(report, scores, PathBuf::new());
+        exporter.finish();
+        assert!(start.elapsed() >= Duration::from_millis(200));
+        assert!(!exporter.busy());
+    }
+}
