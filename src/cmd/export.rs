@@ -3,10 +3,10 @@
 //! format and language, and writing the result (stdout, `-o OUT`, or beside the inputs for xlsx).
 
 use super::Failure;
-use crate::export::{Format, Lang, Table, sheet_json, sheet_table, to_csv, to_md, to_xlsx};
+use crate::export::{Format, Lang, Table, sheet_json, sheet_table, to_md, to_xlsx, write_csv};
 use crate::report::Report;
 use crate::scores::Scores;
-use crate::store::{default_scores_path, io_message, load_scores, write_atomic};
+use crate::store::{default_scores_path, io_message, load_scores, write_atomic_with};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -45,9 +45,9 @@ pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> 
         }
     };
     let table = sheet_table(&report, &scores, lang);
-    let bytes = render(&table, || sheet_json(&report, &scores), format, !args.no_bom)?;
+    let sheet = render(&table, || sheet_json(&report, &scores), format, !args.no_bom)?;
     let beside = || super::open::sheet_path(&scores_path, "xlsx");
-    emit(&bytes, format, args.out.as_deref(), beside, &[&args.report, &scores_path], "Scoring sheet", stdout)
+    emit(&sheet, format, args.out.as_deref(), beside, &[&args.report, &scores_path], "Scoring sheet", stdout)
 }
 
 /// `--format`, else the extension of `-o`, else csv.
@@ -84,27 +84,43 @@ pub(super) fn no_such_file(path: &Path) -> Failure {
     Failure::BadInput(format!("cannot read {}: no such file", path.display()))
 }
 
-/// The table in `format`; `json` builds the structured form.
-pub(super) fn render(
-    table: &Table,
-    json: impl FnOnce() -> String,
-    format: Format,
-    bom: bool,
-) -> Result<Vec<u8>, Failure> {
-    match format {
-        Format::Csv => to_csv(table, bom).map_err(|e| Failure::Runtime(format!("cannot write the CSV: {e}"))),
-        Format::Md => Ok(to_md(table).into_bytes()),
-        Format::Json => Ok(json().into_bytes()),
-        Format::Xlsx => {
-            to_xlsx(table).map_err(|e| Failure::Runtime(format!("cannot build the xlsx workbook: {e}")))
+/// A sheet ready to be written: the bytes, or (CSV) the table, written row by row where it
+/// goes, so a large sheet's text is never held whole.
+pub(super) enum Rendered<'a> {
+    Bytes(Vec<u8>),
+    Csv { table: &'a Table, bom: bool },
+}
+
+impl Rendered<'_> {
+    fn write_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        match self {
+            Rendered::Bytes(bytes) => out.write_all(bytes),
+            Rendered::Csv { table, bom } => write_csv(table, *bom, &mut *out).map_err(std::io::Error::from),
         }
     }
 }
 
-/// Writes `bytes` to `out` (`-` is stdout), or to stdout when there is no `out`, except xlsx,
+/// The table in `format`; `json` builds the structured form.
+pub(super) fn render<'a>(
+    table: &'a Table,
+    json: impl FnOnce() -> String,
+    format: Format,
+    bom: bool,
+) -> Result<Rendered<'a>, Failure> {
+    match format {
+        Format::Csv => Ok(Rendered::Csv { table, bom }),
+        Format::Md => Ok(Rendered::Bytes(to_md(table).into_bytes())),
+        Format::Json => Ok(Rendered::Bytes(json().into_bytes())),
+        Format::Xlsx => to_xlsx(table)
+            .map(Rendered::Bytes)
+            .map_err(|e| Failure::Runtime(format!("cannot build the xlsx workbook: {e}"))),
+    }
+}
+
+/// Writes `sheet` to `out` (`-` is stdout), or to stdout when there is no `out`, except xlsx,
 /// which then goes to the file `beside()` names (and says so). Never over one of `inputs`.
 pub(super) fn emit(
-    bytes: &[u8],
+    sheet: &Rendered,
     format: Format,
     out: Option<&Path>,
     beside: impl FnOnce() -> PathBuf,
@@ -120,11 +136,11 @@ pub(super) fn emit(
                         .into(),
                 ));
             }
-            return to_stdout(bytes, format, stdout);
+            return to_stdout(sheet, format, stdout);
         }
         Some(p) => p.to_path_buf(),
         None if format == Format::Xlsx => beside(),
-        None => return to_stdout(bytes, format, stdout),
+        None => return to_stdout(sheet, format, stdout),
     };
     if let Some(input) = inputs.iter().find(|i| same_file(i, &path)) {
         return Err(Failure::BadInput(format!(
@@ -139,8 +155,12 @@ pub(super) fn emit(
             dir.display()
         )));
     }
-    write_atomic(&path, bytes)
-        .map_err(|e| Failure::Runtime(format!("cannot write {}: {}", path.display(), io_message(&e))))?;
+    write_atomic_with(&path, |file| {
+        let mut out = std::io::BufWriter::new(file);
+        sheet.write_to(&mut out)?;
+        out.flush()
+    })
+    .map_err(|e| Failure::Runtime(format!("cannot write {}: {}", path.display(), io_message(&e))))?;
     if out.is_none() {
         stdout_result(writeln!(stdout, "{what} written to {}", path.display()))?;
     }
@@ -156,12 +176,16 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// Text to stdout; on a terminal, CSV cells are shown with control characters made harmless
 /// (the Markdown is always made so, and JSON escapes them).
-fn to_stdout(bytes: &[u8], format: Format, stdout: &mut dyn Write) -> Result<(), Failure> {
+fn to_stdout(sheet: &Rendered, format: Format, stdout: &mut dyn Write) -> Result<(), Failure> {
     let result = if format == Format::Csv && std::io::stdout().is_terminal() {
-        let text = String::from_utf8_lossy(bytes);
-        stdout.write_all(crate::text::sanitize(&text).as_bytes())
+        let mut bytes = Vec::new();
+        sheet.write_to(&mut bytes).and_then(|()| {
+            let text = String::from_utf8_lossy(&bytes);
+            stdout.write_all(crate::text::sanitize(&text).as_bytes())
+        })
     } else {
-        stdout.write_all(bytes)
+        let mut out = std::io::BufWriter::new(&mut *stdout);
+        sheet.write_to(&mut out).and_then(|()| out.flush())
     };
     stdout_result(result.and_then(|()| stdout.flush()))
 }

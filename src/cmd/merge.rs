@@ -62,11 +62,11 @@ pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
         .collect();
     let panel = Panel { report: &report, members, disagree_percent: disagree };
     let table = panel_table(&panel, lang);
-    let bytes = render(&table, || panel_json(&panel), format, !args.no_bom)?;
+    let sheet = render(&table, || panel_json(&panel), format, !args.no_bom)?;
     let beside = || panel_path(&args.report);
     let mut inputs: Vec<&Path> = vec![&args.report];
     inputs.extend(args.scores.iter().map(PathBuf::as_path));
-    emit(&bytes, format, args.out.as_deref(), beside, &inputs, "Panel sheet", stdout)
+    emit(&sheet, format, args.out.as_deref(), beside, &inputs, "Panel sheet", stdout)
 }
 
 /// `q.json` → `q.panel.xlsx`, beside the report.
