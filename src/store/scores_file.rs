@@ -3,7 +3,9 @@
 
 use crate::report::Report;
 use crate::scores::{Entry, Orphan, Scores, Summary, check_score, fmt_num, now_rfc3339};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -78,12 +80,24 @@ fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
     if text.trim().is_empty() {
         return Err(bad("(file)", "the file is empty"));
     }
-    let root: Value = serde_json::from_str(text).map_err(|e| {
+    // The document is checked whole, but kept as raw text: the top level's fields and then each
+    // item are read one at a time, so a file of 100k entries never becomes one big JSON tree
+    // (that took ≈ 8× the file's size).
+    let syntax = |e: serde_json::Error| {
         let msg = e.to_string();
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
         bad(format!("line {}, column {}", e.line(), e.column()), msg)
-    })?;
-    let obj = root.as_object().ok_or_else(|| bad("(top level)", "expected an object"))?;
+    };
+    let root: &RawValue = serde_json::from_str(text).map_err(syntax)?;
+    if !root.get().starts_with('{') {
+        return Err(bad("(top level)", "expected an object"));
+    }
+    let fields: BTreeMap<String, &RawValue> = serde_json::from_str(root.get()).map_err(syntax)?;
+    let obj: Map<String, Value> = ["format", "report", "evaluator"]
+        .into_iter()
+        .filter_map(|k| Some((k.to_string(), fields.get(k)?)))
+        .map(|(k, raw)| Ok((k, serde_json::from_str(raw.get()).map_err(syntax)?)))
+        .collect::<Result<_, _>>()?;
     match obj.get("format") {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(other) => {
@@ -117,13 +131,16 @@ fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
         Some(Value::String(s)) => Some(s.clone()).filter(|s| !s.is_empty()),
         Some(_) => return Err(bad("evaluator", "expected a string")),
     };
-    let items =
-        obj.get("items").and_then(Value::as_array).ok_or_else(|| bad("items", "expected an array"))?;
+    let items: Vec<&RawValue> = fields
+        .get("items")
+        .and_then(|raw| serde_json::from_str(raw.get()).ok())
+        .ok_or_else(|| bad("items", "expected an array"))?;
 
     let mut scores = Scores::new(report);
     scores.evaluator = evaluator;
     let mut seen = vec![false; report.items.len()];
-    for (k, raw) in items.iter().enumerate() {
+    for (k, item) in items.into_iter().enumerate() {
+        let raw: Value = serde_json::from_str(item.get()).map_err(syntax)?;
         let at = |field: &str| format!("items[{k}]{field}");
         let e = raw.as_object().ok_or_else(|| bad(at(""), "expected an object"))?;
         let id = e.get("id").and_then(Value::as_str).ok_or_else(|| bad(at(".id"), "expected a string"))?;
@@ -142,7 +159,10 @@ fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
                 }
                 scores.entries[i] = entry;
             }
-            _ => scores.orphans.push(Orphan { id: id.to_string(), raw: raw.clone() }),
+            _ => {
+                let id = id.to_string();
+                scores.orphans.push(Orphan { id, raw });
+            }
         }
     }
     let kept: Vec<&str> =

@@ -159,3 +159,21 @@ fn save_then_load_gives_the_same_scores() {
     assert_eq!(back.scores, s);
     assert!(back.warnings.is_empty());
 }
+
+#[test]
+fn read_alike_whatever_the_layout_around_the_document() {
+    let r = report();
+    let plain = parse_scores(Path::new("s.json"), SCORES, &r).unwrap().scores;
+    let text = std::str::from_utf8(SCORES).unwrap();
+    // Surrounding whitespace, a BOM, the whole document on one line.
+    let compact = serde_json::to_string(&serde_json::from_str::<Value>(text).unwrap()).unwrap();
+    for variant in [format!("\n\t  {text}\n\n"), format!("\u{feff}{text}"), compact] {
+        let s = parse_scores(Path::new("s.json"), variant.as_bytes(), &r).unwrap().scores;
+        assert_eq!(s, plain);
+    }
+    // Not an object, whatever the whitespace: said at the top level.
+    for not_object in ["  [1, 2]", "\n\"text\"", "42"] {
+        let err = parse_scores(Path::new("s.json"), not_object.as_bytes(), &r).unwrap_err().to_string();
+        assert!(err.contains("(top level): expected an object"), "{not_object:?}: {err}");
+    }
+}
