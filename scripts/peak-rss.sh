@@ -9,7 +9,9 @@
 # For each size: `appraise gen --items N` writes the report (seed 42, the benchmarks' corpus);
 # `appraise check REPORT` reads and validates it (peak RSS from GNU time); then the full app
 # opens it in a detached 120×40 tmux pane under GNU time, the script waits for the first frame
-# (the report's title on the screen), sends `q` (save and quit) and reads the app's peak RSS.
+# (the report's title on the screen), sends `q` (save and quit) and reads the app's peak RSS;
+# then opens it again, resuming the scores file the first run wrote (an entry per item), and
+# reads that run's peak too.
 # The fixed cost of a process (binary, libraries, terminal, threads), measured on a 1-item
 # report, is shown and also taken off, since it dominates small reports.
 # Needs GNU time (/usr/bin/time), tmux and bc. Everything lives in a temp dir, config included.
@@ -39,13 +41,23 @@ export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
 now_ms() { date +%s%3N; }
 
 # Peak RSS (KB) of `appraise check REPORT` and of the app opening REPORT (first frame, then
-# `q`); sets check_kb, app_kb and frame_ms.
+# `q`) with no scores file, then again resuming the one it wrote; sets check_kb, app_kb,
+# resume_kb and frame_ms.
 measure() {
     local report=$1 scores="${1%.json}.scores.json"
     /usr/bin/time -f %M -o "$work/check.kb" "$APPRAISE" check "$report" >/dev/null
     check_kb=$(tail -n 1 "$work/check.kb")
+    rm -f "$scores"
+    open_app "$report" "$scores"
+    app_kb=$app_run_kb
+    open_app "$report" "$scores"
+    resume_kb=$app_run_kb
+}
 
-    rm -f "$work/app.kb" "$scores"
+# One run of the app on REPORT with SCORES: peak RSS in app_run_kb, time to the title in frame_ms.
+open_app() {
+    local report=$1 scores=$2
+    rm -f "$work/app.kb"
     local start title
     title=$(grep -o '"title":"Generated report[^"]*"' "$report" | head -n 1 | cut -d'"' -f4)
     start=$(now_ms)
@@ -68,7 +80,7 @@ measure() {
     sleep 0.5 # let the start-up work behind the first frame (search index…) finish
     tmux send-keys -t "$session" q
     timeout 120 tmux wait-for "$session-done"
-    app_kb=$(tail -n 1 "$work/app.kb")
+    app_run_kb=$(tail -n 1 "$work/app.kb")
 }
 
 # The fixed cost (binary, libraries, terminal, threads): a 1-item report.
@@ -78,19 +90,20 @@ base_check_kb=$check_kb base_app_kb=$app_kb
 printf 'fixed cost (a 1-item report): check %.1f MB, app %.1f MB\n\n' \
     "$(echo "$base_check_kb * 1024 / 1000000" | bc -l)" "$(echo "$base_app_kb * 1024 / 1000000" | bc -l)"
 
-printf '%8s %8s | %9s %7s %7s | %9s %7s %7s | %9s\n' \
-    items "file MB" "check MB" ratio "-fixed" "app MB" ratio "-fixed" "frame ms"
+printf '%8s %8s | %9s %7s %7s | %9s %7s %7s | %9s %7s | %9s\n' \
+    items "file MB" "check MB" ratio "-fixed" "app MB" ratio "-fixed" "resume MB" ratio "frame ms"
 for n in "${sizes[@]}"; do
     report="$work/r$n.json"
     "$APPRAISE" gen --items "$n" -o "$report"
     bytes=$(stat -c %s "$report")
     measure "$report"
-    awk -v n="$n" -v b="$bytes" -v c="$check_kb" -v a="$app_kb" -v f="$frame_ms" \
+    awk -v n="$n" -v b="$bytes" -v c="$check_kb" -v a="$app_kb" -v r="$resume_kb" -v f="$frame_ms" \
         -v bc="$base_check_kb" -v ba="$base_app_kb" 'BEGIN {
-        printf "%8d %8.1f | %9.1f %6.2fx %6.2fx | %9.1f %6.2fx %6.2fx | %9d\n", n, b / 1e6,
+        printf "%8d %8.1f | %9.1f %6.2fx %6.2fx | %9.1f %6.2fx %6.2fx | %9.1f %6.2fx | %9d\n", n, b / 1e6,
             c * 1024 / 1e6, c * 1024 / b, (c - bc) * 1024 / b,
-            a * 1024 / 1e6, a * 1024 / b, (a - ba) * 1024 / b, f
+            a * 1024 / 1e6, a * 1024 / b, (a - ba) * 1024 / b, r * 1024 / 1e6, r * 1024 / b, f
     }'
 done
 echo "(MB = 10^6 bytes. ratio = peak RSS / file size (budget ≤ 3x); -fixed: the same without the fixed cost."
-echo " frame ms: launch until tmux shows the title, polled every 20 ms: an upper bound of open-to-first-frame.)"
+echo " resume: the app again, reading the scores file the first run wrote (an entry per item)."
+echo " frame ms: launch until tmux shows the title (resume run), polled every 20 ms: an upper bound.)"

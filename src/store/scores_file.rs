@@ -88,15 +88,18 @@ fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
         bad(format!("line {}, column {}", e.line(), e.column()), msg)
     };
+    // The raw pass checks the syntax but not every number's range: what a later, partial
+    // parse finds is placed by parsing the whole text again (only then, on a broken file).
+    let placed = |e: serde_json::Error| syntax(serde_json::from_str::<Value>(text).err().unwrap_or(e));
     let root: &RawValue = serde_json::from_str(text).map_err(syntax)?;
     if !root.get().starts_with('{') {
         return Err(bad("(top level)", "expected an object"));
     }
-    let fields: BTreeMap<String, &RawValue> = serde_json::from_str(root.get()).map_err(syntax)?;
+    let fields: BTreeMap<String, &RawValue> = serde_json::from_str(root.get()).map_err(placed)?;
     let obj: Map<String, Value> = ["format", "report", "evaluator"]
         .into_iter()
         .filter_map(|k| Some((k.to_string(), fields.get(k)?)))
-        .map(|(k, raw)| Ok((k, serde_json::from_str(raw.get()).map_err(syntax)?)))
+        .map(|(k, raw)| Ok((k, serde_json::from_str(raw.get()).map_err(placed)?)))
         .collect::<Result<_, _>>()?;
     match obj.get("format") {
         Some(Value::String(f)) if f == FORMAT => {}
@@ -140,7 +143,7 @@ fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
     scores.evaluator = evaluator;
     let mut seen = vec![false; report.items.len()];
     for (k, item) in items.into_iter().enumerate() {
-        let raw: Value = serde_json::from_str(item.get()).map_err(syntax)?;
+        let raw: Value = serde_json::from_str(item.get()).map_err(placed)?;
         let at = |field: &str| format!("items[{k}]{field}");
         let e = raw.as_object().ok_or_else(|| bad(at(""), "expected an object"))?;
         let id = e.get("id").and_then(Value::as_str).ok_or_else(|| bad(at(".id"), "expected a string"))?;

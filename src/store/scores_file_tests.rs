@@ -177,3 +177,20 @@ fn read_alike_whatever_the_layout_around_the_document() {
         assert!(err.contains("(top level): expected an object"), "{not_object:?}: {err}");
     }
 }
+
+#[test]
+fn a_number_out_of_range_is_placed_in_the_file_not_in_its_entry() {
+    let r = report();
+    let text = std::str::from_utf8(SCORES).unwrap();
+    let value: Value = serde_json::from_str(text).unwrap();
+    let pretty = serde_json::to_string_pretty(&value).unwrap();
+    let (line, column) = pretty
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| l.find("\"score\": 8.5").map(|c| (i + 1, c + 1)))
+        .expect("the fixture scores 8.5");
+    let broken = pretty.replacen("\"score\": 8.5", "\"score\": 1e400", 1);
+    let err = parse_scores(Path::new("s.json"), broken.as_bytes(), &r).unwrap_err().to_string();
+    assert!(err.contains(&format!("line {line}, column")), "expected line {line} (column {column}): {err}");
+    assert!(err.contains("number out of range"), "{err}");
+}
