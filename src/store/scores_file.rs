@@ -5,6 +5,7 @@ use crate::report::Report;
 use crate::scores::{Entry, Orphan, Scores, Summary, check_score, fmt_num, now_rfc3339};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -143,30 +144,40 @@ fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
     scores.evaluator = evaluator;
     let mut seen = vec![false; report.items.len()];
     for (k, item) in items.into_iter().enumerate() {
-        let raw: Value = serde_json::from_str(item.get()).map_err(placed)?;
         let at = |field: &str| format!("items[{k}]{field}");
-        let e = raw.as_object().ok_or_else(|| bad(at(""), "expected an object"))?;
-        let id = e.get("id").and_then(Value::as_str).ok_or_else(|| bad(at(".id"), "expected a string"))?;
-        let entry = parse_entry(e, &at)?;
-        match report.find(id) {
-            Some(crate::report::Node::Item(i)) => {
-                if std::mem::replace(&mut seen[i], true) {
-                    return Err(bad(at(".id"), format!("duplicate entry for item \"{id}\"")));
+        // Most entries read straight into their typed form, strings borrowed; an orphan, or
+        // anything unexpected, is read as a JSON value (kept verbatim, or placed precisely).
+        let typed = serde_json::from_str::<EntryIn>(item.get()).ok().and_then(|e| match report.find(&e.id) {
+            Some(crate::report::Node::Item(i)) => Some((i, e)),
+            _ => None,
+        });
+        let (i, id, entry) = match typed {
+            Some((i, e)) => (i, e.id.clone(), e.into_entry()),
+            None => {
+                let raw: Value = serde_json::from_str(item.get()).map_err(placed)?;
+                let e = raw.as_object().ok_or_else(|| bad(at(""), "expected an object"))?;
+                let id =
+                    e.get("id").and_then(Value::as_str).ok_or_else(|| bad(at(".id"), "expected a string"))?;
+                let entry = parse_entry(e, &at)?;
+                match report.find(id) {
+                    Some(crate::report::Node::Item(i)) => (i, Cow::Owned(id.to_string()), entry),
+                    _ => {
+                        let id = id.to_string();
+                        scores.orphans.push(Orphan { id, raw });
+                        continue;
+                    }
                 }
-                if let Some(v) = entry.score
-                    && let Err(why) = check_score(v, &report.items[i].scale)
-                {
-                    warnings.push(format!(
-                        "item {id}: the saved score {why} for this report; please re-score it"
-                    ));
-                }
-                scores.entries[i] = entry;
             }
-            _ => {
-                let id = id.to_string();
-                scores.orphans.push(Orphan { id, raw });
-            }
+        };
+        if std::mem::replace(&mut seen[i], true) {
+            return Err(bad(at(".id"), format!("duplicate entry for item \"{id}\"")));
         }
+        if let Some(v) = entry.score
+            && let Err(why) = check_score(v, &report.items[i].scale)
+        {
+            warnings.push(format!("item {id}: the saved score {why} for this report; please re-score it"));
+        }
+        scores.entries[i] = entry;
     }
     let kept: Vec<&str> =
         scores.orphans.iter().filter(|o| !is_blank(&o.raw)).map(|o| o.id.as_str()).collect();
@@ -179,6 +190,34 @@ fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
         ));
     }
     Ok(Loaded { scores, warnings })
+}
+
+/// An entry of a known item as the file has it, strings borrowed from the file where they can
+/// be. Anything it does not expect (a wrong type, a repeated field) fails it, and the entry is
+/// read again as a JSON value (`parse_entry`), which says precisely what is wrong.
+#[derive(serde::Deserialize)]
+struct EntryIn<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(default)]
+    score: Option<f64>,
+    #[serde(default, borrow)]
+    note: Option<Cow<'a, str>>,
+    #[serde(default)]
+    flagged: Option<bool>,
+    #[serde(default, borrow)]
+    updated_at: Option<Cow<'a, str>>,
+}
+
+impl EntryIn<'_> {
+    fn into_entry(self) -> Entry {
+        Entry {
+            score: self.score.filter(|v| v.is_finite()),
+            note: self.note.map(Cow::into_owned).unwrap_or_default(),
+            flagged: self.flagged.unwrap_or(false),
+            updated_at: self.updated_at.map(Cow::into_owned),
+        }
+    }
 }
 
 fn parse_entry(e: &Map<String, Value>, at: &dyn Fn(&str) -> String) -> Result<Entry, (String, Problem)> {
