@@ -109,6 +109,9 @@ pub fn run(
     export: exporter::ExportFn,
     options: &Options,
 ) -> io::Result<()> {
+    // Reading the report and the scores left freed buffers behind in the heap: hand their
+    // pages back before the screen's and the search index's memory is taken.
+    release_free_memory();
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     let signals = [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT];
