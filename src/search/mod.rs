@@ -8,7 +8,7 @@
 //! to ASCII, traditional to simplified Chinese, non-ASCII lowercased for case-insensitive terms —
 //! so char indices into the normalised text are char indices into the original.
 //!
-//! Speed: the [`Index`] keeps a 256-bit character bloom per field, so most fields are rejected
+//! Speed: the [`Index`] keeps a 256-bit character bloom per node, so most nodes are rejected
 //! without reading their text; the rest must hold the term's chars in order (found with memchr)
 //! before it is scored, and scoring asks the matcher only about short strings (`score.rs`).
 //! Searches over more than a couple of thousand nodes share the work with one helper thread.
@@ -167,13 +167,15 @@ impl Query {
 /// Field slots of a node in the index: items use title, text, criteria; sections title, body.
 const SLOTS: usize = 3;
 
-/// Precomputed per-node search data, built once per report: a character bloom per field and
-/// what normalisation changes in it. About 100 bytes a node; no text is copied.
+/// Precomputed per-node search data, built once per report: a character bloom of the node's
+/// fields and what normalisation changes in each. About 60 bytes a node; no text is copied.
 pub struct Index {
     /// Every node in outline order.
     nodes: Vec<Node>,
-    /// Per node, one bloom per field slot (empty for a missing field).
-    blooms: Vec<[Bloom; SLOTS]>,
+    /// Per node, one bloom of all its fields (a bloom per field took three times the memory
+    /// and saved little: a CJK text's bloom is nearly full anyway, and the in-order check that
+    /// follows rejects a field cheaply).
+    blooms: Vec<Bloom>,
     /// Per node, what normalisation changes in each field slot.
     changes: Vec<[Changes; SLOTS]>,
     /// Outline position of each section and item.
@@ -220,13 +222,15 @@ impl Index {
             }
         }
         // Filled in place (two halves on two threads), so nothing is held twice.
-        let mut blooms = vec![[Bloom::default(); SLOTS]; nodes.len()];
+        let mut blooms = vec![Bloom::default(); nodes.len()];
         let mut changes = vec![[Changes::default(); SLOTS]; nodes.len()];
-        let summarise = |part: &[Node], blooms: &mut [[Bloom; SLOTS]], changes: &mut [[Changes; SLOTS]]| {
+        let summarise = |part: &[Node], blooms: &mut [Bloom], changes: &mut [[Changes; SLOTS]]| {
             for ((&node, bloom), change) in part.iter().zip(blooms).zip(changes) {
                 for (slot, text) in slot_texts(report, node).into_iter().enumerate() {
                     if let Some(text) = text {
-                        (bloom[slot], change[slot]) = Bloom::of_text(text);
+                        let (field, changed) = Bloom::of_text(text);
+                        bloom.union(&field);
+                        change[slot] = changed;
                     }
                 }
             }
@@ -415,7 +419,7 @@ impl Worker {
     /// The node's score and best field, or `None` when some term matches none of its fields.
     fn score_node(&mut self, ctx: &Ctx, pos: usize) -> Option<(i64, Field)> {
         let node = ctx.index.nodes[pos];
-        let blooms = &ctx.index.blooms[pos];
+        let bloom = &ctx.index.blooms[pos];
         let changes = &ctx.index.changes[pos];
         let texts = slot_texts(ctx.report, node);
         let note = match node {
@@ -432,9 +436,11 @@ impl Worker {
         self.candidates.clear();
         for term in &ctx.query.terms {
             let mut mask = u8::from(note.is_some()) << SLOTS;
-            for slot in 0..SLOTS {
-                if texts[slot].is_some() && blooms[slot].contains(&term.bloom) {
-                    mask |= 1 << slot;
+            if bloom.contains(&term.bloom) {
+                for (slot, text) in texts.iter().enumerate() {
+                    if text.is_some() {
+                        mask |= 1 << slot;
+                    }
                 }
             }
             if mask == 0 {

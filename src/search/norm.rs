@@ -178,6 +178,13 @@ impl Bloom {
         (bloom, changes)
     }
 
+    /// Adds every char of `other`.
+    pub(super) fn union(&mut self, other: &Bloom) {
+        for (mine, theirs) in self.0.iter_mut().zip(other.0) {
+            *mine |= theirs;
+        }
+    }
+
     #[inline]
     pub(super) fn contains(&self, other: &Bloom) -> bool {
         (0..4).all(|i| self.0[i] & other.0[i] == other.0[i])
