@@ -70,6 +70,13 @@ mod tests {
     use super::*;
     use std::time::{Duration, Instant};
 
+    /// A one-item report and its empty scores.
+    fn job() -> (Arc<Report>, Arc<Scores>) {
+        let report = report();
+        let scores = Arc::new(Scores::new(&report));
+        (report, scores)
+    }
+
     fn report() -> Arc<Report> {
         let json = br#"{"id": "r", "title": "T", "sections": [{"id": "s", "title": "S", "items": [{"id": "i", "text": "t"}]}]}"#;
         Arc::new(crate::report::parse_report(json.as_slice()).unwrap())
@@ -88,8 +95,7 @@ mod tests {
 
     #[test]
     fn answers_once_with_what_the_export_said() {
-        let report = report();
-        let scores = Arc::new(Scores::new(&report));
+        let (report, scores) = job();
         let mut exporter =
             Exporter::new(|r, s, p| Ok(format!("{} {} {}", r.id, s.entries.len(), p.display())));
         assert!(!exporter.busy());
@@ -106,8 +112,7 @@ mod tests {
 
     #[test]
     fn a_panicking_export_is_an_error_not_a_hang() {
-        let report = report();
-        let scores = Arc::new(Scores::new(&report));
+        let (report, scores) = job();
         let mut exporter = Exporter::new(|_, _, _| panic!("bug in the sheet"));
         exporter.start(report, scores, PathBuf::new());
         assert_eq!(wait(&mut exporter), Err("the export stopped unexpectedly".to_string()));
@@ -115,8 +120,7 @@ mod tests {
 
     #[test]
     fn finish_waits_for_the_export_under_way() {
-        let report = report();
-        let scores = Arc::new(Scores::new(&report));
+        let (report, scores) = job();
         let mut exporter = Exporter::new(|_, _, _| {
             std::thread::sleep(Duration::from_millis(200));
             Ok(String::new())
