@@ -139,6 +139,11 @@ impl Ctx<'_> {
         Ctx { report: &mut *self.report, source: self.source }
     }
 
+    /// A placeholder until the field is read: an empty range of the source (no allocation).
+    fn empty(&self) -> SharedStr {
+        SharedStr::within(self.source, &self.source[..0])
+    }
+
     /// A string of the model: a range of the source when the file has it unescaped.
     fn shared(&self, text: Text<'_>) -> SharedStr {
         match text.0 {
@@ -432,8 +437,8 @@ impl<'de> Visitor<'de> for SectionSeed<'_> {
         let ix = ctx.report.sections.len();
         let items_before = ctx.report.items.len();
         ctx.report.sections.push(Section {
-            id: SharedStr::default(),
-            title: SharedStr::default(),
+            id: ctx.empty(),
+            title: ctx.empty(),
             body: None,
             parent: self.parent,
             depth: self.depth,
@@ -570,9 +575,9 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
         let ix = ctx.report.items.len();
         let (mut id, mut text) = (None, None);
         let mut item = Item {
-            id: SharedStr::default(),
+            id: ctx.empty(),
             title: None,
-            text: SharedStr::default(),
+            text: ctx.empty(),
             section: self.section,
             // Completed from the report's scale once the whole document is read.
             scale: Scale { min: INHERIT, max: INHERIT, step: INHERIT },

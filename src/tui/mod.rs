@@ -89,7 +89,8 @@ impl io::Write for Either {
     }
 }
 
-/// What performs the app's effects: file work, the journal and the search worker.
+/// What performs the app's effects: file work, the journal, the saver, the exporter and the
+/// search worker.
 pub struct Shell {
     pub exporter: exporter::Exporter,
     pub search: SearchWorker,
