@@ -11,6 +11,9 @@
 //! the budget's ratio as the app meets it, one parse per fresh process, the two alternating
 //! (medians). A benchmark, not a test: it asserts nothing about time.
 
+// Tests print paths only in their own failure messages (the app prints them with text::shown).
+#![allow(clippy::disallowed_methods)]
+
 mod common;
 
 use appraise::report::{fingerprint, parse_report, parse_report_unhashed};

@@ -86,7 +86,13 @@ pub fn load(dir: Option<&Path>) -> Result<Config, String> {
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-        Err(e) => return Err(format!("cannot read {}: {}", path.display(), crate::store::io_message(&e))),
+        Err(e) => {
+            return Err(format!(
+                "cannot read {}: {}",
+                crate::text::shown(&path),
+                crate::store::io_message(&e)
+            ));
+        }
     };
     parse(&text, &path)
 }
@@ -97,17 +103,17 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
         let before = &text[..offset.min(text.len())];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        format!("{}: line {line}, column {column}", path.display())
+        format!("{}: line {line}, column {column}", crate::text::shown(path))
     };
     let file: File = toml::from_str(text).map_err(|e| {
-        let place = e.span().map_or_else(|| path.display().to_string(), |s| at(s.start));
+        let place = e.span().map_or_else(|| crate::text::shown(path).to_string(), |s| at(s.start));
         format!("{place}: {}", e.message().trim())
     })?;
     let delay = file.autosave.map_or(250, |a| a.delay_ms);
     if !(50..=1000).contains(&delay) {
         return Err(format!(
             "{}: autosave.delay_ms must be between 50 and 1000 (a change is saved within a second), not {delay}",
-            path.display()
+            crate::text::shown(path)
         ));
     }
     let keys: Vec<(String, Vec<String>)> = file
@@ -123,7 +129,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
         .collect();
     let keymap = Keymap::with_overrides(&keys).map_err(|e| {
         let key_line = text.lines().position(|l| l.trim_start().starts_with("[keys]")).map_or(0, |n| n + 1);
-        format!("{}: [keys] (line {key_line}): {e}", path.display())
+        format!("{}: [keys] (line {key_line}): {e}", crate::text::shown(path))
     })?;
     Ok(Config {
         path: Some(path.to_path_buf()),

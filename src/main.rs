@@ -131,6 +131,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Over a `ulimit -f` a write must fail (EFBIG: "not saved", tried again), not kill the
+    // process with the terminal raw and a temp file left behind.
+    #[cfg(unix)]
+    // SAFETY: sets one signal's disposition before any thread starts; no handler is involved.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -40,6 +40,32 @@ fn replacement(c: char) -> Option<char> {
     }
 }
 
+/// A file path as it may be printed anywhere — a message, the status bar, stderr: its
+/// display form with control characters, escapes and bidi controls made visible as in
+/// [`sanitize`], and newlines and tabs too (a path is one line), so a file name can never
+/// retitle or redraw the terminal.
+#[must_use]
+pub fn shown(path: &std::path::Path) -> Shown<'_> {
+    Shown(path)
+}
+
+/// See [`shown`].
+pub struct Shown<'a>(&'a std::path::Path);
+
+impl std::fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lossy = self.0.as_os_str().to_string_lossy();
+        for c in sanitize(&lossy).chars() {
+            match c {
+                '\n' => f.write_str("\u{240a}")?,
+                '\t' => f.write_str("\u{2409}")?,
+                c => std::fmt::Write::write_char(f, c)?,
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Make untrusted text safe to put on a terminal.
 ///
 /// C0 control chars other than `'\n'` and `'\t'` become their Unicode
@@ -402,6 +428,13 @@ mod tests {
     const PARA: &str = "一是扎实开展“走流程、解难题、优服务”工作。结合我市工作实际，对标省、市工作要求，切实开展“走流程、解难题、优服务”行动，在市级领导的带领下，市直各单位主要负责人和分管领导积极开展体验式模拟办理审批事项。截至目前，全市市级领导和各单位一把手、分管领导共计118人，对648个行政审批服务事项进行模拟体验办理，发现堵点、难点问题77个，提出相关整改措施48条，并已取得整改成效。";
 
     const ENGLISH: &str = "The municipal government handled 96.87% of service items online, see https://www.shaodong.gov.cn/zwgk/index.html for the full list of items and the 12345 hotline records.";
+
+    #[test]
+    fn paths_are_shown_on_one_line_without_escapes() {
+        let p = std::path::Path::new("/tmp/a\x1b]0;owned\x07\nb\tc.scores.json");
+        assert_eq!(shown(p).to_string(), "/tmp/a␛]0;owned␇␊b␉c.scores.json");
+        assert_eq!(shown(std::path::Path::new("报告/q.json")).to_string(), "报告/q.json");
+    }
 
     fn first_char(s: &str) -> char {
         s.chars().next().unwrap()

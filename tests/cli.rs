@@ -1,6 +1,9 @@
 //! The command line without a terminal: `check` over every fixture, exit codes and the
 //! one-sentence errors that name the file and the place.
 
+// Tests print paths only in their own failure messages (the app prints them with text::shown).
+#![allow(clippy::disallowed_methods)]
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 

@@ -517,15 +517,17 @@ fn unreadable_scores_file_is_refused_and_left_alone() {
 
 // 10. -----------------------------------------------------------------------------------
 
-/// Starts the app with `--scores <sandbox>/afile/scores.json`, where `afile` is a regular file,
-/// so no save can succeed; returns the app, the path of `afile` and its content.
+/// Starts the app on a disk where no save can succeed (tests/shims/fullfs.c: every temp file
+/// of an atomic save is refused with ENOSPC; the journal still works); returns the app and
+/// the scores file's path.
 fn open_with_unsavable_scores(sb: &Sandbox, cols: u16) -> (Tui, std::path::PathBuf) {
     sb.copy_fixture(ENGLISH, ENGLISH);
-    let afile = sb.write("afile", "a regular file, not a directory\n");
-    let scores = afile.join("scores.json");
-    let mut app = sb.spawn_sized(&[ENGLISH, "--scores", scores.to_str().unwrap()], cols, 40);
+    let shim = support::build_shim("fullfs", sb.path());
+    let flag = sb.write("disk-is-full", "tmp");
+    let env = [("LD_PRELOAD", shim.to_str().unwrap()), ("APPRAISE_FULL_FLAG", flag.to_str().unwrap())];
+    let mut app = sb.spawn_sized_with_env(&[ENGLISH], cols, 40, &env);
     app.wait_for(&at(OBJECTIVES));
-    (app, afile)
+    (app, sb.join("english-sample.scores.json"))
 }
 
 #[test]
@@ -533,13 +535,13 @@ fn a_failing_save_keeps_the_edits_and_asks_before_quitting() {
     let sb = Sandbox::new();
     // Wide enough for the whole error message in the status bar; at 120 columns its end is
     // cut off (see `the_quit_warning_after_a_failed_save_is_visible_at_120_columns`).
-    let (mut app, afile) = open_with_unsavable_scores(&sb, 220);
+    let (mut app, scores) = open_with_unsavable_scores(&sb, 220);
 
     app.key("7");
     app.wait_for("7/10");
     let bar = app.wait_status("NOT SAVED");
-    assert!(bar.contains("retrying") && bar.contains("Not a directory"), "the status bar says why: {bar}");
-    assert!(bar.contains("afile/scores.json"), "the status bar names the file: {bar}");
+    assert!(bar.contains("retrying") && bar.contains("the disk is full"), "the status bar says why: {bar}");
+    assert!(bar.contains("english-sample.scores.json"), "the status bar names the file: {bar}");
     let screen = app.screen();
     assert!(screen.contains("Score  7 / 10"), "the score stays visible:\n{screen}");
     assert!(app.is_running());
@@ -551,8 +553,9 @@ fn a_failing_save_keeps_the_edits_and_asks_before_quitting() {
     app.key("q");
     assert_eq!(app.wait_exit(EXIT), 1, "unsaved edits: runtime failure\n{}", app.output());
     let out = app.output();
-    assert!(out.contains("NOT saved"), "the plain terminal says the edits were lost:\n{out}");
-    assert_eq!(std::fs::read(&afile).unwrap(), b"a regular file, not a directory\n");
+    assert!(out.contains("NOT saved"), "the plain terminal says the edits were not saved:\n{out}");
+    assert!(out.contains("kept in"), "and where they are kept:\n{out}");
+    assert!(!scores.exists(), "nothing was saved");
 }
 
 /// The confirmation after a failed save must be readable at an ordinary width: before the

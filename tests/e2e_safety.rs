@@ -3,6 +3,9 @@
 //! that was on screen may be lost, no terminal left broken, no report text written to the
 //! terminal raw. Each test has its own sandbox directory, so they run in parallel.
 
+// Tests print paths only in their own failure messages (the app prints them with text::shown).
+#![allow(clippy::disallowed_methods)]
+
 mod support;
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};

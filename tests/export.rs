@@ -2,6 +2,9 @@
 //! calamine (values, formulas, merged ranges, styles), the arithmetic of partly scored sheets
 //! and quarter points, languages, where the output goes, and the refusals.
 
+// Tests print paths only in their own failure messages (the app prints them with text::shown).
+#![allow(clippy::disallowed_methods)]
+
 mod sheets_support;
 
 use appraise::export::{Lang, sheet_table, to_xlsx};
@@ -361,10 +364,10 @@ fn output_files_formats_and_failures() {
     let stdout = ok(&["export", EN, "--scores", EN_SCORES, "--format", "json", "-o", "-"]);
     assert_eq!(stdout, std::fs::read(&json).unwrap());
 
-    // Cannot write: runtime failure, exit 1, the file named.
+    // A folder that does not exist: a wrong -o, exit 2, the file named.
     let bad = dir.path().join("no/such/dir/sheet.csv");
     let out = appraise(&["export", EN, "--scores", EN_SCORES, "-o", bad.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains(&format!("cannot write {}", bad.display())), "{}", text(&out.stderr));
 
     // Never over an input.

@@ -1,6 +1,9 @@
 //! `appraise merge`: golden panel sheets of the fixtures, means that leave missing scores out,
 //! disagreement marks, evaluator names, the xlsx read back, and the refusals.
 
+// Tests print paths only in their own failure messages (the app prints them with text::shown).
+#![allow(clippy::disallowed_methods)]
+
 mod sheets_support;
 
 use calamine::Data;

@@ -1,6 +1,9 @@
 //! `appraise summary`: totals, percent, grade, progress, section subtotals and the items that
 //! need a reason — plain text, nothing written, the refusals.
 
+// Tests print paths only in their own failure messages (the app prints them with text::shown).
+#![allow(clippy::disallowed_methods)]
+
 mod sheets_support;
 
 use sheets_support::{appraise, golden, ok, root, text};

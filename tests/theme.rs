@@ -2,6 +2,9 @@
 //! errors point, user themes, RGB → 256 → 16 mapping tables, colour-depth detection and
 //! NO_COLOR, and whole screens drawn on `TestBackend` under two themes, checked cell by cell.
 
+// Tests print paths only in their own failure messages (the app prints them with text::shown).
+#![allow(clippy::disallowed_methods)]
+
 use appraise::report::parse_report;
 use appraise::scores::Scores;
 use appraise::theme::{

@@ -17,7 +17,7 @@ pub fn check(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -> 
         out,
         format!(
             "{}: valid report \"{}\": {} sections, {} items, full marks {}",
-            report_path.display(),
+            crate::text::shown(report_path),
             report.id,
             report.sections.len(),
             report.items.len(),
@@ -26,17 +26,20 @@ pub fn check(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -> 
     )?;
     let Some(scores_path) = scores else { return Ok(()) };
     let Some(loaded) = load_scores(scores_path, &report)? else {
-        return Err(Failure::BadInput(format!("cannot read {}: no such file", scores_path.display())));
+        return Err(Failure::BadInput(format!(
+            "cannot read {}: no such file",
+            crate::text::shown(scores_path)
+        )));
     };
     for warning in &loaded.warnings {
-        w(out, format!("{}: warning: {warning}", scores_path.display()))?;
+        w(out, format!("{}: warning: {warning}", crate::text::shown(scores_path)))?;
     }
     let sum = Summary::of_report(&report, &loaded.scores);
     w(
         out,
         format!(
             "{}: valid scores: {}/{} items scored, {} of {} points{}",
-            scores_path.display(),
+            crate::text::shown(scores_path),
             sum.scored,
             sum.items,
             fmt_num(sum.points),
@@ -50,7 +53,7 @@ pub fn check(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -> 
                 out,
                 format!(
                     "{}: item {} is scored {} of {} without a reason (the report requires one)",
-                    scores_path.display(),
+                    crate::text::shown(scores_path),
                     item.id,
                     fmt_num(entry.score.unwrap_or_default()),
                     fmt_num(item.scale.max)

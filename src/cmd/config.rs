@@ -7,18 +7,19 @@ use std::io::Write;
 use std::path::Path;
 
 pub fn show_config(dir: Option<&Path>, config: &Config, out: &mut dyn Write) -> Result<(), Failure> {
-    let data = directories::ProjectDirs::from("", "", "appraise").map(|d| d.data_dir().display().to_string());
+    let data = directories::ProjectDirs::from("", "", "appraise")
+        .map(|d| crate::text::shown(d.data_dir()).to_string());
     let file = match (&config.path, dir) {
-        (Some(p), _) => p.display().to_string(),
+        (Some(p), _) => crate::text::shown(p).to_string(),
         (None, Some(d)) => {
-            format!("{} (not there: the defaults are in force)", d.join("config.toml").display())
+            format!("{} (not there: the defaults are in force)", crate::text::shown(&d.join("config.toml")))
         }
         (None, None) => "none (no home directory)".into(),
     };
     let mut text = String::new();
     text.push_str(&format!("config file    {file}\n"));
     if let Some(d) = dir {
-        text.push_str(&format!("user themes    {}\n", d.join("themes").display()));
+        text.push_str(&format!("user themes    {}\n", crate::text::shown(&d.join("themes"))));
     }
     text.push_str(&format!("sample scores  {}\n", data.unwrap_or_else(|| "none (no home directory)".into())));
     text.push_str(&format!(

@@ -6,7 +6,8 @@ use super::Failure;
 use crate::export::{Format, Lang, Table, sheet_json, sheet_table, to_md, to_xlsx, write_csv};
 use crate::report::Report;
 use crate::scores::Scores;
-use crate::store::{default_scores_path, io_message, load_scores, write_atomic_with};
+use crate::store::{default_scores_path, io_message, load_scores, write_output};
+use crate::text::shown;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -26,6 +27,7 @@ pub struct ExportArgs {
 }
 
 pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
+    check_output(args.out.as_deref())?;
     let report = super::load_or_import(&args.report, &mut std::io::stderr())?;
     let format = pick_format(args.format.as_deref(), args.out.as_deref())?;
     let lang = pick_lang(args.lang.as_deref(), &report)?;
@@ -39,7 +41,7 @@ pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> 
         None => {
             eprintln!(
                 "appraise: no scores file at {} yet; every score in the sheet is blank",
-                scores_path.display()
+                crate::text::shown(&scores_path)
             );
             Scores::new(&report)
         }
@@ -48,6 +50,15 @@ pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> 
     let sheet = render(&table, || sheet_json(&report, &scores), format, !args.no_bom)?;
     let beside = || super::open::sheet_path(&scores_path, "xlsx");
     emit(&sheet, format, args.out.as_deref(), beside, &[&args.report, &scores_path], "Scoring sheet", stdout)
+}
+
+/// Refuses an `-o` that may not be written (a folder, a missing folder…) before any work is
+/// done, so the refusal is the only thing said.
+pub(super) fn check_output(out: Option<&Path>) -> Result<(), Failure> {
+    match out {
+        Some(path) if path != Path::new("-") => crate::store::destination(path).map(drop).map_err(Into::into),
+        _ => Ok(()),
+    }
 }
 
 /// `--format`, else the extension of `-o`, else csv.
@@ -76,12 +87,12 @@ pub(super) fn pick_lang(lang: Option<&str>, report: &Report) -> Result<Lang, Fai
 /// Warnings about a scores file, on stderr; they quote ids from the file, so made terminal-safe.
 pub(super) fn warn(path: &Path, warnings: &[String]) {
     for w in warnings {
-        eprintln!("appraise: {}: warning: {}", path.display(), crate::text::sanitize(w));
+        eprintln!("appraise: {}: warning: {}", crate::text::shown(path), crate::text::sanitize(w));
     }
 }
 
 pub(super) fn no_such_file(path: &Path) -> Failure {
-    Failure::BadInput(format!("cannot read {}: no such file", path.display()))
+    Failure::BadInput(format!("cannot read {}: no such file", crate::text::shown(path)))
 }
 
 /// A sheet ready to be written: the bytes, or (CSV) the table, written row by row where it
@@ -145,24 +156,12 @@ pub(super) fn emit(
     if let Some(input) = inputs.iter().find(|i| same_file(i, &path)) {
         return Err(Failure::BadInput(format!(
             "refusing to write the sheet over {}, which is an input; choose another -o",
-            input.display()
+            shown(input)
         )));
     }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.is_dir()) {
-        return Err(Failure::Runtime(format!(
-            "cannot write {}: the directory {} does not exist",
-            path.display(),
-            dir.display()
-        )));
-    }
-    write_atomic_with(&path, |file| {
-        let mut out = std::io::BufWriter::new(file);
-        sheet.write_to(&mut out)?;
-        out.flush()
-    })
-    .map_err(|e| Failure::Runtime(format!("cannot write {}: {}", path.display(), io_message(&e))))?;
+    write_output(&path, |out| sheet.write_to(out))?;
     if out.is_none() {
-        stdout_result(writeln!(stdout, "{what} written to {}", path.display()))?;
+        stdout_result(writeln!(stdout, "{what} written to {}", shown(&path)))?;
     }
     Ok(())
 }

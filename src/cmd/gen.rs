@@ -29,11 +29,10 @@ pub fn generate_to(
     match path.filter(|p| p.as_os_str() != "-") {
         None => generate(items, seed, stdout),
         Some(path) => {
+            super::export::check_output(Some(path))?;
             let mut bytes = Vec::new();
             generate(items, seed, &mut bytes)?;
-            crate::store::write_atomic(path, &bytes).map_err(|e| {
-                Failure::Runtime(format!("cannot write {}: {}", path.display(), crate::store::io_message(&e)))
-            })
+            Ok(crate::store::write_output(path, |out| out.write_all(&bytes))?)
         }
     }
 }

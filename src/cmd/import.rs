@@ -5,8 +5,8 @@
 use super::Failure;
 use crate::import::{Imported, Options, RubricFile, import_file, is_importable};
 use crate::report::{Report, load_report};
-use crate::store::{io_message, write_atomic};
-use crate::text::sanitize;
+use crate::store::{io_message, write_output};
+use crate::text::{sanitize, shown};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -26,11 +26,12 @@ pub struct ImportArgs {
 
 /// Imports `args.text`; the report goes to `-o` (written atomically) or `out`, the summary to `err`.
 pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
+    super::export::check_output(args.output.as_deref())?;
     let rubric = match &args.rubric {
         Some(path) => Some(RubricFile {
-            name: path.display().to_string(),
+            name: crate::text::shown(path).to_string(),
             bytes: std::fs::read(path).map_err(|e| {
-                Failure::BadInput(format!("cannot read {}: {}", path.display(), io_message(&e)))
+                Failure::BadInput(format!("cannot read {}: {}", crate::text::shown(path), io_message(&e)))
             })?,
         }),
         None => None,
@@ -42,16 +43,14 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     {
         return Err(Failure::BadInput(format!(
             "{}: the output would overwrite the document being imported; choose another -o",
-            output.display()
+            crate::text::shown(output)
         )));
     }
     let imported = import_file(&args.text, &options).map_err(|e| Failure::BadInput(e.0))?;
     let written = match &args.output {
         Some(output) => {
-            write_atomic(output, imported.json.as_bytes()).map_err(|e| {
-                Failure::Runtime(format!("cannot write {}: {}", output.display(), io_message(&e)))
-            })?;
-            Some(output.display().to_string())
+            write_output(output, |out| out.write_all(imported.json.as_bytes()))?;
+            Some(output.clone())
         }
         None => {
             out.write_all(imported.json.as_bytes())
@@ -62,7 +61,7 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     };
     print_summary(&imported, err);
     if let Some(path) = written {
-        let _ = writeln!(err, "appraise: wrote {}", sanitize(&path));
+        let _ = writeln!(err, "appraise: wrote {}", shown(&path));
     }
     Ok(())
 }
@@ -96,6 +95,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // paths in the tests' own assertion messages
 mod tests {
     use super::*;
 
@@ -149,7 +149,7 @@ mod tests {
             ..ImportArgs::default()
         };
         let e = import(&unwritable, &mut out, &mut err).unwrap_err();
-        assert_eq!(e.exit_code(), 1, "{e}");
+        assert_eq!(e.exit_code(), 2, "a folder that does not exist is a wrong -o: {e}");
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub struct MergeArgs {
 }
 
 pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
+    super::export::check_output(args.out.as_deref())?;
     let report = super::load_or_import(&args.report, &mut std::io::stderr())?;
     let format = pick_format(args.format.as_deref(), args.out.as_deref())?;
     let lang = pick_lang(args.lang.as_deref(), &report)?;
@@ -44,7 +45,8 @@ pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
         let Some(l) = load_scores(path, &report)? else { return Err(no_such_file(path)) };
         warn(path, &l.warnings);
         if let Some(first) = args.scores[..k].iter().find(|p| same_file(p, path)) {
-            let again = if first == path { String::new() } else { format!(" (as {})", first.display()) };
+            let again =
+                if first == path { String::new() } else { format!(" (as {})", crate::text::shown(first)) };
             warn(
                 path,
                 &[format!("this file is given more than once{again}; it counts as another evaluator")],
@@ -58,7 +60,11 @@ pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
         .into_iter()
         .zip(loaded)
         .zip(&args.scores)
-        .map(|((name, scores), path)| PanelMember { name, file: path.display().to_string(), scores })
+        .map(|((name, scores), path)| PanelMember {
+            name,
+            file: crate::text::shown(path).to_string(),
+            scores,
+        })
         .collect();
     let panel = Panel { report: &report, members, disagree_percent: disagree };
     let table = panel_table(&panel, lang);

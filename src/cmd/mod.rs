@@ -51,6 +51,15 @@ impl From<crate::report::LoadError> for Failure {
     }
 }
 
+impl From<crate::store::OutputError> for Failure {
+    fn from(e: crate::store::OutputError) -> Self {
+        match e {
+            crate::store::OutputError::Refused(m) => Failure::BadInput(m),
+            io @ crate::store::OutputError::Io { .. } => Failure::Runtime(io.to_string()),
+        }
+    }
+}
+
 impl From<crate::store::StoreError> for Failure {
     fn from(e: crate::store::StoreError) -> Self {
         Failure::BadInput(e.to_string())

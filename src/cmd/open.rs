@@ -7,15 +7,16 @@ use crate::export::{Lang, sheet_table, to_xlsx, write_csv};
 use crate::report::{Report, parse_report};
 use crate::scores::Scores;
 use crate::store::{
-    Journal, Lock, LockError, acquire, default_scores_path, io_message, journal_path, load_scores, replay,
-    write_atomic, write_atomic_with,
+    Journal, Lock, LockError, Writer, acquire, check_side, default_scores_path, io_message, journal_path,
+    keep_rejected, load_scores, remove_if_same, remove_stale_temps, replay, scores_location, write_output,
 };
-use crate::text::sanitize;
+use crate::text::{sanitize, shown};
 use crate::theme::Theme;
 use crate::tui::{self, app::App, app::Level};
 use ratatui::layout::Rect;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// Writes a line to stderr; if the terminal is gone (after SIGHUP) there is no one to tell,
 /// and that must not turn into a panic.
@@ -49,7 +50,7 @@ pub struct OpenArgs {
 }
 
 pub fn open(args: OpenArgs) -> Result<(), Failure> {
-    let (report, scores_path) = match &args.report {
+    let (report, requested) = match &args.report {
         Some(path) => {
             let report = super::load_or_import(path, &mut std::io::stderr())?;
             let scores = args.scores.clone().unwrap_or_else(|| default_scores_path(path));
@@ -57,8 +58,9 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
         }
         None => (sample()?, args.scores.clone().map_or_else(sample_scores_path, Ok)?),
     };
-    // Absolute, so the info page and the exit message say exactly where the scores are.
-    let scores_path = std::path::absolute(&scores_path).unwrap_or(scores_path);
+    // The real file, absolute and with links followed: every name of one scores file shares
+    // one lock, journal and temp files, and the info page and exit message say where it is.
+    let scores_path = scores_location(&requested).map_err(Failure::BadInput)?;
     // Every input problem is reported before anything else, a terminal or not (the scores
     // are read again once the lock is held).
     load_scores(&scores_path, &report)?;
@@ -67,41 +69,76 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
             "appraise needs an interactive terminal to review a report (standard input or output is not a terminal); use `appraise check` in scripts".into(),
         ));
     }
+    let journal_file = journal_path(&scores_path);
+    check_side(&journal_file, "recovery journal").map_err(Failure::BadInput)?;
     // --evaluator, else the config file's name; else the scores file's, else the login name.
     let named = args.evaluator.clone().or_else(|| args.config.evaluator.clone());
     let who = named.clone().or_else(login_name).unwrap_or_else(|| "someone".into());
     let mut read_only = args.read_only;
-    let _lock = if read_only { None } else { take_lock(&scores_path, &who, &mut read_only)? };
+    let lock = if read_only { None } else { take_lock(&scores_path, &who, &mut read_only)? };
+    if lock.is_some() {
+        // What a killed save or export of this file left behind (ours: the lock is held).
+        for path in [scores_path.clone(), sheet_path(&scores_path, "xlsx"), sheet_path(&scores_path, "csv")] {
+            remove_stale_temps(&path);
+        }
+    }
 
-    let (mut scores, mut warnings) = match load_scores(&scores_path, &report)? {
+    let report = Arc::new(report);
+    let loaded = load_scores(&scores_path, &report)?;
+    let writer = Arc::new(Mutex::new(Writer::new(scores_path.clone(), Arc::clone(&report), loaded.as_ref())));
+    let (mut scores, mut warnings) = match loaded {
         Some(loaded) => (loaded.scores, loaded.warnings),
         None => (Scores::new(&report), Vec::new()),
     };
-    let journal_file = journal_path(&scores_path);
-    let recovered = replay(&journal_file, &report, &mut scores).map_err(|e| {
+    let replayed = replay(&journal_file, &report, &mut scores).map_err(|e| {
         Failure::BadInput(format!(
             "cannot read the recovery journal {}: {}; move it away to start without it",
-            journal_file.display(),
+            shown(&journal_file),
             io_message(&e)
         ))
     })?;
+    if let Some(first) = replayed.rejected.first() {
+        let n = replayed.rejected.len();
+        let lines = if n == 1 { "1 line".to_string() } else { format!("{n} lines") };
+        let why = format!("line {}: {}", first.line, first.why);
+        if read_only {
+            warnings.push(format!(
+                "{lines} of the recovery journal would be refused ({why}); open it to keep them aside"
+            ));
+        } else {
+            let kept = keep_rejected(&scores_path, &replayed.rejected).map_err(|e| {
+                Failure::BadInput(format!(
+                    "cannot keep the {lines} refused from the recovery journal {} ({}); move the journal away to start without it",
+                    shown(&journal_file),
+                    io_message(&e)
+                ))
+            })?;
+            warnings.push(format!(
+                "{lines} of the recovery journal refused, not applied ({why}); kept in {}",
+                shown(&kept)
+            ));
+        }
+    }
+    let mut journal_error = None;
     let journal = if read_only {
         None
     } else {
         match Journal::open(&journal_file) {
             Ok(j) => Some(j),
             Err(e) => {
+                let why = io_message(&e);
                 warnings.push(format!(
-                    "cannot write the recovery journal {} ({}); a crash could lose unsaved edits",
-                    journal_file.display(),
-                    io_message(&e)
+                    "cannot write the recovery journal {} ({why}); a crash could lose unsaved edits",
+                    shown(&journal_file)
                 ));
+                journal_error = Some(why);
                 None
             }
         }
     };
+    let journal_id = journal.as_ref().and_then(Journal::id);
     for w in &warnings {
-        note!("appraise: {}: {}", scores_path.display(), sanitize(w));
+        note!("appraise: {}: {}", shown(&scores_path), sanitize(w));
     }
     if let Some(name) = named.or_else(|| if scores.evaluator.is_none() { login_name() } else { None }) {
         scores.evaluator = Some(name);
@@ -111,6 +148,7 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
     app.read_only = read_only;
     app.keymap = args.config.keymap.clone();
     app.theme = args.theme.clone();
+    app.journal_error = journal_error;
     if let Some(first) = warnings.first() {
         let more = if warnings.len() > 1 {
             format!(" (+{} more, shown on exit)", warnings.len() - 1)
@@ -119,27 +157,33 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
         };
         app.say_sticky(Level::Warn, format!("{first}{more} — Esc dismisses"));
     }
-    if recovered > 0 {
-        app.recovered(recovered);
+    if replayed.changed > 0 {
+        app.recovered(replayed.changed);
+    } else if !replayed.rejected.is_empty() && !read_only {
+        app.save_soon(); // the save empties the journal, so its refused lines are not met again
     }
-    let options =
-        tui::Options { mouse: args.mouse, autosave_delay: args.config.autosave_delay, ansi16: args.ansi16 };
+    let options = tui::Options {
+        mouse: args.mouse,
+        autosave_delay: args.config.autosave_delay,
+        ansi16: args.ansi16,
+        lock_id: lock.as_ref().and_then(Lock::id),
+    };
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        tui::run(&mut app, journal, export_beside, &options)
+        tui::run(&mut app, journal, Arc::clone(&writer), export_beside, &options)
     }));
     let result = match outcome {
         Ok(Ok(())) => Ok(()),
         Ok(Err(e)) => {
             // The terminal went away or failed: keep the work, then say so.
-            let _ = tui::save(&app);
-            Err(Failure::Runtime(format!("terminal error: {e}; scores are in {}", scores_path.display())))
+            let _ = if app.read_only { Ok(()) } else { tui::save(&app, &writer) };
+            Err(Failure::Runtime(format!("terminal error: {e}; scores are in {}", shown(&scores_path))))
         }
         Err(_) => {
-            tui::restore_after_panic();
-            let saved = if app.read_only { Ok(()) } else { tui::save(&app) };
+            tui::restore_terminal();
+            let saved = if app.read_only { Ok(()) } else { tui::save(&app, &writer) };
             let whereto = match saved {
-                Ok(()) => format!("your scores are saved in {}", scores_path.display()),
-                Err(_) => format!("your edits are kept in the recovery journal {}", journal_file.display()),
+                Ok(()) => format!("your scores are saved in {}", shown(&scores_path)),
+                Err(_) => format!("your edits are kept in the recovery journal {}", shown(&journal_file)),
             };
             Err(Failure::Runtime(format!(
                 "stopped by an internal error (a bug, please report it); {whereto}"
@@ -147,25 +191,44 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
         }
     };
     for w in warnings.iter().skip(1) {
-        note!("appraise: {}: {}", scores_path.display(), sanitize(w));
+        note!("appraise: {}: {}", shown(&scores_path), sanitize(w));
     }
     result?;
     if !app.read_only {
         if app.has_unsaved() {
-            note!(
-                "appraise: your last changes were NOT saved to {}; they are kept in {} and come back when you open the report again",
-                scores_path.display(),
-                journal_file.display()
-            );
+            note!("appraise: {}", not_saved(&app, &scores_path, &journal_file));
             return Err(Failure::Runtime("quit without saving after a failed save".into()));
         }
         // Everything is in the scores file: the (empty) journal is not needed any more.
-        if std::fs::metadata(&journal_file).is_ok_and(|m| m.len() == 0) {
-            let _ = std::fs::remove_file(&journal_file);
+        if std::fs::symlink_metadata(&journal_file).is_ok_and(|m| m.len() == 0) {
+            remove_if_same(&journal_file, journal_id);
         }
-        note!("Scores saved in {}", scores_path.display());
+        note!("Scores saved in {}", shown(&scores_path));
     }
     Ok(())
+}
+
+/// What a quit with a failed save leaves, exactly: which edits the journal keeps, which are lost.
+fn not_saved(app: &App, scores: &Path, journal: &Path) -> String {
+    let (scores, journal) = (shown(scores), shown(journal));
+    if app.unkept.is_empty() {
+        return format!(
+            "your last changes were NOT saved to {scores}; they are kept in {journal} and come back when you open the report again"
+        );
+    }
+    let n = app.unkept.len();
+    let lost = if n == 1 { "1 item".to_string() } else { format!("{n} items") };
+    let why = app.journal_error.as_deref().unwrap_or("it failed");
+    let mut text = format!(
+        "your last changes were NOT saved to {scores}, and the recovery journal {journal} could not keep your edits to {lost} ({}; {why}): those are lost",
+        app.unkept_ids()
+    );
+    if app.unsaved_items() > n {
+        text.push_str(&format!(
+            "; your other unsaved edits are kept in {journal} and come back when you open the report again"
+        ));
+    }
+    text
 }
 
 /// Takes the scores file's lock; when another instance holds it, asks whether to look read-only.
@@ -176,7 +239,7 @@ fn take_lock(scores: &Path, who: &str, read_only: &mut bool) -> Result<Option<Lo
             let holder = sanitize(&holder).into_owned();
             note_inline!(
                 "{} is open for scoring by {holder}. Open it read-only (nothing is saved)? [y/N] ",
-                scores.display()
+                shown(scores)
             );
             let _ = std::io::stderr().flush();
             let mut answer = String::new();
@@ -187,9 +250,12 @@ fn take_lock(scores: &Path, who: &str, read_only: &mut bool) -> Result<Option<Lo
             } else {
                 Err(Failure::BadInput(format!(
                     "{} is being scored by {holder}; close that appraise first, or use --read-only to look",
-                    scores.display()
+                    shown(scores)
                 )))
             }
+        }
+        Err(LockError::NotRegular(sentence)) => {
+            Err(Failure::BadInput(format!("{sentence} — remove it and start again")))
         }
         // No lock possible (a read-only directory, say): go on; saving will say what is wrong.
         Err(LockError::Io(_)) => Ok(None),
@@ -208,7 +274,7 @@ fn sample_scores_path() -> Result<PathBuf, Failure> {
     })?;
     let dir = dirs.data_dir();
     std::fs::create_dir_all(dir)
-        .map_err(|e| Failure::Runtime(format!("cannot create {}: {e}; pass --scores PATH", dir.display())))?;
+        .map_err(|e| Failure::Runtime(format!("cannot create {}: {e}; pass --scores PATH", shown(dir))))?;
     Ok(dir.join("shaodong-2022.scores.json"))
 }
 
@@ -228,16 +294,11 @@ fn export_beside(report: &Report, scores: &Scores, scores_path: &Path) -> Result
     let table = sheet_table(report, scores, Lang::of(report));
     let xlsx = sheet_path(scores_path, "xlsx");
     let csv = sheet_path(scores_path, "csv");
-    let failed =
-        |path: &Path, e: std::io::Error| format!("{}: {}", path.display(), crate::store::io_message(&e));
-    let bytes = to_xlsx(&table).map_err(|e| format!("{}: {e}", xlsx.display()))?;
-    write_atomic(&xlsx, &bytes).map_err(|e| failed(&xlsx, e))?;
+    let bytes = to_xlsx(&table).map_err(|e| format!("{}: {e}", shown(&xlsx)))?;
+    write_output(&xlsx, |out| out.write_all(&bytes)).map_err(|e| e.to_string())?;
     drop(bytes);
     // The CSV goes straight into the file, row by row.
-    write_atomic_with(&csv, |file| {
-        write_csv(&table, true, std::io::BufWriter::new(file)).map_err(Into::into)
-    })
-    .map_err(|e| failed(&csv, e))?;
-    let csv_name = csv.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(format!("{} and {csv_name}", xlsx.display()))
+    write_output(&csv, |out| write_csv(&table, true, out).map_err(Into::into)).map_err(|e| e.to_string())?;
+    let csv_name = csv.file_name().map(|n| shown(Path::new(n)).to_string()).unwrap_or_default();
+    Ok(format!("{} and {csv_name}", shown(&xlsx)))
 }

@@ -29,7 +29,7 @@ pub fn summary(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -
     };
     let sum = Summary::of_report(&report, &entries);
     let mut lines = vec![safe(&report.title)];
-    let where_ = safe(&scores_path.display().to_string());
+    let where_ = safe(&crate::text::shown(&scores_path).to_string());
     lines.push(match (&entries.evaluator, found) {
         (_, false) => format!("Scores    none yet ({where_} does not exist)"),
         (Some(name), true) => format!("Scores    {where_} ({})", safe(name)),

@@ -153,7 +153,7 @@ pub fn is_importable(path: &Path) -> bool {
 
 /// Reads and imports the document at `path`.
 pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportError> {
-    let shown = path.display().to_string();
+    let shown = crate::text::shown(path).to_string();
     let meta = std::fs::metadata(path)
         .map_err(|e| ImportError(format!("cannot read {shown}: {}", io_reason(path, &e))))?;
     if meta.is_dir() {
@@ -172,13 +172,17 @@ pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportErr
 }
 
 fn io_reason(path: &Path, e: &std::io::Error) -> String {
-    crate::store::io_message(e).to_string().replace(&path.display().to_string(), "").trim().to_string()
+    crate::store::io_message(e)
+        .to_string()
+        .replace(&crate::text::shown(path).to_string(), "")
+        .trim()
+        .to_string()
 }
 
 /// Imports a document from its bytes; `path` gives the name for messages, the default id and
 /// (by its extension) whether the text is Markdown.
 pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Imported, ImportError> {
-    let name = path.display().to_string();
+    let name = crate::text::shown(path).to_string();
     let fail = |m: String| ImportError(format!("{name}: {m}"));
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     if ext == "json" {

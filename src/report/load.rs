@@ -88,7 +88,7 @@ impl fmt::Display for Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file cannot be read (missing, permission denied, a directory...).
-    #[error("cannot read {}: {message}", .path.display())]
+    #[error("cannot read {}: {message}", crate::text::shown(path))]
     Io { path: PathBuf, message: String },
     /// The file was read but is not a valid report; one line per problem.
     #[error("{}", render_problems(.path, .problems))]
@@ -96,7 +96,7 @@ pub enum LoadError {
 }
 
 fn render_problems(path: &Path, problems: &[Problem]) -> String {
-    let lines: Vec<String> = problems.iter().map(|p| format!("{}: {p}", path.display())).collect();
+    let lines: Vec<String> = problems.iter().map(|p| format!("{}: {p}", crate::text::shown(path))).collect();
     lines.join("\n")
 }
 

@@ -1,3 +1,5 @@
+#![allow(clippy::disallowed_methods)] // paths in the tests' own assertion messages
+
 //! Tests for `load.rs`: one per kind of bad input, a full valid report, and hostile inputs.
 
 use super::*;

@@ -70,12 +70,18 @@ pub fn step_from(current: Option<f64>, dir: i32, scale: &Scale) -> f64 {
 
 /// Removes binary noise (0.1 + 0.2) from a computed decimal.
 pub fn clean(x: f64) -> f64 {
+    if x.abs() >= 1e15 {
+        return x; // no fraction to clean, and `x * 1e6` could overflow to infinity
+    }
     let r = (x * 1e6).round() / 1e6;
     if r == 0.0 { 0.0 } else { r }
 }
 
 /// A number as people write it: `5`, `6.5`, `0.25` (no trailing zeros, no binary noise).
 pub fn fmt_num(x: f64) -> String {
+    if x.abs() >= 1e15 {
+        return format!("{x:e}"); // 1e308, not three hundred digits
+    }
     let s = format!("{:.4}", clean(x));
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" { "0".to_string() } else { s.to_string() }
@@ -154,5 +160,7 @@ mod tests {
         assert_eq!(fmt_num(0.25), "0.25");
         assert_eq!(fmt_num(0.1 + 0.2), "0.3");
         assert_eq!(fmt_num(-0.0), "0");
+        assert_eq!(fmt_num(1e308), "1e308");
+        assert_eq!(fmt_num(-2.5e20), "-2.5e20");
     }
 }

@@ -6,11 +6,19 @@ use std::io::{self, Write};
 use std::path::Path;
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_with(path, |file| file.write_all(bytes))
+    write_atomic_with(path, |file| file.write_all(bytes)).map(drop)
 }
 
-/// [`write_atomic`] with the content written by `write` into the temp file.
-pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
+/// How many random characters a temp file's name has (`.NAME.XXXXXX.tmp`).
+const RANDOM_CHARS: usize = 6;
+
+/// [`write_atomic`] with the content written by `write` into the temp file; returns the new
+/// file's metadata (read from the file itself, so it is this write's even if another program
+/// replaces the file right after).
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<std::fs::Metadata> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -18,7 +26,7 @@ pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut File) -> io::Resul
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let prefix = format!(".{name}.");
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
+    builder.prefix(&prefix).suffix(".tmp").rand_bytes(RANDOM_CHARS);
     // Keep the file's permissions; a new file gets the usual rw-r--r-- (temp files are private).
     match std::fs::metadata(path) {
         Ok(meta) => {
@@ -35,10 +43,35 @@ pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut File) -> io::Resul
     let mut tmp = builder.tempfile_in(dir)?;
     write(tmp.as_file_mut())?;
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    let file = tmp.persist(path).map_err(|e| e.error)?;
     #[cfg(unix)]
     std::fs::File::open(dir)?.sync_all()?;
-    Ok(())
+    file.metadata()
+}
+
+/// Removes the temp files a write of `path` left behind when its process was killed mid-write
+/// (`.NAME.XXXXXX.tmp` beside it, regular files only). Only for a file whose lock is held, so
+/// no other writer's temp file is taken; returns how many were removed.
+pub fn remove_stale_temps(path: &Path) -> usize {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { return 0 };
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(middle) =
+            file_name.to_str().and_then(|n| n.strip_prefix(&prefix)).and_then(|n| n.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let ours = middle.len() == RANDOM_CHARS && middle.bytes().all(|b| b.is_ascii_alphanumeric());
+        if ours && entry.file_type().is_ok_and(|t| t.is_file()) && std::fs::remove_file(entry.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 #[cfg(test)]
@@ -67,6 +100,38 @@ mod tests {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
         write_atomic(&path, b"2").unwrap();
         assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    #[test]
+    fn stale_temps_of_this_file_go_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.scores.json");
+        for name in [".a.scores.json.Ab12Cd.tmp", ".a.scores.json.zzzzzz.tmp"] {
+            std::fs::write(dir.path().join(name), "left by a killed save").unwrap();
+        }
+        let others = [
+            ".a.scores.json.Ab12Cd.tmp.keep",
+            ".a.scores.json.toolong1.tmp",
+            ".b.scores.json.Ab12Cd.tmp",
+            "a.scores.json",
+            ".a.scores.json.journal",
+        ];
+        for name in others {
+            std::fs::write(dir.path().join(name), "someone else's").unwrap();
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("a.scores.json", dir.path().join(".a.scores.json.Lnk123.tmp")).unwrap();
+        assert_eq!(remove_stale_temps(&path), 2);
+        let mut left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        let mut expected: Vec<String> = others.iter().map(|s| s.to_string()).collect();
+        #[cfg(unix)]
+        expected.push(".a.scores.json.Lnk123.tmp".into());
+        expected.sort();
+        assert_eq!(left, expected);
     }
 
     #[test]

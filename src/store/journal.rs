@@ -1,44 +1,111 @@
 //! The recovery journal: every change to a score, note or flag — and the note being typed —
-//! is appended as one JSON line beside the scores file and flushed before the next key is
-//! handled. On start the journal is replayed over the scores file; after a successful save it
-//! is emptied. So `kill -9` at any moment loses nothing that was on screen.
+//! is appended as one JSON line beside the scores file before the next key is handled. On
+//! start the journal is replayed over the scores file, every line checked as a keystroke would
+//! be; after a successful save it is emptied.
+//!
+//! Durability, kept off the key path: a line is *written* (handed to the kernel) before the
+//! next key, so a killed process loses nothing; a thread of its own then *fsyncs* it, grouping
+//! the lines that came while the previous fsync ran, so a power cut loses at most the lines of
+//! the fsync under way. A slow disk (NFS, a busy home directory) slows the fsyncs, never a key.
+//!
+//! The journal is a side file (`side.rs`): opened without following a link, only if it is a
+//! regular file, and removed only while it is still the file the app opened.
 
+use super::side::{FileId, file_id, open_side, remove_if_same};
 use crate::report::{Node, Report};
-use crate::scores::{Entry, Scores};
+use crate::scores::{Entry, Scores, check_score};
 use serde_json::{Value, json};
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
 
 /// `q.scores.json` → `q.scores.json.journal`.
 pub fn journal_path(scores: &Path) -> PathBuf {
+    with_suffix(scores, ".journal")
+}
+
+/// `q.scores.json` → `q.scores.json.journal.rejected`: journal lines refused at replay.
+pub fn rejected_path(scores: &Path) -> PathBuf {
+    with_suffix(scores, ".journal.rejected")
+}
+
+fn with_suffix(scores: &Path, suffix: &str) -> PathBuf {
     let mut name = scores.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-    name.push(".journal");
+    name.push(suffix);
     scores.with_file_name(name)
 }
 
-/// An open journal, appending.
+/// What the fsync thread and the journal share.
+#[derive(Debug, Default)]
+struct SyncState {
+    /// Lines written so far (a sequence number), and the last one known to be on disk.
+    wanted: u64,
+    synced: u64,
+    /// A failure not yet taken by the app, or `Ok` once syncing works again after one.
+    news: Option<Result<(), String>>,
+    failing: bool,
+    stop: bool,
+}
+
+#[derive(Debug, Default)]
+struct Shared {
+    state: Mutex<SyncState>,
+    changed: Condvar,
+}
+
+impl Shared {
+    fn lock(&self) -> std::sync::MutexGuard<'_, SyncState> {
+        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// An open journal, appending; its fsyncs run on a thread of their own.
 #[derive(Debug)]
 pub struct Journal {
-    file: File,
+    file: Arc<File>,
     path: PathBuf,
+    id: Option<FileId>,
+    /// The journal's length after the last complete line: a write that fails part-way is cut
+    /// back to it, so the next line starts clean.
+    len: u64,
     /// Lines written since the last fold (so an empty journal is not truncated again and again).
     dirty: bool,
     /// Lines written in all, so a save can tell whether any came after its snapshot.
     written: u64,
+    shared: Arc<Shared>,
+    syncer: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Journal {
+    /// Opens (creating) the journal at `path`; refuses a link or anything not a regular file.
     pub fn open(path: &Path) -> io::Result<Journal> {
-        let file = OpenOptions::new().create(true).append(true).open(path)?;
-        Ok(Journal { file, path: path.to_owned(), dirty: true, written: 0 })
+        let file = Arc::new(open_side(path, OpenOptions::new().create(true).append(true))?);
+        let len = file.metadata()?.len();
+        let shared = Arc::new(Shared::default());
+        let syncer = {
+            let (file, shared) = (Arc::clone(&file), Arc::clone(&shared));
+            std::thread::Builder::new()
+                .name("journal-sync".into())
+                .spawn(move || sync_loop(&file, &shared))?
+        };
+        Ok(Journal {
+            id: file_id(&file),
+            file,
+            path: path.to_owned(),
+            len,
+            dirty: true,
+            written: 0,
+            shared,
+            syncer: Some(syncer),
+        })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// Appends the entry of item `id` as it now is, and flushes it to disk.
+    /// Appends the entry of item `id` as it now is (written; its fsync follows on its thread).
     pub fn record(&mut self, id: &str, e: &Entry) -> io::Result<()> {
         self.append(&json!({
             "id": id, "score": e.score, "note": e.note, "flagged": e.flagged, "updated_at": e.updated_at,
@@ -53,11 +120,22 @@ impl Journal {
     fn append(&mut self, line: &Value) -> io::Result<()> {
         let mut text = line.to_string();
         text.push('\n');
-        self.file.write_all(text.as_bytes())?;
-        self.file.sync_data()?;
+        if let Err(e) = (&*self.file).write_all(text.as_bytes()) {
+            // Part of the line may be there: cut it off, or the next line would join it.
+            let _ = self.file.set_len(self.len);
+            return Err(e);
+        }
+        self.len += text.len() as u64;
         self.dirty = true;
         self.written += 1;
+        self.want_sync();
         Ok(())
+    }
+
+    fn want_sync(&self) {
+        let mut state = self.shared.lock();
+        state.wanted += 1;
+        self.shared.changed.notify_all();
     }
 
     /// How many lines have been written since it was opened.
@@ -65,96 +143,209 @@ impl Journal {
         self.written
     }
 
-    /// Empties the journal once its changes are safely in the scores file.
+    /// What the fsync thread has to say since it was last asked: `Err` when an fsync failed
+    /// (the lines since the last good one may not survive a power cut), `Ok` when it works
+    /// again after a failure.
+    pub fn sync_news(&self) -> Option<Result<(), String>> {
+        self.shared.lock().news.take()
+    }
+
+    /// Waits until every line written so far is on disk (or its fsync failed).
+    pub fn sync_now(&self) -> Result<(), String> {
+        let mut state = self.shared.lock();
+        let target = state.wanted;
+        while state.synced < target && !state.failing && !state.stop {
+            state = self.shared.changed.wait(state).unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        if state.synced >= target { Ok(()) } else { Err("the journal could not be flushed to disk".into()) }
+    }
+
+    /// Empties the journal once its changes are safely in the scores file (the truncation is
+    /// made durable by the fsync thread, like a line).
     pub fn fold(&mut self) -> io::Result<()> {
         if self.dirty {
             self.file.set_len(0)?;
-            self.file.sync_data()?;
+            self.len = 0;
             self.dirty = false;
+            self.want_sync();
         }
         Ok(())
     }
+
+    /// On a clean exit: removes the journal if it is empty and still the file opened.
+    pub fn remove_if_empty(self) {
+        if self.file.metadata().is_ok_and(|m| m.len() == 0) {
+            remove_if_same(&self.path, self.id);
+        }
+    }
+
+    /// True while the journal is still the file at its path (not removed or replaced by
+    /// someone): only then does what it holds come back at the next start.
+    pub fn still_there(&self) -> bool {
+        self.id.is_some() && super::side::path_id(&self.path) == self.id
+    }
+
+    /// The journal's identity, for removing it at an exit that runs no destructors.
+    pub fn id(&self) -> Option<FileId> {
+        self.id
+    }
 }
 
-/// Replays the journal at `path` over `scores`; returns how many items it changed. Lines that
-/// do not parse (a write cut short by a crash) are skipped; ids the report no longer has are
-/// ignored (the scores file keeps its own entries for them).
-pub fn replay(path: &Path, report: &Report, scores: &mut Scores) -> io::Result<usize> {
+impl Drop for Journal {
+    fn drop(&mut self) {
+        self.shared.lock().stop = true;
+        self.shared.changed.notify_all();
+        if let Some(syncer) = self.syncer.take() {
+            let _ = syncer.join();
+        }
+    }
+}
+
+/// The fsync thread: whenever lines are waiting, one fsync covers all of them.
+fn sync_loop(file: &File, shared: &Shared) {
+    loop {
+        let target = {
+            let mut state = shared.lock();
+            while state.wanted == state.synced && !state.stop {
+                state = shared.changed.wait(state).unwrap_or_else(std::sync::PoisonError::into_inner);
+            }
+            if state.wanted == state.synced {
+                return; // stopping, and nothing left to sync
+            }
+            state.wanted
+        };
+        let result = file.sync_data();
+        let mut state = shared.lock();
+        match result {
+            Ok(()) => {
+                state.synced = state.synced.max(target);
+                if std::mem::replace(&mut state.failing, false) {
+                    state.news = Some(Ok(()));
+                }
+            }
+            Err(e) => {
+                // Counted as done (the next line tries again) and reported once per failure.
+                state.synced = state.synced.max(target);
+                if !std::mem::replace(&mut state.failing, true) {
+                    state.news = Some(Err(super::io_message(&e)));
+                }
+            }
+        }
+        shared.changed.notify_all();
+        if state.stop && state.wanted == state.synced {
+            return;
+        }
+    }
+}
+
+/// What a replay did: how many items it changed, and the lines it refused.
+#[derive(Debug, Default)]
+pub struct Replayed {
+    pub changed: usize,
+    pub rejected: Vec<Rejected>,
+}
+
+/// A journal line refused at replay, kept (it may hold a typed note) with the reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejected {
+    /// 1-based line number in the journal.
+    pub line: usize,
+    pub text: String,
+    pub why: String,
+}
+
+/// Replays the journal at `path` over `scores`, each line checked as the keystroke that made
+/// it was: a score within the item's scale and on its grid, fields of the right types, an item
+/// the report has. Lines that fail are returned (see [`keep_rejected`]), never applied.
+pub fn replay(path: &Path, report: &Report, scores: &mut Scores) -> io::Result<Replayed> {
     let text = match std::fs::read(path) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => return Ok(0),
+        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => {
+            return Ok(Replayed::default());
+        }
         Err(e) => return Err(e),
     };
     let mut changed = std::collections::BTreeSet::new();
-    for line in text.lines() {
-        let Ok(Value::Object(v)) = serde_json::from_str::<Value>(line) else { continue };
-        let Some(Node::Item(i)) = v.get("id").and_then(Value::as_str).and_then(|id| report.find(id)) else {
+    let mut rejected = Vec::new();
+    for (k, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
             continue;
-        };
-        let e = &mut scores.entries[i];
-        if let Some(draft) = v.get("draft_note").and_then(Value::as_str) {
-            e.note = draft.to_string();
-        } else {
-            e.score = v.get("score").and_then(Value::as_f64);
-            e.note = v.get("note").and_then(Value::as_str).unwrap_or_default().to_string();
-            e.flagged = v.get("flagged").and_then(Value::as_bool).unwrap_or(false);
-            e.updated_at = v.get("updated_at").and_then(Value::as_str).map(str::to_string);
         }
-        changed.insert(i);
+        match check_line(line, report) {
+            Ok((i, Line::Draft(note))) => {
+                scores.entries[i].note = note;
+                changed.insert(i);
+            }
+            Ok((i, Line::Entry(entry))) => {
+                scores.entries[i] = entry;
+                changed.insert(i);
+            }
+            Err(why) => rejected.push(Rejected { line: k + 1, text: line.to_string(), why }),
+        }
     }
-    Ok(changed.len())
+    Ok(Replayed { changed: changed.len(), rejected })
+}
+
+enum Line {
+    Draft(String),
+    Entry(Entry),
+}
+
+/// One journal line, checked: the item it is for and what it sets, or why it is refused.
+fn check_line(line: &str, report: &Report) -> Result<(usize, Line), String> {
+    let Ok(Value::Object(v)) = serde_json::from_str::<Value>(line) else {
+        return Err("not a complete record (a write cut short?)".into());
+    };
+    let id = v.get("id").and_then(Value::as_str).ok_or("no item id")?;
+    let i = match report.find(id) {
+        Some(Node::Item(i)) => i,
+        Some(Node::Section(_)) => return Err(format!("{id} is a section, not an item")),
+        None => return Err(format!("the report has no item {id}")),
+    };
+    if let Some(draft) = v.get("draft_note") {
+        let note = draft.as_str().ok_or_else(|| format!("item {id}: draft_note is not text"))?;
+        return Ok((i, Line::Draft(note.to_string())));
+    }
+    let score = match v.get("score") {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) => {
+            let value = n.as_f64().ok_or_else(|| format!("item {id}: the score is not a number"))?;
+            let checked = check_score(value, &report.items[i].scale)
+                .map_err(|why| format!("item {id}: score {why}"))?;
+            Some(checked)
+        }
+        Some(_) => return Err(format!("item {id}: the score is not a number")),
+    };
+    let text = |field: &str| match v.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(format!("item {id}: {field} is not text")),
+    };
+    let note = text("note")?.unwrap_or_default();
+    let updated_at = text("updated_at")?;
+    let flagged = match v.get("flagged") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => return Err(format!("item {id}: flagged is not true or false")),
+    };
+    Ok((i, Line::Entry(Entry { score, note, flagged, updated_at })))
+}
+
+/// Appends refused lines to `NAME.scores.json.journal.rejected` (a side file: never through a
+/// link), each as `{"line": N, "why": "…", "text": "the line as it was"}`; returns its path.
+pub fn keep_rejected(scores: &Path, rejected: &[Rejected]) -> io::Result<PathBuf> {
+    let path = rejected_path(scores);
+    let mut out = String::new();
+    for r in rejected {
+        out.push_str(&json!({ "line": r.line, "why": r.why, "text": r.text }).to_string());
+        out.push('\n');
+    }
+    let mut file = open_side(&path, OpenOptions::new().create(true).append(true))?;
+    file.write_all(out.as_bytes())?;
+    file.sync_data()?;
+    Ok(path)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::report::parse_report;
-
-    fn report() -> Report {
-        parse_report(include_bytes!("../../fixtures/english-sample.json")).unwrap()
-    }
-
-    #[test]
-    fn records_replay_in_order_and_fold_empties() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = journal_path(&dir.path().join("r.scores.json"));
-        assert!(path.ends_with("r.scores.json.journal"));
-        let r = report();
-        let mut j = Journal::open(&path).unwrap();
-        j.record(&r.items[0].id, &Entry { score: Some(7.0), ..Entry::default() }).unwrap();
-        j.record(&r.items[0].id, &Entry { score: Some(6.5), flagged: true, ..Entry::default() }).unwrap();
-        j.record_draft(&r.items[1].id, "佐证材料不").unwrap();
-        j.record_draft(&r.items[1].id, "佐证材料不足").unwrap();
-        j.record("retired-item", &Entry { score: Some(1.0), ..Entry::default() }).unwrap();
-
-        let mut s = Scores::new(&r);
-        assert_eq!(replay(&path, &r, &mut s).unwrap(), 2, "two items changed");
-        assert_eq!((s.entries[0].score, s.entries[0].flagged), (Some(6.5), true));
-        assert_eq!(s.entries[1].note, "佐证材料不足");
-
-        j.fold().unwrap();
-        let mut fresh = Scores::new(&r);
-        assert_eq!(replay(&path, &r, &mut fresh).unwrap(), 0);
-        assert_eq!(std::fs::metadata(&path).unwrap().len(), 0);
-    }
-
-    #[test]
-    fn a_torn_last_line_is_skipped() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("j");
-        let r = report();
-        let id = &r.items[0].id;
-        std::fs::write(&path, format!("{{\"id\":\"{id}\",\"score\":5}}\n{{\"id\":\"{id}\",\"sco")).unwrap();
-        let mut s = Scores::new(&r);
-        assert_eq!(replay(&path, &r, &mut s).unwrap(), 1);
-        assert_eq!(s.entries[0].score, Some(5.0));
-    }
-
-    #[test]
-    fn no_journal_is_nothing_to_replay() {
-        let dir = tempfile::tempdir().unwrap();
-        let r = report();
-        let mut s = Scores::new(&r);
-        assert_eq!(replay(&dir.path().join("none"), &r, &mut s).unwrap(), 0);
-    }
-}
+#[path = "journal_tests.rs"]
+mod tests;

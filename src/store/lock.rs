@@ -1,7 +1,9 @@
 //! One writer per scores file: an advisory lock on `<scores>.lock`, held while the app runs.
 //! The operating system releases it when the process ends, however it ends, so a crash
 //! never leaves a stale lock. The file says who holds it, for the second instance to tell.
+//! The lock file is a side file (`side.rs`): never a link followed, never removed unless ours.
 
+use super::side::{FileId, file_id, open_side, remove_if_same};
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -16,15 +18,22 @@ pub fn lock_path(scores: &Path) -> PathBuf {
 /// A held lock; dropping it removes the lock file and releases the lock.
 #[derive(Debug)]
 pub struct Lock {
-    _file: File,
+    file: File,
     path: PathBuf,
+}
+
+impl Lock {
+    /// The lock file's identity, for removing it at an exit that runs no destructors.
+    pub fn id(&self) -> Option<FileId> {
+        file_id(&self.file)
+    }
 }
 
 impl Drop for Lock {
     fn drop(&mut self) {
         // Unlinked while still held: a process that opened the old file and locks it after us
         // sees that its file is no longer at the path and tries again (see `acquire`).
-        let _ = std::fs::remove_file(&self.path);
+        remove_if_same(&self.path, self.id());
     }
 }
 
@@ -34,6 +43,8 @@ pub enum LockError {
     Held {
         holder: String,
     },
+    /// Something other than a regular file is at the lock's path (a link, a FIFO): one sentence.
+    NotRegular(String),
     Io(io::Error),
 }
 
@@ -41,13 +52,19 @@ pub enum LockError {
 pub fn acquire(scores: &Path, who: &str) -> Result<Lock, LockError> {
     let path = lock_path(scores);
     for _ in 0..5 {
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(LockError::Io)?;
+        let opened = open_side(&path, OpenOptions::new().read(true).write(true).create(true).truncate(false))
+            .or_else(|e| match e.kind() {
+                // Another user's lock file: it can still be locked (and read) to learn who holds it.
+                io::ErrorKind::PermissionDenied => open_side(&path, OpenOptions::new().read(true)),
+                _ => Err(e),
+            });
+        let mut file = match opened {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::InvalidInput => {
+                return Err(LockError::NotRegular(e.to_string()));
+            }
+            Err(e) => return Err(LockError::Io(e)),
+        };
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
@@ -63,11 +80,9 @@ pub fn acquire(scores: &Path, who: &str) -> Result<Lock, LockError> {
             continue; // the holder removed it as we locked it: take the new one
         }
         let note = format!("{who} (pid {}) since {}", std::process::id(), crate::scores::now_rfc3339());
-        file.set_len(0)
-            .and_then(|()| file.rewind())
-            .and_then(|()| file.write_all(note.as_bytes()))
-            .map_err(LockError::Io)?;
-        return Ok(Lock { _file: file, path });
+        // Held, but maybe not ours to write (another user's stale lock file): it still locks.
+        let _ = file.set_len(0).and_then(|()| file.rewind()).and_then(|()| file.write_all(note.as_bytes()));
+        return Ok(Lock { file, path });
     }
     Err(LockError::Io(io::Error::other("the lock file keeps changing")))
 }
@@ -105,5 +120,32 @@ mod tests {
         drop(first);
         assert!(!lock_path(&scores).exists(), "the lock file goes with the lock");
         assert!(acquire(&scores, "李四").is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_at_the_lock_path_is_refused_and_its_target_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let scores = dir.path().join("r.scores.json");
+        let target = dir.path().join("precious.txt");
+        std::fs::write(&target, "keep me").unwrap();
+        std::os::unix::fs::symlink(&target, lock_path(&scores)).unwrap();
+        match acquire(&scores, "张三") {
+            Err(LockError::NotRegular(m)) => assert!(m.contains("is a symbolic link"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+        assert!(std::fs::symlink_metadata(lock_path(&scores)).unwrap().file_type().is_symlink());
+    }
+
+    #[test]
+    fn a_lock_file_replaced_while_held_is_not_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let scores = dir.path().join("r.scores.json");
+        let lock = acquire(&scores, "张三").unwrap();
+        std::fs::remove_file(lock_path(&scores)).unwrap();
+        std::fs::write(lock_path(&scores), "someone else's").unwrap();
+        drop(lock);
+        assert_eq!(std::fs::read_to_string(lock_path(&scores)).unwrap(), "someone else's");
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::report::Report;
 use crate::scores::{Entry, Orphan, Scores, Summary, check_score, fmt_num, now_rfc3339};
+use crate::text::shown;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -14,11 +15,11 @@ pub const FORMAT: &str = "appraise.scores/1";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot read {}: {message}", path.display())]
+    #[error("cannot read {}: {message}", shown(path))]
     Io { path: PathBuf, message: String },
-    #[error("{}: {place}: {message}", path.display())]
+    #[error("{}: {place}: {message}", shown(path))]
     Invalid { path: PathBuf, place: String, message: String },
-    #[error("{} holds scores for report \"{found}\", not for \"{expected}\"", path.display())]
+    #[error("{} holds scores for report \"{found}\", not for \"{expected}\"", shown(path))]
     OtherReport { path: PathBuf, found: String, expected: String },
 }
 
@@ -27,19 +28,60 @@ pub enum StoreError {
 pub struct Loaded {
     pub scores: Scores,
     pub warnings: Vec<String>,
+    /// The file as it was read (`None` when parsed from bytes alone).
+    pub stamp: Option<Stamp>,
+}
+
+/// What a file was when it was read or written — which file (device, inode), its length and
+/// its modification time: when any of them differs, another program may have changed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    id: (u64, u64),
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl Stamp {
+    pub fn of(meta: &std::fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        let id = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.dev(), meta.ino())
+        };
+        #[cfg(not(unix))]
+        let id = (0, 0);
+        Stamp { id, len: meta.len(), modified: meta.modified().ok() }
+    }
+}
+
+/// The bytes of the file at `path` and its stamp, both from one open file; `None` when there is
+/// no file (or its folder is not a folder).
+pub fn read_stamped(path: &Path) -> std::io::Result<Option<(Vec<u8>, Stamp)>> {
+    use std::io::Read;
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => {
+            return Ok(None);
+        }
+        Err(e) => return Err(e),
+    };
+    let meta = file.metadata()?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok(Some((bytes, Stamp::of(&meta))))
 }
 
 /// Reads the scores file at `path` for `report`; `Ok(None)` when there is none yet.
 pub fn load_scores(path: &Path, report: &Report) -> Result<Option<Loaded>, StoreError> {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        // No file yet (or a parent that is not a directory: saving will say so in the app).
-        Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => {
-            return Ok(None);
+    match read_stamped(path) {
+        Ok(Some((bytes, stamp))) => {
+            let mut loaded = parse_scores(path, &bytes, report)?;
+            loaded.stamp = Some(stamp);
+            Ok(Some(loaded))
         }
-        Err(e) => return Err(StoreError::Io { path: path.to_owned(), message: io_message(&e) }),
-    };
-    parse_scores(path, &bytes, report).map(Some)
+        Ok(None) => Ok(None),
+        Err(e) => Err(StoreError::Io { path: path.to_owned(), message: io_message(&e) }),
+    }
 }
 
 /// Parses scores-file bytes (read from `path`, named in errors) against `report`.
@@ -59,6 +101,9 @@ pub fn io_message(e: &std::io::Error) -> String {
         NotFound => "no such file".into(),
         PermissionDenied => "permission denied".into(),
         IsADirectory => "it is a directory".into(),
+        StorageFull => "the disk is full".into(),
+        QuotaExceeded => "the disk quota is exceeded".into(),
+        FileTooLarge => "the file is over this session's size limit (ulimit -f)".into(),
         _ => {
             let s = e.to_string();
             s.split(" (os error").next().unwrap_or(&s).to_string()
@@ -189,7 +234,7 @@ fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
             kept.join(", ")
         ));
     }
-    Ok(Loaded { scores, warnings })
+    Ok(Loaded { scores, warnings, stamp: None })
 }
 
 /// An entry of a known item as the file has it, strings borrowed from the file where they can
@@ -356,9 +401,10 @@ pub fn write_scores(out: impl std::io::Write, report: &Report, scores: &Scores) 
     out.flush()
 }
 
-/// Writes the scores file atomically, streamed into the temp file.
+/// Writes the scores file atomically, streamed into the temp file, whatever is there (the
+/// app's saves go through [`super::Writer`], which first merges another program's changes).
 pub fn save_scores(path: &Path, report: &Report, scores: &Scores) -> std::io::Result<()> {
-    super::write_atomic_with(path, |file| write_scores(file, report, scores))
+    super::write_atomic_with(path, |file| write_scores(file, report, scores)).map(drop)
 }
 
 #[cfg(test)]

@@ -121,7 +121,7 @@ pub enum ThemeError {
     Invalid { origin: String, line: usize, column: usize, message: String },
     #[error("{origin}: {message}")]
     Incomplete { origin: String, message: String },
-    #[error("cannot read theme file {}: {source}", .path.display())]
+    #[error("cannot read theme file {}: {source}", crate::text::shown(path))]
     Read {
         path: PathBuf,
         #[source]
@@ -227,13 +227,13 @@ fn load(name: &str, config_dir: Option<&Path>, chain: &mut Vec<String>) -> Resul
     // `extends = "dark"`) means the built-in theme of that name.
     let user = config_dir.map(|d| user_themes_dir(d).join(format!("{name}.toml"))).filter(|p| p.is_file());
     if let Some(path) = &user
-        && !chain.contains(&path.display().to_string())
+        && !chain.contains(&crate::text::shown(path).to_string())
     {
         return read_and_build(path, config_dir, chain);
     }
     let Some((_, text)) = BUILTIN_THEMES.iter().find(|(n, _)| *n == name) else {
         return Err(match user {
-            Some(path) => cycle(chain, &path.display().to_string()),
+            Some(path) => cycle(chain, &crate::text::shown(&path).to_string()),
             None => unknown(),
         });
     };
@@ -250,7 +250,7 @@ fn read_and_build(
     config_dir: Option<&Path>,
     chain: &mut Vec<String>,
 ) -> Result<Theme, ThemeError> {
-    let origin = path.display().to_string();
+    let origin = crate::text::shown(path).to_string();
     if chain.contains(&origin) {
         return Err(cycle(chain, &origin));
     }

@@ -45,6 +45,8 @@ pub enum Action {
     ClearFilters,
     OpenSearch,
     Quit,
+    /// Quit now, past any prompt (Ctrl-c twice in a row).
+    ForceQuit,
     /// Esc in the normal view: dismiss the message.
     Dismiss,
     // Text entry (score prompt, note editor, help screen)
@@ -68,9 +70,17 @@ pub enum Action {
         revision: u64,
         result: Result<(), String>,
     },
+    /// A save met another program's changes to the scores file (and merged them).
+    External(crate::store::Outcome),
     Exported(Result<String, String>),
-    /// Writing the recovery journal failed.
-    JournalFailed(String),
+    /// Writing the recovery journal failed: the changes to `items` (`None`: every change not
+    /// yet saved) may not survive a crash.
+    JournalFailed {
+        error: String,
+        items: Option<Vec<crate::report::ItemIx>>,
+    },
+    /// The journal works again after a failure.
+    JournalRecovered,
     /// The search worker's answer to request `generation`.
     SearchDone {
         generation: u64,
@@ -187,9 +197,12 @@ impl Action {
             | Resize(..)
             | Saved(_)
             | SavedUpTo { .. }
+            | External(_)
             | Exported(_)
             | SearchDone { .. }
-            | JournalFailed(_)
+            | JournalFailed { .. }
+            | JournalRecovered
+            | ForceQuit
             | Wheel { .. }
             | Click { .. } => "",
         }

@@ -59,8 +59,19 @@ impl Exporter {
 
     /// Waits for an export under way to finish (on the way out, so its files are complete).
     pub fn finish(&mut self) {
-        if let Some(rx) = self.running.take() {
-            let _ = rx.recv();
+        self.finish_unless(|| false);
+    }
+
+    /// [`finish`](Self::finish), unless `give_up` says to stop waiting (looked at every 50 ms);
+    /// true when nothing is left running.
+    pub fn finish_unless(&mut self, give_up: impl Fn() -> bool) -> bool {
+        let Some(rx) = self.running.take() else { return true };
+        loop {
+            match rx.recv_timeout(std::time::Duration::from_millis(50)) {
+                Err(mpsc::RecvTimeoutError::Timeout) if !give_up() => {}
+                Err(mpsc::RecvTimeoutError::Timeout) => return false,
+                Ok(_) | Err(mpsc::RecvTimeoutError::Disconnected) => return true,
+            }
         }
     }
 }
@@ -97,7 +108,7 @@ mod tests {
     fn answers_once_with_what_the_export_said() {
         let (report, scores) = job();
         let mut exporter =
-            Exporter::new(|r, s, p| Ok(format!("{} {} {}", r.id, s.entries.len(), p.display())));
+            Exporter::new(|r, s, p| Ok(format!("{} {} {}", r.id, s.entries.len(), crate::text::shown(p))));
         assert!(!exporter.busy());
         exporter.start(Arc::clone(&report), Arc::clone(&scores), PathBuf::from("q.scores.json"));
         assert!(exporter.busy());
@@ -116,6 +127,20 @@ mod tests {
         let mut exporter = Exporter::new(|_, _, _| panic!("bug in the sheet"));
         exporter.start(report, scores, PathBuf::new());
         assert_eq!(wait(&mut exporter), Err("the export stopped unexpectedly".to_string()));
+    }
+
+    #[test]
+    fn finishing_can_be_given_up() {
+        let (report, scores) = job();
+        let mut exporter = Exporter::new(|_, _, _| {
+            std::thread::sleep(Duration::from_secs(5));
+            Ok(String::new())
+        });
+        exporter.start(report, scores, PathBuf::new());
+        let start = Instant::now();
+        assert!(!exporter.finish_unless(|| start.elapsed() > Duration::from_millis(100)));
+        assert!(start.elapsed() < Duration::from_secs(4), "it did not wait for the export");
+        assert!(!exporter.busy());
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The terminal shell: set the terminal up, turn events into actions, let `App::update`
 //! act, perform the work it asks for, draw. The shell also keeps the work safe: every change
-//! goes to the recovery journal before the next key, autosave writes the scores file within a
-//! second (retrying while it fails), and SIGHUP/SIGTERM/SIGINT save and leave cleanly.
+//! is written to the recovery journal before the next key (its fsync follows on a thread of
+//! its own), autosave writes the scores file within a second (retrying while it fails), and
+//! SIGHUP/SIGTERM/SIGINT put the terminal back, save and leave cleanly.
 
 pub mod action;
 mod ansi16;
@@ -25,12 +26,13 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use search_worker::SearchWorker;
-use std::io;
+use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::store::Journal;
+use crate::store::{FileId, Journal, Outcome, Writer};
+use std::sync::Mutex;
 
 /// How often a failed save is tried again.
 const RETRY_DELAY: Duration = Duration::from_secs(5);
@@ -48,7 +50,12 @@ pub struct Options {
     pub autosave_delay: Duration,
     /// The terminal has only 16 colours (or none): write colours as the classic codes.
     pub ansi16: bool,
+    /// The scores file's lock, removed by the watchdog if it has to end the process.
+    pub lock_id: Option<FileId>,
 }
+
+/// How long a sheet being written may hold up an exit that a signal asked for.
+const EXPORT_GRACE: Duration = Duration::from_secs(10);
 
 type Out = ansi16::Ansi16<io::Stdout>;
 
@@ -97,9 +104,21 @@ pub struct Shell {
     pub journal: Option<Journal>,
     pub autosave_delay: Duration,
     saver: saver::Saver,
-    /// The background save under way: its job, the revision it covers, and the journal lines
-    /// written when its snapshot was taken.
-    autosave: Option<(u64, u64, u64)>,
+    /// The background save under way.
+    autosave: Option<Autosave>,
+    /// Ctrl-c pressed this many times in a row (twice quits, past any prompt).
+    interrupts: u8,
+}
+
+/// A background save under way.
+#[derive(Debug, Clone, Copy)]
+struct Autosave {
+    /// The saver's job.
+    job: u64,
+    /// The app's revision its snapshot was taken at.
+    revision: u64,
+    /// Journal lines written when the snapshot was taken: any more, and the journal is kept.
+    journal_lines: u64,
 }
 
 /// Runs the app until the user quits or a signal asks it to stop. The terminal is restored
@@ -107,6 +126,7 @@ pub struct Shell {
 pub fn run(
     app: &mut App,
     journal: Option<Journal>,
+    writer: Arc<Mutex<Writer>>,
     export: exporter::ExportFn,
     options: &Options,
 ) -> io::Result<()> {
@@ -126,7 +146,8 @@ pub fn run(
         watchdog::Recovery {
             report: Arc::clone(&app.report),
             scores_path: app.scores_path.clone(),
-            journal_path: journal.as_ref().filter(|_| !app.read_only).map(|j| j.path().to_path_buf()),
+            journal: journal.as_ref().filter(|_| !app.read_only).map(|j| (j.path().to_path_buf(), j.id())),
+            lock_id: options.lock_id,
             evaluator: app.scores.evaluator.clone(),
         },
         Arc::clone(&stop),
@@ -134,31 +155,61 @@ pub fn run(
         terminal_hung_up,
     );
     let search = SearchWorker::spawn(Arc::clone(&app.report));
-    let saver = saver::Saver::spawn(Arc::clone(&app.report), app.scores_path.clone());
+    let saver = saver::Saver::spawn(writer);
     let exporter = exporter::Exporter::new(export);
-    let mut shell =
-        Shell { exporter, search, journal, autosave_delay: options.autosave_delay, saver, autosave: None };
+    let mut shell = Shell {
+        exporter,
+        search,
+        journal,
+        autosave_delay: options.autosave_delay,
+        saver,
+        autosave: None,
+        interrupts: 0,
+    };
     let mut terminal = init_terminal(options.ansi16)?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     if options.mouse {
         let _ = execute!(io::stdout(), EnableMouseCapture);
     }
     let result = event_loop(&mut terminal, app, &mut shell, &stop);
-    // A sheet being written is finished, so no half-written export is left behind.
-    shell.exporter.finish();
+    // The terminal first: whatever comes next (a slow disk, a large sheet) happens at the
+    // user's own prompt, never on a raw screen.
+    restore_terminal();
+    // The loop has left by itself: the watchdog (there for a loop that cannot) stands down.
     done.store(true, Ordering::SeqCst);
-    if result.is_err() || stop.load(Ordering::SeqCst) {
+    let signalled = stop.swap(false, Ordering::SeqCst);
+    if result.is_err() || signalled {
         // The terminal is gone or a signal came: whatever was on screen goes to disk now.
         let saved = shell.save(app);
-        app.update(Action::Saved(saved));
+        shell.dispatch_saved(app, saved);
     }
-    let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
-    let _ = ratatui::try_restore();
+    if !app.read_only && app.has_unsaved() {
+        // Not in the scores file: make sure the journal has it on disk.
+        if let Some(journal) = &shell.journal {
+            let _ = journal.sync_now();
+        }
+    }
+    // A sheet being written is finished, so no half-written export is left behind — unless
+    // another signal says not to wait (or, after a signal, it takes too long).
+    if shell.exporter.busy() {
+        let _ = writeln!(io::stderr(), "appraise: finishing the scoring sheet… (Ctrl-c abandons it)");
+        let limit = signalled.then(|| Instant::now() + EXPORT_GRACE);
+        let finished = shell
+            .exporter
+            .finish_unless(|| stop.load(Ordering::SeqCst) || limit.is_some_and(|t| Instant::now() >= t));
+        if !finished {
+            let _ = writeln!(
+                io::stderr(),
+                "appraise: the scoring sheet was not finished; press E again next time"
+            );
+        }
+    }
     result
 }
 
-/// Undoes what `run` set up on the terminal, after a panic unwound out of it.
-pub fn restore_after_panic() {
+/// Undoes what `run` set up on the terminal: on the way out, after a panic unwound out of
+/// it, or from the watchdog before it ends the process.
+pub fn restore_terminal() {
     let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
     let _ = ratatui::try_restore();
 }
@@ -196,9 +247,17 @@ fn event_loop(
         if terminal_hung_up() {
             return Err(io::Error::new(io::ErrorKind::BrokenPipe, "the terminal went away"));
         }
+        if let Some(news) = shell.journal.as_ref().and_then(Journal::sync_news) {
+            let action = match news {
+                Ok(()) => Action::JournalRecovered,
+                Err(error) => Action::JournalFailed { error, items: None },
+            };
+            shell.dispatch(app, action);
+            redraw = true;
+        }
         if event::poll(wait)? {
             let action = match event::read()? {
-                Event::Key(key) if key.kind == KeyEventKind::Press => app.keymap.action_for(&app.mode, key),
+                Event::Key(key) if key.kind == KeyEventKind::Press => shell.on_key(app, key),
                 Event::Paste(text) => Some(Action::Paste(text)),
                 Event::Resize(w, h) => Some(Action::Resize(w, h)),
                 Event::Mouse(m) => match m.kind {
@@ -229,10 +288,7 @@ fn event_loop(
             redraw = true;
         }
         if let Some(done) = shell.saver.try_done() {
-            let answer = shell.finish_autosave(app, done);
-            if let Some(action) = answer {
-                shell.dispatch(app, action);
-            }
+            shell.finish_autosave(app, done);
             redraw = true;
         }
         if shell.autosave.is_none()
@@ -252,12 +308,16 @@ impl Shell {
         let mut next = Some(action);
         while let Some(action) = next.take() {
             let effect = app.update(action);
-            if let Err(e) = self.write_journal(app) {
-                next = Some(Action::JournalFailed(e));
+            if let Err((error, items)) = self.write_journal(app) {
+                next = Some(Action::JournalFailed { error, items: Some(items) });
                 continue;
             }
             next = match effect {
-                Some(Effect::Save) => Some(Action::Saved(self.save(app))),
+                Some(Effect::Save) => {
+                    let saved = self.save(app);
+                    self.dispatch_saved(app, saved);
+                    None
+                }
                 Some(Effect::Export) => {
                     let scores = Arc::clone(&app.scores);
                     self.exporter.start(Arc::clone(&app.report), scores, app.scores_path.clone());
@@ -276,52 +336,112 @@ impl Shell {
         }
     }
 
-    fn write_journal(&mut self, app: &mut App) -> Result<(), String> {
+    /// The action for a key press: the key map's, except that Ctrl-c twice in a row quits
+    /// at once, whatever is on screen.
+    fn on_key(&mut self, app: &App, key: event::KeyEvent) -> Option<Action> {
+        let interrupt =
+            key.code == event::KeyCode::Char('c') && key.modifiers.contains(event::KeyModifiers::CONTROL);
+        self.interrupts = if interrupt { self.interrupts.saturating_add(1) } else { 0 };
+        if self.interrupts >= 2 {
+            return Some(Action::ForceQuit);
+        }
+        app.keymap.action_for(&app.mode, key)
+    }
+
+    /// Writes the changes `update` made to the journal; on failure, why and the items whose
+    /// changes it could not keep.
+    fn write_journal(&mut self, app: &mut App) -> Result<(), (String, Vec<crate::report::ItemIx>)> {
         let records = std::mem::take(&mut app.journal_out);
-        let Some(journal) = &mut self.journal else { return Ok(()) };
-        for record in records {
+        if records.is_empty() || app.read_only {
+            return Ok(());
+        }
+        let item = |r: &JournalRecord| match r {
+            JournalRecord::Entry(i) | JournalRecord::Draft(i, _) => *i,
+        };
+        let Some(journal) = &mut self.journal else {
+            let why = app.journal_error.clone().unwrap_or_else(|| "it could not be opened".into());
+            return Err((why, records.iter().map(item).collect()));
+        };
+        for (k, record) in records.iter().enumerate() {
             let written = match record {
-                JournalRecord::Entry(i) => journal.record(&app.report.items[i].id, &app.scores.entries[i]),
-                JournalRecord::Draft(i, text) => journal.record_draft(&app.report.items[i].id, &text),
+                JournalRecord::Entry(i) => journal.record(&app.report.items[*i].id, &app.scores.entries[*i]),
+                JournalRecord::Draft(i, text) => journal.record_draft(&app.report.items[*i].id, text),
             };
-            written
-                .map_err(|e| format!("{} ({})", crate::store::io_message(&e), journal.path().display()))?;
+            if let Err(e) = written {
+                let why =
+                    format!("{} ({})", crate::store::io_message(&e), crate::text::shown(journal.path()));
+                return Err((why, records[k..].iter().map(item).collect()));
+            }
         }
         Ok(())
     }
 
     /// Saves the scores file now, waiting for it; once it is on disk the journal is emptied
     /// (keeping a note still being typed).
-    pub fn save(&mut self, app: &App) -> Result<(), String> {
+    pub fn save(&mut self, app: &App) -> Result<Outcome, String> {
         if app.read_only {
-            return Ok(());
+            return Ok(Outcome::default());
         }
         let id = self.saver.start(app.scores.clone());
         self.autosave = None;
-        self.saver.wait(id)?;
+        let outcome = self.saver.wait(id)?;
         self.fold_journal(app);
-        Ok(())
+        Ok(outcome)
+    }
+
+    /// Tells the app how a save it waited for went (another program's changes first).
+    fn dispatch_saved(&mut self, app: &mut App, saved: Result<Outcome, String>) {
+        if saved.is_err() {
+            self.check_journal(app);
+        }
+        let saved = saved.map(|outcome| {
+            if outcome.is_external() {
+                self.dispatch(app, Action::External(outcome));
+            }
+        });
+        self.dispatch(app, Action::Saved(saved));
+    }
+
+    /// A save failed, so the journal is all that keeps the edits: make sure it still can (a
+    /// journal removed or replaced by someone holds nothing for the next start).
+    fn check_journal(&mut self, app: &mut App) {
+        if let Some(journal) = &self.journal
+            && !journal.still_there()
+            && app.journal_error.is_none()
+        {
+            let error = format!("{} was removed or replaced", crate::text::shown(journal.path()));
+            self.dispatch(app, Action::JournalFailed { error, items: None });
+        }
     }
 
     /// Starts writing a snapshot of the scores in the background.
     fn start_autosave(&mut self, app: &App) {
-        let written = self.journal.as_ref().map_or(0, Journal::written);
-        let id = self.saver.start(app.scores.clone());
-        self.autosave = Some((id, app.revision, written));
+        let journal_lines = self.journal.as_ref().map_or(0, Journal::written);
+        let job = self.saver.start(app.scores.clone());
+        self.autosave = Some(Autosave { job, revision: app.revision, journal_lines });
     }
 
     /// A background save finished: fold the journal if nothing was journaled since its
-    /// snapshot, and tell the app what it covered.
-    fn finish_autosave(&mut self, app: &App, done: saver::Done) -> Option<Action> {
-        let (id, revision, written) = self.autosave?;
-        if done.id != id {
-            return None;
+    /// snapshot, and tell the app what it covered (and what it met).
+    fn finish_autosave(&mut self, app: &mut App, done: saver::Done) {
+        let Some(autosave) = self.autosave else { return };
+        if done.id != autosave.job {
+            return;
         }
         self.autosave = None;
-        if done.result.is_ok() && self.journal.as_ref().is_none_or(|j| j.written() == written) {
+        if done.result.is_ok() && self.journal.as_ref().is_none_or(|j| j.written() == autosave.journal_lines)
+        {
             self.fold_journal(app);
         }
-        Some(Action::SavedUpTo { revision, result: done.result })
+        if done.result.is_err() {
+            self.check_journal(app);
+        }
+        let result = done.result.map(|outcome| {
+            if outcome.is_external() {
+                self.dispatch(app, Action::External(outcome));
+            }
+        });
+        self.dispatch(app, Action::SavedUpTo { revision: autosave.revision, result });
     }
 
     fn fold_journal(&mut self, app: &App) {
@@ -353,17 +473,16 @@ fn terminal_hung_up() -> bool {
 /// (with `set-clipboard on`); terminals without it ignore the request.
 fn copy_to_clipboard(text: &str) {
     use base64::Engine;
-    use std::io::Write;
     let encoded = base64::engine::general_purpose::STANDARD.encode(text);
     let mut out = io::stdout();
     let _ = write!(out, "\x1b]52;c;{encoded}\x07");
     let _ = out.flush();
 }
 
-/// Writes the scores file (atomically).
-pub fn save(app: &App) -> Result<(), String> {
-    crate::store::save_scores(&app.scores_path, &app.report, &app.scores)
-        .map_err(|e| format!("{} ({})", crate::store::io_message(&e), app.scores_path.display()))
+/// Writes the scores file through `writer` (merging another program's changes), outside the
+/// event loop: after it failed or panicked.
+pub fn save(app: &App, writer: &Mutex<Writer>) -> Result<(), String> {
+    writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner).save(&app.scores).map(drop)
 }
 
 /// Time until autosave is due (`ZERO` when due now), `None` when nothing needs saving.

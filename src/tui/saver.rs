@@ -1,12 +1,12 @@
 //! The saver: a thread that writes the scores file, so autosave never holds up a key. Every
 //! write goes through it, in order — an explicit save (Ctrl-s, quit, a signal) just waits for
-//! its own turn — so an older snapshot can never land after a newer one.
+//! its own turn — so an older snapshot can never land after a newer one. It writes through the
+//! [`Writer`], which merges what another program changed in the file meanwhile.
 
-use crate::report::Report;
 use crate::scores::Scores;
-use std::path::PathBuf;
-use std::sync::Arc;
+use crate::store::{Outcome, Writer};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex, PoisonError};
 
 struct Job {
     id: u64,
@@ -16,7 +16,7 @@ struct Job {
 /// The answer to a save: which job, and how it went.
 pub struct Done {
     pub id: u64,
-    pub result: Result<(), String>,
+    pub result: Result<Outcome, String>,
 }
 
 pub struct Saver {
@@ -28,13 +28,14 @@ pub struct Saver {
 }
 
 impl Saver {
-    pub fn spawn(report: Arc<Report>, path: PathBuf) -> Saver {
+    /// The saver thread, writing through `writer` (shared, so a last save after a crash of the
+    /// event loop can still use it).
+    pub fn spawn(writer: Arc<Mutex<Writer>>) -> Saver {
         let (jobs, inbox) = mpsc::channel::<Job>();
         let (outbox, done) = mpsc::channel();
         let _ = std::thread::Builder::new().name("saver".into()).spawn(move || {
             while let Ok(job) = inbox.recv() {
-                let result = crate::store::save_scores(&path, &report, &job.scores)
-                    .map_err(|e| format!("{} ({})", crate::store::io_message(&e), path.display()));
+                let result = writer.lock().unwrap_or_else(PoisonError::into_inner).save(&job.scores);
                 if outbox.send(Done { id: job.id, result }).is_err() {
                     return;
                 }
@@ -64,15 +65,21 @@ impl Saver {
         Some(done)
     }
 
-    /// Waits for job `id` (and any before it) to be written.
-    pub fn wait(&mut self, id: u64) -> Result<(), String> {
+    /// Waits for job `id` (and any before it) to be written; the outcomes of the ones before
+    /// it are merged in (another program's changes they met must still reach the app).
+    pub fn wait(&mut self, id: u64) -> Result<Outcome, String> {
+        let mut met = Outcome::default();
         loop {
             match self.done.recv() {
-                Ok(done) if done.id == id => {
-                    self.in_flight = None;
-                    return done.result;
+                Ok(done) => {
+                    if let Ok(outcome) = &done.result {
+                        met.absorb(outcome.clone());
+                    }
+                    if done.id == id {
+                        self.in_flight = None;
+                        return done.result.map(|_| met);
+                    }
                 }
-                Ok(_) => {}
                 Err(_) => return Err("the saver stopped".into()),
             }
         }

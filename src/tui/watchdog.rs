@@ -1,12 +1,12 @@
 //! The last line of defence for the terminal going away. crossterm spins forever on a
 //! terminal that has hung up (it reads end-of-file again and again), so the event loop may
 //! never see the SIGHUP flag. This thread notices instead, gives the loop a moment to leave
-//! by itself, then saves the way a restart would — the scores file plus the journal, which
-//! holds every change that was on screen — and ends the process.
+//! by itself, then puts the terminal back, saves the way a restart would — the scores file
+//! plus the journal, which holds every change that was on screen — and ends the process.
 
 use crate::report::Report;
 use crate::scores::Scores;
-use crate::store::{load_scores, replay, save_scores};
+use crate::store::{FileId, load_scores, remove_if_same, replay, save_scores};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -16,8 +16,10 @@ use std::time::{Duration, Instant};
 pub struct Recovery {
     pub report: Arc<Report>,
     pub scores_path: PathBuf,
-    /// `None` when read-only: there is nothing to save.
-    pub journal_path: Option<PathBuf>,
+    /// The journal and its identity; `None` when read-only: there is nothing to save.
+    pub journal: Option<(PathBuf, Option<FileId>)>,
+    /// The lock file's identity: it is removed (if still ours) on the way out.
+    pub lock_id: Option<FileId>,
     pub evaluator: Option<String>,
 }
 
@@ -38,11 +40,11 @@ pub fn spawn(recovery: Recovery, stop: Arc<AtomicBool>, done: Arc<AtomicBool>, h
                 stop.store(true, Ordering::SeqCst);
             }
             if since.is_some_and(|t| t.elapsed() > GRACE) {
+                // The terminal first, in case the event loop never gets to it.
+                super::restore_terminal();
                 let code = if save(&recovery).is_ok() { 0 } else { 1 };
                 // exit() runs no destructors: the lock goes with the process, its file goes here.
-                if recovery.journal_path.is_some() {
-                    let _ = std::fs::remove_file(crate::store::lock_path(&recovery.scores_path));
-                }
+                remove_if_same(&crate::store::lock_path(&recovery.scores_path), recovery.lock_id);
                 std::process::exit(code);
             }
         }
@@ -51,7 +53,7 @@ pub fn spawn(recovery: Recovery, stop: Arc<AtomicBool>, done: Arc<AtomicBool>, h
 
 /// Scores file + journal → scores file, as the next start would do.
 fn save(r: &Recovery) -> Result<(), ()> {
-    let Some(journal) = &r.journal_path else { return Ok(()) };
+    let Some((journal, journal_id)) = &r.journal else { return Ok(()) };
     let mut scores = match load_scores(&r.scores_path, &r.report) {
         Ok(Some(loaded)) => loaded.scores,
         Ok(None) => Scores::new(&r.report),
@@ -62,6 +64,6 @@ fn save(r: &Recovery) -> Result<(), ()> {
     }
     replay(journal, &r.report, &mut scores).map_err(|_| ())?;
     save_scores(&r.scores_path, &r.report, &scores).map_err(|_| ())?;
-    let _ = std::fs::remove_file(journal);
+    remove_if_same(journal, *journal_id);
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! root with relative paths (so outputs are the same on every machine), golden files, and
 //! reading an xlsx back with calamine.
 
+#![allow(clippy::disallowed_methods)] // paths in the tests' own failure messages
 #![allow(dead_code)]
 
 use calamine::{Data, Dimensions, Reader, Xlsx, open_workbook_from_rs};

@@ -5,6 +5,7 @@
 //! Every wait polls; nothing sleeps longer than the short pauses the terminal input parser
 //! needs between keys (an Esc followed too quickly by a key reads as Alt+key).
 
+#![allow(clippy::disallowed_methods)] // paths in the tests' own failure messages
 #![allow(dead_code)] // each test binary uses a different part of the harness
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
@@ -102,6 +103,19 @@ impl Sandbox {
     pub fn spawn_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Tui {
         Tui::spawn(self, args, 120, 40, env)
     }
+
+    /// Starts `appraise ARGS` in a `cols`×`rows` terminal with `env` set on top of the defaults.
+    pub fn spawn_sized_with_env(&self, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Tui {
+        Tui::spawn(self, args, cols, rows, env)
+    }
+
+    /// Runs the shell script `script` (`sh -c`) in a 120×40 terminal, with `$APPRAISE` the
+    /// binary: for limits set before it starts (`ulimit -f 1; exec "$APPRAISE" r.json`).
+    pub fn spawn_script(&self, script: &str, env: &[(&str, &str)]) -> Tui {
+        let mut all: Vec<(&str, &str)> = vec![("APPRAISE", env!("CARGO_BIN_EXE_appraise"))];
+        all.extend_from_slice(env);
+        Tui::spawn_program(self, "/bin/sh", &["-c", script], 120, 40, &all)
+    }
 }
 
 /// The running app in its pseudo-terminal.
@@ -117,6 +131,17 @@ pub struct Tui {
 
 impl Tui {
     fn spawn(sandbox: &Sandbox, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Tui {
+        Tui::spawn_program(sandbox, env!("CARGO_BIN_EXE_appraise"), args, cols, rows, env)
+    }
+
+    fn spawn_program(
+        sandbox: &Sandbox,
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Tui {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
@@ -124,7 +149,7 @@ impl Tui {
         for d in [sandbox.data_home(), sandbox.config_home()] {
             std::fs::create_dir_all(&d).expect("create XDG dir");
         }
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_appraise"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(sandbox.path());
         cmd.env_clear();
@@ -429,6 +454,21 @@ impl Tui {
     pub fn screen_dump(&self, what: &str) -> String {
         self.dump(what)
     }
+}
+
+/// Builds `tests/shims/NAME.c` into a library for `LD_PRELOAD`, in `dir`.
+pub fn build_shim(name: &str, dir: &Path) -> PathBuf {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/shims").join(format!("{name}.c"));
+    let out = dir.join(format!("{name}.so"));
+    let status = std::process::Command::new("cc")
+        .args(["-shared", "-fPIC", "-O2", "-o"])
+        .arg(&out)
+        .arg(&src)
+        .arg("-ldl")
+        .status()
+        .expect("a C compiler (cc) builds the test's LD_PRELOAD shim");
+    assert!(status.success(), "cc {}", src.display());
+    out
 }
 
 /// True when the tests run as root (uid 0), who may read any file whatever its permissions.

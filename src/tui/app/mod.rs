@@ -14,6 +14,7 @@ use crate::theme::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui_textarea::{TextArea, WrapMode};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
@@ -124,7 +125,8 @@ pub struct App {
     pub size: Rect,
     pub quit: bool,
     quit_after_save: bool,
-    confirm_quit: bool,
+    /// The quit prompt on screen: `q` was pressed and something stands in the way.
+    quit_gate: Option<QuitGate>,
     pub read_only: bool,
     pub scores_path: PathBuf,
     pub keymap: Keymap,
@@ -139,18 +141,27 @@ pub struct App {
     reading: ReadingLines,
     /// A scoring sheet is being written (in the background; `Exported` says how it went).
     pub exporting: bool,
+    /// Why the recovery journal cannot be written, while it cannot (the status bar shows it).
+    pub journal_error: Option<String>,
+    /// Items changed since the save that covers them, with the revision of their last change.
+    dirty: BTreeMap<ItemIx, u64>,
+    /// Of those, the items whose change the journal could not keep: neither saved nor journaled.
+    pub unkept: BTreeSet<ItemIx>,
 }
 
 mod filters;
 mod reading;
+mod saving;
 mod search;
 pub use filters::FILTER_KEYS;
 use reading::ReadingLines;
+use saving::QuitGate;
 pub use search::{SearchRequest, SearchState};
 mod nav;
 
 impl App {
-    pub fn new(report: Report, scores: Scores, scores_path: PathBuf, size: Rect) -> Self {
+    pub fn new(report: impl Into<Arc<Report>>, scores: Scores, scores_path: PathBuf, size: Rect) -> Self {
+        let report: Arc<Report> = report.into();
         let tallies = Tallies::compute(&report, &scores);
         let outline = report.outline();
         let mut item_pos = vec![0; report.items.len()];
@@ -168,7 +179,7 @@ impl App {
             .or(if report.items.is_empty() { None } else { Some(0) })
             .map_or(0, |i| item_pos[i]);
         let mut app = App {
-            report: Arc::new(report),
+            report,
             scores: Arc::new(scores),
             history: History::default(),
             outline,
@@ -188,7 +199,7 @@ impl App {
             size,
             quit: false,
             quit_after_save: false,
-            confirm_quit: false,
+            quit_gate: None,
             read_only: false,
             scores_path,
             keymap: Keymap::default(),
@@ -198,6 +209,9 @@ impl App {
             revision: 0,
             reading: ReadingLines::default(),
             exporting: false,
+            journal_error: None,
+            dirty: BTreeMap::new(),
+            unkept: BTreeSet::new(),
         };
         app.keep_cursor_visible();
         app
@@ -263,7 +277,14 @@ impl App {
         use Action::*;
         let from_user = !matches!(
             action,
-            Resize(..) | Saved(_) | SavedUpTo { .. } | Exported(_) | SearchDone { .. } | JournalFailed(_)
+            Resize(..)
+                | Saved(_)
+                | SavedUpTo { .. }
+                | External(_)
+                | Exported(_)
+                | SearchDone { .. }
+                | JournalFailed { .. }
+                | JournalRecovered
         );
         // Behind the "terminal too small" message nothing can be seen, so nothing may change.
         if from_user && layout::too_small(self.size) && action != Quit {
@@ -271,7 +292,7 @@ impl App {
         }
         if from_user {
             if !matches!(action, Quit) {
-                self.confirm_quit = false;
+                self.quit_gate = None;
             }
             // Info and warnings last until the next key; errors until dismissed (Esc) or resolved.
             if self.message.as_ref().is_some_and(|m| !m.sticky) {
@@ -286,15 +307,7 @@ impl App {
                 self.keep_cursor_visible();
             }
             Saved(result) => return self.on_saved(result),
-            SavedUpTo { revision, result } => {
-                if result.is_err() || revision == self.revision {
-                    return self.on_saved(result);
-                }
-                // Changes came while it was written: they are still to be saved.
-                if matches!(self.save, SaveState::Failed(_)) {
-                    self.save = SaveState::Unsaved;
-                }
-            }
+            SavedUpTo { revision, result } => return self.on_saved_up_to(revision, result),
             Wheel { column, row, down } => {
                 if matches!(self.mode, Mode::Normal) {
                     self.on_wheel(column, row, down);
@@ -312,9 +325,9 @@ impl App {
                     Err(e) => self.say(Level::Error, format!("Export failed: {e}")),
                 }
             }
-            JournalFailed(e) => {
-                self.say(Level::Error, format!("The recovery journal cannot be written: {e}"))
-            }
+            JournalFailed { error, items } => self.on_journal_failed(error, items),
+            JournalRecovered => self.on_journal_recovered(),
+            External(outcome) => self.on_external(outcome),
             NextItem => self.move_to(self.next_row(|n| matches!(n, Node::Item(_))), "This is the last item."),
             PrevItem => {
                 self.move_to(self.prev_row(|n| matches!(n, Node::Item(_))), "This is the first item.")
@@ -430,14 +443,8 @@ impl App {
                 }
             }
             Info => self.mode = Mode::Info { scroll: 0 },
-            Quit => {
-                if self.read_only || self.confirm_quit {
-                    self.quit = true;
-                } else {
-                    self.quit_after_save = true;
-                    return Some(Effect::Save);
-                }
-            }
+            Quit => return self.on_quit(),
+            ForceQuit => self.quit = true,
             Dismiss => self.message = None,
         }
         None
@@ -460,37 +467,6 @@ impl App {
         let n = text.chars().count();
         self.say(Level::Info, format!("Copied the {what} ({n} characters) to the clipboard."));
         Some(Effect::Copy(text))
-    }
-
-    fn on_saved(&mut self, result: Result<(), String>) -> Option<Effect> {
-        match result {
-            Ok(()) => {
-                if matches!(self.save, SaveState::Failed(_)) {
-                    self.say(Level::Info, "Saved again; all edits are on disk.");
-                }
-                self.save = SaveState::Saved;
-                self.changed_at = None;
-                if self.quit_after_save {
-                    self.quit = true;
-                }
-            }
-            Err(e) => {
-                self.save = SaveState::Failed(e.clone());
-                if self.quit_after_save {
-                    self.quit_after_save = false;
-                    self.confirm_quit = true;
-                    self.say(
-                        Level::Error,
-                        format!(
-                            "NOT SAVED — q again quits WITHOUT saving your edits; any other key stays. {e}"
-                        ),
-                    );
-                } else {
-                    self.say(Level::Error, format!("NOT SAVED (edits kept, retrying every 5 s): {e}"));
-                }
-            }
-        }
-        None
     }
 
     fn on_key(&mut self, key: KeyEvent) -> Option<Effect> {
@@ -616,7 +592,27 @@ impl App {
         if self.history.apply(Arc::make_mut(&mut self.scores), item, entry) {
             self.journal_out.push(JournalRecord::Entry(item));
             self.mark_changed();
+            self.touched(item);
         }
+    }
+
+    /// Item `item` changed at this revision: unsaved, and while the journal is failing, kept
+    /// nowhere.
+    fn touched(&mut self, item: ItemIx) {
+        self.dirty.insert(item, self.revision);
+        if self.journal_error.is_some() {
+            self.unkept.insert(item);
+        }
+    }
+
+    /// How many items have changes not yet in the scores file.
+    pub fn unsaved_items(&self) -> usize {
+        self.dirty.len()
+    }
+
+    /// Something read at start-up (refused journal lines) needs the next save to clear it.
+    pub fn save_soon(&mut self) {
+        self.mark_changed();
     }
 
     fn mark_changed(&mut self) {
@@ -631,6 +627,7 @@ impl App {
     fn after_history(&mut self, item: ItemIx, what: &str) {
         self.journal_out.push(JournalRecord::Entry(item));
         self.mark_changed();
+        self.touched(item);
         self.go_to(Node::Item(item));
         let id = self.report.items[item].id.clone();
         self.say(Level::Info, format!("{what}: item {id}."));

@@ -31,7 +31,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             },
         ),
         ("evaluator".into(), app.scores.evaluator.clone().unwrap_or_else(|| "–".into())),
-        ("scores file".into(), app.scores_path.display().to_string()),
+        ("scores file".into(), crate::text::shown(&app.scores_path).to_string()),
         ("report sha256".into(), r.sha256.clone()),
     ]);
     let key_w = facts.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0).min(20) + 2;

@@ -57,6 +57,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         SaveState::Unsaved => Span::styled("● saving…", t.score_partial),
         SaveState::Failed(_) => Span::styled("✗ NOT SAVED", t.error),
     });
+    // The journal's failure stays in view for as long as it lasts (its message goes at the
+    // next key): until then a crash loses what is not saved.
+    if app.journal_error.is_some() && !app.read_only {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled("✗ JOURNAL", t.error));
+    }
     // The filter in force, after the save state (which matters more).
     if app.filter.is_active() {
         let shown = app.outline.iter().filter(|n| matches!(n, crate::report::Node::Item(_))).count();

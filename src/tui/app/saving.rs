@@ -1,0 +1,201 @@
+//! How the app learns what became of its work on disk — saves (its own, and another program's
+//! changes they met), the recovery journal — and the quit that depends on it: `q` saves, and
+//! when that fails asks, in a fixed order, before anything that cannot be kept is given up.
+
+use super::{App, Effect, Level, SaveState};
+use crate::report::ItemIx;
+use crate::store::Outcome;
+use std::sync::Arc;
+
+/// A question `q` asks before quitting, in the order they are asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum QuitGate {
+    /// Edits that are neither saved nor in the journal: quitting loses them.
+    NotDurable,
+    /// The save failed (the journal keeps the edits, or the first question said it does not).
+    SaveFailed,
+}
+
+impl App {
+    pub(super) fn on_saved(&mut self, result: Result<(), String>) -> Option<Effect> {
+        match result {
+            Ok(()) => {
+                if matches!(self.save, SaveState::Failed(_)) {
+                    self.say(Level::Info, "Saved again; all edits are on disk.");
+                }
+                self.save = SaveState::Saved;
+                self.changed_at = None;
+                self.dirty.clear();
+                self.unkept.clear();
+                if self.quit_after_save {
+                    self.quit = true;
+                }
+            }
+            Err(e) => {
+                self.save = SaveState::Failed(e.clone());
+                if self.quit_after_save {
+                    self.quit_after_save = false;
+                    self.ask(self.first_gate().unwrap_or(QuitGate::SaveFailed));
+                } else {
+                    self.say(Level::Error, format!("NOT SAVED (edits kept, retrying every 5 s): {e}"));
+                }
+            }
+        }
+        None
+    }
+
+    /// A background save of the scores as they were at `revision` finished.
+    pub(super) fn on_saved_up_to(&mut self, revision: u64, result: Result<(), String>) -> Option<Effect> {
+        if result.is_err() || revision == self.revision {
+            return self.on_saved(result);
+        }
+        // Changes came while it was written: they are still to be saved.
+        self.dirty.retain(|_, changed| *changed > revision);
+        let dirty = &self.dirty;
+        self.unkept.retain(|i| dirty.contains_key(i));
+        if matches!(self.save, SaveState::Failed(_)) {
+            self.save = SaveState::Unsaved;
+        }
+        None
+    }
+
+    /// `q`: save and quit; or, at a prompt, go on to the next question or quit.
+    pub(super) fn on_quit(&mut self) -> Option<Effect> {
+        if self.read_only {
+            self.quit = true;
+            return None;
+        }
+        match self.quit_gate {
+            Some(gate) => match self.gates().into_iter().find(|g| *g > gate) {
+                Some(next) => self.ask(next),
+                None => self.quit = true,
+            },
+            None => {
+                self.quit_after_save = true;
+                return Some(Effect::Save);
+            }
+        }
+        None
+    }
+
+    /// The questions standing between `q` and quitting, now, in order.
+    fn gates(&self) -> Vec<QuitGate> {
+        let mut gates = Vec::new();
+        if !self.unkept.is_empty() {
+            gates.push(QuitGate::NotDurable);
+        }
+        if matches!(self.save, SaveState::Failed(_)) {
+            gates.push(QuitGate::SaveFailed);
+        }
+        gates
+    }
+
+    fn first_gate(&self) -> Option<QuitGate> {
+        self.gates().first().copied()
+    }
+
+    fn ask(&mut self, gate: QuitGate) {
+        self.quit_gate = Some(gate);
+        let reason = match &self.save {
+            SaveState::Failed(e) => e.clone(),
+            _ => String::new(),
+        };
+        let journal = self.journal_error.clone().unwrap_or_else(|| "it failed".into());
+        let lost = items(self.unkept.len());
+        // The question first (a long message is cut at the screen's edge), the reasons after.
+        let text = match gate {
+            QuitGate::NotDurable => format!(
+                "Your edits to {lost} are on NO disk: not saved, and not in the recovery journal. q goes on to quit; any other key stays. Journal: {journal}. Scores file: {reason}"
+            ),
+            QuitGate::SaveFailed if !self.unkept.is_empty() => format!(
+                "q again quits and LOSES your edits to {lost} ({}); any other key stays.",
+                self.unkept_ids()
+            ),
+            QuitGate::SaveFailed => format!(
+                "NOT SAVED — q again quits WITHOUT saving (your edits stay in the recovery journal for next time); any other key stays. {reason}"
+            ),
+        };
+        self.say(Level::Error, text);
+    }
+
+    /// The ids of the items whose edits nothing keeps (the first few).
+    pub fn unkept_ids(&self) -> String {
+        let mut ids: Vec<&str> = self.unkept.iter().take(5).map(|&i| &*self.report.items[i].id).collect();
+        if self.unkept.len() > ids.len() {
+            ids.push("…");
+        }
+        ids.join(", ")
+    }
+
+    pub(super) fn on_journal_failed(&mut self, error: String, items: Option<Vec<ItemIx>>) {
+        let first = self.journal_error.is_none();
+        match items {
+            Some(items) => self.unkept.extend(items),
+            None => self.unkept.extend(self.dirty.keys().copied()),
+        }
+        self.journal_error = Some(error.clone());
+        if first {
+            self.say(
+                Level::Error,
+                format!(
+                    "The recovery journal cannot be written ({error}): a crash now would lose unsaved edits."
+                ),
+            );
+        }
+    }
+
+    pub(super) fn on_journal_recovered(&mut self) {
+        if self.journal_error.take().is_some() {
+            self.say(Level::Info, "The recovery journal works again.");
+        }
+    }
+
+    /// A save met another program's changes: adopt the entries it took (where this app has
+    /// not changed them since), and say what happened.
+    pub(super) fn on_external(&mut self, outcome: Outcome) {
+        let mut adopted = Vec::new();
+        for (i, then, theirs) in outcome.taken {
+            if self.scores.entries[i] == then {
+                Arc::make_mut(&mut self.scores).entries[i] = theirs;
+                adopted.push(i);
+            }
+        }
+        if let Some(orphans) = outcome.orphans {
+            Arc::make_mut(&mut self.scores).orphans = orphans;
+        }
+        if !adopted.is_empty() {
+            self.tallies = crate::scores::Tallies::compute(&self.report, &self.scores);
+        }
+        let ids = |list: &[ItemIx]| {
+            let mut ids: Vec<&str> = list.iter().take(5).map(|&i| &*self.report.items[i].id).collect();
+            if list.len() > ids.len() {
+                ids.push("…");
+            }
+            ids.join(", ")
+        };
+        if let Some(kept) = &outcome.conflict_file {
+            let text = format!(
+                "Another program also changed {} in the scores file: yours are kept, theirs are in {}. Esc dismisses",
+                items_named(&outcome.conflicts, &ids(&outcome.conflicts)),
+                crate::text::shown(kept)
+            );
+            self.say_sticky(Level::Warn, text);
+        } else if !adopted.is_empty() {
+            let text = format!(
+                "Another program changed {} in the scores file: taken.",
+                items_named(&adopted, &ids(&adopted))
+            );
+            self.say(Level::Info, text);
+        }
+    }
+}
+
+/// "1 item" / "3 items".
+fn items(n: usize) -> String {
+    if n == 1 { "1 item".into() } else { format!("{n} items") }
+}
+
+/// "item s1.2" / "3 items (s1, s2, s3)".
+fn items_named(list: &[ItemIx], ids: &str) -> String {
+    if list.len() == 1 { format!("item {ids}") } else { format!("{} ({ids})", items(list.len())) }
+}
