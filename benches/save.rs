@@ -1,7 +1,9 @@
 //! A full save of the scores file (`appraise.scores/1`): the JSON text of every item's entry
 //! with the summary recomputed (`scores_json`), then the atomic write (temp file, fsync,
 //! rename, fsync of the directory), for a fully scored generated report of 1k, 10k and 100k
-//! items. Budget: ≤ 200 ms at 100k items. (In the app this runs off the UI thread.)
+//! items; and `writer_save`, the app's save through `store::Writer`, which first looks whether
+//! another program changed the file. Budget: ≤ 200 ms at 100k items. (In the app this runs
+//! off the UI thread.)
 //!
 //!     cargo bench --bench save                                    # all sizes
 //!     cargo bench --bench save -- --quick
@@ -13,7 +15,7 @@
 mod common;
 
 use appraise::report::parse_report;
-use appraise::store::{save_scores, scores_json, write_atomic};
+use appraise::store::{Writer, save_scores, scores_json, write_atomic};
 use criterion::{BenchmarkId, Criterion, criterion_group};
 use std::hint::black_box;
 
@@ -36,6 +38,13 @@ fn save(c: &mut Criterion) {
         });
         group.bench_function(BenchmarkId::new("full_save", n), |b| {
             b.iter(|| save_scores(&path, black_box(&report), black_box(&scores)).unwrap())
+        });
+        // What the app's saver does: the same, through the writer that first looks whether
+        // another program changed the file (a stat, and a hash of every entry it remembers).
+        let shared = std::sync::Arc::new(report.clone());
+        let mut writer = Writer::new(path.clone(), std::sync::Arc::clone(&shared), None);
+        group.bench_function(BenchmarkId::new("writer_save", n), |b| {
+            b.iter(|| writer.save(black_box(&scores)).unwrap())
         });
         if common::benchmarking() {
             let rounds = if common::quick() { 5 } else { 15 };

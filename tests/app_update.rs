@@ -960,3 +960,107 @@ fn export_runs_in_the_background_one_at_a_time() {
     assert!(!app.exporting);
     assert!(app.message.as_ref().unwrap().text.contains("Export failed: disk full"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// What is kept, and quitting when not everything is
+
+#[test]
+fn quit_after_the_journal_failed_asks_twice_and_says_what_is_lost() {
+    let mut app = english();
+    app.update(Action::QuickScore(5));
+    app.update(Action::JournalFailed { error: "the disk is full".into(), items: None });
+    assert_eq!(app.journal_error.as_deref(), Some("the disk is full"));
+    assert!(message(&app).contains("cannot be written"), "{}", message(&app));
+    assert_eq!(
+        app.unkept.iter().copied().collect::<Vec<_>>(),
+        vec![OBJECTIVES],
+        "the unsaved change is kept nowhere"
+    );
+    app.update(Action::NextItem);
+    app.update(Action::QuickScore(3));
+    assert!(app.unkept.contains(&SUMMER), "changes while the journal fails are kept nowhere either");
+
+    assert_eq!(app.update(Action::Quit), Some(Effect::Save));
+    app.update(Action::Saved(Err("the disk is full".into())));
+    assert!(!app.quit);
+    assert!(message(&app).starts_with("Your edits to 2 items are on NO disk"), "{}", message(&app));
+    assert_eq!(app.update(Action::Quit), None, "the second q asks again");
+    assert!(!app.quit);
+    assert!(message(&app).starts_with("q again quits and LOSES your edits to 2 items"), "{}", message(&app));
+    assert_eq!(app.update(Action::Quit), None);
+    assert!(app.quit);
+}
+
+#[test]
+fn a_key_between_the_questions_starts_quitting_over() {
+    let mut app = english();
+    app.update(Action::QuickScore(5));
+    app.update(Action::JournalFailed { error: "the disk is full".into(), items: Some(vec![OBJECTIVES]) });
+    app.update(Action::Quit);
+    app.update(Action::Saved(Err("the disk is full".into())));
+    app.update(Action::NextItem);
+    assert_eq!(app.update(Action::Quit), Some(Effect::Save), "tries to save again");
+    // It works: everything is on disk, nothing is asked.
+    app.update(Action::Saved(Ok(())));
+    assert!(app.quit);
+    assert!(app.unkept.is_empty());
+}
+
+#[test]
+fn a_save_clears_what_the_journal_could_not_keep_and_a_recovered_journal_says_so() {
+    let mut app = english();
+    app.update(Action::QuickScore(5));
+    let covered = app.revision;
+    app.update(Action::JournalFailed { error: "EIO".into(), items: None });
+    app.update(Action::NextItem);
+    app.update(Action::QuickScore(4)); // after the snapshot
+    app.update(Action::SavedUpTo { revision: covered, result: Ok(()) });
+    assert_eq!(app.unkept.iter().copied().collect::<Vec<_>>(), vec![SUMMER], "only the later change");
+    app.update(Action::JournalRecovered);
+    assert_eq!(app.journal_error, None);
+    assert_eq!(message(&app), "The recovery journal works again.");
+    app.update(Action::Saved(Ok(())));
+    assert!(app.unkept.is_empty());
+}
+
+#[test]
+fn ctrl_c_twice_is_a_force_quit_past_any_question() {
+    let mut app = english();
+    app.update(Action::QuickScore(5));
+    app.update(Action::Quit);
+    app.update(Action::Saved(Err("the disk is full".into())));
+    assert!(!app.quit);
+    app.update(Action::ForceQuit);
+    assert!(app.quit);
+}
+
+#[test]
+fn another_programs_change_is_adopted_unless_changed_here_since() {
+    use appraise::scores::Entry;
+    use appraise::store::Outcome;
+    let mut app = english();
+    let theirs = Entry { note: "手工补录".into(), ..Entry::default() };
+    let mut outcome = Outcome::default();
+    outcome.taken.push((ATTENDANCE, Entry::default(), theirs.clone()));
+    outcome.taken.push((OBJECTIVES, Entry::default(), Entry { score: Some(1.0), ..Entry::default() }));
+    app.update(Action::QuickScore(5)); // objectives changed here after the save's snapshot
+    app.update(Action::External(outcome));
+    assert_eq!(app.scores.entries[ATTENDANCE], theirs, "taken");
+    assert_eq!(app.scores.entries[OBJECTIVES].score, Some(5.0), "this app's later change stays");
+    assert_eq!(
+        message(&app),
+        format!(
+            "Another program changed item {} in the scores file: taken.",
+            app.report.items[ATTENDANCE].id
+        )
+    );
+
+    let mut conflict = Outcome::default();
+    conflict.conflicts.push(OBJECTIVES);
+    conflict.conflict_file = Some(PathBuf::from("/d/r.scores.json.conflict"));
+    app.update(Action::External(conflict));
+    let m = app.message.clone().unwrap();
+    assert_eq!(m.level, Level::Warn);
+    assert!(m.sticky);
+    assert!(m.text.contains("theirs are in /d/r.scores.json.conflict"), "{}", m.text);
+}

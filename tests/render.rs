@@ -601,3 +601,19 @@ fn a_message_that_would_be_cut_takes_the_place_of_the_totals() {
         assert!(bar.contains("1/") && !bar.contains(msg), "{w} columns: {bar}");
     }
 }
+
+#[test]
+fn a_failing_journal_stays_in_the_status_bar_after_its_message_goes() {
+    let mut app = app(ENGLISH, 120, 40);
+    app.update(Action::QuickScore(5));
+    app.update(Action::JournalFailed { error: "the disk is full".into(), items: None });
+    app.update(Action::NextItem); // the message goes with the next key…
+    app.update(Action::Dismiss);
+    let terminal = draw(&app, 120, 40);
+    let lines = screen_lines(terminal.backend().buffer());
+    let bar = lines.last().unwrap();
+    assert!(bar.contains("✗ JOURNAL"), "…the failure stays: {bar}");
+    app.update(Action::JournalRecovered);
+    let terminal = draw(&app, 120, 40);
+    assert!(!screen_lines(terminal.backend().buffer()).last().unwrap().contains("JOURNAL"));
+}
