@@ -6,6 +6,7 @@
 
 // Tests print paths only in their own failure messages (the app prints them with text::shown).
 #![allow(clippy::disallowed_methods)]
+#![cfg(unix)]
 
 mod support;
 
