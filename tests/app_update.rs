@@ -983,7 +983,7 @@ fn quit_after_the_journal_failed_asks_twice_and_says_what_is_lost() {
     assert_eq!(app.update(Action::Quit), Some(Effect::Save));
     app.update(Action::Saved(Err("the disk is full".into())));
     assert!(!app.quit);
-    assert!(message(&app).starts_with("Your edits to 2 items are on NO disk"), "{}", message(&app));
+    assert!(message(&app).starts_with("Edits to 2 items are on NO disk"), "{}", message(&app));
     assert_eq!(app.update(Action::Quit), None, "the second q asks again");
     assert!(!app.quit);
     assert!(message(&app).starts_with("q again quits and LOSES your edits to 2 items"), "{}", message(&app));
@@ -1062,5 +1062,5 @@ fn another_programs_change_is_adopted_unless_changed_here_since() {
     let m = app.message.clone().unwrap();
     assert_eq!(m.level, Level::Warn);
     assert!(m.sticky);
-    assert!(m.text.contains("theirs are in /d/r.scores.json.conflict"), "{}", m.text);
+    assert!(m.text.contains("yours kept, theirs in r.scores.json.conflict. Esc dismisses"), "{}", m.text);
 }

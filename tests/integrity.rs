@@ -464,7 +464,7 @@ fn a_full_disk_is_told_as_it_is_and_quitting_asks_twice() {
     std::thread::sleep(Duration::from_millis(400));
     assert!(app.status_bar().contains("✗ JOURNAL"), "{}", app.screen_dump("the journal's failure"));
     app.key("q");
-    app.wait_for("Your edits to 1 item are on NO disk");
+    app.wait_for("Edits to 1 item are on NO disk — q again to go on");
     app.key("q");
     app.wait_for("q again quits and LOSES your edits to 1 item");
     app.key("q");

@@ -23,6 +23,17 @@ pub enum StoreError {
     OtherReport { path: PathBuf, found: String, expected: String },
 }
 
+impl StoreError {
+    /// What is wrong, without the file's name (for a message that names it already).
+    pub fn reason(&self) -> String {
+        match self {
+            StoreError::Io { message, .. } => message.clone(),
+            StoreError::Invalid { place, message, .. } => format!("{place}: {message}"),
+            StoreError::OtherReport { found, .. } => format!("it holds scores for report \"{found}\""),
+        }
+    }
+}
+
 /// Scores read back from a file, with what the evaluator should be told about them.
 #[derive(Debug)]
 pub struct Loaded {

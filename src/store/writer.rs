@@ -156,7 +156,7 @@ impl Writer {
         };
         let theirs = match parse_scores(&self.path, &bytes, &self.report) {
             Ok(loaded) => loaded.scores,
-            Err(e) => return Err(not_overwritten(e.to_string())),
+            Err(e) => return Err(not_overwritten(e.reason())),
         };
         let mut conflicts = Vec::new();
         for (i, theirs_entry) in theirs.entries.iter().enumerate() {

@@ -368,8 +368,8 @@ impl Shell {
                 JournalRecord::Draft(i, text) => journal.record_draft(&app.report.items[*i].id, text),
             };
             if let Err(e) = written {
-                let why =
-                    format!("{} ({})", crate::store::io_message(&e), crate::text::shown(journal.path()));
+                // The reason alone: the journal's path is on the info page, beside the scores file.
+                let why = crate::store::io_message(&e);
                 return Err((why, records[k..].iter().map(item).collect()));
             }
         }

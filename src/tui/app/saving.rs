@@ -105,7 +105,7 @@ impl App {
         // The question first (a long message is cut at the screen's edge), the reasons after.
         let text = match gate {
             QuitGate::NotDurable => format!(
-                "Your edits to {lost} are on NO disk: not saved, and not in the recovery journal. q goes on to quit; any other key stays. Journal: {journal}. Scores file: {reason}"
+                "Edits to {lost} are on NO disk — q again to go on, any other key stays. Not saved: {reason}. Not in the recovery journal: {journal}."
             ),
             QuitGate::SaveFailed if !self.unkept.is_empty() => format!(
                 "q again quits and LOSES your edits to {lost} ({}); any other key stays.",
@@ -174,10 +174,12 @@ impl App {
             ids.join(", ")
         };
         if let Some(kept) = &outcome.conflict_file {
+            // Beside the scores file (the info page says where that is): its name is enough.
+            let name = kept.file_name().map_or_else(|| kept.as_path(), std::path::Path::new);
             let text = format!(
-                "Another program also changed {} in the scores file: yours are kept, theirs are in {}. Esc dismisses",
+                "Another program also changed {}: yours kept, theirs in {}. Esc dismisses",
                 items_named(&outcome.conflicts, &ids(&outcome.conflicts)),
-                crate::text::shown(kept)
+                crate::text::shown(name)
             );
             self.say_sticky(Level::Warn, text);
         } else if !adopted.is_empty() {
