@@ -196,6 +196,25 @@ fn outputs_through_links_replace_the_target_and_folders_are_refused() {
 }
 
 #[test]
+fn e_replaces_a_linked_sheets_target_and_keeps_the_link() {
+    let sb = Sandbox::new();
+    english(&sb);
+    std::fs::create_dir(sb.join("out")).unwrap();
+    let real = sb.write("out/real.xlsx", "old");
+    let link = sb.join("english-sample.sheet.xlsx");
+    std::os::unix::fs::symlink("out/real.xlsx", &link).unwrap();
+    let mut app = sb.spawn(&[ENGLISH]);
+    app.wait_for(&at(OBJECTIVES));
+    app.key("E");
+    app.wait_for("Scoring sheet written to");
+    assert_eq!(kind(&link), "link", "the link stays a link");
+    assert!(std::fs::read(&real).unwrap().starts_with(b"PK"), "its target is the new workbook");
+    assert!(sb.join("english-sample.sheet.csv").exists());
+    app.key("q");
+    assert_eq!(app.wait_exit(EXIT), 0);
+}
+
+#[test]
 fn the_scores_file_must_be_a_regular_file_in_a_folder_that_exists() {
     let sb = Sandbox::new();
     english(&sb);
@@ -251,6 +270,29 @@ fn two_names_for_one_scores_file_share_one_lock() {
     second.wait_for("is open for scoring by tester");
     second.send("n\r");
     assert_eq!(second.wait_exit(EXIT), 2, "{}", second.output());
+    first.key("q");
+    assert_eq!(first.wait_exit(EXIT), 0);
+}
+
+#[test]
+fn a_lock_held_by_another_user_still_offers_read_only() {
+    if !support::running_as_root() {
+        return; // needs a second user: run as root, the other is `nobody`
+    }
+    let sb = Sandbox::new();
+    english(&sb);
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(sb.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut first = sb.spawn(&[ENGLISH]);
+    first.wait_for(&at(OBJECTIVES));
+    // The lock file is root's (rw-r--r--): `nobody` can only read it, and still learns who holds it.
+    let script = format!("exec setpriv --reuid=65534 --regid=65534 --clear-groups \"$APPRAISE\" {ENGLISH}");
+    let mut second = sb.spawn_script(&script, &[]);
+    second.wait_for("is open for scoring by tester");
+    second.send("y\r");
+    second.wait_for("[read-only]");
+    second.key("q");
+    assert_eq!(second.wait_exit(EXIT), 0);
     first.key("q");
     assert_eq!(first.wait_exit(EXIT), 0);
 }
