@@ -1,0 +1,1066 @@
+//! `App::update` as a pure state machine: no terminal, just actions in and state (and the
+//! effects it asks for) out, on the two fixture reports.
+
+use appraise::report::{Node, Report, parse_report};
+use appraise::scores::Scores;
+use appraise::tui::action::Action;
+use appraise::tui::app::{App, Effect, Level, Mode, SaveState};
+use appraise::tui::layout;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use std::path::PathBuf;
+
+const SHAODONG: &[u8] = include_bytes!("../../fixtures/shaodong-2022.json");
+const ENGLISH: &[u8] = include_bytes!("../../fixtures/english-sample.json");
+
+// English fixture, items in report order:
+const OBJECTIVES: usize = 0; // 0–10 step 0.5
+const SUMMER: usize = 1; // 0–10, refs [attendance]
+const ATTENDANCE: usize = 2; // 0–5 step 1
+const VOLUNTEERS: usize = 3;
+const DIGITAL: usize = 4; // 0–4 step 0.25
+const BUDGET: usize = 6; // refs [overview]
+const SATISFACTION: usize = 7; // refs [delivery, summer-reading]; the last item
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+fn report(bytes: &[u8]) -> Report {
+    parse_report(bytes).unwrap_or_else(|problems| panic!("fixture does not parse: {problems:?}"))
+}
+
+fn app_sized(bytes: &[u8], w: u16, h: u16) -> App {
+    let report = report(bytes);
+    let scores = Scores::new(&report);
+    App::new(report, scores, PathBuf::from("/nonexistent/report.scores.json"), Rect::new(0, 0, w, h))
+}
+
+fn english() -> App {
+    app_sized(ENGLISH, 120, 40)
+}
+
+fn key(code: KeyCode) -> Action {
+    Action::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn ctrl(c: char) -> Action {
+    Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+/// Types `s` as key events, one per character, `\n` as Enter.
+fn type_str(app: &mut App, s: &str) {
+    for c in s.chars() {
+        let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+        assert_eq!(app.update(key(code)), None, "typing {c:?}");
+    }
+}
+
+fn item_row(app: &App, i: usize) -> usize {
+    app.row_of(Node::Item(i)).expect("the item is shown")
+}
+
+fn section_row(app: &App, id: &str) -> usize {
+    match app.report.find(id) {
+        Some(node @ Node::Section(_)) => app.row_of(node).expect("the section is shown"),
+        other => panic!("{id} is not a section: {other:?}"),
+    }
+}
+
+/// Puts the cursor on item `i` (by walking with j/k, as a user would).
+fn go_to(app: &mut App, i: usize) {
+    app.update(Action::FirstItem);
+    for _ in 0..i {
+        app.update(Action::NextItem);
+    }
+    assert_eq!(app.current_item(), Some(i));
+}
+
+fn message(app: &App) -> String {
+    app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default()
+}
+
+fn score(app: &App, i: usize) -> Option<f64> {
+    app.scores.entries[i].score
+}
+
+fn in_prompt(app: &App) -> bool {
+    matches!(app.mode, Mode::ScorePrompt { .. })
+}
+
+fn prompt_error(app: &App) -> Option<String> {
+    match &app.mode {
+        Mode::ScorePrompt { error, .. } => error.clone(),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moving around
+
+#[test]
+fn starts_on_the_first_unscored_item() {
+    let app = english();
+    assert_eq!(app.current_item(), Some(OBJECTIVES));
+    assert_eq!(app.cursor, 1, "row 0 is the section 'overview'");
+    assert!(matches!(app.mode, Mode::Normal));
+    assert!(!app.quit);
+    assert_eq!(app.save, SaveState::Saved);
+}
+
+#[test]
+fn j_and_k_move_between_items_and_say_so_at_the_ends() {
+    let mut app = english();
+    // k on the first item: stays, says so.
+    app.update(Action::PrevItem);
+    assert_eq!(app.current_item(), Some(OBJECTIVES));
+    assert_eq!(message(&app), "This is the first item.");
+    // j skips the section rows in between.
+    app.update(Action::NextItem);
+    assert_eq!(app.current_item(), Some(SUMMER));
+    assert_eq!(app.message, None, "an info message lasts until the next key");
+    app.update(Action::NextItem);
+    assert_eq!(app.current_item(), Some(ATTENDANCE));
+    app.update(Action::PrevItem);
+    assert_eq!(app.current_item(), Some(SUMMER));
+    // Walk to the end: every item in report order.
+    let mut seen = vec![OBJECTIVES, SUMMER];
+    loop {
+        let before = app.cursor;
+        app.update(Action::NextItem);
+        if app.cursor == before {
+            break;
+        }
+        seen.push(app.current_item().expect("j lands on items"));
+    }
+    assert_eq!(seen, (0..app.report.items.len()).collect::<Vec<_>>());
+    assert_eq!(app.current_item(), Some(SATISFACTION));
+    assert_eq!(message(&app), "This is the last item.");
+}
+
+#[test]
+fn big_j_and_k_move_between_sections() {
+    let mut app = english();
+    app.update(Action::NextSection);
+    assert_eq!(app.cursor, section_row(&app, "delivery"));
+    assert_eq!(app.current_item(), None);
+    app.update(Action::NextSection);
+    assert_eq!(app.cursor, section_row(&app, "delivery.children"));
+    app.update(Action::PrevSection);
+    assert_eq!(app.cursor, section_row(&app, "delivery"));
+    app.update(Action::PrevSection);
+    assert_eq!(app.cursor, section_row(&app, "overview"));
+    app.update(Action::PrevSection);
+    assert_eq!(app.cursor, section_row(&app, "overview"));
+    assert_eq!(message(&app), "This is the first section.");
+
+    for _ in 0..10 {
+        app.update(Action::NextSection);
+    }
+    assert_eq!(app.cursor, section_row(&app, "governance"));
+    assert_eq!(message(&app), "This is the last section.");
+    // K from an item goes to the section above it (its own).
+    app.update(Action::NextItem);
+    assert_eq!(app.current_item(), Some(BUDGET));
+    app.update(Action::PrevSection);
+    assert_eq!(app.cursor, section_row(&app, "governance"));
+}
+
+#[test]
+fn g_and_big_g_go_to_the_first_and_last_item() {
+    let mut app = english();
+    app.update(Action::LastItem);
+    assert_eq!(app.current_item(), Some(SATISFACTION));
+    assert_eq!(app.cursor, app.outline.len() - 1);
+    app.update(Action::FirstItem);
+    assert_eq!(app.current_item(), Some(OBJECTIVES));
+    // From a section row too.
+    app.update(Action::NextSection);
+    app.update(Action::LastItem);
+    assert_eq!(app.current_item(), Some(SATISFACTION));
+    // Moving resets the text scroll.
+    app.update(Action::FirstItem);
+    app.text_scroll = 3;
+    app.update(Action::NextItem);
+    assert_eq!(app.text_scroll, 0);
+}
+
+#[test]
+fn n_goes_to_the_next_unscored_item_and_wraps_around() {
+    let mut app = english();
+    let n = app.report.items.len();
+    // Score everything except VOLUNTEERS and OBJECTIVES.
+    for i in 0..n {
+        if i != VOLUNTEERS && i != OBJECTIVES {
+            go_to(&mut app, i);
+            app.update(Action::QuickScore(1));
+            assert_eq!(score(&app, i), Some(1.0));
+        }
+    }
+    go_to(&mut app, OBJECTIVES);
+    app.update(Action::NextUnscored);
+    assert_eq!(app.current_item(), Some(VOLUNTEERS));
+    // From VOLUNTEERS the next unscored one is OBJECTIVES, past the end.
+    app.update(Action::NextUnscored);
+    assert_eq!(app.current_item(), Some(OBJECTIVES), "wraps around");
+    // From the last item, wrapping again.
+    go_to(&mut app, SATISFACTION);
+    app.update(Action::NextUnscored);
+    assert_eq!(app.current_item(), Some(OBJECTIVES));
+    // From a section row: the first unscored item at or after its items.
+    app.update(Action::NextSection); // "delivery"
+    app.update(Action::NextUnscored);
+    assert_eq!(app.current_item(), Some(VOLUNTEERS));
+    // The only unscored item is the current one: n stays on it.
+    app.update(Action::QuickScore(1)); // VOLUNTEERS scored
+    go_to(&mut app, OBJECTIVES);
+    app.update(Action::NextUnscored);
+    assert_eq!(app.current_item(), Some(OBJECTIVES));
+    // Everything scored.
+    app.update(Action::QuickScore(1));
+    app.update(Action::NextUnscored);
+    assert_eq!(app.current_item(), Some(OBJECTIVES));
+    assert_eq!(message(&app), "Every item is scored.");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring
+
+#[test]
+fn quick_score_sets_whole_numbers_and_refuses_above_the_maximum() {
+    let mut app = english();
+    go_to(&mut app, ATTENDANCE); // max 5
+    app.update(Action::QuickScore(3));
+    assert_eq!(score(&app, ATTENDANCE), Some(3.0));
+    assert_eq!(app.save, SaveState::Unsaved);
+    assert!(app.has_unsaved());
+    app.update(Action::QuickScore(7));
+    assert_eq!(score(&app, ATTENDANCE), Some(3.0), "the score stays");
+    let msg = message(&app);
+    assert!(msg.contains("above the maximum"), "{msg}");
+    assert_eq!(app.message.as_ref().map(|m| m.level), Some(Level::Warn));
+    app.update(Action::QuickScore(5));
+    assert_eq!(score(&app, ATTENDANCE), Some(5.0));
+    app.update(Action::QuickScore(0));
+    assert_eq!(score(&app, ATTENDANCE), Some(0.0));
+    // Not set on an unscored item either.
+    go_to(&mut app, DIGITAL); // max 4
+    app.update(Action::QuickScore(9));
+    assert_eq!(score(&app, DIGITAL), None);
+    assert!(message(&app).contains("above the maximum"));
+}
+
+#[test]
+fn score_prompt_sets_a_typed_score() {
+    let mut app = english();
+    assert_eq!(app.update(Action::OpenScorePrompt), None);
+    assert!(in_prompt(&app));
+    type_str(&mut app, "6.5");
+    match &app.mode {
+        Mode::ScorePrompt { input, error } => {
+            assert_eq!(input, "6.5");
+            assert_eq!(error, &None);
+        }
+        other => panic!("not in the prompt: {other:?}"),
+    }
+    app.update(key(KeyCode::Enter));
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(score(&app, OBJECTIVES), Some(6.5));
+    assert!(app.scores.entries[OBJECTIVES].updated_at.is_some());
+
+    // Full-width digits as an input method types them.
+    app.update(Action::OpenScorePrompt);
+    type_str(&mut app, "７．５");
+    app.update(key(KeyCode::Enter));
+    assert_eq!(score(&app, OBJECTIVES), Some(7.5));
+
+    // A quarter step on DIGITAL (step 0.25).
+    go_to(&mut app, DIGITAL);
+    app.update(Action::OpenScorePrompt);
+    type_str(&mut app, "3.25");
+    app.update(key(KeyCode::Enter));
+    assert_eq!(score(&app, DIGITAL), Some(3.25));
+}
+
+#[test]
+fn score_prompt_off_grid_value_errors_and_keeps_the_old_score() {
+    let mut app = english();
+    app.update(Action::QuickScore(6));
+    app.update(Action::OpenScorePrompt);
+    type_str(&mut app, "6.3");
+    app.update(key(KeyCode::Enter));
+    assert!(in_prompt(&app), "the prompt stays open");
+    let error = prompt_error(&app).expect("an error in the prompt");
+    assert!(error.contains("6.3 is not on the 0.5 step grid"), "{error}");
+    assert!(error.contains("nearest: 6 or 6.5"), "{error}");
+    assert_eq!(score(&app, OBJECTIVES), Some(6.0));
+
+    // Editing clears the error; fixing the value sets it.
+    app.update(key(KeyCode::Backspace));
+    assert_eq!(prompt_error(&app), None);
+    type_str(&mut app, "5");
+    app.update(key(KeyCode::Enter));
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(score(&app, OBJECTIVES), Some(6.5));
+
+    // Above the max, below the min and not a number: refused, score kept.
+    for bad in ["11", "-1", "abc", ""] {
+        app.update(Action::OpenScorePrompt);
+        type_str(&mut app, bad);
+        app.update(key(KeyCode::Enter));
+        assert!(in_prompt(&app), "{bad:?} keeps the prompt open");
+        assert!(prompt_error(&app).is_some(), "{bad:?} gives an error");
+        assert_eq!(score(&app, OBJECTIVES), Some(6.5), "{bad:?} keeps the score");
+        app.update(key(KeyCode::Esc));
+        assert!(matches!(app.mode, Mode::Normal));
+    }
+
+    // Esc cancels what was typed; Ctrl-u clears the input.
+    app.update(Action::OpenScorePrompt);
+    type_str(&mut app, "9");
+    app.update(key(KeyCode::Esc));
+    assert_eq!(score(&app, OBJECTIVES), Some(6.5));
+    app.update(Action::OpenScorePrompt);
+    type_str(&mut app, "123");
+    app.update(ctrl('u'));
+    type_str(&mut app, "2");
+    app.update(key(KeyCode::Enter));
+    assert_eq!(score(&app, OBJECTIVES), Some(2.0));
+}
+
+#[test]
+fn raise_and_lower_from_unscored_and_at_the_bounds() {
+    let mut app = english();
+    // Lower from unscored: full marks.
+    app.update(Action::LowerScore);
+    assert_eq!(score(&app, OBJECTIVES), Some(10.0));
+    app.update(Action::RaiseScore);
+    assert_eq!(score(&app, OBJECTIVES), Some(10.0));
+    assert_eq!(message(&app), "Already at the maximum (10).");
+    app.update(Action::LowerScore);
+    assert_eq!(score(&app, OBJECTIVES), Some(9.5));
+    app.update(Action::RaiseScore);
+    assert_eq!(score(&app, OBJECTIVES), Some(10.0));
+
+    // Raise from unscored: the minimum; lower at the minimum stays.
+    go_to(&mut app, SUMMER);
+    app.update(Action::RaiseScore);
+    assert_eq!(score(&app, SUMMER), Some(0.0));
+    app.update(Action::LowerScore);
+    assert_eq!(score(&app, SUMMER), Some(0.0));
+    assert_eq!(message(&app), "Already at the minimum (0).");
+    app.update(Action::RaiseScore);
+    assert_eq!(score(&app, SUMMER), Some(0.5));
+
+    // The item's own scale: DIGITAL is 0–4 step 0.25, ATTENDANCE 0–5 step 1.
+    go_to(&mut app, DIGITAL);
+    app.update(Action::LowerScore);
+    assert_eq!(score(&app, DIGITAL), Some(4.0));
+    app.update(Action::LowerScore);
+    assert_eq!(score(&app, DIGITAL), Some(3.75));
+    go_to(&mut app, ATTENDANCE);
+    app.update(Action::LowerScore);
+    app.update(Action::LowerScore);
+    assert_eq!(score(&app, ATTENDANCE), Some(4.0));
+}
+
+#[test]
+fn clear_score() {
+    let mut app = english();
+    app.update(Action::ClearScore);
+    assert_eq!(message(&app), "This item has no score to clear.");
+    assert!(!app.history.can_undo());
+    app.update(Action::QuickScore(4));
+    app.update(Action::ClearScore);
+    assert_eq!(score(&app, OBJECTIVES), None);
+    assert!(message(&app).contains("Score cleared"), "{}", message(&app));
+    app.update(Action::Undo);
+    assert_eq!(score(&app, OBJECTIVES), Some(4.0));
+}
+
+#[test]
+fn toggle_flag() {
+    let mut app = english();
+    app.update(Action::ToggleFlag);
+    assert!(app.scores.entries[OBJECTIVES].flagged);
+    assert_eq!(score(&app, OBJECTIVES), None, "flagging does not score");
+    assert_eq!(app.save, SaveState::Unsaved);
+    app.update(Action::ToggleFlag);
+    assert!(!app.scores.entries[OBJECTIVES].flagged);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notes
+
+#[test]
+fn annotate_stores_a_multi_line_note_on_esc() {
+    let mut app = english();
+    app.update(Action::Annotate);
+    assert!(matches!(app.mode, Mode::Note { item: OBJECTIVES, .. }));
+    type_str(&mut app, "Baselines missing\nfor two targets");
+    assert_eq!(app.scores.entries[OBJECTIVES].note, "", "nothing stored before Esc");
+    app.update(key(KeyCode::Esc));
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(app.scores.entries[OBJECTIVES].note, "Baselines missing\nfor two targets");
+    assert_eq!(app.save, SaveState::Unsaved);
+
+    // Reopening continues at the end of the note; trailing blank lines are dropped.
+    app.update(Action::Annotate);
+    type_str(&mut app, ".\n\n");
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.scores.entries[OBJECTIVES].note, "Baselines missing\nfor two targets.");
+
+    // CJK text.
+    go_to(&mut app, SUMMER);
+    app.update(Action::Annotate);
+    type_str(&mut app, "佐证材料不足");
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.scores.entries[SUMMER].note, "佐证材料不足");
+
+    // Opening and closing without typing records no change.
+    let saved = app.scores.clone();
+    app.update(Action::Annotate);
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.scores, saved);
+}
+
+#[test]
+fn ctrl_s_in_the_note_editor_keeps_the_note_and_saves() {
+    let mut app = english();
+    app.update(Action::Annotate);
+    type_str(&mut app, "draft");
+    assert_eq!(app.update(ctrl('s')), Some(Effect::Save));
+    assert!(matches!(app.mode, Mode::Note { .. }), "the editor stays open");
+    assert_eq!(app.scores.entries[OBJECTIVES].note, "draft");
+    app.update(Action::Saved(Ok(())));
+    assert_eq!(app.save, SaveState::Saved);
+    type_str(&mut app, " two");
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.scores.entries[OBJECTIVES].note, "draft two");
+}
+
+#[test]
+fn paste_goes_into_the_note_editor_and_the_score_prompt() {
+    let mut app = english();
+    app.update(Action::Annotate);
+    type_str(&mut app, "Seen: ");
+    app.update(Action::Paste("line one\r\nline two\rline three".to_string()));
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.scores.entries[OBJECTIVES].note, "Seen: line one\nline two\nline three");
+
+    app.update(Action::OpenScorePrompt);
+    app.update(Action::Paste(" 7.5 \nignored".to_string()));
+    app.update(key(KeyCode::Enter));
+    assert_eq!(score(&app, OBJECTIVES), Some(7.5));
+
+    // In the normal view a paste changes nothing and says where it would go.
+    let before = app.scores.clone();
+    app.update(Action::Paste("8".to_string()));
+    assert_eq!(app.scores, before);
+    assert!(message(&app).contains("Paste goes into a note"), "{}", message(&app));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Undo / redo
+
+#[test]
+fn undo_and_redo_of_score_note_and_flag_changes() {
+    let mut app = english();
+    app.update(Action::QuickScore(7)); // 1: score on OBJECTIVES
+    go_to(&mut app, SUMMER);
+    app.update(Action::ToggleFlag); // 2: flag on SUMMER
+    go_to(&mut app, ATTENDANCE);
+    app.update(Action::Annotate);
+    type_str(&mut app, "late");
+    app.update(key(KeyCode::Esc)); // 3: note on ATTENDANCE
+    app.update(Action::Saved(Ok(())));
+    assert_eq!(app.save, SaveState::Saved);
+    let e = |app: &App, i: usize| app.scores.entries[i].clone();
+
+    // Undo walks back, moving the cursor to the item each change touched.
+    app.update(Action::FirstItem);
+    app.update(Action::Undo);
+    assert_eq!(e(&app, ATTENDANCE).note, "");
+    assert_eq!(app.current_item(), Some(ATTENDANCE));
+    assert_eq!(message(&app), "Undone: item delivery.children.early-years.attendance.");
+    assert_eq!(app.save, SaveState::Unsaved, "an undo is a change to save");
+    assert!(e(&app, SUMMER).flagged);
+    assert_eq!(score(&app, OBJECTIVES), Some(7.0));
+
+    app.update(Action::Undo);
+    assert!(!e(&app, SUMMER).flagged);
+    assert_eq!(app.current_item(), Some(SUMMER));
+    assert_eq!(score(&app, OBJECTIVES), Some(7.0));
+
+    app.update(Action::Undo);
+    assert_eq!(score(&app, OBJECTIVES), None);
+    assert_eq!(app.current_item(), Some(OBJECTIVES));
+
+    app.update(Action::Undo);
+    assert_eq!(message(&app), "Nothing to undo.");
+
+    // Redo walks forward again.
+    app.update(Action::Redo);
+    assert_eq!(score(&app, OBJECTIVES), Some(7.0));
+    assert!(!e(&app, SUMMER).flagged);
+    app.update(Action::Redo);
+    assert!(e(&app, SUMMER).flagged);
+    assert_eq!(app.current_item(), Some(SUMMER));
+    assert_eq!(e(&app, ATTENDANCE).note, "");
+    app.update(Action::Redo);
+    assert_eq!(e(&app, ATTENDANCE).note, "late");
+    assert_eq!(app.current_item(), Some(ATTENDANCE));
+    app.update(Action::Redo);
+    assert_eq!(message(&app), "Nothing to redo.");
+
+    // A new change after an undo drops the redo.
+    app.update(Action::Undo); // the note again
+    app.update(Action::QuickScore(2));
+    app.update(Action::Redo);
+    assert_eq!(message(&app), "Nothing to redo.");
+    assert_eq!(e(&app, ATTENDANCE).note, "");
+    assert_eq!(score(&app, ATTENDANCE), Some(2.0));
+
+    // Several changes to one item undo one at a time.
+    app.update(Action::RaiseScore);
+    app.update(Action::RaiseScore);
+    assert_eq!(score(&app, ATTENDANCE), Some(4.0));
+    app.update(Action::Undo);
+    assert_eq!(score(&app, ATTENDANCE), Some(3.0));
+    app.update(Action::Undo);
+    assert_eq!(score(&app, ATTENDANCE), Some(2.0));
+    app.update(Action::Undo);
+    assert_eq!(score(&app, ATTENDANCE), None);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evidence links
+
+#[test]
+fn follow_ref_walks_the_refs_and_jump_back_returns() {
+    let mut app = english();
+    go_to(&mut app, SATISFACTION);
+    let origin = app.cursor;
+    app.update(Action::FollowRef);
+    assert_eq!(app.cursor, section_row(&app, "delivery"), "first ref");
+    assert_eq!(message(&app), "Evidence 1/2: delivery (Ctrl-o goes back, r for the next).");
+    app.update(Action::FollowRef);
+    assert_eq!(app.cursor, item_row(&app, SUMMER), "second ref");
+    assert!(message(&app).starts_with("Evidence 2/2: delivery.children.summer-reading"));
+    app.update(Action::FollowRef);
+    assert_eq!(app.cursor, section_row(&app, "delivery"), "wraps to the first ref again");
+    app.update(Action::JumpBack);
+    assert_eq!(app.cursor, origin, "Ctrl-o returns to the item the walk started from");
+    assert_eq!(message(&app), "Back.");
+    app.update(Action::JumpBack);
+    assert_eq!(app.cursor, origin);
+    assert_eq!(message(&app), "Nothing to go back to.");
+
+    // A single ref; no "r for the next".
+    go_to(&mut app, BUDGET);
+    app.update(Action::FollowRef);
+    assert_eq!(app.cursor, section_row(&app, "overview"));
+    assert_eq!(message(&app), "Evidence 1/1: overview (Ctrl-o goes back).");
+    app.update(Action::JumpBack);
+    assert_eq!(app.current_item(), Some(BUDGET));
+
+    // No refs; a section.
+    go_to(&mut app, VOLUNTEERS);
+    app.update(Action::FollowRef);
+    assert_eq!(app.current_item(), Some(VOLUNTEERS));
+    assert_eq!(message(&app), "This item has no evidence links (refs).");
+    app.update(Action::NextSection);
+    app.update(Action::FollowRef);
+    assert!(message(&app).contains("move to an item"));
+}
+
+#[test]
+fn moving_ends_a_ref_walk() {
+    let mut app = english();
+    go_to(&mut app, SATISFACTION);
+    app.update(Action::FollowRef); // at "delivery"
+    app.update(Action::NextItem); // SUMMER, whose own ref is ATTENDANCE
+    assert_eq!(app.current_item(), Some(SUMMER));
+    app.update(Action::FollowRef);
+    assert_eq!(app.current_item(), Some(ATTENDANCE), "a new walk from the item now shown");
+    app.update(Action::JumpBack);
+    assert_eq!(app.current_item(), Some(SUMMER));
+    app.update(Action::JumpBack);
+    assert_eq!(app.current_item(), Some(SATISFACTION), "jumps stack up");
+}
+
+#[test]
+fn follow_ref_again_after_jumping_back_starts_over() {
+    // BUG: `JumpBack` (and `Undo`/`Redo`, which also move through `set_cursor`) leave
+    // `ref_walk` set. Back on the item, `r` continues the old walk at its next ref instead of
+    // the first, and pushes no jump, so the next Ctrl-o says "Nothing to go back to." and the
+    // user is stranded at the evidence.
+    let mut app = english();
+    go_to(&mut app, SATISFACTION);
+    let origin = app.cursor;
+    app.update(Action::FollowRef);
+    app.update(Action::JumpBack);
+    assert_eq!(app.cursor, origin);
+    app.update(Action::FollowRef);
+    assert_eq!(app.cursor, section_row(&app, "delivery"), "r starts at the first ref again");
+    app.update(Action::JumpBack);
+    assert_eq!(app.cursor, origin, "and Ctrl-o comes back again");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saving and quitting
+
+#[test]
+fn save_asks_the_event_loop_to_save() {
+    let mut app = english();
+    assert_eq!(app.update(Action::Save), Some(Effect::Save));
+    app.update(Action::QuickScore(5));
+    assert_eq!(app.save, SaveState::Unsaved);
+    assert!(app.changed_at.is_some());
+    assert_eq!(app.update(Action::Save), Some(Effect::Save));
+    assert_eq!(app.update(Action::Saved(Ok(()))), None);
+    assert_eq!(app.save, SaveState::Saved);
+    assert!(app.changed_at.is_none());
+    assert!(!app.quit, "a save alone does not quit");
+    assert_eq!(app.update(Action::Export), Some(Effect::Export));
+}
+
+#[test]
+fn quit_saves_first_then_quits() {
+    let mut app = english();
+    app.update(Action::QuickScore(5));
+    assert_eq!(app.update(Action::Quit), Some(Effect::Save));
+    assert!(!app.quit, "not before the save is done");
+    assert_eq!(app.update(Action::Saved(Ok(()))), None);
+    assert!(app.quit);
+    assert_eq!(app.save, SaveState::Saved);
+}
+
+#[test]
+fn quit_with_a_failed_save_keeps_running_until_q_again() {
+    let mut app = english();
+    app.update(Action::QuickScore(5));
+    assert_eq!(app.update(Action::Quit), Some(Effect::Save));
+    assert_eq!(app.update(Action::Saved(Err("disk full".to_string()))), None);
+    assert!(!app.quit, "a failed save does not quit");
+    assert_eq!(app.save, SaveState::Failed("disk full".to_string()));
+    let m = app.message.clone().expect("an error message");
+    assert_eq!(m.level, Level::Error);
+    assert!(m.sticky);
+    assert!(m.text.contains("disk full") && m.text.contains("q again"), "{}", m.text);
+    assert_eq!(score(&app, OBJECTIVES), Some(5.0), "the edit is kept");
+    // q again: quit without saving.
+    assert_eq!(app.update(Action::Quit), None);
+    assert!(app.quit);
+}
+
+#[test]
+fn a_key_between_failed_save_and_q_asks_to_save_again() {
+    let mut app = english();
+    app.update(Action::QuickScore(5));
+    app.update(Action::Quit);
+    app.update(Action::Saved(Err("disk full".to_string())));
+    app.update(Action::NextItem);
+    assert!(app.message.is_some(), "errors stay until dismissed");
+    assert_eq!(app.update(Action::Quit), Some(Effect::Save), "tries to save again");
+    assert!(!app.quit);
+    // This time it works.
+    app.update(Action::Saved(Ok(())));
+    assert!(app.quit);
+}
+
+#[test]
+fn failed_autosave_is_an_error_until_dismissed_and_a_later_save_says_so() {
+    let mut app = english();
+    app.update(Action::QuickScore(5));
+    app.update(Action::Saved(Err("permission denied".to_string())));
+    assert!(!app.quit);
+    assert!(message(&app).contains("retrying"), "{}", message(&app));
+    app.update(Action::NextItem);
+    assert!(message(&app).contains("permission denied"), "sticky");
+    app.update(Action::QuickScore(3));
+    assert!(matches!(app.save, SaveState::Failed(_)), "still failed until a save works");
+    app.update(Action::Saved(Ok(())));
+    assert_eq!(app.save, SaveState::Saved);
+    assert_eq!(message(&app), "Saved again; all edits are on disk.");
+    app.update(Action::Dismiss);
+    assert_eq!(app.message, None);
+}
+
+#[test]
+fn read_only_refuses_changes() {
+    let mut app = english();
+    app.update(Action::QuickScore(5));
+    app.update(Action::Saved(Ok(())));
+    app.read_only = true;
+    let before = app.scores.clone();
+    for action in [
+        Action::QuickScore(3),
+        Action::RaiseScore,
+        Action::LowerScore,
+        Action::ClearScore,
+        Action::ToggleFlag,
+        Action::Annotate,
+        Action::OpenScorePrompt,
+    ] {
+        assert_eq!(app.update(action.clone()), None, "{action:?}");
+        assert!(matches!(app.mode, Mode::Normal), "{action:?} opens nothing");
+        assert!(message(&app).contains("Read-only"), "{action:?}: {}", message(&app));
+        assert_eq!(app.scores, before, "{action:?} changes nothing");
+    }
+    assert_eq!(app.save, SaveState::Saved);
+    assert_eq!(app.update(Action::Save), None);
+    assert!(message(&app).contains("Read-only"));
+    // Moving around still works; quitting needs no save.
+    app.update(Action::NextItem);
+    assert_eq!(app.current_item(), Some(SUMMER));
+    assert_eq!(app.update(Action::Quit), None);
+    assert!(app.quit);
+}
+
+#[test]
+fn scoring_actions_on_a_section_row_say_to_move_to_an_item() {
+    let mut app = english();
+    app.update(Action::NextSection);
+    assert_eq!(app.current_item(), None);
+    let before = app.scores.clone();
+    for action in [
+        Action::QuickScore(3),
+        Action::RaiseScore,
+        Action::LowerScore,
+        Action::ClearScore,
+        Action::ToggleFlag,
+        Action::Annotate,
+        Action::OpenScorePrompt,
+    ] {
+        app.update(action.clone());
+        assert!(matches!(app.mode, Mode::Normal), "{action:?} opens nothing on a section");
+        let msg = message(&app);
+        assert!(msg.contains("move to an item"), "{action:?}: {msg}");
+        assert_eq!(app.scores, before);
+    }
+    assert!(!app.history.can_undo());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screens and sizes
+
+#[test]
+fn help_opens_and_closes() {
+    let mut app = english();
+    app.update(Action::Help);
+    assert!(matches!(app.mode, Mode::Help { scroll: 0 }));
+    app.update(key(KeyCode::Char('j')));
+    app.update(key(KeyCode::Char('j')));
+    app.update(key(KeyCode::Char('k')));
+    assert!(matches!(app.mode, Mode::Help { scroll: 1 }));
+    assert_eq!(app.current_item(), Some(OBJECTIVES), "j scrolls the help, not the outline");
+    app.update(key(KeyCode::Esc));
+    assert!(matches!(app.mode, Mode::Normal));
+    app.update(Action::Help);
+    app.update(key(KeyCode::Char('?')));
+    assert!(matches!(app.mode, Mode::Normal));
+}
+
+/// The outline pane's height in rows for the app's current size.
+fn outline_rows(app: &App) -> usize {
+    usize::from(layout::inner(app.panes().outline).height)
+}
+
+fn assert_cursor_visible(app: &App, what: &str) {
+    let h = outline_rows(app);
+    assert!(
+        app.outline_offset <= app.cursor && app.cursor < app.outline_offset + h,
+        "{what}: cursor {} not in rows {}..{} (outline of {h} rows)",
+        app.cursor,
+        app.outline_offset,
+        app.outline_offset + h
+    );
+    assert!(app.outline_offset + h <= app.outline.len().max(h), "{what}: scrolled past the end");
+}
+
+#[test]
+fn resize_keeps_the_cursor_visible_in_a_short_terminal() {
+    let mut app = app_sized(SHAODONG, 80, 12); // the smallest full view: 8 outline rows
+    assert!(app.outline.len() > 60);
+    assert_eq!(outline_rows(&app), 8);
+    // Walk all the way down with j, then back up with k.
+    loop {
+        let before = app.cursor;
+        app.update(Action::NextItem);
+        assert_cursor_visible(&app, "j");
+        if app.cursor == before {
+            break;
+        }
+    }
+    assert_eq!(app.cursor, app.outline.len() - 1);
+    assert!(app.outline_offset > 50, "scrolled down: offset {}", app.outline_offset);
+    app.update(Action::FirstItem);
+    assert_cursor_visible(&app, "g");
+    app.update(Action::LastItem);
+    assert_cursor_visible(&app, "G");
+
+    // Grow: the offset follows so no empty rows show below the end.
+    app.update(Action::Resize(120, 40));
+    assert_cursor_visible(&app, "grown to 120x40");
+    assert_eq!(app.outline_offset + outline_rows(&app), app.outline.len(), "the last page fills the pane");
+    // Shrink again, in the middle of the outline.
+    for _ in 0..20 {
+        app.update(Action::PrevItem);
+    }
+    app.update(Action::Resize(80, 12));
+    assert_cursor_visible(&app, "shrunk to 80x12");
+    // Too small to draw: no panic, and it recovers.
+    app.update(Action::Resize(20, 6));
+    app.update(Action::NextItem);
+    app.update(Action::Resize(100, 30));
+    assert_cursor_visible(&app, "back to 100x30");
+}
+
+#[test]
+fn cursor_keeps_a_margin_from_the_edge_in_a_tall_outline() {
+    let mut app = app_sized(SHAODONG, 120, 40);
+    let h = outline_rows(&app);
+    assert!(h > 8);
+    for _ in 0..40 {
+        app.update(Action::NextItem);
+        assert_cursor_visible(&app, "j");
+        if app.cursor + 2 < app.outline.len() {
+            assert!(app.cursor + 2 < app.outline_offset + h, "two rows of context below the cursor");
+        }
+    }
+    for _ in 0..40 {
+        app.update(Action::PrevItem);
+        assert_cursor_visible(&app, "k");
+        if app.cursor >= 2 {
+            assert!(app.cursor >= app.outline_offset + 2, "two rows of context above the cursor");
+        }
+    }
+}
+
+#[test]
+fn focus_moves_between_panes() {
+    use appraise::tui::app::Pane;
+    let mut app = english();
+    assert_eq!(app.focus, Pane::Outline);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Pane::Reading);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Pane::Score);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Pane::Outline);
+    app.update(Action::FocusPrev);
+    assert_eq!(app.focus, Pane::Score);
+    app.update(Action::FocusLeft);
+    assert_eq!(app.focus, Pane::Outline);
+    app.update(Action::FocusRight);
+    assert_eq!(app.focus, Pane::Reading);
+}
+
+#[test]
+fn page_keys_scroll_the_text_within_bounds() {
+    let mut app = app_sized(SHAODONG, 80, 24);
+    go_to(&mut app, 3); // s2.1.4, a long CJK paragraph
+    app.update(Action::PageDown);
+    assert!(app.text_scroll > 0, "the text scrolls");
+    for _ in 0..50 {
+        app.update(Action::PageDown);
+    }
+    let max = app.text_scroll;
+    app.update(Action::HalfPageDown);
+    assert_eq!(app.text_scroll, max, "no scrolling past the end");
+    for _ in 0..50 {
+        app.update(Action::PageUp);
+    }
+    assert_eq!(app.text_scroll, 0);
+    app.update(Action::HalfPageUp);
+    assert_eq!(app.text_scroll, 0);
+}
+
+#[test]
+fn a_background_save_covers_only_the_changes_made_before_it() {
+    let mut app = english();
+    app.update(Action::QuickScore(7));
+    let first = app.revision;
+    assert_eq!(app.save, SaveState::Unsaved);
+    app.update(Action::SavedUpTo { revision: first, result: Ok(()) });
+    assert_eq!(app.save, SaveState::Saved, "everything up to now is on disk");
+
+    app.update(Action::QuickScore(6));
+    let snapshot = app.revision;
+    app.update(Action::ToggleFlag); // made while the snapshot is being written
+    app.update(Action::SavedUpTo { revision: snapshot, result: Ok(()) });
+    assert_eq!(app.save, SaveState::Unsaved, "the flag is still to be saved");
+    app.update(Action::SavedUpTo { revision: app.revision, result: Err("disk full".into()) });
+    assert!(matches!(app.save, SaveState::Failed(_)));
+}
+
+#[test]
+fn mouse_click_selects_an_outline_row_and_wheel_moves() {
+    let mut app = english();
+    let outline = app.panes().outline;
+    let inner = layout::inner(outline);
+    // Click the row showing item SATISFACTION (the last one).
+    let row = item_row(&app, SATISFACTION);
+    let y = inner.y + u16::try_from(row - app.outline_offset).unwrap();
+    app.update(Action::Click { column: inner.x + 3, row: y });
+    assert_eq!(app.current_item(), Some(SATISFACTION));
+    app.update(Action::Wheel { column: inner.x + 3, row: inner.y, down: false });
+    assert_eq!(app.current_item(), Some(BUDGET), "the wheel over the outline moves between items");
+    let reading = app.panes().reading;
+    app.update(Action::Click { column: reading.x + 2, row: reading.y + 2 });
+    assert_eq!(app.focus, appraise::tui::app::Pane::Reading, "a click focuses the pane");
+}
+
+#[test]
+fn y_copies_the_item_text_or_from_the_score_panel_the_note() {
+    let mut app = english();
+    let text = app.report.items[app.current_item().unwrap()].text.to_string();
+    assert_eq!(app.update(Action::Copy), Some(Effect::Copy(text)));
+    app.update(Action::Annotate);
+    type_str(&mut app, "佐证不足");
+    app.update(key(KeyCode::Esc));
+    app.update(Action::FocusNext);
+    app.update(Action::FocusNext);
+    assert_eq!(app.update(Action::Copy), Some(Effect::Copy("佐证不足".into())));
+}
+
+#[test]
+fn a_saved_snapshot_is_left_as_it_was_when_the_scores_change() {
+    let mut app = english();
+    let i = app.current_item().unwrap();
+    // What the saver holds while it writes.
+    let snapshot = std::sync::Arc::clone(&app.scores);
+    app.update(Action::QuickScore(1));
+    assert_eq!(snapshot.entries[i].score, None);
+    assert!(app.scores.entries[i].score.is_some());
+    // Once the saver has let go, a change no longer copies.
+    drop(snapshot);
+    let before = std::sync::Arc::as_ptr(&app.scores);
+    app.update(Action::QuickScore(2));
+    assert_eq!(std::sync::Arc::as_ptr(&app.scores), before);
+}
+
+#[test]
+fn export_runs_in_the_background_one_at_a_time() {
+    let mut app = english();
+    assert_eq!(app.update(Action::Export), Some(Effect::Export));
+    assert!(app.exporting);
+    assert!(app.message.as_ref().unwrap().text.contains("Writing the scoring sheet"));
+    // A second E while it runs starts nothing.
+    assert_eq!(app.update(Action::Export), None);
+    assert!(app.message.as_ref().unwrap().text.contains("still being written"));
+    // Keys go on working meanwhile.
+    app.update(Action::QuickScore(3));
+    assert!(app.exporting);
+    app.update(Action::Exported(Ok("q.sheet.xlsx".into())));
+    assert!(!app.exporting);
+    assert!(app.message.as_ref().unwrap().text.contains("written to q.sheet.xlsx"));
+    assert_eq!(app.update(Action::Export), Some(Effect::Export));
+    app.update(Action::Exported(Err("disk full".into())));
+    assert!(!app.exporting);
+    assert!(app.message.as_ref().unwrap().text.contains("Export failed: disk full"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// What is kept, and quitting when not everything is
+
+#[test]
+fn quit_after_the_journal_failed_asks_twice_and_says_what_is_lost() {
+    let mut app = english();
+    app.update(Action::QuickScore(5));
+    app.update(Action::JournalFailed { error: "the disk is full".into(), items: None });
+    assert_eq!(app.journal_error.as_deref(), Some("the disk is full"));
+    assert!(message(&app).contains("cannot be written"), "{}", message(&app));
+    assert_eq!(
+        app.unkept.iter().copied().collect::<Vec<_>>(),
+        vec![OBJECTIVES],
+        "the unsaved change is kept nowhere"
+    );
+    app.update(Action::NextItem);
+    app.update(Action::QuickScore(3));
+    assert!(app.unkept.contains(&SUMMER), "changes while the journal fails are kept nowhere either");
+
+    assert_eq!(app.update(Action::Quit), Some(Effect::Save));
+    app.update(Action::Saved(Err("the disk is full".into())));
+    assert!(!app.quit);
+    assert!(message(&app).starts_with("Edits to 2 items are on NO disk"), "{}", message(&app));
+    assert_eq!(app.update(Action::Quit), None, "the second q asks again");
+    assert!(!app.quit);
+    assert!(message(&app).starts_with("q again quits and LOSES your edits to 2 items"), "{}", message(&app));
+    assert_eq!(app.update(Action::Quit), None);
+    assert!(app.quit);
+}
+
+#[test]
+fn a_key_between_the_questions_starts_quitting_over() {
+    let mut app = english();
+    app.update(Action::QuickScore(5));
+    app.update(Action::JournalFailed { error: "the disk is full".into(), items: Some(vec![OBJECTIVES]) });
+    app.update(Action::Quit);
+    app.update(Action::Saved(Err("the disk is full".into())));
+    app.update(Action::NextItem);
+    assert_eq!(app.update(Action::Quit), Some(Effect::Save), "tries to save again");
+    // It works: everything is on disk, nothing is asked.
+    app.update(Action::Saved(Ok(())));
+    assert!(app.quit);
+    assert!(app.unkept.is_empty());
+}
+
+#[test]
+fn a_save_clears_what_the_journal_could_not_keep_and_a_recovered_journal_says_so() {
+    let mut app = english();
+    app.update(Action::QuickScore(5));
+    let covered = app.revision;
+    app.update(Action::JournalFailed { error: "EIO".into(), items: None });
+    app.update(Action::NextItem);
+    app.update(Action::QuickScore(4)); // after the snapshot
+    app.update(Action::SavedUpTo { revision: covered, result: Ok(()) });
+    assert_eq!(app.unkept.iter().copied().collect::<Vec<_>>(), vec![SUMMER], "only the later change");
+    app.update(Action::JournalRecovered);
+    assert_eq!(app.journal_error, None);
+    assert_eq!(message(&app), "The recovery journal works again.");
+    app.update(Action::Saved(Ok(())));
+    assert!(app.unkept.is_empty());
+}
+
+#[test]
+fn ctrl_c_twice_is_a_force_quit_past_any_question() {
+    let mut app = english();
+    app.update(Action::QuickScore(5));
+    app.update(Action::Quit);
+    app.update(Action::Saved(Err("the disk is full".into())));
+    assert!(!app.quit);
+    app.update(Action::ForceQuit);
+    assert!(app.quit);
+}
+
+#[test]
+fn another_programs_change_is_adopted_unless_changed_here_since() {
+    use appraise::scores::Entry;
+    use appraise::store::Outcome;
+    let mut app = english();
+    let theirs = Entry { note: "手工补录".into(), ..Entry::default() };
+    let mut outcome = Outcome::default();
+    outcome.taken.push((ATTENDANCE, Entry::default(), theirs.clone()));
+    outcome.taken.push((OBJECTIVES, Entry::default(), Entry { score: Some(1.0), ..Entry::default() }));
+    app.update(Action::QuickScore(5)); // objectives changed here after the save's snapshot
+    app.update(Action::External(outcome));
+    assert_eq!(app.scores.entries[ATTENDANCE], theirs, "taken");
+    assert_eq!(app.scores.entries[OBJECTIVES].score, Some(5.0), "this app's later change stays");
+    assert_eq!(
+        message(&app),
+        format!(
+            "Another program changed item {} in the scores file: taken.",
+            app.report.items[ATTENDANCE].id
+        )
+    );
+
+    let mut conflict = Outcome::default();
+    conflict.conflicts.push(OBJECTIVES);
+    conflict.conflict_file = Some(PathBuf::from("/d/r.scores.json.conflict"));
+    app.update(Action::External(conflict));
+    let m = app.message.clone().unwrap();
+    assert_eq!(m.level, Level::Warn);
+    assert!(m.sticky);
+    assert!(m.text.contains("yours kept, theirs in r.scores.json.conflict. Esc dismisses"), "{}", m.text);
+}

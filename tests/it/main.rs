@@ -1,0 +1,36 @@
+//! The integration tests, as one binary (one link step instead of one per file): each module
+//! drives one area through the library's public API or the real `appraise` binary —
+//!
+//! - `app_update`, `filters`, `search_ui`: `App::update` as a pure state machine;
+//! - `render`, `theme`: whole screens drawn on ratatui's `TestBackend` (insta snapshots in
+//!   `snapshots/`), themes and colour depths;
+//! - `cli`, `bad_input`, `export`, `merge`, `summary`, `import`: the subcommands without a terminal,
+//!   sheets compared with golden files and read back with calamine;
+//! - `e2e*`, `integrity`: the real binary in a pseudo-terminal (`support`), screens, files and
+//!   signals; `integrity` builds `LD_PRELOAD` test doubles from `tests/shims/`;
+//! - `fuzz_seeds`: the fuzz targets' properties over the fixtures and their mutations.
+
+// Tests print paths only in their own failure messages (the app prints them with text::shown).
+#![allow(clippy::disallowed_methods)]
+
+mod sheets_support;
+mod support;
+
+mod app_update;
+mod bad_input;
+mod cli;
+mod e2e;
+mod e2e_colors;
+mod e2e_export;
+mod e2e_safety;
+mod e2e_search;
+mod export;
+mod filters;
+mod fuzz_seeds;
+mod import;
+mod integrity;
+mod merge;
+mod render;
+mod search_ui;
+mod summary;
+mod theme;
