@@ -18,6 +18,7 @@ use appraise::report::parse_report_unhashed;
 use appraise::scores::Scores;
 use appraise::tui::action::Action;
 use appraise::tui::app::App;
+use appraise::tui::view::ViewState;
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -56,6 +57,7 @@ fn frames(c: &mut Criterion) {
         for (w, h) in [(120u16, 40u16), (240, 70)] {
             let mut app = app_for(&json, w, h);
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            let mut kept = ViewState::default();
             let mut down = true;
             group.bench_function(BenchmarkId::new(format!("{w}x{h}"), items), |b| {
                 b.iter(|| {
@@ -65,7 +67,7 @@ fn frames(c: &mut Criterion) {
                     {
                         down = !down;
                     }
-                    terminal.draw(|f| appraise::tui::view::draw(black_box(&app), f)).unwrap();
+                    terminal.draw(|f| appraise::tui::frame(black_box(&mut app), &mut kept, f)).unwrap();
                 })
             });
         }
@@ -78,6 +80,8 @@ fn frames(c: &mut Criterion) {
     for chars in [1_000usize, 20_000, 200_000] {
         let mut app = app_for(&long_text_report(chars), 120, 40);
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        let mut kept = ViewState::default();
+        terminal.draw(|f| appraise::tui::frame(&mut app, &mut kept, f)).unwrap();
         let mut down = true;
         group.bench_function(BenchmarkId::new("120x40", chars), |b| {
             b.iter(|| {
@@ -86,7 +90,7 @@ fn frames(c: &mut Criterion) {
                 if app.text_scroll == before {
                     down = !down;
                 }
-                terminal.draw(|f| appraise::tui::view::draw(black_box(&app), f)).unwrap();
+                terminal.draw(|f| appraise::tui::frame(black_box(&mut app), &mut kept, f)).unwrap();
             })
         });
     }
@@ -112,9 +116,11 @@ fn frames(c: &mut Criterion) {
                 |owned| {
                     let report = parse_report_unhashed(black_box(owned)).unwrap();
                     let scores = Scores::new(&report);
-                    let app = App::new(report, scores, PathBuf::from("/dev/null"), Rect::new(0, 0, 120, 40));
+                    let mut app =
+                        App::new(report, scores, PathBuf::from("/dev/null"), Rect::new(0, 0, 120, 40));
                     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-                    terminal.draw(|f| appraise::tui::view::draw(&app, f)).unwrap();
+                    let mut kept = ViewState::default();
+                    terminal.draw(|f| appraise::tui::frame(&mut app, &mut kept, f)).unwrap();
                     app
                 },
                 BatchSize::LargeInput,

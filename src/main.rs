@@ -168,7 +168,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::Config) => {
             let dir = appraise::config::config_dir();
-            let config = appraise::config::load(dir.as_deref()).map_err(Failure::BadInput)?;
+            let config = appraise::config::load(dir.as_deref())?;
             cmd::show_config(dir.as_deref(), &config, &mut std::io::stdout())
         }
         Some(Command::Export { report, scores, format, out, lang, no_bom }) => {
@@ -184,13 +184,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
         None => {
             // Everything the terminal view needs is checked here, on the plain terminal.
             let dir = appraise::config::config_dir();
-            let config = appraise::config::load(dir.as_deref()).map_err(Failure::BadInput)?;
+            let config = appraise::config::load(dir.as_deref())?;
             let name =
                 cli.theme.or_else(|| config.theme.clone()).unwrap_or_else(|| theme::DEFAULT_THEME.into());
             let depth = theme::detect_depth_from_env();
             let theme = theme::load_theme(&name, dir.as_deref())
                 .map_err(|e| Failure::BadInput(e.to_string()))?
                 .for_depth(depth);
+            let keymap = appraise::tui::keymap::from_config(&config)?;
             cmd::open(OpenArgs {
                 report: cli.report,
                 scores: cli.scores,
@@ -198,6 +199,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 read_only: cli.read_only,
                 mouse: cli.mouse || config.mouse,
                 config,
+                keymap,
                 theme,
                 ansi16: matches!(depth, theme::ColorDepth::Ansi16 | theme::ColorDepth::None),
             })

@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::Path;
 
 pub fn show_config(dir: Option<&Path>, config: &Config, out: &mut dyn Write) -> Result<(), Failure> {
+    let keymap = crate::tui::keymap::from_config(config)?;
     let data = directories::ProjectDirs::from("", "", "appraise")
         .map(|d| crate::text::shown(d.data_dir()).to_string());
     let file = match (&config.path, dir) {
@@ -39,7 +40,7 @@ pub fn show_config(dir: Option<&Path>, config: &Config, out: &mut dyn Write) -> 
     text.push_str(&format!("autosave       {} ms after a change\n", config.autosave_delay.as_millis()));
     text.push_str("\n[keys]  action = keys, as config.toml writes them\n");
     for (name, action) in ACTION_NAMES {
-        let keys = config.keymap.key_names_for(action);
+        let keys = keymap.key_names_for(action);
         let keys = if keys.is_empty() { "(none)".to_string() } else { keys.join(", ") };
         text.push_str(&format!("{name:<16} {keys:<22} {}\n", action.describe()));
     }

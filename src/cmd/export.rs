@@ -6,7 +6,7 @@ use super::Failure;
 use crate::export::{Format, Lang, Table, sheet_json, sheet_table, to_md, to_xlsx, write_csv};
 use crate::report::Report;
 use crate::scores::Scores;
-use crate::store::{default_scores_path, io_message, load_scores, write_output};
+use crate::store::{default_scores_path, load_scores, write_output};
 use crate::text::shown;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -194,6 +194,9 @@ pub(super) fn stdout_result(result: std::io::Result<()>) -> Result<(), Failure> 
         Ok(()) => Ok(()),
         // The reader has gone (`| head`): it has what it wanted.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::Runtime(format!("cannot write to standard output: {}", io_message(&e)))),
+        Err(e) => Err(Failure::Runtime(format!(
+            "cannot write to standard output: {}",
+            crate::io_error::message(&e)
+        ))),
     }
 }

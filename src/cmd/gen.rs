@@ -15,7 +15,7 @@ pub fn generate(items: usize, seed: u64, out: &mut dyn Write) -> Result<(), Fail
     out.write_all(json.as_bytes())
         .and_then(|()| out.write_all(b"\n"))
         .and_then(|()| out.flush())
-        .map_err(|e| Failure::Runtime(format!("cannot write the report: {}", crate::store::io_message(&e))))
+        .map_err(|e| Failure::Runtime(format!("cannot write the report: {}", crate::io_error::message(&e))))
 }
 
 /// [`generate`] into the file `path` (written atomically), or to `stdout` when `path` is `None`

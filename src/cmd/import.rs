@@ -5,7 +5,7 @@
 use super::Failure;
 use crate::import::{Imported, Options, RubricFile, import_file, is_importable};
 use crate::report::{Report, load_report};
-use crate::store::{io_message, write_output};
+use crate::store::write_output;
 use crate::text::{sanitize, shown};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -31,7 +31,11 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         Some(path) => Some(RubricFile {
             name: crate::text::shown(path).to_string(),
             bytes: std::fs::read(path).map_err(|e| {
-                Failure::BadInput(format!("cannot read {}: {}", crate::text::shown(path), io_message(&e)))
+                Failure::BadInput(format!(
+                    "cannot read {}: {}",
+                    crate::text::shown(path),
+                    crate::io_error::message(&e)
+                ))
             })?,
         }),
         None => None,
@@ -53,9 +57,9 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
             Some(output.clone())
         }
         None => {
-            out.write_all(imported.json.as_bytes())
-                .and_then(|()| out.flush())
-                .map_err(|e| Failure::Runtime(format!("cannot write the report: {}", io_message(&e))))?;
+            out.write_all(imported.json.as_bytes()).and_then(|()| out.flush()).map_err(|e| {
+                Failure::Runtime(format!("cannot write the report: {}", crate::io_error::message(&e)))
+            })?;
             None
         }
     };

@@ -51,6 +51,12 @@ impl From<crate::report::LoadError> for Failure {
     }
 }
 
+impl From<crate::config::ConfigError> for Failure {
+    fn from(e: crate::config::ConfigError) -> Self {
+        Failure::BadInput(e.to_string())
+    }
+}
+
 impl From<crate::store::OutputError> for Failure {
     fn from(e: crate::store::OutputError) -> Self {
         match e {

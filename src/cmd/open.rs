@@ -7,11 +7,12 @@ use crate::export::{Lang, sheet_table, to_xlsx, write_csv};
 use crate::report::{Report, parse_report};
 use crate::scores::Scores;
 use crate::store::{
-    Journal, Lock, LockError, Writer, acquire, check_side, default_scores_path, io_message, journal_path,
-    keep_rejected, load_scores, remove_if_same, remove_stale_temps, replay, scores_location, write_output,
+    Journal, Lock, LockError, Writer, acquire, check_side, default_scores_path, journal_path, keep_rejected,
+    load_scores, remove_if_same, remove_stale_temps, replay, scores_location, write_output,
 };
 use crate::text::{sanitize, shown};
 use crate::theme::Theme;
+use crate::tui::keymap::Keymap;
 use crate::tui::{self, app::App, app::Level};
 use ratatui::layout::Rect;
 use std::io::{IsTerminal, Write};
@@ -43,6 +44,8 @@ pub struct OpenArgs {
     pub read_only: bool,
     pub mouse: bool,
     pub config: Config,
+    /// The configuration's key map (checked before anything else is done).
+    pub keymap: Keymap,
     /// Already mapped to the terminal's colour depth.
     pub theme: Theme,
     /// The terminal has 16 colours or none: colour codes are written the classic way.
@@ -94,7 +97,7 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
         Failure::BadInput(format!(
             "cannot read the recovery journal {}: {}; move it away to start without it",
             shown(&journal_file),
-            io_message(&e)
+            crate::io_error::message(&e)
         ))
     })?;
     if let Some(first) = replayed.rejected.first() {
@@ -110,7 +113,7 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
                 Failure::BadInput(format!(
                     "cannot keep the {lines} refused from the recovery journal {} ({}); move the journal away to start without it",
                     shown(&journal_file),
-                    io_message(&e)
+                    crate::io_error::message(&e)
                 ))
             })?;
             warnings.push(format!(
@@ -126,7 +129,7 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
         match Journal::open(&journal_file) {
             Ok(j) => Some(j),
             Err(e) => {
-                let why = io_message(&e);
+                let why = crate::io_error::message(&e);
                 warnings.push(format!(
                     "cannot write the recovery journal {} ({why}); a crash could lose unsaved edits",
                     shown(&journal_file)
@@ -146,7 +149,7 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
     let (w, h) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(report, scores, scores_path.clone(), Rect::new(0, 0, w, h));
     app.read_only = read_only;
-    app.keymap = args.config.keymap.clone();
+    app.keymap = args.keymap.clone();
     app.theme = args.theme.clone();
     app.journal_error = journal_error;
     if let Some(first) = warnings.first() {

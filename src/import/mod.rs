@@ -155,7 +155,7 @@ pub fn is_importable(path: &Path) -> bool {
 pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportError> {
     let shown = crate::text::shown(path).to_string();
     let meta = std::fs::metadata(path)
-        .map_err(|e| ImportError(format!("cannot read {shown}: {}", io_reason(path, &e))))?;
+        .map_err(|e| ImportError(format!("cannot read {shown}: {}", crate::io_error::message(&e))))?;
     if meta.is_dir() {
         return Err(ImportError(format!("cannot read {shown}: it is a directory")));
     }
@@ -167,16 +167,8 @@ pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportErr
         )));
     }
     let bytes = std::fs::read(path)
-        .map_err(|e| ImportError(format!("cannot read {shown}: {}", io_reason(path, &e))))?;
+        .map_err(|e| ImportError(format!("cannot read {shown}: {}", crate::io_error::message(&e))))?;
     import_bytes(&bytes, path, options)
-}
-
-fn io_reason(path: &Path, e: &std::io::Error) -> String {
-    crate::store::io_message(e)
-        .to_string()
-        .replace(&crate::text::shown(path).to_string(), "")
-        .trim()
-        .to_string()
 }
 
 /// Imports a document from its bytes; `path` gives the name for messages, the default id and

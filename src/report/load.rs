@@ -107,22 +107,9 @@ pub fn load_report(path: &Path) -> Result<Report, LoadError> {
     parse_report(bytes).map_err(|problems| LoadError::Invalid { path: path.to_path_buf(), problems })
 }
 
-/// A short lowercase reason for a read failure.
+/// A short lowercase reason for a read failure (a folder named as the report says so).
 fn io_message(path: &Path, err: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    if path.is_dir() {
-        return "it is a directory".into();
-    }
-    match err.kind() {
-        ErrorKind::NotFound => "no such file".into(),
-        ErrorKind::PermissionDenied => "permission denied".into(),
-        ErrorKind::IsADirectory => "it is a directory".into(),
-        _ => {
-            let text = err.to_string();
-            let text = text.find(" (os error").map_or(text.as_str(), |i| &text[..i]);
-            lowercase_first(text)
-        }
-    }
+    if path.is_dir() { "it is a directory".into() } else { crate::io_error::message(err) }
 }
 
 /// Parses a report from the file's bytes; on failure, every problem found (at most 100 listed).

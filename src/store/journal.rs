@@ -227,7 +227,7 @@ fn sync_loop(file: &File, shared: &Shared) {
                 // Counted as done (the next line tries again) and reported once per failure.
                 state.synced = state.synced.max(target);
                 if !std::mem::replace(&mut state.failing, true) {
-                    state.news = Some(Err(super::io_message(&e)));
+                    state.news = Some(Err(crate::io_error::message(&e)));
                 }
             }
         }

@@ -16,7 +16,7 @@ pub use journal::{Journal, Rejected, Replayed, journal_path, keep_rejected, reje
 pub use lock::{Lock, LockError, acquire, lock_path};
 pub use output::{Dest, OutputError, describe, destination, write_output};
 pub use scores_file::{
-    Loaded, Stamp, StoreError, io_message, load_scores, parse_scores, read_stamped, save_scores, scores_json,
+    Loaded, Stamp, StoreError, load_scores, parse_scores, read_stamped, save_scores, scores_json,
     write_scores,
 };
 pub use side::{FileId, check_side, file_id, open_side, path_id, remove_if_same};
@@ -53,9 +53,9 @@ pub fn scores_location(path: &Path) -> Result<PathBuf, String> {
         _ => Path::new("."),
     };
     let name = real.file_name().ok_or_else(|| refused("not a file name"))?;
-    std::fs::canonicalize(dir)
-        .map(|d| d.join(name))
-        .map_err(|e| format!("cannot keep scores in {}: {}", crate::text::shown(path), io_message(&e)))
+    std::fs::canonicalize(dir).map(|d| d.join(name)).map_err(|e| {
+        format!("cannot keep scores in {}: {}", crate::text::shown(path), crate::io_error::message(&e))
+    })
 }
 
 /// The contract's default: beside the report, `q.json` → `q.scores.json` (other names get `.scores.json` appended).

@@ -181,7 +181,7 @@ pub fn describe(kind: FileType) -> &'static str {
 }
 
 fn io_error(path: &Path, e: &io::Error) -> OutputError {
-    OutputError::Io { path: path.to_owned(), message: super::io_message(e) }
+    OutputError::Io { path: path.to_owned(), message: crate::io_error::message(e) }
 }
 
 #[cfg(all(test, unix))]

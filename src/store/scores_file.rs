@@ -91,7 +91,7 @@ pub fn load_scores(path: &Path, report: &Report) -> Result<Option<Loaded>, Store
             Ok(Some(loaded))
         }
         Ok(None) => Ok(None),
-        Err(e) => Err(StoreError::Io { path: path.to_owned(), message: io_message(&e) }),
+        Err(e) => Err(StoreError::Io { path: path.to_owned(), message: crate::io_error::message(&e) }),
     }
 }
 
@@ -103,23 +103,6 @@ pub fn parse_scores(path: &Path, bytes: &[u8], report: &Report) -> Result<Loaded
         }
         Problem::Text(message) => StoreError::Invalid { path: path.to_owned(), place, message },
     })
-}
-
-/// A short, human reason for an I/O error (no "os error 2" noise).
-pub fn io_message(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => "no such file".into(),
-        PermissionDenied => "permission denied".into(),
-        IsADirectory => "it is a directory".into(),
-        StorageFull => "the disk is full".into(),
-        QuotaExceeded => "the disk quota is exceeded".into(),
-        FileTooLarge => "the file is over this session's size limit (ulimit -f)".into(),
-        _ => {
-            let s = e.to_string();
-            s.split(" (os error").next().unwrap_or(&s).to_string()
-        }
-    }
 }
 
 enum Problem {

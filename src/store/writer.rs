@@ -19,7 +19,7 @@
 
 use super::scores_file::{Loaded, Stamp, parse_scores, read_stamped, write_scores};
 use super::side::open_side;
-use super::{io_message, write_atomic_with};
+use super::write_atomic_with;
 use crate::report::{ItemIx, Report};
 use crate::scores::{Entry, Orphan, Scores};
 use crate::text::shown;
@@ -128,7 +128,7 @@ impl Writer {
     fn write(&self, scores: &Scores) -> Result<Stamp, String> {
         write_atomic_with(&self.path, |file| write_scores(file, &self.report, scores))
             .map(|meta| Stamp::of(&meta))
-            .map_err(|e| format!("{} ({})", io_message(&e), shown(&self.path)))
+            .map_err(|e| format!("{} ({})", crate::io_error::message(&e), shown(&self.path)))
     }
 
     /// The file changed since the app last read or wrote it: read it and merge what it holds.
@@ -150,7 +150,7 @@ impl Writer {
                 return Err(not_overwritten(format!(
                     "cannot read {}: {}",
                     shown(&self.path),
-                    io_message(&e)
+                    crate::io_error::message(&e)
                 )));
             }
         };
@@ -184,7 +184,7 @@ impl Writer {
                 format!(
                     "cannot keep the other program's version of {} ({}); not overwritten (your edits are kept)",
                     shown(&self.path),
-                    io_message(&e)
+                    crate::io_error::message(&e)
                 )
             })?;
             outcome.conflicts = conflicts;

@@ -81,6 +81,8 @@ pub enum Action {
     },
     /// The journal works again after a failure.
     JournalRecovered,
+    /// What the last frame measured (the shell hands it over after drawing).
+    Measured(super::layout::Measures),
     /// The search worker's answer to request `generation`.
     SearchDone {
         generation: u64,
@@ -202,6 +204,7 @@ impl Action {
             | SearchDone { .. }
             | JournalFailed { .. }
             | JournalRecovered
+            | Measured(_)
             | ForceQuit
             | Wheel { .. }
             | Click { .. } => "",

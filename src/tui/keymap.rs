@@ -151,6 +151,21 @@ fn normalise(key: &KeyEvent) -> Option<Key> {
     Some(Key { code, ctrl })
 }
 
+/// A key override the key map refuses.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeymapError {
+    #[error("unknown action \"{0}\"")]
+    UnknownAction(String),
+    #[error("unknown key \"{key}\" for {action}")]
+    UnknownKey { key: String, action: String },
+}
+
+/// The key map of a configuration: the defaults with its `[keys]` overrides; a refused
+/// override is placed in the config file.
+pub fn from_config(config: &crate::config::Config) -> Result<Keymap, crate::config::ConfigError> {
+    Keymap::with_overrides(&config.keys).map_err(|e| config.keys_error(e))
+}
+
 /// The key map in force: the default table with the user's overrides, parsed once.
 #[derive(Debug, Clone)]
 pub struct Keymap {
@@ -173,16 +188,16 @@ impl Default for Keymap {
 impl Keymap {
     /// The defaults with `overrides` (action name → keys) applied: an overridden action gets
     /// exactly the keys given, and a key given to an action is taken from any other one.
-    pub fn with_overrides(overrides: &[(String, Vec<String>)]) -> Result<Keymap, String> {
+    pub fn with_overrides(overrides: &[(String, Vec<String>)]) -> Result<Keymap, KeymapError> {
         let mut map = Keymap::default();
         for (name, keys) in overrides {
-            let action = Action::from_name(name).ok_or_else(|| format!("unknown action \"{name}\""))?;
+            let action = Action::from_name(name).ok_or_else(|| KeymapError::UnknownAction(name.clone()))?;
             let parsed: Vec<(String, Key)> = keys
                 .iter()
                 .map(|k| {
                     parse_key(k)
                         .map(|p| (k.clone(), p))
-                        .ok_or_else(|| format!("unknown key \"{k}\" for {name}"))
+                        .ok_or_else(|| KeymapError::UnknownKey { key: k.clone(), action: name.clone() })
                 })
                 .collect::<Result<_, _>>()?;
             map.bindings.retain(|(_, k, a)| *a != action && !parsed.iter().any(|(_, p)| p == k));
@@ -277,6 +292,41 @@ mod tests {
         assert_eq!(km.action_for(&n, press(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::FocusPrev));
         assert_eq!(km.action_for(&n, press(KeyCode::Char('j'), KeyModifiers::ALT)), None);
         assert_eq!(km.action_for(&n, press(KeyCode::Char('z'), KeyModifiers::NONE)), None);
+    }
+
+    #[test]
+    fn overrides_replace_an_actions_keys_and_move_a_key_taken_from_another() {
+        let over = |pairs: &[(&str, &[&str])]| {
+            let pairs: Vec<(String, Vec<String>)> = pairs
+                .iter()
+                .map(|(a, ks)| (a.to_string(), ks.iter().map(|k| k.to_string()).collect()))
+                .collect();
+            Keymap::with_overrides(&pairs)
+        };
+        let km = over(&[("quit", &["ctrl-q"]), ("next_item", &["j", "space"])]).unwrap();
+        assert_eq!(km.keys_for(&Action::Quit), vec!["Ctrl-q"]);
+        assert_eq!(km.keys_for(&Action::NextItem), vec!["j", "space"]);
+        // `q` no longer quits: it was not given to any action
+        assert!(!km.help_rows().iter().any(|(k, _)| k.split(", ").any(|k| k == "q")));
+        let km = over(&[("save", &["q"])]).unwrap();
+        assert_eq!(km.keys_for(&Action::Save), vec!["q"]);
+        assert_eq!(km.keys_for(&Action::Quit), vec!["Ctrl-c"]);
+        assert_eq!(over(&[("fly", &["x"])]).unwrap_err().to_string(), "unknown action \"fly\"");
+        assert_eq!(
+            over(&[("quit", &["hyper-q"])]).unwrap_err().to_string(),
+            "unknown key \"hyper-q\" for quit"
+        );
+    }
+
+    #[test]
+    fn a_refused_override_is_placed_in_the_config_file() {
+        let config =
+            crate::config::parse("mouse = true\n[keys]\nfly = \"x\"\n", std::path::Path::new("c.toml"))
+                .unwrap();
+        assert_eq!(
+            from_config(&config).unwrap_err().to_string(),
+            "c.toml: [keys] (line 2): unknown action \"fly\""
+        );
     }
 
     #[test]

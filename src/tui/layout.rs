@@ -22,6 +22,15 @@ pub struct Panes {
     pub status: Rect,
 }
 
+/// What a frame measured that `App::update` needs to keep scrolling in range: how many lines
+/// the reading pane's text has at its width, and how far the open page (help, info) can
+/// scroll. The shell hands it over after every frame (`Action::Measured`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Measures {
+    pub reading_lines: usize,
+    pub page_max_scroll: u16,
+}
+
 pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }

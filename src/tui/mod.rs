@@ -108,6 +108,8 @@ pub struct Shell {
     autosave: Option<Autosave>,
     /// Ctrl-c pressed this many times in a row (twice quits, past any prompt).
     interrupts: u8,
+    /// What drawing keeps between frames.
+    view: view::ViewState,
 }
 
 /// A background save under way.
@@ -165,6 +167,7 @@ pub fn run(
         saver,
         autosave: None,
         interrupts: 0,
+        view: view::ViewState::default(),
     };
     let mut terminal = init_terminal(options.ansi16)?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
@@ -207,6 +210,17 @@ pub fn run(
     result
 }
 
+/// One frame as the event loop draws it: the view draws `app` (with what `state` kept from
+/// earlier frames), then the app learns what the frame measured — how far its text and pages
+/// can scroll — which changes nothing on screen. Tests and benchmarks that drive `App` without
+/// the shell draw through this too.
+pub fn frame(app: &mut App, state: &mut view::ViewState, frame: &mut ratatui::Frame) {
+    let measured = view::draw(app, state, frame);
+    if measured != app.measured {
+        app.update(Action::Measured(measured));
+    }
+}
+
 /// Undoes what `run` set up on the terminal: on the way out, after a panic unwound out of
 /// it, or from the watchdog before it ends the process.
 pub fn restore_terminal() {
@@ -229,7 +243,7 @@ fn event_loop(
             // One synchronized update per frame: over a slow link the terminal shows the whole
             // new frame at once instead of painting it in pieces.
             let _ = execute!(io::stdout(), BeginSynchronizedUpdate);
-            let drawn = terminal.draw(|frame| view::draw(app, frame));
+            let drawn = terminal.draw(|f| frame(app, &mut shell.view, f));
             let _ = execute!(io::stdout(), EndSynchronizedUpdate);
             drawn?;
             redraw = false;
@@ -369,7 +383,7 @@ impl Shell {
             };
             if let Err(e) = written {
                 // The reason alone: the journal's path is on the info page, beside the scores file.
-                let why = crate::store::io_message(&e);
+                let why = crate::io_error::message(&e);
                 return Err((why, records[k..].iter().map(item).collect()));
             }
         }

@@ -55,6 +55,14 @@ fn type_str(app: &mut App, s: &str) {
     }
 }
 
+/// A frame as the event loop draws it, so the app knows how far its text and pages scroll.
+fn frame(app: &mut App) {
+    let (w, h) = (app.size.width, app.size.height);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    let mut state = appraise::tui::view::ViewState::default();
+    terminal.draw(|f| appraise::tui::frame(app, &mut state, f)).unwrap();
+}
+
 fn item_row(app: &App, i: usize) -> usize {
     app.row_of(Node::Item(i)).expect("the item is shown")
 }
@@ -749,6 +757,7 @@ fn help_opens_and_closes() {
     let mut app = english();
     app.update(Action::Help);
     assert!(matches!(app.mode, Mode::Help { scroll: 0 }));
+    frame(&mut app);
     app.update(key(KeyCode::Char('j')));
     app.update(key(KeyCode::Char('j')));
     app.update(key(KeyCode::Char('k')));
@@ -860,6 +869,7 @@ fn focus_moves_between_panes() {
 fn page_keys_scroll_the_text_within_bounds() {
     let mut app = app_sized(SHAODONG, 80, 24);
     go_to(&mut app, 3); // s2.1.4, a long CJK paragraph
+    frame(&mut app);
     app.update(Action::PageDown);
     assert!(app.text_scroll > 0, "the text scrolls");
     for _ in 0..50 {

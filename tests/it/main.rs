@@ -29,6 +29,7 @@ mod filters;
 mod fuzz_seeds;
 mod import;
 mod integrity;
+mod layers;
 mod merge;
 mod render;
 mod search_ui;

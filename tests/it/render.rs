@@ -60,10 +60,23 @@ fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
     terminal
 }
 
+/// A frame as the event loop draws it: the app learns what it measured (how far its text
+/// and pages scroll), as it does after every frame in the real shell.
+fn frame(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    let mut state = view::ViewState::default();
+    terminal.draw(|f| appraise::tui::frame(app, &mut state, f)).expect("draw");
+    terminal
+}
+
 /// Like `draw`, returning the hidden cells instead of failing on them.
 fn draw_unchecked(app: &App, w: u16, h: u16) -> (Terminal<TestBackend>, Vec<String>) {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    let frame = terminal.draw(|f| view::draw(app, f)).expect("draw");
+    let frame = terminal
+        .draw(|f| {
+            view::draw(app, &mut view::ViewState::default(), f);
+        })
+        .expect("draw");
     let hidden = hidden_cells(frame.buffer);
     (terminal, hidden)
 }
@@ -390,7 +403,11 @@ fn note_editor_caret_stays_in_box_on_a_long_cjk_line() {
     let mut terminal = draw(&app, 80, 24);
     for _ in 0..50 {
         type_str(&mut app, "佐");
-        terminal.draw(|f| view::draw(&app, f)).expect("draw");
+        terminal
+            .draw(|f| {
+                view::draw(&app, &mut view::ViewState::default(), f);
+            })
+            .expect("draw");
         if terminal.backend().cursor_visible() {
             let at = terminal.get_cursor_position().expect("cursor");
             assert!(inner.contains(at), "caret {at:?} outside the editor {inner:?}");
@@ -420,14 +437,15 @@ fn help_scrolls_back_up_at_once_after_scrolling_past_the_end() {
     let (w, h) = (100, 24);
     let mut app = app(ENGLISH, w, h);
     app.update(Action::Help);
-    let top = screen(&draw(&app, w, h));
+    let top = screen(&frame(&mut app, w, h));
     for _ in 0..40 {
         app.update(key(KeyCode::Char('j')));
+        frame(&mut app, w, h);
     }
-    let bottom = screen(&draw(&app, w, h));
+    let bottom = screen(&frame(&mut app, w, h));
     assert_ne!(top, bottom, "the help scrolls");
     app.update(key(KeyCode::Char('k')));
-    let after_k = screen(&draw(&app, w, h));
+    let after_k = screen(&frame(&mut app, w, h));
     assert_ne!(after_k, bottom, "one k after the end scrolls back up one line");
 }
 
@@ -559,13 +577,14 @@ fn long_text() -> Vec<u8> {
 #[test]
 fn a_long_text_scrolls_and_rewraps_when_the_width_changes() {
     let mut app = app(&long_text(), 120, 30);
-    let top = screen(&draw(&app, 120, 30));
+    let top = screen(&frame(&mut app, 120, 30));
     // (The outline shows the item's title, the start of its first paragraph.)
     assert!(top.contains("第2段") && !top.contains("第40段"), "{top}");
     for _ in 0..3 {
         app.update(Action::PageDown);
+        frame(&mut app, 120, 30);
     }
-    let scrolled = screen(&draw(&app, 120, 30));
+    let scrolled = screen(&frame(&mut app, 120, 30));
     assert!(!scrolled.contains("第2段") && scrolled.contains("第60段"), "{scrolled}");
     // Narrower: every paragraph takes two lines, so there are more lines to scroll over.
     let total = |screen: &str| {

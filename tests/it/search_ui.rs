@@ -184,7 +184,11 @@ fn highlights_land_on_the_matched_wide_characters() {
     let req = type_query(&mut app, "网办率");
     answer(&mut app, &req);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    terminal.draw(|f| appraise::tui::view::draw(&app, f)).unwrap();
+    terminal
+        .draw(|f| {
+            appraise::tui::view::draw(&app, &mut appraise::tui::view::ViewState::default(), f);
+        })
+        .unwrap();
     let buf = terminal.backend().buffer();
     let hl = app.theme.highlight;
     // The first hit's title line is the 3rd line inside the overlay (query, blank, hit).

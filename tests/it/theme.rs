@@ -479,7 +479,11 @@ fn app_with(theme: Theme) -> App {
 
 fn draw(app: &App) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(W, H)).expect("test terminal");
-    terminal.draw(|f| view::draw(app, f)).expect("draw");
+    terminal
+        .draw(|f| {
+            view::draw(app, &mut view::ViewState::default(), f);
+        })
+        .expect("draw");
     terminal.backend().buffer().clone()
 }
 

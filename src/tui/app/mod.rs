@@ -137,8 +137,8 @@ pub struct App {
     pub tallies: Tallies,
     /// Counts changes, so a save of a snapshot knows whether it covers them all.
     pub revision: u64,
-    /// The reading pane's wrapped lines, kept by `update` (see `reading.rs`).
-    reading: ReadingLines,
+    /// What the last frame measured (the reading pane's line count, how far a page scrolls).
+    pub measured: layout::Measures,
     /// A scoring sheet is being written (in the background; `Exported` says how it went).
     pub exporting: bool,
     /// Why the recovery journal cannot be written, while it cannot (the status bar shows it).
@@ -150,11 +150,9 @@ pub struct App {
 }
 
 mod filters;
-mod reading;
 mod saving;
 mod search;
 pub use filters::FILTER_KEYS;
-use reading::ReadingLines;
 use saving::QuitGate;
 pub use search::{SearchRequest, SearchState};
 mod nav;
@@ -207,7 +205,7 @@ impl App {
             journal_out: Vec::new(),
             tallies,
             revision: 0,
-            reading: ReadingLines::default(),
+            measured: layout::Measures::default(),
             exporting: false,
             journal_error: None,
             dirty: BTreeMap::new(),
@@ -269,7 +267,6 @@ impl App {
         if self.filter.is_active() || self.outline.len() != self.item_pos.len() + self.section_pos.len() {
             self.refresh_outline();
         }
-        self.refresh_reading();
         effect
     }
 
@@ -285,6 +282,7 @@ impl App {
                 | SearchDone { .. }
                 | JournalFailed { .. }
                 | JournalRecovered
+                | Measured(_)
         );
         // Behind the "terminal too small" message nothing can be seen, so nothing may change.
         if from_user && layout::too_small(self.size) && action != Quit {
@@ -302,6 +300,7 @@ impl App {
         match action {
             Key(key) => return self.on_key(key),
             Paste(text) => return self.on_paste(&text),
+            Measured(m) => self.measured = m,
             Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
                 self.keep_cursor_visible();
@@ -473,7 +472,7 @@ impl App {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let current = self.current_item();
         let page_max = match self.mode {
-            Mode::Help { .. } | Mode::Info { .. } => super::view::page_max_scroll(self),
+            Mode::Help { .. } | Mode::Info { .. } => self.measured.page_max_scroll,
             _ => 0,
         };
         match &mut self.mode {

@@ -143,9 +143,7 @@ impl App {
     }
 
     pub(super) fn scroll_text(&mut self, by: isize) {
-        self.refresh_reading();
-        let total = self.reading_lines(self.reading_width()).map_or(0, <[_]>::len);
-        let max = total.saturating_sub(self.page());
+        let max = self.measured.reading_lines.saturating_sub(self.page());
         self.text_scroll = self.text_scroll.saturating_add_signed(by).min(max);
     }
 

@@ -1,9 +1,12 @@
 //! Drawing: one function per pane, each reading `App` and writing to the frame, never
-//! changing state. `draw` lays the panes out and picks overlays by mode.
+//! changing the app. `draw` lays the panes out and picks overlays by mode; what it keeps
+//! between frames (wrapped text) is its own `ViewState`, and what `App::update` must know of
+//! a frame (how far the text can scroll) it returns as `Measures`.
 
 mod filters;
 mod help;
 mod info;
+mod kept;
 mod note;
 mod outline;
 pub mod reading;
@@ -12,18 +15,22 @@ mod search;
 mod status;
 
 use super::app::App;
-use super::layout;
+use super::layout::{self, Measures};
 use crate::text;
+pub use kept::ViewState;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
-pub fn draw(app: &App, frame: &mut Frame) {
+/// Draws the whole screen from `app`, with what `state` kept from earlier frames; returns what
+/// the frame measured (what was not drawn keeps the app's last measure).
+pub fn draw(app: &App, state: &mut ViewState, frame: &mut Frame) -> Measures {
+    let mut measured = app.measured;
     let area = frame.area();
     if layout::too_small(area) {
         draw_too_small(frame, area);
-        return;
+        return measured;
     }
     let p = layout::panes(area, app.focus == super::app::Pane::Outline);
     status::draw_header(app, frame, p.header);
@@ -31,20 +38,23 @@ pub fn draw(app: &App, frame: &mut Frame) {
         outline::draw(app, frame, p.outline);
     }
     if p.reading.width > 0 {
-        reading::draw(app, frame, p.reading);
+        measured.reading_lines = reading::draw(app, state, frame, p.reading);
     }
     score::draw(app, frame, p.score);
     status::draw(app, frame, p.status);
     match &app.mode {
         super::app::Mode::Note { item, editor } => note::draw(app, frame, *item, editor),
         super::app::Mode::Help { scroll } => {
-            draw_page(app, frame, " Keys — Esc closes, j/k scroll ", *scroll)
+            measured.page_max_scroll = draw_page(app, frame, " Keys — Esc closes, j/k scroll ", *scroll);
         }
-        super::app::Mode::Info { scroll } => draw_page(app, frame, " Report — Esc closes ", *scroll),
+        super::app::Mode::Info { scroll } => {
+            measured.page_max_scroll = draw_page(app, frame, " Report — Esc closes ", *scroll);
+        }
         super::app::Mode::Filters => filters::draw(app, frame),
         super::app::Mode::Search(state) => search::draw(app, frame, state),
         _ => {}
     }
+    measured
 }
 
 /// Where the full-screen pages (help, info) go.
@@ -61,22 +71,18 @@ fn page_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     }
 }
 
-/// How far the open page can scroll (used by `App::update` to keep the scroll in range).
-pub fn page_max_scroll(app: &App) -> u16 {
-    let inner = layout::inner(page_rect(app.size));
-    let len = page_lines(app, inner.width).len();
-    u16::try_from(len.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
-}
-
-fn draw_page(app: &App, frame: &mut Frame, title: &'static str, scroll: u16) {
+/// Draws the full-screen page (help, info) scrolled to `scroll`; returns how far it can scroll.
+fn draw_page(app: &App, frame: &mut Frame, title: &'static str, scroll: u16) -> u16 {
     let rect = page_rect(frame.area());
     let block = pane_block(app, title, true);
     let inner = block.inner(rect);
     clear_overlay(frame, rect);
     frame.render_widget(block, rect);
     let lines = page_lines(app, inner.width);
-    let top = usize::from(scroll).min(lines.len().saturating_sub(usize::from(inner.height)));
+    let max = lines.len().saturating_sub(usize::from(inner.height));
+    let top = usize::from(scroll).min(max);
     frame.render_widget(Paragraph::new(lines.into_iter().skip(top).collect::<Vec<_>>()), inner);
+    u16::try_from(max).unwrap_or(u16::MAX)
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {

@@ -12,7 +12,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+/// Draws the pane; returns how many lines its text has at the pane's width.
+pub fn draw(app: &App, state: &mut super::ViewState, frame: &mut Frame, area: Rect) -> usize {
     let room = usize::from(area.width).saturating_sub(14);
     let title = match app.current() {
         Some(Node::Item(i)) => format!(" Item {} ", clip(&app.report.items[i].id, room)),
@@ -21,14 +22,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     };
     let block = pane_block(app, title, app.focus == Pane::Reading);
     let inner = block.inner(area);
-    let wrapped;
-    let lines = match app.reading_lines(inner.width) {
-        Some(kept) => kept,
-        None => {
-            wrapped = content(app, inner.width);
-            &wrapped
-        }
-    };
+    let lines = state.reading_lines(app, inner.width);
     let h = usize::from(inner.height);
     let max_scroll = lines.len().saturating_sub(h);
     let scroll = app.text_scroll.min(max_scroll);
@@ -40,7 +34,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     };
     frame.render_widget(block, area);
     let visible: Vec<Line> = lines.iter().skip(scroll).take(h).cloned().collect();
+    let total = lines.len();
     frame.render_widget(Paragraph::new(visible), inner);
+    total
 }
 
 /// How many of a section's items its page lists.
