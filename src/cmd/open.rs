@@ -182,7 +182,7 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
             Err(Failure::Runtime(format!("terminal error: {e}; scores are in {}", shown(&scores_path))))
         }
         Err(_) => {
-            tui::restore_terminal();
+            tui::terminal::restore();
             let saved = if app.read_only { Ok(()) } else { tui::save(&app, &writer) };
             let whereto = match saved {
                 Ok(()) => format!("your scores are saved in {}", shown(&scores_path)),

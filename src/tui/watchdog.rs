@@ -41,7 +41,7 @@ pub fn spawn(recovery: Recovery, stop: Arc<AtomicBool>, done: Arc<AtomicBool>, h
             }
             if since.is_some_and(|t| t.elapsed() > GRACE) {
                 // The terminal first, in case the event loop never gets to it.
-                super::restore_terminal();
+                super::terminal::restore();
                 let code = if save(&recovery).is_ok() { 0 } else { 1 };
                 // exit() runs no destructors: the lock goes with the process, its file goes here.
                 remove_if_same(&crate::store::lock_path(&recovery.scores_path), recovery.lock_id);
