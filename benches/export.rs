@@ -20,7 +20,7 @@ fn export(c: &mut Criterion) {
     for n in common::sizes() {
         let report = parse_report(common::corpus(n).as_bytes()).expect("generated reports are valid");
         let scores = common::scored(&report);
-        let lang = Lang::of(&report);
+        let lang = Lang::of_report(&report);
         let table = sheet_table(&report, &scores, lang);
         group.sample_size(common::samples(n));
         group.bench_function(BenchmarkId::new("table", n), |b| {

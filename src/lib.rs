@@ -10,6 +10,7 @@ pub mod filter;
 pub mod generate;
 pub mod import;
 pub mod io_error;
+pub mod lang;
 pub mod report;
 pub mod scores;
 pub mod search;

@@ -45,28 +45,7 @@ enum Command {
         scores: Option<PathBuf>,
     },
     /// Turn a text, Markdown or Word report into a report file, by its outline numbering.
-    Import {
-        /// The document: .txt, .md or .docx (UTF-8, UTF-16 or GB18030/GBK text).
-        text: PathBuf,
-        /// Where to write the report (default: standard output).
-        #[arg(short = 'o', long = "output", value_name = "REPORT.json")]
-        output: Option<PathBuf>,
-        /// A scoring table to add as a 评分表 section (CSV: level1,level1_points,level2,level2_points,level3,points[,criteria]).
-        #[arg(long, value_name = "TABLE.csv")]
-        rubric: Option<PathBuf>,
-        /// The default maximum score of an item (default 10).
-        #[arg(long, value_name = "N", allow_negative_numbers = true)]
-        max: Option<f64>,
-        /// The default score step (default 0.5).
-        #[arg(long, value_name = "S", allow_negative_numbers = true)]
-        step: Option<f64>,
-        /// The report id (default: the file name without its extension).
-        #[arg(long, value_name = "ID")]
-        id: Option<String>,
-        /// The report title (default: the document's first title line).
-        #[arg(long, value_name = "TITLE")]
-        title: Option<String>,
-    },
+    Import(cmd::ImportArgs),
     /// Print the configuration files in use and the effective settings, keys included.
     Config,
     /// Write a reproducible synthetic report of mixed Chinese/English text (for benchmarks).
@@ -82,24 +61,7 @@ enum Command {
         output: Option<PathBuf>,
     },
     /// Write a scoring sheet (评分表): a row per item, section subtotals, total, percent and grade.
-    Export {
-        report: PathBuf,
-        /// The scores to put in the sheet (default: beside the report, NAME.scores.json).
-        #[arg(long, value_name = "PATH")]
-        scores: Option<PathBuf>,
-        /// Default: from the extension of -o, else csv.
-        #[arg(long, value_name = "FORMAT", value_parser = ["csv", "xlsx", "md", "json"])]
-        format: Option<String>,
-        /// Write here (`-` for stdout). Default: stdout; xlsx goes beside the scores file, NAME.sheet.xlsx.
-        #[arg(short = 'o', long = "output", value_name = "OUT")]
-        out: Option<PathBuf>,
-        /// Headers and labels in Chinese or English (default: the report's language).
-        #[arg(long, value_name = "LANG", value_parser = ["zh", "en"])]
-        lang: Option<String>,
-        /// CSV without the UTF-8 byte-order mark and formula guard (for scripts).
-        #[arg(long)]
-        no_bom: bool,
-    },
+    Export(ExportArgs),
     /// Print totals, percent, grade, progress, per-section subtotals and the items missing a reason.
     Summary {
         report: PathBuf,
@@ -107,27 +69,7 @@ enum Command {
         scores: Option<PathBuf>,
     },
     /// One sheet of several evaluators' scores: a column each, then mean (评价得分), lowest, highest, spread.
-    Merge {
-        report: PathBuf,
-        /// The evaluators' scores files.
-        #[arg(required = true, value_name = "SCORES")]
-        scores: Vec<PathBuf>,
-        /// Default: from the extension of -o, else csv.
-        #[arg(long, value_name = "FORMAT", value_parser = ["csv", "xlsx", "md", "json"])]
-        format: Option<String>,
-        /// Write here (`-` for stdout). Default: stdout; xlsx goes beside the report, NAME.panel.xlsx.
-        #[arg(short = 'o', long = "output", value_name = "OUT")]
-        out: Option<PathBuf>,
-        /// Mark items whose highest and lowest scores differ by more than PCT% of the item's max.
-        #[arg(long, value_name = "PCT", default_value = "20")]
-        disagree: String,
-        /// Headers and labels in Chinese or English (default: the report's language).
-        #[arg(long, value_name = "LANG", value_parser = ["zh", "en"])]
-        lang: Option<String>,
-        /// CSV without the UTF-8 byte-order mark and formula guard (for scripts).
-        #[arg(long)]
-        no_bom: bool,
-    },
+    Merge(MergeArgs),
 }
 
 fn main() -> ExitCode {
@@ -158,11 +100,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Check { report, scores }) => {
             cmd::check(&report, scores.as_deref(), &mut std::io::stdout())
         }
-        Some(Command::Import { text, output, rubric, max, step, id, title }) => cmd::import(
-            &cmd::ImportArgs { text, output, rubric, max, step, id, title },
-            &mut std::io::stdout(),
-            &mut std::io::stderr(),
-        ),
+        Some(Command::Import(args)) => cmd::import(&args, &mut std::io::stdout(), &mut std::io::stderr()),
         Some(Command::Gen { items, seed, output }) => {
             cmd::generate_to(items, seed, output.as_deref(), &mut std::io::stdout())
         }
@@ -171,16 +109,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let config = appraise::config::load(dir.as_deref())?;
             cmd::show_config(dir.as_deref(), &config, &mut std::io::stdout())
         }
-        Some(Command::Export { report, scores, format, out, lang, no_bom }) => {
-            cmd::export(&ExportArgs { report, scores, format, out, lang, no_bom }, &mut std::io::stdout())
-        }
+        Some(Command::Export(args)) => cmd::export(&args, &mut std::io::stdout()),
         Some(Command::Summary { report, scores }) => {
             cmd::summary(&report, scores.as_deref(), &mut std::io::stdout())
         }
-        Some(Command::Merge { report, scores, format, out, disagree, lang, no_bom }) => cmd::merge(
-            &MergeArgs { report, scores, format, out, lang, disagree: Some(disagree), no_bom },
-            &mut std::io::stdout(),
-        ),
+        Some(Command::Merge(args)) => cmd::merge(&args, &mut std::io::stdout()),
         None => {
             // Everything the terminal view needs is checked here, on the plain terminal.
             let dir = appraise::config::config_dir();

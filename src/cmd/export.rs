@@ -4,33 +4,47 @@
 
 use super::Failure;
 use crate::export::{Format, Lang, Table, sheet_json, sheet_table, to_md, to_xlsx, write_csv};
-use crate::report::Report;
 use crate::scores::Scores;
 use crate::store::{default_scores_path, load_scores, write_output};
 use crate::text::shown;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Default, Clone)]
+/// `appraise export`'s arguments (the command line's definition, `clap`).
+#[derive(Debug, Default, Clone, clap::Args)]
 pub struct ExportArgs {
     pub report: PathBuf,
-    /// Default: beside the report (`q.json` → `q.scores.json`).
+    /// The scores to put in the sheet (default: beside the report, NAME.scores.json).
+    #[arg(long, value_name = "PATH")]
     pub scores: Option<PathBuf>,
-    /// `csv`, `xlsx`, `md` or `json`; default: from `out`'s extension, else csv.
-    pub format: Option<String>,
-    /// A file, or `-` for stdout. Default: stdout; for xlsx, beside the scores file.
+    #[command(flatten)]
+    pub sheet: SheetOptions,
+}
+
+/// How a sheet is written, for `export` and `merge` alike.
+#[derive(Debug, Default, Clone, clap::Args)]
+pub struct SheetOptions {
+    /// Default: from the extension of -o, else csv.
+    #[arg(long, value_name = "FORMAT", value_enum)]
+    pub format: Option<Format>,
+    /// Write here (`-` for stdout). Default: stdout, except xlsx, which goes beside the inputs
+    /// (export: NAME.sheet.xlsx beside the scores file; merge: NAME.panel.xlsx beside the report).
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
     pub out: Option<PathBuf>,
-    /// `zh` or `en`; default: the report's language.
-    pub lang: Option<String>,
-    /// CSV without the byte-order mark (and without the guard against spreadsheet formulas).
+    /// Headers and labels in Chinese or English (default: the report's language).
+    #[arg(long, value_name = "LANG", value_enum)]
+    pub lang: Option<Lang>,
+    /// CSV without the UTF-8 byte-order mark and formula guard (for scripts).
+    #[arg(long)]
     pub no_bom: bool,
 }
 
 pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
-    check_output(args.out.as_deref())?;
+    let sheet_options = &args.sheet;
+    check_output(sheet_options.out.as_deref())?;
     let report = super::load_or_import(&args.report, &mut std::io::stderr())?;
-    let format = pick_format(args.format.as_deref(), args.out.as_deref())?;
-    let lang = pick_lang(args.lang.as_deref(), &report)?;
+    let format = pick_format(sheet_options.format, sheet_options.out.as_deref());
+    let lang = sheet_options.lang.unwrap_or_else(|| Lang::of_report(&report));
     let scores_path = args.scores.clone().unwrap_or_else(|| default_scores_path(&args.report));
     let scores = match load_scores(&scores_path, &report)? {
         Some(loaded) => {
@@ -47,9 +61,10 @@ pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> 
         }
     };
     let table = sheet_table(&report, &scores, lang);
-    let sheet = render(&table, || sheet_json(&report, &scores), format, !args.no_bom)?;
+    let sheet = render(&table, || sheet_json(&report, &scores), format, !sheet_options.no_bom)?;
     let beside = || super::open::sheet_path(&scores_path, "xlsx");
-    emit(&sheet, format, args.out.as_deref(), beside, &[&args.report, &scores_path], "Scoring sheet", stdout)
+    let inputs = [args.report.as_path(), scores_path.as_path()];
+    emit(&sheet, format, sheet_options.out.as_deref(), beside, &inputs, "Scoring sheet", stdout)
 }
 
 /// Refuses an `-o` that may not be written (a folder, a missing folder…) before any work is
@@ -62,26 +77,8 @@ pub(super) fn check_output(out: Option<&Path>) -> Result<(), Failure> {
 }
 
 /// `--format`, else the extension of `-o`, else csv.
-pub(super) fn pick_format(format: Option<&str>, out: Option<&Path>) -> Result<Format, Failure> {
-    match format {
-        Some(name) => Format::parse(name).ok_or_else(|| {
-            Failure::BadInput(format!(
-                "unknown format \"{name}\"; choose one of {}",
-                Format::NAMES.join(", ")
-            ))
-        }),
-        None => Ok(out.and_then(Format::of_path).unwrap_or(Format::Csv)),
-    }
-}
-
-/// `--lang`, else the report's own language.
-pub(super) fn pick_lang(lang: Option<&str>, report: &Report) -> Result<Lang, Failure> {
-    match lang {
-        Some(name) => Lang::parse(name).ok_or_else(|| {
-            Failure::BadInput(format!("unknown language \"{name}\"; choose zh (Chinese) or en (English)"))
-        }),
-        None => Ok(Lang::of(report)),
-    }
+pub(super) fn pick_format(format: Option<Format>, out: Option<&Path>) -> Format {
+    format.or_else(|| out.and_then(Format::of_path)).unwrap_or(Format::Csv)
 }
 
 /// Warnings about a scores file, on stderr; they quote ids from the file, so made terminal-safe.

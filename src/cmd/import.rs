@@ -10,17 +10,28 @@ use crate::text::{sanitize, shown};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Default)]
+/// `appraise import`'s arguments (the command line's definition, `clap`).
+#[derive(Debug, Clone, Default, clap::Args)]
 pub struct ImportArgs {
-    /// The document: .txt, .md or .docx.
+    /// The document: .txt, .md or .docx (UTF-8, UTF-16 or GB18030/GBK text).
     pub text: PathBuf,
-    /// Where to write the report; standard output when None.
+    /// Where to write the report (default: standard output).
+    #[arg(short = 'o', long = "output", value_name = "REPORT.json")]
     pub output: Option<PathBuf>,
-    /// A scoring table (CSV) to add as a 评分表 section.
+    /// A scoring table to add as a 评分表 section (CSV: level1,level1_points,level2,level2_points,level3,points[,criteria]).
+    #[arg(long, value_name = "TABLE.csv")]
     pub rubric: Option<PathBuf>,
+    /// The default maximum score of an item (default 10).
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub max: Option<f64>,
+    /// The default score step (default 0.5).
+    #[arg(long, value_name = "S", allow_negative_numbers = true)]
     pub step: Option<f64>,
+    /// The report id (default: the file name without its extension).
+    #[arg(long, value_name = "ID")]
     pub id: Option<String>,
+    /// The report title (default: the document's first title line).
+    #[arg(long, value_name = "TITLE")]
     pub title: Option<String>,
 }
 

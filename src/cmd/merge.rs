@@ -2,8 +2,9 @@
 //! [--lang zh|en] [--no-bom]`: several evaluators' scores of one report in one sheet.
 
 use super::Failure;
-use super::export::{emit, no_such_file, pick_format, pick_lang, render, warn};
+use super::export::{SheetOptions, emit, no_such_file, pick_format, render, warn};
 use crate::export::{Panel, PanelMember, member_names, panel_json, panel_table};
+use crate::lang::Lang;
 use crate::store::load_scores;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,24 +12,27 @@ use std::path::{Path, PathBuf};
 /// The default of `--disagree`: 20% of the item's max.
 pub const DEFAULT_DISAGREE: f64 = 20.0;
 
-#[derive(Debug, Default, Clone)]
+/// `appraise merge`'s arguments (the command line's definition, `clap`).
+#[derive(Debug, Default, Clone, clap::Args)]
 pub struct MergeArgs {
     pub report: PathBuf,
+    /// The evaluators' scores files.
+    #[arg(required = true, value_name = "SCORES")]
     pub scores: Vec<PathBuf>,
-    pub format: Option<String>,
-    /// A file, or `-` for stdout. Default: stdout; for xlsx, `NAME.panel.xlsx` beside the report.
-    pub out: Option<PathBuf>,
-    pub lang: Option<String>,
-    /// A percentage of the item's max, `20` or `20%`.
+    #[command(flatten)]
+    pub sheet: SheetOptions,
+    /// Mark items whose highest and lowest scores differ by more than PCT% of the item's max
+    /// (default 20).
+    #[arg(long, value_name = "PCT")]
     pub disagree: Option<String>,
-    pub no_bom: bool,
 }
 
 pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
-    super::export::check_output(args.out.as_deref())?;
+    let sheet_options = &args.sheet;
+    super::export::check_output(sheet_options.out.as_deref())?;
     let report = super::load_or_import(&args.report, &mut std::io::stderr())?;
-    let format = pick_format(args.format.as_deref(), args.out.as_deref())?;
-    let lang = pick_lang(args.lang.as_deref(), &report)?;
+    let format = pick_format(sheet_options.format, sheet_options.out.as_deref());
+    let lang = sheet_options.lang.unwrap_or_else(|| Lang::of_report(&report));
     let disagree = match args.disagree.as_deref() {
         None => DEFAULT_DISAGREE,
         Some(s) => parse_percent(s).ok_or_else(|| {
@@ -68,11 +72,11 @@ pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
         .collect();
     let panel = Panel { report: &report, members, disagree_percent: disagree };
     let table = panel_table(&panel, lang);
-    let sheet = render(&table, || panel_json(&panel), format, !args.no_bom)?;
+    let sheet = render(&table, || panel_json(&panel), format, !sheet_options.no_bom)?;
     let beside = || panel_path(&args.report);
     let mut inputs: Vec<&Path> = vec![&args.report];
     inputs.extend(args.scores.iter().map(PathBuf::as_path));
-    emit(&sheet, format, args.out.as_deref(), beside, &inputs, "Panel sheet", stdout)
+    emit(&sheet, format, sheet_options.out.as_deref(), beside, &inputs, "Panel sheet", stdout)
 }
 
 /// `q.json` → `q.panel.xlsx`, beside the report.

@@ -12,7 +12,7 @@ mod summary;
 
 pub use check::check;
 pub use config::show_config;
-pub use export::{ExportArgs, export};
+pub use export::{ExportArgs, SheetOptions, export};
 pub use r#gen::{DEFAULT_SEED, generate, generate_to};
 pub use import::{ImportArgs, import, import_for_review, load_or_import};
 pub use merge::{DEFAULT_DISAGREE, MergeArgs, merge, panel_path};

@@ -294,7 +294,7 @@ pub fn sheet_path(scores: &Path, ext: &str) -> PathBuf {
 
 /// `E`: the sheet beside the scores file as xlsx and as csv (UTF-8 with a BOM); says where.
 fn export_beside(report: &Report, scores: &Scores, scores_path: &Path) -> Result<String, String> {
-    let table = sheet_table(report, scores, Lang::of(report));
+    let table = sheet_table(report, scores, Lang::of_report(report));
     let xlsx = sheet_path(scores_path, "xlsx");
     let csv = sheet_path(scores_path, "csv");
     let bytes = to_xlsx(&table).map_err(|e| format!("{}: {e}", shown(&xlsx)))?;

@@ -29,13 +29,12 @@ pub use sheet::{sheet_json, sheet_table};
 pub use table::{Calc, Cell, ColKind, Column, Num, Row, RowKind, Stat, Table, Value};
 pub use xlsx::to_xlsx;
 
-use crate::report::Report;
-
 /// The output formats of `export` and `merge`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Csv,
     Xlsx,
+    #[value(alias = "markdown")]
     Md,
     Json,
 }
@@ -69,47 +68,10 @@ impl Format {
     }
 }
 
-/// The language of a sheet's headers and labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Zh,
-    En,
-}
+pub use crate::lang::Lang;
 
+/// The words of a sheet in its language (headers and labels).
 impl Lang {
-    /// `zh`, `en` and their regional forms (`zh-CN`, `en_GB`), `chinese`, `english`, `中文`.
-    pub fn parse(name: &str) -> Option<Lang> {
-        let l = name.trim().to_ascii_lowercase();
-        if l.starts_with("zh") || l == "cn" || l == "chinese" || l == "中文" {
-            Some(Lang::Zh)
-        } else if l.starts_with("en") || l == "english" {
-            Some(Lang::En)
-        } else {
-            None
-        }
-    }
-
-    /// `meta.lang` when it names Chinese or English, else Chinese when the report's text is
-    /// mostly Chinese (its title, section titles, item titles and texts), else English.
-    pub fn of(report: &Report) -> Lang {
-        if let Some(lang) = report.meta.iter().find(|(k, _)| k == "lang").and_then(|(_, v)| Lang::parse(v)) {
-            return lang;
-        }
-        let (mut cjk, mut latin) = (0usize, 0usize);
-        let texts = std::iter::once(report.title.as_str())
-            .chain(report.sections.iter().map(|s| s.title.as_str()))
-            .chain(report.items.iter().flat_map(|i| [i.title.as_deref().unwrap_or(""), i.text.as_str()]));
-        for c in texts.flat_map(str::chars) {
-            if is_cjk(c) {
-                cjk += 1;
-            } else if c.is_alphabetic() {
-                latin += 1;
-            }
-        }
-        // A Chinese character carries about as much as a short word of letters.
-        if cjk > 0 && cjk * 3 >= latin { Lang::Zh } else { Lang::En }
-    }
-
     pub(crate) fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
         match self {
             Lang::Zh => zh,
@@ -143,10 +105,6 @@ impl Lang {
     }
 }
 
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
-}
-
 /// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (and plain digits beyond).
 fn zh_number(n: usize) -> String {
     const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -161,6 +119,7 @@ fn zh_number(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Report;
 
     #[test]
     fn chinese_level_numbers() {
@@ -176,16 +135,16 @@ mod tests {
     #[test]
     fn language_from_meta_then_text() {
         let mut r = Report { title: "Riverside Library".into(), ..Report::default() };
-        assert_eq!(Lang::of(&r), Lang::En);
+        assert_eq!(Lang::of_report(&r), Lang::En);
         r.title = "邵东市行政审批服务局 2022 年度部门整体支出绩效自评报告".into();
-        assert_eq!(Lang::of(&r), Lang::Zh);
+        assert_eq!(Lang::of_report(&r), Lang::Zh);
         r.meta.push(("lang".into(), "en-GB".into()));
-        assert_eq!(Lang::of(&r), Lang::En);
+        assert_eq!(Lang::of_report(&r), Lang::En);
         r.meta[0].1 = "zh-CN".into();
         r.title = "Riverside".into();
-        assert_eq!(Lang::of(&r), Lang::Zh);
+        assert_eq!(Lang::of_report(&r), Lang::Zh);
         r.meta[0].1 = "fr".into();
-        assert_eq!(Lang::of(&r), Lang::En, "an unknown meta.lang falls back to the text");
+        assert_eq!(Lang::of_report(&r), Lang::En, "an unknown meta.lang falls back to the text");
     }
 
     #[test]

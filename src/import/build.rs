@@ -13,34 +13,7 @@ use super::outline::{Heading, Kind, Node, Outline, markers, narrow};
 use serde::Serialize;
 use serde_json::Value;
 
-/// The language of the document, from its characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Zh,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
-    }
-
-    /// Chinese when CJK characters are at least a quarter as many as Latin letters.
-    pub fn of(text: &str) -> Lang {
-        let (mut cjk, mut latin) = (0usize, 0usize);
-        for c in text.chars().take(1 << 20) {
-            if matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}') {
-                cjk += 1;
-            } else if c.is_ascii_alphabetic() {
-                latin += 1;
-            }
-        }
-        if cjk > 0 && cjk * 4 >= latin { Lang::Zh } else { Lang::En }
-    }
-}
+pub use crate::lang::Lang;
 
 /// A report section as written to the file.
 #[derive(Debug, Clone, PartialEq, Serialize)]

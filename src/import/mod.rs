@@ -229,7 +229,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     }
     let paras = promote_title(paras);
     let all_text: String = paras.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
-    let lang = Lang::of(&all_text);
+    let lang = Lang::of_texts([all_text.as_str()]);
     drop(all_text);
 
     let outline = outline::outline(paras);

@@ -127,7 +127,8 @@ pub fn parse(bytes: &[u8], name: &str) -> Result<Rubric, String> {
         cols.iter().position(|&c| c == Some(col)).and_then(|i| cells.get(i)).cloned().unwrap_or_default()
     };
     let all_text: String = records.iter().flat_map(|(_, c)| c.iter().map(String::as_str)).collect();
-    let mut rubric = Rubric { groups: Vec::new(), warnings: Vec::new(), lang: Lang::of(&all_text) };
+    let mut rubric =
+        Rubric { groups: Vec::new(), warnings: Vec::new(), lang: Lang::of_texts([all_text.as_str()]) };
     let mut declared_total: Option<f64> = None;
     let (mut last1, mut last2) = (String::new(), String::new());
     for (row, cells) in &records {

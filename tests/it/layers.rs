@@ -1,7 +1,7 @@
 //! The layers hold by themselves: a module may use only its own layer and the ones below it
 //! (ARCHITECTURE.md, "Layers"). Read from the source, so the rule does not depend on memory:
 //!
-//! core (report, scores, search, filter, text, import, export, generate, io_error)
+//! core (report, scores, search, filter, text, lang, import, export, generate, io_error)
 //!   → store → config, theme → tui → cmd, main
 //!
 //! The core and the store know no terminal (`ratatui`, `crossterm`); only the tui and the
@@ -29,6 +29,7 @@ const MODULES: &[(&str, Layer)] = &[
     ("export", Layer::Core),
     ("generate", Layer::Core),
     ("io_error", Layer::Core),
+    ("lang", Layer::Core),
     ("store", Layer::Store),
     ("config", Layer::Config),
     ("theme", Layer::Config),
