@@ -61,7 +61,7 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
             crate::text::shown(output)
         )));
     }
-    let imported = import_file(&args.text, &options).map_err(|e| Failure::BadInput(e.0))?;
+    let imported = import_file(&args.text, &options).map_err(|e| Failure::BadInput(e.to_string()))?;
     let written = match &args.output {
         Some(output) => {
             write_output(output, |out| out.write_all(imported.json.as_bytes()))?;
@@ -85,7 +85,7 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
 /// and returns the report (its `sha256` is that of the imported JSON, which is the same on every
 /// import of the same document, so the scores file stays valid).
 pub fn import_for_review(path: &Path, err: &mut dyn Write) -> Result<Report, Failure> {
-    let imported = import_file(path, &Options::default()).map_err(|e| Failure::BadInput(e.0))?;
+    let imported = import_file(path, &Options::default()).map_err(|e| Failure::BadInput(e.to_string()))?;
     print_summary(&imported, err);
     Ok(imported.report)
 }

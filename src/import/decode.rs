@@ -26,29 +26,52 @@ pub struct Decoded {
     pub replaced: usize,
 }
 
-/// Tells a zip (docx) from text, or refuses a file that is neither, with a reason that reads
-/// after "FILE: " (a lowercase sentence fragment).
-pub fn sniff(bytes: &[u8]) -> Result<Sniffed, String> {
+/// Why a document's bytes are not text appraise can read; each reads after "FILE: " (a
+/// lowercase sentence fragment).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error(
+        "this is a PDF, not text; convert it first with `pdftotext -layout FILE.pdf FILE.txt` and import the .txt"
+    )]
+    Pdf,
+    #[error(
+        "this is an old binary Word .doc (or another OLE file); save it as .docx or .txt and import that"
+    )]
+    OldWord,
+    #[error("this is an RTF document; save it as .docx or .txt and import that")]
+    Rtf,
+    #[error("this looks like a binary file, not text (it has a NUL byte at offset {offset})")]
+    NulByte { offset: usize },
+    #[error("this looks like a binary file, not text ({percent}% of its characters are control characters)")]
+    ControlCharacters { percent: usize },
+    #[error(
+        "line {line} (byte {offset}): this is not text in a known encoding (UTF-8, UTF-16 with a BOM, GB18030/GBK), or not text at all"
+    )]
+    UnknownEncoding { line: usize, offset: usize },
+    #[error("{} {encoding}, but {replaced} of its byte sequences do not decode as such",
+        if *.had_bom { "its byte-order mark says" } else { "it looks like" })]
+    BadEncoding { encoding: &'static str, replaced: usize, had_bom: bool },
+}
+
+/// Tells a zip (docx) from text, or refuses a file that is neither.
+pub fn sniff(bytes: &[u8]) -> Result<Sniffed, DecodeError> {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         return Ok(Sniffed::Zip);
     }
     if bytes.starts_with(b"%PDF") {
-        return Err("this is a PDF, not text; convert it first with `pdftotext -layout FILE.pdf FILE.txt` and import the .txt".into());
+        return Err(DecodeError::Pdf);
     }
     if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return Err(
-            "this is an old binary Word .doc (or another OLE file); save it as .docx or .txt and import that"
-                .into(),
-        );
+        return Err(DecodeError::OldWord);
     }
     if bytes.starts_with(b"{\\rtf") {
-        return Err("this is an RTF document; save it as .docx or .txt and import that".into());
+        return Err(DecodeError::Rtf);
     }
     Ok(Sniffed::Text)
 }
 
-/// Decodes text, detecting its encoding. Errors are lowercase sentence fragments.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+/// Decodes text, detecting its encoding.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         return decode_as(encoding, &bytes[bom..], true);
     }
@@ -56,7 +79,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         return decode_as(encoding, bytes, false);
     }
     if let Some(i) = memchr::memchr(0, bytes) {
-        return Err(format!("this looks like a binary file, not text (it has a NUL byte at offset {i})"));
+        return Err(DecodeError::NulByte { offset: i });
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return check_text(Decoded { text: text.to_string(), encoding: "UTF-8", replaced: 0 });
@@ -71,22 +94,20 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     let chars = best.text.chars().count().max(1);
     if best.replaced * 100 > chars {
         let (line, offset) = first_bad_utf8(bytes);
-        return Err(format!(
-            "line {line} (byte {offset}): this is not text in a known encoding (UTF-8, UTF-16 with a BOM, GB18030/GBK), or not text at all"
-        ));
+        return Err(DecodeError::UnknownEncoding { line, offset });
     }
     check_text(best)
 }
 
-fn decode_as(encoding: &'static Encoding, bytes: &[u8], had_bom: bool) -> Result<Decoded, String> {
+fn decode_as(encoding: &'static Encoding, bytes: &[u8], had_bom: bool) -> Result<Decoded, DecodeError> {
     let decoded = lossy(encoding, bytes);
     let chars = decoded.text.chars().count().max(1);
     if decoded.replaced * 100 > chars {
-        let how = if had_bom { "its byte-order mark says" } else { "it looks like" };
-        return Err(format!(
-            "{how} {}, but {} of its byte sequences do not decode as such",
-            decoded.encoding, decoded.replaced
-        ));
+        return Err(DecodeError::BadEncoding {
+            encoding: decoded.encoding,
+            replaced: decoded.replaced,
+            had_bom,
+        });
     }
     check_text(decoded)
 }
@@ -131,7 +152,7 @@ fn first_bad_utf8(bytes: &[u8]) -> (usize, usize) {
 }
 
 /// Refuses decoded "text" that is mostly control characters (a binary file in disguise).
-fn check_text(decoded: Decoded) -> Result<Decoded, String> {
+fn check_text(decoded: Decoded) -> Result<Decoded, DecodeError> {
     let mut total = 0usize;
     let mut control = 0usize;
     for c in decoded.text.chars().take(1 << 20) {
@@ -141,10 +162,7 @@ fn check_text(decoded: Decoded) -> Result<Decoded, String> {
         }
     }
     if total > 0 && control * 20 > total {
-        return Err(format!(
-            "this looks like a binary file, not text ({}% of its characters are control characters)",
-            control * 100 / total
-        ));
+        return Err(DecodeError::ControlCharacters { percent: control * 100 / total });
     }
     Ok(decoded)
 }
@@ -186,12 +204,12 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err().contains("binary"));
-        assert!(sniff(b"%PDF-1.7\n").unwrap_err().contains("pdftotext"));
-        assert!(sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest").unwrap_err().contains(".doc"));
+        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err(), DecodeError::NulByte { offset: 8 });
+        assert!(sniff(b"%PDF-1.7\n").unwrap_err().to_string().contains("pdftotext"));
+        assert_eq!(sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest").unwrap_err(), DecodeError::OldWord);
         assert_eq!(sniff(b"PK\x03\x04...").unwrap(), Sniffed::Zip);
         let controls: Vec<u8> = (0..200u8).map(|i| if i % 3 == 0 { 1 } else { b'a' }).collect();
-        assert!(decode(&controls).unwrap_err().contains("control characters"));
+        assert!(decode(&controls).unwrap_err().to_string().contains("control characters"));
     }
 
     #[test]
@@ -199,7 +217,8 @@ mod tests {
         let mut bytes = b"line one\nline two\n".to_vec();
         bytes.extend([0xFF; 40]);
         let err = decode(&bytes).unwrap_err();
-        assert!(err.starts_with("line 3 (byte 18)"), "{err}");
+        assert_eq!(err, DecodeError::UnknownEncoding { line: 3, offset: 18 });
+        assert!(err.to_string().starts_with("line 3 (byte 18): "), "{err}");
     }
 
     #[test]

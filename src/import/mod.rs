@@ -24,12 +24,13 @@ pub mod outline;
 pub mod rubric;
 
 use crate::report::{Report, parse_report};
+use crate::text::shown;
 use build::{Lang, SectionOut, count_items, count_sections, number, untitled};
 use clean::{Kind, Noise, Para};
 use serde::Serialize;
 use serde::ser::SerializeMap;
-use std::fmt;
 use std::path::Path;
+use std::path::PathBuf;
 
 /// Files larger than this are not reports.
 pub const MAX_BYTES: usize = 256 << 20;
@@ -61,16 +62,25 @@ pub struct Options {
 }
 
 /// Why an import failed: one sentence naming the file (and the place, when there is one).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImportError(pub String);
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read {}: {message}", shown(path))]
+    Read { path: PathBuf, message: String },
+    #[error("{}: the file is {megabytes} MB, too large for a report (at most {} MB)", shown(path), MAX_BYTES >> 20)]
+    TooLarge { path: PathBuf, megabytes: u64 },
+    /// The bytes are not text appraise reads (a PDF, a binary file, an unknown encoding).
+    #[error("{file}: {problem}")]
+    Decode { file: String, problem: decode::DecodeError },
+    /// What the document holds cannot make a report (empty, a broken .docx, a bad rubric…).
+    #[error("{file}: {message}")]
+    Document { file: String, message: String },
+    /// The rubric table given with `--rubric` (the message names it and the place).
+    #[error("{0}")]
+    Rubric(String),
+    /// A wrong `--max`, `--step`, `--id` or `--title`.
+    #[error("{0}")]
+    Option(String),
 }
-
-impl std::error::Error for ImportError {}
 
 /// What an import made.
 #[derive(Debug, Clone)]
@@ -153,21 +163,18 @@ pub fn is_importable(path: &Path) -> bool {
 
 /// Reads and imports the document at `path`.
 pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportError> {
-    let shown = crate::text::shown(path).to_string();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| ImportError(format!("cannot read {shown}: {}", crate::io_error::message(&e))))?;
+    let unreadable = |e: std::io::Error| ImportError::Read {
+        path: path.to_owned(),
+        message: crate::io_error::message(&e),
+    };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.is_dir() {
-        return Err(ImportError(format!("cannot read {shown}: it is a directory")));
+        return Err(ImportError::Read { path: path.to_owned(), message: "it is a directory".into() });
     }
     if meta.len() > MAX_BYTES as u64 {
-        return Err(ImportError(format!(
-            "{shown}: the file is {} MB, too large for a report (at most {} MB)",
-            meta.len() >> 20,
-            MAX_BYTES >> 20
-        )));
+        return Err(ImportError::TooLarge { path: path.to_owned(), megabytes: meta.len() >> 20 });
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| ImportError(format!("cannot read {shown}: {}", crate::io_error::message(&e))))?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     import_bytes(&bytes, path, options)
 }
 
@@ -175,7 +182,8 @@ pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportErr
 /// (by its extension) whether the text is Markdown.
 pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Imported, ImportError> {
     let name = crate::text::shown(path).to_string();
-    let fail = |m: String| ImportError(format!("{name}: {m}"));
+    let fail = |message: String| ImportError::Document { file: name.clone(), message };
+    let undecodable = |problem: decode::DecodeError| ImportError::Decode { file: name.clone(), problem };
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     if ext == "json" {
         return Err(fail(
@@ -185,10 +193,10 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     if bytes.len() > MAX_BYTES {
         return Err(fail(format!("the file is too large for a report (at most {} MB)", MAX_BYTES >> 20)));
     }
-    let scale = scale(options).map_err(ImportError)?;
+    let scale = scale(options).map_err(ImportError::Option)?;
     let mut noise = Noise::default();
     let mut summary = Summary { source: name.clone(), ..Summary::default() };
-    let paras: Vec<Para> = match decode::sniff(bytes).map_err(fail)? {
+    let paras: Vec<Para> = match decode::sniff(bytes).map_err(undecodable)? {
         decode::Sniffed::Zip => {
             let doc = docx::read(bytes).map_err(fail)?;
             summary.format = "Word .docx";
@@ -210,7 +218,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
             clean::drop_noise(paras, &mut noise)
         }
         decode::Sniffed::Text => {
-            let decoded = decode::decode(bytes).map_err(fail)?;
+            let decoded = decode::decode(bytes).map_err(undecodable)?;
             let markdown = matches!(ext.as_str(), "md" | "markdown") || looks_like_markdown(&decoded.text);
             summary.format = if markdown { "Markdown" } else { "text" };
             summary.encoding = Some(pretty_encoding(decoded.encoding).to_string());
@@ -248,7 +256,9 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     summary.skipped = noise.describe();
 
     let title = match &options.title {
-        Some(t) if t.trim().is_empty() => return Err(ImportError("--title must not be empty".into())),
+        Some(t) if t.trim().is_empty() => {
+            return Err(ImportError::Option("--title must not be empty".into()));
+        }
         Some(t) => t.trim().to_string(),
         None => built
             .title
@@ -257,13 +267,13 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
             .unwrap_or_else(|| if stem.is_empty() { untitled(lang).to_string() } else { stem.clone() }),
     };
     let id = match &options.id {
-        Some(id) if id.trim().is_empty() => return Err(ImportError("--id must not be empty".into())),
+        Some(id) if id.trim().is_empty() => return Err(ImportError::Option("--id must not be empty".into())),
         Some(id) => id.trim().to_string(),
         None => slug(&file_stem(path)),
     };
     let mut sections = built.sections;
     if let Some(file) = &options.rubric {
-        let rubric = rubric::parse(&file.bytes, &file.name).map_err(ImportError)?;
+        let rubric = rubric::parse(&file.bytes, &file.name).map_err(ImportError::Rubric)?;
         let next = sections.iter().filter(|s| s.id != "s0").count() + 1;
         sections.push(rubric.section(&format!("s{next}")));
         summary.rubric = Some((rubric.indicators(), rubric.total()));

@@ -236,9 +236,9 @@ fn options_override_id_title_and_scale() {
     assert_eq!((r.scale.max, r.scale.step), (5.0, 1.0));
     assert!(r.items.iter().all(|i| i.scale.max == 5.0));
     let bad = Options { step: Some(0.0), ..Options::default() };
-    assert!(import_file(&fixture("shaodong-2022.txt"), &bad).unwrap_err().0.contains("--step"));
+    assert!(import_file(&fixture("shaodong-2022.txt"), &bad).unwrap_err().to_string().contains("--step"));
     let bad = Options { id: Some(" ".into()), ..Options::default() };
-    assert!(import_file(&fixture("shaodong-2022.txt"), &bad).unwrap_err().0.contains("--id"));
+    assert!(import_file(&fixture("shaodong-2022.txt"), &bad).unwrap_err().to_string().contains("--id"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -321,7 +321,7 @@ fn a_bad_rubric_names_the_row() {
         ..Options::default()
     };
     let err = import_file(&fixture("shaodong-2022.txt"), &options).unwrap_err();
-    assert_eq!(err.0, "r.csv: row 1, column points: \"五分\" is not a number of points");
+    assert_eq!(err.to_string(), "r.csv: row 1, column points: \"五分\" is not a number of points");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -661,8 +661,8 @@ fn unusable_input_is_refused_with_the_reason() {
     ];
     for (name, bytes, expected) in cases {
         let e = error_for(name, bytes);
-        assert!(e.0.starts_with(expected), "{name}: {e}");
-        assert!(!e.0.contains('\n'), "{name}: more than one line: {e}");
+        assert!(e.to_string().starts_with(expected), "{name}: {e}");
+        assert!(!e.to_string().contains('\n'), "{name}: more than one line: {e}");
     }
     let zip_without_word = {
         let mut buf = std::io::Cursor::new(Vec::new());
@@ -672,12 +672,12 @@ fn unusable_input_is_refused_with_the_reason() {
         zip.finish().unwrap();
         buf.into_inner()
     };
-    assert!(error_for("a.docx", &zip_without_word).0.contains("has no word/document.xml"));
+    assert!(error_for("a.docx", &zip_without_word).to_string().contains("has no word/document.xml"));
     let e = import_file(Path::new("/nonexistent/r.txt"), &Options::default()).unwrap_err();
-    assert_eq!(e.0, "cannot read /nonexistent/r.txt: no such file");
+    assert_eq!(e.to_string(), "cannot read /nonexistent/r.txt: no such file");
     let dir = std::env::temp_dir();
     let e = import_file(&dir, &Options::default()).unwrap_err();
-    assert!(e.0.ends_with("it is a directory"), "{e}");
+    assert!(e.to_string().ends_with("it is a directory"), "{e}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -690,8 +690,8 @@ fn survives(name: &str, bytes: &[u8]) {
             assert!(!imported.report.sections.is_empty() || imported.report.items.is_empty());
         }
         Err(e) => {
-            assert!(e.0.starts_with(name), "{e}");
-            assert!(!e.0.contains('\n'), "{e}");
+            assert!(e.to_string().starts_with(name), "{e}");
+            assert!(!e.to_string().contains('\n'), "{e}");
         }
     }
 }
@@ -824,7 +824,7 @@ proptest! {
                 let again = import_bytes(text.as_bytes(), Path::new("shaped.txt"), &Options::default()).unwrap();
                 prop_assert_eq!(i.json, again.json);
             }
-            Err(e) => prop_assert!(e.0.starts_with("shaped.txt: the document is empty"), "{}", e),
+            Err(e) => prop_assert!(e.to_string().starts_with("shaped.txt: the document is empty"), "{}", e),
         }
     }
 }
