@@ -1,7 +1,8 @@
 //! Reproducible synthetic reports of any size, of mixed Chinese and English text, for
-//! benchmarks and load tests. The same (items, seed) always gives the same bytes.
+//! benchmarks and load tests. The same (items, seed) always gives the same bytes. Written
+//! through the format's model (`report::file`), as the importer writes.
 
-use serde_json::{Value, json};
+use crate::report::file::{FORMAT, GradeFile, ItemFile, ReportFile, ScaleFile, SectionFile};
 
 /// Chinese clauses in the style of the reports the app is for.
 const ZH: &[&str] = &[
@@ -82,11 +83,16 @@ fn paragraph(rng: &mut Rng, chars: usize) -> String {
 
 /// A report with `items` items (10 to a section, 10 sections to a chapter), as JSON text.
 pub fn report_json(items: usize, seed: u64) -> String {
+    report(items, seed).to_json()
+}
+
+/// The generated report as the format's model.
+pub fn report(items: usize, seed: u64) -> ReportFile {
     let mut rng = Rng(seed);
     let per_section = 10;
     let per_chapter = 10;
     let sections = items.div_ceil(per_section);
-    let mut chapters: Vec<Value> = Vec::new();
+    let mut chapters = Vec::new();
     let mut made = 0;
     for c in 0..sections.div_ceil(per_chapter) {
         let mut subs = Vec::new();
@@ -98,39 +104,49 @@ pub fn report_json(items: usize, seed: u64) -> String {
             for k in 0..per_section.min(items - made) {
                 made += 1;
                 let len = 80 + rng.below(220);
-                let max = [2, 4, 5, 10][rng.below(4)];
-                list.push(json!({
-                    "id": format!("c{c}.s{s}.i{k}"),
-                    "title": format!("{} {}", rng.pick(ZH), rng.pick(EN)),
-                    "text": paragraph(&mut rng, len),
-                    "max": max,
-                    "criteria": if rng.below(3) == 0 { Value::from(paragraph(&mut rng, 30)) } else { Value::Null },
-                    "tags": [rng.pick(&["产出", "效益", "满意度", "管理"])],
-                }));
+                let max = [2.0, 4.0, 5.0, 10.0][rng.below(4)];
+                // (Drawn in this order: the same seed gives the same text.)
+                let title = format!("{} {}", rng.pick(ZH), rng.pick(EN));
+                let text = paragraph(&mut rng, len);
+                let criteria = if rng.below(3) == 0 { Some(paragraph(&mut rng, 30)) } else { None };
+                let tag = rng.pick(&["产出", "效益", "满意度", "管理"]);
+                list.push(ItemFile {
+                    id: format!("c{c}.s{s}.i{k}"),
+                    title: Some(title),
+                    text,
+                    max: Some(max),
+                    criteria,
+                    tags: vec![tag.to_string()],
+                    ..ItemFile::default()
+                });
             }
-            subs.push(json!({
-                "id": format!("c{c}.s{s}"),
-                "title": format!("（{}）{}", s + 1, rng.pick(ZH)),
-                "items": list,
-            }));
+            subs.push(SectionFile {
+                id: format!("c{c}.s{s}"),
+                title: format!("（{}）{}", s + 1, rng.pick(ZH)),
+                items: list,
+                ..SectionFile::default()
+            });
         }
-        chapters.push(json!({
-            "id": format!("c{c}"),
-            "title": format!("第{}章 {}", c + 1, rng.pick(ZH)),
-            "body": paragraph(&mut rng, 60),
-            "sections": subs,
-        }));
+        let title = format!("第{}章 {}", c + 1, rng.pick(ZH));
+        chapters.push(SectionFile {
+            id: format!("c{c}"),
+            title,
+            body: Some(paragraph(&mut rng, 60)),
+            sections: subs,
+            ..SectionFile::default()
+        });
     }
-    let doc = json!({
-        "format": "appraise.report/1",
-        "id": format!("generated-{items}-{seed}"),
-        "title": format!("Generated report: {items} items (seed {seed})"),
-        "scale": { "min": 0, "max": 10, "step": 0.5 },
-        "grades": [{ "min": 90, "label": "优" }, { "min": 80, "label": "良" }, { "min": 60, "label": "中" }, { "min": 0, "label": "差" }],
-        "require_note_below_max": true,
-        "sections": chapters,
-    });
-    serde_json::to_string(&doc).unwrap_or_default()
+    let grade = |min: f64, label: &str| GradeFile { min, label: label.into() };
+    ReportFile {
+        format: Some(FORMAT.into()),
+        id: format!("generated-{items}-{seed}"),
+        title: format!("Generated report: {items} items (seed {seed})"),
+        scale: Some(ScaleFile { min: Some(0.0), max: Some(10.0), step: Some(0.5) }),
+        grades: Some(vec![grade(90.0, "优"), grade(80.0, "良"), grade(60.0, "中"), grade(0.0, "差")]),
+        require_note_below_max: Some(true),
+        sections: chapters,
+        ..ReportFile::default()
+    }
 }
 
 #[cfg(test)]

@@ -10,59 +10,15 @@
 
 use super::clean::{Kind as ParaKind, Para, ends_sentence};
 use super::outline::{Heading, Kind, Node, Outline, markers, narrow};
-use serde::Serialize;
-use serde_json::Value;
 
 pub use crate::lang::Lang;
 
-/// A report section as written to the file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SectionOut {
-    pub id: String,
-    pub title: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub items: Vec<ItemOut>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub sections: Vec<SectionOut>,
-}
+/// A report section and item as written to the file: the format's own definition.
+pub use crate::report::file::{ItemFile, SectionFile};
 
-/// A report item as written to the file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ItemOut {
-    pub id: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    pub text: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max: Option<Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub criteria: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub tags: Vec<String>,
-}
-
-impl ItemOut {
-    fn new(id: String, title: String, text: String) -> Self {
-        ItemOut {
-            id,
-            title: Some(title).filter(|t| !t.is_empty()),
-            text,
-            max: None,
-            criteria: None,
-            tags: Vec::new(),
-        }
-    }
-}
-
-/// A number as JSON: whole numbers without a fraction (`5`, not `5.0`).
-pub fn number(v: f64) -> Value {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        Value::from(v as i64)
-    } else {
-        serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number)
-    }
+/// An item with a title (none when empty) and a text.
+pub fn item(id: String, title: String, text: String) -> ItemFile {
+    ItemFile { id, title: Some(title).filter(|t| !t.is_empty()), text, ..ItemFile::default() }
 }
 
 /// What the outline becomes.
@@ -70,7 +26,7 @@ pub fn number(v: f64) -> Value {
 pub struct Built {
     pub title: Option<String>,
     pub meta: Vec<(String, String)>,
-    pub sections: Vec<SectionOut>,
+    pub sections: Vec<SectionFile>,
     /// Things the reader should know about how the text was read (for the summary).
     pub notes: Vec<String>,
 }
@@ -86,7 +42,7 @@ pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
         match convert(node, format!("s{}", i + 1), 0, lang) {
             Part::Section(s) => sections.push(s),
             // (convert never makes an item at the top level; kept total rather than panicking)
-            Part::Item(item) => sections.push(SectionOut {
+            Part::Item(item) => sections.push(SectionFile {
                 id: item.id.clone(),
                 title: item.title.clone().unwrap_or_else(|| first_clause(&item.text, lang)),
                 body: Some(item.text).filter(|t| !t.is_empty()),
@@ -101,7 +57,7 @@ pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
     if sections.is_empty() {
         // No outline at all: the text is one section; its short title lines make items, or it is one item.
         let (body, subs) = split_subtitles(preface);
-        let mut section = SectionOut {
+        let mut section = SectionFile {
             id: "s1".into(),
             title: report_title.clone(),
             body: None,
@@ -111,7 +67,7 @@ pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
         if subs.is_empty() {
             let text = join(&body);
             if !text.is_empty() {
-                section.items.push(ItemOut::new("s1.1".into(), report_title, text));
+                section.items.push(item("s1.1".into(), report_title, text));
             }
             built.notes.push("no outline numbering found: the whole text is one item".into());
         } else {
@@ -129,9 +85,9 @@ pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
         let items = sections
             .into_iter()
             .enumerate()
-            .map(|(i, s)| ItemOut::new(format!("s1.{}", i + 1), s.title.clone(), s.body.unwrap_or(s.title)))
+            .map(|(i, s)| item(format!("s1.{}", i + 1), s.title.clone(), s.body.unwrap_or(s.title)))
             .collect();
-        sections = vec![SectionOut {
+        sections = vec![SectionFile {
             id: "s1".into(),
             title: report_title,
             body: None,
@@ -148,7 +104,7 @@ pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
         let body = Some(join(&preface)).filter(|b| !b.is_empty());
         sections.insert(
             0,
-            SectionOut {
+            SectionFile {
                 id: "s0".into(),
                 title: title.into(),
                 body,
@@ -168,17 +124,17 @@ pub fn untitled(lang: Lang) -> &'static str {
     }
 }
 
-pub fn count_items(sections: &[SectionOut]) -> usize {
+pub fn count_items(sections: &[SectionFile]) -> usize {
     sections.iter().map(|s| s.items.len() + count_items(&s.sections)).sum()
 }
 
-pub fn count_sections(sections: &[SectionOut]) -> usize {
+pub fn count_sections(sections: &[SectionFile]) -> usize {
     sections.iter().map(|s| 1 + count_sections(&s.sections)).sum()
 }
 
 enum Part {
-    Section(SectionOut),
-    Item(ItemOut),
+    Section(SectionFile),
+    Item(ItemFile),
 }
 
 fn convert(node: Node, id: String, depth: usize, lang: Lang) -> Part {
@@ -206,7 +162,7 @@ fn convert(node: Node, id: String, depth: usize, lang: Lang) -> Part {
         if text.is_empty() {
             text = heading.text.trim().to_string();
         }
-        return Part::Item(ItemOut::new(id, title, text));
+        return Part::Item(item(id, title, text));
     }
     let mut parts: Vec<&str> = Vec::new();
     if paragraph {
@@ -214,7 +170,7 @@ fn convert(node: Node, id: String, depth: usize, lang: Lang) -> Part {
     }
     parts.extend(body.iter().map(|p| p.text.as_str()));
     let body = parts.join("\n");
-    let mut section = SectionOut {
+    let mut section = SectionFile {
         id: id.clone(),
         title,
         body: Some(body).filter(|b| !b.is_empty()),
@@ -230,8 +186,8 @@ fn convert(node: Node, id: String, depth: usize, lang: Lang) -> Part {
             // first): it becomes a section of its own holding the item, so the order stays.
             Part::Item(item) if !section.sections.is_empty() => {
                 let title = item.title.clone().unwrap_or_else(|| first_clause(&item.text, lang));
-                let item = ItemOut { id: format!("{child_id}.1"), ..item };
-                section.sections.push(SectionOut {
+                let item = ItemFile { id: format!("{child_id}.1"), ..item };
+                section.sections.push(SectionFile {
                     id: child_id,
                     title,
                     body: None,
@@ -246,10 +202,10 @@ fn convert(node: Node, id: String, depth: usize, lang: Lang) -> Part {
     Part::Section(section)
 }
 
-fn subtitle_items(subs: Vec<(String, Vec<Para>)>, id: &str, first: usize) -> Vec<ItemOut> {
+fn subtitle_items(subs: Vec<(String, Vec<Para>)>, id: &str, first: usize) -> Vec<ItemFile> {
     subs.into_iter()
         .enumerate()
-        .map(|(k, (title, paras))| ItemOut::new(format!("{id}.{}", first + k + 1), title, join(&paras)))
+        .map(|(k, (title, paras))| item(format!("{id}.{}", first + k + 1), title, join(&paras)))
         .collect()
 }
 

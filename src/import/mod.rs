@@ -23,12 +23,11 @@ pub mod docx;
 pub mod outline;
 pub mod rubric;
 
+use crate::report::file::{FORMAT, GradeFile, Meta, ReportFile, ScaleFile};
 use crate::report::{Report, parse_report};
 use crate::text::shown;
-use build::{Lang, SectionOut, count_items, count_sections, number, untitled};
+use build::{Lang, count_items, count_sections, untitled};
 use clean::{Kind, Noise, Para};
-use serde::Serialize;
-use serde::ser::SerializeMap;
 use std::path::Path;
 use std::path::PathBuf;
 
@@ -139,7 +138,7 @@ impl Summary {
             out.push(format!(
                 "scoring table: {n} {}, {} points",
                 plural(n, "indicator", "indicators"),
-                number(points)
+                crate::scores::fmt_num(points)
             ));
         }
         if !self.skipped.is_empty() {
@@ -291,16 +290,22 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     meta.retain(|(k, _)| k != "lang");
     meta.push(("lang".into(), lang.code().into()));
     let grades = (lang == Lang::Zh).then(|| {
-        [(90, "优"), (80, "良"), (60, "中"), (0, "差")]
+        [(90.0, "优"), (80.0, "良"), (60.0, "中"), (0.0, "差")]
             .into_iter()
-            .map(|(min, label)| GradeOut { min, label: label.into() })
+            .map(|(min, label)| GradeFile { min, label: label.into() })
             .collect()
     });
-    let file =
-        ReportFile { format: "appraise.report/1", id, title, meta: Meta(meta), scale, grades, sections };
-    let mut json = serde_json::to_string_pretty(&file)
-        .map_err(|e| fail(format!("cannot write the report (an internal error, please report it): {e}")))?;
-    json.push('\n');
+    let file = ReportFile {
+        format: Some(FORMAT.into()),
+        id,
+        title,
+        meta: Meta::texts(meta),
+        scale: Some(scale),
+        grades,
+        require_note_below_max: None,
+        sections,
+    };
+    let json = file.to_json_pretty();
     let report = parse_report(json.as_bytes()).map_err(|problems| {
         let first = problems.first().map(ToString::to_string).unwrap_or_default();
         fail(format!("the imported report is not valid (an internal error, please report it): {first}"))
@@ -309,7 +314,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
 }
 
 /// The default scale from the options, checked.
-fn scale(options: &Options) -> Result<ScaleOut, String> {
+fn scale(options: &Options) -> Result<ScaleFile, String> {
     let max = options.max.unwrap_or(DEFAULT_MAX);
     let step = options.step.unwrap_or(DEFAULT_STEP.min(max));
     if !max.is_finite() || max <= 0.0 {
@@ -321,7 +326,7 @@ fn scale(options: &Options) -> Result<ScaleOut, String> {
     if step > max {
         return Err(format!("--step ({step}) must not be larger than --max ({max})"));
     }
-    Ok(ScaleOut { min: number(0.0), max: number(max), step: number(step) })
+    Ok(ScaleFile { min: Some(0.0), max: Some(max), step: Some(step) })
 }
 
 fn pretty_encoding(name: &str) -> &str {
@@ -385,47 +390,6 @@ fn slug(stem: &str) -> String {
     if out.is_empty() { "report".into() } else { out }
 }
 
-#[derive(Serialize)]
-struct ReportFile {
-    format: &'static str,
-    id: String,
-    title: String,
-    meta: Meta,
-    scale: ScaleOut,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    grades: Option<Vec<GradeOut>>,
-    sections: Vec<SectionOut>,
-}
-
-/// `meta` in its order (serde_json's map would sort the keys).
-struct Meta(Vec<(String, String)>);
-
-impl Serialize for Meta {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        let mut seen = std::collections::HashSet::new();
-        for (k, v) in &self.0 {
-            if seen.insert(k.as_str()) {
-                map.serialize_entry(k, v)?;
-            }
-        }
-        map.end()
-    }
-}
-
-#[derive(Debug, Serialize)]
-struct ScaleOut {
-    min: serde_json::Value,
-    max: serde_json::Value,
-    step: serde_json::Value,
-}
-
-#[derive(Serialize)]
-struct GradeOut {
-    min: u32,
-    label: String,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -445,7 +409,7 @@ mod tests {
         assert!(bad(Some(1.0), Some(2.0)).contains("must not be larger"));
         assert!(bad(Some(f64::NAN), None).contains("--max"));
         let s = scale(&Options { max: Some(0.25), ..Options::default() }).unwrap();
-        assert_eq!(s.step, number(0.25));
+        assert_eq!(s.step, Some(0.25));
     }
 
     #[test]

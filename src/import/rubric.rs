@@ -6,9 +6,10 @@
 //! 分值, 评分标准), or in this order when there is no header. Cells left empty under a merged
 //! 一级/二级 cell take the value above. Points that do not add up are reported as warnings.
 
-use super::build::{ItemOut, Lang, SectionOut, number};
+use super::build::{ItemFile, Lang, SectionFile};
 use super::decode::decode;
 use super::outline::narrow;
+use crate::scores::fmt_num;
 
 /// The rubric's parts, before ids are given.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,7 +91,7 @@ fn points(cell: &str) -> Result<Option<f64>, ()> {
 }
 
 fn fmt(v: f64) -> String {
-    number(v).to_string()
+    fmt_num(v)
 }
 
 /// Reads a rubric CSV (UTF-8, GBK, UTF-16…); `name` is the file name for messages.
@@ -277,7 +278,7 @@ impl Rubric {
     }
 
     /// The rubric as a report section with id `id` (`s6`), sections `s6.1`, `s6.1.1`, items `s6.1.1.1`.
-    pub fn section(&self, id: &str) -> SectionOut {
+    pub fn section(&self, id: &str) -> SectionFile {
         let (title, unit) = match self.lang {
             Lang::Zh => ("评分表", ("（", "分）")),
             Lang::En => ("Scoring rubric", (" (", " points)")),
@@ -306,16 +307,17 @@ impl Rubric {
                             .items
                             .iter()
                             .enumerate()
-                            .map(|(k, ind)| ItemOut {
+                            .map(|(k, ind)| ItemFile {
                                 id: format!("{id2}.{}", k + 1),
                                 title: Some(ind.name.clone()),
                                 text: ind.name.clone(),
-                                max: Some(number(ind.points)),
+                                max: Some(ind.points),
                                 criteria: ind.criteria.clone(),
                                 tags: vec![tag.to_string(), g1.name.clone()],
+                                ..ItemFile::default()
                             })
                             .collect();
-                        SectionOut {
+                        SectionFile {
                             id: id2,
                             title: with_points(&g2.name, g2.points),
                             body: None,
@@ -324,7 +326,7 @@ impl Rubric {
                         }
                     })
                     .collect();
-                SectionOut {
+                SectionFile {
                     id: id1,
                     title: with_points(&g1.name, g1.points),
                     body: None,
@@ -333,7 +335,7 @@ impl Rubric {
                 }
             })
             .collect();
-        SectionOut { id: id.to_string(), title: title.to_string(), body: None, items: Vec::new(), sections }
+        SectionFile { id: id.to_string(), title: title.to_string(), body: None, items: Vec::new(), sections }
     }
 }
 
@@ -350,7 +352,7 @@ mod tests {
         let s = r.section("s3");
         assert_eq!(s.sections[0].title, "决策（10分）");
         let item = &s.sections[0].sections[0].items[1];
-        assert_eq!((item.id.as_str(), item.max.clone()), ("s3.1.1.2", Some(number(5.0))));
+        assert_eq!((item.id.as_str(), item.max), ("s3.1.1.2", Some(5.0)));
     }
 
     #[test]

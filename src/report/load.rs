@@ -184,7 +184,7 @@ fn parse_source(source: &Arc<String>) -> Result<Report, Vec<Problem>> {
 }
 
 /// Parses into the JSON tree and walks it: every problem, located.
-fn slow_path(text: &str) -> Result<Report, Vec<Problem>> {
+pub(super) fn slow_path(text: &str) -> Result<Report, Vec<Problem>> {
     let root: Json = serde_json::from_str(text).map_err(|e| vec![syntax_problem(text, &e)])?;
     let mut walker = Walker::new();
     walker.root(&root);

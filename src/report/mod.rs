@@ -1,8 +1,10 @@
 //! The report: its model (`model`), the strings it shares with the file it was read from
-//! (`shared`), finding a node by id (`index`), and reading it from a file with every problem
-//! located (`load`, with `fast` for valid files and `json` for the slow path's tree).
+//! (`shared`), finding a node by id (`index`), reading it from a file with every problem
+//! located (`load`, with `fast` for valid files and `json` for the slow path's tree), and the
+//! file format as data for the writers (`file`, checked against both readers and the schema).
 
 mod fast;
+pub mod file;
 mod index;
 mod json;
 mod load;

@@ -32,6 +32,7 @@ mod integrity;
 mod layers;
 mod merge;
 mod render;
+mod schemas;
 mod search_ui;
 mod summary;
 mod theme;

@@ -1,0 +1,190 @@
+//! The published JSON Schemas (`docs/schema/`) hold for every file the app reads and writes:
+//! the report fixtures, every report the importer and the generator make, the scores fixtures
+//! and a scores file the app saves, and the sheets `export` and `merge` write as JSON. A JSON
+//! output added later gets its schema, and a case here, in the same change.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The schema `docs/schema/NAME.json`, compiled.
+struct Schema {
+    name: &'static str,
+    schemas: boon::Schemas,
+    id: boon::SchemaIndex,
+}
+
+impl Schema {
+    fn load(name: &'static str) -> Schema {
+        let path = root().join("docs/schema").join(format!("{name}.json"));
+        let value: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let url = value["$id"].as_str().expect("every schema has an $id").to_string();
+        let mut compiler = boon::Compiler::new();
+        compiler.add_resource(&url, value).unwrap();
+        let mut schemas = boon::Schemas::new();
+        let id = compiler.compile(&url, &mut schemas).unwrap_or_else(|e| panic!("{name}: {e:#}"));
+        Schema { name, schemas, id }
+    }
+
+    fn check(&self, what: &str, json: &str) {
+        let value: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{what}: not JSON: {e}"));
+        if let Err(e) = self.schemas.validate(&value, self.id) {
+            panic!("{what} does not follow docs/schema/{}.json:\n{e:#}", self.name);
+        }
+    }
+
+    fn refuses(&self, what: &str, json: &str) {
+        let value: Value = serde_json::from_str(json).unwrap();
+        assert!(
+            self.schemas.validate(&value, self.id).is_err(),
+            "{what}: docs/schema/{}.json accepts it",
+            self.name
+        );
+    }
+
+    fn check_file(&self, path: &Path) {
+        self.check(&path.display().to_string(), &std::fs::read_to_string(path).unwrap());
+    }
+}
+
+fn appraise(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_appraise")).args(args).current_dir(root()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "appraise {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn every_report_read_or_written_follows_the_report_schema() {
+    let schema = Schema::load("report-1");
+    for name in ["shaodong-2022.json", "english-sample.json", "hostile/escapes.json"] {
+        schema.check_file(&root().join("fixtures").join(name));
+    }
+    for (items, seed) in [(1, 1), (57, 7), (1000, 42)] {
+        schema.check(
+            &format!("gen --items {items} --seed {seed}"),
+            &appraise::generate::report_json(items, seed),
+        );
+    }
+    let import = root().join("fixtures/import");
+    let mut imported = 0;
+    for entry in std::fs::read_dir(&import).unwrap() {
+        let path = entry.unwrap().path();
+        if appraise::import::is_importable(&path) {
+            let made = appraise::import::import_file(&path, &appraise::import::Options::default())
+                .unwrap_or_else(|e| panic!("{e}"));
+            schema.check(&format!("the import of {}", path.display()), &made.json);
+            imported += 1;
+        }
+    }
+    assert!(imported >= 10, "the import fixtures: {imported}");
+    // With a rubric too.
+    let rubric = appraise::import::RubricFile {
+        name: "rubric-dazhou.csv".into(),
+        bytes: std::fs::read(import.join("rubric-dazhou.csv")).unwrap(),
+    };
+    let options = appraise::import::Options { rubric: Some(rubric), ..Default::default() };
+    let made = appraise::import::import_file(&import.join("shaodong-2022.txt"), &options).unwrap();
+    schema.check("the import with a rubric", &made.json);
+    // What the format refuses, the schema refuses.
+    for invalid in ["wrong-types.json", "missing-fields.json", "unsupported-format.json", "bad-step.json"] {
+        schema.refuses(
+            invalid,
+            &std::fs::read_to_string(root().join("fixtures/invalid").join(invalid)).unwrap(),
+        );
+    }
+}
+
+#[test]
+fn every_scores_file_read_or_saved_follows_the_scores_schema() {
+    let schema = Schema::load("scores-1");
+    for entry in std::fs::read_dir(root().join("fixtures/scores")).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.ends_with("corrupt.scores.json") {
+            schema.check_file(&path);
+        }
+    }
+    schema.check_file(&root().join("fixtures/hostile/escapes.scores.json"));
+    // A file as the app saves it: every field it writes.
+    let report =
+        appraise::report::parse_report(std::fs::read(root().join("fixtures/english-sample.json")).unwrap())
+            .unwrap();
+    let mut scores = appraise::scores::Scores::new(&report);
+    scores.evaluator = Some("张三".into());
+    scores.entries[0] = appraise::scores::Entry {
+        score: Some(7.5),
+        note: "佐证材料不足".into(),
+        flagged: true,
+        updated_at: Some("2026-11-26T03:00:00Z".into()),
+    };
+    schema.check("a saved scores file", &appraise::store::scores_json(&report, &scores));
+    schema.refuses("a scores file without format", r#"{"report": {"id": "r"}, "items": []}"#);
+    schema.refuses(
+        "a score as text",
+        r#"{"format": "appraise.scores/1", "report": {"id": "r"}, "items": [{"id": "a", "score": "5"}]}"#,
+    );
+}
+
+#[test]
+fn every_sheet_written_as_json_follows_its_schema() {
+    let sheet = Schema::load("sheet-1");
+    let panel = Schema::load("panel-1");
+    let en = "fixtures/english-sample.json";
+    let zh = "fixtures/shaodong-2022.json";
+    sheet.check(
+        "export english",
+        &appraise(&[
+            "export",
+            en,
+            "--scores",
+            "fixtures/scores/english-sample.scores.json",
+            "--format",
+            "json",
+        ]),
+    );
+    sheet.check(
+        "export shaodong",
+        &appraise(&[
+            "export",
+            zh,
+            "--scores",
+            "fixtures/scores/shaodong-2022.zhangsan.scores.json",
+            "--format",
+            "json",
+        ]),
+    );
+    let zh_panel = [
+        "fixtures/scores/shaodong-2022.zhangsan.scores.json",
+        "fixtures/scores/shaodong-2022.lisi.scores.json",
+        "fixtures/scores/shaodong-2022.wangwu.scores.json",
+    ];
+    let mut args = vec!["merge", zh];
+    args.extend(zh_panel);
+    args.extend(["--format", "json"]);
+    panel.check("merge shaodong", &appraise(&args));
+    panel.check(
+        "merge english",
+        &appraise(&[
+            "merge",
+            en,
+            "fixtures/scores/english-sample.scores.json",
+            "fixtures/scores/english-sample.sam.scores.json",
+            "fixtures/scores/reviewer-3.scores.json",
+            "--format",
+            "json",
+        ]),
+    );
+    for name in ["export-english-sample.json", "export-shaodong-zhangsan.json"] {
+        sheet.check_file(&root().join("fixtures/golden").join(name));
+    }
+    for name in ["merge-english-sample.json", "merge-shaodong.json"] {
+        panel.check_file(&root().join("fixtures/golden").join(name));
+    }
+    sheet.refuses(
+        "a panel as a sheet",
+        &std::fs::read_to_string(root().join("fixtures/golden/merge-shaodong.json")).unwrap(),
+    );
+}
