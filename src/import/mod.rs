@@ -1,5 +1,5 @@
 //! Importing a real report — plain text, Markdown or Word `.docx` — into an
-//! `appraise.report/1` file by its outline numbering (contract §3, `appraise import`).
+//! `appraise.report/1` file by its outline numbering (`appraise import`, README.md "Importing a report").
 //!
 //! The stages, one module each:
 //! - [`decode`]: the file's bytes → text (UTF-8 ± BOM, UTF-16 with BOM, GB18030/GBK), or a refusal
@@ -34,7 +34,7 @@ use std::path::PathBuf;
 /// Files larger than this are not reports.
 pub const MAX_BYTES: usize = 256 << 20;
 
-/// The default scale written into an imported report (the contract's defaults).
+/// The default scale written into an imported report (the format's defaults, docs/formats.md).
 pub const DEFAULT_MAX: f64 = 10.0;
 pub const DEFAULT_STEP: f64 = 0.5;
 

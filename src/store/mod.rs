@@ -58,7 +58,7 @@ pub fn scores_location(path: &Path) -> Result<PathBuf, String> {
     })
 }
 
-/// The contract's default: beside the report, `q.json` → `q.scores.json` (other names get `.scores.json` appended).
+/// The default (docs/formats.md, "Scores"): beside the report, `q.json` → `q.scores.json` (other names get `.scores.json` appended).
 pub fn default_scores_path(report: &Path) -> PathBuf {
     let name = report.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let stem = name.strip_suffix(".json").unwrap_or(&name);

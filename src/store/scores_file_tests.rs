@@ -53,7 +53,7 @@ fn written_file_round_trips_with_orphans_in_report_order() {
     assert_eq!(v["summary"]["max_points"], 19);
     assert_eq!(v["summary"]["percent"], 82.89);
     assert_eq!(v["summary"]["grade"], "B");
-    // format first, as in the contract
+    // format first, as docs/formats.md shows it
     assert!(text.trim_start().starts_with("{\n  \"format\""));
     let again = parse_scores(Path::new("s.json"), text.as_bytes(), &r).unwrap();
     assert_eq!(again.scores, loaded.scores);

@@ -12,7 +12,7 @@ pub struct Key {
     pub ctrl: bool,
 }
 
-/// The default keys of the normal view (contract §4), in help-screen order.
+/// The default keys of the normal view (README.md, "Keys"), in help-screen order.
 pub const DEFAULT_KEYS: &[(&str, Action)] = {
     use Action::*;
     &[

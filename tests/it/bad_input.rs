@@ -531,7 +531,7 @@ fn a_100_mb_string_is_handled_or_refused_clearly_never_a_crash() {
     }
 }
 
-/// The parser's nesting limit is not too low: 16 levels of sections (the contract's minimum)
+/// The parser's nesting limit is not too low: 16 levels of sections (the format's minimum, docs/formats.md)
 /// and a few more are a valid report.
 #[test]
 fn sections_nested_16_and_40_deep_are_valid() {

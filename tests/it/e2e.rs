@@ -1,5 +1,5 @@
 //! End-to-end tests: the real `appraise` binary in a pseudo-terminal, driven by keys, checked
-//! on the screen and in the scores file (contract §2–§4). Each test has its own sandbox
+//! on the screen and in the scores file (docs/formats.md, README.md "Keys"). Each test has its own sandbox
 //! directory (cwd, HOME, XDG dirs), so they run in parallel.
 
 use crate::support::{CTRL_O, CTRL_R, DOWN, Sandbox, Tui, entry, read_json, wait_json};
@@ -66,7 +66,7 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9
 }
 
-/// Checks the whole file against the contract: format, report block, every item in report
+/// Checks the whole file against its format (docs/formats.md): format, report block, every item in report
 /// order, and a summary that matches the items.
 fn check_scores_file(scores: &Value, report_path: &Path) {
     let report = read_json(report_path);

@@ -44,7 +44,7 @@ fn open_english(sb: &Sandbox, extra: &[&str]) -> Tui {
     app
 }
 
-/// `<scores>.journal` and `<scores>.lock` (the app's names, by the contract of src/store).
+/// `<scores>.journal` and `<scores>.lock` (the app's names: README.md, "Saving").
 fn journal_of(scores: &Path) -> std::path::PathBuf {
     scores.with_file_name(format!("{}.journal", scores.file_name().unwrap().to_string_lossy()))
 }

@@ -1,4 +1,4 @@
-//! `appraise import` (contract §3): real reports in text, Markdown and Word form turned into
+//! `appraise import` (README.md, "Importing a report"): real reports in text, Markdown and Word form turned into
 //! report files by their outline. The Shaodong report and its encodings, each numbering style,
 //! noise (tables of contents, page numbers, hard line breaks), .docx, rubrics, errors, and
 //! hostile input that must never panic.
