@@ -172,6 +172,10 @@ fn event_loop(
     shell: &mut Shell,
     stop: &AtomicBool,
 ) -> io::Result<()> {
+    // crossterm starts listening for window-size changes (SIGWINCH) at its first poll: before
+    // that a resize is lost, and the first frame would stay at the old size. So poll once
+    // before the size is read and the first frame drawn.
+    let _ = event::poll(Duration::ZERO)?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut last_attempt: Option<Instant> = None;
