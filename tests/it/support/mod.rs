@@ -120,7 +120,26 @@ pub struct Tui {
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
     reader_done: Arc<AtomicBool>,
+    /// The app is between the start and the end of a frame (synchronized-update markers):
+    /// what the screen shows then is half old, half new. Set with the parser's lock held.
+    mid_frame: Arc<AtomicBool>,
     status: Option<portable_pty::ExitStatus>,
+}
+
+/// The app wraps each frame in "begin/end synchronized update" (`CSI ? 2026 h` … `l`).
+const FRAME_BEGIN: &[u8] = b"\x1b[?2026h";
+const FRAME_END: &[u8] = b"\x1b[?2026l";
+
+/// Whether `bytes` (the output so far, or its tail) leave the app inside a frame; `None` when
+/// they hold no marker.
+fn inside_frame(bytes: &[u8]) -> Option<bool> {
+    let last = |m: &[u8]| bytes.windows(m.len()).rposition(|w| w == m);
+    match (last(FRAME_BEGIN), last(FRAME_END)) {
+        (None, None) => None,
+        (Some(_), None) => Some(true),
+        (None, Some(_)) => Some(false),
+        (Some(b), Some(e)) => Some(b > e),
+    }
 }
 
 impl Tui {
@@ -165,16 +184,27 @@ impl Tui {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let reader_done = Arc::new(AtomicBool::new(false));
+        let mid_frame = Arc::new(AtomicBool::new(false));
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
         {
-            let (parser, raw, done) = (parser.clone(), raw.clone(), reader_done.clone());
+            let (parser, raw, done, mid) =
+                (parser.clone(), raw.clone(), reader_done.clone(), mid_frame.clone());
             thread::spawn(move || {
                 let mut buf = [0u8; 8192];
+                // The end of the previous chunk, so a marker split between two reads is seen.
+                let mut tail: Vec<u8> = Vec::new();
                 loop {
                     match reader.read(&mut buf) {
                         Ok(0) | Err(_) => break,
                         Ok(n) => {
-                            parser.lock().unwrap().process(&buf[..n]);
+                            let mut p = parser.lock().unwrap();
+                            p.process(&buf[..n]);
+                            tail.extend_from_slice(&buf[..n]);
+                            if let Some(inside) = inside_frame(&tail) {
+                                mid.store(inside, Ordering::SeqCst);
+                            }
+                            tail.drain(..tail.len().saturating_sub(FRAME_BEGIN.len()));
+                            drop(p);
                             raw.lock().unwrap().extend_from_slice(&buf[..n]);
                         }
                     }
@@ -183,7 +213,7 @@ impl Tui {
             });
         }
         let writer = pair.master.take_writer().expect("pty writer");
-        Tui { master: pair.master, writer, child, parser, raw, reader_done, status: None }
+        Tui { master: pair.master, writer, child, parser, raw, reader_done, mid_frame, status: None }
     }
 
     /// The visible screen as text (rows joined by newlines, trailing blanks trimmed).
@@ -214,7 +244,16 @@ impl Tui {
         format!("{what}\n--- screen {cols}x{rows} ---\n{}\n--- end of screen ---", self.screen())
     }
 
-    /// Polls the screen until `pred` holds; the screen that satisfied it, or a dump of the last one.
+    /// The screen, when the app is not in the middle of drawing a frame.
+    fn whole_screen(&self) -> Option<String> {
+        let p = self.parser.lock().unwrap();
+        // (A frame cut short by the app's end is all there will be.)
+        let mid = self.mid_frame.load(Ordering::SeqCst) && !self.reader_done.load(Ordering::SeqCst);
+        (!mid).then(|| p.screen().contents())
+    }
+
+    /// Polls the screen until `pred` holds on a whole frame (never one half drawn); the screen
+    /// that satisfied it, or a dump of the last one.
     pub fn wait_until(
         &mut self,
         what: &str,
@@ -223,8 +262,9 @@ impl Tui {
     ) -> Result<String, String> {
         let start = Instant::now();
         loop {
-            let screen = self.screen();
-            if pred(&screen) {
+            if let Some(screen) = self.whole_screen()
+                && pred(&screen)
+            {
                 return Ok(screen);
             }
             if start.elapsed() > timeout {
