@@ -6,6 +6,7 @@
 //! ```toml
 //! evaluator = "张三"
 //! theme = "light"
+//! lang = "zh"           # the interface: zh or en (default: the locale, else the report's)
 //! mouse = false
 //!
 //! [autosave]
@@ -27,6 +28,7 @@ use std::time::Duration;
 struct File {
     evaluator: Option<String>,
     theme: Option<String>,
+    lang: Option<crate::lang::Lang>,
     mouse: Option<bool>,
     autosave: Option<Autosave>,
     #[serde(default)]
@@ -53,6 +55,8 @@ pub struct Config {
     pub path: Option<PathBuf>,
     pub evaluator: Option<String>,
     pub theme: Option<String>,
+    /// The interface language (`zh` or `en`), when the file says.
+    pub lang: Option<crate::lang::Lang>,
     pub mouse: bool,
     pub autosave_delay: Duration,
     /// Key overrides as written: action name → keys. Only names: the terminal layer turns
@@ -68,6 +72,7 @@ impl Default for Config {
             path: None,
             evaluator: None,
             theme: None,
+            lang: None,
             mouse: false,
             autosave_delay: Duration::from_millis(250),
             keys: Vec::new(),
@@ -155,6 +160,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         path: Some(path.to_path_buf()),
         evaluator: file.evaluator.filter(|e| !e.trim().is_empty()),
         theme: file.theme,
+        lang: file.lang,
         mouse: file.mouse.unwrap_or(false),
         autosave_delay: Duration::from_millis(delay),
         keys,
@@ -182,11 +188,12 @@ mod tests {
     #[test]
     fn reads_every_setting() {
         let c = parse_str(
-            "evaluator = \"张三\"\ntheme = \"light\"\nmouse = true\n[autosave]\ndelay_ms = 500\n[keys]\nquit = \"ctrl-q\"\nnext_item = [\"j\", \"space\"]\n",
+            "evaluator = \"张三\"\ntheme = \"light\"\nlang = \"zh\"\nmouse = true\n[autosave]\ndelay_ms = 500\n[keys]\nquit = \"ctrl-q\"\nnext_item = [\"j\", \"space\"]\n",
         )
         .unwrap();
         assert_eq!(c.evaluator.as_deref(), Some("张三"));
         assert_eq!(c.theme.as_deref(), Some("light"));
+        assert_eq!(c.lang, Some(crate::lang::Lang::Zh));
         assert!(c.mouse);
         assert_eq!(c.autosave_delay, Duration::from_millis(500));
         assert_eq!(
@@ -196,10 +203,10 @@ mod tests {
                 ("quit".into(), vec!["ctrl-q".into()])
             ]
         );
-        assert_eq!(c.keys_line, 6);
+        assert_eq!(c.keys_line, 7);
         assert_eq!(
             c.keys_error("unknown action \"fly\"").to_string(),
-            "config.toml: [keys] (line 6): unknown action \"fly\""
+            "config.toml: [keys] (line 7): unknown action \"fly\""
         );
     }
 

@@ -13,6 +13,16 @@ pub enum Lang {
     En,
 }
 
+impl<'de> serde::Deserialize<'de> for Lang {
+    /// As `zh` or `en` (or any name [`Lang::parse`] takes), in a config file.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
+        let name = String::deserialize(d)?;
+        Lang::parse(&name).ok_or_else(|| {
+            serde::de::Error::custom(format!("unknown language \"{name}\", expected zh or en"))
+        })
+    }
+}
+
 /// How many characters of a text decide its language (the start of a long report is enough).
 const SAMPLE: usize = 1 << 20;
 

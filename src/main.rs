@@ -2,8 +2,10 @@
 //! and exit 0 (ok), 1 (runtime failure) or 2 (bad input).
 
 use appraise::cmd::{self, ExportArgs, Failure, MergeArgs, OpenArgs};
-use appraise::theme;
-use clap::{Parser, Subcommand};
+use appraise::lang::Lang;
+use appraise::{theme, words};
+use clap::{CommandFactory, Parser, Subcommand};
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,6 +32,10 @@ struct Cli {
     /// Look without changing anything; nothing is saved.
     #[arg(long)]
     read_only: bool,
+    /// The interface's language: zh or en (default: lang in config.toml, else the locale, else
+    /// the report's own language).
+    #[arg(long, value_name = "LANG", value_enum)]
+    lang: Option<Lang>,
     /// Use the mouse: click to select, wheel to scroll (off by default, so the terminal's own
     /// selection and copy work).
     #[arg(long)]
@@ -80,8 +86,18 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
-    let cli = Cli::parse();
-    match run(cli) {
+    // The interface's language is settled before the command line is read, so `--help` and
+    // clap's errors speak it too.
+    let argv: Vec<OsString> = std::env::args_os().collect();
+    let dir = appraise::config::config_dir();
+    let config = appraise::config::load(dir.as_deref());
+    let configured = config.as_ref().ok().and_then(|c| c.lang);
+    words::settle(interface_flag(&argv), configured, words::locale());
+    let cli = Cli::parse_from(argv);
+    if cli.lang.is_some() {
+        words::settle(cli.lang, None, None);
+    }
+    match run(cli, dir, config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             // Report text can reach error messages: make it terminal-safe, and never panic
@@ -95,7 +111,34 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<(), Failure> {
+/// The review's `--lang` (the interface's language), read from the raw arguments before clap
+/// runs: only before a subcommand's name, whose own `--lang` is a sheet's language.
+fn interface_flag(argv: &[OsString]) -> Option<Lang> {
+    let mut args = argv.iter().skip(1).filter_map(|a| a.to_str());
+    while let Some(arg) = args.next() {
+        match arg {
+            "--lang" => return args.next().and_then(Lang::parse),
+            _ if arg.starts_with("--lang=") => return Lang::parse(&arg["--lang=".len()..]),
+            // Options that take a value: skip the value.
+            "--scores" | "--evaluator" | "--theme" => {
+                args.next();
+            }
+            _ if arg.starts_with('-') => {}
+            // A subcommand's name ends the review's options; a report path does not.
+            _ if Cli::command().get_subcommands().any(|c| c.get_name() == arg) || arg == "help" => {
+                return None;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn run(
+    cli: Cli,
+    dir: Option<PathBuf>,
+    config: Result<appraise::config::Config, appraise::config::ConfigError>,
+) -> Result<(), Failure> {
     match cli.command {
         Some(Command::Check { report, scores }) => {
             cmd::check(&report, scores.as_deref(), &mut std::io::stdout())
@@ -104,11 +147,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Gen { items, seed, output }) => {
             cmd::generate_to(items, seed, output.as_deref(), &mut std::io::stdout())
         }
-        Some(Command::Config) => {
-            let dir = appraise::config::config_dir();
-            let config = appraise::config::load(dir.as_deref())?;
-            cmd::show_config(dir.as_deref(), &config, &mut std::io::stdout())
-        }
+        Some(Command::Config) => cmd::show_config(dir.as_deref(), &config?, &mut std::io::stdout()),
         Some(Command::Export(args)) => cmd::export(&args, &mut std::io::stdout()),
         Some(Command::Summary { report, scores }) => {
             cmd::summary(&report, scores.as_deref(), &mut std::io::stdout())
@@ -116,8 +155,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Merge(args)) => cmd::merge(&args, &mut std::io::stdout()),
         None => {
             // Everything the terminal view needs is checked here, on the plain terminal.
-            let dir = appraise::config::config_dir();
-            let config = appraise::config::load(dir.as_deref())?;
+            let config = config?;
             let name =
                 cli.theme.or_else(|| config.theme.clone()).unwrap_or_else(|| theme::DEFAULT_THEME.into());
             let depth = theme::detect_depth_from_env();

@@ -93,7 +93,11 @@ pub fn import_for_review(path: &Path, err: &mut dyn Write) -> Result<Report, Fai
 /// The report at `path`: imported on the fly when it is a document (`.txt`, `.md`, `.docx`,
 /// summary on `err`), else read as a report file. For every command that takes a REPORT.
 pub fn load_or_import(path: &Path, err: &mut dyn Write) -> Result<Report, Failure> {
-    if is_importable(path) { import_for_review(path, err) } else { Ok(load_report(path)?) }
+    let report = if is_importable(path) { import_for_review(path, err)? } else { load_report(path)? };
+    // When neither the flag, the config nor the locale chose the interface's language, the
+    // report's own does from here on.
+    crate::words::settle_by_report(crate::lang::Lang::of_report(&report));
+    Ok(report)
 }
 
 fn print_summary(imported: &Imported, err: &mut dyn Write) {

@@ -266,8 +266,10 @@ fn take_lock(scores: &Path, who: &str, read_only: &mut bool) -> Result<Option<Lo
 }
 
 fn sample() -> Result<Report, Failure> {
-    parse_report(SAMPLE.as_bytes())
-        .map_err(|p| Failure::Runtime(format!("the built-in sample report is invalid: {}", p[0])))
+    let report = parse_report(SAMPLE.as_bytes())
+        .map_err(|p| Failure::Runtime(format!("the built-in sample report is invalid: {}", p[0])))?;
+    crate::words::settle_by_report(crate::lang::Lang::of_report(&report));
+    Ok(report)
 }
 
 /// The sample's scores live in the user data directory (e.g. ~/.local/share/appraise).

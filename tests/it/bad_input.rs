@@ -8,7 +8,7 @@
 use crate::support::Sandbox;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::Duration;
 
 const EXIT: Duration = Duration::from_secs(30);
@@ -163,7 +163,7 @@ fn make(dir: &Path, name: &str, how: &Make) -> Option<PathBuf> {
 
 /// Runs `appraise ARGS` without a terminal (stdin empty, stdout and stderr piped).
 fn run(sb: &Sandbox, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_appraise"))
+    crate::support::command()
         .args(args)
         .current_dir(sb.path())
         .env_clear()

@@ -2,14 +2,14 @@
 //! one-sentence errors that name the file and the place.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn fixture(rel: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(rel)
 }
 
 fn appraise(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_appraise")).args(args).output().expect("runs the binary")
+    crate::support::command().args(args).output().expect("runs the binary")
 }
 
 fn text(bytes: &[u8]) -> String {

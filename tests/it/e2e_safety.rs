@@ -273,6 +273,7 @@ impl Hangup {
             std::fs::create_dir_all(d).unwrap();
         }
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_appraise"));
+        cmd.env("LC_ALL", crate::support::PINNED_LOCALE);
         cmd.args(args);
         cmd.cwd(sb.path());
         cmd.env_clear();
@@ -854,7 +855,7 @@ fn check_never_prints_hostile_text_raw() {
     let fixtures = crate::support::fixtures().join("hostile");
     let report = fixtures.join("escapes.json");
     let run = |args: &[&Path]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_appraise"))
+        let out = crate::support::command()
             .arg("check")
             .args(args)
             .stdin(std::process::Stdio::null())

@@ -10,7 +10,7 @@ use crate::support::{Sandbox, Tui, build_shim, entry, read_json, wait_json};
 use serde_json::Value;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::Duration;
 
 const ENGLISH: &str = "english-sample.json";
@@ -29,7 +29,7 @@ fn at(id: &str) -> String {
 
 /// `appraise ARGS` without a terminal, in the sandbox.
 fn appraise(sb: &Sandbox, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_appraise"))
+    crate::support::command()
         .args(args)
         .current_dir(sb.path())
         .env("HOME", sb.path())

@@ -30,6 +30,7 @@ const MODULES: &[(&str, Layer)] = &[
     ("generate", Layer::Core),
     ("io_error", Layer::Core),
     ("lang", Layer::Core),
+    ("words", Layer::Core),
     ("store", Layer::Store),
     ("config", Layer::Config),
     ("theme", Layer::Config),

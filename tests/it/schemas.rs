@@ -5,7 +5,6 @@
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -52,7 +51,7 @@ impl Schema {
 }
 
 fn appraise(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_appraise")).args(args).current_dir(root()).output().unwrap();
+    let out = crate::support::command().args(args).current_dir(root()).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "appraise {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }

@@ -5,7 +5,7 @@
 use calamine::{Data, Dimensions, Reader, Xlsx, open_workbook_from_rs};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -13,11 +13,7 @@ pub fn root() -> PathBuf {
 
 /// Runs `appraise ARGS` in the crate root.
 pub fn appraise(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_appraise"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("runs the binary")
+    crate::support::command().args(args).current_dir(root()).output().expect("runs the binary")
 }
 
 pub fn text(bytes: &[u8]) -> String {

@@ -30,6 +30,16 @@ pub const CTRL_O: &str = "\x0f";
 pub const CTRL_R: &str = "\x12";
 pub const CTRL_S: &str = "\x13";
 
+/// The locale every test runs the binary in (English; see `command`).
+pub const PINNED_LOCALE: &str = "en_US.UTF-8";
+
+/// `appraise` without a terminal, in the pinned locale.
+pub fn command() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_appraise"));
+    cmd.env("LC_ALL", PINNED_LOCALE).env_remove("LC_MESSAGES").env_remove("LANGUAGE");
+    cmd
+}
+
 /// The project's fixtures directory.
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
@@ -173,6 +183,9 @@ impl Tui {
         cmd.env("XDG_CONFIG_HOME", sandbox.config_home());
         cmd.env("USER", "tester");
         cmd.env("LANG", "C.UTF-8");
+        // The interface's language is pinned: a machine whose locale is Chinese must not change
+        // what the tests read (a test for Chinese sets its own).
+        cmd.env("LC_ALL", PINNED_LOCALE);
         cmd.env("RUST_BACKTRACE", "1");
         for (k, v) in env {
             cmd.env(k, v);
