@@ -41,11 +41,38 @@ struct Autosave {
     delay_ms: u64,
 }
 
+/// An entry of `[keys]`: an action's key or keys, or (`[keys.prompt]`…) another mode's table.
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
 enum KeySpec {
     One(String),
     Many(Vec<String>),
+    Table(BTreeMap<String, KeyList>),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum KeyList {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl KeyList {
+    fn keys(self) -> Vec<String> {
+        match self {
+            KeyList::One(k) => vec![k],
+            KeyList::Many(ks) => ks,
+        }
+    }
+}
+
+/// A key override as config.toml writes it: `quit = "ctrl-q"` under `[keys]` (the normal
+/// mode, `table` none) or under `[keys.TABLE]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyOverride {
+    pub table: Option<String>,
+    pub action: String,
+    pub keys: Vec<String>,
 }
 
 /// The settings in force.
@@ -59,9 +86,9 @@ pub struct Config {
     pub lang: Option<crate::lang::Lang>,
     pub mouse: bool,
     pub autosave_delay: Duration,
-    /// Key overrides as written: action name → keys. Only names: the terminal layer turns
-    /// them into its key map (`tui::keymap`), and places what it refuses with [`Config::keys_error`].
-    pub keys: Vec<(String, Vec<String>)>,
+    /// Key overrides as written. Only names: the terminal layer turns them into its key maps
+    /// (`tui::keymap`), and places what it refuses with [`Config::keys_error`].
+    pub keys: Vec<KeyOverride>,
     /// The line of the `[keys]` table (0 when there is none).
     pub keys_line: usize,
 }
@@ -144,17 +171,18 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
     if !(50..=1000).contains(&delay) {
         return Err(ConfigError::Delay { path: path.to_path_buf(), delay });
     }
-    let keys: Vec<(String, Vec<String>)> = file
-        .keys
-        .into_iter()
-        .map(|(action, spec)| {
-            let keys = match spec {
-                KeySpec::One(k) => vec![k],
-                KeySpec::Many(ks) => ks,
-            };
-            (action, keys)
-        })
-        .collect();
+    let mut keys = Vec::new();
+    for (name, spec) in file.keys {
+        match spec {
+            KeySpec::One(k) => keys.push(KeyOverride { table: None, action: name, keys: vec![k] }),
+            KeySpec::Many(ks) => keys.push(KeyOverride { table: None, action: name, keys: ks }),
+            KeySpec::Table(entries) => keys.extend(entries.into_iter().map(|(action, list)| KeyOverride {
+                table: Some(name.clone()),
+                action,
+                keys: list.keys(),
+            })),
+        }
+    }
     let keys_line = text.lines().position(|l| l.trim_start().starts_with("[keys]")).map_or(0, |n| n + 1);
     Ok(Config {
         path: Some(path.to_path_buf()),
@@ -196,12 +224,17 @@ mod tests {
         assert_eq!(c.lang, Some(crate::lang::Lang::Zh));
         assert!(c.mouse);
         assert_eq!(c.autosave_delay, Duration::from_millis(500));
+        let o = |table: Option<&str>, action: &str, keys: &[&str]| KeyOverride {
+            table: table.map(str::to_string),
+            action: action.into(),
+            keys: keys.iter().map(|k| k.to_string()).collect(),
+        };
+        assert_eq!(c.keys, vec![o(None, "next_item", &["j", "space"]), o(None, "quit", &["ctrl-q"])]);
+        let modes =
+            parse_str("[keys]\nhelp = \"f1\"\n[keys.prompt]\ncancel = [\"esc\", \"ctrl-g\"]\n").unwrap();
         assert_eq!(
-            c.keys,
-            vec![
-                ("next_item".to_string(), vec!["j".to_string(), "space".to_string()]),
-                ("quit".into(), vec!["ctrl-q".into()])
-            ]
+            modes.keys,
+            vec![o(None, "help", &["f1"]), o(Some("prompt"), "cancel", &["esc", "ctrl-g"])]
         );
         assert_eq!(c.keys_line, 7);
         assert_eq!(

@@ -32,21 +32,22 @@ impl Filter {
 
     /// "unscored + flagged + tag 产出", for the status bar.
     pub fn describe(&self) -> String {
+        use crate::words::tui as w;
         let mut parts: Vec<String> = Vec::new();
         if self.unscored {
-            parts.push("unscored".into());
+            parts.push(w::FILTERED_UNSCORED.get().into());
         }
         if self.flagged {
-            parts.push("flagged".into());
+            parts.push(w::FILTERED_FLAGGED.get().into());
         }
         if self.needs_reason {
-            parts.push("needs a reason".into());
+            parts.push(w::FILTERED_NEEDS_REASON.get().into());
         }
         if self.has_note {
-            parts.push("has a note".into());
+            parts.push(w::FILTERED_HAS_NOTE.get().into());
         }
         if let Some(t) = &self.tag {
-            parts.push(format!("tag {t}"));
+            parts.push(w::FILTERED_TAG.fill(&[("tag", t)]));
         }
         parts.join(" + ")
     }
@@ -168,6 +169,8 @@ mod tests {
     fn describes_active_filters() {
         let f = Filter { unscored: true, tag: Some("产出".into()), ..Filter::default() };
         assert_eq!(f.describe(), "unscored + tag 产出");
+        let _zh = crate::words::pin(crate::lang::Lang::Zh);
+        assert_eq!(f.describe(), "未评 + 标签 产出");
         assert!(f.is_active());
         assert!(!Filter::default().is_active());
     }

@@ -2,7 +2,7 @@
 
 use super::Failure;
 use crate::config::Config;
-use crate::tui::action::ACTION_NAMES;
+use crate::tui::keys::KeyMode;
 use std::io::Write;
 use std::path::Path;
 
@@ -38,11 +38,13 @@ pub fn show_config(dir: Option<&Path>, config: &Config, out: &mut dyn Write) -> 
     ));
     text.push_str(&format!("mouse          {}\n", if config.mouse { "on" } else { "off" }));
     text.push_str(&format!("autosave       {} ms after a change\n", config.autosave_delay.as_millis()));
-    text.push_str("\n[keys]  action = keys, as config.toml writes them\n");
-    for (name, action) in ACTION_NAMES {
-        let keys = keymap.key_names_for(action);
-        let keys = if keys.is_empty() { "(none)".to_string() } else { keys.join(", ") };
-        text.push_str(&format!("{name:<16} {keys:<22} {}\n", action.describe()));
+    for mode in KeyMode::ALL {
+        let table = mode.config_name().map_or_else(|| "[keys]".to_string(), |t| format!("[keys.{t}]"));
+        text.push_str(&format!("\n{table}  {}: action = keys, as config.toml writes them\n", mode.title()));
+        for (decl, keys) in keymap.table(mode) {
+            let keys = if keys.is_empty() { "(none)".to_string() } else { keys.join(", ") };
+            text.push_str(&format!("{:<16} {keys:<22} {}\n", decl.name, decl.what));
+        }
     }
     out.write_all(crate::text::sanitize(&text).as_bytes()).map_err(|e| Failure::Runtime(e.to_string()))
 }

@@ -1,5 +1,6 @@
-//! Everything the user (or the event loop) can ask the app to do. Keys map to these in
-//! `keymap`; `App::update` is the only place that acts on them.
+//! Everything the user (or the event loop) can ask the app to do. Keys map to these in every
+//! mode (declared in `keys.rs`, mapped by `keymap.rs`); `App::update` is the only place that
+//! acts on them.
 
 use ratatui::crossterm::event::KeyEvent;
 
@@ -49,7 +50,35 @@ pub enum Action {
     ForceQuit,
     /// Esc in the normal view: dismiss the message.
     Dismiss,
-    // Text entry (score prompt, note editor, help screen)
+    // The score prompt
+    PromptSet,
+    PromptCancel,
+    PromptDelete,
+    PromptClear,
+    // Search
+    SearchJump,
+    SearchClose,
+    SearchDown,
+    SearchUp,
+    SearchPageDown,
+    SearchPageUp,
+    SearchDelete,
+    SearchClear,
+    // The filter menu
+    FilterToggle(FilterKind),
+    FiltersClear,
+    FiltersClose,
+    // The note editor
+    NoteClose,
+    NoteSave,
+    NoteQuit,
+    // The help and report pages
+    PageLineDown,
+    PageLineUp,
+    PageScreenDown,
+    PageScreenUp,
+    PageClose,
+    /// A key no table binds, in a mode that takes text (score prompt, search, note editor).
     Key(KeyEvent),
     Paste(String),
     Resize(u16, u16),
@@ -90,124 +119,13 @@ pub enum Action {
     },
 }
 
-/// Every action a key can be bound to, by the name the config file's `[keys]` table uses, in
-/// help-screen order.
-pub const ACTION_NAMES: &[(&str, Action)] = {
-    use Action::*;
-    &[
-        ("next_item", NextItem),
-        ("prev_item", PrevItem),
-        ("next_section", NextSection),
-        ("prev_section", PrevSection),
-        ("first_item", FirstItem),
-        ("last_item", LastItem),
-        ("next_unscored", NextUnscored),
-        ("search", OpenSearch),
-        ("filters", OpenFilters),
-        ("clear_filters", ClearFilters),
-        ("focus_next", FocusNext),
-        ("focus_prev", FocusPrev),
-        ("focus_left", FocusLeft),
-        ("focus_right", FocusRight),
-        ("page_down", PageDown),
-        ("page_up", PageUp),
-        ("half_page_down", HalfPageDown),
-        ("half_page_up", HalfPageUp),
-        ("follow_ref", FollowRef),
-        ("jump_back", JumpBack),
-        ("score_0", QuickScore(0)),
-        ("score_1", QuickScore(1)),
-        ("score_2", QuickScore(2)),
-        ("score_3", QuickScore(3)),
-        ("score_4", QuickScore(4)),
-        ("score_5", QuickScore(5)),
-        ("score_6", QuickScore(6)),
-        ("score_7", QuickScore(7)),
-        ("score_8", QuickScore(8)),
-        ("score_9", QuickScore(9)),
-        ("score_prompt", OpenScorePrompt),
-        ("raise_score", RaiseScore),
-        ("lower_score", LowerScore),
-        ("clear_score", ClearScore),
-        ("annotate", Annotate),
-        ("toggle_flag", ToggleFlag),
-        ("undo", Undo),
-        ("redo", Redo),
-        ("copy", Copy),
-        ("save", Save),
-        ("export", Export),
-        ("help", Help),
-        ("info", Info),
-        ("quit", Quit),
-        ("dismiss", Dismiss),
-    ]
-};
-
-impl Action {
-    /// The action a config-file name stands for.
-    pub fn from_name(name: &str) -> Option<Action> {
-        ACTION_NAMES.iter().find(|(n, _)| *n == name).map(|(_, a)| a.clone())
-    }
-
-    /// The config-file name of a bindable action.
-    pub fn name(&self) -> Option<&'static str> {
-        ACTION_NAMES.iter().find(|(_, a)| a == self).map(|(n, _)| *n)
-    }
-
-    /// The one-line description shown on the help screen.
-    pub fn describe(&self) -> &'static str {
-        use Action::*;
-        match self {
-            NextItem => "next item",
-            PrevItem => "previous item",
-            NextSection => "next section",
-            PrevSection => "previous section",
-            FirstItem => "first item",
-            LastItem => "last item",
-            NextUnscored => "next unscored item",
-            FocusNext => "move focus between panes",
-            FocusPrev => "move focus between panes",
-            FocusLeft => "move focus between panes",
-            FocusRight => "move focus between panes",
-            PageDown => "scroll the item text a page down / up",
-            PageUp => "scroll the item text a page down / up",
-            HalfPageDown => "scroll the item text half a page down / up",
-            HalfPageUp => "scroll the item text half a page down / up",
-            FollowRef => "go to the item's evidence (refs); again for the next",
-            JumpBack => "go back to where the last jump came from",
-            QuickScore(_) => "quick score: that whole number",
-            OpenScorePrompt => "type a score (7.5), Enter sets, Esc cancels",
-            RaiseScore => "raise the score one step",
-            LowerScore => "lower the score one step (from none: full marks)",
-            ClearScore => "clear the score",
-            Annotate => "write a note (扣分原因); Esc closes and keeps it",
-            ToggleFlag => "flag / unflag for follow-up",
-            Undo => "undo the last change",
-            Redo => "redo",
-            Copy => "copy the item text (the note, from the score panel)",
-            Save => "save now (it also saves by itself)",
-            Export => "export the scoring sheet beside the scores file",
-            Help => "this help",
-            OpenFilters => "filters: unscored, flagged, needs a reason, has a note, by tag",
-            ClearFilters => "clear every filter",
-            OpenSearch => "search everything (fuzzy); ↑/↓ choose, Enter jumps, Esc closes",
-            Info => "about the report, and where its scores are saved",
-            Quit => "save and quit",
-            Dismiss => "dismiss the message",
-            Key(_)
-            | Paste(_)
-            | Resize(..)
-            | Saved(_)
-            | SavedUpTo { .. }
-            | External(_)
-            | Exported(_)
-            | SearchDone { .. }
-            | JournalFailed { .. }
-            | JournalRecovered
-            | Measured(_)
-            | ForceQuit
-            | Wheel { .. }
-            | Click { .. } => "",
-        }
-    }
+/// What a filter-menu key toggles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterKind {
+    Unscored,
+    Flagged,
+    NeedsReason,
+    HasNote,
+    /// The next tag (none after the last).
+    Tag,
 }

@@ -41,7 +41,7 @@ impl Exporter {
             let _ = answer.send(result);
         });
         if let Err(e) = worker {
-            let _ = tx.send(Err(format!("cannot start the export ({e})")));
+            let _ = tx.send(Err(crate::words::tui::EXPORT_CANNOT_START.fill(&[("why", &e)])));
         }
         self.running = Some(rx);
     }
@@ -51,7 +51,7 @@ impl Exporter {
         let answer = match self.running.as_ref()?.try_recv() {
             Ok(answer) => answer,
             Err(mpsc::TryRecvError::Empty) => return None,
-            Err(mpsc::TryRecvError::Disconnected) => Err("the export stopped unexpectedly".into()),
+            Err(mpsc::TryRecvError::Disconnected) => Err(crate::words::tui::EXPORT_STOPPED.get().into()),
         };
         self.running = None;
         Some(answer)

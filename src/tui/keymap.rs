@@ -1,8 +1,14 @@
-//! The key map: a table from keys to actions for the normal view, and the fixed keys of the
-//! text-entry screens (score prompt, note editor, help), which get raw keys as `Action::Key`.
+//! The key maps: for every mode, a table from keys to actions, made from the declarations in
+//! `keys.rs` with the user's overrides from config.toml (`[keys]` for the normal mode,
+//! `[keys.prompt]`, `[keys.search]`, `[keys.filters]`, `[keys.note]`, `[keys.help]`). In a mode
+//! that takes text, a key its table does not bind is typed (`Action::Key`). Everything that
+//! shows a key — hints, the help screen, messages, `appraise config` — asks the map in force.
 
-use super::action::{ACTION_NAMES, Action};
+use super::action::Action;
 use super::app::Mode;
+use super::keys::{KEYS, KeyDecl, KeyMode};
+use crate::config::{Config, ConfigError, KeyOverride};
+use crate::words::Word;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// A key as written in the table and on the help screen: `j`, `J`, `ctrl-r`, `down`, `pgdn`.
@@ -11,70 +17,6 @@ pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
 }
-
-/// The default keys of the normal view (README.md, "Keys"), in help-screen order.
-pub const DEFAULT_KEYS: &[(&str, Action)] = {
-    use Action::*;
-    &[
-        ("j", NextItem),
-        ("down", NextItem),
-        ("k", PrevItem),
-        ("up", PrevItem),
-        ("J", NextSection),
-        ("]", NextSection),
-        ("K", PrevSection),
-        ("[", PrevSection),
-        ("g", FirstItem),
-        ("home", FirstItem),
-        ("G", LastItem),
-        ("end", LastItem),
-        ("n", NextUnscored),
-        ("/", OpenSearch),
-        ("F", OpenFilters),
-        ("backspace", ClearFilters),
-        ("tab", FocusNext),
-        ("backtab", FocusPrev),
-        ("h", FocusLeft),
-        ("left", FocusLeft),
-        ("l", FocusRight),
-        ("right", FocusRight),
-        ("pgdn", PageDown),
-        ("pgup", PageUp),
-        ("ctrl-d", HalfPageDown),
-        ("ctrl-u", HalfPageUp),
-        ("r", FollowRef),
-        ("ctrl-o", JumpBack),
-        ("0", QuickScore(0)),
-        ("1", QuickScore(1)),
-        ("2", QuickScore(2)),
-        ("3", QuickScore(3)),
-        ("4", QuickScore(4)),
-        ("5", QuickScore(5)),
-        ("6", QuickScore(6)),
-        ("7", QuickScore(7)),
-        ("8", QuickScore(8)),
-        ("9", QuickScore(9)),
-        ("s", OpenScorePrompt),
-        ("enter", OpenScorePrompt),
-        ("+", RaiseScore),
-        ("=", RaiseScore),
-        ("-", LowerScore),
-        ("x", ClearScore),
-        ("delete", ClearScore),
-        ("a", Annotate),
-        ("f", ToggleFlag),
-        ("u", Undo),
-        ("ctrl-r", Redo),
-        ("y", Copy),
-        ("ctrl-s", Save),
-        ("E", Export),
-        ("?", Help),
-        ("i", Info),
-        ("q", Quit),
-        ("ctrl-c", Quit),
-        ("esc", Dismiss),
-    ]
-};
 
 /// Parses a key name from the table (`ctrl-r`, `J`, `pgdn`, `?`).
 pub fn parse_key(name: &str) -> Option<Key> {
@@ -131,8 +73,16 @@ pub fn display_key(name: &str) -> String {
         "esc" => "Esc".into(),
         "delete" => "Delete".into(),
         "backspace" => "Backspace".into(),
+        "space" => "Space".into(),
+        "shift-tab" => "Shift-Tab".into(),
+        "pagedown" => "PgDn".into(),
+        "pageup" => "PgUp".into(),
+        "insert" => "Insert".into(),
+        f if f.len() > 1 && f.starts_with('f') && f[1..].chars().all(|c| c.is_ascii_digit()) => {
+            f.to_uppercase()
+        }
         n => match n.strip_prefix("ctrl-") {
-            Some(k) => format!("Ctrl-{k}"),
+            Some(k) => format!("Ctrl-{}", display_key(k)),
             None => n.to_string(),
         },
     }
@@ -156,97 +106,180 @@ fn normalise(key: &KeyEvent) -> Option<Key> {
 pub enum KeymapError {
     #[error("unknown action \"{0}\"")]
     UnknownAction(String),
+    #[error("unknown key table [keys.{0}] (there are prompt, search, filters, note and help)")]
+    UnknownTable(String),
     #[error("unknown key \"{key}\" for {action}")]
     UnknownKey { key: String, action: String },
 }
 
-/// The key map of a configuration: the defaults with its `[keys]` overrides; a refused
+/// The key maps of a configuration: the defaults with its `[keys]` overrides; a refused
 /// override is placed in the config file.
-pub fn from_config(config: &crate::config::Config) -> Result<Keymap, crate::config::ConfigError> {
+pub fn from_config(config: &Config) -> Result<Keymap, ConfigError> {
     Keymap::with_overrides(&config.keys).map_err(|e| config.keys_error(e))
 }
 
-/// The key map in force: the default table with the user's overrides, parsed once.
+/// One key of a mode's table.
+#[derive(Debug, Clone)]
+struct Binding {
+    mode: KeyMode,
+    /// As config.toml writes it.
+    name: String,
+    key: Key,
+    action: Action,
+}
+
+/// The key maps in force.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    /// (key as written, parsed key, action), in table order.
-    bindings: Vec<(String, Key, Action)>,
+    /// Every binding, in declaration order within each mode.
+    bindings: Vec<Binding>,
 }
 
 impl Default for Keymap {
     fn default() -> Self {
-        let bindings = DEFAULT_KEYS
+        let bindings = KEYS
             .iter()
-            .map(|(name, action)| {
-                (name.to_string(), parse_key(name).expect("default key names parse"), action.clone())
+            .flat_map(|d| {
+                d.keys.iter().map(move |name| Binding {
+                    mode: d.mode,
+                    name: name.to_string(),
+                    key: parse_key(name).expect("default key names parse"),
+                    action: d.action.clone(),
+                })
             })
             .collect();
         Keymap { bindings }
     }
 }
 
+/// The mode whose table reads the keys of `mode`.
+pub fn key_mode(mode: &Mode) -> KeyMode {
+    match mode {
+        Mode::Normal => KeyMode::Normal,
+        Mode::ScorePrompt { .. } => KeyMode::Prompt,
+        Mode::Note { .. } => KeyMode::Note,
+        Mode::Help { .. } | Mode::Info { .. } => KeyMode::Help,
+        Mode::Filters => KeyMode::Filters,
+        Mode::Search(_) => KeyMode::Search,
+    }
+}
+
 impl Keymap {
-    /// The defaults with `overrides` (action name → keys) applied: an overridden action gets
-    /// exactly the keys given, and a key given to an action is taken from any other one.
-    pub fn with_overrides(overrides: &[(String, Vec<String>)]) -> Result<Keymap, KeymapError> {
+    /// The defaults with `overrides` applied: an overridden action gets exactly the keys
+    /// given, and a key given to an action is taken from any other one of its mode.
+    pub fn with_overrides(overrides: &[KeyOverride]) -> Result<Keymap, KeymapError> {
         let mut map = Keymap::default();
-        for (name, keys) in overrides {
-            let action = Action::from_name(name).ok_or_else(|| KeymapError::UnknownAction(name.clone()))?;
-            let parsed: Vec<(String, Key)> = keys
+        for o in overrides {
+            let mode = match &o.table {
+                None => KeyMode::Normal,
+                Some(t) => {
+                    KeyMode::from_config_name(t).ok_or_else(|| KeymapError::UnknownTable(t.clone()))?
+                }
+            };
+            let decl = KEYS
+                .iter()
+                .find(|d| d.mode == mode && d.name == o.action)
+                .ok_or_else(|| KeymapError::UnknownAction(qualified(mode, &o.action)))?;
+            let parsed: Vec<(String, Key)> = o
+                .keys
                 .iter()
                 .map(|k| {
-                    parse_key(k)
-                        .map(|p| (k.clone(), p))
-                        .ok_or_else(|| KeymapError::UnknownKey { key: k.clone(), action: name.clone() })
+                    parse_key(k).map(|p| (k.clone(), p)).ok_or_else(|| KeymapError::UnknownKey {
+                        key: k.clone(),
+                        action: qualified(mode, &o.action),
+                    })
                 })
                 .collect::<Result<_, _>>()?;
-            map.bindings.retain(|(_, k, a)| *a != action && !parsed.iter().any(|(_, p)| p == k));
-            map.bindings.extend(parsed.into_iter().map(|(n, k)| (n, k, action.clone())));
+            map.bindings.retain(|b| {
+                b.mode != mode || (b.action != decl.action && !parsed.iter().any(|(_, p)| *p == b.key))
+            });
+            map.bindings.extend(parsed.into_iter().map(|(name, key)| Binding {
+                mode,
+                name,
+                key,
+                action: decl.action.clone(),
+            }));
         }
         Ok(map)
     }
 
-    /// The action for a key pressed in `mode`. Text-entry modes take every key themselves.
+    /// The action for a key pressed in `mode`: its table's, else (where text is typed) the key
+    /// itself, to be typed.
     pub fn action_for(&self, mode: &Mode, key: KeyEvent) -> Option<Action> {
-        match mode {
-            Mode::Normal => {
-                let k = normalise(&key)?;
-                self.bindings.iter().find(|(_, b, _)| *b == k).map(|(_, _, a)| a.clone())
+        let km = key_mode(mode);
+        let bound = normalise(&key)
+            .and_then(|k| self.bindings.iter().find(|b| b.mode == km && b.key == k))
+            .map(|b| b.action.clone());
+        bound.or_else(|| km.takes_text().then_some(Action::Key(key)))
+    }
+
+    /// The keys bound to `action` in `mode`, as shown to people (`j`, `↓`, `Ctrl-r`).
+    pub fn keys_for(&self, mode: KeyMode, action: &Action) -> Vec<String> {
+        self.bindings
+            .iter()
+            .filter(|b| b.mode == mode && b.action == *action)
+            .map(|b| display_key(&b.name))
+            .collect()
+    }
+
+    /// The first key bound to `action` in `mode` (for a hint or a message), or `—` when none is.
+    pub fn key(&self, mode: KeyMode, action: &Action) -> String {
+        self.keys_for(mode, action).into_iter().next().unwrap_or_else(|| "—".into())
+    }
+
+    /// The keys bound to `action` as config.toml writes them (`down`, `ctrl-r`).
+    pub fn key_names_for(&self, mode: KeyMode, action: &Action) -> Vec<&str> {
+        self.bindings
+            .iter()
+            .filter(|b| b.mode == mode && b.action == *action)
+            .map(|b| b.name.as_str())
+            .collect()
+    }
+
+    /// A hint: each group's first keys joined by `/` (`0`–`9` as `0-9`), then its label —
+    /// `j/k move  0-9/s score`. A group whose actions have no key is left out.
+    pub fn hint(&self, mode: KeyMode, groups: &[(&[Action], Word)]) -> String {
+        let mut parts = Vec::new();
+        for (actions, label) in groups {
+            let keys = self.group_keys(mode, actions);
+            if !keys.is_empty() {
+                parts.push(format!("{keys} {label}"));
             }
-            Mode::ScorePrompt { .. }
-            | Mode::Note { .. }
-            | Mode::Help { .. }
-            | Mode::Info { .. }
-            | Mode::Filters
-            | Mode::Search(_) => Some(Action::Key(key)),
         }
+        parts.join("  ")
     }
 
-    /// The keys bound to `action`, as shown to people.
-    pub fn keys_for(&self, action: &Action) -> Vec<String> {
-        self.bindings.iter().filter(|(_, _, a)| a == action).map(|(n, _, _)| display_key(n)).collect()
+    /// The first key of each of `actions`, joined by `/`, with a run of quick scores as `0-9`.
+    pub fn group_keys(&self, mode: KeyMode, actions: &[Action]) -> String {
+        let keys: Vec<String> =
+            actions.iter().filter_map(|a| self.keys_for(mode, a).into_iter().next()).collect();
+        let digits: Vec<&String> =
+            keys.iter().filter(|k| k.len() == 1 && k.chars().all(|c| c.is_ascii_digit())).collect();
+        if digits.len() >= 3 {
+            let (first, last) = (digits[0].clone(), digits[digits.len() - 1].clone());
+            let mut out: Vec<String> = vec![format!("{first}-{last}")];
+            out.extend(
+                keys.iter().filter(|k| !(k.len() == 1 && k.chars().all(|c| c.is_ascii_digit()))).cloned(),
+            );
+            return out.join("/");
+        }
+        keys.join("/")
     }
 
-    /// The keys bound to `action` as the config file writes them (`down`, `ctrl-r`).
-    pub fn key_names_for(&self, action: &Action) -> Vec<&str> {
-        self.bindings.iter().filter(|(_, _, a)| a == action).map(|(n, _, _)| n.as_str()).collect()
-    }
-
-    /// Help-screen rows: every description with all the keys bound to it, in action order.
-    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
-        let mut rows: Vec<(String, &'static str)> = Vec::new();
-        for (_, action) in ACTION_NAMES {
-            let keys = self.keys_for(action);
+    /// The help screen's rows for `mode`: the keys of each description (`0`–`9` grouped).
+    pub fn help_rows(&self, mode: KeyMode) -> Vec<(String, Word)> {
+        let mut rows: Vec<(String, Word)> = Vec::new();
+        for d in KEYS.iter().filter(|d| d.mode == mode) {
+            let keys = self.keys_for(mode, &d.action);
             if keys.is_empty() {
                 continue;
             }
-            let what = action.describe();
-            match rows.iter_mut().find(|(_, w)| *w == what) {
+            match rows.iter_mut().find(|(_, w)| *w == d.what) {
                 Some((shown, _)) => {
                     shown.push_str(", ");
                     shown.push_str(&keys.join(", "));
                 }
-                None => rows.push((keys.join(", "), what)),
+                None => rows.push((keys.join(", "), d.what)),
             }
         }
         for (keys, _) in &mut rows {
@@ -256,84 +289,75 @@ impl Keymap {
         }
         rows
     }
+
+    /// Every declaration of `mode` with the keys it has now (for `appraise config`).
+    pub fn table(&self, mode: KeyMode) -> Vec<(&'static KeyDecl, Vec<&str>)> {
+        KEYS.iter().filter(|d| d.mode == mode).map(|d| (d, self.key_names_for(mode, &d.action))).collect()
+    }
+}
+
+/// `quit`, or `prompt.set` for another mode's action.
+fn qualified(mode: KeyMode, action: &str) -> String {
+    match mode.config_name() {
+        Some(table) => format!("{table}.{action}"),
+        None => action.to_string(),
+    }
+}
+
+/// The README's key table (between its `keys` markers): every mode's default keys and their
+/// descriptions, in English, made from the declarations.
+pub fn readme_table() -> String {
+    let _en = crate::words::pin(crate::lang::Lang::En);
+    let map = Keymap::default();
+    let mut out = String::new();
+    for mode in KeyMode::ALL {
+        let heading = match mode.config_name() {
+            None => format!("**{}** (config.toml `[keys]`)\n\n", mode.title()),
+            Some(t) => format!("**{}** (`[keys.{t}]`)\n\n", mode.title()),
+        };
+        out.push_str(&heading);
+        out.push_str("| key | action | config name |\n|---|---|---|\n");
+        let mut names: Vec<(String, Word, Vec<&str>)> = Vec::new();
+        for d in KEYS.iter().filter(|d| d.mode == mode) {
+            let keys = map.keys_for(mode, &d.action).join("`, `");
+            match names.iter_mut().find(|(_, w, _)| *w == d.what) {
+                Some((k, _, n)) => {
+                    k.push_str("`, `");
+                    k.push_str(&keys);
+                    n.push(d.name);
+                }
+                None => names.push((keys, d.what, vec![d.name])),
+            }
+        }
+        for (keys, what, config_names) in names {
+            let keys = if keys == "0`, `1`, `2`, `3`, `4`, `5`, `6`, `7`, `8`, `9" {
+                "0`–`9".to_string()
+            } else {
+                keys
+            };
+            let config = if config_names.len() > 2 {
+                format!("`{}` … `{}`", config_names[0], config_names[config_names.len() - 1])
+            } else {
+                config_names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+            };
+            out.push_str(&format!("| `{keys}` | {} | {config} |\n", what.en.replace('|', "\\|")));
+        }
+        if mode == KeyMode::Note {
+            out.push_str(&format!("\n{}\n", capitalised(crate::words::keys::NOTE_FIXED_KEYS.en)));
+        }
+        out.push('\n');
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect::<String>() + ".",
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use ratatui::crossterm::event::KeyEventKind;
-
-    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-        KeyEvent::new_with_kind(code, modifiers, KeyEventKind::Press)
-    }
-
-    #[test]
-    fn every_default_key_parses() {
-        for (name, _) in DEFAULT_KEYS {
-            assert!(parse_key(name).is_some(), "{name}");
-        }
-    }
-
-    #[test]
-    fn maps_contract_keys() {
-        let km = Keymap::default();
-        let n = Mode::Normal;
-        assert_eq!(km.action_for(&n, press(KeyCode::Char('j'), KeyModifiers::NONE)), Some(Action::NextItem));
-        assert_eq!(
-            km.action_for(&n, press(KeyCode::Char('J'), KeyModifiers::SHIFT)),
-            Some(Action::NextSection)
-        );
-        assert_eq!(
-            km.action_for(&n, press(KeyCode::Char('7'), KeyModifiers::NONE)),
-            Some(Action::QuickScore(7))
-        );
-        assert_eq!(km.action_for(&n, press(KeyCode::Char('r'), KeyModifiers::CONTROL)), Some(Action::Redo));
-        assert_eq!(km.action_for(&n, press(KeyCode::Char('?'), KeyModifiers::SHIFT)), Some(Action::Help));
-        assert_eq!(km.action_for(&n, press(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::FocusPrev));
-        assert_eq!(km.action_for(&n, press(KeyCode::Char('j'), KeyModifiers::ALT)), None);
-        assert_eq!(km.action_for(&n, press(KeyCode::Char('z'), KeyModifiers::NONE)), None);
-    }
-
-    #[test]
-    fn overrides_replace_an_actions_keys_and_move_a_key_taken_from_another() {
-        let over = |pairs: &[(&str, &[&str])]| {
-            let pairs: Vec<(String, Vec<String>)> = pairs
-                .iter()
-                .map(|(a, ks)| (a.to_string(), ks.iter().map(|k| k.to_string()).collect()))
-                .collect();
-            Keymap::with_overrides(&pairs)
-        };
-        let km = over(&[("quit", &["ctrl-q"]), ("next_item", &["j", "space"])]).unwrap();
-        assert_eq!(km.keys_for(&Action::Quit), vec!["Ctrl-q"]);
-        assert_eq!(km.keys_for(&Action::NextItem), vec!["j", "space"]);
-        // `q` no longer quits: it was not given to any action
-        assert!(!km.help_rows().iter().any(|(k, _)| k.split(", ").any(|k| k == "q")));
-        let km = over(&[("save", &["q"])]).unwrap();
-        assert_eq!(km.keys_for(&Action::Save), vec!["q"]);
-        assert_eq!(km.keys_for(&Action::Quit), vec!["Ctrl-c"]);
-        assert_eq!(over(&[("fly", &["x"])]).unwrap_err().to_string(), "unknown action \"fly\"");
-        assert_eq!(
-            over(&[("quit", &["hyper-q"])]).unwrap_err().to_string(),
-            "unknown key \"hyper-q\" for quit"
-        );
-    }
-
-    #[test]
-    fn a_refused_override_is_placed_in_the_config_file() {
-        let config =
-            crate::config::parse("mouse = true\n[keys]\nfly = \"x\"\n", std::path::Path::new("c.toml"))
-                .unwrap();
-        assert_eq!(
-            from_config(&config).unwrap_err().to_string(),
-            "c.toml: [keys] (line 2): unknown action \"fly\""
-        );
-    }
-
-    #[test]
-    fn help_groups_keys_per_action() {
-        let rows = Keymap::default().help_rows();
-        assert!(rows.iter().any(|(k, d)| k == "j, ↓" && *d == "next item"));
-        assert!(rows.iter().any(|(k, _)| k == "0–9"));
-        assert!(rows.iter().any(|(k, d)| k == "Ctrl-o" && d.contains("back")));
-    }
-}
+#[path = "keymap_tests.rs"]
+mod tests;

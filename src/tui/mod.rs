@@ -20,6 +20,7 @@ pub mod app;
 pub mod exporter;
 mod heap;
 pub mod keymap;
+pub mod keys;
 pub mod layout;
 mod saver;
 pub mod search_worker;
@@ -35,7 +36,8 @@ use app::App;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, EnableBracketedPaste, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, EnableBracketedPaste, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton,
+    MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
@@ -140,16 +142,15 @@ pub fn run(
     // A sheet being written is finished, so no half-written export is left behind — unless
     // another signal says not to wait (or, after a signal, it takes too long).
     if shell.exporter.busy() {
-        let _ = writeln!(io::stderr(), "appraise: finishing the scoring sheet… (Ctrl-c abandons it)");
+        let _ = writeln!(io::stderr(), "{}", crate::words::tui::FINISHING_SHEET);
         let limit = signalled.then(|| Instant::now() + EXPORT_GRACE);
         let finished = shell
             .exporter
             .finish_unless(|| stop.load(Ordering::SeqCst) || limit.is_some_and(|t| Instant::now() >= t));
         if !finished {
-            let _ = writeln!(
-                io::stderr(),
-                "appraise: the scoring sheet was not finished; press E again next time"
-            );
+            let key = app.key(Action::Export);
+            let _ =
+                writeln!(io::stderr(), "{}", crate::words::tui::SHEET_NOT_FINISHED.fill(&[("key", &key)]));
         }
     }
     result
@@ -201,7 +202,7 @@ fn event_loop(
         // A terminal closed without SIGHUP reaching us reads as endless end-of-file: stop
         // (saving on the way out) instead of spinning on it.
         if terminal::hung_up() {
-            return Err(io::Error::new(io::ErrorKind::BrokenPipe, "the terminal went away"));
+            return Err(io::Error::new(io::ErrorKind::BrokenPipe, crate::words::tui::TERMINAL_GONE.get()));
         }
         if let Some(news) = shell.journal.as_ref().and_then(Journal::sync_news) {
             let action = match news {
@@ -213,7 +214,19 @@ fn event_loop(
         }
         if event::poll(wait)? {
             let action = match event::read()? {
-                Event::Key(key) if key.kind == KeyEventKind::Press => shell.on_key(app, key),
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    // An Esc and a key that arrive together (a slow link) are read as Alt+key.
+                    // No key of appraise uses Alt: they are what was typed, Esc then the key.
+                    if key.modifiers.contains(KeyModifiers::ALT) && matches!(key.code, KeyCode::Char(_)) {
+                        let esc = event::KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+                        if let Some(action) = shell.on_key(app, esc) {
+                            shell.dispatch(app, action);
+                        }
+                        shell.on_key(app, event::KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT))
+                    } else {
+                        shell.on_key(app, key)
+                    }
+                }
                 Event::Paste(text) => Some(Action::Paste(text)),
                 Event::Resize(w, h) => Some(Action::Resize(w, h)),
                 Event::Mouse(m) => match m.kind {

@@ -80,7 +80,7 @@ impl Saver {
                         return done.result.map(|_| met);
                     }
                 }
-                Err(_) => return Err("the saver stopped".into()),
+                Err(_) => return Err(crate::words::tui::SAVER_STOPPED.get().into()),
             }
         }
     }

@@ -99,7 +99,8 @@ impl Shell {
             JournalRecord::Entry(i) | JournalRecord::Draft(i, _) => *i,
         };
         let Some(journal) = &mut self.journal else {
-            let why = app.journal_error.clone().unwrap_or_else(|| "it could not be opened".into());
+            let why =
+                app.journal_error.clone().unwrap_or_else(|| crate::words::tui::JOURNAL_NOT_OPEN.get().into());
             return Err((why, records.iter().map(item).collect()));
         };
         for (k, record) in records.iter().enumerate() {
@@ -149,7 +150,8 @@ impl Shell {
             && !journal.still_there()
             && app.journal_error.is_none()
         {
-            let error = format!("{} was removed or replaced", crate::text::shown(journal.path()));
+            let error =
+                crate::words::tui::JOURNAL_GONE.fill(&[("path", &crate::text::shown(journal.path()))]);
             self.dispatch(app, Action::JournalFailed { error, items: None });
         }
     }

@@ -113,6 +113,7 @@ const NEUTRAL: &[&str] = &[
     "panel",
     "sheet",
     "lang",
+    "LANG",
     "config",
     "NOT",
     "SAVED",

@@ -264,7 +264,7 @@ fn score_prompt_sets_a_typed_score() {
     assert!(in_prompt(&app));
     type_str(&mut app, "6.5");
     match &app.mode {
-        Mode::ScorePrompt { input, error } => {
+        Mode::ScorePrompt { input, error, .. } => {
             assert_eq!(input, "6.5");
             assert_eq!(error, &None);
         }
@@ -302,16 +302,17 @@ fn score_prompt_off_grid_value_errors_and_keeps_the_old_score() {
     assert!(error.contains("nearest: 6 or 6.5"), "{error}");
     assert_eq!(score(&app, OBJECTIVES), Some(6.0));
 
-    // Editing clears the error; fixing the value sets it.
-    app.update(key(KeyCode::Backspace));
+    // The refused value is selected: typing replaces it (not "6.36.5"), and clears the error.
+    type_str(&mut app, "6");
     assert_eq!(prompt_error(&app), None);
-    type_str(&mut app, "5");
+    assert_eq!(prompt_input(&app), "6");
+    type_str(&mut app, ".5");
     app.update(key(KeyCode::Enter));
     assert!(matches!(app.mode, Mode::Normal));
     assert_eq!(score(&app, OBJECTIVES), Some(6.5));
 
     // Above the max, below the min and not a number: refused, score kept.
-    for bad in ["11", "-1", "abc", ""] {
+    for bad in ["11", "-1", ""] {
         app.update(Action::OpenScorePrompt);
         type_str(&mut app, bad);
         app.update(key(KeyCode::Enter));
@@ -333,6 +334,46 @@ fn score_prompt_off_grid_value_errors_and_keeps_the_old_score() {
     type_str(&mut app, "2");
     app.update(key(KeyCode::Enter));
     assert_eq!(score(&app, OBJECTIVES), Some(2.0));
+}
+
+/// What the score prompt holds now.
+fn prompt_input(app: &App) -> String {
+    match &app.mode {
+        Mode::ScorePrompt { input, .. } => input.clone(),
+        _ => panic!("not in the prompt"),
+    }
+}
+
+#[test]
+fn the_score_prompt_takes_numbers_only_and_replaces_a_refused_value() {
+    let mut app = english();
+    app.update(Action::OpenScorePrompt);
+    type_str(&mut app, "7.3");
+    app.update(key(KeyCode::Enter));
+    assert!(prompt_error(&app).unwrap().contains("7.3 is not on the 0.5 step grid"));
+    type_str(&mut app, "7");
+    assert_eq!(prompt_input(&app), "7", "the refused 7.3 is replaced, not extended to 7.37");
+    // Letters are not taken, and the prompt says what is.
+    type_str(&mut app, "x");
+    assert_eq!(prompt_input(&app), "7");
+    assert!(prompt_error(&app).unwrap().starts_with("Only a number goes here"), "{:?}", prompt_error(&app));
+    app.update(key(KeyCode::Enter));
+    assert_eq!(score(&app, OBJECTIVES), Some(7.0));
+    // "4分" is 4; full-width digits too.
+    app.update(Action::OpenScorePrompt);
+    type_str(&mut app, "4分");
+    app.update(key(KeyCode::Enter));
+    assert_eq!(score(&app, OBJECTIVES), Some(4.0));
+    app.update(Action::OpenScorePrompt);
+    type_str(&mut app, "５．５");
+    app.update(key(KeyCode::Enter));
+    assert_eq!(score(&app, OBJECTIVES), Some(5.5));
+    // Backspace on a refused value takes all of it.
+    app.update(Action::OpenScorePrompt);
+    type_str(&mut app, "99");
+    app.update(key(KeyCode::Enter));
+    app.update(key(KeyCode::Backspace));
+    assert_eq!(prompt_input(&app), "");
 }
 
 #[test]

@@ -140,7 +140,7 @@ fn kill_9_loses_no_edit_not_even_the_note_being_typed() {
     app.key("f");
     app.wait_for("⚑ needs follow-up");
     app.key("a");
-    app.wait_for("Note 扣分原因");
+    app.wait_for("Note · ");
     app.send(NOTE);
     app.wait_for(NOTE);
     kill_9(&mut app);
@@ -420,7 +420,7 @@ fn closing_the_terminal_ends_the_app_and_keeps_the_work() {
     app.send("j");
     app.wait_for(&at(SUMMER));
     app.send("a");
-    app.wait_for("Note 扣分原因");
+    app.wait_for("Note · ");
     app.send(NOTE);
     app.wait_for(NOTE);
     // Hang up with the note editor still open.
@@ -454,7 +454,7 @@ fn closing_the_terminal_while_the_app_is_busy_ends_it_cleanly() {
     app.send("9");
     app.wait_for("9/10");
     app.send("a");
-    app.wait_for("Note 扣分原因");
+    app.wait_for("Note · ");
     app.send(NOTE);
     app.wait_for(NOTE);
     app.stop_reader();
@@ -777,21 +777,21 @@ fn a_hostile_report_never_reaches_the_terminal_raw() {
 
     // The note editor, with a hostile paste (and the saved hostile note of i2).
     app.key("a");
-    app.wait_for("Note 扣分原因");
+    app.wait_for("Note · ");
     app.paste(
         "pasted \x1b]0;pwned-paste\x07 \x1b[2Jwipe \x1b[6nDSR \u{202e}rlo \u{9b}2Jcsi \0nul lone\rEVIL",
     );
     app.wait_for("pwned-paste");
     seen.push(app.screen());
     app.esc();
-    app.wait_gone("Note 扣分原因");
+    app.wait_gone("Note · ");
     app.key("j");
     seen.push(app.screen());
     app.key("a");
-    app.wait_for("Note 扣分原因");
+    app.wait_for("Note · ");
     seen.push(app.screen());
     app.esc();
-    app.wait_gone("Note 扣分原因");
+    app.wait_gone("Note · ");
 
     // Search for a word of a hostile title; jump to it.
     app.key("G");

@@ -604,20 +604,29 @@ fn a_long_text_scrolls_and_rewraps_when_the_width_changes() {
 }
 
 #[test]
-fn a_message_that_would_be_cut_takes_the_place_of_the_totals() {
+fn the_totals_never_leave_the_status_bar_and_a_long_message_gets_its_own_row() {
     let msg = "Scoring sheet written to report.sheet.xlsx";
-    for (w, totals_shown) in [(140, true), (60, false)] {
+    for (w, beside) in [(140, true), (80, false), (60, false)] {
         let mut app = app(ENGLISH, w, 24);
         app.update(Action::QuickScore(7));
         app.say(Level::Info, msg);
-        let bar = screen(&draw(&app, w, 24)).lines().last().unwrap().to_string();
-        assert!(bar.contains(msg), "{w} columns: {bar}");
+        let text = screen(&draw(&app, w, 24));
+        let lines: Vec<&str> = text.lines().collect();
+        let (bar, above) = (lines[lines.len() - 1], lines[lines.len() - 2]);
+        assert!(
+            bar.contains("1/8 scored") && bar.contains("7/10 pts"),
+            "{w} columns: the totals stay: {bar}"
+        );
         assert!(bar.contains("✓ saved") || bar.contains("saving"), "{w} columns: {bar}");
-        assert_eq!(bar.contains("1/"), totals_shown, "{w} columns: {bar}");
-        // The next key clears the message and the totals are back.
+        if beside {
+            assert!(bar.contains(msg), "{w} columns: the message fits beside the totals: {bar}");
+        } else {
+            assert!(above.contains(msg), "{w} columns: the message has the row above: {above}");
+        }
+        // The next key clears the message; the border is back.
         app.update(Action::NextItem);
-        let bar = screen(&draw(&app, w, 24)).lines().last().unwrap().to_string();
-        assert!(bar.contains("1/") && !bar.contains(msg), "{w} columns: {bar}");
+        let text = screen(&draw(&app, w, 24));
+        assert!(!text.contains(msg), "{w} columns:\n{text}");
     }
 }
 

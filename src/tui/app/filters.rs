@@ -2,39 +2,33 @@
 
 use super::{App, Level, Mode};
 use crate::filter::{Filter, tags};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-
-/// The menu's keys and what they toggle, in display order (shared with the view).
-pub const FILTER_KEYS: &[(char, &str)] = &[
-    ('u', "unscored"),
-    ('f', "flagged"),
-    ('r', "scored below max without a reason"),
-    ('n', "has a note"),
-    ('t', "by tag (again for the next tag)"),
-    ('c', "clear all"),
-];
+use crate::tui::action::{Action, FilterKind};
 
 impl App {
-    pub(super) fn on_filter_key(&mut self, key: KeyEvent) {
+    /// The filter menu's keys: each toggles a filter; they combine.
+    pub(super) fn on_filters(&mut self, action: Action) {
+        if !matches!(self.mode, Mode::Filters) {
+            return;
+        }
         let f = &mut self.filter;
-        match key.code {
-            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('F' | 'q') => {
+        match action {
+            Action::FiltersClose => {
                 self.mode = Mode::Normal;
                 self.after_filter_change();
                 return;
             }
-            KeyCode::Char('u') => f.unscored = !f.unscored,
-            KeyCode::Char('f') => f.flagged = !f.flagged,
-            KeyCode::Char('r') => f.needs_reason = !f.needs_reason,
-            KeyCode::Char('n') => f.has_note = !f.has_note,
-            KeyCode::Char('t') => {
+            Action::FilterToggle(FilterKind::Unscored) => f.unscored = !f.unscored,
+            Action::FilterToggle(FilterKind::Flagged) => f.flagged = !f.flagged,
+            Action::FilterToggle(FilterKind::NeedsReason) => f.needs_reason = !f.needs_reason,
+            Action::FilterToggle(FilterKind::HasNote) => f.has_note = !f.has_note,
+            Action::FilterToggle(FilterKind::Tag) => {
                 let all = tags(&self.report);
                 f.tag = match &f.tag {
                     None => all.first().cloned(),
                     Some(t) => all.iter().position(|x| x == t).and_then(|p| all.get(p + 1).cloned()),
                 };
             }
-            KeyCode::Char('c') | KeyCode::Backspace => *f = Filter::default(),
+            Action::FiltersClear => *f = Filter::default(),
             _ => return,
         }
         self.after_filter_change();
@@ -44,12 +38,16 @@ impl App {
     pub(super) fn after_filter_change(&mut self) {
         self.apply_filter();
         if !self.filter.is_active() {
-            self.say(Level::Info, "No filter: every item is shown.");
+            self.say(Level::Info, crate::words::tui::NO_FILTER.get());
             return;
         }
         let shown = (0..self.report.items.len())
             .filter(|&i| self.filter.matches(&self.report, &self.scores, i))
             .count();
-        self.say(Level::Info, format!("Filter {}: {shown} items.", self.filter.describe()));
+        let count = crate::words::tui::count_items(shown);
+        self.say(
+            Level::Info,
+            crate::words::tui::FILTER_COUNT.fill(&[("filter", &self.filter.describe()), ("count", &count)]),
+        );
     }
 }

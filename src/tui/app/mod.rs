@@ -4,14 +4,14 @@
 
 use super::action::Action;
 use super::keymap::Keymap;
+use super::keys::KeyMode;
 use super::layout::{self, Panes};
 use crate::filter::Filter;
 use crate::report::{ItemIx, Node, Report};
-use crate::scores::{
-    Entry, History, Scores, Tallies, check_score, fmt_num, now_rfc3339, parse_score, step_from,
-};
+use crate::scores::{Entry, History, Scores, Tallies, check_score, fmt_num, now_rfc3339, step_from};
 use crate::theme::Theme;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::words::tui as w;
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui_textarea::{TextArea, WrapMode};
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,6 +32,8 @@ pub enum Mode {
     ScorePrompt {
         input: String,
         error: Option<String>,
+        /// The input was refused: what is typed next replaces it.
+        selected: bool,
     },
     Note {
         item: ItemIx,
@@ -150,9 +152,9 @@ pub struct App {
 }
 
 mod filters;
+mod modes;
 mod saving;
 mod search;
-pub use filters::FILTER_KEYS;
 use saving::QuitGate;
 pub use search::{SearchRequest, SearchState};
 mod nav;
@@ -233,13 +235,14 @@ impl App {
     /// Edits recovered from the journal at start-up: they are shown, then saved like any change.
     pub fn recovered(&mut self, changes: usize) {
         self.mark_changed();
-        self.say_sticky(
-            Level::Warn,
-            format!(
-                "Recovered unsaved work on {changes} item{} from the recovery journal; saving it. Esc dismisses",
-                if changes == 1 { "" } else { "s" }
-            ),
-        );
+        let text =
+            w::RECOVERED.fill(&[("count", &w::count_items(changes)), ("key", &self.key(Action::Dismiss))]);
+        self.say_sticky(Level::Warn, text);
+    }
+
+    /// The first key the normal mode's map binds to `action` now (for a hint in a message).
+    pub fn key(&self, action: Action) -> String {
+        self.keymap.key(KeyMode::Normal, &action)
     }
 
     /// A search answer is due (the event loop then polls the worker often).
@@ -299,6 +302,12 @@ impl App {
         }
         match action {
             Key(key) => return self.on_key(key),
+            PromptSet | PromptCancel | PromptDelete | PromptClear => return self.on_prompt(action),
+            NoteClose | NoteSave | NoteQuit => return self.on_note(action),
+            PageLineDown | PageLineUp | PageScreenDown | PageScreenUp | PageClose => self.on_page(action),
+            SearchJump | SearchClose | SearchDown | SearchUp | SearchPageDown | SearchPageUp
+            | SearchDelete | SearchClear => return self.on_search(action),
+            FilterToggle(_) | FiltersClear | FiltersClose => self.on_filters(action),
             Paste(text) => return self.on_paste(&text),
             Measured(m) => self.measured = m,
             Resize(w, h) => {
@@ -320,30 +329,28 @@ impl App {
             Exported(result) => {
                 self.exporting = false;
                 match result {
-                    Ok(path) => self.say(Level::Info, format!("Scoring sheet written to {path}")),
-                    Err(e) => self.say(Level::Error, format!("Export failed: {e}")),
+                    Ok(path) => self.say(Level::Info, w::SHEET_WRITTEN.fill(&[("path", &path)])),
+                    Err(e) => self.say(Level::Error, w::EXPORT_FAILED.fill(&[("why", &e)])),
                 }
             }
             JournalFailed { error, items } => self.on_journal_failed(error, items),
             JournalRecovered => self.on_journal_recovered(),
             External(outcome) => self.on_external(outcome),
-            NextItem => self.move_to(self.next_row(|n| matches!(n, Node::Item(_))), "This is the last item."),
-            PrevItem => {
-                self.move_to(self.prev_row(|n| matches!(n, Node::Item(_))), "This is the first item.")
-            }
+            NextItem => self.move_to(self.next_row(|n| matches!(n, Node::Item(_))), w::AT_LAST_ITEM.get()),
+            PrevItem => self.move_to(self.prev_row(|n| matches!(n, Node::Item(_))), w::AT_FIRST_ITEM.get()),
             NextSection => {
-                self.move_to(self.next_row(|n| matches!(n, Node::Section(_))), "This is the last section.")
+                self.move_to(self.next_row(|n| matches!(n, Node::Section(_))), w::LAST_SECTION.get())
             }
             PrevSection => {
-                self.move_to(self.prev_row(|n| matches!(n, Node::Section(_))), "This is the first section.")
+                self.move_to(self.prev_row(|n| matches!(n, Node::Section(_))), w::FIRST_SECTION.get())
             }
             FirstItem => {
                 let row = self.outline.iter().position(|n| matches!(n, Node::Item(_)));
-                self.move_to(row, "The report has no items.");
+                self.move_to(row, w::NO_ITEMS.get());
             }
             LastItem => {
                 let row = self.outline.iter().rposition(|n| matches!(n, Node::Item(_)));
-                self.move_to(row, "The report has no items.");
+                self.move_to(row, w::NO_ITEMS.get());
             }
             NextUnscored => self.next_unscored(),
             FocusNext => self.focus = cycle(self.focus, 1),
@@ -362,14 +369,14 @@ impl App {
             JumpBack => match self.jumps.pop() {
                 Some(node) => {
                     self.go_to(node);
-                    self.say(Level::Info, "Back.");
+                    self.say(Level::Info, w::BACK.get());
                 }
-                None => self.say(Level::Info, "Nothing to go back to."),
+                None => self.say(Level::Info, w::NOTHING_BACK.get()),
             },
             QuickScore(n) => self.set_score_checked(f64::from(n)),
             OpenScorePrompt => {
                 if self.editable_item().is_some() {
-                    self.mode = Mode::ScorePrompt { input: String::new(), error: None };
+                    self.mode = Mode::ScorePrompt { input: String::new(), error: None, selected: false };
                 }
             }
             RaiseScore | LowerScore => {
@@ -378,8 +385,8 @@ impl App {
                     let scale = self.report.items[i].scale;
                     let v = step_from(self.scores.entries[i].score, dir, &scale);
                     if self.scores.entries[i].score == Some(v) {
-                        let edge = if dir > 0 { "maximum" } else { "minimum" };
-                        self.say(Level::Info, format!("Already at the {edge} ({}).", fmt_num(v)));
+                        let edge = if dir > 0 { w::AT_MAX } else { w::AT_MIN };
+                        self.say(Level::Info, edge.fill(&[("v", &fmt_num(v))]));
                     } else {
                         self.change(i, |e| e.score = Some(v));
                     }
@@ -388,17 +395,18 @@ impl App {
             ClearScore => {
                 if let Some(i) = self.editable_item() {
                     if self.scores.entries[i].score.is_none() {
-                        self.say(Level::Info, "This item has no score to clear.");
+                        self.say(Level::Info, w::NO_SCORE_TO_CLEAR.get());
                     } else {
                         self.change(i, |e| e.score = None);
-                        self.say(Level::Info, "Score cleared (u undoes).");
+                        self.say(Level::Info, w::SCORE_CLEARED.fill(&[("key", &self.key(Action::Undo))]));
                     }
                 }
             }
             Annotate => {
                 if let Some(i) = self.editable_item() {
-                    self.mode =
-                        Mode::Note { item: i, editor: Box::new(note_editor(&self.scores.entries[i].note)) };
+                    let close_key = self.keymap.key(KeyMode::Note, &NoteClose);
+                    let editor = note_editor(&self.scores.entries[i].note, &close_key);
+                    self.mode = Mode::Note { item: i, editor: Box::new(editor) };
                 }
             }
             ToggleFlag => {
@@ -407,24 +415,24 @@ impl App {
                 }
             }
             Undo => match self.history.undo(Arc::make_mut(&mut self.scores)) {
-                Some(i) => self.after_history(i, "Undone"),
-                None => self.say(Level::Info, "Nothing to undo."),
+                Some(i) => self.after_history(i, w::UNDONE),
+                None => self.say(Level::Info, w::NOTHING_UNDO.get()),
             },
             Redo => match self.history.redo(Arc::make_mut(&mut self.scores)) {
-                Some(i) => self.after_history(i, "Redone"),
-                None => self.say(Level::Info, "Nothing to redo."),
+                Some(i) => self.after_history(i, w::REDONE),
+                None => self.say(Level::Info, w::NOTHING_REDO.get()),
             },
             Save => {
                 if self.read_only {
-                    self.say(Level::Info, "Read-only: nothing is saved.");
+                    self.say(Level::Info, w::READ_ONLY_NO_SAVE.get());
                 } else {
                     return Some(Effect::Save);
                 }
             }
-            Export if self.exporting => self.say(Level::Info, "The scoring sheet is still being written…"),
+            Export if self.exporting => self.say(Level::Info, w::SHEET_BUSY.get()),
             Export => {
                 self.exporting = true;
-                self.say(Level::Info, "Writing the scoring sheet…");
+                self.say(Level::Info, w::SHEET_WRITING.get());
                 return Some(Effect::Export);
             }
             Copy => return self.copy(),
@@ -436,9 +444,9 @@ impl App {
                 if self.filter.is_active() {
                     self.filter = Filter::default();
                     self.apply_filter();
-                    self.say(Level::Info, "Filters cleared: every item is shown.");
+                    self.say(Level::Info, w::FILTERS_CLEARED.get());
                 } else {
-                    self.say(Level::Info, "No filter is on (F chooses one).");
+                    self.say(Level::Info, w::NO_FILTER_ON.fill(&[("key", &self.key(Action::OpenFilters))]));
                 }
             }
             Info => self.mode = Mode::Info { scroll: 0 },
@@ -452,88 +460,38 @@ impl App {
     /// The text `y` copies: the note from the score panel, else the item text or section body.
     fn copy(&mut self) -> Option<Effect> {
         let (what, text) = match self.current() {
-            Some(Node::Item(i)) if self.focus == Pane::Score => ("note", self.scores.entries[i].note.clone()),
-            Some(Node::Item(i)) => ("item text", self.report.items[i].text.to_string()),
-            Some(Node::Section(s)) => {
-                ("section text", self.report.sections[s].body.as_deref().unwrap_or_default().to_string())
+            Some(Node::Item(i)) if self.focus == Pane::Score => {
+                (w::COPY_NOTE.get(), self.scores.entries[i].note.clone())
             }
+            Some(Node::Item(i)) => (w::COPY_ITEM_TEXT.get(), self.report.items[i].text.to_string()),
+            Some(Node::Section(s)) => (
+                w::COPY_SECTION_TEXT.get(),
+                self.report.sections[s].body.as_deref().unwrap_or_default().to_string(),
+            ),
             None => ("", String::new()),
         };
         if text.trim().is_empty() {
-            self.say(Level::Info, "Nothing to copy here.");
+            self.say(Level::Info, w::NOTHING_TO_COPY.get());
             return None;
         }
         let n = text.chars().count();
-        self.say(Level::Info, format!("Copied the {what} ({n} characters) to the clipboard."));
+        self.say(Level::Info, w::COPIED.fill(&[("what", &what), ("n", &n)]));
         Some(Effect::Copy(text))
     }
 
+    /// A key the shell did not map (a test may send any): mapped by the mode's table, else
+    /// typed where the mode takes text.
     fn on_key(&mut self, key: KeyEvent) -> Option<Effect> {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let current = self.current_item();
-        let page_max = match self.mode {
-            Mode::Help { .. } | Mode::Info { .. } => self.measured.page_max_scroll,
-            _ => 0,
-        };
-        match &mut self.mode {
-            Mode::Normal => {}
-            Mode::Filters => self.on_filter_key(key),
-            Mode::Search(_) => return self.on_search_key(key),
-            Mode::Help { scroll } | Mode::Info { scroll } => match key.code {
-                KeyCode::Esc | KeyCode::Char('?' | 'q' | 'i') | KeyCode::Enter => self.mode = Mode::Normal,
-                KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1).min(page_max),
-                KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-                KeyCode::PageDown | KeyCode::Char(' ') => *scroll = scroll.saturating_add(10).min(page_max),
-                KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
-                _ => {}
-            },
-            Mode::ScorePrompt { input, error } => match key.code {
-                KeyCode::Esc => self.mode = Mode::Normal,
-                KeyCode::Enter => {
-                    let Some(i) = current else {
-                        self.mode = Mode::Normal;
-                        return None;
-                    };
-                    match parse_score(input, &self.report.items[i].scale) {
-                        Ok(v) => {
-                            self.mode = Mode::Normal;
-                            self.change(i, |e| e.score = Some(v));
-                        }
-                        Err(why) => *error = Some(format!("{why}; the score stays as it was")),
-                    }
-                }
-                KeyCode::Backspace => {
-                    input.pop();
-                    *error = None;
-                }
-                KeyCode::Char('u') if ctrl => input.clear(),
-                KeyCode::Char('c') if ctrl => self.mode = Mode::Normal,
-                KeyCode::Char(c) if !ctrl && input.chars().count() < 16 => {
-                    input.push(c);
-                    *error = None;
-                }
-                _ => {}
-            },
-            Mode::Note { item, editor } => {
-                let item = *item;
-                match key.code {
-                    KeyCode::Esc => {
-                        let text = editor.lines().join("\n").trim_end().to_string();
-                        self.mode = Mode::Normal;
-                        self.change(item, |e| e.note = text);
-                    }
-                    KeyCode::Char('s') if ctrl => {
-                        let text = editor.lines().join("\n").trim_end().to_string();
-                        self.change(item, |e| e.note = text);
-                        return if self.read_only { None } else { Some(Effect::Save) };
-                    }
-                    _ => {
-                        if editor.input(key) {
-                            self.journal_out.push(JournalRecord::Draft(item, editor.lines().join("\n")));
-                        }
-                    }
-                }
-            }
+        match self.keymap.action_for(&self.mode, key) {
+            Some(Action::Key(_)) => {}
+            Some(action) => return self.apply(action),
+            None => return None,
+        }
+        match &self.mode {
+            Mode::ScorePrompt { .. } => self.type_into_prompt(key),
+            Mode::Note { .. } => self.type_into_note(key),
+            Mode::Search(_) => return self.type_into_search(key),
+            Mode::Normal | Mode::Help { .. } | Mode::Info { .. } | Mode::Filters => {}
         }
         None
     }
@@ -546,17 +504,15 @@ impl App {
                 editor.insert_str(crate::text::sanitize(&clean));
                 self.journal_out.push(JournalRecord::Draft(*item, editor.lines().join("\n")));
             }
-            Mode::ScorePrompt { input, error } => {
-                input.push_str(text.lines().next().unwrap_or("").trim());
-                *error = None;
-            }
+            Mode::ScorePrompt { .. } => self.paste_into_prompt(text),
             Mode::Search(state) => {
                 let line = text.lines().next().unwrap_or("").to_string();
                 state.input.push_str(&line);
                 return self.search_changed();
             }
             Mode::Normal | Mode::Help { .. } | Mode::Info { .. } | Mode::Filters => {
-                self.say(Level::Info, "Paste goes into a note (a) or the score prompt (s).");
+                let (note, score) = (self.key(Action::Annotate), self.key(Action::OpenScorePrompt));
+                self.say(Level::Info, w::PASTE_WHERE.fill(&[("note", &note), ("score", &score)]));
             }
         }
         None
@@ -565,12 +521,13 @@ impl App {
     /// The current item when it may be changed; otherwise says why not.
     fn editable_item(&mut self) -> Option<ItemIx> {
         if self.read_only {
-            self.say(Level::Warn, "Read-only: scores, notes and flags cannot be changed.");
+            self.say(Level::Warn, w::READ_ONLY_NO_CHANGE.get());
             return None;
         }
         let item = self.current_item();
         if item.is_none() {
-            self.say(Level::Info, "This is a section; move to an item (j/k) to score it.");
+            let keys = self.keymap.group_keys(KeyMode::Normal, &[Action::NextItem, Action::PrevItem]);
+            self.say(Level::Info, w::A_SECTION_MSG.fill(&[("keys", &keys)]));
         }
         item
     }
@@ -579,7 +536,7 @@ impl App {
         let Some(i) = self.editable_item() else { return };
         match check_score(value, &self.report.items[i].scale) {
             Ok(v) => self.change(i, |e| e.score = Some(v)),
-            Err(why) => self.say(Level::Warn, format!("Not set: {why}; the score stays as it was.")),
+            Err(why) => self.say(Level::Warn, w::NOT_SET.fill(&[("why", &why)])),
         }
     }
 
@@ -623,13 +580,13 @@ impl App {
         self.changed_at.get_or_insert_with(Instant::now);
     }
 
-    fn after_history(&mut self, item: ItemIx, what: &str) {
+    fn after_history(&mut self, item: ItemIx, what: crate::words::Word) {
         self.journal_out.push(JournalRecord::Entry(item));
         self.mark_changed();
         self.touched(item);
         self.go_to(Node::Item(item));
         let id = self.report.items[item].id.clone();
-        self.say(Level::Info, format!("{what}: item {id}."));
+        self.say(Level::Info, what.fill(&[("id", &id)]));
     }
 }
 
@@ -639,7 +596,8 @@ pub(super) fn cycle(p: Pane, by: i32) -> Pane {
     ORDER[(at + by).rem_euclid(3) as usize]
 }
 
-fn note_editor(note: &str) -> TextArea<'static> {
+/// The note editor for `note`; `close_key` is the key that closes it (for the placeholder).
+fn note_editor(note: &str, close_key: &str) -> TextArea<'static> {
     // The editor draws its text as it is: control characters (from an untrusted scores file)
     // become visible stand-ins first, so nothing can reach the terminal raw.
     let note = crate::text::sanitize(note);
@@ -649,6 +607,6 @@ fn note_editor(note: &str) -> TextArea<'static> {
     editor.set_wrap_mode(WrapMode::WordOrGlyph);
     editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
     editor.move_cursor(ratatui_textarea::CursorMove::End);
-    editor.set_placeholder_text("扣分原因 / why this score — Esc keeps it");
+    editor.set_placeholder_text(w::NOTE_PLACEHOLDER.fill(&[("key", &close_key)]));
     editor
 }

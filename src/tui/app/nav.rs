@@ -4,7 +4,9 @@
 use super::{App, Level};
 use crate::filter::visible_outline;
 use crate::report::Node;
+use crate::tui::action::Action;
 use crate::tui::layout;
+use crate::words::tui as w;
 
 impl App {
     /// Position of `node` in the full, unfiltered outline.
@@ -86,9 +88,10 @@ impl App {
         let found = (1..=n).map(|k| (self.cursor + k) % n.max(1)).find(|&row| unscored(&self.outline[row]));
         match found {
             Some(row) if row != self.cursor || !unscored(&self.outline[row]) => self.move_to(Some(row), ""),
-            Some(_) => self.say(Level::Info, "This is the only unscored item."),
-            None if self.filter.is_active() => self.say(Level::Info, "Every item shown is scored."),
-            None => self.say(Level::Info, "Every item is scored."),
+            Some(_) => self.say(Level::Info, w::ONLY_UNSCORED.get()),
+            None if self.report.items.is_empty() => self.say(Level::Info, w::NO_ITEMS.get()),
+            None if self.filter.is_active() => self.say(Level::Info, w::ALL_SHOWN_SCORED.get()),
+            None => self.say(Level::Info, w::ALL_SCORED.get()),
         }
     }
 
@@ -97,11 +100,11 @@ impl App {
             Some(walk) => walk,
             None => {
                 let Some(i) = self.current_item() else {
-                    self.say(Level::Info, "Sections have no evidence links; move to an item.");
+                    self.say(Level::Info, w::NO_REFS_SECTION.get());
                     return;
                 };
                 if self.report.items[i].refs.is_empty() {
-                    self.say(Level::Info, "This item has no evidence links (refs).");
+                    self.say(Level::Info, w::NO_REFS.get());
                     return;
                 }
                 self.jumps.push(Node::Item(i));
@@ -116,8 +119,20 @@ impl App {
             self.go_to(node);
         }
         self.ref_walk = Some((origin, k + 1));
-        let more = if total > 1 { ", r for the next" } else { "" };
-        self.say(Level::Info, format!("Evidence {}/{total}: {id} (Ctrl-o goes back{more}).", k + 1));
+        let back = self.key(Action::JumpBack);
+        let text = if total > 1 {
+            let next = self.key(Action::FollowRef);
+            w::EVIDENCE_AT_MORE.fill(&[
+                ("k", &(k + 1)),
+                ("n", &total),
+                ("id", &id),
+                ("back", &back),
+                ("next", &next),
+            ])
+        } else {
+            w::EVIDENCE_AT.fill(&[("k", &(k + 1)), ("n", &total), ("id", &id), ("back", &back)])
+        };
+        self.say(Level::Info, text);
     }
 
     /// Rows the outline pane shows (when it is shown: narrow terminals hide it behind the text).

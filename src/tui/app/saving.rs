@@ -5,6 +5,8 @@
 use super::{App, Effect, Level, SaveState};
 use crate::report::ItemIx;
 use crate::store::Outcome;
+use crate::tui::action::Action;
+use crate::words::tui as w;
 use std::sync::Arc;
 
 /// A question `q` asks before quitting, in the order they are asked.
@@ -21,7 +23,7 @@ impl App {
         match result {
             Ok(()) => {
                 if matches!(self.save, SaveState::Failed(_)) {
-                    self.say(Level::Info, "Saved again; all edits are on disk.");
+                    self.say(Level::Info, w::SAVED_AGAIN.get());
                 }
                 self.save = SaveState::Saved;
                 self.changed_at = None;
@@ -37,7 +39,7 @@ impl App {
                     self.quit_after_save = false;
                     self.ask(self.first_gate().unwrap_or(QuitGate::SaveFailed));
                 } else {
-                    self.say(Level::Error, format!("NOT SAVED (edits kept, retrying every 5 s): {e}"));
+                    self.say(Level::Error, w::NOT_SAVED_RETRY.fill(&[("why", &e)]));
                 }
             }
         }
@@ -100,20 +102,21 @@ impl App {
             SaveState::Failed(e) => e.clone(),
             _ => String::new(),
         };
-        let journal = self.journal_error.clone().unwrap_or_else(|| "it failed".into());
-        let lost = items(self.unkept.len());
+        let journal = self.journal_error.clone().unwrap_or_else(|| w::JOURNAL_FAILED_SHORT.get().into());
+        let lost = w::count_items(self.unkept.len());
+        let key = self.key(Action::Quit);
         // The question first (a long message is cut at the screen's edge), the reasons after.
         let text = match gate {
-            QuitGate::NotDurable => format!(
-                "Edits to {lost} are on NO disk — q again to go on, any other key stays. Not saved: {reason}. Not in the recovery journal: {journal}."
-            ),
-            QuitGate::SaveFailed if !self.unkept.is_empty() => format!(
-                "q again quits and LOSES your edits to {lost} ({}); any other key stays.",
-                self.unkept_ids()
-            ),
-            QuitGate::SaveFailed => format!(
-                "NOT SAVED — q again quits WITHOUT saving (your edits stay in the recovery journal for next time); any other key stays. {reason}"
-            ),
+            QuitGate::NotDurable => w::NOT_DURABLE.fill(&[
+                ("count", &lost),
+                ("key", &key),
+                ("why", &reason),
+                ("journal", &journal),
+            ]),
+            QuitGate::SaveFailed if !self.unkept.is_empty() => {
+                w::LOSES.fill(&[("key", &key), ("count", &lost), ("ids", &self.unkept_ids())])
+            }
+            QuitGate::SaveFailed => w::SAVE_FAILED_QUIT.fill(&[("key", &key), ("why", &reason)]),
         };
         self.say(Level::Error, text);
     }
@@ -135,18 +138,13 @@ impl App {
         }
         self.journal_error = Some(error.clone());
         if first {
-            self.say(
-                Level::Error,
-                format!(
-                    "The recovery journal cannot be written ({error}): a crash now would lose unsaved edits."
-                ),
-            );
+            self.say(Level::Error, w::JOURNAL_FAILED.fill(&[("why", &error)]));
         }
     }
 
     pub(super) fn on_journal_recovered(&mut self) {
         if self.journal_error.take().is_some() {
-            self.say(Level::Info, "The recovery journal works again.");
+            self.say(Level::Info, w::JOURNAL_OK.get());
         }
     }
 
@@ -176,28 +174,24 @@ impl App {
         if let Some(kept) = &outcome.conflict_file {
             // Beside the scores file (the info page says where that is): its name is enough.
             let name = kept.file_name().map_or_else(|| kept.as_path(), std::path::Path::new);
-            let text = format!(
-                "Another program also changed {}: yours kept, theirs in {}. Esc dismisses",
-                items_named(&outcome.conflicts, &ids(&outcome.conflicts)),
-                crate::text::shown(name)
-            );
+            let text = w::CONFLICT.fill(&[
+                ("what", &items_named(&outcome.conflicts, &ids(&outcome.conflicts))),
+                ("file", &crate::text::shown(name)),
+                ("key", &self.key(Action::Dismiss)),
+            ]);
             self.say_sticky(Level::Warn, text);
         } else if !adopted.is_empty() {
-            let text = format!(
-                "Another program changed {} in the scores file: taken.",
-                items_named(&adopted, &ids(&adopted))
-            );
+            let text = w::TAKEN.fill(&[("what", &items_named(&adopted, &ids(&adopted)))]);
             self.say(Level::Info, text);
         }
     }
 }
 
-/// "1 item" / "3 items".
-fn items(n: usize) -> String {
-    if n == 1 { "1 item".into() } else { format!("{n} items") }
-}
-
 /// "item s1.2" / "3 items (s1, s2, s3)".
 fn items_named(list: &[ItemIx], ids: &str) -> String {
-    if list.len() == 1 { format!("item {ids}") } else { format!("{} ({ids})", items(list.len())) }
+    if list.len() == 1 {
+        w::ONE_ITEM_NAMED.fill(&[("id", &ids)])
+    } else {
+        w::ITEMS_NAMED.fill(&[("count", &w::count_items(list.len())), ("ids", &ids)])
+    }
 }

@@ -5,6 +5,8 @@
 use super::{App, Effect, Level, Mode};
 use crate::report::{ItemIx, Node};
 use crate::search::Hit;
+use crate::tui::action::Action;
+use crate::tui::keys::KeyMode;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::sync::Arc;
 
@@ -31,15 +33,13 @@ pub struct SearchRequest {
 }
 
 impl App {
-    pub(super) fn on_search_key(&mut self, key: KeyEvent) -> Option<Effect> {
+    /// The search overlay's keys.
+    pub(super) fn on_search(&mut self, action: Action) -> Option<Effect> {
         let Mode::Search(state) = &mut self.mode else { return None };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => {
-                self.mode = Mode::Normal;
-                return None;
-            }
-            KeyCode::Enter => {
+        let last = state.hits.len().saturating_sub(1);
+        match action {
+            Action::SearchClose => self.mode = Mode::Normal,
+            Action::SearchJump => {
                 if let Some(hit) = state.hits.get(state.selected) {
                     let node = hit.node;
                     self.mode = Mode::Normal;
@@ -47,37 +47,37 @@ impl App {
                         self.jumps.push(here);
                     }
                     self.go_to(node);
-                    self.say(Level::Info, "Ctrl-o goes back to where you were.");
+                    let back = self.keymap.key(KeyMode::Normal, &Action::JumpBack);
+                    self.say(Level::Info, crate::words::tui::JUMPED.fill(&[("key", &back)]));
                 }
-                return None;
             }
-            KeyCode::Down | KeyCode::Tab => {
-                state.selected = (state.selected + 1).min(state.hits.len().saturating_sub(1))
-            }
-            KeyCode::Char('n' | 'j') if ctrl => {
-                state.selected = (state.selected + 1).min(state.hits.len().saturating_sub(1))
-            }
-            KeyCode::Up | KeyCode::BackTab => state.selected = state.selected.saturating_sub(1),
-            KeyCode::Char('p' | 'k') if ctrl => state.selected = state.selected.saturating_sub(1),
-            KeyCode::PageDown => {
-                state.selected = (state.selected + 10).min(state.hits.len().saturating_sub(1))
-            }
-            KeyCode::PageUp => state.selected = state.selected.saturating_sub(10),
-            KeyCode::Backspace => {
+            Action::SearchDown => state.selected = (state.selected + 1).min(last),
+            Action::SearchUp => state.selected = state.selected.saturating_sub(1),
+            Action::SearchPageDown => state.selected = (state.selected + 10).min(last),
+            Action::SearchPageUp => state.selected = state.selected.saturating_sub(10),
+            Action::SearchDelete => {
                 state.input.pop();
                 return self.search_changed();
             }
-            KeyCode::Char('u') if ctrl => {
+            Action::SearchClear => {
                 state.input.clear();
-                return self.search_changed();
-            }
-            KeyCode::Char(c) if !ctrl => {
-                state.input.push(c);
                 return self.search_changed();
             }
             _ => {}
         }
         None
+    }
+
+    /// A key typed into the query.
+    pub(super) fn type_into_search(&mut self, key: KeyEvent) -> Option<Effect> {
+        let Mode::Search(state) = &mut self.mode else { return None };
+        match key.code {
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                state.input.push(c);
+                self.search_changed()
+            }
+            _ => None,
+        }
     }
 
     /// The query changed: ask the worker for the new answer (an empty query has none).

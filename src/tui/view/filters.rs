@@ -1,49 +1,68 @@
 //! The filter menu: each filter with its key and whether it is on.
 
 use super::{App, centered, clear_overlay, pane_block};
-use crate::tui::app::FILTER_KEYS;
+use crate::tui::action::{Action, FilterKind};
+use crate::tui::keys::{KeyMode, decl};
+use crate::words::tui as words;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+/// The menu's rows: a toggle (with whether it is on) or the clear-all key.
+const ROWS: [Action; 6] = [
+    Action::FilterToggle(FilterKind::Unscored),
+    Action::FilterToggle(FilterKind::Flagged),
+    Action::FilterToggle(FilterKind::NeedsReason),
+    Action::FilterToggle(FilterKind::HasNote),
+    Action::FilterToggle(FilterKind::Tag),
+    Action::FiltersClear,
+];
+
 pub fn draw(app: &App, frame: &mut Frame) {
     let t = &app.theme;
     let f = &app.filter;
-    let rect = centered(frame.area(), 56, FILTER_KEYS.len() as u16 + 4);
-    let block = pane_block(app, " Filters — keys toggle, Esc closes ", true);
+    let map = &app.keymap;
+    let rect = centered(frame.area(), 60, ROWS.len() as u16 + 4);
+    let close = map.key(KeyMode::Filters, &Action::FiltersClose);
+    let block = pane_block(app, words::FILTERS_TITLE.fill(&[("key", &close)]), true);
     let inner = block.inner(rect);
     clear_overlay(frame, rect);
     frame.render_widget(block, rect);
-    let mut lines: Vec<Line> = FILTER_KEYS
+    let key_w = ROWS.iter().map(|a| crate::text::width(&map.key(KeyMode::Filters, a))).max().unwrap_or(1);
+    let mut lines: Vec<Line> = ROWS
         .iter()
-        .map(|&(key, what)| {
-            let on = match key {
-                'u' => f.unscored,
-                'f' => f.flagged,
-                'r' => f.needs_reason,
-                'n' => f.has_note,
-                't' => f.tag.is_some(),
-                _ => false,
+        .map(|action| {
+            let on = match action {
+                Action::FilterToggle(FilterKind::Unscored) => Some(f.unscored),
+                Action::FilterToggle(FilterKind::Flagged) => Some(f.flagged),
+                Action::FilterToggle(FilterKind::NeedsReason) => Some(f.needs_reason),
+                Action::FilterToggle(FilterKind::HasNote) => Some(f.has_note),
+                Action::FilterToggle(FilterKind::Tag) => Some(f.tag.is_some()),
+                _ => None,
             };
-            let what = match (key, &f.tag) {
-                ('t', Some(tag)) => format!("tag: {tag} (t for the next)"),
-                _ => what.to_string(),
+            let key = map.key(KeyMode::Filters, action);
+            let what = match (action, &f.tag) {
+                (Action::FilterToggle(FilterKind::Tag), Some(tag)) => {
+                    words::FILTER_TAG_NEXT.fill(&[("tag", tag), ("key", &key)])
+                }
+                _ => decl(KeyMode::Filters, action).map(|d| d.what.get().to_string()).unwrap_or_default(),
             };
-            let mark = if key == 'c' {
-                "   "
-            } else if on {
-                "[x]"
-            } else {
-                "[ ]"
+            let mark = match on {
+                None => "   ",
+                Some(true) => "[x]",
+                Some(false) => "[ ]",
             };
+            let pad = " ".repeat(key_w.saturating_sub(crate::text::width(&key)));
+            let room = usize::from(inner.width).saturating_sub(key_w + 6);
             Line::from(vec![
-                Span::styled(format!(" {key} "), t.key),
-                Span::styled(mark, if on { t.title } else { t.muted }),
-                Span::raw(format!(" {}", super::clip(&what, usize::from(inner.width).saturating_sub(8)))),
+                Span::styled(format!(" {key}{pad} "), t.key),
+                Span::styled(mark, if on == Some(true) { t.title } else { t.muted }),
+                Span::raw(format!(" {}", super::clip(&what, room))),
             ])
         })
         .collect();
     lines.push(Line::default());
-    lines.push(Line::styled(" Backspace in the outline clears every filter.", t.muted));
+    let clear = map.key(KeyMode::Normal, &Action::ClearFilters);
+    lines.push(Line::styled(words::FILTERS_CLEAR_HINT.fill(&[("key", &clear)]), t.muted));
     frame.render_widget(Paragraph::new(lines), inner);
 }

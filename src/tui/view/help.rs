@@ -1,51 +1,64 @@
-//! The help screen: every key of the key map in force, plus the keys of the text-entry screens.
+//! The help page: every key of every mode from the key map in force (so a remapped key shows
+//! as remapped), each mode under its heading, the note editor's fixed editing keys, and what
+//! the outline's marks and numbers mean — wrapped to the page's width.
 
 use super::App;
 use crate::text;
+use crate::tui::keys::KeyMode;
+use crate::words::{keys as k, tui as words};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-const ENTRY_KEYS: &[(&str, &str)] = &[
-    ("Score prompt", ""),
-    ("digits . Backspace", "type the score"),
-    ("Enter / Esc", "set it / cancel"),
-    ("Search (/)", ""),
-    ("↑/↓, Ctrl-n/Ctrl-p", "choose a hit"),
-    ("Enter / Esc", "jump to it / close, staying where you were"),
-    ("Filters (F)", ""),
-    ("u f r n t / c", "unscored, flagged, needs a reason, has a note, tag / clear"),
-    ("Note editor", ""),
-    ("Esc", "close and keep the note"),
-    ("Enter", "new line"),
-    ("Ctrl-s", "keep the note and save now"),
-    ("paste", "pasted text goes in as text"),
-];
-
-/// Every line of the help page.
-pub fn lines(app: &App) -> Vec<Line<'static>> {
+/// Every line of the help page at `width` columns.
+pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let t = &app.theme;
-    let key_w = 28;
+    let w = usize::from(width.max(20));
+    // The key column: as wide as the widest keys, but never more than a third of the page.
+    let widest = KeyMode::ALL
+        .iter()
+        .flat_map(|&m| app.keymap.help_rows(m))
+        .map(|(keys, _)| text::width(&keys))
+        .max()
+        .unwrap_or(0);
+    let key_w = (widest + 4).min(w / 3).max(8);
     let mut lines = Vec::new();
-    for (keys, what) in app.keymap.help_rows() {
-        lines.push(row(&keys, what, key_w, t.key));
-    }
-    lines.push(Line::default());
-    for (keys, what) in ENTRY_KEYS {
-        if what.is_empty() {
-            lines.push(Line::styled(keys.to_string(), t.label));
-        } else {
-            lines.push(row(keys, what, key_w, t.key));
+    for mode in KeyMode::ALL {
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled(mode.title().to_string(), t.label));
+        for (keys, what) in app.keymap.help_rows(mode) {
+            push_row(&mut lines, &keys, what.get(), key_w, w, t.key);
+        }
+        if mode == KeyMode::Note {
+            push_wrapped(&mut lines, k::NOTE_FIXED_KEYS.get(), w, "  ", t.muted);
         }
     }
     lines.push(Line::default());
-    lines.push(Line::styled("Outline marks: · unscored  ⚑ flagged  ! needs a reason  ✎ has a note", t.muted));
+    push_wrapped(&mut lines, words::HELP_MARKS.get(), w, "", t.muted);
+    push_wrapped(&mut lines, words::HELP_NUMBERS.get(), w, "", t.muted);
     lines
 }
 
-fn row(keys: &str, what: &str, key_w: usize, key_style: ratatui::style::Style) -> Line<'static> {
-    let pad = key_w.saturating_sub(text::width(keys)).max(1);
-    Line::from(vec![
-        Span::styled(format!("  {keys}"), key_style),
-        Span::raw(" ".repeat(pad)),
-        Span::raw(what.to_string()),
-    ])
+/// One key and what it does, the description wrapped under itself.
+fn push_row(
+    lines: &mut Vec<Line<'static>>,
+    keys: &str,
+    what: &str,
+    key_w: usize,
+    w: usize,
+    key_style: Style,
+) {
+    let keys = text::truncate(&format!("  {keys}"), key_w.saturating_sub(1)).into_owned();
+    let pad = key_w.saturating_sub(text::width(&keys));
+    for (n, part) in text::wrap(what, w.saturating_sub(key_w).max(8)).into_iter().enumerate() {
+        let head = if n == 0 { Span::styled(keys.clone(), key_style) } else { Span::raw(String::new()) };
+        let pad = if n == 0 { pad } else { key_w };
+        lines.push(Line::from(vec![head, Span::raw(" ".repeat(pad)), Span::raw(part)]));
+    }
+}
+
+fn push_wrapped(lines: &mut Vec<Line<'static>>, s: &str, w: usize, indent: &str, style: Style) {
+    let room = w.saturating_sub(text::width(indent)).max(8);
+    lines.extend(text::wrap(s, room).into_iter().map(|l| Line::styled(format!("{indent}{l}"), style)));
 }

@@ -3,6 +3,7 @@
 use super::App;
 use crate::scores::fmt_num;
 use crate::text;
+use crate::words::tui as words;
 use ratatui::text::{Line, Span};
 
 /// Every line of the info page at `width` columns.
@@ -11,28 +12,34 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let r = &app.report;
     let w = usize::from(width);
     let sum = &app.tallies.report;
-    let scale = format!("{}–{}, step {}", fmt_num(r.scale.min), fmt_num(r.scale.max), fmt_num(r.scale.step));
+    let scale = words::INFO_SCALE_VALUE.fill(&[
+        ("min", &fmt_num(r.scale.min)),
+        ("max", &fmt_num(r.scale.max)),
+        ("step", &fmt_num(r.scale.step)),
+    ]);
     let grades =
         r.grades.iter().map(|g| format!("{} ≥ {}", g.label, fmt_num(g.min))).collect::<Vec<_>>().join(", ");
+    let label = |w: crate::words::Word| w.get().to_string();
     let mut facts: Vec<(String, String)> =
-        vec![("title".into(), r.title.clone()), ("id".into(), r.id.clone())];
+        vec![(label(words::INFO_TITLE_ROW), r.title.clone()), (label(words::INFO_ID), r.id.clone())];
     facts.extend(r.meta.iter().cloned());
     facts.extend([
-        ("sections / items".into(), format!("{} / {}", r.sections.len(), r.items.len())),
-        ("full marks".into(), fmt_num(sum.report_max)),
-        ("default scale".into(), scale),
-        ("grades".into(), if grades.is_empty() { "none".into() } else { grades }),
+        (label(words::INFO_COUNTS), format!("{} / {}", r.sections.len(), r.items.len())),
+        (label(words::INFO_FULL_MARKS), fmt_num(sum.report_max)),
+        (label(words::INFO_SCALE), scale),
+        (label(words::INFO_GRADES), if grades.is_empty() { label(words::INFO_NONE) } else { grades }),
         (
-            "reasons".into(),
+            label(words::INFO_REASONS),
             if r.require_note_below_max {
-                "a score below full marks needs a note (扣分原因)".into()
+                label(words::INFO_REASONS_REQUIRED)
             } else {
-                "notes are optional".into()
+                label(words::INFO_REASONS_OPTIONAL)
             },
         ),
-        ("evaluator".into(), app.scores.evaluator.clone().unwrap_or_else(|| "–".into())),
-        ("scores file".into(), crate::text::shown(&app.scores_path).to_string()),
-        ("report sha256".into(), r.sha256.clone()),
+        (label(words::INFO_EVALUATOR), app.scores.evaluator.clone().unwrap_or_else(|| "–".into())),
+        (label(words::INFO_SCORES_FILE), crate::text::shown(&app.scores_path).to_string()),
+        (label(words::INFO_SHA), r.sha256.clone()),
+        (label(words::INFO_LANG), label(words::INFO_LANG_VALUE)),
     ]);
     let key_w = facts.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0).min(20) + 2;
     let mut lines = Vec::new();

@@ -14,9 +14,12 @@ mod score;
 mod search;
 mod status;
 
+use super::action::Action;
 use super::app::App;
+use super::keys::KeyMode;
 use super::layout::{self, Measures};
 use crate::text;
+use crate::words::tui as words;
 pub use kept::ViewState;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -29,7 +32,7 @@ pub fn draw(app: &App, state: &mut ViewState, frame: &mut Frame) -> Measures {
     let mut measured = app.measured;
     let area = frame.area();
     if layout::too_small(area) {
-        draw_too_small(frame, area);
+        draw_too_small(app, frame, area);
         return measured;
     }
     let p = layout::panes(area, app.focus == super::app::Pane::Outline);
@@ -45,10 +48,16 @@ pub fn draw(app: &App, state: &mut ViewState, frame: &mut Frame) -> Measures {
     match &app.mode {
         super::app::Mode::Note { item, editor } => note::draw(app, frame, *item, editor),
         super::app::Mode::Help { scroll } => {
-            measured.page_max_scroll = draw_page(app, frame, " Keys — Esc closes, j/k scroll ", *scroll);
+            let close = app.keymap.key(KeyMode::Help, &Action::PageClose);
+            let scroll_keys =
+                app.keymap.group_keys(KeyMode::Help, &[Action::PageLineDown, Action::PageLineUp]);
+            let title = words::HELP_TITLE.fill(&[("close", &close), ("scroll", &scroll_keys)]);
+            measured.page_max_scroll = draw_page(app, frame, &title, *scroll);
         }
         super::app::Mode::Info { scroll } => {
-            measured.page_max_scroll = draw_page(app, frame, " Report — Esc closes ", *scroll);
+            let close = app.keymap.key(KeyMode::Help, &Action::PageClose);
+            let title = words::INFO_TITLE.fill(&[("close", &close)]);
+            measured.page_max_scroll = draw_page(app, frame, &title, *scroll);
         }
         super::app::Mode::Filters => filters::draw(app, frame),
         super::app::Mode::Search(state) => search::draw(app, frame, state),
@@ -65,14 +74,14 @@ fn page_rect(area: Rect) -> Rect {
 /// The lines of the page the mode shows, at `width` columns.
 fn page_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     match app.mode {
-        super::app::Mode::Help { .. } => help::lines(app),
+        super::app::Mode::Help { .. } => help::lines(app, width),
         super::app::Mode::Info { .. } => info::lines(app, width),
         _ => Vec::new(),
     }
 }
 
 /// Draws the full-screen page (help, info) scrolled to `scroll`; returns how far it can scroll.
-fn draw_page(app: &App, frame: &mut Frame, title: &'static str, scroll: u16) -> u16 {
+fn draw_page(app: &App, frame: &mut Frame, title: &str, scroll: u16) -> u16 {
     let rect = page_rect(frame.area());
     let block = pane_block(app, title, true);
     let inner = block.inner(rect);
@@ -85,14 +94,15 @@ fn draw_page(app: &App, frame: &mut Frame, title: &'static str, scroll: u16) -> 
     u16::try_from(max).unwrap_or(u16::MAX)
 }
 
-fn draw_too_small(frame: &mut Frame, area: Rect) {
-    let msg = format!(
-        "Terminal too small ({}×{}). appraise needs {}×{}; enlarge the window. q quits.",
-        area.width,
-        area.height,
-        layout::MIN_WIDTH,
-        layout::MIN_HEIGHT
-    );
+/// Keys do nothing behind this (nothing can be seen): it says so, and which key quits.
+fn draw_too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let msg = words::TOO_SMALL.fill(&[
+        ("w", &area.width),
+        ("h", &area.height),
+        ("min_w", &layout::MIN_WIDTH),
+        ("min_h", &layout::MIN_HEIGHT),
+        ("key", &app.keymap.key(KeyMode::Normal, &Action::Quit)),
+    ]);
     let lines: Vec<Line> =
         text::wrap(&msg, usize::from(area.width.max(1))).into_iter().map(Line::from).collect();
     frame.render_widget(Paragraph::new(lines), area);

@@ -13,7 +13,8 @@ pub fn draw(app: &App, frame: &mut Frame, item: ItemIx, editor: &TextArea<'stati
     let h = area.height.saturating_sub(4).min(12);
     let rect = centered(area, w, h);
     let id = clip(&app.report.items[item].id, 24);
-    let block = pane_block(app, format!(" Note 扣分原因 · {id} · Esc keeps it "), true);
+    let close = app.keymap.key(crate::tui::keys::KeyMode::Note, &crate::tui::action::Action::NoteClose);
+    let block = pane_block(app, crate::words::tui::NOTE_TITLE.fill(&[("id", &id), ("key", &close)]), true);
     let inner = block.inner(rect);
     clear_overlay(frame, rect);
     frame.render_widget(block, rect);

@@ -1,11 +1,15 @@
 //! The outline pane: sections and items as an indented tree, each item with its score or a
-//! mark (unscored, flagged, needs a reason).
+//! mark (unscored, flagged, needs a reason), each section with the points of its scored items,
+//! its full marks and how many of its items are scored (the help page explains the numbers).
 
 use super::{App, clip, pane_block};
 use crate::report::Node;
 use crate::scores::{fmt_num, needs_reason};
 use crate::text;
+use crate::tui::action::Action;
 use crate::tui::app::Pane;
+use crate::tui::keys::KeyMode;
+use crate::words::tui as w;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -14,8 +18,15 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let focused = app.focus == Pane::Outline;
-    let title = format!(" Outline {}/{} ", app.tallies.report.scored, app.tallies.report.items);
-    let block = pane_block(app, title, focused);
+    let sum = &app.tallies.report;
+    let title = w::OUTLINE_TITLE.fill(&[("scored", &sum.scored), ("items", &sum.items)]);
+    let mut block = pane_block(app, title, focused);
+    if app.panes().reading.width == 0 {
+        // A narrow terminal shows one of outline and text: say how to reach the other.
+        let key = app.keymap.key(KeyMode::Normal, &Action::FocusRight);
+        let hint = format!(" {} ", w::TEXT_HIDDEN.fill(&[("key", &key)]));
+        block = block.title_bottom(Line::styled(hint, app.theme.muted).right_aligned());
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -30,6 +41,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             if row == app.cursor { line.patch_style(app.theme.selection) } else { line }
         })
         .collect();
+    if lines.is_empty() && app.filter.is_active() {
+        // A filter that lets nothing through says so (not "no sections").
+        let open = app.keymap.key(KeyMode::Normal, &Action::OpenFilters);
+        let clear = app.keymap.key(KeyMode::Normal, &Action::ClearFilters);
+        let text = w::FILTER_MATCHES_NOTHING.fill(&[
+            ("filter", &app.filter.describe()),
+            ("key", &open),
+            ("clear", &clear),
+        ]);
+        let wrapped: Vec<Line> =
+            text::wrap(&text, width).into_iter().map(|l| Line::styled(l, app.theme.warning)).collect();
+        frame.render_widget(Paragraph::new(wrapped), inner);
+        return;
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -40,7 +65,16 @@ fn row_line(app: &App, node: Node, width: usize) -> Line<'static> {
             let sec = &app.report.sections[s];
             let indent = "  ".repeat(sec.depth.min(6));
             let sum = &app.tallies.sections[s];
-            let right = if sum.items == 0 { String::new() } else { format!(" {}/{}", sum.scored, sum.items) };
+            // The same form as an item's — points / full marks — then, where the pane has the
+            // room for titles as well, (scored / items).
+            let right = if sum.items == 0 {
+                String::new()
+            } else {
+                let points = if sum.scored > 0 { fmt_num(sum.points) } else { "–".into() };
+                let count =
+                    if width >= 40 { format!(" ({}/{})", sum.scored, sum.items) } else { String::new() };
+                format!(" {points}/{}{count}", fmt_num(sum.report_max))
+            };
             let room = width.saturating_sub(text::width(&indent) + text::width(&right));
             let title = clip(&sec.title, room);
             let pad = room.saturating_sub(text::width(&title));

@@ -5,7 +5,10 @@ use super::{App, clip, pane_block};
 use crate::report::{Node, SectionIx};
 use crate::scores::fmt_num;
 use crate::text;
+use crate::tui::action::Action;
 use crate::tui::app::Pane;
+use crate::tui::keys::KeyMode;
+use crate::words::tui as words;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -16,18 +19,26 @@ use ratatui::widgets::Paragraph;
 pub fn draw(app: &App, state: &mut super::ViewState, frame: &mut Frame, area: Rect) -> usize {
     let room = usize::from(area.width).saturating_sub(14);
     let title = match app.current() {
-        Some(Node::Item(i)) => format!(" Item {} ", clip(&app.report.items[i].id, room)),
-        Some(Node::Section(s)) => format!(" Section {} ", clip(&app.report.sections[s].id, room)),
-        None => " Report ".to_string(),
+        Some(Node::Item(i)) => words::ITEM_TITLE.fill(&[("id", &clip(&app.report.items[i].id, room))]),
+        Some(Node::Section(s)) => {
+            words::SECTION_TITLE.fill(&[("id", &clip(&app.report.sections[s].id, room))])
+        }
+        None => words::REPORT_TITLE.get().to_string(),
     };
-    let block = pane_block(app, title, app.focus == Pane::Reading);
+    let mut block = pane_block(app, title, app.focus == Pane::Reading);
+    if app.panes().outline.width == 0 {
+        let key = app.keymap.key(KeyMode::Normal, &Action::FocusLeft);
+        let hint = format!(" {} ", words::OUTLINE_HIDDEN.fill(&[("key", &key)]));
+        block = block.title_bottom(Line::styled(hint, app.theme.muted).left_aligned());
+    }
     let inner = block.inner(area);
     let lines = state.reading_lines(app, inner.width);
     let h = usize::from(inner.height);
     let max_scroll = lines.len().saturating_sub(h);
     let scroll = app.text_scroll.min(max_scroll);
     let block = if lines.len() > h {
-        let pos = format!(" {}–{}/{} PgDn/PgUp ", scroll + 1, (scroll + h).min(lines.len()), lines.len());
+        let keys = app.keymap.group_keys(KeyMode::Normal, &[Action::PageDown, Action::PageUp]);
+        let pos = format!(" {}–{}/{} {keys} ", scroll + 1, (scroll + h).min(lines.len()), lines.len());
         block.title_bottom(Line::from(Span::styled(pos, app.theme.muted)).right_aligned())
     } else {
         block
@@ -51,7 +62,7 @@ pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
         Some(Node::Section(s)) => section_content(app, s, w, &mut out),
         None => {
             push_wrapped(&mut out, &app.report.title, w, app.theme.title);
-            push_wrapped(&mut out, "This report has no sections.", w, app.theme.muted);
+            push_wrapped(&mut out, words::NO_SECTIONS.get(), w, app.theme.muted);
         }
     }
     out
@@ -74,13 +85,12 @@ fn item_content(app: &App, i: usize, w: usize, out: &mut Vec<Line<'static>>) {
     let item = &app.report.items[i];
     push_wrapped(out, &item.display_title(), w, t.title);
     push_wrapped(out, &path_line(app, item.section), w, t.muted);
-    let mut facts = format!(
-        "{} · {}–{} step {}",
-        item.id,
-        fmt_num(item.scale.min),
-        fmt_num(item.scale.max),
-        fmt_num(item.scale.step)
-    );
+    let mut facts = words::ITEM_FACTS.fill(&[
+        ("id", &item.id),
+        ("min", &fmt_num(item.scale.min)),
+        ("max", &fmt_num(item.scale.max)),
+        ("step", &fmt_num(item.scale.step)),
+    ]);
     if !item.tags.is_empty() {
         facts.push_str(" · ");
         facts.push_str(&item.tags.join(", "));
@@ -88,13 +98,13 @@ fn item_content(app: &App, i: usize, w: usize, out: &mut Vec<Line<'static>>) {
     push_wrapped(out, &facts, w, t.muted);
     if let Some(criteria) = item.criteria.as_deref().filter(|c| !c.trim().is_empty()) {
         out.push(Line::default());
-        out.push(label(app, "评分标准 Criteria"));
+        out.push(label(app, words::CRITERIA.get()));
         push_wrapped(out, criteria, w, Style::new());
     }
     if let Some(v) = item.self_score {
         out.push(Line::default());
         out.push(Line::from(vec![
-            Span::styled("自评得分 Self score  ", t.label),
+            Span::styled(words::SELF_SCORE.get(), t.label),
             Span::raw(format!("{} / {}", fmt_num(v), fmt_num(item.scale.max))),
         ]));
     }
@@ -102,7 +112,9 @@ fn item_content(app: &App, i: usize, w: usize, out: &mut Vec<Line<'static>>) {
     push_wrapped(out, &item.text, w, Style::new());
     if !item.refs.is_empty() {
         out.push(Line::default());
-        out.push(label(app, "佐证 Evidence — r follows, Ctrl-o comes back"));
+        let follow = app.keymap.key(KeyMode::Normal, &Action::FollowRef);
+        let back = app.keymap.key(KeyMode::Normal, &Action::JumpBack);
+        out.push(label(app, &words::EVIDENCE.fill(&[("follow", &follow), ("back", &back)])));
         for id in &item.refs {
             let name = match app.report.find(id) {
                 Some(Node::Item(j)) => app.report.items[j].display_title(),
@@ -126,17 +138,18 @@ fn section_content(app: &App, s: SectionIx, w: usize, out: &mut Vec<Line<'static
     let range = app.report.items_under(s);
     if !range.is_empty() {
         let sum = &app.tallies.sections[s];
-        let plural = if sum.items == 1 { "" } else { "s" };
-        let mut facts =
-            format!("{} · {} item{plural} · full marks {}", sec.id, sum.items, fmt_num(sum.report_max));
+        let mut facts = words::SECTION_FACTS.fill(&[
+            ("id", &sec.id),
+            ("count", &words::count_items(sum.items)),
+            ("max", &fmt_num(sum.report_max)),
+        ]);
         if sum.scored > 0 {
-            facts.push_str(&format!(
-                " · scored {}/{}: {} of {} points",
-                sum.scored,
-                sum.items,
-                fmt_num(sum.points),
-                fmt_num(sum.max_points)
-            ));
+            facts.push_str(&words::SECTION_SCORED.fill(&[
+                ("scored", &sum.scored),
+                ("items", &sum.items),
+                ("points", &fmt_num(sum.points)),
+                ("max", &fmt_num(sum.max_points)),
+            ]));
             if let Some(p) = sum.percent {
                 facts.push_str(&format!(" ({}%)", fmt_num(p)));
             }
@@ -149,7 +162,8 @@ fn section_content(app: &App, s: SectionIx, w: usize, out: &mut Vec<Line<'static
     }
     if !range.is_empty() {
         out.push(Line::default());
-        out.push(label(app, "Items — j/k to read and score them"));
+        let walk = app.keymap.group_keys(KeyMode::Normal, &[Action::NextItem, Action::PrevItem]);
+        out.push(label(app, &words::ITEMS_LABEL.fill(&[("keys", &walk)])));
         // A long section lists its first items only: the pane costs the same at any size.
         let shown = range.len().min(MAX_LISTED);
         for i in range.clone().take(shown) {
@@ -169,7 +183,8 @@ fn section_content(app: &App, s: SectionIx, w: usize, out: &mut Vec<Line<'static
             ]));
         }
         if range.len() > shown {
-            out.push(Line::styled(format!("… and {} more (j/k walks them)", range.len() - shown), t.muted));
+            let more = words::AND_MORE.fill(&[("n", &(range.len() - shown)), ("keys", &walk)]);
+            out.push(Line::styled(more, t.muted));
         }
     }
 }

@@ -5,7 +5,10 @@ use super::{App, clip, pane_block};
 use crate::report::Node;
 use crate::scores::{fmt_num, needs_reason};
 use crate::text;
+use crate::tui::action::Action;
 use crate::tui::app::{Mode, Pane};
+use crate::tui::keys::KeyMode;
+use crate::words::tui as words;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -14,7 +17,8 @@ use ratatui::widgets::Paragraph;
 const LABEL: usize = 7;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let block = pane_block(app, " Score ", app.focus == Pane::Score);
+    let block = pane_block(app, words::SCORE_TITLE.get(), app.focus == Pane::Score);
+    let key = |action: Action| app.keymap.key(KeyMode::Normal, &action);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = usize::from(inner.width);
@@ -24,27 +28,33 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Some(Node::Item(i)) => {
             let item = &app.report.items[i];
             let entry = &app.scores.entries[i];
-            let scale = format!(
-                "  ({}–{}, step {})",
-                fmt_num(item.scale.min),
-                fmt_num(item.scale.max),
-                fmt_num(item.scale.step)
-            );
-            if let Mode::ScorePrompt { input, error } = &app.mode {
+            let scale = words::SCALE.fill(&[
+                ("min", &fmt_num(item.scale.min)),
+                ("max", &fmt_num(item.scale.max)),
+                ("step", &fmt_num(item.scale.step)),
+            ]);
+            if let Mode::ScorePrompt { input, error, selected } = &app.mode {
                 let typed = clip(input, w.saturating_sub(LABEL + 1));
+                // A refused value is shown selected: what is typed next replaces it.
+                let typed_style = if *selected { t.title.patch(t.selection) } else { t.title };
                 lines.push(Line::from(vec![
-                    Span::styled("Score  ", t.label),
-                    Span::styled(typed.clone(), t.title),
+                    Span::styled(words::SCORE_LABEL.get(), t.label),
+                    Span::styled(typed.clone(), typed_style),
                     Span::styled(format!(" / {}{scale}", fmt_num(item.scale.max)), t.muted),
                 ]));
                 let cursor_x = inner.x + (LABEL + text::width(&typed)).min(w.saturating_sub(1)) as u16;
                 frame.set_cursor_position(Position::new(cursor_x, inner.y));
                 match error {
                     Some(e) => lines.extend(text::wrap(e, w).into_iter().map(|l| Line::styled(l, t.warning))),
-                    None => lines.push(Line::styled("Type a score, Enter sets it, Esc cancels.", t.muted)),
+                    None => {
+                        let set = app.keymap.key(KeyMode::Prompt, &Action::PromptSet);
+                        let cancel = app.keymap.key(KeyMode::Prompt, &Action::PromptCancel);
+                        let hint = words::PROMPT_HINT.fill(&[("set", &set), ("cancel", &cancel)]);
+                        lines.push(Line::styled(hint, t.muted));
+                    }
                 }
             } else {
-                let mut first = vec![Span::styled("Score  ", t.label)];
+                let mut first = vec![Span::styled(words::SCORE_LABEL.get(), t.label)];
                 match entry.score {
                     Some(v) => {
                         first.push(Span::styled(fmt_num(v), t.score(v, item.scale.max).patch(t.title)))
@@ -54,37 +64,42 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 first.push(Span::raw(format!(" / {}", fmt_num(item.scale.max))));
                 first.push(Span::styled(scale, t.muted));
                 if let Some(s) = item.self_score {
-                    first.push(Span::styled(format!("   自评 {}", fmt_num(s)), t.muted));
+                    first.push(Span::styled(words::SELF_SHORT.fill(&[("v", &fmt_num(s))]), t.muted));
                 }
                 lines.push(Line::from(first));
+                let flag_key = key(Action::ToggleFlag);
                 lines.push(if entry.flagged {
                     Line::from(vec![
-                        Span::styled("Flag   ", t.label),
-                        Span::styled("⚑ needs follow-up (f clears)", t.flag),
+                        Span::styled(words::FLAG_LABEL.get(), t.label),
+                        Span::styled(words::FLAG_ON.fill(&[("key", &flag_key)]), t.flag),
                     ])
                 } else {
-                    Line::from(vec![Span::styled("Flag   ", t.label), Span::styled("– (f flags)", t.muted)])
+                    Line::from(vec![
+                        Span::styled(words::FLAG_LABEL.get(), t.label),
+                        Span::styled(words::FLAG_OFF.fill(&[("key", &flag_key)]), t.muted),
+                    ])
                 });
             }
             let warn = needs_reason(&app.report, item, entry);
             let room = usize::from(inner.height).saturating_sub(lines.len() + usize::from(warn));
             if entry.note.is_empty() {
                 lines.push(Line::from(vec![
-                    Span::styled("Note   ", t.label),
-                    Span::styled("– (a writes 扣分原因 / a note)", t.muted),
+                    Span::styled(words::NOTE_LABEL.get(), t.label),
+                    Span::styled(words::NOTE_NONE.fill(&[("key", &key(Action::Annotate))]), t.muted),
                 ]));
             } else {
                 let wrapped = text::wrap(&entry.note, w.saturating_sub(LABEL).max(1));
                 let total = wrapped.len();
                 for (k, l) in wrapped.into_iter().take(room.max(1)).enumerate() {
-                    let head = if k == 0 { "Note   " } else { "       " };
+                    let head = if k == 0 { words::NOTE_LABEL.get() } else { "       " };
                     let more = k + 1 == room && total > room;
                     let body = if more { clip(&format!("{l}…"), w.saturating_sub(LABEL)) } else { l };
                     lines.push(Line::from(vec![Span::styled(head, t.label), Span::raw(body)]));
                 }
             }
             if warn {
-                lines.push(Line::styled("! Below full marks: the report requires a reason (a)", t.warning));
+                let reason = words::NEEDS_REASON.fill(&[("key", &key(Action::Annotate))]);
+                lines.push(Line::styled(reason, t.warning));
             }
         }
         Some(Node::Section(s)) => {
@@ -93,28 +108,27 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 Some(p) => {
                     format!("{} / {}  ({}%)", fmt_num(sum.points), fmt_num(sum.max_points), fmt_num(p))
                 }
-                None => "– (nothing scored yet)".to_string(),
+                None => words::NOTHING_SCORED.get().to_string(),
             };
-            lines.push(Line::from(vec![Span::styled("Subtotal ", t.label), Span::styled(subtotal, t.title)]));
-            lines.push(Line::styled(
-                format!(
-                    "{}/{} items scored · full marks {} · {} flagged",
-                    sum.scored,
-                    sum.items,
-                    fmt_num(sum.report_max),
-                    sum.flagged
-                ),
-                t.muted,
-            ));
+            lines.push(Line::from(vec![
+                Span::styled(words::SUBTOTAL.get(), t.label),
+                Span::styled(subtotal, t.title),
+            ]));
+            let stats = words::SECTION_STATS.fill(&[
+                ("scored", &sum.scored),
+                ("items", &sum.items),
+                ("max", &fmt_num(sum.report_max)),
+                ("flagged", &sum.flagged),
+            ]);
+            lines.push(Line::styled(stats, t.muted));
             if sum.missing_reasons > 0 {
-                lines.push(Line::styled(
-                    format!("! {} scored below max without a reason", sum.missing_reasons),
-                    t.warning,
-                ));
+                let missing = words::SECTION_MISSING.fill(&[("n", &sum.missing_reasons)]);
+                lines.push(Line::styled(missing, t.warning));
             }
-            lines.push(Line::styled("A section: move to an item (j/k) to score it.", t.muted));
+            let keys = app.keymap.group_keys(KeyMode::Normal, &[Action::NextItem, Action::PrevItem]);
+            lines.push(Line::styled(words::A_SECTION.fill(&[("keys", &keys)]), t.muted));
         }
-        None => lines.push(Line::styled("Nothing to score.", t.muted)),
+        None => lines.push(Line::styled(words::NOTHING_TO_SCORE.get(), t.muted)),
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

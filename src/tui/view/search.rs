@@ -8,6 +8,7 @@ use crate::scores::fmt_num;
 use crate::search::{Field, Hit, Query, match_positions, snippet};
 use crate::text;
 use crate::tui::app::SearchState;
+use crate::words::tui as words;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -23,7 +24,8 @@ pub fn draw(app: &App, frame: &mut Frame, state: &SearchState) {
         width: w,
         height: area.height.saturating_sub(2),
     };
-    let block = pane_block(app, " Search — type, ↑/↓ choose, Enter jumps, Esc closes ", true);
+    let hints = super::status::hints(app, usize::from(rect.width).saturating_sub(14));
+    let block = pane_block(app, words::SEARCH_TITLE.fill(&[("hints", &hints)]), true);
     let inner = block.inner(rect);
     clear_overlay(frame, rect);
     frame.render_widget(block, rect);
@@ -35,13 +37,13 @@ pub fn draw(app: &App, frame: &mut Frame, state: &SearchState) {
 
     // The query line, with the count on the right.
     let count = if state.input.trim().is_empty() {
-        "type to search titles, text, criteria and notes".to_string()
+        words::SEARCH_EMPTY.get().to_string()
     } else if state.pending {
-        "searching…".to_string()
+        words::SEARCHING.get().to_string()
     } else if state.hits.is_empty() {
-        "no match".to_string()
+        words::NO_MATCH.get().to_string()
     } else {
-        format!("{} of {}", state.selected + 1, state.hits.len())
+        words::HIT_COUNT.fill(&[("k", &(state.selected + 1)), ("n", &state.hits.len())])
     };
     let typed = clip(&state.input, width.saturating_sub(text::width(&count) + 4));
     let pad = width.saturating_sub(2 + text::width(&typed) + text::width(&count));
@@ -126,8 +128,8 @@ fn hit_lines(app: &App, hit: &Hit, query: &Query, width: usize) -> Vec<Line<'sta
             _ => "",
         };
         let label = match hit.field {
-            Field::Criteria => "评分标准 ",
-            Field::Note => "note ",
+            Field::Criteria => words::FIELD_CRITERIA.get(),
+            Field::Note => words::FIELD_NOTE.get(),
             _ => "",
         };
         let indent = " ".repeat(text::width(&state));

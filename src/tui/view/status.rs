@@ -4,7 +4,11 @@
 use super::{App, clip};
 use crate::scores::fmt_num;
 use crate::text;
+use crate::tui::action::Action;
 use crate::tui::app::{Level, Mode, SaveState};
+use crate::tui::keymap::key_mode;
+use crate::tui::keys::KeyMode;
+use crate::words::tui as words;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -14,10 +18,10 @@ pub fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     let w = usize::from(area.width);
     let mut right = String::new();
     if let Some(name) = &app.scores.evaluator {
-        right.push_str(&format!(" 评价人 {name}"));
+        right.push_str(&words::EVALUATOR.fill(&[("name", name)]));
     }
     if app.read_only {
-        right.push_str(" [read-only]");
+        right.push_str(words::READ_ONLY_TAG.get());
     }
     let right = clip(&right, w / 2);
     let left = clip(&format!(" appraise · {}", app.report.title), w.saturating_sub(text::width(&right)));
@@ -30,78 +34,153 @@ pub fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// The status bar: the totals always, then the save state and the filter, then the message or
+/// the key hints. A message that does not fit beside the totals gets the row above the bar
+/// (over the panes' bottom border) to itself, so neither is cut.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let w = usize::from(area.width);
     let sum = &app.tallies.report;
     let points = if sum.scored > 0 {
-        format!("{}/{} pts", fmt_num(sum.points), fmt_num(sum.max_points))
+        words::POINTS.fill(&[("points", &fmt_num(sum.points)), ("max", &fmt_num(sum.max_points))])
     } else {
-        format!("– of {} pts", fmt_num(sum.report_max))
+        words::NO_POINTS.fill(&[("max", &fmt_num(sum.report_max))])
     };
     // The totals first: progress, points, percent and grade.
-    let mut head = vec![Span::raw(format!(" {}/{} scored │ {points}", sum.scored, sum.items))];
+    let scored = words::SCORED.fill(&[("scored", &sum.scored), ("items", &sum.items)]);
+    let mut line = vec![Span::raw(format!("{scored} │ {points}"))];
     if let Some(p) = sum.percent {
-        head.push(Span::raw(format!(" │ {}%", fmt_num(p))));
+        line.push(Span::raw(format!(" │ {}%", fmt_num(p))));
     }
     if let Some(g) = &sum.grade {
-        head.push(Span::styled(format!(" {g}"), t.title));
+        line.push(Span::styled(format!(" {g}"), t.title));
     }
-    head.push(Span::raw(" │"));
-    let head_width: usize = head.iter().map(|s| text::width(&s.content)).sum();
-    // The rest: the save state, the filter, then the message or the key hints.
-    let mut spans = vec![Span::raw(" ")];
-    spans.push(match &app.save {
-        _ if app.read_only => Span::styled("read-only", t.muted),
-        SaveState::Saved => Span::styled("✓ saved", t.score_full),
-        SaveState::Unsaved => Span::styled("● saving…", t.score_partial),
-        SaveState::Failed(_) => Span::styled("✗ NOT SAVED", t.error),
+    line.push(Span::raw(" │ "));
+    line.push(match &app.save {
+        _ if app.read_only => Span::styled(words::READ_ONLY.get(), t.muted),
+        SaveState::Saved => Span::styled(words::SAVED.get(), t.score_full),
+        SaveState::Unsaved => Span::styled(words::SAVING.get(), t.score_partial),
+        SaveState::Failed(_) => Span::styled(words::NOT_SAVED.get(), t.error),
     });
     // The journal's failure stays in view for as long as it lasts (its message goes at the
     // next key): until then a crash loses what is not saved.
     if app.journal_error.is_some() && !app.read_only {
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled("✗ JOURNAL", t.error));
+        line.push(Span::raw(" "));
+        line.push(Span::styled(words::JOURNAL_BAD.get(), t.error));
     }
     // The filter in force, after the save state (which matters more).
     if app.filter.is_active() {
         let shown = app.outline.iter().filter(|n| matches!(n, crate::report::Node::Item(_))).count();
-        spans.push(Span::raw(" │ "));
-        spans.push(Span::styled(format!("filter: {} ({shown}) ⌫ clears", app.filter.describe()), t.warning));
+        let clear = app.keymap.key(KeyMode::Normal, &Action::ClearFilters);
+        let filter = words::FILTER_STATUS.fill(&[
+            ("filter", &app.filter.describe()),
+            ("shown", &shown),
+            ("key", &clear),
+        ]);
+        line.push(Span::raw(" │ "));
+        line.push(Span::styled(filter, t.warning));
     }
-    spans.push(Span::raw(" │ "));
-    let (msg, style) = match &app.message {
-        Some(m) => (
-            m.text.clone(),
-            match m.level {
+    line.push(Span::raw(" │ "));
+    let used: usize = line.iter().map(|s| text::width(&s.content)).sum();
+    let room = w.saturating_sub(used);
+    match &app.message {
+        Some(m) => {
+            let style = match m.level {
                 Level::Info => t.info,
                 Level::Warn => t.warning,
                 Level::Error => t.error,
-            },
-        ),
-        None => (hints(app).to_string(), t.muted),
-    };
-    // A message needs the room more than the totals: an error always, any other when it
-    // would be cut (the totals are back once it is gone, at the next key).
-    let mut used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
-    let crowded = head_width + used + text::width(&msg) > w;
-    let mut line: Vec<Span> = if app.message.as_ref().is_some_and(|m| m.level == Level::Error || crowded) {
-        spans
-    } else {
-        used += head_width;
-        head.into_iter().chain(spans).collect()
-    };
-    line.push(Span::styled(clip(&msg, w.saturating_sub(used)), style));
+            };
+            if text::width(&m.text) <= room || area.y == 0 {
+                line.push(Span::styled(clip(&m.text, room), style));
+            } else {
+                // Its own row, above the bar; the bar keeps the totals and the hints.
+                let above = Rect::new(area.x, area.y - 1, area.width, 1);
+                let text = clip(&format!(" {}", m.text), w);
+                frame.render_widget(ratatui::widgets::Clear, above);
+                frame.render_widget(Paragraph::new(Line::styled(text, style)).style(t.status), above);
+                line.push(Span::styled(clip(&hints(app, room), room), t.muted));
+            }
+        }
+        None => line.push(Span::styled(clip(&hints(app, room), room), t.muted)),
+    }
     frame.render_widget(Paragraph::new(Line::from(line)).style(t.status), area);
 }
 
-fn hints(app: &App) -> &'static str {
-    match app.mode {
-        Mode::Normal => "j/k move  0-9/s score  a note  f flag  u undo  ? help  q quit",
-        Mode::ScorePrompt { .. } => "Enter set  Esc cancel  Backspace delete",
-        Mode::Note { .. } => "Esc close and keep  Enter new line  Ctrl-s save",
-        Mode::Help { .. } | Mode::Info { .. } => "j/k scroll  Esc close",
-        Mode::Filters => "u f r n t toggle  c clear  Esc close",
-        Mode::Search(_) => "type to search  ↑/↓ choose  Enter jump  Esc close",
+/// The key hints of the mode on screen, made from the key map in force, in at most `room`
+/// columns: the least needed hints go first when they do not all fit (help stays longest).
+pub fn hints(app: &App, room: usize) -> String {
+    use crate::words::keys as k;
+    use Action::*;
+    let map = &app.keymap;
+    let mode = key_mode(&app.mode);
+    let digits: Vec<Action> = (0..=9).map(QuickScore).chain([OpenScorePrompt]).collect();
+    // (actions, label, how much it is needed: 0 most)
+    let groups: Vec<(Vec<Action>, crate::words::Word, u8)> = match app.mode {
+        Mode::Normal => vec![
+            (vec![NextItem, PrevItem], k::HINT_MOVE, 1),
+            (digits, k::HINT_SCORE, 2),
+            (vec![Annotate], k::HINT_NOTE, 4),
+            (vec![ToggleFlag], k::HINT_FLAG, 5),
+            (vec![Undo], k::HINT_UNDO, 6),
+            (vec![Help], k::HINT_HELP, 0),
+            (vec![Quit], k::HINT_QUIT, 3),
+        ],
+        Mode::ScorePrompt { .. } => vec![
+            (vec![PromptSet], k::HINT_SET, 0),
+            (vec![PromptCancel], k::HINT_CANCEL, 1),
+            (vec![PromptDelete], k::HINT_DELETE, 2),
+        ],
+        Mode::Note { .. } => {
+            vec![(vec![NoteClose], k::HINT_CLOSE_KEEP, 0), (vec![NoteSave], k::HINT_SAVE, 1)]
+        }
+        Mode::Help { .. } | Mode::Info { .. } => {
+            vec![(vec![PageLineDown, PageLineUp], k::HINT_SCROLL, 1), (vec![PageClose], k::HINT_CLOSE, 0)]
+        }
+        Mode::Filters => {
+            use crate::tui::action::FilterKind::*;
+            let toggles = vec![
+                FilterToggle(Unscored),
+                FilterToggle(Flagged),
+                FilterToggle(NeedsReason),
+                FilterToggle(HasNote),
+                FilterToggle(Tag),
+            ];
+            vec![
+                (toggles, k::HINT_TOGGLE, 1),
+                (vec![FiltersClear], k::HINT_CLEAR, 2),
+                (vec![FiltersClose], k::HINT_CLOSE, 0),
+            ]
+        }
+        Mode::Search(_) => vec![
+            (vec![SearchDown, SearchUp], k::HINT_CHOOSE, 1),
+            (vec![SearchJump], k::HINT_JUMP, 0),
+            (vec![SearchClose], k::HINT_CLOSE, 2),
+        ],
+    };
+    // What is not a key of the map: typing in search, Enter in the note editor.
+    let extra = match app.mode {
+        Mode::Search(_) => Some(k::HINT_TYPE.get().to_string()),
+        Mode::Note { .. } => {
+            Some(format!("{} {}", crate::tui::keymap::display_key("enter"), k::HINT_NEW_LINE))
+        }
+        _ => None,
+    };
+    let mut keep: Vec<bool> = vec![true; groups.len()];
+    loop {
+        let shown: Vec<(&[Action], crate::words::Word)> =
+            groups.iter().zip(&keep).filter(|(_, k)| **k).map(|((a, w, _), _)| (a.as_slice(), *w)).collect();
+        let mut text = map.hint(mode, &shown);
+        if let Some(extra) = &extra {
+            text = match app.mode {
+                Mode::Search(_) => format!("{extra}  {text}"),
+                _ => format!("{text}  {extra}"),
+            };
+        }
+        // Drop the least needed hint still shown, while it does not fit.
+        let least = groups.iter().enumerate().filter(|(i, _)| keep[*i]).max_by_key(|(_, (_, _, need))| *need);
+        match least {
+            Some((i, (_, _, need))) if text::width(&text) > room && *need > 0 => keep[i] = false,
+            _ => return text,
+        }
     }
 }

@@ -308,10 +308,12 @@ impl Tui {
     }
 
     /// Waits until the status bar (last row) contains `text`.
+    /// (A message too long to fit beside the totals has the row above the bar: both count.)
     pub fn wait_status(&mut self, text: &str) -> String {
         let start = Instant::now();
         loop {
-            let bar = self.status_bar();
+            let rows = self.parser.lock().unwrap().screen().size().0;
+            let bar = format!("{}\n{}", self.row(rows.saturating_sub(2)), self.status_bar());
             if bar.contains(text) {
                 return bar;
             }
