@@ -49,7 +49,14 @@ fn push_row(
     w: usize,
     key_style: Style,
 ) {
-    let keys = text::truncate(&format!("  {keys}"), key_w.saturating_sub(1)).into_owned();
+    // Keys too wide for their column get a line of their own: they are never cut.
+    let mut keys = format!("  {keys}");
+    if text::width(&keys) >= key_w {
+        for part in text::wrap(&keys, w.saturating_sub(2).max(8)) {
+            lines.push(Line::styled(format!("  {}", part.trim_start()), key_style));
+        }
+        keys = String::new();
+    }
     let pad = key_w.saturating_sub(text::width(&keys));
     for (n, part) in text::wrap(what, w.saturating_sub(key_w).max(8)).into_iter().enumerate() {
         let head = if n == 0 { Span::styled(keys.clone(), key_style) } else { Span::raw(String::new()) };
