@@ -3,8 +3,27 @@
 use super::Failure;
 use crate::config::Config;
 use crate::tui::action::ACTION_NAMES;
+use crate::words::{Word, cli};
 use std::io::Write;
 use std::path::Path;
+
+/// `config file    …`: each label padded to the widest and a few spaces.
+fn line(text: &mut String, label: Word, value: &str) {
+    const LABELS: [Word; 9] = [
+        cli::CONFIG_FILE,
+        cli::CONFIG_USER_THEMES,
+        cli::CONFIG_SAMPLE_SCORES,
+        cli::CONFIG_EVALUATOR,
+        cli::CONFIG_THEME,
+        cli::CONFIG_THEMES,
+        cli::CONFIG_COLOURS,
+        cli::CONFIG_MOUSE,
+        cli::CONFIG_AUTOSAVE,
+    ];
+    let width = LABELS.iter().map(|l| crate::text::width(l.get())).max().unwrap_or(0) + 2;
+    let pad = " ".repeat(width.saturating_sub(crate::text::width(label.get())));
+    text.push_str(&format!("{label}{pad}{value}\n"));
+}
 
 pub fn show_config(dir: Option<&Path>, config: &Config, out: &mut dyn Write) -> Result<(), Failure> {
     let keymap = crate::tui::keymap::from_config(config)?;
@@ -13,36 +32,44 @@ pub fn show_config(dir: Option<&Path>, config: &Config, out: &mut dyn Write) -> 
     let file = match (&config.path, dir) {
         (Some(p), _) => crate::text::shown(p).to_string(),
         (None, Some(d)) => {
-            format!("{} (not there: the defaults are in force)", crate::text::shown(&d.join("config.toml")))
+            cli::CONFIG_NOT_THERE.fill(&[("path", &crate::text::shown(&d.join("config.toml")))])
         }
-        (None, None) => "none (no home directory)".into(),
+        (None, None) => cli::CONFIG_NO_HOME.get().into(),
     };
     let mut text = String::new();
-    text.push_str(&format!("config file    {file}\n"));
+    line(&mut text, cli::CONFIG_FILE, &file);
     if let Some(d) = dir {
-        text.push_str(&format!("user themes    {}\n", crate::text::shown(&d.join("themes"))));
+        line(&mut text, cli::CONFIG_USER_THEMES, &crate::text::shown(&d.join("themes")).to_string());
     }
-    text.push_str(&format!("sample scores  {}\n", data.unwrap_or_else(|| "none (no home directory)".into())));
-    text.push_str(&format!(
-        "evaluator      {}\n",
-        config.evaluator.as_deref().unwrap_or("(the scores file's, else your login name)")
-    ));
-    text.push_str(&format!(
-        "theme          {}\n",
-        config.theme.as_deref().unwrap_or(crate::theme::DEFAULT_THEME)
-    ));
-    text.push_str(&format!("themes         {}\n", crate::theme::available_themes(dir).join(", ")));
-    text.push_str(&format!(
-        "colours        {} (from COLORTERM, TERM and NO_COLOR)\n",
-        crate::theme::detect_depth_from_env()
-    ));
-    text.push_str(&format!("mouse          {}\n", if config.mouse { "on" } else { "off" }));
-    text.push_str(&format!("autosave       {} ms after a change\n", config.autosave_delay.as_millis()));
-    text.push_str("\n[keys]  action = keys, as config.toml writes them\n");
+    line(&mut text, cli::CONFIG_SAMPLE_SCORES, &data.unwrap_or_else(|| cli::CONFIG_NO_HOME.get().into()));
+    let evaluator = config.evaluator.as_deref().unwrap_or(cli::CONFIG_EVALUATOR_DEFAULT.get());
+    line(&mut text, cli::CONFIG_EVALUATOR, evaluator);
+    line(&mut text, cli::CONFIG_THEME, config.theme.as_deref().unwrap_or(crate::theme::DEFAULT_THEME));
+    line(
+        &mut text,
+        cli::CONFIG_THEMES,
+        &crate::theme::available_themes(dir).join(crate::words::errors::LIST_SEP.get()),
+    );
+    let depth = cli::CONFIG_DEPTH.fill(&[
+        ("depth", &crate::theme::detect_depth_from_env()),
+        ("a", &"COLORTERM"),
+        ("b", &"TERM"),
+        ("c", &"NO_COLOR"),
+    ]);
+    line(&mut text, cli::CONFIG_COLOURS, &depth);
+    line(
+        &mut text,
+        cli::CONFIG_MOUSE,
+        if config.mouse { cli::CONFIG_ON.get() } else { cli::CONFIG_OFF.get() },
+    );
+    let delay = cli::CONFIG_AUTOSAVE_DELAY.fill(&[("ms", &config.autosave_delay.as_millis())]);
+    line(&mut text, cli::CONFIG_AUTOSAVE, &delay);
+    text.push_str(&format!("\n{}\n", cli::CONFIG_KEYS.fill(&[("table", &"[keys]")])));
     for (name, action) in ACTION_NAMES {
         let keys = keymap.key_names_for(action);
-        let keys = if keys.is_empty() { "(none)".to_string() } else { keys.join(", ") };
-        text.push_str(&format!("{name:<16} {keys:<22} {}\n", action.describe()));
+        let keys = if keys.is_empty() { cli::CONFIG_NO_KEYS.get().to_string() } else { keys.join(", ") };
+        let pad = " ".repeat(22usize.saturating_sub(crate::text::width(&keys)));
+        text.push_str(&format!("{name:<16} {keys}{pad} {}\n", action.describe()));
     }
     out.write_all(crate::text::sanitize(&text).as_bytes()).map_err(|e| Failure::Runtime(e.to_string()))
 }

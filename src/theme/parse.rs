@@ -2,6 +2,7 @@
 //! format), every problem reported as `FILE:LINE:COLUMN: what is wrong`.
 
 use super::{SLOTS, Theme, ThemeError, color};
+use crate::words::errors as w;
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -40,7 +41,7 @@ fn parse_modifier(s: &str) -> Result<Modifier, String> {
         .map(|(_, m)| *m)
         .ok_or_else(|| {
             let names: Vec<&str> = MODIFIER_NAMES.iter().map(|(n, _)| *n).collect();
-            format!("unknown modifier \"{s}\": use {}", names.join(", "))
+            w::THEME_UNKNOWN_MODIFIER.fill(&[("name", &s), ("names", &names.join(w::LIST_SEP.get()))])
         })
 }
 
@@ -53,7 +54,9 @@ impl<'de> Deserialize<'de> for ColorSpec {
         impl Visitor<'_> for V {
             type Value = ColorSpec;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a colour: a name such as \"cyan\", an index 0–255 or \"#rrggbb\"")
+                f.write_str(
+                    &w::THEME_EXPECT_COLOUR.fill(&[("example", &"\"cyan\""), ("hex", &"\"#rrggbb\"")]),
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<ColorSpec, E> {
                 color::parse_color(v).map(ColorSpec).map_err(E::custom)
@@ -78,7 +81,7 @@ impl<'de> Deserialize<'de> for ModifiersSpec {
         impl<'de> Visitor<'de> for V {
             type Value = ModifiersSpec;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a list of modifiers such as [\"bold\", \"underlined\"]")
+                f.write_str(&w::THEME_EXPECT_MODIFIERS.fill(&[("example", &"[\"bold\", \"underlined\"]")]))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<ModifiersSpec, E> {
                 parse_modifier(v).map(ModifiersSpec).map_err(E::custom)
@@ -104,7 +107,8 @@ impl<'de> Deserialize<'de> for StyleSpec {
         impl<'de> Visitor<'de> for V {
             type Value = StyleSpec;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a style: a colour, or a table such as { fg = \"cyan\", bg = 236, modifiers = [\"bold\"] }")
+                let example = "{ fg = \"cyan\", bg = 236, modifiers = [\"bold\"] }";
+                f.write_str(&w::THEME_EXPECT_STYLE.fill(&[("example", &example)]))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<StyleSpec, E> {
                 color::parse_color(v).map(|c| StyleSpec(Style::new().fg(c))).map_err(E::custom)
@@ -123,9 +127,12 @@ impl<'de> Deserialize<'de> for StyleSpec {
                         "bg" => style.bg = Some(map.next_value::<ColorSpec>()?.0),
                         "modifiers" => style.add_modifier = map.next_value::<ModifiersSpec>()?.0,
                         other => {
-                            return Err(de::Error::custom(format!(
-                                "unknown key `{other}` in a style: use fg, bg and modifiers"
-                            )));
+                            return Err(de::Error::custom(w::THEME_UNKNOWN_STYLE_KEY.fill(&[
+                                ("key", &other),
+                                ("fg", &"fg"),
+                                ("bg", &"bg"),
+                                ("modifiers", &"modifiers"),
+                            ])));
                         }
                     }
                 }
@@ -198,10 +205,12 @@ pub(super) fn line_column(text: &str, at: usize) -> (usize, usize) {
 fn message(raw: &str) -> String {
     if let Some(rest) = raw.strip_prefix("unknown field `") {
         let name = rest.split('`').next().unwrap_or(rest);
-        return format!(
-            "unknown slot `{name}`: the slots are {} (and description, extends)",
-            SLOTS.join(", ")
-        );
+        return w::THEME_UNKNOWN_SLOT.fill(&[
+            ("name", &name),
+            ("slots", &SLOTS.join(w::LIST_SEP.get())),
+            ("description", &"description"),
+            ("extends", &"extends"),
+        ]);
     }
     raw.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(": ")
 }

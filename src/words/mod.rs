@@ -9,6 +9,8 @@
 //! own thread's language with [`pin`], so tests in parallel never see each other's.
 
 mod choose;
+pub mod cli;
+pub mod errors;
 pub use choose::{choose, from_locale, locale, settle, settle_by_report};
 
 use crate::lang::Lang;
@@ -141,7 +143,7 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 
 /// Every entry of the catalogue.
 pub fn all() -> impl Iterator<Item = &'static Word> {
-    [].iter().copied()
+    cli::ALL.iter().chain(errors::ALL).copied()
 }
 
 #[cfg(test)]
