@@ -56,6 +56,15 @@ pub fn message(e: &Error) -> String {
     chinese.get().to_string()
 }
 
+/// For a message that has always quoted the system's own words (`No such file or directory (os
+/// error 2)`): those words in English, as ever; in Chinese, [`message`]'s short reason.
+pub fn detail(e: &Error) -> String {
+    match crate::words::lang() {
+        Lang::En => e.to_string(),
+        Lang::Zh => message(e),
+    }
+}
+
 /// The system's own words for `e` (English), without the "(os error N)" and lowercased after
 /// a colon: "Read-only file system" → "read-only file system"; an acronym keeps its case.
 fn system_text(e: &Error) -> String {
@@ -94,5 +103,12 @@ mod tests {
         assert_eq!(message(&Error::from_raw_os_error(5)), "输入/输出错误", "EIO");
         assert_eq!(message(&Error::from_raw_os_error(71)), "系统错误（错误码 71）", "EPROTO");
         assert_eq!(message(&Error::other("另一句话")), "另一句话", "the program's own sentence");
+        assert_eq!(detail(&Error::from_raw_os_error(2)), "文件不存在");
+    }
+
+    #[test]
+    fn the_detail_in_english_is_the_systems_own() {
+        let _en = crate::words::pin(Lang::En);
+        assert_eq!(detail(&Error::from_raw_os_error(2)), "No such file or directory (os error 2)");
     }
 }

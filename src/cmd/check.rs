@@ -13,7 +13,8 @@ pub fn check(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -> 
     let full: f64 = report.items.iter().map(|i| i.scale.max).sum();
     // Ids and warnings come from the files: terminal-safe before they are printed.
     let w = |out: &mut dyn Write, s: String| {
-        writeln!(out, "{}", crate::text::sanitize(&s)).map_err(|e| Failure::Runtime(e.to_string()))
+        writeln!(out, "{}", crate::text::sanitize(&s))
+            .map_err(|e| Failure::Runtime(crate::io_error::detail(&e)))
     };
     w(
         out,

@@ -71,5 +71,6 @@ pub fn show_config(dir: Option<&Path>, config: &Config, out: &mut dyn Write) -> 
         let pad = " ".repeat(22usize.saturating_sub(crate::text::width(&keys)));
         text.push_str(&format!("{name:<16} {keys}{pad} {}\n", action.describe()));
     }
-    out.write_all(crate::text::sanitize(&text).as_bytes()).map_err(|e| Failure::Runtime(e.to_string()))
+    out.write_all(crate::text::sanitize(&text).as_bytes())
+        .map_err(|e| Failure::Runtime(crate::io_error::detail(&e)))
 }

@@ -174,7 +174,10 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
         Ok(Err(e)) => {
             // The terminal went away or failed: keep the work, then say so.
             let _ = if app.read_only { Ok(()) } else { tui::save(&app, &writer) };
-            Err(Failure::Runtime(cli::TERMINAL_ERROR.fill(&[("error", &e), ("path", &shown(&scores_path))])))
+            let error = crate::io_error::detail(&e);
+            Err(Failure::Runtime(
+                cli::TERMINAL_ERROR.fill(&[("error", &error), ("path", &shown(&scores_path))]),
+            ))
         }
         Err(_) => {
             tui::terminal::restore();
@@ -268,11 +271,7 @@ fn sample_scores_path() -> Result<PathBuf, Failure> {
         .ok_or_else(|| Failure::Runtime(cli::NO_HOME.fill(&[("path", &cli::VALUE_PATH)])))?;
     let dir = dirs.data_dir();
     std::fs::create_dir_all(dir).map_err(|e| {
-        // The system's words in English (as ever), the short reason in Chinese.
-        let why = match crate::words::lang() {
-            crate::lang::Lang::En => e.to_string(),
-            crate::lang::Lang::Zh => crate::io_error::message(&e),
-        };
+        let why = crate::io_error::detail(&e);
         Failure::Runtime(cli::CANNOT_CREATE.fill(&[
             ("dir", &shown(dir)),
             ("why", &why),

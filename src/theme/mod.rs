@@ -122,21 +122,12 @@ pub enum ThemeError {
     Invalid { origin: String, line: usize, column: usize, message: String },
     #[error("{origin}: {message}")]
     Incomplete { origin: String, message: String },
-    #[error("{}", w::THEME_UNREADABLE.fill(&[("path", &crate::text::shown(path)), ("why", &read_error(source))]))]
+    #[error("{}", w::THEME_UNREADABLE.fill(&[("path", &crate::text::shown(path)), ("why", &crate::io_error::detail(source))]))]
     Read {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-}
-
-/// Why a theme file could not be read: the system's words in English (as ever), the short
-/// reason in Chinese.
-fn read_error(e: &std::io::Error) -> String {
-    match crate::words::lang() {
-        crate::lang::Lang::En => e.to_string(),
-        crate::lang::Lang::Zh => crate::io_error::message(e),
-    }
 }
 
 impl Default for Theme {
