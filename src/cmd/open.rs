@@ -234,7 +234,7 @@ fn take_lock(scores: &Path, who: &str, read_only: &mut bool) -> Result<Option<Lo
     match acquire(scores, who) {
         Ok(lock) => Ok(Some(lock)),
         Err(LockError::Held { holder }) => {
-            let holder = sanitize(&holder).into_owned();
+            let holder = holder_words(&sanitize(&holder));
             note_inline!("{}", cli::LOCK_ASK.fill(&[("path", &shown(scores)), ("holder", &holder)]));
             let _ = std::io::stderr().flush();
             let mut answer = String::new();
@@ -255,6 +255,19 @@ fn take_lock(scores: &Path, who: &str, read_only: &mut bool) -> Result<Option<Lo
         }
         // No lock possible (a read-only directory, say): go on; saving will say what is wrong.
         Err(LockError::Io(_)) => Ok(None),
+    }
+}
+
+/// Who holds the lock, as its file says it (`张三 (pid 42) since 2024-05-01T09:30:00+08:00`, the
+/// way `store::acquire` writes it), in the interface's language; anything else as it is.
+fn holder_words(note: &str) -> String {
+    let parsed = note.rsplit_once(") since ").and_then(|(who_pid, since)| {
+        let (who, pid) = who_pid.rsplit_once(" (pid ")?;
+        pid.parse::<u32>().ok().map(|pid| (who, pid, since))
+    });
+    match parsed {
+        Some((who, pid, since)) => cli::LOCK_HOLDER.fill(&[("who", &who), ("pid", &pid), ("since", &since)]),
+        None => note.to_string(),
     }
 }
 
@@ -304,4 +317,19 @@ fn export_beside(report: &Report, scores: &Scores, scores_path: &Path) -> Result
     write_output(&csv, |out| write_csv(&table, true, out).map_err(Into::into)).map_err(|e| e.to_string())?;
     let csv_name = csv.file_name().map(|n| shown(Path::new(n)).to_string()).unwrap_or_default();
     Ok(cli::EXPORTED_BOTH.fill(&[("xlsx", &shown(&xlsx)), ("csv", &csv_name)]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lock_holder_is_said_in_the_interface_language() {
+        let note = "张三 (pid 42) since 2024-05-01T09:30:00+08:00";
+        assert_eq!(holder_words(note), note);
+        assert_eq!(holder_words("another appraise"), "another appraise");
+        let _zh = crate::words::pin(crate::lang::Lang::Zh);
+        assert_eq!(holder_words(note), "张三（进程 42，自 2024-05-01T09:30:00+08:00 起）");
+        assert_eq!(holder_words("a (pid x) since y"), "a (pid x) since y", "not the lock's own words");
+    }
 }

@@ -232,6 +232,8 @@ crate::words! {
     JOURNAL_FAILED = "写入失败" / "it failed";
     NOT_SAVED_OTHERS = "；你其他未保存的修改保存在 {journal} 中，再次打开报告时会恢复" /
         "; your other unsaved edits are kept in {journal} and come back when you open the report again";
+    /// Who holds a scores file's lock, as the lock file says.
+    LOCK_HOLDER = "{who}（进程 {pid}，自 {since} 起）" / "{who} (pid {pid}) since {since}";
     LOCK_ASK = "{path} 正由 {holder} 评分。以只读方式打开（不会保存任何内容）吗？[y/N] " /
         "{path} is open for scoring by {holder}. Open it read-only (nothing is saved)? [y/N] ";
     LOCK_HELD = "{path} 正由 {holder} 评分；请先关闭那个 appraise，或用 {flag} 只读查看" /
