@@ -212,7 +212,35 @@ fn message(raw: &str) -> String {
             ("extends", &"extends"),
         ]);
     }
-    raw.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(": ")
+    let text = raw.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(": ");
+    if crate::words::lang() == crate::lang::Lang::Zh
+        && let Some(said) = invalid_type(&text)
+    {
+        return said;
+    }
+    text
+}
+
+/// serde's `invalid type: boolean `true`, expected …` in the interface's words: the kind of
+/// value found (the value itself as it is), and what was expected (our own words).
+fn invalid_type(text: &str) -> Option<String> {
+    let (found, expected) = text.strip_prefix("invalid type: ")?.split_once(", expected ")?;
+    let (kind, value) = match found.split_once(' ') {
+        Some((kind, value)) => (kind, value),
+        None => (found, ""),
+    };
+    let kind = match kind {
+        "boolean" => w::FOUND_KIND_BOOL,
+        "integer" => w::FOUND_KIND_INTEGER,
+        "floating" => w::FOUND_KIND_FLOAT,
+        "string" => w::FOUND_KIND_STRING,
+        "map" => w::FOUND_KIND_TABLE,
+        "sequence" => w::FOUND_KIND_ARRAY,
+        _ => return None,
+    };
+    let value = value.strip_prefix("point ").unwrap_or(value);
+    let found = if value.is_empty() { kind.get().to_string() } else { format!("{kind} {value}") };
+    Some(w::EXPECTED_FOUND.fill(&[("what", &expected), ("found", &found)]))
 }
 
 #[cfg(test)]
@@ -227,6 +255,16 @@ mod tests {
         assert_eq!(line_column(text, text.find('=').unwrap()), (1, 3));
         let second = text.rfind('=').unwrap();
         assert_eq!(line_column(text, second), (2, 4));
+    }
+
+    #[test]
+    fn a_wrong_type_is_said_in_chinese() {
+        let raw = "invalid type: boolean `true`, expected a style";
+        assert_eq!(message(raw), raw, "English: the parser's own words");
+        let _zh = crate::words::pin(crate::lang::Lang::Zh);
+        assert_eq!(message("invalid type: boolean `true`, expected 样式"), "应为样式，实为布尔值 `true`");
+        assert_eq!(message("invalid type: floating point `1.5`, expected 颜色"), "应为颜色，实为小数 `1.5`");
+        assert_eq!(message("invalid type: map, expected 颜色"), "应为颜色，实为表");
     }
 
     #[test]

@@ -309,6 +309,13 @@ crate::words! {
         "a colour: a name such as {example}, an index 0–255 or {hex}";
     THEME_EXPECT_MODIFIERS = "修饰列表，如 {example}" / "a list of modifiers such as {example}";
     THEME_EXPECT_STYLE = "样式：一种颜色，或一个表，如 {example}" / "a style: a colour, or a table such as {example}";
+    /// The kind of a value a theme file has where another is expected.
+    FOUND_KIND_BOOL = "布尔值" / "a boolean";
+    FOUND_KIND_INTEGER = "整数" / "an integer";
+    FOUND_KIND_FLOAT = "小数" / "a decimal number";
+    FOUND_KIND_STRING = "字符串" / "a string";
+    FOUND_KIND_TABLE = "表" / "a table";
+    FOUND_KIND_ARRAY = "数组" / "an array";
     COLOUR_BAD_HEX = "{value} 不是颜色：请在 # 后写六位十六进制数字，如 {example}" /
         "{value} is not a colour: write six hex digits after #, as in {example}";
     COLOUR_INDEX_RANGE = "颜色编号 {n} 超出范围：编号为 0–255" / "colour index {n} is out of range: indices are 0–255";

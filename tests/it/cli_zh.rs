@@ -83,6 +83,8 @@ const NAMES: &[&str] = &[
     "contrast",
     "mono",
     "themes",
+    "border",
+    "modifiers",
     "truecolor",
     "none",
     "COLORTERM",
@@ -397,6 +399,15 @@ fn gen_config_themes_and_the_review_entry_speak_chinese() {
 
     let theme = chinese(&sb, &["--theme", "nope", s(&fixture("shaodong-2022.json"))], 2, &[]);
     assert!(theme.contains("未知的主题“nope”"), "{theme}");
+    for (name, text, said) in [
+        ("type.toml", "extends = \"dark\"\nborder = true\n", "应为样式"),
+        ("key.toml", "extends = \"dark\"\nborder = { fg = \"red\", shiny = 1 }\n", "样式中未知的键 `shiny`"),
+        ("hex.toml", "extends = \"dark\"\nborder = \"#12\"\n", "不是颜色"),
+    ] {
+        let file = sb.write(name, text);
+        let theme = chinese(&sb, &["--theme", s(&file), s(&fixture("shaodong-2022.json"))], 2, &[]);
+        assert!(theme.contains(said), "{name}: {theme}");
+    }
     // Without a terminal the review says so, once every input is checked.
     let review =
         chinese(&sb, &[s(&fixture("shaodong-2022.json")), "--scores", s(&sb.join("r.scores.json"))], 2, &[]);
