@@ -89,7 +89,8 @@ crate::words! {
     WHAT_STRING = "字符串" / "a string";
     WHAT_NUMBER = "数字" / "a number";
     WHAT_NON_EMPTY_STRING = "非空的字符串" / "a non-empty string";
-    WHAT_BOOL = "{t} 或 {f}" / "{t} or {f}";
+    /// Starts with a space: it follows "应为" directly.
+    WHAT_BOOL = " {t} 或 {f}" / "{t} or {f}";
     WHAT_STRING_OR_NUMBER = "字符串或数字" / "a string or a number";
     WHAT_SECTIONS = "由章节组成的数组" / "an array of sections";
     WHAT_THE_STRING = "字符串 {value}" / "the string {value}";
