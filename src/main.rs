@@ -3,12 +3,17 @@
 
 use appraise::cmd::{self, ExportArgs, Failure, MergeArgs, OpenArgs};
 use appraise::lang::Lang;
+use appraise::words::{Word, cli as w};
 use appraise::{theme, words};
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+// The doc comments below are clap's English; what `--help` shows comes from the catalogue
+// (`words::cli`), in the interface's language — see `command`. A test holds the two equal.
 
 /// Review and score reports in the terminal. With no REPORT, opens the built-in sample.
 #[derive(Parser, Debug)]
@@ -93,7 +98,7 @@ fn main() -> ExitCode {
     let config = appraise::config::load(dir.as_deref());
     let configured = config.as_ref().ok().and_then(|c| c.lang);
     words::settle(interface_flag(&argv), configured, words::locale());
-    let cli = Cli::parse_from(argv);
+    let cli = parse(argv);
     if cli.lang.is_some() {
         words::settle(cli.lang, None, None);
     }
@@ -109,6 +114,232 @@ fn main() -> ExitCode {
             ExitCode::from(failure.exit_code())
         }
     }
+}
+
+/// The command line as parsed by [`command`]; a wrong one exits as clap does (2), a request for
+/// help or the version prints it and exits 0 — each in the interface's language.
+fn parse(argv: Vec<OsString>) -> Cli {
+    let matches = command().try_get_matches_from(argv).unwrap_or_else(|e| exit(e));
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| exit(e.format(&mut command())))
+}
+
+/// Prints clap's error (or help, or version) and exits with its code: in Chinese, the error is
+/// said from the catalogue ([`chinese_error`]); help and version are already in the language.
+fn exit(e: clap::Error) -> ! {
+    let shows_help = matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if shows_help || words::lang() == Lang::En {
+        e.exit();
+    }
+    let _ = std::io::stdout().flush();
+    let _ = write!(std::io::stderr(), "{}", chinese_error(&e));
+    std::process::exit(e.exit_code());
+}
+
+/// A wrong command line, in Chinese: what is wrong, a tip when clap has one, the usage, and
+/// where to read more — as clap lays its own errors out.
+fn chinese_error(e: &clap::Error) -> String {
+    let get = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => v.first().cloned(),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let mut out = String::new();
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => w::CLAP_UNKNOWN_ARGUMENT.fill(&[("arg", &arg)]),
+        ErrorKind::InvalidSubcommand => {
+            let name = get(ContextKind::InvalidSubcommand).unwrap_or_default();
+            w::CLAP_UNKNOWN_SUBCOMMAND.fill(&[("arg", &name)])
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => match get(ContextKind::InvalidValue) {
+            Some(value) if !value.is_empty() => {
+                w::CLAP_INVALID_VALUE.fill(&[("value", &value), ("arg", &arg)])
+            }
+            _ => w::CLAP_MISSING_VALUE.fill(&[("arg", &arg)]),
+        },
+        ErrorKind::MissingRequiredArgument => {
+            let missing = match e.get(ContextKind::InvalidArg) {
+                Some(ContextValue::Strings(v)) => v.clone(),
+                _ => vec![arg.clone()],
+            };
+            let lines: Vec<String> = missing.iter().map(|m| format!("  {m}")).collect();
+            format!("{}\n{}", w::CLAP_MISSING.get(), lines.join("\n"))
+        }
+        ErrorKind::ArgumentConflict => {
+            let other = get(ContextKind::PriorArg).unwrap_or_default();
+            if let Some(sub) = get(ContextKind::InvalidSubcommand) {
+                w::CLAP_SUBCOMMAND_CONFLICT.fill(&[("arg", &sub), ("other", &other)])
+            } else if other == arg {
+                w::CLAP_USED_TWICE.fill(&[("arg", &arg)])
+            } else {
+                w::CLAP_CONFLICT.fill(&[("arg", &arg), ("other", &other)])
+            }
+        }
+        _ => w::CLAP_OTHER.get().to_string(),
+    };
+    out.push_str(&w::CLAP_ERROR.fill(&[("message", &message)]));
+    out.push('\n');
+    if let Some(ContextValue::Strings(values)) = e.get(ContextKind::ValidValue)
+        && !values.is_empty()
+    {
+        out.push_str(&format!("  {}\n", w::CLAP_POSSIBLE.fill(&[("values", &values.join(", "))])));
+    }
+    let mut tips = Vec::new();
+    if let Some(ContextValue::Strings(similar)) = e.get(ContextKind::SuggestedArg) {
+        tips.extend(similar.iter().map(|s| w::CLAP_SIMILAR.fill(&[("arg", s)])));
+    }
+    if let Some(ContextValue::Strings(similar)) = e.get(ContextKind::SuggestedSubcommand) {
+        tips.extend(similar.iter().map(|s| w::CLAP_SIMILAR_SUBCOMMAND.fill(&[("arg", s)])));
+    }
+    if let Some(ContextValue::Bool(true)) = e.get(ContextKind::TrailingArg) {
+        tips.push(w::CLAP_AS_VALUE.fill(&[("arg", &arg), ("escaped", &format!("-- {arg}"))]));
+    }
+    for tip in tips {
+        out.push_str(&format!("\n  {tip}\n"));
+    }
+    if let Some(ContextValue::StyledStr(usage)) = e.get(ContextKind::Usage) {
+        let usage = usage.to_string();
+        let usage = usage.trim().strip_prefix("Usage:").unwrap_or(usage.trim()).trim_start();
+        out.push_str(&format!("\n{}{usage}\n", w::HEADING_USAGE.get()));
+    }
+    out.push_str(&format!("\n{}\n", w::CLAP_MORE.fill(&[("help", &"--help")])));
+    out
+}
+
+/// The command line's definition with every about and help text, value name and heading from
+/// the catalogue: in English they are the doc comments' texts, as clap renders them.
+fn command() -> clap::Command {
+    let mut cmd = Cli::command();
+    // Adds `--help`, `--version` and the `help` subcommand, so that they are worded too.
+    cmd.build();
+    word_command(cmd, words::lang() == Lang::Zh)
+}
+
+/// `cmd` (the program, a subcommand, or its copy under `help`) and its subcommands worded.
+fn word_command(cmd: clap::Command, zh: bool) -> clap::Command {
+    let name = cmd.get_name().to_string();
+    let about = match name.as_str() {
+        "check" => w::ABOUT_CHECK.get().to_string(),
+        "import" => w::ABOUT_IMPORT.fill(&[("markdown", &"Markdown"), ("word", &"Word")]),
+        "config" => w::ABOUT_CONFIG.get().to_string(),
+        "gen" => w::ABOUT_GEN.get().to_string(),
+        "export" => w::ABOUT_EXPORT.fill(&[("term", &"评分表")]),
+        "summary" => w::ABOUT_SUMMARY.get().to_string(),
+        "merge" => w::ABOUT_MERGE.fill(&[("term", &"评价得分")]),
+        "help" => w::ABOUT_HELP.get().to_string(),
+        _ => w::ABOUT.fill(&[("report", &w::VALUE_REPORT)]),
+    };
+    let cmd =
+        cmd.about(about).mut_args(|a| word_arg(a, &name, zh)).mut_subcommands(|sub| word_command(sub, zh));
+    if zh { chinese_layout(cmd) } else { cmd }
+}
+
+/// In Chinese, clap's own headings too: `Usage:`, `Commands`, `Arguments`, `Options`.
+fn chinese_layout(cmd: clap::Command) -> clap::Command {
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
+        w::HEADING_USAGE
+    );
+    cmd.help_template(template)
+        .subcommand_help_heading(w::HEADING_COMMANDS.get())
+        .subcommand_value_name(w::VALUE_COMMAND.get())
+        .mut_args(|a| {
+            let heading = if a.is_positional() { w::HEADING_ARGUMENTS } else { w::HEADING_OPTIONS };
+            // Help under each argument, not beside it: clap lines columns up by characters,
+            // and a Chinese value name is twice as wide as its characters.
+            a.help_heading(heading.get()).next_line_help(true)
+        })
+}
+
+/// The help text and value name of argument `a` of subcommand `command` (`appraise` itself),
+/// from the catalogue. In Chinese, clap's `[default: …]` and `[possible values: …]` are said
+/// by the catalogue too.
+fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
+    let id = a.get_id().as_str().to_string();
+    let name = w::VALUE_NAME.get();
+    let scores_file = format!("{name}.scores.json");
+    let (help, value): (Option<String>, Option<Word>) = match (command, id.as_str()) {
+        (_, "help") => (Some(w::HELP_HELP.get().into()), None),
+        (_, "version") => (Some(w::HELP_VERSION.get().into()), None),
+        ("appraise", "report") => (Some(w::HELP_REPORT.get().into()), Some(w::VALUE_REPORT)),
+        ("appraise", "scores") => (Some(w::HELP_SCORES.fill(&[("file", &scores_file)])), Some(w::VALUE_PATH)),
+        ("appraise", "evaluator") => (Some(w::HELP_EVALUATOR.get().into()), Some(w::VALUE_NAME)),
+        ("appraise", "theme") => {
+            let others = ["light", "high-contrast", "mono"].join(words::errors::LIST_SEP.get());
+            let dir = format!("<{}>/themes/{name}.toml", w::HELP_CONFIG_DIR);
+            let help =
+                w::HELP_THEME.fill(&[("dark", &theme::DEFAULT_THEME), ("others", &others), ("dir", &dir)]);
+            (Some(help), Some(w::VALUE_NAME))
+        }
+        ("appraise", "read_only") => (Some(w::HELP_READ_ONLY.get().into()), None),
+        ("appraise", "lang") => (Some(w::HELP_LANG.get().into()), Some(w::VALUE_LANG)),
+        ("appraise", "mouse") => (Some(w::HELP_MOUSE.get().into()), None),
+        ("import", "text") => (Some(w::HELP_IMPORT_TEXT.get().into()), Some(w::VALUE_TEXT)),
+        ("import", "output") => (Some(w::HELP_IMPORT_OUTPUT.get().into()), Some(w::VALUE_REPORT_JSON)),
+        ("import", "rubric") => {
+            let columns = "level1,level1_points,level2,level2_points,level3,points[,criteria]";
+            let help = w::HELP_IMPORT_RUBRIC.fill(&[("term", &"评分表"), ("columns", &columns)]);
+            (Some(help), Some(w::VALUE_TABLE_CSV))
+        }
+        ("import", "max") => (Some(w::HELP_IMPORT_MAX.get().into()), None),
+        ("import", "step") => (Some(w::HELP_IMPORT_STEP.get().into()), None),
+        ("import", "id") => (Some(w::HELP_IMPORT_ID.get().into()), None),
+        ("import", "title") => (Some(w::HELP_IMPORT_TITLE.get().into()), Some(w::VALUE_TITLE)),
+        ("gen", "items") => (Some(w::HELP_GEN_ITEMS.get().into()), None),
+        ("gen", "seed") => (Some(w::HELP_GEN_SEED.get().into()), None),
+        ("gen", "output") => (Some(w::HELP_GEN_OUTPUT.get().into()), Some(w::VALUE_REPORT_JSON)),
+        ("export", "scores") => {
+            (Some(w::HELP_EXPORT_SCORES.fill(&[("file", &scores_file)])), Some(w::VALUE_PATH))
+        }
+        ("merge", "scores") => (Some(w::HELP_MERGE_SCORES.get().into()), Some(w::VALUE_SCORES)),
+        ("merge", "disagree") => (Some(w::HELP_DISAGREE.fill(&[("pct", &w::VALUE_PCT)])), Some(w::VALUE_PCT)),
+        ("export" | "merge", "format") => (Some(w::HELP_FORMAT.get().into()), Some(w::VALUE_FORMAT)),
+        ("export" | "merge", "out") => {
+            let help = w::HELP_OUT.fill(&[
+                ("export", &"export"),
+                ("sheet", &format!("{name}.sheet.xlsx")),
+                ("merge", &"merge"),
+                ("panel", &format!("{name}.panel.xlsx")),
+            ]);
+            (Some(help), Some(w::VALUE_OUT))
+        }
+        ("export" | "merge", "lang") => (Some(w::HELP_SHEET_LANG.get().into()), Some(w::VALUE_LANG)),
+        ("export" | "merge", "no_bom") => (Some(w::HELP_NO_BOM.get().into()), None),
+        // Without a help text, as the doc comments have none.
+        (_, "report") => (None, Some(w::VALUE_REPORT)),
+        (_, "scores") => (None, Some(w::VALUE_PATH)),
+        _ => (None, None),
+    };
+    let mut a = a;
+    if let Some(value) = value {
+        a = a.value_name(value.get());
+    }
+    let Some(mut help) = help else { return a };
+    if zh {
+        let defaults: Vec<String> =
+            a.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+        if !defaults.is_empty() && !a.is_hide_default_value_set() && a.get_action().takes_values() {
+            help = format!("{help} {}", w::HELP_DEFAULT.fill(&[("value", &defaults.join(", "))]));
+            a = a.hide_default_value(true);
+        }
+        let possible: Vec<String> = a
+            .get_possible_values()
+            .iter()
+            .filter(|v| !v.is_hide_set())
+            .map(|v| v.get_name().to_string())
+            .collect();
+        if !possible.is_empty() && !a.is_hide_possible_values_set() {
+            help = format!("{help} {}", w::CLAP_POSSIBLE.fill(&[("values", &possible.join(", "))]));
+            a = a.hide_possible_values(true);
+        }
+    }
+    a.help(help)
 }
 
 /// The review's `--lang` (the interface's language), read from the raw arguments before clap
@@ -174,6 +405,50 @@ fn run(
                 theme,
                 ansi16: matches!(depth, theme::ColorDepth::Ansi16 | theme::ColorDepth::None),
             })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every help screen (short and long) of the program and its subcommands, rendered plain.
+    fn screens(mut cmd: clap::Command) -> Vec<(String, String)> {
+        let mut out = vec![
+            ("appraise".to_string(), cmd.render_help().to_string()),
+            ("appraise --help".to_string(), cmd.render_long_help().to_string()),
+        ];
+        let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+        for name in names {
+            let sub = cmd.find_subcommand_mut(&name).expect("a subcommand");
+            out.push((name.clone(), sub.render_help().to_string()));
+            out.push((format!("{name} --help"), sub.render_long_help().to_string()));
+        }
+        out
+    }
+
+    #[test]
+    fn the_english_help_is_the_doc_comments_as_clap_renders_them() {
+        let _en = words::pin(Lang::En);
+        let mut derived = Cli::command();
+        derived.build();
+        let worded = screens(command());
+        let derived = screens(derived);
+        assert_eq!(worded.len(), derived.len());
+        for ((name, worded), (_, derived)) in worded.iter().zip(&derived) {
+            assert_eq!(worded, derived, "{name}: the catalogue's English differs from the doc comments");
+        }
+    }
+
+    #[test]
+    fn every_help_text_is_worded_in_chinese() {
+        let _zh = words::pin(Lang::Zh);
+        for (name, screen) in screens(command()) {
+            for english in ["Usage", "Commands", "Arguments", "Options", "Print", "default", "possible"] {
+                assert!(!screen.contains(english), "{name}: {english:?} is left in\n{screen}");
+            }
+            assert!(screen.contains("用法："), "{name}\n{screen}");
         }
     }
 }

@@ -3,8 +3,28 @@
 use super::Failure;
 use crate::config::Config;
 use crate::tui::keys::KeyMode;
+use crate::words::{Word, cli};
 use std::io::Write;
 use std::path::Path;
+
+/// `config file    …`: each label padded to the widest and a few spaces.
+fn line(text: &mut String, label: Word, value: &str) {
+    const LABELS: [Word; 10] = [
+        cli::CONFIG_FILE,
+        cli::CONFIG_LANG,
+        cli::CONFIG_USER_THEMES,
+        cli::CONFIG_SAMPLE_SCORES,
+        cli::CONFIG_EVALUATOR,
+        cli::CONFIG_THEME,
+        cli::CONFIG_THEMES,
+        cli::CONFIG_COLOURS,
+        cli::CONFIG_MOUSE,
+        cli::CONFIG_AUTOSAVE,
+    ];
+    let width = LABELS.iter().map(|l| crate::text::width(l.get())).max().unwrap_or(0) + 2;
+    let pad = " ".repeat(width.saturating_sub(crate::text::width(label.get())));
+    text.push_str(&format!("{label}{pad}{value}\n"));
+}
 
 pub fn show_config(dir: Option<&Path>, config: &Config, out: &mut dyn Write) -> Result<(), Failure> {
     let keymap = crate::tui::keymap::from_config(config)?;
@@ -13,38 +33,61 @@ pub fn show_config(dir: Option<&Path>, config: &Config, out: &mut dyn Write) -> 
     let file = match (&config.path, dir) {
         (Some(p), _) => crate::text::shown(p).to_string(),
         (None, Some(d)) => {
-            format!("{} (not there: the defaults are in force)", crate::text::shown(&d.join("config.toml")))
+            cli::CONFIG_NOT_THERE.fill(&[("path", &crate::text::shown(&d.join("config.toml")))])
         }
-        (None, None) => "none (no home directory)".into(),
+        (None, None) => cli::CONFIG_NO_HOME.get().into(),
     };
     let mut text = String::new();
-    text.push_str(&format!("config file    {file}\n"));
+    line(&mut text, cli::CONFIG_FILE, &file);
     if let Some(d) = dir {
-        text.push_str(&format!("user themes    {}\n", crate::text::shown(&d.join("themes"))));
+        line(&mut text, cli::CONFIG_USER_THEMES, &crate::text::shown(&d.join("themes")).to_string());
     }
-    text.push_str(&format!("sample scores  {}\n", data.unwrap_or_else(|| "none (no home directory)".into())));
-    text.push_str(&format!(
-        "evaluator      {}\n",
-        config.evaluator.as_deref().unwrap_or("(the scores file's, else your login name)")
-    ));
-    text.push_str(&format!(
-        "theme          {}\n",
-        config.theme.as_deref().unwrap_or(crate::theme::DEFAULT_THEME)
-    ));
-    text.push_str(&format!("themes         {}\n", crate::theme::available_themes(dir).join(", ")));
-    text.push_str(&format!(
-        "colours        {} (from COLORTERM, TERM and NO_COLOR)\n",
-        crate::theme::detect_depth_from_env()
-    ));
-    text.push_str(&format!("mouse          {}\n", if config.mouse { "on" } else { "off" }));
-    text.push_str(&format!("autosave       {} ms after a change\n", config.autosave_delay.as_millis()));
+    line(&mut text, cli::CONFIG_SAMPLE_SCORES, &data.unwrap_or_else(|| cli::CONFIG_NO_HOME.get().into()));
+    let lang = crate::words::lang().code();
+    let chosen = match crate::words::source() {
+        crate::words::Source::Flag => cli::CONFIG_LANG_FLAG.fill(&[("lang", &lang)]),
+        crate::words::Source::Config => cli::CONFIG_LANG_CONFIG.fill(&[("lang", &lang)]),
+        crate::words::Source::Locale => {
+            let vars = ["LC_ALL", "LC_MESSAGES", "LANG"].join(crate::words::errors::LIST_SEP.get());
+            cli::CONFIG_LANG_LOCALE.fill(&[("lang", &lang), ("vars", &vars)])
+        }
+        crate::words::Source::Report => cli::CONFIG_LANG_REPORT.get().to_string(),
+    };
+    line(&mut text, cli::CONFIG_LANG, &chosen);
+    let evaluator = config.evaluator.as_deref().unwrap_or(cli::CONFIG_EVALUATOR_DEFAULT.get());
+    line(&mut text, cli::CONFIG_EVALUATOR, evaluator);
+    line(&mut text, cli::CONFIG_THEME, config.theme.as_deref().unwrap_or(crate::theme::DEFAULT_THEME));
+    line(
+        &mut text,
+        cli::CONFIG_THEMES,
+        &crate::theme::available_themes(dir).join(crate::words::errors::LIST_SEP.get()),
+    );
+    let depth = cli::CONFIG_DEPTH.fill(&[
+        ("depth", &crate::theme::detect_depth_from_env()),
+        ("a", &"COLORTERM"),
+        ("b", &"TERM"),
+        ("c", &"NO_COLOR"),
+    ]);
+    line(&mut text, cli::CONFIG_COLOURS, &depth);
+    line(
+        &mut text,
+        cli::CONFIG_MOUSE,
+        if config.mouse { cli::CONFIG_ON.get() } else { cli::CONFIG_OFF.get() },
+    );
+    let delay = cli::CONFIG_AUTOSAVE_DELAY.fill(&[("ms", &config.autosave_delay.as_millis())]);
+    line(&mut text, cli::CONFIG_AUTOSAVE, &delay);
     for mode in KeyMode::ALL {
         let table = mode.config_name().map_or_else(|| "[keys]".to_string(), |t| format!("[keys.{t}]"));
-        text.push_str(&format!("\n{table}  {}: action = keys, as config.toml writes them\n", mode.title()));
+        text.push_str(&format!(
+            "\n{}\n",
+            cli::CONFIG_KEYS.fill(&[("table", &table), ("title", &mode.title())])
+        ));
         for (decl, keys) in keymap.table(mode) {
-            let keys = if keys.is_empty() { "(none)".to_string() } else { keys.join(", ") };
-            text.push_str(&format!("{:<16} {keys:<22} {}\n", decl.name, decl.what));
+            let keys = if keys.is_empty() { cli::CONFIG_NO_KEYS.get().to_string() } else { keys.join(", ") };
+            let pad = " ".repeat(22usize.saturating_sub(crate::text::width(&keys)));
+            text.push_str(&format!("{:<16} {keys}{pad} {}\n", decl.name, decl.what));
         }
     }
-    out.write_all(crate::text::sanitize(&text).as_bytes()).map_err(|e| Failure::Runtime(e.to_string()))
+    out.write_all(crate::text::sanitize(&text).as_bytes())
+        .map_err(|e| Failure::Runtime(crate::io_error::detail(&e)))
 }

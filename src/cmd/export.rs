@@ -7,6 +7,7 @@ use crate::export::{Format, Lang, Table, sheet_json, sheet_table, to_md, to_xlsx
 use crate::scores::Scores;
 use crate::store::{default_scores_path, load_scores, write_output};
 use crate::text::shown;
+use crate::words::{Word, cli, errors};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -53,10 +54,7 @@ pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> 
         }
         None if args.scores.is_some() => return Err(no_such_file(&scores_path)),
         None => {
-            eprintln!(
-                "appraise: no scores file at {} yet; every score in the sheet is blank",
-                crate::text::shown(&scores_path)
-            );
+            eprintln!("appraise: {}", cli::NO_SCORES_YET.fill(&[("path", &shown(&scores_path))]));
             Scores::new(&report)
         }
     };
@@ -64,7 +62,7 @@ pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> 
     let sheet = render(&table, || sheet_json(&report, &scores), format, !sheet_options.no_bom)?;
     let beside = || super::open::sheet_path(&scores_path, "xlsx");
     let inputs = [args.report.as_path(), scores_path.as_path()];
-    emit(&sheet, format, sheet_options.out.as_deref(), beside, &inputs, "Scoring sheet", stdout)
+    emit(&sheet, format, sheet_options.out.as_deref(), beside, &inputs, cli::SHEET_WRITTEN, stdout)
 }
 
 /// Refuses an `-o` that may not be written (a folder, a missing folder…) before any work is
@@ -84,12 +82,15 @@ pub(super) fn pick_format(format: Option<Format>, out: Option<&Path>) -> Format 
 /// Warnings about a scores file, on stderr; they quote ids from the file, so made terminal-safe.
 pub(super) fn warn(path: &Path, warnings: &[String]) {
     for w in warnings {
-        eprintln!("appraise: {}: warning: {}", crate::text::shown(path), crate::text::sanitize(w));
+        let warning = errors::WARNING.fill(&[("text", &crate::text::sanitize(w))]);
+        eprintln!("appraise: {}: {warning}", shown(path));
     }
 }
 
+/// "cannot read FILE: no such file": a scores file named on the command line that is not there.
 pub(super) fn no_such_file(path: &Path) -> Failure {
-    Failure::BadInput(format!("cannot read {}: no such file", crate::text::shown(path)))
+    let why = errors::IO_NOT_FOUND.get();
+    Failure::BadInput(errors::CANNOT_READ.fill(&[("path", &shown(path)), ("why", &why)]))
 }
 
 /// A sheet ready to be written: the bytes, or (CSV) the table, written row by row where it
@@ -121,28 +122,27 @@ pub(super) fn render<'a>(
         Format::Json => Ok(Rendered::Bytes(json().into_bytes())),
         Format::Xlsx => to_xlsx(table)
             .map(Rendered::Bytes)
-            .map_err(|e| Failure::Runtime(format!("cannot build the xlsx workbook: {e}"))),
+            .map_err(|e| Failure::Runtime(cli::XLSX_FAILED.fill(&[("detail", &e)]))),
     }
 }
 
 /// Writes `sheet` to `out` (`-` is stdout), or to stdout when there is no `out`, except xlsx,
-/// which then goes to the file `beside()` names (and says so). Never over one of `inputs`.
+/// which then goes to the file `beside()` names (and says so with `written`). Never over one
+/// of `inputs`.
 pub(super) fn emit(
     sheet: &Rendered,
     format: Format,
     out: Option<&Path>,
     beside: impl FnOnce() -> PathBuf,
     inputs: &[&Path],
-    what: &str,
+    written: Word,
     stdout: &mut dyn Write,
 ) -> Result<(), Failure> {
     let path = match out {
         Some(p) if p == Path::new("-") => {
             if format == Format::Xlsx && std::io::stdout().is_terminal() {
-                return Err(Failure::BadInput(
-                    "an xlsx workbook is binary and standard output is a terminal; write it to a file with -o FILE.xlsx"
-                        .into(),
-                ));
+                let option = format!("-o {}.xlsx", cli::VALUE_FILE.get());
+                return Err(Failure::BadInput(cli::XLSX_TO_TERMINAL.fill(&[("option", &option)])));
             }
             return to_stdout(sheet, format, stdout);
         }
@@ -151,14 +151,11 @@ pub(super) fn emit(
         None => return to_stdout(sheet, format, stdout),
     };
     if let Some(input) = inputs.iter().find(|i| same_file(i, &path)) {
-        return Err(Failure::BadInput(format!(
-            "refusing to write the sheet over {}, which is an input; choose another -o",
-            shown(input)
-        )));
+        return Err(Failure::BadInput(cli::OVER_AN_INPUT.fill(&[("path", &shown(input))])));
     }
     write_output(&path, |out| sheet.write_to(out))?;
     if out.is_none() {
-        stdout_result(writeln!(stdout, "{what} written to {}", shown(&path)))?;
+        stdout_result(writeln!(stdout, "{}", written.fill(&[("path", &shown(&path))])))?;
     }
     Ok(())
 }
@@ -191,9 +188,6 @@ pub(super) fn stdout_result(result: std::io::Result<()>) -> Result<(), Failure> 
         Ok(()) => Ok(()),
         // The reader has gone (`| head`): it has what it wanted.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::Runtime(format!(
-            "cannot write to standard output: {}",
-            crate::io_error::message(&e)
-        ))),
+        Err(e) => Err(Failure::Runtime(cli::STDOUT_FAILED.fill(&[("why", &crate::io_error::message(&e))]))),
     }
 }

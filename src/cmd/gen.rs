@@ -12,10 +12,12 @@ pub const DEFAULT_SEED: u64 = 42;
 /// Writes the generated report with `items` items (seed `seed`) to `out`, newline-terminated.
 pub fn generate(items: usize, seed: u64, out: &mut dyn Write) -> Result<(), Failure> {
     let json = crate::generate::report_json(items, seed);
-    out.write_all(json.as_bytes())
-        .and_then(|()| out.write_all(b"\n"))
-        .and_then(|()| out.flush())
-        .map_err(|e| Failure::Runtime(format!("cannot write the report: {}", crate::io_error::message(&e))))
+    out.write_all(json.as_bytes()).and_then(|()| out.write_all(b"\n")).and_then(|()| out.flush()).map_err(
+        |e| {
+            let why = crate::io_error::message(&e);
+            Failure::Runtime(crate::words::cli::CANNOT_WRITE_REPORT.fill(&[("why", &why)]))
+        },
+    )
 }
 
 /// [`generate`] into the file `path` (written atomically), or to `stdout` when `path` is `None`

@@ -7,6 +7,7 @@ use crate::import::{Imported, Options, RubricFile, import_file, is_importable};
 use crate::report::{Report, load_report};
 use crate::store::write_output;
 use crate::text::{sanitize, shown};
+use crate::words::{cli, errors};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -42,11 +43,8 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         Some(path) => Some(RubricFile {
             name: crate::text::shown(path).to_string(),
             bytes: std::fs::read(path).map_err(|e| {
-                Failure::BadInput(format!(
-                    "cannot read {}: {}",
-                    crate::text::shown(path),
-                    crate::io_error::message(&e)
-                ))
+                let why = crate::io_error::message(&e);
+                Failure::BadInput(errors::CANNOT_READ.fill(&[("path", &shown(path)), ("why", &why)]))
             })?,
         }),
         None => None,
@@ -56,10 +54,7 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     if let Some(output) = &args.output
         && same_file(output, &args.text)
     {
-        return Err(Failure::BadInput(format!(
-            "{}: the output would overwrite the document being imported; choose another -o",
-            crate::text::shown(output)
-        )));
+        return Err(Failure::BadInput(cli::OVERWRITES_DOCUMENT.fill(&[("path", &shown(output))])));
     }
     let imported = import_file(&args.text, &options).map_err(|e| Failure::BadInput(e.to_string()))?;
     let written = match &args.output {
@@ -69,14 +64,14 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         }
         None => {
             out.write_all(imported.json.as_bytes()).and_then(|()| out.flush()).map_err(|e| {
-                Failure::Runtime(format!("cannot write the report: {}", crate::io_error::message(&e)))
+                Failure::Runtime(cli::CANNOT_WRITE_REPORT.fill(&[("why", &crate::io_error::message(&e))]))
             })?;
             None
         }
     };
     print_summary(&imported, err);
     if let Some(path) = written {
-        let _ = writeln!(err, "appraise: wrote {}", shown(&path));
+        let _ = writeln!(err, "appraise: {}", cli::WROTE.fill(&[("path", &shown(&path))]));
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ use super::export::{SheetOptions, emit, no_such_file, pick_format, render, warn}
 use crate::export::{Panel, PanelMember, member_names, panel_json, panel_table};
 use crate::lang::Lang;
 use crate::store::load_scores;
+use crate::words::cli;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -36,25 +37,25 @@ pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
     let disagree = match args.disagree.as_deref() {
         None => DEFAULT_DISAGREE,
         Some(s) => parse_percent(s).ok_or_else(|| {
-            Failure::BadInput(format!(
-                "--disagree {s:?}: expected a percentage of the item's max, such as 20 or 12.5"
-            ))
+            Failure::BadInput(
+                cli::DISAGREE_BAD.fill(&[("flag", &"--disagree"), ("value", &format!("{s:?}"))]),
+            )
         })?,
     };
     if args.scores.is_empty() {
-        return Err(Failure::BadInput("merge needs at least one scores file".into()));
+        return Err(Failure::BadInput(cli::MERGE_NO_SCORES.fill(&[("cmd", &"merge")])));
     }
     let mut loaded = Vec::with_capacity(args.scores.len());
     for (k, path) in args.scores.iter().enumerate() {
         let Some(l) = load_scores(path, &report)? else { return Err(no_such_file(path)) };
         warn(path, &l.warnings);
         if let Some(first) = args.scores[..k].iter().find(|p| same_file(p, path)) {
-            let again =
-                if first == path { String::new() } else { format!(" (as {})", crate::text::shown(first)) };
-            warn(
-                path,
-                &[format!("this file is given more than once{again}; it counts as another evaluator")],
-            );
+            let again = if first == path {
+                String::new()
+            } else {
+                cli::GIVEN_TWICE_AS.fill(&[("path", &crate::text::shown(first))])
+            };
+            warn(path, &[cli::GIVEN_TWICE.fill(&[("again", &again)])]);
         }
         loaded.push(l.scores);
     }
@@ -76,7 +77,7 @@ pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
     let beside = || panel_path(&args.report);
     let mut inputs: Vec<&Path> = vec![&args.report];
     inputs.extend(args.scores.iter().map(PathBuf::as_path));
-    emit(&sheet, format, sheet_options.out.as_deref(), beside, &inputs, "Panel sheet", stdout)
+    emit(&sheet, format, sheet_options.out.as_deref(), beside, &inputs, cli::PANEL_WRITTEN, stdout)
 }
 
 /// `q.json` → `q.panel.xlsx`, beside the report.

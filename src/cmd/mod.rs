@@ -60,7 +60,7 @@ impl From<crate::config::ConfigError> for Failure {
 impl From<crate::store::OutputError> for Failure {
     fn from(e: crate::store::OutputError) -> Self {
         match e {
-            crate::store::OutputError::Refused(m) => Failure::BadInput(m),
+            refused @ crate::store::OutputError::Refused { .. } => Failure::BadInput(refused.to_string()),
             io @ crate::store::OutputError::Io { .. } => Failure::Runtime(io.to_string()),
         }
     }

@@ -14,6 +14,7 @@ use crate::text::{sanitize, shown};
 use crate::theme::Theme;
 use crate::tui::keymap::Keymap;
 use crate::tui::{self, app::App, app::Level};
+use crate::words::cli;
 use ratatui::layout::Rect;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -68,15 +69,13 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
     // are read again once the lock is held).
     load_scores(&scores_path, &report)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Failure::BadInput(
-            "appraise needs an interactive terminal to review a report (standard input or output is not a terminal); use `appraise check` in scripts".into(),
-        ));
+        return Err(Failure::BadInput(cli::NEEDS_TERMINAL.fill(&[("check", &"check")])));
     }
     let journal_file = journal_path(&scores_path);
-    check_side(&journal_file, "recovery journal").map_err(Failure::BadInput)?;
+    check_side(&journal_file, cli::THE_JOURNAL.get()).map_err(Failure::BadInput)?;
     // --evaluator, else the config file's name; else the scores file's, else the login name.
     let named = args.evaluator.clone().or_else(|| args.config.evaluator.clone());
-    let who = named.clone().or_else(login_name).unwrap_or_else(|| "someone".into());
+    let who = named.clone().or_else(login_name).unwrap_or_else(|| cli::SOMEONE.get().into());
     let mut read_only = args.read_only;
     let lock = if read_only { None } else { take_lock(&scores_path, &who, &mut read_only)? };
     if lock.is_some() {
@@ -94,32 +93,30 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
         None => (Scores::new(&report), Vec::new()),
     };
     let replayed = replay(&journal_file, &report, &mut scores).map_err(|e| {
-        Failure::BadInput(format!(
-            "cannot read the recovery journal {}: {}; move it away to start without it",
-            shown(&journal_file),
-            crate::io_error::message(&e)
-        ))
+        Failure::BadInput(
+            cli::JOURNAL_UNREADABLE
+                .fill(&[("path", &shown(&journal_file)), ("why", &crate::io_error::message(&e))]),
+        )
     })?;
     if let Some(first) = replayed.rejected.first() {
         let n = replayed.rejected.len();
-        let lines = if n == 1 { "1 line".to_string() } else { format!("{n} lines") };
-        let why = format!("line {}: {}", first.line, first.why);
+        let lines = if n == 1 { cli::JOURNAL_LINE } else { cli::JOURNAL_LINES }.fill(&[("n", &n)]);
+        let why = cli::JOURNAL_AT_LINE.fill(&[("n", &first.line), ("why", &first.why)]);
         if read_only {
-            warnings.push(format!(
-                "{lines} of the recovery journal would be refused ({why}); open it to keep them aside"
-            ));
+            warnings.push(cli::JOURNAL_WOULD_REFUSE.fill(&[("lines", &lines), ("why", &why)]));
         } else {
             let kept = keep_rejected(&scores_path, &replayed.rejected).map_err(|e| {
-                Failure::BadInput(format!(
-                    "cannot keep the {lines} refused from the recovery journal {} ({}); move the journal away to start without it",
-                    shown(&journal_file),
-                    crate::io_error::message(&e)
-                ))
+                Failure::BadInput(cli::JOURNAL_CANNOT_KEEP.fill(&[
+                    ("lines", &lines),
+                    ("path", &shown(&journal_file)),
+                    ("why", &crate::io_error::message(&e)),
+                ]))
             })?;
-            warnings.push(format!(
-                "{lines} of the recovery journal refused, not applied ({why}); kept in {}",
-                shown(&kept)
-            ));
+            warnings.push(cli::JOURNAL_REFUSED.fill(&[
+                ("lines", &lines),
+                ("why", &why),
+                ("path", &shown(&kept)),
+            ]));
         }
     }
     let mut journal_error = None;
@@ -130,10 +127,8 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
             Ok(j) => Some(j),
             Err(e) => {
                 let why = crate::io_error::message(&e);
-                warnings.push(format!(
-                    "cannot write the recovery journal {} ({why}); a crash could lose unsaved edits",
-                    shown(&journal_file)
-                ));
+                warnings
+                    .push(cli::JOURNAL_UNWRITABLE.fill(&[("path", &shown(&journal_file)), ("why", &why)]));
                 journal_error = Some(why);
                 None
             }
@@ -154,11 +149,11 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
     app.journal_error = journal_error;
     if let Some(first) = warnings.first() {
         let more = if warnings.len() > 1 {
-            format!(" (+{} more, shown on exit)", warnings.len() - 1)
+            cli::MORE_ON_EXIT.fill(&[("n", &(warnings.len() - 1))])
         } else {
             String::new()
         };
-        app.say_sticky(Level::Warn, format!("{first}{more} — Esc dismisses"));
+        app.say_sticky(Level::Warn, cli::ESC_DISMISSES.fill(&[("message", first), ("more", &more)]));
     }
     if replayed.changed > 0 {
         app.recovered(replayed.changed);
@@ -179,18 +174,19 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
         Ok(Err(e)) => {
             // The terminal went away or failed: keep the work, then say so.
             let _ = if app.read_only { Ok(()) } else { tui::save(&app, &writer) };
-            Err(Failure::Runtime(format!("terminal error: {e}; scores are in {}", shown(&scores_path))))
+            let error = crate::io_error::detail(&e);
+            Err(Failure::Runtime(
+                cli::TERMINAL_ERROR.fill(&[("error", &error), ("path", &shown(&scores_path))]),
+            ))
         }
         Err(_) => {
             tui::terminal::restore();
             let saved = if app.read_only { Ok(()) } else { tui::save(&app, &writer) };
             let whereto = match saved {
-                Ok(()) => format!("your scores are saved in {}", shown(&scores_path)),
-                Err(_) => format!("your edits are kept in the recovery journal {}", shown(&journal_file)),
+                Ok(()) => cli::PANIC_SAVED.fill(&[("path", &shown(&scores_path))]),
+                Err(_) => cli::PANIC_JOURNAL.fill(&[("path", &shown(&journal_file))]),
             };
-            Err(Failure::Runtime(format!(
-                "stopped by an internal error (a bug, please report it); {whereto}"
-            )))
+            Err(Failure::Runtime(cli::PANIC.fill(&[("whereto", &whereto)])))
         }
     };
     for w in warnings.iter().skip(1) {
@@ -200,13 +196,13 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
     if !app.read_only {
         if app.has_unsaved() {
             note!("appraise: {}", not_saved(&app, &scores_path, &journal_file));
-            return Err(Failure::Runtime("quit without saving after a failed save".into()));
+            return Err(Failure::Runtime(cli::QUIT_UNSAVED.get().into()));
         }
         // Everything is in the scores file: the (empty) journal is not needed any more.
         if std::fs::symlink_metadata(&journal_file).is_ok_and(|m| m.len() == 0) {
             remove_if_same(&journal_file, journal_id);
         }
-        note!("Scores saved in {}", shown(&scores_path));
+        note!("{}", cli::SAVED_IN.fill(&[("path", &shown(&scores_path))]));
     }
     Ok(())
 }
@@ -215,21 +211,20 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
 fn not_saved(app: &App, scores: &Path, journal: &Path) -> String {
     let (scores, journal) = (shown(scores), shown(journal));
     if app.unkept.is_empty() {
-        return format!(
-            "your last changes were NOT saved to {scores}; they are kept in {journal} and come back when you open the report again"
-        );
+        return cli::NOT_SAVED_KEPT.fill(&[("scores", &scores), ("journal", &journal)]);
     }
     let n = app.unkept.len();
-    let lost = if n == 1 { "1 item".to_string() } else { format!("{n} items") };
-    let why = app.journal_error.as_deref().unwrap_or("it failed");
-    let mut text = format!(
-        "your last changes were NOT saved to {scores}, and the recovery journal {journal} could not keep your edits to {lost} ({}; {why}): those are lost",
-        app.unkept_ids()
-    );
+    let lost = if n == 1 { cli::LOST_ITEM } else { cli::LOST_ITEMS }.fill(&[("n", &n)]);
+    let why = app.journal_error.as_deref().unwrap_or(cli::JOURNAL_WRITE_FAILED.get());
+    let mut text = cli::NOT_SAVED_LOST.fill(&[
+        ("scores", &scores),
+        ("journal", &journal),
+        ("lost", &lost),
+        ("ids", &app.unkept_ids()),
+        ("why", &why),
+    ]);
     if app.unsaved_items() > n {
-        text.push_str(&format!(
-            "; your other unsaved edits are kept in {journal} and come back when you open the report again"
-        ));
+        text.push_str(&cli::NOT_SAVED_OTHERS.fill(&[("journal", &journal)]));
     }
     text
 }
@@ -239,11 +234,8 @@ fn take_lock(scores: &Path, who: &str, read_only: &mut bool) -> Result<Option<Lo
     match acquire(scores, who) {
         Ok(lock) => Ok(Some(lock)),
         Err(LockError::Held { holder }) => {
-            let holder = sanitize(&holder).into_owned();
-            note_inline!(
-                "{} is open for scoring by {holder}. Open it read-only (nothing is saved)? [y/N] ",
-                shown(scores)
-            );
+            let holder = holder_words(&sanitize(&holder));
+            note_inline!("{}", cli::LOCK_ASK.fill(&[("path", &shown(scores)), ("holder", &holder)]));
             let _ = std::io::stderr().flush();
             let mut answer = String::new();
             let _ = std::io::stdin().read_line(&mut answer);
@@ -251,40 +243,87 @@ fn take_lock(scores: &Path, who: &str, read_only: &mut bool) -> Result<Option<Lo
                 *read_only = true;
                 Ok(None)
             } else {
-                Err(Failure::BadInput(format!(
-                    "{} is being scored by {holder}; close that appraise first, or use --read-only to look",
-                    shown(scores)
-                )))
+                Err(Failure::BadInput(cli::LOCK_HELD.fill(&[
+                    ("path", &shown(scores)),
+                    ("holder", &holder),
+                    ("flag", &"--read-only"),
+                ])))
             }
         }
         Err(LockError::NotRegular(sentence)) => {
-            Err(Failure::BadInput(format!("{sentence} — remove it and start again")))
+            Err(Failure::BadInput(cli::REMOVE_AND_RESTART.fill(&[("sentence", &sentence)])))
         }
         // No lock possible (a read-only directory, say): go on; saving will say what is wrong.
         Err(LockError::Io(_)) => Ok(None),
     }
 }
 
+/// Who holds the lock, as its file says it (`张三 (pid 42) since 2024-05-01T09:30:00+08:00`, the
+/// way `store::acquire` writes it), in the interface's language; anything else as it is.
+fn holder_words(note: &str) -> String {
+    let parsed = note.rsplit_once(") since ").and_then(|(who_pid, since)| {
+        let (who, pid) = who_pid.rsplit_once(" (pid ")?;
+        pid.parse::<u32>().ok().map(|pid| (who, pid, since))
+    });
+    match parsed {
+        Some((who, pid, since)) => cli::LOCK_HOLDER.fill(&[("who", &who), ("pid", &pid), ("since", &since)]),
+        None => note.to_string(),
+    }
+}
+
 fn sample() -> Result<Report, Failure> {
     let report = parse_report(SAMPLE.as_bytes())
-        .map_err(|p| Failure::Runtime(format!("the built-in sample report is invalid: {}", p[0])))?;
+        .map_err(|p| Failure::Runtime(cli::SAMPLE_INVALID.fill(&[("problem", &p[0])])))?;
     crate::words::settle_by_report(crate::lang::Lang::of_report(&report));
     Ok(report)
 }
 
 /// The sample's scores live in the user data directory (e.g. ~/.local/share/appraise).
 fn sample_scores_path() -> Result<PathBuf, Failure> {
-    let dirs = directories::ProjectDirs::from("", "", "appraise").ok_or_else(|| {
-        Failure::Runtime("cannot find your home directory for the sample's scores; pass --scores PATH".into())
-    })?;
+    let dirs = directories::ProjectDirs::from("", "", "appraise")
+        .ok_or_else(|| Failure::Runtime(cli::NO_HOME.fill(&[("path", &cli::VALUE_PATH)])))?;
     let dir = dirs.data_dir();
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Failure::Runtime(format!("cannot create {}: {e}; pass --scores PATH", shown(dir))))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        let why = crate::io_error::detail(&e);
+        Failure::Runtime(cli::CANNOT_CREATE.fill(&[
+            ("dir", &shown(dir)),
+            ("why", &why),
+            ("path", &cli::VALUE_PATH),
+        ]))
+    })?;
     Ok(dir.join("shaodong-2022.scores.json"))
 }
 
+/// The user's login name: `$USER`, `$LOGNAME` (`%USERNAME%` on Windows), else the account's
+/// own name — a cron job, `sudo -i` or a bare `ssh host cmd` may set neither.
 fn login_name() -> Option<String> {
-    ["USER", "LOGNAME", "USERNAME"].iter().find_map(|v| std::env::var(v).ok()).filter(|s| !s.is_empty())
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .or_else(account_name)
+}
+
+/// The name of the account this process runs as, from the password database (`getpwuid_r`).
+#[cfg(unix)]
+fn account_name() -> Option<String> {
+    let mut buf = vec![0 as libc::c_char; 4096];
+    // SAFETY: `passwd` is plain data that getpwuid_r fills; `buf` outlives every pointer into
+    // it, which are read before it is dropped.
+    unsafe {
+        let mut entry: libc::passwd = std::mem::zeroed();
+        let mut found: *mut libc::passwd = std::ptr::null_mut();
+        let rc = libc::getpwuid_r(libc::geteuid(), &mut entry, buf.as_mut_ptr(), buf.len(), &mut found);
+        if rc != 0 || found.is_null() || entry.pw_name.is_null() {
+            return None;
+        }
+        let name = std::ffi::CStr::from_ptr(entry.pw_name).to_string_lossy().into_owned();
+        Some(name).filter(|n| !n.is_empty())
+    }
+}
+
+#[cfg(not(unix))]
+fn account_name() -> Option<String> {
+    None
 }
 
 /// `q.scores.json` → `q.sheet.EXT` (`xlsx`, `csv`…), beside it.
@@ -305,5 +344,28 @@ fn export_beside(report: &Report, scores: &Scores, scores_path: &Path) -> Result
     // The CSV goes straight into the file, row by row.
     write_output(&csv, |out| write_csv(&table, true, out).map_err(Into::into)).map_err(|e| e.to_string())?;
     let csv_name = csv.file_name().map(|n| shown(Path::new(n)).to_string()).unwrap_or_default();
-    Ok(format!("{} and {csv_name}", shown(&xlsx)))
+    Ok(cli::EXPORTED_BOTH.fill(&[("xlsx", &shown(&xlsx)), ("csv", &csv_name)]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn the_account_name_is_the_password_databases() {
+        let id = std::process::Command::new("id").arg("-un").output().expect("id -un runs");
+        let expected = String::from_utf8(id.stdout).unwrap().trim().to_string();
+        assert_eq!(account_name().as_deref(), Some(expected.as_str()));
+    }
+
+    #[test]
+    fn the_lock_holder_is_said_in_the_interface_language() {
+        let note = "张三 (pid 42) since 2024-05-01T09:30:00+08:00";
+        assert_eq!(holder_words(note), note);
+        assert_eq!(holder_words("another appraise"), "another appraise");
+        let _zh = crate::words::pin(crate::lang::Lang::Zh);
+        assert_eq!(holder_words(note), "张三（进程 42，自 2024-05-01T09:30:00+08:00 起）");
+        assert_eq!(holder_words("a (pid x) since y"), "a (pid x) since y", "not the lock's own words");
+    }
 }

@@ -8,6 +8,7 @@ use super::export::{no_such_file, stdout_result, warn};
 use crate::scores::{Scores, Summary, fmt_num, needs_reason};
 use crate::store::{default_scores_path, load_scores};
 use crate::text::truncate;
+use crate::words::{Word, cli};
 use std::io::Write;
 use std::path::Path;
 
@@ -30,30 +31,48 @@ pub fn summary(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -
     let sum = Summary::of_report(&report, &entries);
     let mut lines = vec![safe(&report.title)];
     let where_ = safe(&crate::text::shown(&scores_path).to_string());
+    let labels = [
+        cli::SUMMARY_SCORES,
+        cli::SUMMARY_PROGRESS,
+        cli::SUMMARY_POINTS,
+        cli::SUMMARY_PERCENT,
+        cli::SUMMARY_GRADE,
+    ];
+    let width = labels.iter().map(|l| crate::text::width(l.get())).max().unwrap_or(0) + 2;
+    // `Scores    …`: each label padded to the widest and two spaces.
+    let line = |label: Word, text: &str| {
+        let pad = " ".repeat(width - crate::text::width(label.get()));
+        format!("{label}{pad}{text}")
+    };
     lines.push(match (&entries.evaluator, found) {
-        (_, false) => format!("Scores    none yet ({where_} does not exist)"),
-        (Some(name), true) => format!("Scores    {where_} ({})", safe(name)),
-        (None, true) => format!("Scores    {where_}"),
+        (_, false) => line(cli::SUMMARY_SCORES, &cli::SUMMARY_NO_SCORES.fill(&[("path", &where_)])),
+        (Some(name), true) => line(
+            cli::SUMMARY_SCORES,
+            &cli::SUMMARY_SCORES_BY.fill(&[("path", &where_), ("name", &safe(name))]),
+        ),
+        (None, true) => line(cli::SUMMARY_SCORES, &where_),
     });
     let done = (sum.scored * 100).checked_div(sum.items).unwrap_or(100);
-    let mut progress = format!("Progress  {} of {} items scored ({done}%)", sum.scored, sum.items);
+    let mut progress =
+        cli::SUMMARY_SCORED.fill(&[("scored", &sum.scored), ("items", &sum.items), ("done", &done)]);
     if sum.flagged > 0 {
-        progress.push_str(&format!(", {} flagged", sum.flagged));
+        progress.push_str(&cli::SUMMARY_FLAGGED.fill(&[("n", &sum.flagged)]));
     }
-    lines.push(progress);
-    lines.push(if sum.scored > 0 {
-        format!(
-            "Points    {} of {} (the max of the scored items); full marks {}",
-            fmt_num(sum.points),
-            fmt_num(sum.max_points),
-            fmt_num(sum.report_max)
-        )
+    lines.push(line(cli::SUMMARY_PROGRESS, &progress));
+    let points = if sum.scored > 0 {
+        cli::SUMMARY_POINTS_OF.fill(&[
+            ("points", &fmt_num(sum.points)),
+            ("max", &fmt_num(sum.max_points)),
+            ("full", &fmt_num(sum.report_max)),
+        ])
     } else {
-        format!("Points    none yet; full marks {}", fmt_num(sum.report_max))
-    });
-    lines.push(format!("Percent   {}", sum.percent.map_or("–".into(), |p| format!("{}%", fmt_num(p)))));
+        cli::SUMMARY_NO_POINTS.fill(&[("full", &fmt_num(sum.report_max))])
+    };
+    lines.push(line(cli::SUMMARY_POINTS, &points));
+    let percent = sum.percent.map_or("–".into(), |p| format!("{}%", fmt_num(p)));
+    lines.push(line(cli::SUMMARY_PERCENT, &percent));
     if !report.grades.is_empty() {
-        lines.push(format!("Grade     {}", sum.grade.as_deref().map_or("–".into(), safe)));
+        lines.push(line(cli::SUMMARY_GRADE, &sum.grade.as_deref().map_or("–".into(), safe)));
     }
 
     let sections: Vec<(usize, Summary)> = (0..report.sections.len())
@@ -62,7 +81,7 @@ pub fn summary(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -
         .collect();
     if !sections.is_empty() {
         lines.push(String::new());
-        lines.push("Sections (points/max of the scored items, items scored):".into());
+        lines.push(cli::SUMMARY_SECTIONS.get().into());
         let cells: Vec<(String, String)> = sections
             .iter()
             .map(|(_, s)| {
@@ -88,12 +107,9 @@ pub fn summary(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -
     if report.require_note_below_max && sum.scored > 0 {
         lines.push(String::new());
         if missing.is_empty() {
-            lines.push("Every score below full marks has its reason.".into());
+            lines.push(cli::SUMMARY_ALL_REASONS.get().into());
         } else {
-            lines.push(format!(
-                "Scored below full marks without the reason the report requires ({}):",
-                missing.len()
-            ));
+            lines.push(cli::SUMMARY_MISSING_REASONS.fill(&[("n", &missing.len())]));
             let rows: Vec<(String, String, String)> = missing
                 .iter()
                 .map(|&i| {
@@ -101,7 +117,7 @@ pub fn summary(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -
                     let score = fmt_num(entries.entries[i].score.unwrap_or_default());
                     (
                         safe(&item.id),
-                        format!("{score} of {}", fmt_num(item.scale.max)),
+                        cli::SUMMARY_SCORE_OF.fill(&[("score", &score), ("max", &fmt_num(item.scale.max))]),
                         safe(&item.display_title()),
                     )
                 })
@@ -112,14 +128,14 @@ pub fn summary(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -
     let flagged: Vec<usize> = (0..report.items.len()).filter(|&i| entries.entries[i].flagged).collect();
     if !flagged.is_empty() {
         lines.push(String::new());
-        lines.push(format!("Flagged for follow-up ({}):", flagged.len()));
+        lines.push(cli::SUMMARY_FLAGGED_LIST.fill(&[("n", &flagged.len())]));
         let rows: Vec<(String, String, String)> = flagged
             .iter()
             .map(|&i| {
                 let item = &report.items[i];
-                let score = entries.entries[i]
-                    .score
-                    .map_or("–".into(), |v| format!("{} of {}", fmt_num(v), fmt_num(item.scale.max)));
+                let score = entries.entries[i].score.map_or("–".into(), |v| {
+                    cli::SUMMARY_SCORE_OF.fill(&[("score", &fmt_num(v)), ("max", &fmt_num(item.scale.max))])
+                });
                 (safe(&item.id), score, safe(&item.display_title()))
             })
             .collect();

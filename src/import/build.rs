@@ -69,11 +69,11 @@ pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
             if !text.is_empty() {
                 section.items.push(item("s1.1".into(), report_title, text));
             }
-            built.notes.push("no outline numbering found: the whole text is one item".into());
+            built.notes.push(crate::words::errors::NO_NUMBERING_ONE_ITEM.get().into());
         } else {
             section.body = Some(join(&body)).filter(|b| !b.is_empty());
             section.items = subtitle_items(subs, "s1", 0);
-            built.notes.push("no outline numbering found: items are the text's short title lines".into());
+            built.notes.push(crate::words::errors::NO_NUMBERING_TITLES.get().into());
         }
         if !section.items.is_empty() || section.body.is_some() {
             built.sections.push(section);
@@ -94,7 +94,7 @@ pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
             items,
             sections: Vec::new(),
         }];
-        built.notes.push("one level of numbering only: each numbered part became an item".into());
+        built.notes.push(crate::words::errors::ONE_LEVEL.get().into());
     }
     if !preface.is_empty() {
         let title = match lang {

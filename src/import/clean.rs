@@ -52,19 +52,20 @@ pub struct Noise {
 impl Noise {
     /// "3 page numbers, a table of contents (12 lines)…", or empty.
     pub fn describe(&self) -> Vec<String> {
+        use crate::words::{Word, errors as w};
         let mut out = Vec::new();
-        let mut say = |n: usize, one: &str, many: &str| match n {
+        let mut say = |n: usize, one: Word, many: Word| match n {
             0 => {}
-            1 => out.push(one.to_string()),
-            n => out.push(many.replace('#', &n.to_string())),
+            1 => out.push(one.fill(&[("n", &n)])),
+            n => out.push(many.fill(&[("n", &n)])),
         };
-        say(self.toc_lines, "a table of contents (1 line)", "a table of contents (# lines)");
-        say(self.page_numbers, "1 page number", "# page numbers");
-        say(self.form_feeds, "1 form feed", "# form feeds");
-        say(self.dot_leaders, "1 dot leader", "# dot leaders");
-        say(self.control_chars, "1 control character", "# control characters");
-        say(self.markup, "1 line of markup", "# lines of markup");
-        say(self.joined_lines, "1 hard line break joined", "# hard line breaks joined");
+        say(self.toc_lines, w::NOISE_TOC_ONE, w::NOISE_TOC);
+        say(self.page_numbers, w::NOISE_PAGE_NUMBER, w::NOISE_PAGE_NUMBERS);
+        say(self.form_feeds, w::NOISE_FORM_FEED, w::NOISE_FORM_FEEDS);
+        say(self.dot_leaders, w::NOISE_DOT_LEADER, w::NOISE_DOT_LEADERS);
+        say(self.control_chars, w::NOISE_CONTROL_CHAR, w::NOISE_CONTROL_CHARS);
+        say(self.markup, w::NOISE_MARKUP_LINE, w::NOISE_MARKUP_LINES);
+        say(self.joined_lines, w::NOISE_JOINED_ONE, w::NOISE_JOINED);
         out
     }
 }

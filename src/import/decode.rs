@@ -5,6 +5,7 @@
 //! else that is not text — a PDF, an old `.doc`, an image, random bytes — is refused with the
 //! reason and what to do instead.
 
+use crate::words::errors as w;
 use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
 /// What the bytes are, by their first bytes.
@@ -27,29 +28,25 @@ pub struct Decoded {
 }
 
 /// Why a document's bytes are not text appraise can read; each reads after "FILE: " (a
-/// lowercase sentence fragment).
+/// lowercase sentence fragment), in the interface's language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
-    #[error(
-        "this is a PDF, not text; convert it first with `pdftotext -layout FILE.pdf FILE.txt` and import the .txt"
-    )]
+    #[error("{}", w::DECODE_PDF.fill(&[("command", &format!(
+        "pdftotext -layout {file}.pdf {file}.txt", file = crate::words::cli::VALUE_FILE
+    ))]))]
     Pdf,
-    #[error(
-        "this is an old binary Word .doc (or another OLE file); save it as .docx or .txt and import that"
-    )]
+    #[error("{}", w::DECODE_OLD_WORD.fill(&[("doc", &"Word .doc"), ("ole", &"OLE")]))]
     OldWord,
-    #[error("this is an RTF document; save it as .docx or .txt and import that")]
+    #[error("{}", w::DECODE_RTF)]
     Rtf,
-    #[error("this looks like a binary file, not text (it has a NUL byte at offset {offset})")]
+    #[error("{}", w::DECODE_NUL.fill(&[("offset", offset)]))]
     NulByte { offset: usize },
-    #[error("this looks like a binary file, not text ({percent}% of its characters are control characters)")]
+    #[error("{}", w::DECODE_CONTROLS.fill(&[("percent", percent)]))]
     ControlCharacters { percent: usize },
-    #[error(
-        "line {line} (byte {offset}): this is not text in a known encoding (UTF-8, UTF-16 with a BOM, GB18030/GBK), or not text at all"
-    )]
+    #[error("{}", w::DECODE_UNKNOWN.fill(&[("line", line), ("offset", offset)]))]
     UnknownEncoding { line: usize, offset: usize },
-    #[error("{} {encoding}, but {replaced} of its byte sequences do not decode as such",
-        if *.had_bom { "its byte-order mark says" } else { "it looks like" })]
+    #[error("{}", if *.had_bom { w::DECODE_BAD_BOM } else { w::DECODE_BAD_GUESS }
+        .fill(&[("encoding", encoding), ("replaced", replaced)]))]
     BadEncoding { encoding: &'static str, replaced: usize, had_bom: bool },
 }
 

@@ -5,6 +5,7 @@
 //! and `word/numbering.xml`.
 
 use super::clean::{Kind, Para};
+use crate::words::errors as w;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
@@ -22,12 +23,10 @@ pub struct Docx {
 
 /// Reads a .docx; errors are lowercase sentence fragments for "FILE: …".
 pub fn read(bytes: &[u8]) -> Result<Docx, String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("this is not a readable .docx (zip) file: {e}"))?;
-    let document = part(&mut zip, "word/document.xml")?.ok_or_else(|| {
-        "this zip archive is not a Word document (it has no word/document.xml); only .docx is read"
-            .to_string()
-    })?;
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| w::DOCX_UNREADABLE.fill(&[("detail", &e)]))?;
+    let document = part(&mut zip, "word/document.xml")?
+        .ok_or_else(|| w::DOCX_NOT_WORD.fill(&[("word", &"Word"), ("part", &"word/document.xml")]))?;
     let styles = part(&mut zip, "word/styles.xml")?.map(|x| parse_styles(&x)).unwrap_or_default();
     let numbering = part(&mut zip, "word/numbering.xml")?.map(|x| parse_numbering(&x)).unwrap_or_default();
     parse_document(&document, &styles, &numbering)
@@ -37,14 +36,14 @@ fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<S
     let file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(format!("cannot read {name} in the .docx: {e}")),
+        Err(e) => return Err(w::DOCX_PART_UNREADABLE.fill(&[("part", &name), ("detail", &e)])),
     };
     let mut bytes = Vec::new();
     file.take(MAX_PART + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read {name} in the .docx: {e}"))?;
+        .map_err(|e| w::DOCX_PART_UNREADABLE.fill(&[("part", &name), ("detail", &e)]))?;
     if bytes.len() as u64 > MAX_PART {
-        return Err(format!("{name} in the .docx is larger than {} MB", MAX_PART >> 20));
+        return Err(w::DOCX_PART_TOO_LARGE.fill(&[("part", &name), ("max", &(MAX_PART >> 20))]));
     }
     // Word writes UTF-8; a UTF-16 part (rare) is decoded by its BOM.
     let (text, _, _) = encoding_rs::UTF_8.decode(&bytes);
@@ -400,7 +399,11 @@ fn parse_document(xml: &str, styles: &Styles, numbering: &Numbering) -> Result<D
     };
     loop {
         let event = reader.read_event().map_err(|e| {
-            format!("word/document.xml is not well-formed XML near byte {}: {e}", reader.buffer_position())
+            w::DOCX_BAD_XML.fill(&[
+                ("part", &"word/document.xml"),
+                ("offset", &reader.buffer_position()),
+                ("detail", &e),
+            ])
         })?;
         match event {
             Event::Start(e) => st.start(&e, false),

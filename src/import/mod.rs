@@ -26,6 +26,7 @@ pub mod rubric;
 use crate::report::file::{FORMAT, GradeFile, Meta, ReportFile, ScaleFile};
 use crate::report::{Report, parse_report};
 use crate::text::shown;
+use crate::words::{cli, errors as w};
 use build::{Lang, count_items, count_sections, untitled};
 use clean::{Kind, Noise, Para};
 use std::path::Path;
@@ -63,9 +64,13 @@ pub struct Options {
 /// Why an import failed: one sentence naming the file (and the place, when there is one).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ImportError {
-    #[error("cannot read {}: {message}", shown(path))]
+    #[error("{}", w::CANNOT_READ.fill(&[("path", &shown(path)), ("why", message)]))]
     Read { path: PathBuf, message: String },
-    #[error("{}: the file is {megabytes} MB, too large for a report (at most {} MB)", shown(path), MAX_BYTES >> 20)]
+    #[error("{}", w::IMPORT_TOO_LARGE_FILE.fill(&[
+        ("path", &shown(path)),
+        ("megabytes", megabytes),
+        ("max", &(MAX_BYTES >> 20)),
+    ]))]
     TooLarge { path: PathBuf, megabytes: u64 },
     /// The bytes are not text appraise reads (a PDF, a binary file, an unknown encoding).
     #[error("{file}: {problem}")]
@@ -115,42 +120,42 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// The summary as lines for stderr (without a program prefix).
+    /// The summary as lines for stderr (without a program prefix), in the interface's language.
     pub fn lines(&self) -> Vec<String> {
         let mut out = Vec::new();
+        // `text` is said in the interface's language; `Markdown` and `Word .docx` are names.
+        let format = if self.format == "text" { cli::IMPORTED_TEXT.get() } else { self.format };
         let how = match &self.encoding {
-            Some(e) => format!("{}, {e}", self.format),
-            None => self.format.to_string(),
+            Some(e) => format!("{format}{}{e}", w::LIST_SEP.get()),
+            None => format.to_string(),
         };
-        out.push(format!(
-            "imported {} ({how}): {} top-level {}, {} in all, {} {}",
-            self.source,
-            self.top_sections,
-            plural(self.top_sections, "section", "sections"),
-            self.sections,
-            self.items,
-            plural(self.items, "item", "items")
-        ));
+        let top = plural(self.top_sections, cli::IMPORTED_TOP_ONE, cli::IMPORTED_TOP);
+        let items = plural(self.items, cli::IMPORTED_ITEM, cli::IMPORTED_ITEMS);
+        out.push(cli::IMPORTED.fill(&[
+            ("source", &self.source),
+            ("how", &how),
+            ("top", &top.fill(&[("n", &self.top_sections)])),
+            ("sections", &self.sections),
+            ("items", &items.fill(&[("n", &self.items)])),
+        ]));
         if !self.levels.is_empty() {
-            out.push(format!("outline levels: {}", self.levels.join(" › ")));
+            out.push(cli::IMPORTED_LEVELS.fill(&[("levels", &self.levels.join(" › "))]));
         }
         if let Some((n, points)) = self.rubric {
-            out.push(format!(
-                "scoring table: {n} {}, {} points",
-                plural(n, "indicator", "indicators"),
-                crate::scores::fmt_num(points)
-            ));
+            let word = plural(n, cli::IMPORTED_RUBRIC_ONE, cli::IMPORTED_RUBRIC);
+            out.push(word.fill(&[("n", &n), ("points", &crate::scores::fmt_num(points))]));
         }
         if !self.skipped.is_empty() {
-            out.push(format!("skipped: {}", self.skipped.join(", ")));
+            out.push(cli::IMPORTED_SKIPPED.fill(&[("list", &self.skipped.join(w::LIST_SEP.get()))]));
         }
-        out.extend(self.notes.iter().map(|n| format!("note: {n}")));
-        out.extend(self.warnings.iter().map(|w| format!("warning: {w}")));
+        out.extend(self.notes.iter().map(|n| cli::IMPORTED_NOTE.fill(&[("text", n)])));
+        out.extend(self.warnings.iter().map(|text| w::WARNING.fill(&[("text", text)])));
         out
     }
 }
 
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+/// `one` for 1, else `many` (the English has a plural; the Chinese says both alike).
+fn plural(n: usize, one: crate::words::Word, many: crate::words::Word) -> crate::words::Word {
     if n == 1 { one } else { many }
 }
 
@@ -168,7 +173,7 @@ pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportErr
     };
     let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.is_dir() {
-        return Err(ImportError::Read { path: path.to_owned(), message: "it is a directory".into() });
+        return Err(ImportError::Read { path: path.to_owned(), message: w::IO_IS_DIRECTORY.get().into() });
     }
     if meta.len() > MAX_BYTES as u64 {
         return Err(ImportError::TooLarge { path: path.to_owned(), megabytes: meta.len() >> 20 });
@@ -185,16 +190,15 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     let undecodable = |problem: decode::DecodeError| ImportError::Decode { file: name.clone(), problem };
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     if ext == "json" {
-        return Err(fail(
-            "this is a JSON file; a report file is opened as it is, import reads .txt, .md and .docx".into(),
-        ));
+        return Err(fail(w::IMPORT_JSON.fill(&[("cmd", &"import")])));
     }
     if bytes.len() > MAX_BYTES {
-        return Err(fail(format!("the file is too large for a report (at most {} MB)", MAX_BYTES >> 20)));
+        return Err(fail(w::IMPORT_TOO_LARGE.fill(&[("max", &(MAX_BYTES >> 20))])));
     }
     let scale = scale(options).map_err(ImportError::Option)?;
     let mut noise = Noise::default();
     let mut summary = Summary { source: name.clone(), ..Summary::default() };
+    let mut replaced = 0;
     let paras: Vec<Para> = match decode::sniff(bytes).map_err(undecodable)? {
         decode::Sniffed::Zip => {
             let doc = docx::read(bytes).map_err(fail)?;
@@ -221,32 +225,30 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
             let markdown = matches!(ext.as_str(), "md" | "markdown") || looks_like_markdown(&decoded.text);
             summary.format = if markdown { "Markdown" } else { "text" };
             summary.encoding = Some(pretty_encoding(decoded.encoding).to_string());
-            if decoded.replaced > 0 {
-                summary.warnings.push(format!(
-                    "{} undecodable byte {} replaced by �",
-                    decoded.replaced,
-                    plural(decoded.replaced, "sequence was", "sequences were")
-                ));
-            }
+            replaced = decoded.replaced;
             clean::text_paras(&decoded.text, markdown, &mut noise)
         }
     };
     if paras.is_empty() {
-        return Err(fail("the document is empty (there is no text in it)".into()));
+        return Err(fail(w::IMPORT_EMPTY.get().into()));
     }
     let paras = promote_title(paras);
     let all_text: String = paras.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
     let lang = Lang::of_texts([all_text.as_str()]);
     drop(all_text);
+    // The document's language is known: when neither `--lang`, the config nor the locale chose
+    // the interface's, the report's own does from here on, this summary's notes included.
+    crate::words::settle_by_report(lang);
+    if replaced > 0 {
+        let word = plural(replaced, w::IMPORT_REPLACED_ONE, w::IMPORT_REPLACED);
+        summary.warnings.push(word.fill(&[("n", &replaced)]));
+    }
 
     let outline = outline::outline(paras);
     summary.levels = outline.styles.iter().map(ToString::to_string).collect();
     if outline.kept_as_text > 0 {
-        summary.notes.push(format!(
-            "{} numbered-looking {} out of sequence kept as text",
-            outline.kept_as_text,
-            plural(outline.kept_as_text, "line", "lines")
-        ));
+        let word = plural(outline.kept_as_text, w::IMPORT_OUT_OF_SEQUENCE_ONE, w::IMPORT_OUT_OF_SEQUENCE);
+        summary.notes.push(word.fill(&[("n", &outline.kept_as_text)]));
     }
     let stem = file_stem(path);
     let fallback_title = options.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).unwrap_or(&stem);
@@ -256,7 +258,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
 
     let title = match &options.title {
         Some(t) if t.trim().is_empty() => {
-            return Err(ImportError::Option("--title must not be empty".into()));
+            return Err(ImportError::Option(w::OPTION_EMPTY.fill(&[("flag", &"--title")])));
         }
         Some(t) => t.trim().to_string(),
         None => built
@@ -266,7 +268,9 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
             .unwrap_or_else(|| if stem.is_empty() { untitled(lang).to_string() } else { stem.clone() }),
     };
     let id = match &options.id {
-        Some(id) if id.trim().is_empty() => return Err(ImportError::Option("--id must not be empty".into())),
+        Some(id) if id.trim().is_empty() => {
+            return Err(ImportError::Option(w::OPTION_EMPTY.fill(&[("flag", &"--id")])));
+        }
         Some(id) => id.trim().to_string(),
         None => slug(&file_stem(path)),
     };
@@ -308,7 +312,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     let json = file.to_json_pretty();
     let report = parse_report(json.as_bytes()).map_err(|problems| {
         let first = problems.first().map(ToString::to_string).unwrap_or_default();
-        fail(format!("the imported report is not valid (an internal error, please report it): {first}"))
+        fail(w::IMPORT_INTERNAL.fill(&[("first", &first)]))
     })?;
     Ok(Imported { json, report, summary })
 }
@@ -318,13 +322,18 @@ fn scale(options: &Options) -> Result<ScaleFile, String> {
     let max = options.max.unwrap_or(DEFAULT_MAX);
     let step = options.step.unwrap_or(DEFAULT_STEP.min(max));
     if !max.is_finite() || max <= 0.0 {
-        return Err(format!("--max must be a number greater than 0 (got {max})"));
+        return Err(w::OPTION_POSITIVE.fill(&[("flag", &"--max"), ("value", &max)]));
     }
     if !step.is_finite() || step <= 0.0 {
-        return Err(format!("--step must be a number greater than 0 (got {step})"));
+        return Err(w::OPTION_POSITIVE.fill(&[("flag", &"--step"), ("value", &step)]));
     }
     if step > max {
-        return Err(format!("--step ({step}) must not be larger than --max ({max})"));
+        return Err(w::OPTION_STEP_OVER_MAX.fill(&[
+            ("step_flag", &"--step"),
+            ("step", &step),
+            ("max_flag", &"--max"),
+            ("max", &max),
+        ]));
     }
     Ok(ScaleFile { min: Some(0.0), max: Some(max), step: Some(step) })
 }

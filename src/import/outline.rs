@@ -91,7 +91,7 @@ impl fmt::Display for Style {
             Kind::RomanLower => write!(f, "{open}i{close}"),
             Kind::LetterUpper => write!(f, "{open}A{close}"),
             Kind::LetterLower => write!(f, "{open}a{close}"),
-            Kind::Explicit(n) => write!(f, "heading {n}"),
+            Kind::Explicit(n) => f.write_str(&crate::words::errors::HEADING_LEVEL.fill(&[("n", &n)])),
         }
     }
 }

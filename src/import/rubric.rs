@@ -10,6 +10,7 @@ use super::build::{ItemFile, Lang, SectionFile};
 use super::decode::decode;
 use super::outline::narrow;
 use crate::scores::fmt_num;
+use crate::words::errors as w;
 
 /// The rubric's parts, before ids are given.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,23 +101,24 @@ pub fn parse(bytes: &[u8], name: &str) -> Result<Rubric, String> {
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut records: Vec<(usize, Vec<String>)> = Vec::new();
     for (i, rec) in reader.records().enumerate() {
-        let rec = rec.map_err(|e| format!("{name}: row {}: not valid CSV ({e})", i + 1))?;
+        let rec = rec.map_err(|e| at_row(w::RUBRIC_BAD_CSV, name, i + 1, &[("detail", &e)]))?;
         let cells: Vec<String> = rec.iter().map(|c| c.trim().to_string()).collect();
         if cells.iter().any(|c| !c.is_empty()) {
             records.push((i + 1, cells));
         }
     }
     let Some((_, first)) = records.first() else {
-        return Err(format!("{name}: the scoring table is empty"));
+        return Err(w::RUBRIC_EMPTY.fill(&[("name", &name)]));
     };
     let named: Vec<Option<Col>> = first.iter().map(|c| column(c)).collect();
     let cols: Vec<Option<Col>> = if named.iter().any(Option::is_some) {
         for needed in [Col::Level1, Col::Level2, Col::Level3, Col::Points] {
             if !named.contains(&Some(needed)) {
-                return Err(format!(
-                    "{name}: row 1: the header has no {} column (expected level1,level1_points,level2,level2_points,level3,points[,criteria])",
-                    header_name(needed)
-                ));
+                return Err(w::RUBRIC_NO_COLUMN.fill(&[
+                    ("name", &name),
+                    ("column", &header_name(needed)),
+                    ("columns", &header_names()),
+                ]));
             }
         }
         records.remove(0);
@@ -136,10 +138,9 @@ pub fn parse(bytes: &[u8], name: &str) -> Result<Rubric, String> {
         let num = |col: Col| -> Result<Option<f64>, String> {
             let cell = get(cells, col);
             points(&cell).map_err(|()| {
-                format!(
-                    "{name}: row {row}, column {}: \"{cell}\" is not a number of points",
-                    header_name(col)
-                )
+                let cell_and_column: [(&str, &dyn std::fmt::Display); 2] =
+                    [("column", &header_name(col)), ("cell", &cell)];
+                at_row(w::RUBRIC_NOT_POINTS, name, *row, &cell_and_column)
             })
         };
         let mut l1 = get(cells, Col::Level1);
@@ -158,17 +159,24 @@ pub fn parse(bytes: &[u8], name: &str) -> Result<Rubric, String> {
         }
         if l1.is_empty() || l2.is_empty() || l3.is_empty() {
             let missing = if l1.is_empty() {
-                "level1"
+                Col::Level1
             } else if l2.is_empty() {
-                "level2"
+                Col::Level2
             } else {
-                "level3"
+                Col::Level3
             };
-            return Err(format!("{name}: row {row}: the {missing} cell is empty"));
+            let column: (&str, &dyn std::fmt::Display) = ("column", &header_name(missing));
+            return Err(at_row(w::RUBRIC_EMPTY_CELL, name, *row, &[column]));
         }
-        let p = num(Col::Points)?.ok_or_else(|| format!("{name}: row {row}: the points cell is empty"))?;
+        let empty_points = || {
+            let column: (&str, &dyn std::fmt::Display) = ("column", &header_name(Col::Points));
+            at_row(w::RUBRIC_EMPTY_CELL, name, *row, &[column])
+        };
+        let p = num(Col::Points)?.ok_or_else(empty_points)?;
         if p <= 0.0 {
-            return Err(format!("{name}: row {row}, column points: {} points must be more than 0", fmt(p)));
+            let more: [(&str, &dyn std::fmt::Display); 2] =
+                [("column", &header_name(Col::Points)), ("points", &fmt(p))];
+            return Err(at_row(w::RUBRIC_POINTS_POSITIVE, name, *row, &more));
         }
         let (p1, p2) = (num(Col::Level1Points)?, num(Col::Level2Points)?);
         let criteria = Some(get(cells, Col::Criteria)).filter(|c| !c.is_empty());
@@ -179,11 +187,9 @@ pub fn parse(bytes: &[u8], name: &str) -> Result<Rubric, String> {
         if let (Some(had), Some(now)) = (g1.points, p1)
             && had != now
         {
-            rubric.warnings.push(format!(
-                "{name}: row {row}: 一级指标 “{l1}” is given {} points here but {} above",
-                fmt(now),
-                fmt(had)
-            ));
+            let more: [(&str, &dyn std::fmt::Display); 4] =
+                [("level", &"一级指标"), ("group", &l1), ("now", &fmt(now)), ("had", &fmt(had))];
+            rubric.warnings.push(at_row(w::RUBRIC_POINTS_DIFFER, name, *row, &more));
         }
         g1.points = g1.points.or(p1);
         if g1.groups.last().is_none_or(|g| g.name != l2) {
@@ -193,33 +199,51 @@ pub fn parse(bytes: &[u8], name: &str) -> Result<Rubric, String> {
         if let (Some(had), Some(now)) = (g2.points, p2)
             && had != now
         {
-            rubric.warnings.push(format!(
-                "{name}: row {row}: 二级指标 “{l2}” is given {} points here but {} above",
-                fmt(now),
-                fmt(had)
-            ));
+            let more: [(&str, &dyn std::fmt::Display); 4] =
+                [("level", &"二级指标"), ("group", &l2), ("now", &fmt(now)), ("had", &fmt(had))];
+            rubric.warnings.push(at_row(w::RUBRIC_POINTS_DIFFER, name, *row, &more));
         }
         g2.points = g2.points.or(p2);
         g2.items.push(Indicator { name: l3, points: p, criteria, row: *row });
         (last1, last2) = (l1, l2);
     }
     if rubric.groups.is_empty() {
-        return Err(format!("{name}: the scoring table has no indicator rows"));
+        return Err(w::RUBRIC_NO_ROWS.fill(&[("name", &name)]));
     }
     check_sums(&mut rubric, name, declared_total);
     Ok(rubric)
 }
 
+/// `word` filled for the table `name`, row `row` (1-based), and `more`.
+fn at_row(
+    word: crate::words::Word,
+    name: &str,
+    row: usize,
+    more: &[(&str, &dyn std::fmt::Display)],
+) -> String {
+    let mut args: Vec<(&str, &dyn std::fmt::Display)> = vec![("name", &name), ("row", &row)];
+    args.extend_from_slice(more);
+    word.fill(&args)
+}
+
+/// A column's header name as messages give it: `level1` (in Chinese, 一级指标).
 fn header_name(col: Col) -> &'static str {
     match col {
-        Col::Level1 => "level1",
-        Col::Level1Points => "level1_points",
-        Col::Level2 => "level2",
-        Col::Level2Points => "level2_points",
-        Col::Level3 => "level3",
-        Col::Points => "points",
-        Col::Criteria => "criteria",
+        Col::Level1 => w::COLUMN_LEVEL1,
+        Col::Level1Points => w::COLUMN_LEVEL1_POINTS,
+        Col::Level2 => w::COLUMN_LEVEL2,
+        Col::Level2Points => w::COLUMN_LEVEL2_POINTS,
+        Col::Level3 => w::COLUMN_LEVEL3,
+        Col::Points => w::COLUMN_POINTS,
+        Col::Criteria => w::COLUMN_CRITERIA,
     }
+    .get()
+}
+
+/// Every column, as a header row: `level1,level1_points,…,points[,criteria]`.
+fn header_names() -> String {
+    let required: Vec<&str> = ORDER[..6].iter().map(|&c| header_name(c)).collect();
+    format!("{}[,{}]", required.join(","), header_name(Col::Criteria))
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -234,36 +258,39 @@ fn check_sums(rubric: &mut Rubric, name: &str, declared_total: Option<f64>) {
             if let Some(declared) = g2.points
                 && !close(sum, declared)
             {
-                warnings.push(format!(
-                    "{name}: 二级指标 “{}” ({}) is worth {} points but its 三级指标 add up to {}",
-                    g2.name,
-                    g1.name,
-                    fmt(declared),
-                    fmt(sum)
-                ));
+                warnings.push(w::RUBRIC_LEVEL2_SUM.fill(&[
+                    ("name", &name),
+                    ("level2", &"二级指标"),
+                    ("group", &g2.name),
+                    ("parent", &g1.name),
+                    ("declared", &fmt(declared)),
+                    ("level3", &"三级指标"),
+                    ("sum", &fmt(sum)),
+                ]));
             }
         }
         let sum: f64 = g1.groups.iter().flat_map(|g| &g.items).map(|i| i.points).sum();
         if let Some(declared) = g1.points
             && !close(sum, declared)
         {
-            warnings.push(format!(
-                "{name}: 一级指标 “{}” is worth {} points but its indicators add up to {}",
-                g1.name,
-                fmt(declared),
-                fmt(sum)
-            ));
+            warnings.push(w::RUBRIC_LEVEL1_SUM.fill(&[
+                ("name", &name),
+                ("level1", &"一级指标"),
+                ("group", &g1.name),
+                ("declared", &fmt(declared)),
+                ("sum", &fmt(sum)),
+            ]));
         }
     }
     let total = rubric.total();
     if let Some(declared) = declared_total
         && !close(declared, total)
     {
-        warnings.push(format!(
-            "{name}: the total row says {} points but the indicators add up to {}",
-            fmt(declared),
-            fmt(total)
-        ));
+        warnings.push(w::RUBRIC_TOTAL.fill(&[
+            ("name", &name),
+            ("declared", &fmt(declared)),
+            ("sum", &fmt(total)),
+        ]));
     }
     rubric.warnings.extend(warnings);
 }

@@ -6,6 +6,8 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Number;
 
+use crate::words::errors as w;
+
 /// Values quoted in messages are cut to this many characters.
 const PREVIEW_CHARS: usize = 20;
 
@@ -109,13 +111,13 @@ impl<'de> Visitor<'de> for JsonVisitor {
 pub(super) fn describe(v: &Json) -> String {
     match v {
         Json::Null => "null".into(),
-        Json::Bool(b) => format!("a boolean ({b})"),
-        Json::Num(n) => format!("a number ({n})"),
-        Json::Str(_) => format!("a string ({})", preview(v)),
-        Json::Arr(a) if a.is_empty() => "an empty array".into(),
-        Json::Arr(_) => format!("an array ({})", preview(v)),
-        Json::Obj(o) if o.is_empty() => "an empty object".into(),
-        Json::Obj(_) => format!("an object ({})", preview(v)),
+        Json::Bool(b) => w::FOUND_BOOL.fill(&[("value", b)]),
+        Json::Num(n) => w::FOUND_NUMBER.fill(&[("value", n)]),
+        Json::Str(_) => w::FOUND_STRING.fill(&[("value", &preview(v))]),
+        Json::Arr(a) if a.is_empty() => w::FOUND_EMPTY_ARRAY.get().into(),
+        Json::Arr(_) => w::FOUND_ARRAY.fill(&[("value", &preview(v))]),
+        Json::Obj(o) if o.is_empty() => w::FOUND_EMPTY_OBJECT.get().into(),
+        Json::Obj(_) => w::FOUND_OBJECT.fill(&[("value", &preview(v))]),
     }
 }
 

@@ -22,6 +22,7 @@ use sha2::{Digest, Sha256};
 use super::json::{Json, Object, describe, field, quote};
 use super::model::{Grade, Item, ItemIx, Node, Report, Scale, Section, SectionIx};
 use super::shared::SharedStr;
+use crate::words::errors as w;
 
 /// The only `format` this version reads.
 pub(super) const FORMAT: &str = "appraise.report/1";
@@ -50,8 +51,10 @@ impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Place::File => Ok(()),
-            Place::Position { line, column } => write!(f, "line {line}, column {column}"),
-            Place::Path(path) if path.is_empty() => f.write_str(ROOT),
+            Place::Position { line, column } => {
+                f.write_str(&w::AT_POSITION.fill(&[("line", line), ("column", column)]))
+            }
+            Place::Path(path) if path.is_empty() || path == ROOT => f.write_str(w::TOP_LEVEL.get()),
             Place::Path(path) => f.write_str(path),
         }
     }
@@ -88,7 +91,7 @@ impl fmt::Display for Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file cannot be read (missing, permission denied, a directory...).
-    #[error("cannot read {}: {message}", crate::text::shown(path))]
+    #[error("{}", w::CANNOT_READ.fill(&[("path", &crate::text::shown(path)), ("why", message)]))]
     Io { path: PathBuf, message: String },
     /// The file was read but is not a valid report; one line per problem.
     #[error("{}", render_problems(.path, .problems))]
@@ -109,7 +112,7 @@ pub fn load_report(path: &Path) -> Result<Report, LoadError> {
 
 /// A short lowercase reason for a read failure (a folder named as the report says so).
 fn io_message(path: &Path, err: &std::io::Error) -> String {
-    if path.is_dir() { "it is a directory".into() } else { crate::io_error::message(err) }
+    if path.is_dir() { w::IO_IS_DIRECTORY.get().into() } else { crate::io_error::message(err) }
 }
 
 /// Parses a report from the file's bytes; on failure, every problem found (at most 100 listed).
@@ -151,7 +154,7 @@ pub fn parse_report_unhashed(bytes: impl Into<Vec<u8>>) -> Result<Report, Vec<Pr
 fn source_text(bytes: Vec<u8>) -> Result<Arc<String>, Vec<Problem>> {
     let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
     if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(vec![Problem::new(Place::File, "the file is empty")]);
+        return Err(vec![Problem::new(Place::File, w::FILE_EMPTY.get())]);
     }
     // SIMD-checked (encoding_rs hands it to simdutf8), several times faster than the standard
     // library on CJK text; the standard library only places the bad byte.
@@ -166,7 +169,7 @@ fn source_text(bytes: Vec<u8>) -> Result<Arc<String>, Vec<Problem>> {
         let line = 1 + before.matches('\n').count();
         let column = 1 + before.rsplit('\n').next().unwrap_or("").chars().count();
         let bad = body.get(e).copied().unwrap_or(0);
-        let message = format!("the file is not UTF-8 text (byte 0x{bad:02X} is invalid here)");
+        let message = w::NOT_UTF8_AT.fill(&[("byte", &format!("{bad:02X}"))]);
         return Err(vec![Problem::new(Place::Position { line, column }, message)]);
     }
     // SAFETY: `body` was checked to be UTF-8 just above, and the BOM before it is UTF-8 too.
@@ -205,32 +208,44 @@ fn sha256_hex(bytes: &[u8]) -> String {
 
 /// A serde_json error as a problem at its line and (character) column, reworded.
 fn syntax_problem(text: &str, err: &serde_json::Error) -> Problem {
+    Problem::new(char_position(text, err.line(), err.column()), json_syntax(err, true))
+}
+
+/// A serde_json syntax error's message without its place, in the interface's language.
+/// `reworded`: the English says more than serde_json's own words (a report's problems do; a
+/// scores file's have always been serde_json's).
+pub(crate) fn json_syntax(err: &serde_json::Error, reworded: bool) -> String {
     let full = err.to_string();
     let suffix = format!(" at line {} column {}", err.line(), err.column());
     let raw = full.strip_suffix(&suffix).unwrap_or(&full);
-    let message = match raw {
-        "EOF while parsing a list" => "unexpected end of file (an array is not closed with `]`)",
-        "EOF while parsing an object" => "unexpected end of file (an object is not closed with `}`)",
-        "EOF while parsing a string" => "unexpected end of file (a string is not closed with `\"`)",
-        "EOF while parsing a value" => "unexpected end of file (expected a value)",
-        "expected ident" => "expected `true`, `false` or `null`",
-        "expected value" => "expected a value (a string, number, object, array, true, false or null)",
-        "invalid escape" => "invalid escape sequence in a string",
-        "number out of range" => "number out of range (too large)",
+    if !reworded && crate::words::lang() == crate::lang::Lang::En {
+        return raw.to_string();
+    }
+    let literals: [(&str, &dyn fmt::Display); 3] = [("t", &"true"), ("f", &"false"), ("n", &"null")];
+    let word = match raw {
+        "EOF while parsing a list" => w::JSON_EOF_ARRAY,
+        "EOF while parsing an object" => w::JSON_EOF_OBJECT,
+        "EOF while parsing a string" => w::JSON_EOF_STRING,
+        "EOF while parsing a value" => w::JSON_EOF_VALUE,
+        "expected ident" => return w::JSON_EXPECTED_IDENT.fill(&literals),
+        "expected value" => return w::JSON_EXPECTED_VALUE.fill(&literals),
+        "invalid escape" => w::JSON_INVALID_ESCAPE,
+        "number out of range" => w::JSON_NUMBER_RANGE,
         "invalid unicode code point"
         | "lone leading surrogate in hex escape"
-        | "unexpected end of hex escape" => "invalid `\\u` escape in a string",
-        "control character (\\u0000-\\u001F) found while parsing a string" => {
-            "control character in a string (write it as an escape such as `\\n` or `\\t`)"
-        }
-        "trailing comma" => "trailing comma (nothing may follow the last element)",
-        "trailing characters" => "unexpected text after the end of the JSON document",
-        "recursion limit exceeded" => "the JSON is nested too deeply (more than 128 levels)",
-        other => {
-            return Problem::new(char_position(text, err.line(), err.column()), lowercase_first(other));
-        }
+        | "unexpected end of hex escape" => w::JSON_UNICODE_ESCAPE,
+        "control character (\\u0000-\\u001F) found while parsing a string" => w::JSON_CONTROL,
+        "trailing comma" => w::JSON_TRAILING_COMMA,
+        "trailing characters" => w::JSON_TRAILING_TEXT,
+        "recursion limit exceeded" => w::JSON_TOO_DEEP,
+        "expected `:`" => w::JSON_EXPECTED_COLON,
+        "expected `,` or `]`" => w::JSON_EXPECTED_COMMA_BRACKET,
+        "expected `,` or `}`" => w::JSON_EXPECTED_COMMA_BRACE,
+        "key must be a string" => w::JSON_KEY_STRING,
+        "invalid number" => w::JSON_INVALID_NUMBER,
+        other => return w::JSON_SYNTAX.fill(&[("detail", &lowercase_first(other))]),
     };
-    Problem::new(char_position(text, err.line(), err.column()), message)
+    word.get().to_string()
 }
 
 /// serde_json's (line, 1-based byte column) as a place whose column counts characters.
@@ -246,6 +261,11 @@ fn char_position(text: &str, line: usize, byte_column: usize) -> Place {
 fn lowercase_first(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+/// "true or false", the JSON literals kept as they are.
+fn what_bool() -> String {
+    w::WHAT_BOOL.fill(&[("t", &"true"), ("f", &"false")])
 }
 
 /// The path of field `key` under `parent`: `title`, `scale.max`, `meta["a b"]`.
@@ -291,7 +311,7 @@ impl Walker {
     }
 
     fn expected(&mut self, path: &str, what: &str, found: &Json) {
-        self.problem(path, format!("expected {what}, found {}", describe(found)));
+        self.problem(path, w::EXPECTED_FOUND.fill(&[("what", &what), ("found", &describe(found))]));
     }
 
     /// `get(v)`, or a problem at `path` saying `what` was expected instead of `v`.
@@ -310,37 +330,37 @@ impl Walker {
     }
 
     fn object<'a>(&mut self, v: &'a Json, path: &str) -> Option<&'a Object> {
-        self.want(v, path, "an object", Json::as_object)
+        self.want(v, path, w::WHAT_OBJECT.get(), Json::as_object)
     }
 
     fn array<'a>(&mut self, v: &'a Json, path: &str) -> Option<&'a [Json]> {
-        self.want(v, path, "an array", Json::as_array)
+        self.want(v, path, w::WHAT_ARRAY.get(), Json::as_array)
     }
 
     fn string(&mut self, v: &Json, path: &str) -> Option<String> {
-        self.want(v, path, "a string", |v| v.as_str().map(str::to_string))
+        self.want(v, path, w::WHAT_STRING.get(), |v| v.as_str().map(str::to_string))
     }
 
     fn number(&mut self, v: &Json, path: &str) -> Option<f64> {
-        self.want(v, path, "a number", Json::as_f64)
+        self.want(v, path, w::WHAT_NUMBER.get(), Json::as_f64)
     }
 
     /// A field that must be present (JSON `null` counts as present, and is then a wrong type).
     fn required<'a>(&mut self, obj: &'a Object, key: &str, parent: &str, what: &str) -> Option<&'a Json> {
         let found = obj.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v);
         if found.is_none() {
-            self.problem(&child(parent, key), format!("missing required field (expected {what})"));
+            self.problem(&child(parent, key), w::MISSING_FIELD.fill(&[("what", &what)]));
         }
         found
     }
 
     /// A required string field; `non_empty` also refuses "" and whitespace-only text.
     fn required_string(&mut self, obj: &Object, key: &str, parent: &str, non_empty: bool) -> Option<String> {
-        let what = if non_empty { "a non-empty string" } else { "a string" };
+        let what = if non_empty { w::WHAT_NON_EMPTY_STRING.get() } else { w::WHAT_STRING.get() };
         let path = child(parent, key);
         let s = self.required(obj, key, parent, what).and_then(|v| self.string(v, &path))?;
         if non_empty && s.trim().is_empty() {
-            self.problem(&path, "must not be empty");
+            self.problem(&path, w::MUST_NOT_BE_EMPTY.get());
             return None;
         }
         Some(s)
@@ -382,11 +402,15 @@ impl Walker {
             None => {}
             Some(Json::Str(s)) if s == FORMAT => {}
             Some(Json::Str(s)) => {
+                let found = quote(s, ID_CHARS);
                 let message =
-                    format!("unsupported format {} (this version reads {FORMAT:?})", quote(s, ID_CHARS));
+                    w::REPORT_FORMAT.fill(&[("found", &found), ("expected", &format!("{FORMAT:?}"))]);
                 self.problem("format", message);
             }
-            Some(other) => self.expected("format", &format!("the string {FORMAT:?}"), other),
+            Some(other) => {
+                let what = w::WHAT_THE_STRING.fill(&[("value", &format!("{FORMAT:?}"))]);
+                self.expected("format", &what, other);
+            }
         }
         self.report.id = self.required_string(obj, "id", ROOT, true).unwrap_or_default();
         self.report.title = self.required_string(obj, "title", ROOT, true).unwrap_or_default();
@@ -402,11 +426,11 @@ impl Walker {
         if let Some(v) = field(obj, "require_note_below_max") {
             match v {
                 Json::Bool(b) => self.report.require_note_below_max = *b,
-                other => self.expected("require_note_below_max", "true or false", other),
+                other => self.expected("require_note_below_max", &what_bool(), other),
             }
         }
         match field(obj, "sections") {
-            None => self.problem("sections", "missing required field (expected an array of sections)"),
+            None => self.problem("sections", w::MISSING_FIELD.fill(&[("what", &w::WHAT_SECTIONS)])),
             Some(v) => {
                 if let Some(sections) = self.array(v, "sections") {
                     for (i, s) in sections.iter().enumerate() {
@@ -428,7 +452,7 @@ impl Walker {
                 Json::Str(s) => s.clone(),
                 Json::Num(n) => n.to_string(),
                 other => {
-                    self.expected(&child("meta", key), "a string or a number", other);
+                    self.expected(&child("meta", key), w::WHAT_STRING_OR_NUMBER.get(), other);
                     continue;
                 }
             };
@@ -457,10 +481,10 @@ impl Walker {
             scale.step = step;
         }
         if scale.min >= scale.max {
-            self.problem("scale", format!("min ({}) must be less than max ({})", scale.min, scale.max));
+            self.problem("scale", w::MIN_BELOW_MAX.fill(&[("min", &scale.min), ("max", &scale.max)]));
         }
         if scale.step <= 0.0 {
-            self.problem("scale.step", format!("must be greater than 0 (found {})", scale.step));
+            self.problem("scale.step", w::STEP_POSITIVE.fill(&[("step", &scale.step)]));
         }
         self.report.scale = scale;
     }
@@ -471,7 +495,7 @@ impl Walker {
             let Some(obj) = self.object(v, &path) else {
                 continue;
             };
-            let min = self.required(obj, "min", &path, "a number");
+            let min = self.required(obj, "min", &path, w::WHAT_NUMBER.get());
             let min = min.and_then(|v| self.number(v, &child(&path, "min")));
             let label = self.required_string(obj, "label", &path, true);
             if let (Some(min), Some(label)) = (min, label) {
@@ -483,7 +507,7 @@ impl Walker {
     /// Records `id` for `node`; a second use is a problem naming the first.
     fn claim_id(&mut self, id: &str, path: &str, node: Node) {
         if let Some(first) = self.first_use.get(id) {
-            let message = format!("duplicate id {} (first used at {first})", quote(id, ID_CHARS));
+            let message = w::DUPLICATE_ID.fill(&[("id", &quote(id, ID_CHARS)), ("first", first)]);
             self.problem(&child(path, "id"), message);
         } else {
             self.first_use.insert(id.to_string(), path.to_string());
@@ -549,10 +573,10 @@ impl Walker {
         };
         // Only overrides are checked here: the report's own scale was checked at `scale`.
         if (min.is_some() || max.is_some()) && scale.min >= scale.max {
-            self.problem(path, format!("min ({}) must be less than max ({})", scale.min, scale.max));
+            self.problem(path, w::MIN_BELOW_MAX.fill(&[("min", &scale.min), ("max", &scale.max)]));
         }
         if step.is_some() && scale.step <= 0.0 {
-            self.problem(path, format!("step must be greater than 0 (found {})", scale.step));
+            self.problem(path, w::ITEM_STEP_POSITIVE.fill(&[("step", &scale.step)]));
         }
         let criteria = self.opt_string(obj, "criteria", path);
         let tags = self.strings(obj, "tags", path).into_iter().map(|(tag, _)| tag.into()).collect();
@@ -566,7 +590,8 @@ impl Walker {
             && scale.min < scale.max
             && !(scale.min..=scale.max).contains(&score)
         {
-            let message = format!("{score} is outside the item's scale ({} to {})", scale.min, scale.max);
+            let message =
+                w::SELF_SCORE_OUTSIDE.fill(&[("score", &score), ("min", &scale.min), ("max", &scale.max)]);
             self.problem(&child(path, "self_score"), message);
         }
         self.report.items.push(Item {
@@ -592,7 +617,7 @@ impl Walker {
             while let Some((_, p)) = walk.next_if(|(i, _)| *i < r.after) {
                 all.push(p);
             }
-            let message = format!("unknown id {} (no section or item has it)", quote(&r.id, ID_CHARS));
+            let message = w::UNKNOWN_REF.fill(&[("id", &quote(&r.id, ID_CHARS))]);
             all.push(Problem::at(&r.path, message));
         }
         all.extend(walk.map(|(_, p)| p));
@@ -602,8 +627,8 @@ impl Walker {
         if all.len() > MAX_PROBLEMS {
             let more = all.len() - MAX_PROBLEMS;
             all.truncate(MAX_PROBLEMS);
-            let noun = if more == 1 { "problem" } else { "problems" };
-            all.push(Problem::new(Place::File, format!("… and {more} more {noun}")));
+            let word = if more == 1 { w::MORE_PROBLEM } else { w::MORE_PROBLEMS };
+            all.push(Problem::new(Place::File, word.fill(&[("n", &more)])));
         }
         Err(all)
     }

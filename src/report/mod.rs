@@ -12,6 +12,7 @@ mod model;
 mod shared;
 
 pub use index::IdIndex;
+pub(crate) use load::json_syntax;
 pub use load::{LoadError, Place, Problem, fingerprint, load_report, parse_report, parse_report_unhashed};
 pub use model::{Grade, Item, ItemIx, Node, Report, Scale, Section, SectionIx};
 pub use shared::SharedStr;

@@ -1,20 +1,27 @@
 //! The rules a score must obey: within the item's `[min, max]` and on its `step` grid from `min`.
 
 use crate::report::Scale;
+use crate::words::errors as w;
 
 /// Tolerance for "on the grid": scores are typed by people as decimals, steps are like 0.25.
 const EPS: f64 = 1e-9;
 
+/// Why a score is refused; the sentence is in the interface's language.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ScoreError {
-    #[error("{value} is not a number")]
+    #[error("{}", w::SCORE_NOT_A_NUMBER.fill(&[("value", value)]))]
     NotANumber { value: String },
-    #[error("{} is below the minimum {}", fmt_num(*.value), fmt_num(*.min))]
+    #[error("{}", w::SCORE_BELOW_MIN.fill(&[("value", &fmt_num(*value)), ("min", &fmt_num(*min))]))]
     BelowMin { value: f64, min: f64 },
-    #[error("{} is above the maximum {}", fmt_num(*.value), fmt_num(*.max))]
+    #[error("{}", w::SCORE_ABOVE_MAX.fill(&[("value", &fmt_num(*value)), ("max", &fmt_num(*max))]))]
     AboveMax { value: f64, max: f64 },
-    #[error("{} is not on the {} step grid from {} (nearest: {} or {})",
-        fmt_num(*.value), fmt_num(*.step), fmt_num(*.min), fmt_num(*.lower), fmt_num(*.upper))]
+    #[error("{}", w::SCORE_OFF_GRID.fill(&[
+        ("value", &fmt_num(*value)),
+        ("step", &fmt_num(*step)),
+        ("min", &fmt_num(*min)),
+        ("lower", &fmt_num(*lower)),
+        ("upper", &fmt_num(*upper)),
+    ]))]
     OffGrid { value: f64, step: f64, min: f64, lower: f64, upper: f64 },
 }
 

@@ -14,6 +14,7 @@
 use super::side::{FileId, file_id, open_side, remove_if_same};
 use crate::report::{Node, Report};
 use crate::scores::{Entry, Scores, check_score};
+use crate::words::errors as w;
 use serde_json::{Value, json};
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
@@ -157,7 +158,7 @@ impl Journal {
         while state.synced < target && !state.failing && !state.stop {
             state = self.shared.changed.wait(state).unwrap_or_else(std::sync::PoisonError::into_inner);
         }
-        if state.synced >= target { Ok(()) } else { Err("the journal could not be flushed to disk".into()) }
+        if state.synced >= target { Ok(()) } else { Err(w::JOURNAL_NOT_FLUSHED.get().into()) }
     }
 
     /// Empties the journal once its changes are safely in the scores file (the truncation is
@@ -294,39 +295,45 @@ enum Line {
 /// One journal line, checked: the item it is for and what it sets, or why it is refused.
 fn check_line(line: &str, report: &Report) -> Result<(usize, Line), String> {
     let Ok(Value::Object(v)) = serde_json::from_str::<Value>(line) else {
-        return Err("not a complete record (a write cut short?)".into());
+        return Err(w::JOURNAL_CUT_SHORT.get().into());
     };
-    let id = v.get("id").and_then(Value::as_str).ok_or("no item id")?;
+    let id = v.get("id").and_then(Value::as_str).ok_or(w::JOURNAL_NO_ID.get())?;
     let i = match report.find(id) {
         Some(Node::Item(i)) => i,
-        Some(Node::Section(_)) => return Err(format!("{id} is a section, not an item")),
-        None => return Err(format!("the report has no item {id}")),
+        Some(Node::Section(_)) => return Err(w::JOURNAL_SECTION.fill(&[("id", &id)])),
+        None => return Err(w::JOURNAL_NO_ITEM.fill(&[("id", &id)])),
     };
+    let not_text = |field: &str| w::JOURNAL_NOT_TEXT.fill(&[("id", &id), ("field", &field)]);
     if let Some(draft) = v.get("draft_note") {
-        let note = draft.as_str().ok_or_else(|| format!("item {id}: draft_note is not text"))?;
+        let note = draft.as_str().ok_or_else(|| not_text("draft_note"))?;
         return Ok((i, Line::Draft(note.to_string())));
     }
+    let not_a_number = || w::JOURNAL_SCORE_NAN.fill(&[("id", &id)]);
     let score = match v.get("score") {
         None | Some(Value::Null) => None,
         Some(Value::Number(n)) => {
-            let value = n.as_f64().ok_or_else(|| format!("item {id}: the score is not a number"))?;
+            let value = n.as_f64().ok_or_else(not_a_number)?;
             let checked = check_score(value, &report.items[i].scale)
-                .map_err(|why| format!("item {id}: score {why}"))?;
+                .map_err(|why| w::JOURNAL_SCORE_OFF.fill(&[("id", &id), ("why", &why)]))?;
             Some(checked)
         }
-        Some(_) => return Err(format!("item {id}: the score is not a number")),
+        Some(_) => return Err(not_a_number()),
     };
     let text = |field: &str| match v.get(field) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(format!("item {id}: {field} is not text")),
+        Some(_) => Err(not_text(field)),
     };
     let note = text("note")?.unwrap_or_default();
     let updated_at = text("updated_at")?;
     let flagged = match v.get("flagged") {
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
-        Some(_) => return Err(format!("item {id}: flagged is not true or false")),
+        Some(_) => {
+            let args: [(&str, &dyn std::fmt::Display); 4] =
+                [("id", &id), ("field", &"flagged"), ("t", &"true"), ("f", &"false")];
+            return Err(w::JOURNAL_NOT_BOOL.fill(&args));
+        }
     };
     Ok((i, Line::Entry(Entry { score, note, flagged, updated_at })))
 }

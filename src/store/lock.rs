@@ -71,7 +71,11 @@ pub fn acquire(scores: &Path, who: &str) -> Result<Lock, LockError> {
                 let mut holder = String::new();
                 let _ = file.read_to_string(&mut holder);
                 let holder = holder.trim().to_string();
-                let holder = if holder.is_empty() { "another appraise".into() } else { holder };
+                let holder = if holder.is_empty() {
+                    crate::words::errors::LOCK_HOLDER_UNKNOWN.get().into()
+                } else {
+                    holder
+                };
                 return Err(LockError::Held { holder });
             }
             Err(TryLockError::Error(e)) => return Err(LockError::Io(e)),
@@ -84,7 +88,7 @@ pub fn acquire(scores: &Path, who: &str) -> Result<Lock, LockError> {
         let _ = file.set_len(0).and_then(|()| file.rewind()).and_then(|()| file.write_all(note.as_bytes()));
         return Ok(Lock { file, path });
     }
-    Err(LockError::Io(io::Error::other("the lock file keeps changing")))
+    Err(LockError::Io(io::Error::other(crate::words::errors::LOCK_KEEPS_CHANGING.get())))
 }
 
 /// True when `file` is the file now at `path` (not one removed from under us).

@@ -29,19 +29,19 @@ use std::path::{Path, PathBuf};
 /// files. It must be a regular file or not exist yet, in a folder that exists; `Err` is one
 /// sentence.
 pub fn scores_location(path: &Path) -> Result<PathBuf, String> {
-    let refused = |what: &str| {
-        format!(
-            "cannot keep scores in {}: it is {what}, not a regular file; name a scores file with --scores",
-            crate::text::shown(path)
-        )
+    use crate::words::errors as w;
+    let cannot = |why: &dyn std::fmt::Display| {
+        w::CANNOT_KEEP_SCORES.fill(&[("path", &crate::text::shown(path)), ("why", why)])
     };
+    let refused = |kind: &str| cannot(&w::SCORES_NOT_REGULAR.fill(&[("kind", &kind), ("flag", &"--scores")]));
     let real = match destination(path) {
         Ok(Dest::File(real)) => real,
         Ok(Dest::Stream(_)) => {
-            let kind = std::fs::metadata(path).map(|m| describe(m.file_type())).unwrap_or("a special file");
+            let kind =
+                std::fs::metadata(path).map(|m| describe(m.file_type())).unwrap_or(w::KIND_SPECIAL.get());
             return Err(refused(kind));
         }
-        Err(OutputError::Refused(m)) => return Err(m.replacen("cannot write", "cannot keep scores in", 1)),
+        Err(OutputError::Refused { why, .. }) => return Err(cannot(&why)),
         Err(e) => return Err(e.to_string()),
     };
     // Absolute and without links: the file itself when it exists, else its folder's real path.
@@ -52,10 +52,8 @@ pub fn scores_location(path: &Path) -> Result<PathBuf, String> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let name = real.file_name().ok_or_else(|| refused("not a file name"))?;
-    std::fs::canonicalize(dir).map(|d| d.join(name)).map_err(|e| {
-        format!("cannot keep scores in {}: {}", crate::text::shown(path), crate::io_error::message(&e))
-    })
+    let name = real.file_name().ok_or_else(|| refused(w::KIND_NOT_A_NAME.get()))?;
+    std::fs::canonicalize(dir).map(|d| d.join(name)).map_err(|e| cannot(&crate::io_error::message(&e)))
 }
 
 /// The default (docs/formats.md, "Scores"): beside the report, `q.json` → `q.scores.json` (other names get `.scores.json` appended).

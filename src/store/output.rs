@@ -11,6 +11,7 @@
 
 use super::atomic::write_atomic_with;
 use crate::text::shown;
+use crate::words::errors as w;
 use std::fs::{FileType, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -29,11 +30,11 @@ pub enum Dest {
 
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
-    /// The path names something that must not be written (exit 2).
-    #[error("{0}")]
-    Refused(String),
+    /// The path (as named) is something that must not be written (exit 2), and why.
+    #[error("{}", w::CANNOT_WRITE.fill(&[("path", &shown(path)), ("why", why)]))]
+    Refused { path: PathBuf, why: String },
     /// Writing failed (exit 1).
-    #[error("cannot write {}: {message}", shown(path))]
+    #[error("{}", w::CANNOT_WRITE.fill(&[("path", &shown(path)), ("why", message)]))]
     Io { path: PathBuf, message: String },
 }
 
@@ -70,10 +71,7 @@ pub fn destination(path: &Path) -> Result<Dest, OutputError> {
             }
         }
     }
-    Err(OutputError::Refused(format!(
-        "cannot write {}: it is a chain of symbolic links that does not end (or is over {MAX_LINKS} deep)",
-        shown(path)
-    )))
+    Err(refused(path, w::OUTPUT_LINK_CHAIN.fill(&[("max", &MAX_LINKS)])))
 }
 
 /// Writes the output named `path` by the rule above; `write` gets the open file or stream.
@@ -107,17 +105,9 @@ fn new_file(named: &Path, at: PathBuf) -> Result<Dest, OutputError> {
     };
     match std::fs::metadata(dir) {
         Ok(meta) if meta.is_dir() => Ok(Dest::File(at)),
-        Ok(_) => Err(OutputError::Refused(format!(
-            "cannot write {}: {} is not a folder",
-            shown(named),
-            shown(dir)
-        ))),
+        Ok(_) => Err(refused(named, w::OUTPUT_NOT_A_FOLDER.fill(&[("dir", &shown(dir))]))),
         Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => {
-            Err(OutputError::Refused(format!(
-                "cannot write {}: the folder {} does not exist",
-                shown(named),
-                shown(dir)
-            )))
+            Err(refused(named, w::OUTPUT_NO_FOLDER.fill(&[("dir", &shown(dir))])))
         }
         Err(e) => Err(io_error(named, &e)),
     }
@@ -130,11 +120,7 @@ fn classify(named: &Path, at: PathBuf, kind: FileType) -> Result<Dest, OutputErr
     if is_stream(kind) {
         return Ok(Dest::Stream(at));
     }
-    Err(OutputError::Refused(format!(
-        "cannot write {}: it is {}, not a file; name a file to write",
-        shown(named),
-        describe(kind)
-    )))
+    Err(refused(named, w::OUTPUT_NOT_A_FILE.fill(&[("kind", &describe(kind))])))
 }
 
 /// A character device or a FIFO: something to write into, not to replace.
@@ -151,33 +137,38 @@ fn is_stream(kind: FileType) -> bool {
     }
 }
 
-/// "a directory", "a block device"… for a refusal.
+/// "a directory", "a block device"… for a refusal, in the interface's language.
 pub fn describe(kind: FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_block_device() {
-            return "a block device";
+            return w::KIND_BLOCK_DEVICE.get();
         }
         if kind.is_char_device() {
-            return "a character device";
+            return w::KIND_CHAR_DEVICE.get();
         }
         if kind.is_fifo() {
-            return "a FIFO (named pipe)";
+            return w::KIND_FIFO.get();
         }
         if kind.is_socket() {
-            return "a socket";
+            return w::KIND_SOCKET.get();
         }
     }
     if kind.is_dir() {
-        "a directory"
+        w::KIND_DIRECTORY.get()
     } else if kind.is_symlink() {
-        "a symbolic link"
+        w::KIND_SYMLINK.get()
     } else if kind.is_file() {
-        "a regular file"
+        w::KIND_REGULAR.get()
     } else {
-        "a special file"
+        w::KIND_SPECIAL.get()
     }
+}
+
+/// A refusal to write the output named `path`, with why.
+fn refused(path: &Path, why: String) -> OutputError {
+    OutputError::Refused { path: path.to_owned(), why }
 }
 
 fn io_error(path: &Path, e: &io::Error) -> OutputError {
@@ -224,7 +215,7 @@ mod tests {
         // A loop is refused.
         symlink("loop-b", dir.path().join("loop-a")).unwrap();
         symlink("loop-a", dir.path().join("loop-b")).unwrap();
-        assert!(matches!(write(&dir.path().join("loop-a"), "x"), Err(OutputError::Refused(_))));
+        assert!(matches!(write(&dir.path().join("loop-a"), "x"), Err(OutputError::Refused { .. })));
     }
 
     #[test]
@@ -249,17 +240,21 @@ mod tests {
     fn directories_and_missing_folders_are_refused_in_one_sentence() {
         let dir = tempfile::tempdir().unwrap();
         let e = write(dir.path(), "x").unwrap_err();
-        assert!(
-            matches!(&e, OutputError::Refused(m) if m.ends_with("it is a directory, not a file; name a file to write")),
-            "{e}"
-        );
+        let m = e.to_string();
+        assert!(matches!(&e, OutputError::Refused { .. }), "{e}");
+        assert!(m.ends_with("it is a directory, not a file; name a file to write"), "{e}");
         let e = write(&dir.path().join("nope/out.csv"), "x").unwrap_err();
-        assert!(
-            matches!(&e, OutputError::Refused(m) if m.contains("the folder") && m.ends_with("does not exist")),
-            "{e}"
-        );
+        let m = e.to_string();
+        assert!(matches!(&e, OutputError::Refused { .. }), "{e}");
+        assert!(m.contains("the folder") && m.ends_with("does not exist"), "{e}");
         std::fs::write(dir.path().join("file"), "").unwrap();
         let e = write(&dir.path().join("file/out.csv"), "x").unwrap_err();
-        assert!(matches!(&e, OutputError::Refused(m) if m.ends_with("is not a folder")), "{e}");
+        assert!(
+            matches!(&e, OutputError::Refused { .. }) && e.to_string().ends_with("is not a folder"),
+            "{e}"
+        );
+        let _zh = crate::words::pin(crate::lang::Lang::Zh);
+        let e = write(dir.path(), "x").unwrap_err();
+        assert!(e.to_string().ends_with("：它是文件夹，不是文件；请指定一个要写入的文件"), "{e}");
     }
 }

@@ -4,6 +4,7 @@
 use crate::report::Report;
 use crate::scores::{Entry, Orphan, Scores, Summary, check_score, fmt_num, now_rfc3339};
 use crate::text::shown;
+use crate::words::errors as w;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -15,11 +16,11 @@ pub const FORMAT: &str = "appraise.scores/1";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot read {}: {message}", shown(path))]
+    #[error("{}", w::CANNOT_READ.fill(&[("path", &shown(path)), ("why", message)]))]
     Io { path: PathBuf, message: String },
     #[error("{}: {place}: {message}", shown(path))]
     Invalid { path: PathBuf, place: String, message: String },
-    #[error("{} holds scores for report \"{found}\", not for \"{expected}\"", shown(path))]
+    #[error("{}", w::OTHER_REPORT.fill(&[("path", &shown(path)), ("found", found), ("expected", expected)]))]
     OtherReport { path: PathBuf, found: String, expected: String },
 }
 
@@ -29,7 +30,7 @@ impl StoreError {
         match self {
             StoreError::Io { message, .. } => message.clone(),
             StoreError::Invalid { place, message, .. } => format!("{place}: {message}"),
-            StoreError::OtherReport { found, .. } => format!("it holds scores for report \"{found}\""),
+            StoreError::OtherReport { found, .. } => w::OTHER_REPORT_REASON.fill(&[("found", found)]),
         }
     }
 }
@@ -115,25 +116,25 @@ fn bad(place: impl Into<String>, message: impl Into<String>) -> (String, Problem
 }
 
 fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
-    let text = std::str::from_utf8(bytes).map_err(|_| bad("(file)", "the file is not UTF-8 text"))?;
+    let whole = || w::WHOLE_FILE.get();
+    let text = std::str::from_utf8(bytes).map_err(|_| bad(whole(), w::NOT_UTF8.get()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(bad("(file)", "the file is empty"));
+        return Err(bad(whole(), w::FILE_EMPTY.get()));
     }
     // The document is checked whole, but kept as raw text: the top level's fields and then each
     // item are read one at a time, so a file of 100k entries never becomes one big JSON tree
     // (that took ≈ 8× the file's size).
     let syntax = |e: serde_json::Error| {
-        let msg = e.to_string();
-        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-        bad(format!("line {}, column {}", e.line(), e.column()), msg)
+        let place = w::AT_POSITION.fill(&[("line", &e.line()), ("column", &e.column())]);
+        bad(place, crate::report::json_syntax(&e, false))
     };
     // The raw pass checks the syntax but not every number's range: what a later, partial
     // parse finds is placed by parsing the whole text again (only then, on a broken file).
     let placed = |e: serde_json::Error| syntax(serde_json::from_str::<Value>(text).err().unwrap_or(e));
     let root: &RawValue = serde_json::from_str(text).map_err(syntax)?;
     if !root.get().starts_with('{') {
-        return Err(bad("(top level)", "expected an object"));
+        return Err(bad(w::TOP_LEVEL.get(), expected(w::WHAT_OBJECT)));
     }
     let fields: BTreeMap<String, &RawValue> = serde_json::from_str(root.get()).map_err(placed)?;
     let obj: Map<String, Value> = ["format", "report", "evaluator"]
@@ -144,18 +145,20 @@ fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
     match obj.get("format") {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(other) => {
-            return Err(bad("format", format!("unsupported format {other}, expected \"{FORMAT}\"")));
+            let message = w::SCORES_FORMAT.fill(&[("found", other), ("expected", &format!("\"{FORMAT}\""))]);
+            return Err(bad("format", message));
         }
         None => {
-            return Err(bad(
-                "format",
-                format!("missing; this is not an appraise scores file (\"{FORMAT}\")"),
-            ));
+            let message = w::SCORES_FORMAT_MISSING.fill(&[("expected", &format!("\"{FORMAT}\""))]);
+            return Err(bad("format", message));
         }
     }
-    let rep =
-        obj.get("report").and_then(Value::as_object).ok_or_else(|| bad("report", "expected an object"))?;
-    let found = rep.get("id").and_then(Value::as_str).ok_or_else(|| bad("report.id", "expected a string"))?;
+    let rep = obj
+        .get("report")
+        .and_then(Value::as_object)
+        .ok_or_else(|| bad("report", expected(w::WHAT_OBJECT)))?;
+    let found =
+        rep.get("id").and_then(Value::as_str).ok_or_else(|| bad("report.id", expected(w::WHAT_STRING)))?;
     if found != report.id {
         return Err(("report.id".into(), Problem::Other(found.to_string())));
     }
@@ -164,20 +167,17 @@ fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
         && !report.sha256.is_empty()
         && sha != report.sha256
     {
-        warnings.push(
-            "the report file has changed since these scores were saved; scores are matched to items by id"
-                .to_string(),
-        );
+        warnings.push(w::REPORT_CHANGED.get().to_string());
     }
     let evaluator = match obj.get("evaluator") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.clone()).filter(|s| !s.is_empty()),
-        Some(_) => return Err(bad("evaluator", "expected a string")),
+        Some(_) => return Err(bad("evaluator", expected(w::WHAT_STRING))),
     };
     let items: Vec<&RawValue> = fields
         .get("items")
         .and_then(|raw| serde_json::from_str(raw.get()).ok())
-        .ok_or_else(|| bad("items", "expected an array"))?;
+        .ok_or_else(|| bad("items", expected(w::WHAT_ARRAY)))?;
 
     let mut scores = Scores::new(report);
     scores.evaluator = evaluator;
@@ -194,9 +194,11 @@ fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
             Some((i, e)) => (i, e.id.clone(), e.into_entry()),
             None => {
                 let raw: Value = serde_json::from_str(item.get()).map_err(placed)?;
-                let e = raw.as_object().ok_or_else(|| bad(at(""), "expected an object"))?;
-                let id =
-                    e.get("id").and_then(Value::as_str).ok_or_else(|| bad(at(".id"), "expected a string"))?;
+                let e = raw.as_object().ok_or_else(|| bad(at(""), expected(w::WHAT_OBJECT)))?;
+                let id = e
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| bad(at(".id"), expected(w::WHAT_STRING)))?;
                 let entry = parse_entry(e, &at)?;
                 match report.find(id) {
                     Some(crate::report::Node::Item(i)) => (i, Cow::Owned(id.to_string()), entry),
@@ -209,24 +211,20 @@ fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
             }
         };
         if std::mem::replace(&mut seen[i], true) {
-            return Err(bad(at(".id"), format!("duplicate entry for item \"{id}\"")));
+            return Err(bad(at(".id"), w::DUPLICATE_ENTRY.fill(&[("id", &id)])));
         }
         if let Some(v) = entry.score
             && let Err(why) = check_score(v, &report.items[i].scale)
         {
-            warnings.push(format!("item {id}: the saved score {why} for this report; please re-score it"));
+            warnings.push(w::SAVED_SCORE_OFF.fill(&[("id", &id), ("why", &why)]));
         }
         scores.entries[i] = entry;
     }
     let kept: Vec<&str> =
         scores.orphans.iter().filter(|o| !is_blank(&o.raw)).map(|o| o.id.as_str()).collect();
     if !kept.is_empty() {
-        warnings.push(format!(
-            "{} saved entr{} for items the report no longer has (kept in the file): {}",
-            kept.len(),
-            if kept.len() == 1 { "y is" } else { "ies are" },
-            kept.join(", ")
-        ));
+        let word = if kept.len() == 1 { w::ORPHAN_ENTRY } else { w::ORPHAN_ENTRIES };
+        warnings.push(word.fill(&[("n", &kept.len()), ("ids", &kept.join(w::LIST_SEP.get()))]));
     }
     Ok(Loaded { scores, warnings, stamp: None })
 }
@@ -263,24 +261,37 @@ fn parse_entry(e: &Map<String, Value>, at: &dyn Fn(&str) -> String) -> Result<En
     let score = match e.get("score") {
         None | Some(Value::Null) => None,
         Some(Value::Number(n)) => n.as_f64().filter(|v| v.is_finite()),
-        Some(_) => return Err(bad(at(".score"), "expected a number or null")),
+        Some(_) => return Err(bad(at(".score"), expected_null(w::WHAT_NUMBER_OR_NULL))),
     };
     let note = match e.get("note") {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),
-        Some(_) => return Err(bad(at(".note"), "expected a string")),
+        Some(_) => return Err(bad(at(".note"), expected(w::WHAT_STRING))),
     };
     let flagged = match e.get("flagged") {
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
-        Some(_) => return Err(bad(at(".flagged"), "expected true or false")),
+        Some(_) => {
+            let what = w::WHAT_BOOL.fill(&[("t", &"true"), ("f", &"false")]);
+            return Err(bad(at(".flagged"), w::EXPECTED.fill(&[("what", &what)])));
+        }
     };
     let updated_at = match e.get("updated_at") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.clone()),
-        Some(_) => return Err(bad(at(".updated_at"), "expected a string or null")),
+        Some(_) => return Err(bad(at(".updated_at"), expected_null(w::WHAT_STRING_OR_NULL))),
     };
     Ok(Entry { score, note, flagged, updated_at })
+}
+
+/// "expected a string", in the interface's language.
+fn expected(what: crate::words::Word) -> String {
+    w::EXPECTED.fill(&[("what", &what)])
+}
+
+/// "expected a number or null": `what` names JSON's `null`.
+fn expected_null(what: crate::words::Word) -> String {
+    w::EXPECTED.fill(&[("what", &what.fill(&[("n", &"null")]))])
 }
 
 fn is_blank(raw: &Value) -> bool {

@@ -8,6 +8,7 @@ use std::io;
 use std::path::Path;
 
 use crate::text::shown;
+use crate::words::errors as w;
 
 /// Which file this is on disk: device and inode.
 pub type FileId = (u64, u64);
@@ -22,7 +23,7 @@ pub fn open_side(path: &Path, options: &mut OpenOptions) -> io::Result<File> {
     }
     let file = options.open(path).map_err(|e| {
         if is_link_refusal(&e) && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-            not_regular(path, "a symbolic link")
+            not_regular(path, w::KIND_SYMLINK.get())
         } else {
             e
         }
@@ -38,11 +39,11 @@ pub fn open_side(path: &Path, options: &mut OpenOptions) -> io::Result<File> {
 /// there is fine).
 pub fn check_side(path: &Path, what: &str) -> Result<(), String> {
     match std::fs::symlink_metadata(path) {
-        Ok(meta) if !meta.file_type().is_file() => Err(format!(
-            "{}: the {what} is {}, not a regular file; appraise never writes through it — remove it and start again",
-            shown(path),
-            super::describe(meta.file_type())
-        )),
+        Ok(meta) if !meta.file_type().is_file() => Err(w::SIDE_NOT_REGULAR.fill(&[
+            ("path", &shown(path)),
+            ("what", &what),
+            ("kind", &super::describe(meta.file_type())),
+        ])),
         _ => Ok(()),
     }
 }
@@ -96,7 +97,7 @@ fn is_link_refusal(e: &io::Error) -> bool {
 fn not_regular(path: &Path, what: &str) -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidInput,
-        format!("{} is {what}, not a regular file; appraise never writes through it", shown(path)),
+        w::SIDE_REFUSED.fill(&[("path", &shown(path)), ("kind", &what)]),
     )
 }
 

@@ -23,6 +23,7 @@ use super::write_atomic_with;
 use crate::report::{ItemIx, Report};
 use crate::scores::{Entry, Orphan, Scores};
 use crate::text::shown;
+use crate::words::errors as w;
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::Write;
@@ -128,17 +129,15 @@ impl Writer {
     fn write(&self, scores: &Scores) -> Result<Stamp, String> {
         write_atomic_with(&self.path, |file| write_scores(file, &self.report, scores))
             .map(|meta| Stamp::of(&meta))
-            .map_err(|e| format!("{} ({})", crate::io_error::message(&e), shown(&self.path)))
+            .map_err(|e| {
+                w::SAVE_FAILED.fill(&[("why", &crate::io_error::message(&e)), ("path", &shown(&self.path))])
+            })
     }
 
     /// The file changed since the app last read or wrote it: read it and merge what it holds.
     fn merge_theirs(&mut self, ours: &Scores, hashes: &[u64], outcome: &mut Outcome) -> Result<(), String> {
         // The point first: a status bar cuts a long message at the screen's edge.
-        let not_overwritten = |why: String| {
-            format!(
-                "not overwritten: another program changed it ({why}); fix it or move it away — your edits are kept"
-            )
-        };
+        let not_overwritten = |why: String| w::NOT_OVERWRITTEN.fill(&[("why", &why)]);
         let (bytes, stamp) = match read_stamped(&self.path) {
             Ok(Some(read)) => read,
             // Gone (deleted or moved away): the next write puts the app's scores back.
@@ -147,11 +146,10 @@ impl Writer {
                 return Ok(());
             }
             Err(e) => {
-                return Err(not_overwritten(format!(
-                    "cannot read {}: {}",
-                    shown(&self.path),
-                    crate::io_error::message(&e)
-                )));
+                return Err(not_overwritten(
+                    w::CANNOT_READ
+                        .fill(&[("path", &shown(&self.path)), ("why", &crate::io_error::message(&e))]),
+                ));
             }
         };
         let theirs = match parse_scores(&self.path, &bytes, &self.report) {
@@ -181,11 +179,8 @@ impl Writer {
         }
         if !conflicts.is_empty() {
             let kept = self.keep_conflict(&bytes).map_err(|e| {
-                format!(
-                    "cannot keep the other program's version of {} ({}); not overwritten (your edits are kept)",
-                    shown(&self.path),
-                    crate::io_error::message(&e)
-                )
+                w::CONFLICT_NOT_KEPT
+                    .fill(&[("path", &shown(&self.path)), ("why", &crate::io_error::message(&e))])
             })?;
             outcome.conflicts = conflicts;
             outcome.conflict_file = Some(kept);
@@ -212,7 +207,7 @@ impl Writer {
                 Err(e) => return Err(e),
             }
         }
-        Err(std::io::Error::other("too many conflict files"))
+        Err(std::io::Error::other(w::TOO_MANY_CONFLICTS.get()))
     }
 }
 

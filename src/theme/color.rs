@@ -2,6 +2,7 @@
 //! conversions a smaller palette needs: RGB → the nearest xterm-256 index, and any colour →
 //! one of the 16 ANSI colours.
 
+use crate::words::errors as w;
 use ratatui::style::Color;
 
 /// The colour names a theme file may use (case, `-`, `_` and spaces are ignored, so
@@ -81,7 +82,8 @@ pub fn parse_color(s: &str) -> Result<Color, String> {
     if let Some(hex) = t.strip_prefix('#') {
         let ok = hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit());
         if !ok {
-            return Err(format!("\"{s}\" is not a colour: write six hex digits after #, as in \"#1f6feb\""));
+            let value = format!("\"{s}\"");
+            return Err(w::COLOUR_BAD_HEX.fill(&[("value", &value), ("example", &"\"#1f6feb\"")]));
         }
         let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap_or(0);
         return Ok(Color::Rgb(byte(0), byte(2), byte(4)));
@@ -100,10 +102,11 @@ pub fn parse_color(s: &str) -> Result<Color, String> {
         .map(|(_, c)| *c)
         .ok_or_else(|| {
             let names: Vec<&str> = COLOR_NAMES.iter().map(|(n, _)| *n).collect();
-            format!(
-                "unknown colour \"{s}\": use a name ({}), an index 0–255 or \"#rrggbb\"",
-                names.join(", ")
-            )
+            w::COLOUR_UNKNOWN.fill(&[
+                ("value", &format!("\"{s}\"")),
+                ("names", &names.join(w::LIST_SEP.get())),
+                ("hex", &"\"#rrggbb\""),
+            ])
         })
 }
 
@@ -113,7 +116,7 @@ pub fn index_color(n: i64) -> Result<Color, String> {
 }
 
 fn index_range_error(n: &str) -> String {
-    format!("colour index {n} is out of range: indices are 0–255")
+    w::COLOUR_INDEX_RANGE.fill(&[("n", &n)])
 }
 
 /// The six levels of each channel in the xterm 6×6×6 colour cube (indices 16–231).

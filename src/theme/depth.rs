@@ -50,7 +50,11 @@ impl FromStr for ColorDepth {
             "256" | "ansi256" => Ok(ColorDepth::Ansi256),
             "16" | "ansi16" | "ansi" => Ok(ColorDepth::Ansi16),
             "none" | "no" | "off" | "mono" => Ok(ColorDepth::None),
-            _ => Err(format!("unknown colour depth \"{s}\": use truecolor, 256, 16 or none")),
+            _ => Err(crate::words::errors::COLOUR_DEPTH_UNKNOWN.fill(&[
+                ("value", &format!("\"{s}\"")),
+                ("truecolor", &"truecolor"),
+                ("none", &"none"),
+            ])),
         }
     }
 }

@@ -7,6 +7,7 @@
 //! - `depth`: detecting the terminal's colour depth and mapping styles to it;
 //! - `parse`: reading a theme file with every problem located.
 
+use crate::words::errors as w;
 use ratatui::style::Style;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -115,13 +116,13 @@ pub const BUILTIN_THEMES: &[(&str, &str)] = &[
 /// the line and column); the command line reports them as bad input (exit 2).
 #[derive(Debug, thiserror::Error)]
 pub enum ThemeError {
-    #[error("unknown theme \"{name}\"; available themes: {}", .available.join(", "))]
+    #[error("{}", w::THEME_UNKNOWN.fill(&[("name", name), ("available", &available.join(w::LIST_SEP.get()))]))]
     Unknown { name: String, available: Vec<String> },
     #[error("{origin}:{line}:{column}: {message}")]
     Invalid { origin: String, line: usize, column: usize, message: String },
     #[error("{origin}: {message}")]
     Incomplete { origin: String, message: String },
-    #[error("cannot read theme file {}: {source}", crate::text::shown(path))]
+    #[error("{}", w::THEME_UNREADABLE.fill(&[("path", &crate::text::shown(path)), ("why", &crate::io_error::detail(source))]))]
     Read {
         path: PathBuf,
         #[source]
@@ -237,7 +238,7 @@ fn load(name: &str, config_dir: Option<&Path>, chain: &mut Vec<String>) -> Resul
             None => unknown(),
         });
     };
-    let origin = format!("built-in theme \"{name}\"");
+    let origin = w::THEME_BUILT_IN.fill(&[("name", &name)]);
     if chain.contains(&origin) {
         return Err(cycle(chain, &origin));
     }
@@ -264,10 +265,7 @@ fn cycle(chain: &[String], origin: &str) -> ThemeError {
     let first = chain.first().cloned().unwrap_or_default();
     let mut path: Vec<&str> = chain.iter().map(String::as_str).collect();
     path.push(origin);
-    ThemeError::Incomplete {
-        origin: first,
-        message: format!("themes extend each other in a circle: {}", path.join(" → ")),
-    }
+    ThemeError::Incomplete { origin: first, message: w::THEME_CYCLE.fill(&[("path", &path.join(" → "))]) }
 }
 
 /// Builds the theme in `text` (from `origin`, the last entry of `chain`).
@@ -283,29 +281,28 @@ fn build(
             if chain.len() > MAX_EXTENDS {
                 return Err(ThemeError::Incomplete {
                     origin: origin.to_string(),
-                    message: format!("more than {MAX_EXTENDS} themes extend one another"),
+                    message: w::THEME_TOO_DEEP.fill(&[("max", &MAX_EXTENDS)]),
                 });
             }
-            Some(load(parent, config_dir, chain).map_err(|e| match e {
-                ThemeError::Unknown { name, available } => ThemeError::Incomplete {
-                    origin: origin.to_string(),
-                    message: format!(
-                        "extends unknown theme \"{name}\"; available themes: {}",
-                        available.join(", ")
-                    ),
-                },
-                other => other,
+            Some(load(parent, config_dir, chain).map_err(|e| {
+                match e {
+                    ThemeError::Unknown { name, available } => ThemeError::Incomplete {
+                        origin: origin.to_string(),
+                        message: w::THEME_EXTENDS_UNKNOWN
+                            .fill(&[("name", &name), ("available", &available.join(w::LIST_SEP.get()))]),
+                    },
+                    other => other,
+                }
             })?)
         }
         None => None,
     };
     file.into_theme(base).map_err(|missing| ThemeError::Incomplete {
         origin: origin.to_string(),
-        message: format!(
-            "missing slot{} {}: give every slot, or start the file with extends = \"{DEFAULT_THEME}\" to take the rest from another theme",
-            if missing.len() == 1 { "" } else { "s" },
-            missing.join(", ")
-        ),
+        message: if missing.len() == 1 { w::THEME_MISSING_SLOT } else { w::THEME_MISSING_SLOTS }.fill(&[
+            ("slots", &missing.join(w::LIST_SEP.get())),
+            ("extends", &format!("extends = \"{DEFAULT_THEME}\"")),
+        ]),
     })
 }
 

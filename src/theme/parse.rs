@@ -2,6 +2,7 @@
 //! format), every problem reported as `FILE:LINE:COLUMN: what is wrong`.
 
 use super::{SLOTS, Theme, ThemeError, color};
+use crate::words::errors as w;
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -40,7 +41,7 @@ fn parse_modifier(s: &str) -> Result<Modifier, String> {
         .map(|(_, m)| *m)
         .ok_or_else(|| {
             let names: Vec<&str> = MODIFIER_NAMES.iter().map(|(n, _)| *n).collect();
-            format!("unknown modifier \"{s}\": use {}", names.join(", "))
+            w::THEME_UNKNOWN_MODIFIER.fill(&[("name", &s), ("names", &names.join(w::LIST_SEP.get()))])
         })
 }
 
@@ -53,7 +54,9 @@ impl<'de> Deserialize<'de> for ColorSpec {
         impl Visitor<'_> for V {
             type Value = ColorSpec;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a colour: a name such as \"cyan\", an index 0–255 or \"#rrggbb\"")
+                f.write_str(
+                    &w::THEME_EXPECT_COLOUR.fill(&[("example", &"\"cyan\""), ("hex", &"\"#rrggbb\"")]),
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<ColorSpec, E> {
                 color::parse_color(v).map(ColorSpec).map_err(E::custom)
@@ -78,7 +81,7 @@ impl<'de> Deserialize<'de> for ModifiersSpec {
         impl<'de> Visitor<'de> for V {
             type Value = ModifiersSpec;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a list of modifiers such as [\"bold\", \"underlined\"]")
+                f.write_str(&w::THEME_EXPECT_MODIFIERS.fill(&[("example", &"[\"bold\", \"underlined\"]")]))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<ModifiersSpec, E> {
                 parse_modifier(v).map(ModifiersSpec).map_err(E::custom)
@@ -104,7 +107,8 @@ impl<'de> Deserialize<'de> for StyleSpec {
         impl<'de> Visitor<'de> for V {
             type Value = StyleSpec;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a style: a colour, or a table such as { fg = \"cyan\", bg = 236, modifiers = [\"bold\"] }")
+                let example = "{ fg = \"cyan\", bg = 236, modifiers = [\"bold\"] }";
+                f.write_str(&w::THEME_EXPECT_STYLE.fill(&[("example", &example)]))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<StyleSpec, E> {
                 color::parse_color(v).map(|c| StyleSpec(Style::new().fg(c))).map_err(E::custom)
@@ -123,9 +127,12 @@ impl<'de> Deserialize<'de> for StyleSpec {
                         "bg" => style.bg = Some(map.next_value::<ColorSpec>()?.0),
                         "modifiers" => style.add_modifier = map.next_value::<ModifiersSpec>()?.0,
                         other => {
-                            return Err(de::Error::custom(format!(
-                                "unknown key `{other}` in a style: use fg, bg and modifiers"
-                            )));
+                            return Err(de::Error::custom(w::THEME_UNKNOWN_STYLE_KEY.fill(&[
+                                ("key", &other),
+                                ("fg", &"fg"),
+                                ("bg", &"bg"),
+                                ("modifiers", &"modifiers"),
+                            ])));
                         }
                     }
                 }
@@ -198,12 +205,42 @@ pub(super) fn line_column(text: &str, at: usize) -> (usize, usize) {
 fn message(raw: &str) -> String {
     if let Some(rest) = raw.strip_prefix("unknown field `") {
         let name = rest.split('`').next().unwrap_or(rest);
-        return format!(
-            "unknown slot `{name}`: the slots are {} (and description, extends)",
-            SLOTS.join(", ")
-        );
+        return w::THEME_UNKNOWN_SLOT.fill(&[
+            ("name", &name),
+            ("slots", &SLOTS.join(w::LIST_SEP.get())),
+            ("description", &"description"),
+            ("extends", &"extends"),
+        ]);
     }
-    raw.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(": ")
+    let text = raw.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(": ");
+    if crate::words::lang() == crate::lang::Lang::Zh
+        && let Some(said) = invalid_type(&text)
+    {
+        return said;
+    }
+    text
+}
+
+/// serde's `invalid type: boolean `true`, expected …` in the interface's words: the kind of
+/// value found (the value itself as it is), and what was expected (our own words).
+fn invalid_type(text: &str) -> Option<String> {
+    let (found, expected) = text.strip_prefix("invalid type: ")?.split_once(", expected ")?;
+    let (kind, value) = match found.split_once(' ') {
+        Some((kind, value)) => (kind, value),
+        None => (found, ""),
+    };
+    let kind = match kind {
+        "boolean" => w::FOUND_KIND_BOOL,
+        "integer" => w::FOUND_KIND_INTEGER,
+        "floating" => w::FOUND_KIND_FLOAT,
+        "string" => w::FOUND_KIND_STRING,
+        "map" => w::FOUND_KIND_TABLE,
+        "sequence" => w::FOUND_KIND_ARRAY,
+        _ => return None,
+    };
+    let value = value.strip_prefix("point ").unwrap_or(value);
+    let found = if value.is_empty() { kind.get().to_string() } else { format!("{kind} {value}") };
+    Some(w::EXPECTED_FOUND.fill(&[("what", &expected), ("found", &found)]))
 }
 
 #[cfg(test)]
@@ -218,6 +255,16 @@ mod tests {
         assert_eq!(line_column(text, text.find('=').unwrap()), (1, 3));
         let second = text.rfind('=').unwrap();
         assert_eq!(line_column(text, second), (2, 4));
+    }
+
+    #[test]
+    fn a_wrong_type_is_said_in_chinese() {
+        let raw = "invalid type: boolean `true`, expected a style";
+        assert_eq!(message(raw), raw, "English: the parser's own words");
+        let _zh = crate::words::pin(crate::lang::Lang::Zh);
+        assert_eq!(message("invalid type: boolean `true`, expected 样式"), "应为样式，实为布尔值 `true`");
+        assert_eq!(message("invalid type: floating point `1.5`, expected 颜色"), "应为颜色，实为小数 `1.5`");
+        assert_eq!(message("invalid type: map, expected 颜色"), "应为颜色，实为表");
     }
 
     #[test]

@@ -3,7 +3,29 @@
 //! report's own language; English when nothing says anything.
 
 use crate::lang::Lang;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+
+/// Who chose the interface's language (for `appraise config`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Flag,
+    Config,
+    Locale,
+    /// Nothing did: each report's own language, English without one.
+    Report,
+}
+
+static SOURCE: AtomicU8 = AtomicU8::new(Source::Report as u8);
+
+/// Who chose the interface's language at start-up.
+pub fn source() -> Source {
+    match SOURCE.load(Ordering::Relaxed) {
+        0 => Source::Flag,
+        1 => Source::Config,
+        2 => Source::Locale,
+        _ => Source::Report,
+    }
+}
 
 /// The language was set by the flag, the config or the locale (the report does not decide).
 static SETTLED: AtomicBool = AtomicBool::new(false);
@@ -15,9 +37,13 @@ static STARTED: AtomicBool = AtomicBool::new(false);
 /// config or the locale says one (else English until [`settle_by_report`]).
 pub fn settle(flag: Option<Lang>, config: Option<Lang>, locale: Option<Lang>) {
     STARTED.store(true, Ordering::Relaxed);
-    if let Some(lang) = flag.or(config).or(locale) {
+    let chosen = [(flag, Source::Flag), (config, Source::Config), (locale, Source::Locale)]
+        .into_iter()
+        .find_map(|(lang, source)| lang.map(|l| (l, source)));
+    if let Some((lang, source)) = chosen {
         super::set_lang(lang);
         SETTLED.store(true, Ordering::Relaxed);
+        SOURCE.store(source as u8, Ordering::Relaxed);
     }
 }
 

@@ -9,9 +9,11 @@
 //! own thread's language with [`pin`], so tests in parallel never see each other's.
 
 mod choose;
+pub mod cli;
+pub mod errors;
 pub mod keys;
 pub mod tui;
-pub use choose::{choose, from_locale, locale, settle, settle_by_report};
+pub use choose::{Source, choose, from_locale, locale, settle, settle_by_report, source};
 
 use crate::lang::Lang;
 use std::cell::Cell;
@@ -143,7 +145,7 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 
 /// Every entry of the catalogue.
 pub fn all() -> impl Iterator<Item = &'static Word> {
-    keys::ALL.iter().chain(tui::ALL).copied()
+    keys::ALL.iter().chain(tui::ALL).chain(cli::ALL).chain(errors::ALL).copied()
 }
 
 #[cfg(test)]

@@ -109,8 +109,7 @@ crate::words! {
 
     // Messages
     RECOVERED = "已从恢复日志找回 {count} 未保存的修改，正在保存。{key} 关闭" / "Recovered unsaved work on {count} from the recovery journal; saving it. {key} dismisses";
-    SHEET_WRITTEN = "评分表已写入 {path}" / "Scoring sheet written to {path}";
-    SHEETS_WRITTEN = "{xlsx} 和 {csv}" / "{xlsx} and {csv}";
+    EXPORT_WRITTEN = "评分表已写入 {path}" / "Scoring sheet written to {path}";
     EXPORT_FAILED = "导出失败：{why}" / "Export failed: {why}";
     AT_LAST_ITEM = "已是最后一项。" / "This is the last item.";
     AT_FIRST_ITEM = "已是第一项。" / "This is the first item.";

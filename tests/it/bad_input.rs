@@ -173,6 +173,9 @@ fn run(sb: &Sandbox, args: &[&str]) -> Output {
         .env("XDG_CONFIG_HOME", sb.config_home())
         .env("USER", "tester")
         .env("LANG", "C.UTF-8")
+        // The environment is cleared: the messages are pinned to English again (a C locale
+        // would leave the language to the report, and some of these reports are Chinese).
+        .env("LC_ALL", crate::support::PINNED_LOCALE)
         .env("RUST_BACKTRACE", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

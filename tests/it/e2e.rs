@@ -380,6 +380,21 @@ fn quit_right_after_an_edit_saves_it() {
     assert_eq!(entry(&read_json(&scores), OBJECTIVES)["score"], 8);
 }
 
+#[test]
+fn without_user_or_logname_the_evaluator_is_the_accounts_name() {
+    let sb = Sandbox::new();
+    sb.copy_fixture(ENGLISH, ENGLISH);
+    let id = std::process::Command::new("id").arg("-un").output().expect("id -un runs");
+    let account = String::from_utf8(id.stdout).unwrap().trim().to_string();
+    let script = format!("unset USER LOGNAME USERNAME; exec \"$APPRAISE\" {ENGLISH}");
+    let mut app = sb.spawn_script(&script, &[]);
+    let screen = app.wait_for(&at(OBJECTIVES));
+    assert!(screen.lines().next().unwrap().contains(&format!("Evaluator {account}")), "{screen}");
+    app.send("8q");
+    assert_eq!(app.wait_exit(EXIT), 0, "{}", app.output());
+    assert_eq!(read_json(&sb.join("english-sample.scores.json"))["evaluator"], account.as_str());
+}
+
 // 5. ------------------------------------------------------------------------------------
 
 #[test]

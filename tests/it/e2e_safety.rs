@@ -273,10 +273,10 @@ impl Hangup {
             std::fs::create_dir_all(d).unwrap();
         }
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_appraise"));
-        cmd.env("LC_ALL", crate::support::PINNED_LOCALE);
         cmd.args(args);
         cmd.cwd(sb.path());
         cmd.env_clear();
+        cmd.env("LC_ALL", crate::support::PINNED_LOCALE);
         cmd.env("PATH", std::env::var_os("PATH").unwrap_or_else(|| "/usr/bin:/bin".into()));
         cmd.env("TERM", "xterm-256color");
         cmd.env("HOME", sb.path());

@@ -6,6 +6,8 @@
 //!   `snapshots/`), themes and colour depths;
 //! - `cli`, `bad_input`, `export`, `merge`, `summary`, `import`: the subcommands without a terminal,
 //!   sheets compared with golden files and read back with calamine;
+//! - `cli_zh`: every subcommand in a Chinese locale (and a C locale over a Chinese report) says
+//!   everything in Chinese; the English is as it was;
 //! - `e2e*`, `integrity`: the real binary in a pseudo-terminal (`support`), screens, files and
 //!   signals; `integrity` builds `LD_PRELOAD` test doubles from `tests/shims/`;
 //! - `fuzz_seeds`: the fuzz targets' properties over the fixtures and their mutations.
@@ -19,6 +21,7 @@ mod support;
 mod app_update;
 mod bad_input;
 mod cli;
+mod cli_zh;
 mod e2e;
 mod e2e_colors;
 mod e2e_export;
@@ -33,6 +36,7 @@ mod layers;
 mod merge;
 mod render;
 mod schemas;
+mod screens;
 mod search_ui;
 mod summary;
 mod theme;

@@ -329,7 +329,7 @@ impl App {
             Exported(result) => {
                 self.exporting = false;
                 match result {
-                    Ok(path) => self.say(Level::Info, w::SHEET_WRITTEN.fill(&[("path", &path)])),
+                    Ok(path) => self.say(Level::Info, w::EXPORT_WRITTEN.fill(&[("path", &path)])),
                     Err(e) => self.say(Level::Error, w::EXPORT_FAILED.fill(&[("why", &e)])),
                 }
             }

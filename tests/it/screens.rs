@@ -1,0 +1,257 @@
+//! Every screen in both languages, at 80×24 and 120×40: the main view, a section, the help and
+//! report pages scrolled to their ends, the score prompt with a refused value, search with hits,
+//! the filter menu, a filter matching nothing, the note editor, messages and the quit questions,
+//! a terminal too small. In Chinese no English word may show that is not the report's own
+//! content, a key's name or a term kept as it is; in English no Chinese character may show that
+//! is not the report's. And at 80 columns nothing the interface says is cut short.
+
+use appraise::lang::Lang;
+use appraise::report::parse_report;
+use appraise::scores::Scores;
+use appraise::search::{Index, Query, search};
+use appraise::tui::action::Action;
+use appraise::tui::app::{App, Effect, Level};
+use appraise::tui::view::ViewState;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+const SHAODONG: &[u8] = include_bytes!("../../fixtures/shaodong-2022.json");
+const ENGLISH: &[u8] = include_bytes!("../../fixtures/english-sample.json");
+
+/// Words that are the same in both languages: key names, terms kept as they are.
+const KEPT: &[&str] = &[
+    "appraise",
+    "Esc",
+    "Enter",
+    "Tab",
+    "Shift",
+    "Ctrl",
+    "PgDn",
+    "PgUp",
+    "Home",
+    "End",
+    "Delete",
+    "Backspace",
+    "Space",
+    "sha",
+    "sha256",
+    "xlsx",
+    "csv",
+    "toml",
+    "config",
+    "lang",
+    "LANG",
+    "SSH",
+    "tmux",
+    "UTF",
+];
+
+fn app(report: &[u8], w: u16, h: u16) -> App {
+    let report = parse_report(report).unwrap();
+    let scores = Scores::new(&report);
+    App::new(report, scores, PathBuf::from("/tmp/r.scores.json"), Rect::new(0, 0, w, h))
+}
+
+fn key(app: &mut App, code: KeyCode) -> Option<Effect> {
+    app.update(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn typed(app: &mut App, s: &str) -> Option<Effect> {
+    let mut last = None;
+    for c in s.chars() {
+        last = key(app, KeyCode::Char(c)).or(last);
+    }
+    last
+}
+
+/// Draws a frame as the shell does; the screen's rows.
+fn frame(app: &mut App) -> Vec<String> {
+    let (w, h) = (app.size.width, app.size.height);
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut state = ViewState::default();
+    terminal.draw(|f| appraise::tui::frame(app, &mut state, f)).unwrap();
+    let buf = terminal.backend().buffer();
+    (0..h)
+        .map(|y| {
+            let mut line = String::new();
+            let mut skip = 0;
+            for x in 0..w {
+                let sym = buf[(x, y)].symbol();
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+                line.push_str(if sym.is_empty() { " " } else { sym });
+            }
+            line
+        })
+        .collect()
+}
+
+/// Every screen the walk meets, named.
+fn walk(report: &[u8], w: u16, h: u16) -> Vec<(String, Vec<String>)> {
+    let mut shots = Vec::new();
+    let mut a = app(report, w, h);
+    let mut shot = |name: &str, a: &mut App| shots.push((name.to_string(), frame(a)));
+    shot("main", &mut a);
+    a.update(Action::QuickScore(2));
+    a.update(Action::ToggleFlag);
+    shot("scored and flagged", &mut a);
+    a.update(Action::ClearScore);
+    shot("score cleared", &mut a);
+    a.update(Action::Undo);
+    shot("undone", &mut a);
+    a.update(Action::NextSection);
+    shot("a section", &mut a);
+    a.update(Action::QuickScore(3));
+    shot("scoring a section", &mut a);
+    a.update(Action::FirstItem);
+    a.update(Action::FollowRef);
+    shot("evidence", &mut a);
+    a.update(Action::Help);
+    for page in 0..12 {
+        shot(&format!("help page {page}"), &mut a);
+        a.update(Action::PageScreenDown);
+    }
+    a.update(Action::PageClose);
+    a.update(Action::Info);
+    for page in 0..3 {
+        shot(&format!("report page {page}"), &mut a);
+        a.update(Action::PageScreenDown);
+    }
+    a.update(Action::PageClose);
+    a.update(Action::OpenScorePrompt);
+    shot("score prompt", &mut a);
+    typed(&mut a, "9.3");
+    a.update(Action::PromptSet);
+    shot("score refused", &mut a);
+    typed(&mut a, "x");
+    shot("letters refused", &mut a);
+    a.update(Action::PromptCancel);
+    a.update(Action::Annotate);
+    let note = if appraise::words::lang() == Lang::Zh { "佐证材料不足" } else { "evidence missing" };
+    typed(&mut a, note);
+    shot("note editor", &mut a);
+    a.update(Action::NoteClose);
+    a.update(Action::OpenSearch);
+    shot("search empty", &mut a);
+    if let Some(Effect::Search(request)) = typed(&mut a, "jy") {
+        let index = Index::new(&a.report);
+        let hits = search(&a.report, &index, &request.notes, &Query::parse(&request.query), None, &|| false)
+            .unwrap();
+        a.update(Action::SearchDone { generation: request.generation, hits });
+    }
+    shot("search hits", &mut a);
+    a.update(Action::SearchClose);
+    a.update(Action::OpenFilters);
+    a.update(Action::FilterToggle(appraise::tui::action::FilterKind::Tag));
+    shot("filter menu", &mut a);
+    a.update(Action::FiltersClose);
+    a.update(Action::OpenFilters);
+    a.update(Action::FiltersClear);
+    a.update(Action::FilterToggle(appraise::tui::action::FilterKind::Flagged));
+    a.update(Action::FilterToggle(appraise::tui::action::FilterKind::HasNote));
+    a.update(Action::FilterToggle(appraise::tui::action::FilterKind::NeedsReason));
+    a.update(Action::FiltersClose);
+    shot("a filter matching nothing", &mut a);
+    a.update(Action::ClearFilters);
+    // The reasons as the app has them: from the catalogue, in the language in force.
+    let full = appraise::io_error::message(&std::io::Error::from_raw_os_error(28));
+    a.update(Action::JournalFailed { error: full.clone(), items: None });
+    shot("journal failed", &mut a);
+    a.update(Action::Quit);
+    a.update(Action::Saved(Err(full)));
+    shot("quit: nothing durable", &mut a);
+    a.update(Action::Quit);
+    shot("quit: loses", &mut a);
+    a.update(Action::NextItem);
+    a.update(Action::JournalRecovered);
+    a.say(Level::Info, appraise::words::tui::EXPORT_WRITTEN.fill(&[("path", &"/tmp/r.sheet.xlsx")]));
+    shot("a message", &mut a);
+    a.update(Action::Resize(30, 8));
+    shot("too small", &mut a);
+    shots
+}
+
+/// A word cut by an overlay's edge: a piece of a kept word (`gDn` of `PgDn`).
+fn cut_kept(word: &str) -> bool {
+    KEPT.iter().any(|k| k.len() > word.len() && (k.starts_with(word) || k.ends_with(word)))
+}
+
+/// ASCII words of three letters or more in `text`.
+fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= 3)
+}
+
+#[test]
+fn in_chinese_no_english_word_shows_that_is_not_the_reports() {
+    let _zh = appraise::words::pin(Lang::Zh);
+    let content = String::from_utf8_lossy(SHAODONG).into_owned();
+    // The report's own words, the scores file's path and the report's sha256 are content.
+    let sha = parse_report(SHAODONG).unwrap().sha256;
+    let allowed: HashSet<&str> = ascii_words(&content)
+        .chain(ascii_words(&sha))
+        .chain(["tmp", "scores", "json", "sheet"])
+        .chain(KEPT.iter().copied())
+        .collect();
+    let mut found = Vec::new();
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (name, rows) in walk(SHAODONG, w, h) {
+            let screen = rows.join("\n");
+            let english: Vec<&str> =
+                ascii_words(&screen).filter(|w| !allowed.contains(w) && !cut_kept(w)).collect();
+            if !english.is_empty() {
+                found.push(format!("{w}×{h} {name}: {english:?}\n{screen}"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "English on a Chinese screen:\n{}", found.join("\n\n"));
+}
+
+#[test]
+fn in_english_no_chinese_shows_that_is_not_the_reports() {
+    let _en = appraise::words::pin(Lang::En);
+    let content = String::from_utf8_lossy(ENGLISH).into_owned();
+    let reports: HashSet<char> = content.chars().collect();
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (name, rows) in walk(ENGLISH, w, h) {
+            let screen = rows.join("\n");
+            let chinese: String = screen
+                .chars()
+                .filter(|c| {
+                    appraise::lang::is_cjk(*c)
+                        || ('\u{3000}'..='\u{303f}').contains(c)
+                        || ('\u{ff00}'..='\u{ffef}').contains(c)
+                })
+                .filter(|c| !reports.contains(c) && *c != '…')
+                .collect();
+            assert!(chinese.is_empty(), "{w}×{h} {name}: Chinese on an English screen: {chinese}\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn at_80_columns_the_status_bar_and_the_titles_are_never_cut() {
+    for (lang, report) in [(Lang::Zh, SHAODONG), (Lang::En, ENGLISH)] {
+        let _pin = appraise::words::pin(lang);
+        for (name, rows) in walk(report, 80, 24) {
+            if name == "too small" {
+                continue;
+            }
+            let bar = rows.last().unwrap();
+            assert!(!bar.trim_end().ends_with('…'), "{lang:?} {name}: the status bar is cut: {bar}");
+            let help = appraise::tui::keymap::Keymap::default()
+                .key(appraise::tui::keys::KeyMode::Normal, &Action::Help);
+            if name == "main" {
+                assert!(bar.contains(&format!("{help} ")), "{lang:?}: the help key is in the hints: {bar}");
+            }
+            // Pane titles: the top border keeps its closing corner (a title never overruns it).
+            assert!(rows[1].trim_end().ends_with('╮'), "{lang:?} {name}: {}", rows[1]);
+        }
+    }
+}
