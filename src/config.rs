@@ -89,8 +89,8 @@ pub struct Config {
     /// Key overrides as written. Only names: the terminal layer turns them into its key maps
     /// (`tui::keymap`), and places what it refuses with [`Config::keys_error`].
     pub keys: Vec<KeyOverride>,
-    /// The line of the `[keys]` table (0 when there is none).
-    pub keys_line: usize,
+    /// Where each key table's header is: `("[keys.prompt]", line)`.
+    pub key_tables: Vec<(String, usize)>,
 }
 
 impl Default for Config {
@@ -103,35 +103,79 @@ impl Default for Config {
             mouse: false,
             autosave_delay: Duration::from_millis(250),
             keys: Vec::new(),
-            keys_line: 0,
+            key_tables: Vec::new(),
         }
     }
 }
 
 /// What is wrong with the configuration file, with its place.
-#[derive(Debug, thiserror::Error, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub enum ConfigError {
-    #[error("cannot read {}: {message}", shown(path))]
-    Io { path: PathBuf, message: String },
-    /// TOML that does not parse, or a field that does not exist or has the wrong type.
-    #[error("{}: {place}{message}", shown(path))]
-    Syntax { path: PathBuf, place: String, message: String },
-    #[error(
-        "{}: autosave.delay_ms must be between 50 and 1000 (a change is saved within a second), not {delay}",
-        shown(path)
-    )]
-    Delay { path: PathBuf, delay: u64 },
-    /// An override the key map refuses (an unknown action or key).
-    #[error("{}: [keys] (line {line}): {message}", shown(path))]
-    Keys { path: PathBuf, line: usize, message: String },
+    Io {
+        path: PathBuf,
+        message: String,
+    },
+    /// TOML that does not parse, or a field that does not exist or has the wrong type; the
+    /// place is its line and column, when the parser knows it.
+    Syntax {
+        path: PathBuf,
+        place: Option<(usize, usize)>,
+        message: String,
+    },
+    Delay {
+        path: PathBuf,
+        delay: u64,
+    },
+    /// An override the key map refuses (an unknown action or key), in the table `table`
+    /// (`[keys]`, `[keys.prompt]`…) that starts on `line` (0: not found).
+    Keys {
+        path: PathBuf,
+        table: String,
+        line: usize,
+        message: String,
+    },
 }
 
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::words::errors as w;
+        let at = |path: &Path, place: &str, why: &str| {
+            w::CONFIG_AT.fill(&[("path", &shown(path)), ("place", &place), ("why", &why)])
+        };
+        f.write_str(&match self {
+            ConfigError::Io { path, message } => {
+                w::CANNOT_READ.fill(&[("path", &shown(path)), ("why", message)])
+            }
+            ConfigError::Syntax { path, place: Some((line, column)), message } => {
+                at(path, &w::AT_POSITION.fill(&[("line", line), ("column", column)]), message)
+            }
+            ConfigError::Syntax { path, place: None, message } => {
+                w::CONFIG_WHY.fill(&[("path", &shown(path)), ("why", message)])
+            }
+            ConfigError::Delay { path, delay } => {
+                let why = w::CONFIG_DELAY.fill(&[("setting", &"autosave.delay_ms"), ("delay", delay)]);
+                w::CONFIG_WHY.fill(&[("path", &shown(path)), ("why", &why)])
+            }
+            ConfigError::Keys { path, table, line: 0, message } => at(path, table, message),
+            ConfigError::Keys { path, table, line, message } => {
+                at(path, &w::CONFIG_KEYS_AT.fill(&[("table", table), ("line", line)]), message)
+            }
+        })
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
 impl Config {
-    /// The error for a key override the key map refused (`why`), placed at the `[keys]` table.
-    pub fn keys_error(&self, why: impl std::fmt::Display) -> ConfigError {
+    /// The error for a key override the key map refused (`why`), placed at its table
+    /// (`None`: `[keys]`; `Some("prompt")`: `[keys.prompt]`).
+    pub fn keys_error(&self, table: Option<&str>, why: impl std::fmt::Display) -> ConfigError {
+        let table = table.map_or_else(|| "[keys]".to_string(), |t| format!("[keys.{t}]"));
+        let line = self.key_tables.iter().find(|(t, _)| *t == table).map_or(0, |(_, line)| *line);
         ConfigError::Keys {
             path: self.path.clone().unwrap_or_else(|| PathBuf::from("config.toml")),
-            line: self.keys_line,
+            table,
+            line,
             message: why.to_string(),
         }
     }
@@ -160,11 +204,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let before = &text[..offset.min(text.len())];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        format!("line {line}, column {column}: ")
+        (line, column)
     };
     let file: File = toml::from_str(text).map_err(|e| ConfigError::Syntax {
         path: path.to_path_buf(),
-        place: e.span().map_or_else(String::new, |s| at(s.start)),
+        place: e.span().map(|s| at(s.start)),
         message: e.message().trim().to_string(),
     })?;
     let delay = file.autosave.map_or(250, |a| a.delay_ms);
@@ -183,7 +227,16 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             })),
         }
     }
-    let keys_line = text.lines().position(|l| l.trim_start().starts_with("[keys]")).map_or(0, |n| n + 1);
+    // `[keys]`, `[keys.prompt]`… as headers (spaces inside the brackets allowed), by line.
+    let key_tables = text
+        .lines()
+        .enumerate()
+        .filter_map(|(n, l)| {
+            let inner = l.trim().strip_prefix('[')?.split(']').next()?.trim();
+            let name: String = inner.split('.').map(str::trim).collect::<Vec<_>>().join(".");
+            (name == "keys" || name.starts_with("keys.")).then(|| (format!("[{name}]"), n + 1))
+        })
+        .collect();
     Ok(Config {
         path: Some(path.to_path_buf()),
         evaluator: file.evaluator.filter(|e| !e.trim().is_empty()),
@@ -192,7 +245,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         mouse: file.mouse.unwrap_or(false),
         autosave_delay: Duration::from_millis(delay),
         keys,
-        keys_line,
+        key_tables,
     })
 }
 
@@ -236,11 +289,16 @@ mod tests {
             modes.keys,
             vec![o(None, "help", &["f1"]), o(Some("prompt"), "cancel", &["esc", "ctrl-g"])]
         );
-        assert_eq!(c.keys_line, 7);
+        assert_eq!(c.key_tables, vec![("[keys]".to_string(), 7)]);
         assert_eq!(
-            c.keys_error("unknown action \"fly\"").to_string(),
+            c.keys_error(None, "unknown action \"fly\"").to_string(),
             "config.toml: [keys] (line 7): unknown action \"fly\""
         );
+        assert_eq!(
+            modes.keys_error(Some("prompt"), "no").to_string(),
+            "config.toml: [keys.prompt] (line 3): no"
+        );
+        assert_eq!(modes.keys_error(Some("note"), "no").to_string(), "config.toml: [keys.note]: no");
     }
 
     #[test]
@@ -253,5 +311,23 @@ mod tests {
         assert!(e.contains("between 50 and 1000"), "{e}");
         let e = parse_str("evaluator = [\n").unwrap_err();
         assert!(e.starts_with("config.toml: line "), "{e}");
+        let e = parse_str("lang = \"fr\"\n").unwrap_err();
+        assert!(e.contains("unknown language \"fr\", expected zh or en"), "{e}");
+    }
+
+    #[test]
+    fn problems_are_said_in_the_interface_language() {
+        let _zh = crate::words::pin(crate::lang::Lang::Zh);
+        let e = parse_str("evaluator = \"a\"\nmouse = \"yes\"\n").unwrap_err();
+        assert!(e.starts_with("config.toml：第 2 行第 9 列："), "{e}");
+        let e = parse_str("[autosave]\ndelay_ms = 5000\n").unwrap_err();
+        assert_eq!(e, "config.toml：autosave.delay_ms 应在 50 到 1000 之间（改动在一秒内保存），而不是 5000");
+        let e = parse_str("lang = \"fr\"\n").unwrap_err();
+        assert!(e.contains("未知的语言“fr”，应为 zh 或 en"), "{e}");
+        let c = parse_str("\n[ keys . search ]\njump = \"x\"\n").unwrap();
+        assert_eq!(
+            c.keys_error(Some("search"), "不行").to_string(),
+            "config.toml：[keys.search]（第 2 行）：不行"
+        );
     }
 }

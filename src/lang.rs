@@ -18,7 +18,9 @@ impl<'de> serde::Deserialize<'de> for Lang {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
         let name = String::deserialize(d)?;
         Lang::parse(&name).ok_or_else(|| {
-            serde::de::Error::custom(format!("unknown language \"{name}\", expected zh or en"))
+            let why =
+                crate::words::errors::LANG_UNKNOWN.fill(&[("name", &name), ("zh", &"zh"), ("en", &"en")]);
+            serde::de::Error::custom(why)
         })
     }
 }

@@ -102,20 +102,49 @@ fn normalise(key: &KeyEvent) -> Option<Key> {
 }
 
 /// A key override the key map refuses.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum KeymapError {
-    #[error("unknown action \"{0}\"")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeymapError {
+    /// The table the override was written in (`None`: `[keys]`).
+    pub table: Option<String>,
+    pub kind: KeymapErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeymapErrorKind {
     UnknownAction(String),
-    #[error("unknown key table [keys.{0}] (there are prompt, search, filters, note and help)")]
     UnknownTable(String),
-    #[error("unknown key \"{key}\" for {action}")]
     UnknownKey { key: String, action: String },
 }
+
+impl std::fmt::Display for KeymapError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::words::errors as w;
+        f.write_str(&match &self.kind {
+            KeymapErrorKind::UnknownAction(name) => w::KEY_UNKNOWN_ACTION.fill(&[("name", name)]),
+            KeymapErrorKind::UnknownTable(table) => {
+                let tables: Vec<String> = KeyMode::ALL
+                    .iter()
+                    .filter_map(|m| m.config_name())
+                    .map(|t| format!("[keys.{t}]"))
+                    .collect();
+                w::KEY_UNKNOWN_TABLE.fill(&[
+                    ("table", &format!("[keys.{table}]")),
+                    ("tables", &tables.join(w::LIST_SEP.get())),
+                ])
+            }
+            KeymapErrorKind::UnknownKey { key, action } => {
+                w::KEY_UNKNOWN_KEY.fill(&[("key", key), ("action", action)])
+            }
+        })
+    }
+}
+
+impl std::error::Error for KeymapError {}
 
 /// The key maps of a configuration: the defaults with its `[keys]` overrides; a refused
 /// override is placed in the config file.
 pub fn from_config(config: &Config) -> Result<Keymap, ConfigError> {
-    Keymap::with_overrides(&config.keys).map_err(|e| config.keys_error(e))
+    Keymap::with_overrides(&config.keys).map_err(|e| config.keys_error(e.table.as_deref(), &e))
 }
 
 /// One key of a mode's table.
@@ -170,23 +199,25 @@ impl Keymap {
     pub fn with_overrides(overrides: &[KeyOverride]) -> Result<Keymap, KeymapError> {
         let mut map = Keymap::default();
         for o in overrides {
+            let refused = |kind| KeymapError { table: o.table.clone(), kind };
             let mode = match &o.table {
                 None => KeyMode::Normal,
-                Some(t) => {
-                    KeyMode::from_config_name(t).ok_or_else(|| KeymapError::UnknownTable(t.clone()))?
-                }
+                Some(t) => KeyMode::from_config_name(t)
+                    .ok_or_else(|| refused(KeymapErrorKind::UnknownTable(t.clone())))?,
             };
             let decl = KEYS
                 .iter()
                 .find(|d| d.mode == mode && d.name == o.action)
-                .ok_or_else(|| KeymapError::UnknownAction(qualified(mode, &o.action)))?;
+                .ok_or_else(|| refused(KeymapErrorKind::UnknownAction(qualified(mode, &o.action))))?;
             let parsed: Vec<(String, Key)> = o
                 .keys
                 .iter()
                 .map(|k| {
-                    parse_key(k).map(|p| (k.clone(), p)).ok_or_else(|| KeymapError::UnknownKey {
-                        key: k.clone(),
-                        action: qualified(mode, &o.action),
+                    parse_key(k).map(|p| (k.clone(), p)).ok_or_else(|| {
+                        refused(KeymapErrorKind::UnknownKey {
+                            key: k.clone(),
+                            action: qualified(mode, &o.action),
+                        })
                     })
                 })
                 .collect::<Result<_, _>>()?;

@@ -87,6 +87,23 @@ fn a_refused_override_is_placed_in_the_config_file() {
         from_config(&config).unwrap_err().to_string(),
         "c.toml: [keys] (line 2): unknown action \"fly\""
     );
+    let text = "[keys]\nquit = \"q\"\n\n[keys.note]\nsave = \"hyper-s\"\n";
+    let config = crate::config::parse(text, std::path::Path::new("c.toml")).unwrap();
+    assert_eq!(
+        from_config(&config).unwrap_err().to_string(),
+        "c.toml: [keys.note] (line 4): unknown key \"hyper-s\" for note.save"
+    );
+    let _zh = crate::words::pin(crate::lang::Lang::Zh);
+    assert_eq!(
+        from_config(&config).unwrap_err().to_string(),
+        "c.toml：[keys.note]（第 4 行）：note.save 的按键“hyper-s”无法识别"
+    );
+    let config =
+        crate::config::parse("[keys.nowhere]\nset = \"x\"\n", std::path::Path::new("c.toml")).unwrap();
+    assert_eq!(
+        from_config(&config).unwrap_err().to_string(),
+        "c.toml：[keys.nowhere]（第 1 行）：未知的按键表 [keys.nowhere]（可用的有 [keys.prompt]、[keys.search]、[keys.filters]、[keys.note]、[keys.help]）"
+    );
 }
 
 #[test]

@@ -288,6 +288,17 @@ crate::words! {
     COLUMN_POINTS = "分值" / "points";
     COLUMN_CRITERIA = "评分标准" / "criteria";
 
+    // ── config.toml (config.rs, tui/keymap.rs) and language names (lang.rs) ─────────────
+    CONFIG_AT = "{path}：{place}：{why}" / "{path}: {place}: {why}";
+    CONFIG_WHY = "{path}：{why}" / "{path}: {why}";
+    CONFIG_DELAY = "{setting} 应在 50 到 1000 之间（改动在一秒内保存），而不是 {delay}" /
+        "{setting} must be between 50 and 1000 (a change is saved within a second), not {delay}";
+    CONFIG_KEYS_AT = "{table}（第 {line} 行）" / "{table} (line {line})";
+    KEY_UNKNOWN_ACTION = "未知的动作“{name}”" / "unknown action \"{name}\"";
+    KEY_UNKNOWN_TABLE = "未知的按键表 {table}（可用的有 {tables}）" / "unknown key table {table} (there are {tables})";
+    KEY_UNKNOWN_KEY = "{action} 的按键“{key}”无法识别" / "unknown key \"{key}\" for {action}";
+    LANG_UNKNOWN = "未知的语言“{name}”，应为 {zh} 或 {en}" / "unknown language \"{name}\", expected {zh} or {en}";
+
     // ── Themes (theme/) ──────────────────────────────────────────────────────────────────
     THEME_UNKNOWN = "未知的主题“{name}”；可用的主题：{available}" /
         "unknown theme \"{name}\"; available themes: {available}";
