@@ -90,8 +90,8 @@ crate::words! {
     // Hints: the short words after a key on screen
     HINT_MOVE = "移动" / "move";
     HINT_SCORE = "评分" / "score";
-    HINT_NOTE = "备注" / "note";
-    HINT_FLAG = "标记" / "flag";
+    HINT_NOTE = "扣分原因" / "note";
+    HINT_FLAG = "待核实" / "flag";
     HINT_UNDO = "撤销" / "undo";
     HINT_HELP = "帮助" / "help";
     HINT_QUIT = "退出" / "quit";

@@ -56,14 +56,14 @@ crate::words! {
 
     // The score panel
     SCORE_LABEL = "评分   " / "Score  ";
-    FLAG_LABEL = "标记   " / "Flag   ";
+    FLAG_LABEL = "待核实 " / "Flag   ";
     NOTE_LABEL = "备注   " / "Note   ";
     SCALE = "（{min}–{max}，步长 {step}）" / "  ({min}–{max}, step {step})";
     PROMPT_HINT = "输入分数，{set} 确认，{cancel} 取消。" / "Type a score, {set} sets it, {cancel} cancels.";
     PROMPT_REFUSED = "{why}；分数不变（输入即替换）" / "{why}; the score stays as it was (typing replaces it)";
     PROMPT_NUMBERS_ONLY = "只能输入数字：数字、小数点、负号（“4分”即 4）" / "Only a number goes here: digits, a point, a minus sign";
     FLAG_ON = "⚑ 待核实（{key} 取消）" / "⚑ needs follow-up ({key} clears)";
-    FLAG_OFF = "–（{key} 标记）" / "– ({key} flags)";
+    FLAG_OFF = "–（{key} 标为待核实）" / "– ({key} flags)";
     NOTE_NONE = "–（{key} 写扣分原因）" / "– ({key} writes a note)";
     NEEDS_REASON = "! 低于满分：须写扣分原因（{key}）" / "! Below full marks: the report requires a reason ({key})";
     SUBTOTAL = "小计 " / "Subtotal ";

@@ -222,6 +222,39 @@ fn shaodong_first_item_120x40() {
     insta::assert_snapshot!("shaodong_first_item_120x40", screen(&terminal));
 }
 
+/// The Chinese report in the Chinese interface after some work: 4.5 with a reason, 5, a flag.
+fn chinese_with_work(w: u16, h: u16) -> App {
+    let mut app = app(SHAODONG, w, h);
+    app.update(Action::NextItem);
+    app.update(Action::QuickScore(5));
+    app.update(Action::NextItem);
+    app.update(Action::OpenScorePrompt);
+    type_str(&mut app, "4.5");
+    app.update(key(KeyCode::Enter));
+    app.update(Action::Annotate);
+    type_str(&mut app, "佐证不足：未附网办率统计截图");
+    app.update(key(KeyCode::Esc));
+    app.update(Action::NextItem);
+    app.update(Action::ToggleFlag);
+    app.update(Action::PrevItem);
+    assert!(matches!(app.mode, Mode::Normal));
+    app
+}
+
+#[test]
+fn chinese_interface_with_work_80x24_and_its_help() {
+    let _zh = appraise::words::pin(appraise::lang::Lang::Zh);
+    let mut app = chinese_with_work(80, 24);
+    let text = screen(&frame(&mut app, 80, 24));
+    for words in ["已评 2/59 项", "9.5/10 分", "95% 优", "评分", "备注", "待核实"] {
+        assert!(text.contains(words), "{words}:\n{text}");
+    }
+    insta::assert_snapshot!("chinese_with_work_80x24", text);
+    app.update(Action::Help);
+    let text = screen(&frame(&mut app, 80, 24));
+    insta::assert_snapshot!("chinese_help_80x24", text);
+}
+
 #[test]
 fn no_rendered_line_starts_with_closing_punctuation_in_any_shaodong_item() {
     // Every item of the CJK report, at a few widths: the reading pane never starts a line

@@ -13,14 +13,16 @@ use ratatui::text::{Line, Span};
 pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let t = &app.theme;
     let w = usize::from(width.max(20));
-    // The key column: as wide as the widest keys, but never more than a third of the page.
-    let widest = KeyMode::ALL
+    // The key column: wide enough for nine rows in ten (the few longer ones get a line of
+    // their own), never more than a third of the page.
+    let mut widths: Vec<usize> = KeyMode::ALL
         .iter()
         .flat_map(|&m| app.keymap.help_rows(m))
         .map(|(keys, _)| text::width(&keys))
-        .max()
-        .unwrap_or(0);
-    let key_w = (widest + 4).min(w / 3).max(8);
+        .collect();
+    widths.sort_unstable();
+    let most = widths.get(widths.len() * 9 / 10).copied().unwrap_or(0);
+    let key_w = (most + 4).min(w / 3).max(8);
     let mut lines = Vec::new();
     for mode in KeyMode::ALL {
         if !lines.is_empty() {
