@@ -206,10 +206,19 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         (line, column)
     };
-    let file: File = toml::from_str(text).map_err(|e| ConfigError::Syntax {
-        path: path.to_path_buf(),
-        place: e.span().map(|s| at(s.start)),
-        message: e.message().trim().to_string(),
+    let file: File = toml::from_str(text).map_err(|e| {
+        let mut message = e.message().trim().to_string();
+        // `[keys] help = "f1"` and `[keys.help]` in one file: say how to write both.
+        let name = e.span().and_then(|s| text.get(s)).unwrap_or("").trim();
+        if message.starts_with("duplicate key") && ["help", "search", "filters"].contains(&name) {
+            message = crate::words::errors::CONFIG_KEYS_CLASH.fill(&[
+                ("name", &name),
+                ("keys", &"[keys]"),
+                ("table", &format!("[keys.{name}]")),
+                ("normal", &"[keys.normal]"),
+            ]);
+        }
+        ConfigError::Syntax { path: path.to_path_buf(), place: e.span().map(|s| at(s.start)), message }
     })?;
     let delay = file.autosave.map_or(250, |a| a.delay_ms);
     if !(50..=1000).contains(&delay) {
@@ -313,6 +322,20 @@ mod tests {
         assert!(e.starts_with("config.toml: line "), "{e}");
         let e = parse_str("lang = \"fr\"\n").unwrap_err();
         assert!(e.contains("unknown language \"fr\", expected zh or en"), "{e}");
+    }
+
+    #[test]
+    fn an_action_named_like_a_table_goes_under_keys_normal() {
+        let both = "[keys]\nhelp = \"f1\"\n\n[keys.help]\nclose = \"h\"\n";
+        let e = parse_str(both).unwrap_err();
+        assert_eq!(
+            e,
+            "config.toml: line 4, column 7: \"help\" is both an action in [keys] and the table [keys.help], \
+             and TOML cannot hold both: write the action under [keys.normal] instead"
+        );
+        let c = parse_str("[keys.normal]\nhelp = \"f1\"\n\n[keys.help]\nclose = \"h\"\n").unwrap();
+        let tables: Vec<_> = c.keys.iter().map(|k| (k.table.as_deref(), k.action.as_str())).collect();
+        assert!(tables.contains(&(Some("normal"), "help")) && tables.contains(&(Some("help"), "close")));
     }
 
     #[test]

@@ -77,6 +77,10 @@ fn overrides_replace_an_actions_keys_and_move_a_key_taken_from_another() {
         "unknown action \"prompt.quit\""
     );
     assert!(over(&[(Some("nowhere"), "set", &["x"])]).unwrap_err().to_string().contains("[keys.nowhere]"));
+    // `[keys.normal]` is `[keys]` by another name.
+    let km = over(&[(Some("normal"), "help", &["f1"]), (Some("help"), "close", &["h"])]).unwrap();
+    assert_eq!(km.keys_for(KeyMode::Normal, &Action::Help), vec!["F1"]);
+    assert_eq!(km.keys_for(KeyMode::Help, &Action::PageClose), vec!["h"]);
 }
 
 #[test]

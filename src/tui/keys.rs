@@ -36,7 +36,12 @@ impl KeyMode {
         }
     }
 
+    /// The mode of a `[keys.NAME]` table; `[keys.normal]` is the normal mode's too, for the
+    /// file that also has `[keys.help]` (TOML cannot hold `help = …` and `[keys.help]` at once).
     pub fn from_config_name(name: &str) -> Option<KeyMode> {
+        if name == "normal" {
+            return Some(KeyMode::Normal);
+        }
         KeyMode::ALL.into_iter().find(|m| m.config_name() == Some(name))
     }
 

@@ -293,6 +293,8 @@ crate::words! {
     CONFIG_WHY = "{path}：{why}" / "{path}: {why}";
     CONFIG_DELAY = "{setting} 应在 50 到 1000 之间（改动在一秒内保存），而不是 {delay}" /
         "{setting} must be between 50 and 1000 (a change is saved within a second), not {delay}";
+    CONFIG_KEYS_CLASH = "“{name}”既是 {keys} 中的动作，又是表 {table}；TOML 不能两者都写：请把这个动作写在 {normal} 下" /
+        "\"{name}\" is both an action in {keys} and the table {table}, and TOML cannot hold both: write the action under {normal} instead";
     CONFIG_KEYS_AT = "{table}（第 {line} 行）" / "{table} (line {line})";
     KEY_UNKNOWN_ACTION = "未知的动作“{name}”" / "unknown action \"{name}\"";
     KEY_UNKNOWN_TABLE = "未知的按键表 {table}（可用的有 {tables}）" / "unknown key table {table} (there are {tables})";

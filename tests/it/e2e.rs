@@ -395,6 +395,39 @@ fn without_user_or_logname_the_evaluator_is_the_accounts_name() {
     assert_eq!(read_json(&sb.join("english-sample.scores.json"))["evaluator"], account.as_str());
 }
 
+#[test]
+fn remapped_keys_in_config_toml_work_and_every_hint_follows_them() {
+    let sb = Sandbox::new();
+    sb.copy_fixture(ENGLISH, ENGLISH);
+    let config = sb.config_home().join("appraise");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "[keys]\nannotate = [\"N\"]\n[keys.normal]\nhelp = [\"f1\"]\n[keys.note]\nclose = \"ctrl-x\"\n[keys.help]\nclose = \"h\"\n",
+    )
+    .unwrap();
+    let mut app = sb.spawn(&[ENGLISH]);
+    let screen = app.wait_for(&at(OBJECTIVES));
+    let bar = app.status_bar();
+    assert!(bar.contains("F1 help") && !bar.contains("? help"), "{bar}");
+    assert!(screen.contains("(N writes a note)"), "{screen}");
+    app.key("?");
+    app.key("N");
+    let screen = app.wait_for("Ctrl-x keeps it");
+    assert!(!screen.contains("Esc keeps"), "{screen}");
+    app.type_text("remapped");
+    app.send("\x18"); // Ctrl-x
+    app.wait_gone("Ctrl-x keeps it");
+    app.send("\x1bOP"); // F1
+    let screen = app.wait_for("Keys — h closes");
+    assert!(app.status_bar().contains("h close"), "{screen}");
+    app.key("h");
+    app.wait_gone("Keys — h closes");
+    app.key("q");
+    assert_eq!(app.wait_exit(EXIT), 0, "{}", app.output());
+    assert_eq!(entry(&read_json(&sb.join("english-sample.scores.json")), OBJECTIVES)["note"], "remapped");
+}
+
 // 5. ------------------------------------------------------------------------------------
 
 #[test]

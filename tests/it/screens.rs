@@ -11,6 +11,8 @@ use appraise::scores::Scores;
 use appraise::search::{Index, Query, search};
 use appraise::tui::action::Action;
 use appraise::tui::app::{App, Effect, Level};
+use appraise::tui::keymap::Keymap;
+use appraise::tui::keys::{KEYS, KeyMode};
 use appraise::tui::view::ViewState;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -95,8 +97,14 @@ fn frame(app: &mut App) -> Vec<String> {
 
 /// Every screen the walk meets, named.
 fn walk(report: &[u8], w: u16, h: u16) -> Vec<(String, Vec<String>)> {
+    walk_keyed(report, w, h, Keymap::default())
+}
+
+/// The walk with the keys of `keymap`.
+fn walk_keyed(report: &[u8], w: u16, h: u16, keymap: Keymap) -> Vec<(String, Vec<String>)> {
     let mut shots = Vec::new();
     let mut a = app(report, w, h);
+    a.keymap = keymap;
     let mut shot = |name: &str, a: &mut App| shots.push((name.to_string(), frame(a)));
     shot("main", &mut a);
     a.update(Action::QuickScore(2));
@@ -254,4 +262,116 @@ fn at_80_columns_the_status_bar_and_the_titles_are_never_cut() {
             assert!(rows[1].trim_end().ends_with('╮'), "{lang:?} {name}: {}", rows[1]);
         }
     }
+}
+
+/// Tokens that can be a key's name: `Ctrl-c`, `Shift-Tab`, `?`, `↓`, `a` (`j/k` is two).
+fn key_tokens(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || "-?↑↓←→".contains(c))).filter(|t| !t.is_empty())
+}
+
+/// A screen's key tokens, without what only looks like one: a ticked box (`[x]`) and the rest
+/// of a word an overlay's border cut (`╯g/Ctrl-l`, the end of `Ctrl-g`).
+fn screen_key_tokens(rows: &[String]) -> Vec<String> {
+    let mut tokens = Vec::new();
+    for row in rows {
+        let row = row.replace("[x]", "[✓]");
+        let mut prev = ' ';
+        let mut token = String::new();
+        let mut cut = false;
+        for c in row.chars().chain([' ']) {
+            if c.is_ascii_alphanumeric() || "-?↑↓←→".contains(c) {
+                if token.is_empty() {
+                    cut = ('\u{2500}'..='\u{257f}').contains(&prev);
+                }
+                token.push(c);
+            } else {
+                if !token.is_empty() && !cut {
+                    tokens.push(std::mem::take(&mut token));
+                }
+                token.clear();
+            }
+            prev = c;
+        }
+    }
+    tokens
+}
+
+/// Every action of every mode moved to other keys (F-keys, then Ctrl-, letters and signs no
+/// mode uses): no screen may name a key it no longer has.
+fn everything_remapped() -> (Keymap, HashSet<String>) {
+    let default = Keymap::default();
+    let mut old: HashSet<String> = HashSet::new();
+    for decl in KEYS {
+        old.extend(default.keys_for(decl.mode, &decl.action));
+    }
+    let mut pool: Vec<String> = (1..=12).map(|n| format!("f{n}")).collect();
+    let display = |name: &str| {
+        let parsed = Keymap::with_overrides(&[appraise::config::KeyOverride {
+            table: None,
+            action: "help".into(),
+            keys: vec![name.into()],
+        }])
+        .unwrap();
+        parsed.key(KeyMode::Normal, &Action::Help)
+    };
+    let fixed = ["a", "e", "k", "j", "w", "u", "r"]; // the note editor's own Ctrl- keys
+    pool.extend(('a'..='z').map(|c| format!("ctrl-{c}")).filter(|k| {
+        let c = &k[5..];
+        !fixed.contains(&c) && c != "c" && c != "m" && c != "i" && c != "h" && !old.contains(&display(k))
+    }));
+    pool.extend(('A'..='Z').chain('a'..='z').map(String::from).filter(|k| !old.contains(k)));
+    pool.extend("!@#$%^&*();:',<>|~`".chars().map(String::from));
+    let mut overrides = Vec::new();
+    for mode in KeyMode::ALL {
+        let mut next = pool.iter();
+        for decl in KEYS.iter().filter(|d| d.mode == mode) {
+            overrides.push(appraise::config::KeyOverride {
+                table: mode.config_name().map(str::to_string),
+                action: decl.name.to_string(),
+                keys: vec![next.next().expect("enough keys for a mode").clone()],
+            });
+        }
+    }
+    // Names that are also numbers, or signs in scores and paths, cannot be told from content.
+    old.retain(|k| {
+        !k.chars().any(|c| c.is_ascii_digit()) && !["-", "+", "=", "/", "[", "]"].contains(&k.as_str())
+    });
+    (Keymap::with_overrides(&overrides).unwrap(), old)
+}
+
+#[test]
+fn after_every_key_is_remapped_no_screen_names_an_old_one() {
+    let _zh = appraise::words::pin(Lang::Zh);
+    let (keymap, old) = everything_remapped();
+    let content = String::from_utf8_lossy(SHAODONG).into_owned();
+    let sha = parse_report(SHAODONG).unwrap().sha256;
+    // Fixed keys: the note editor's own editing keys, and Ctrl-c twice (quits past anything).
+    let fixed: HashSet<&str> =
+        ["Enter", "Ctrl-k", "Ctrl-j", "Ctrl-w", "Ctrl-u", "Ctrl-r", "Ctrl-a", "Ctrl-e", "Ctrl-c"].into();
+    let allowed: HashSet<&str> =
+        key_tokens(&content).chain(key_tokens(&sha)).chain(key_tokens("/tmp/r.scores.json")).collect();
+    let help = keymap.key(KeyMode::Normal, &Action::Help);
+    let mut found = Vec::new();
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (name, rows) in walk_keyed(SHAODONG, w, h, keymap.clone()) {
+            let screen = rows.join("\n");
+            let fixed_shown = name.starts_with("help page") || name == "note editor";
+            let stale: Vec<String> = screen_key_tokens(&rows)
+                .into_iter()
+                .filter(|t| old.contains(t) && !allowed.contains(t.as_str()))
+                .filter(|t| !(fixed_shown && fixed.contains(t.as_str())))
+                .collect();
+            if !stale.is_empty() {
+                found.push(format!("{w}×{h} {name}: {stale:?}\n{screen}"));
+            }
+            if name == "main" {
+                assert!(
+                    rows.last().unwrap().contains(&format!("{help} ")),
+                    "{w}×{h}: {}",
+                    rows.last().unwrap()
+                );
+            }
+        }
+    }
+    assert!(found.is_empty(), "a key no longer in force is named:\n{}", found.join("\n\n"));
 }
