@@ -283,9 +283,16 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
         ("import", "text") => (Some(w::HELP_IMPORT_TEXT.get().into()), Some(w::VALUE_TEXT)),
         ("import", "output") => (Some(w::HELP_IMPORT_OUTPUT.get().into()), Some(w::VALUE_REPORT_JSON)),
         ("import", "rubric") => {
-            let columns = "level1,level1_points,level2,level2_points,level3,points[,criteria]";
-            let help = w::HELP_IMPORT_RUBRIC.fill(&[("term", &"评分表"), ("columns", &columns)]);
-            (Some(help), Some(w::VALUE_TABLE_CSV))
+            (Some(w::HELP_IMPORT_RUBRIC.fill(&[("term", &"评分表")])), Some(w::VALUE_TABLE))
+        }
+        ("import", "sheet") => (Some(w::HELP_IMPORT_SHEET.get().into()), Some(w::VALUE_SHEET)),
+        ("import", "score_text") => (Some(w::HELP_IMPORT_SCORE_TEXT.fill(&[("rubric", &"--rubric")])), None),
+        ("import", "require_reasons") => (
+            Some(w::HELP_IMPORT_REQUIRE_REASONS.fill(&[("term", &"扣分原因"), ("rubric", &"--rubric")])),
+            None,
+        ),
+        ("import", "no_require_reasons") => {
+            (Some(w::HELP_IMPORT_NO_REQUIRE_REASONS.fill(&[("rubric", &"--rubric")])), None)
         }
         ("import", "max") => (Some(w::HELP_IMPORT_MAX.get().into()), None),
         ("import", "step") => (Some(w::HELP_IMPORT_STEP.get().into()), None),

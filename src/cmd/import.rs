@@ -1,4 +1,4 @@
-//! `appraise import TEXT [-o REPORT.json] [--rubric TABLE.csv] [--max N] [--step S] [--id ID] [--title TITLE]`:
+//! `appraise import TEXT [-o REPORT.json] [--rubric TABLE [--sheet S] [--score-text]] [--[no-]require-reasons] [--max N] [--step S] [--id ID] [--title TITLE]`:
 //! a plain-text, Markdown or Word report → an `appraise.report/1` file (stdout without `-o`),
 //! with a summary on stderr. Also the on-the-fly import behind `appraise REPORT.txt`.
 
@@ -19,9 +19,21 @@ pub struct ImportArgs {
     /// Where to write the report (default: standard output).
     #[arg(short = 'o', long = "output", value_name = "REPORT.json")]
     pub output: Option<PathBuf>,
-    /// A scoring table to add as a 评分表 section (CSV: level1,level1_points,level2,level2_points,level3,points[,criteria]).
-    #[arg(long, value_name = "TABLE.csv")]
+    /// The office's scoring table (评分表): its indicators are what is scored, the text is the evidence.
+    #[arg(long, value_name = "TABLE")]
     pub rubric: Option<PathBuf>,
+    /// The rubric's worksheet in a workbook: its name or number (default: the first with a recognisable header).
+    #[arg(long, value_name = "SHEET", requires = "rubric")]
+    pub sheet: Option<String>,
+    /// With --rubric: score the text's claims too, besides the indicators.
+    #[arg(long, requires = "rubric")]
+    pub score_text: bool,
+    /// A score below full marks needs a reason (扣分原因); the default with --rubric.
+    #[arg(long, conflicts_with = "no_require_reasons")]
+    pub require_reasons: bool,
+    /// Scores below full marks need no reason, even with --rubric.
+    #[arg(long)]
+    pub no_require_reasons: bool,
     /// The default maximum score of an item (default 10).
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub max: Option<f64>,
@@ -46,11 +58,24 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
                 let why = crate::io_error::message(&e);
                 Failure::BadInput(errors::CANNOT_READ.fill(&[("path", &shown(path)), ("why", &why)]))
             })?,
+            sheet: args.sheet.clone(),
         }),
         None => None,
     };
-    let options =
-        Options { id: args.id.clone(), title: args.title.clone(), max: args.max, step: args.step, rubric };
+    let require_reasons = match (args.require_reasons, args.no_require_reasons) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    };
+    let options = Options {
+        id: args.id.clone(),
+        title: args.title.clone(),
+        max: args.max,
+        step: args.step,
+        rubric,
+        score_text: args.score_text,
+        require_reasons,
+    };
     if let Some(output) = &args.output
         && same_file(output, &args.text)
     {

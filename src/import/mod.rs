@@ -11,7 +11,9 @@
 //!   learned from the document;
 //! - [`build`]: the tree → sections and items with ids from their position (`s2.1.3`), titles,
 //!   bodies, the report title and `meta`;
-//! - [`rubric`]: a scoring-table CSV → a 评分表 section.
+//! - [`rubric`]: a scoring table (评分表) → its indicators;
+//! - [`skeleton`]: with a rubric, the rubric is what is scored (`r…` ids) and the text is read
+//!   (its items become reading sections).
 //!
 //! The output is checked with [`parse_report`] before it is returned, so an import always gives
 //! a valid report or an error; nothing in here panics on any input.
@@ -22,6 +24,7 @@ pub mod decode;
 pub mod docx;
 pub mod outline;
 pub mod rubric;
+pub mod skeleton;
 
 use crate::report::file::{FORMAT, GradeFile, Meta, ReportFile, ScaleFile};
 use crate::report::{Report, parse_report};
@@ -39,12 +42,14 @@ pub const MAX_BYTES: usize = 256 << 20;
 pub const DEFAULT_MAX: f64 = 10.0;
 pub const DEFAULT_STEP: f64 = 0.5;
 
-/// A scoring table to add as the report's 评分表 section.
-#[derive(Debug, Clone)]
+/// The scoring table (评分表) whose indicators are scored.
+#[derive(Debug, Clone, Default)]
 pub struct RubricFile {
-    /// The file's name, for messages.
+    /// The file's name, for messages (its extension tells a few formats apart).
     pub name: String,
     pub bytes: Vec<u8>,
+    /// The worksheet to read (`--sheet`: a name or a 1-based number), in a workbook.
+    pub sheet: Option<String>,
 }
 
 /// How to import.
@@ -59,6 +64,11 @@ pub struct Options {
     /// The default scale's step (default 0.5).
     pub step: Option<f64>,
     pub rubric: Option<RubricFile>,
+    /// With a rubric: score the text's claims too (as without one), besides the indicators.
+    pub score_text: bool,
+    /// `require_note_below_max`: a score below full marks needs a reason (default: with a
+    /// rubric yes, else no).
+    pub require_reasons: Option<bool>,
 }
 
 /// Why an import failed: one sentence naming the file (and the place, when there is one).
@@ -276,12 +286,14 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     };
     let mut sections = built.sections;
     if let Some(file) = &options.rubric {
-        let rubric = rubric::parse(&file.bytes, &file.name).map_err(ImportError::Rubric)?;
-        let next = sections.iter().filter(|s| s.id != "s0").count() + 1;
-        sections.push(rubric.section(&format!("s{next}")));
-        summary.rubric = Some((rubric.indicators(), rubric.total()));
+        let rubric = rubric::parse(file).map_err(ImportError::Rubric)?;
+        let text = if options.score_text { sections } else { skeleton::reading(sections) };
+        sections = skeleton::rubric_sections(&rubric);
+        sections.extend(text);
+        summary.rubric = Some((rubric.indicators.len(), rubric.total()));
         summary.warnings.extend(rubric.warnings);
     }
+    let require_reasons = options.require_reasons.unwrap_or(options.rubric.is_some());
     summary.top_sections = sections.len();
     summary.sections = count_sections(&sections);
     summary.items = count_items(&sections);
@@ -306,7 +318,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
         meta: Meta::texts(meta),
         scale: Some(scale),
         grades,
-        require_note_below_max: None,
+        require_note_below_max: require_reasons.then_some(true),
         sections,
     };
     let json = file.to_json_pretty();

@@ -46,8 +46,16 @@ crate::words! {
     HELP_IMPORT_TEXT = "文档：.txt、.md 或 .docx（UTF-8、UTF-16 或 GB18030/GBK 编码的文本）" /
         "The document: .txt, .md or .docx (UTF-8, UTF-16 or GB18030/GBK text)";
     HELP_IMPORT_OUTPUT = "报告写到哪里（默认：标准输出）" / "Where to write the report (default: standard output)";
-    HELP_IMPORT_RUBRIC = "作为{term}章节加入的评分表（CSV：{columns}）" /
-        "A scoring table to add as a {term} section (CSV: {columns})";
+    HELP_IMPORT_RUBRIC = "评价机构的评分表（{term}）：评分的是其中的指标，报告正文作为佐证" /
+        "The office's scoring table ({term}): its indicators are what is scored, the text is the evidence";
+    HELP_IMPORT_SHEET = "工作簿中评分表所在的工作表：名称或序号（默认：第一个有可识别表头的工作表）" /
+        "The rubric's worksheet in a workbook: its name or number (default: the first with a recognisable header)";
+    HELP_IMPORT_SCORE_TEXT = "与 {rubric} 一起用：除指标外，也给正文的各条评分" /
+        "With {rubric}: score the text's claims too, besides the indicators";
+    HELP_IMPORT_REQUIRE_REASONS = "低于满分的评分须写理由（{term}）；用 {rubric} 时默认如此" /
+        "A score below full marks needs a reason ({term}); the default with {rubric}";
+    HELP_IMPORT_NO_REQUIRE_REASONS = "低于满分的评分不要求写理由，即使用了 {rubric}" /
+        "Scores below full marks need no reason, even with {rubric}";
     HELP_IMPORT_MAX = "评分项的默认满分（默认 10）" / "The default maximum score of an item (default 10)";
     HELP_IMPORT_STEP = "默认的评分步长（默认 0.5）" / "The default score step (default 0.5)";
     HELP_IMPORT_ID = "报告的 id（默认：不带扩展名的文件名）" / "The report id (default: the file name without its extension)";
@@ -79,7 +87,8 @@ crate::words! {
     VALUE_LANG = "语言" / "LANG";
     VALUE_TEXT = "文档" / "TEXT";
     VALUE_REPORT_JSON = "报告.json" / "REPORT.json";
-    VALUE_TABLE_CSV = "评分表.csv" / "TABLE.csv";
+    VALUE_TABLE = "评分表" / "TABLE";
+    VALUE_SHEET = "工作表" / "SHEET";
     VALUE_TITLE = "标题" / "TITLE";
     VALUE_FORMAT = "格式" / "FORMAT";
     VALUE_OUT = "输出" / "OUT";

@@ -12,6 +12,7 @@ mod choose;
 pub mod cli;
 pub mod errors;
 pub mod keys;
+pub mod rubric;
 pub mod tui;
 pub use choose::{Source, choose, from_locale, locale, settle, settle_by_report, source};
 
@@ -145,7 +146,7 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 
 /// Every entry of the catalogue.
 pub fn all() -> impl Iterator<Item = &'static Word> {
-    keys::ALL.iter().chain(tui::ALL).chain(cli::ALL).chain(errors::ALL).copied()
+    keys::ALL.iter().chain(tui::ALL).chain(cli::ALL).chain(errors::ALL).chain(rubric::ALL).copied()
 }
 
 #[cfg(test)]

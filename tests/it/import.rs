@@ -229,7 +229,7 @@ fn options_override_id_title_and_scale() {
         title: Some("邵东市行政审批服务局 2022 年度自评".into()),
         max: Some(5.0),
         step: Some(1.0),
-        rubric: None,
+        ..Options::default()
     };
     let r = import_file(&fixture("shaodong-2022.txt"), &options).unwrap().report;
     assert_eq!((r.id.as_str(), r.title.as_str()), ("sd-2022", "邵东市行政审批服务局 2022 年度自评"));
@@ -245,38 +245,51 @@ fn options_override_id_title_and_scale() {
 // Rubrics
 
 fn rubric(name: &str) -> Option<RubricFile> {
-    Some(RubricFile { name: name.to_string(), bytes: std::fs::read(fixture(name)).unwrap() })
+    Some(RubricFile { name: name.to_string(), bytes: std::fs::read(fixture(name)).unwrap(), sheet: None })
 }
 
 #[test]
-fn the_dazhou_rubric_adds_a_scoring_section_of_100_points() {
+fn the_dazhou_rubric_is_what_is_scored_and_the_text_is_read() {
     let options = Options { rubric: rubric("rubric-dazhou.csv"), ..Options::default() };
     let imported = import_file(&fixture("shaodong-2022.txt"), &options).unwrap();
     let r = &imported.report;
     assert!(imported.summary.warnings.is_empty(), "{:?}", imported.summary.warnings);
     assert_eq!(imported.summary.rubric, Some((28, 100.0)));
-    let sheet = section(r, "s6");
-    assert_eq!(r.sections[sheet].title, "评分表");
-    assert_eq!(
-        titles_of(r, &r.sections[sheet].children),
-        ["部门决策（25分）", "综合管理（30分）", "部门绩效情况（45分）"]
-    );
-    let under = r.items_under(sheet);
-    assert_eq!(under.len(), 28);
-    let total: f64 = r.items[under].iter().map(|i| i.scale.max).sum();
-    assert_eq!(total, 100.0);
-    let first = &r.items[r.sections[section(r, "s6.1.1")].items[0]];
-    assert_eq!(
-        (first.id.as_str(), first.title.as_deref(), first.scale.max),
-        ("s6.1.1.1", Some("相关性"), 5.0)
-    );
-    assert_eq!(*first.tags, ["评分表", "部门决策"]);
-    // The Shaodong tree is unchanged by the rubric: the same ids before s6.
+    // The rubric's 一级 are the top-level sections, first; no wrapper level.
+    let top: Vec<&str> =
+        r.sections.iter().filter(|s| s.parent.is_none()).map(|s| s.title.as_str()).take(4).collect();
+    assert_eq!(top, ["部门决策", "综合管理", "部门绩效情况", "一、部门（单位）基本概况"]);
+    assert_eq!(titles_of(r, &r.sections[section(r, "r1")].children), ["目标任务", "预算编制"]);
+    // The indicators are the only items: 28 of them, 100 points, ids of their own family.
+    assert_eq!(r.items.len(), 28);
+    assert!(r.items.iter().all(|i| i.id.starts_with('r')));
+    assert_eq!(r.items.iter().map(|i| i.scale.max).sum::<f64>(), 100.0);
+    let first = &r.items[0];
+    assert_eq!((first.id.as_str(), first.title.as_deref(), first.scale.max), ("r1.1.1", Some("相关性"), 5.0));
+    assert_eq!(*first.tags, ["部门决策"]);
+    assert!(r.require_note_below_max, "a rubric import requires reasons");
+    // The text stays complete, as reading sections with the ids it has without a rubric.
     let plain = import("shaodong-2022.txt");
-    let before: Vec<&str> =
-        r.items.iter().map(|i| i.id.as_str()).filter(|id| !id.starts_with("s6")).collect();
-    assert_eq!(before, plain.report.items.iter().map(|i| i.id.as_str()).collect::<Vec<_>>());
+    for item in plain.report.items.iter() {
+        let s = section(r, &item.id);
+        assert_eq!(r.sections[s].body.as_deref(), Some(item.text.as_str()), "{}", item.id);
+    }
     assert!(imported.summary.lines().iter().any(|l| l == "scoring table: 28 indicators, 100 points"));
+    // --score-text scores the claims too, the rubric still on top; --no-require-reasons opts out.
+    let both = Options {
+        rubric: rubric("rubric-dazhou.csv"),
+        score_text: true,
+        require_reasons: Some(false),
+        ..Options::default()
+    };
+    let both = import_file(&fixture("shaodong-2022.txt"), &both).unwrap().report;
+    assert_eq!(both.items.len(), 28 + plain.report.items.len());
+    assert_eq!(both.sections[0].title, "部门决策");
+    assert!(!both.require_note_below_max);
+    // Without a rubric nothing requires reasons, unless asked.
+    assert!(!plain.report.require_note_below_max);
+    let asked = Options { require_reasons: Some(true), ..Options::default() };
+    assert!(import_file(&fixture("shaodong-2022.txt"), &asked).unwrap().report.require_note_below_max);
 }
 
 #[test]
@@ -297,14 +310,14 @@ fn a_rubric_that_does_not_add_up_is_reported() {
     // Criteria come through; the report is still valid.
     let r = &imported.report;
     assert_eq!(
-        r.items[r.sections[section(r, "s6.1.1")].items[0]].criteria.as_deref(),
+        r.items[r.sections[section(r, "r1.1")].items[0]].criteria.as_deref(),
         Some("与职能相关的得满分")
     );
     // A GBK-encoded rubric (as Excel writes it) reads the same.
     let csv = std::fs::read_to_string(fixture("rubric-dazhou.csv")).unwrap();
     let (gbk, _, _) = encoding_rs::GBK.encode(&csv);
     let options = Options {
-        rubric: Some(RubricFile { name: "r.csv".into(), bytes: gbk.into_owned() }),
+        rubric: Some(RubricFile { name: "r.csv".into(), bytes: gbk.into_owned(), sheet: None }),
         ..Options::default()
     };
     let twin = import_file(&fixture("shaodong-2022.txt"), &options).unwrap();
@@ -317,6 +330,7 @@ fn a_bad_rubric_names_the_row() {
         rubric: Some(RubricFile {
             name: "r.csv".into(),
             bytes: "决策,25,目标,15,相关性,五分\n".as_bytes().to_vec(),
+            sheet: None,
         }),
         ..Options::default()
     };

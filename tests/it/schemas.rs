@@ -84,6 +84,7 @@ fn every_report_read_or_written_follows_the_report_schema() {
     let rubric = appraise::import::RubricFile {
         name: "rubric-dazhou.csv".into(),
         bytes: std::fs::read(import.join("rubric-dazhou.csv")).unwrap(),
+        sheet: None,
     };
     let options = appraise::import::Options { rubric: Some(rubric), ..Default::default() };
     let made = appraise::import::import_file(&import.join("shaodong-2022.txt"), &options).unwrap();

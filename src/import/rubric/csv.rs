@@ -1,23 +1,54 @@
-//! A scoring table (评分表) as CSV → a section of the report: 一级指标 and 二级指标 as sections,
-//! 三级指标 as items with their points as `max` and the 评分标准 as `criteria`.
+//! A scoring table (评分表) as CSV: 一级指标 and 二级指标 groups, 三级指标 with their points and
+//! 评分标准.
 //!
 //! Columns: `level1,level1_points,level2,level2_points,level3,points[,criteria]` — by these
 //! header names or their Chinese ones (一级指标, 一级指标分值, 二级指标, 二级指标分值, 三级指标,
 //! 分值, 评分标准), or in this order when there is no header. Cells left empty under a merged
 //! 一级/二级 cell take the value above. Points that do not add up are reported as warnings.
 
-use super::build::{ItemFile, Lang, SectionFile};
-use super::decode::decode;
-use super::outline::narrow;
+use super::Lang;
+use crate::import::decode::decode;
+use crate::import::outline::narrow;
 use crate::scores::fmt_num;
-use crate::words::errors as w;
+use crate::words::rubric as w;
 
-/// The rubric's parts, before ids are given.
+/// The table as read: three levels.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Rubric {
+pub struct Parsed {
     pub groups: Vec<Level1>,
     pub warnings: Vec<String>,
     pub lang: Lang,
+    pub declared_total: Option<f64>,
+}
+
+impl Parsed {
+    pub fn into_rubric(self) -> super::Rubric {
+        let mut indicators = Vec::new();
+        for g1 in self.groups {
+            for g2 in g1.groups {
+                for ind in g2.items {
+                    indicators.push(super::Indicator {
+                        groups: vec![
+                            super::Group { name: g1.name.clone(), points: g1.points },
+                            super::Group { name: g2.name.clone(), points: g2.points },
+                        ],
+                        name: ind.name,
+                        points: ind.points,
+                        criteria: ind.criteria,
+                        explanation: None,
+                        self_score: None,
+                        place: crate::words::rubric::RUBRIC_ROW.fill(&[("row", &ind.row)]),
+                    });
+                }
+            }
+        }
+        super::Rubric {
+            indicators,
+            declared_total: self.declared_total,
+            warnings: self.warnings,
+            lang: self.lang,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -96,7 +127,7 @@ fn fmt(v: f64) -> String {
 }
 
 /// Reads a rubric CSV (UTF-8, GBK, UTF-16…); `name` is the file name for messages.
-pub fn parse(bytes: &[u8], name: &str) -> Result<Rubric, String> {
+pub fn parse(bytes: &[u8], name: &str) -> Result<Parsed, String> {
     let text = decode(bytes).map_err(|e| format!("{name}: {e}"))?.text;
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut records: Vec<(usize, Vec<String>)> = Vec::new();
@@ -130,8 +161,12 @@ pub fn parse(bytes: &[u8], name: &str) -> Result<Rubric, String> {
         cols.iter().position(|&c| c == Some(col)).and_then(|i| cells.get(i)).cloned().unwrap_or_default()
     };
     let all_text: String = records.iter().flat_map(|(_, c)| c.iter().map(String::as_str)).collect();
-    let mut rubric =
-        Rubric { groups: Vec::new(), warnings: Vec::new(), lang: Lang::of_texts([all_text.as_str()]) };
+    let mut rubric = Parsed {
+        groups: Vec::new(),
+        warnings: Vec::new(),
+        lang: Lang::of_texts([all_text.as_str()]),
+        declared_total: None,
+    };
     let mut declared_total: Option<f64> = None;
     let (mut last1, mut last2) = (String::new(), String::new());
     for (row, cells) in &records {
@@ -211,6 +246,7 @@ pub fn parse(bytes: &[u8], name: &str) -> Result<Rubric, String> {
         return Err(w::RUBRIC_NO_ROWS.fill(&[("name", &name)]));
     }
     check_sums(&mut rubric, name, declared_total);
+    rubric.declared_total = declared_total;
     Ok(rubric)
 }
 
@@ -250,7 +286,7 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-6
 }
 
-fn check_sums(rubric: &mut Rubric, name: &str, declared_total: Option<f64>) {
+fn check_sums(rubric: &mut Parsed, name: &str, declared_total: Option<f64>) {
     let mut warnings = Vec::new();
     for g1 in &rubric.groups {
         for g2 in &g1.groups {
@@ -295,74 +331,13 @@ fn check_sums(rubric: &mut Rubric, name: &str, declared_total: Option<f64>) {
     rubric.warnings.extend(warnings);
 }
 
-impl Rubric {
+impl Parsed {
     pub fn total(&self) -> f64 {
         self.groups.iter().flat_map(|g| &g.groups).flat_map(|g| &g.items).map(|i| i.points).sum()
     }
 
     pub fn indicators(&self) -> usize {
         self.groups.iter().flat_map(|g| &g.groups).map(|g| g.items.len()).sum()
-    }
-
-    /// The rubric as a report section with id `id` (`s6`), sections `s6.1`, `s6.1.1`, items `s6.1.1.1`.
-    pub fn section(&self, id: &str) -> SectionFile {
-        let (title, unit) = match self.lang {
-            Lang::Zh => ("评分表", ("（", "分）")),
-            Lang::En => ("Scoring rubric", (" (", " points)")),
-        };
-        let with_points = |name: &str, p: Option<f64>| match p {
-            Some(p) => format!("{name}{}{}{}", unit.0, fmt(p), unit.1),
-            None => name.to_string(),
-        };
-        let tag = match self.lang {
-            Lang::Zh => "评分表",
-            Lang::En => "rubric",
-        };
-        let sections = self
-            .groups
-            .iter()
-            .enumerate()
-            .map(|(i, g1)| {
-                let id1 = format!("{id}.{}", i + 1);
-                let sections = g1
-                    .groups
-                    .iter()
-                    .enumerate()
-                    .map(|(j, g2)| {
-                        let id2 = format!("{id1}.{}", j + 1);
-                        let items = g2
-                            .items
-                            .iter()
-                            .enumerate()
-                            .map(|(k, ind)| ItemFile {
-                                id: format!("{id2}.{}", k + 1),
-                                title: Some(ind.name.clone()),
-                                text: ind.name.clone(),
-                                max: Some(ind.points),
-                                criteria: ind.criteria.clone(),
-                                tags: vec![tag.to_string(), g1.name.clone()],
-                                ..ItemFile::default()
-                            })
-                            .collect();
-                        SectionFile {
-                            id: id2,
-                            title: with_points(&g2.name, g2.points),
-                            body: None,
-                            items,
-                            sections: Vec::new(),
-                        }
-                    })
-                    .collect();
-                SectionFile {
-                    id: id1,
-                    title: with_points(&g1.name, g1.points),
-                    body: None,
-                    items: Vec::new(),
-                    sections,
-                }
-            })
-            .collect();
-        SectionFile { id: id.to_string(), title: title.to_string(), body: None, items: Vec::new(), sections }
     }
 }
 
@@ -376,10 +351,12 @@ mod tests {
         let r = parse(csv.as_bytes(), "r.csv").unwrap();
         assert!(r.warnings.is_empty(), "{:?}", r.warnings);
         assert_eq!(r.total(), 10.0);
-        let s = r.section("s3");
-        assert_eq!(s.sections[0].title, "决策（10分）");
-        let item = &s.sections[0].sections[0].items[1];
-        assert_eq!((item.id.as_str(), item.max), ("s3.1.1.2", Some(5.0)));
+        let r = r.into_rubric();
+        assert_eq!(
+            r.indicators[1].groups[0],
+            super::super::Group { name: "决策".into(), points: Some(10.0) }
+        );
+        assert_eq!((r.indicators[1].name.as_str(), r.indicators[1].points), ("明确性", 5.0));
     }
 
     #[test]
