@@ -291,6 +291,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
         sections = skeleton::rubric_sections(&rubric);
         sections.extend(text);
         summary.rubric = Some((rubric.indicators.len(), rubric.total()));
+        summary.notes.extend(rubric.notes);
         summary.warnings.extend(rubric.warnings);
     }
     let require_reasons = options.require_reasons.unwrap_or(options.rubric.is_some());

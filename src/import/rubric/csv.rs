@@ -46,6 +46,7 @@ impl Parsed {
             indicators,
             declared_total: self.declared_total,
             warnings: self.warnings,
+            notes: Vec::new(),
             lang: self.lang,
         }
     }

@@ -17,6 +17,8 @@ pub struct Rubric {
     pub declared_total: Option<f64>,
     /// Worded warnings (level sums that do not add up, a total that is not 100…), for stderr.
     pub warnings: Vec<String>,
+    /// Worded notes on how the table was read (the sheet, columns ignored…), for stderr.
+    pub notes: Vec<String>,
     pub lang: Lang,
 }
 
