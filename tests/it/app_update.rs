@@ -1115,3 +1115,59 @@ fn another_programs_change_is_adopted_unless_changed_here_since() {
     assert!(m.sticky);
     assert!(m.text.contains("yours kept, theirs in r.scores.json.conflict. Esc dismisses"), "{}", m.text);
 }
+
+#[test]
+fn quit_asks_about_scores_below_full_marks_without_a_reason_and_enter_goes_to_the_first() {
+    let mut app = app_sized(SHAODONG, 120, 40); // requires a reason below full marks
+    app.update(Action::QuickScore(5)); // full marks: no reason needed
+    app.update(Action::NextItem);
+    app.update(Action::QuickScore(3));
+    app.update(Action::NextItem);
+    app.update(Action::QuickScore(2));
+    app.update(Action::Annotate);
+    type_str(&mut app, "佐证不足");
+    app.update(Action::NoteClose);
+    app.update(Action::NextItem);
+    app.update(Action::QuickScore(4));
+    assert_eq!(app.update(Action::Quit), Some(Effect::Save));
+    assert_eq!(app.update(Action::Saved(Ok(()))), None);
+    assert!(!app.quit, "the question comes first");
+    let m = app.message.clone().expect("the question");
+    assert!(
+        m.text.starts_with(
+            "2 items below full marks without a reason — Enter goes to the first, q again quits"
+        ),
+        "{}",
+        m.text
+    );
+    // Enter goes to the first of them (the one scored 3), and says how to write it.
+    app.update(Action::OpenScorePrompt);
+    assert!(matches!(app.mode, Mode::Normal), "no score prompt");
+    assert_eq!(app.current_item(), Some(1));
+    assert!(app.message.as_ref().unwrap().text.contains("a writes it"));
+    // Another key stays; q asks again, and q once more quits.
+    assert_eq!(app.update(Action::Quit), Some(Effect::Save));
+    app.update(Action::Saved(Ok(())));
+    assert!(!app.quit);
+    app.update(Action::NextItem);
+    assert_eq!(app.update(Action::Quit), Some(Effect::Save), "any other key answered stay");
+    app.update(Action::Saved(Ok(())));
+    assert_eq!(app.update(Action::Quit), None);
+    assert!(app.quit);
+    // After a failed save the question comes last, after the save's own.
+    let mut app = app_sized(SHAODONG, 120, 40);
+    app.update(Action::QuickScore(3));
+    app.update(Action::Quit);
+    app.update(Action::Saved(Err("disk full".to_string())));
+    assert!(app.message.clone().unwrap().text.contains("NOT SAVED"));
+    app.update(Action::Quit);
+    assert!(!app.quit);
+    assert!(app.message.clone().unwrap().text.contains("1 item below full marks without a reason"));
+    app.update(Action::Quit);
+    assert!(app.quit);
+    // Ctrl-c twice never waits on it.
+    let mut app = app_sized(SHAODONG, 120, 40);
+    app.update(Action::QuickScore(3));
+    app.update(Action::ForceQuit);
+    assert!(app.quit);
+}

@@ -442,6 +442,8 @@ fn no_arguments_opens_the_built_in_sample_and_saves_in_the_data_dir() {
     let file = wait_json(&scores, "score 4 for s2.1.1", AUTOSAVE, |v| entry(v, "s2.1.1")["score"] == 4);
     assert_eq!(file["report"]["id"], "shaodong-approval-bureau-2022");
     app.key("q");
+    app.wait_for("1 item below full marks without a reason");
+    app.key("q");
     assert_eq!(app.wait_exit(EXIT), 0, "{}", app.output());
     let file = read_json(&scores);
     assert_eq!(entry(&file, "s2.1.1")["score"], 4);

@@ -292,7 +292,12 @@ impl App {
             return None;
         }
         if from_user {
-            if !matches!(action, Quit) {
+            // Any other key answers "stay"; the missing-reasons question also takes the key that
+            // goes to the first of them.
+            let answers = matches!(action, Quit)
+                || (matches!(action, OpenScorePrompt)
+                    && self.quit_gate == Some(saving::QuitGate::MissingReasons));
+            if !answers {
                 self.quit_gate = None;
             }
             // Info and warnings last until the next key; errors until dismissed (Esc) or resolved.
@@ -375,6 +380,9 @@ impl App {
             },
             QuickScore(n) => self.set_score_checked(f64::from(n)),
             OpenScorePrompt => {
+                if self.go_to_missing_reason() {
+                    return None;
+                }
                 if self.editable_item().is_some() {
                     self.mode = Mode::ScorePrompt { input: String::new(), error: None, selected: false };
                 }

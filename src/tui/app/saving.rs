@@ -16,6 +16,9 @@ pub enum QuitGate {
     NotDurable,
     /// The save failed (the journal keeps the edits, or the first question said it does not).
     SaveFailed,
+    /// Everything is kept, but items scored below full marks have no reason (扣分原因) where the
+    /// report requires one: how many, and the way to the first.
+    MissingReasons,
 }
 
 impl App {
@@ -30,7 +33,11 @@ impl App {
                 self.dirty.clear();
                 self.unkept.clear();
                 if self.quit_after_save {
-                    self.quit = true;
+                    self.quit_after_save = false;
+                    match self.first_gate() {
+                        Some(gate) => self.ask(gate),
+                        None => self.quit = true,
+                    }
                 }
             }
             Err(e) => {
@@ -89,7 +96,33 @@ impl App {
         if matches!(self.save, SaveState::Failed(_)) {
             gates.push(QuitGate::SaveFailed);
         }
+        if self.missing_reasons().next().is_some() {
+            gates.push(QuitGate::MissingReasons);
+        }
         gates
+    }
+
+    /// The items scored below full marks without the reason the report requires, in order.
+    pub fn missing_reasons(&self) -> impl Iterator<Item = ItemIx> + '_ {
+        let (report, scores) = (&self.report, &self.scores);
+        (0..report.items.len())
+            .filter(move |&i| crate::scores::needs_reason(report, &report.items[i], &scores.entries[i]))
+    }
+
+    /// At the missing-reasons question: go to the first such item (shown even when a filter
+    /// would hide it); whether the question was open.
+    pub(super) fn go_to_missing_reason(&mut self) -> bool {
+        if self.quit_gate != Some(QuitGate::MissingReasons) {
+            return false;
+        }
+        self.quit_gate = None;
+        let first = self.missing_reasons().next();
+        if let Some(i) = first {
+            self.go_to(crate::report::Node::Item(i));
+            let key = self.key(Action::Annotate);
+            self.say(Level::Info, w::MISSING_REASON_HERE.fill(&[("key", &key)]));
+        }
+        true
     }
 
     fn first_gate(&self) -> Option<QuitGate> {
@@ -117,6 +150,16 @@ impl App {
                 w::LOSES.fill(&[("key", &key), ("count", &lost), ("ids", &self.unkept_ids())])
             }
             QuitGate::SaveFailed => w::SAVE_FAILED_QUIT.fill(&[("key", &key), ("why", &reason)]),
+            QuitGate::MissingReasons => {
+                let count = self.missing_reasons().count();
+                let go = self.keymap.keys_for(crate::tui::keys::KeyMode::Normal, &Action::OpenScorePrompt);
+                // Enter, when it is one of them, is what the question names.
+                let go = go.iter().find(|k| *k == "Enter").or(go.first()).cloned().unwrap_or_default();
+                let text =
+                    w::MISSING_REASONS.fill(&[("count", &w::count_items(count)), ("go", &go), ("key", &key)]);
+                self.say(Level::Warn, text);
+                return;
+            }
         };
         self.say(Level::Error, text);
     }
