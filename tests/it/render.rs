@@ -678,3 +678,29 @@ fn a_failing_journal_stays_in_the_status_bar_after_its_message_goes() {
     let terminal = draw(&app, 120, 40);
     assert!(!screen_lines(terminal.backend().buffer()).last().unwrap().contains("JOURNAL"));
 }
+
+#[test]
+fn a_rubric_indicator_shows_its_criteria_and_the_first_evidence_passage_beneath() {
+    let json = r#"{"id": "t", "title": "T", "sections": [
+        {"id": "r1", "title": "部门决策", "items": [
+            {"id": "r1.1", "title": "政务服务网上可办率", "text": "政务服务网上可办率", "max": 5,
+             "criteria": "网上可办率达到90%以上得5分", "refs": ["s2", "s1"]}]},
+        {"id": "s1", "title": "一、基本概况", "body": "本局负责政务服务。"},
+        {"id": "s2", "title": "二是推进一网通办", "body": "政务服务事项网上可办率达到98.5%，较上年提高3个百分点。"}
+    ]}"#;
+    let mut app = app(json.as_bytes(), 120, 40);
+    app.update(Action::FirstItem);
+    let text = screen(&frame(&mut app, 120, 40));
+    assert_eq!(
+        text.matches("政务服务网上可办率").count(),
+        2,
+        "the name in the outline and once as the title:\n{text}"
+    );
+    assert!(text.contains("网上可办率达到90%以上得5分"), "criteria shown:\n{text}");
+    assert!(text.contains("→ s2  二是推进一网通办"), "evidence listed, best first:\n{text}");
+    assert!(text.contains("网上可办率达到98.5%"), "the first passage is shown in full:\n{text}");
+    assert!(
+        !text.contains("本局负责政务服务"),
+        "only the first passage is shown, the rest are listed:\n{text}"
+    );
+}

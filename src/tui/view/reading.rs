@@ -108,8 +108,11 @@ fn item_content(app: &App, i: usize, w: usize, out: &mut Vec<Line<'static>>) {
             Span::raw(format!("{} / {}", fmt_num(v), fmt_num(item.scale.max))),
         ]));
     }
-    out.push(Line::default());
-    push_wrapped(out, &item.text, w, Style::new());
+    // A rubric indicator's text is its name, already shown as the title.
+    if item.text.trim() != item.display_title() {
+        out.push(Line::default());
+        push_wrapped(out, &item.text, w, Style::new());
+    }
     if !item.refs.is_empty() {
         out.push(Line::default());
         let follow = app.keymap.key(KeyMode::Normal, &Action::FollowRef);
@@ -125,7 +128,31 @@ fn item_content(app: &App, i: usize, w: usize, out: &mut Vec<Line<'static>>) {
             let room = w.saturating_sub(text::width(&head));
             out.push(Line::from(vec![Span::styled(clip(&head, w), t.link), Span::raw(clip(&name, room))]));
         }
+        first_passage(app, &item.refs[0], w, out);
     }
+}
+
+/// The first piece of evidence, in full beneath the list, so an indicator and the passage that
+/// speaks to it are read together.
+fn first_passage(app: &App, id: &str, w: usize, out: &mut Vec<Line<'static>>) {
+    let t = &app.theme;
+    let (title, body) = match app.report.find(id) {
+        Some(Node::Section(s)) => {
+            let sec = &app.report.sections[s];
+            (sec.title.to_string(), sec.body.as_deref().unwrap_or("").to_string())
+        }
+        Some(Node::Item(j)) => {
+            let item = &app.report.items[j];
+            (item.display_title(), item.text.to_string())
+        }
+        None => return,
+    };
+    if body.trim().is_empty() {
+        return;
+    }
+    out.push(Line::default());
+    push_wrapped(out, &title, w, t.muted);
+    push_wrapped(out, &body, w, Style::new());
 }
 
 fn section_content(app: &App, s: SectionIx, w: usize, out: &mut Vec<Line<'static>>) {
