@@ -58,6 +58,7 @@ pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> 
             Scores::new(&report)
         }
     };
+    warn_missing_reasons(&report, &scores);
     let table = sheet_table(&report, &scores, lang);
     let sheet = render(&table, || sheet_json(&report, &scores), format, !sheet_options.no_bom)?;
     let beside = || super::open::sheet_path(&scores_path, "xlsx");
@@ -85,6 +86,22 @@ pub(super) fn warn(path: &Path, warnings: &[String]) {
         let warning = errors::WARNING.fill(&[("text", &crate::text::sanitize(w))]);
         eprintln!("appraise: {}: {warning}", shown(path));
     }
+}
+
+/// The sheet goes out all the same, but the evaluator hears that the report wants reasons some
+/// scores lack (the first is named; `summary` lists them all).
+fn warn_missing_reasons(report: &crate::report::Report, scores: &Scores) {
+    let mut missing = (0..report.items.len())
+        .filter(|&i| crate::scores::needs_reason(report, &report.items[i], scores.entry(i)));
+    let Some(first) = missing.next() else { return };
+    let n = 1 + missing.count();
+    let text = cli::EXPORT_MISSING_REASONS.fill(&[
+        ("n", &n),
+        ("id", &crate::text::sanitize(&report.items[first].id)),
+        ("title", &crate::text::sanitize(&report.items[first].display_title())),
+        ("cmd", &"appraise summary"),
+    ]);
+    eprintln!("appraise: {}", errors::WARNING.fill(&[("text", &text)]));
 }
 
 /// "cannot read FILE: no such file": a scores file named on the command line that is not there.

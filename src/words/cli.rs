@@ -146,6 +146,8 @@ crate::words! {
     SUMMARY_ALL_REASONS = "每个未得满分的评分都写了扣分原因。" / "Every score below full marks has its reason.";
     SUMMARY_MISSING_REASONS = "未得满分、却没有写本报告要求的扣分原因（{n} 项）：" /
         "Scored below full marks without the reason the report requires ({n}):";
+    EXPORT_MISSING_REASONS = "{n} 项未得满分却没有扣分原因（第一项：{id} {title}；{cmd} 列出全部）" /
+        "{n} scored below full marks without a reason (the first: {id} {title}; {cmd} lists them all)";
     SUMMARY_SCORE_OF = "{score}/{max}" / "{score} of {max}";
     SUMMARY_FLAGGED_LIST = "待核实（{n} 项）：" / "Flagged for follow-up ({n}):";
 

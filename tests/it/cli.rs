@@ -92,6 +92,33 @@ fn check_lists_items_missing_a_required_reason() {
 }
 
 #[test]
+fn export_warns_about_scores_below_full_marks_without_the_required_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let scores = dir.path().join("s.json");
+    let report = fixture("shaodong-2022.json");
+    let export = |scores_json: &str| {
+        std::fs::write(&scores, scores_json).unwrap();
+        appraise(&["export", report.to_str().unwrap(), "--scores", scores.to_str().unwrap(), "--lang", "en"])
+    };
+    let out = export(
+        r#"{"format":"appraise.scores/1","report":{"id":"shaodong-approval-bureau-2022"},
+           "items":[{"id":"s2.1.1","score":4},{"id":"s2.1.2","score":3,"note":"佐证不足"},{"id":"s2.1.3","score":1}]}"#,
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "the sheet is written all the same: {stderr}");
+    assert!(
+        stderr.contains("warning: 2 scored below full marks without a reason (the first: s2.1.1 "),
+        "{stderr}"
+    );
+    assert!(text(&out.stdout).contains("佐证不足"), "the sheet is on stdout");
+    let out = export(
+        r#"{"format":"appraise.scores/1","report":{"id":"shaodong-approval-bureau-2022"},
+           "items":[{"id":"s2.1.1","score":5},{"id":"s2.1.2","score":3,"note":"佐证不足"}]}"#,
+    );
+    assert!(!text(&out.stderr).contains("without a reason"), "{}", text(&out.stderr));
+}
+
+#[test]
 fn unreadable_scores_are_refused_and_left_alone() {
     let corrupt = fixture("scores/corrupt.scores.json");
     let before = std::fs::read(&corrupt).unwrap();
