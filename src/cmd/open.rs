@@ -35,7 +35,7 @@ macro_rules! note_inline {
 }
 
 /// The Shaodong report, compiled in, opened by `appraise` with no arguments.
-pub const SAMPLE: &str = include_str!("../../fixtures/shaodong-2022.json");
+pub const SAMPLE: &str = include_str!("../../fixtures/sample.json");
 
 #[derive(Debug, Default)]
 pub struct OpenArgs {
@@ -291,7 +291,7 @@ fn sample_scores_path() -> Result<PathBuf, Failure> {
             ("path", &cli::VALUE_PATH),
         ]))
     })?;
-    Ok(dir.join("shaodong-2022.scores.json"))
+    Ok(dir.join("shaodong-2022-rubric.scores.json"))
 }
 
 /// The user's login name: `$USER`, `$LOGNAME` (`%USERNAME%` on Windows), else the account's

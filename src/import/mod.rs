@@ -304,6 +304,11 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     if !file_name.is_empty() && !meta.iter().any(|(k, _)| k == "source") {
         meta.push(("source".into(), file_name));
     }
+    if let Some(file) = &options.rubric {
+        let name =
+            Path::new(&file.name).file_name().map_or(file.name.clone(), |n| n.to_string_lossy().into_owned());
+        meta.push(("rubric".into(), name));
+    }
     meta.retain(|(k, _)| k != "lang");
     meta.push(("lang".into(), lang.code().into()));
     let grades = (lang == Lang::Zh).then(|| {

@@ -433,22 +433,35 @@ fn remapped_keys_in_config_toml_work_and_every_hint_follows_them() {
 #[test]
 fn no_arguments_opens_the_built_in_sample_and_saves_in_the_data_dir() {
     let sb = Sandbox::new();
+    // A scores file saved for the sample of earlier versions (another report) is left as it is.
+    let data = sb.data_home().join("appraise");
+    std::fs::create_dir_all(&data).unwrap();
+    let old = data.join("shaodong-2022.scores.json");
+    let old_text = r#"{"format":"appraise.scores/1","report":{"id":"shaodong-approval-bureau-2022"},"items":[{"id":"s2.1.1","score":4}]}"#;
+    std::fs::write(&old, old_text).unwrap();
     let mut app = sb.spawn(&[]);
     let screen = app.wait_for("邵东市行政审批服务局");
-    assert!(screen.contains("Item s2.1.1"), "opens on the first item:\n{screen}");
+    // The sample is the real workflow: the Dazhou rubric scored, the Shaodong text as evidence.
+    assert!(
+        screen.contains("Item r1.1.1") && screen.contains("相关性"),
+        "opens on the first indicator:\n{screen}"
+    );
+    assert!(screen.contains("0/28"), "the rubric's 28 indicators are what is scored:\n{screen}");
     app.key("4");
     app.wait_for("4/5");
-    let scores = sb.data_home().join("appraise").join("shaodong-2022.scores.json");
-    let file = wait_json(&scores, "score 4 for s2.1.1", AUTOSAVE, |v| entry(v, "s2.1.1")["score"] == 4);
-    assert_eq!(file["report"]["id"], "shaodong-approval-bureau-2022");
+    let scores = data.join("shaodong-2022-rubric.scores.json");
+    let file = wait_json(&scores, "score 4 for r1.1.1", AUTOSAVE, |v| entry(v, "r1.1.1")["score"] == 4);
+    assert_eq!(file["report"]["id"], "shaodong-2022-rubric");
     app.key("q");
     app.wait_for("1 item below full marks without a reason");
     app.key("q");
     assert_eq!(app.wait_exit(EXIT), 0, "{}", app.output());
     let file = read_json(&scores);
-    assert_eq!(entry(&file, "s2.1.1")["score"], 4);
-    let sample = report_items(&read_json(&crate::support::fixtures().join("shaodong-2022.json")));
+    assert_eq!(entry(&file, "r1.1.1")["score"], 4);
+    let sample = report_items(&read_json(&crate::support::fixtures().join("sample.json")));
+    assert_eq!(sample.len(), 28);
     assert_eq!(file["items"].as_array().unwrap().len(), sample.len(), "every item of the sample");
+    assert_eq!(std::fs::read_to_string(&old).unwrap(), old_text, "the old sample's scores are untouched");
     let stray: Vec<_> = std::fs::read_dir(sb.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -842,3 +842,33 @@ proptest! {
         }
     }
 }
+
+/// The built-in sample is what a newcomer's first command makes of the real inputs: the command
+/// in fixtures/import/README.md, run again, gives `fixtures/sample.json` byte for byte.
+#[test]
+fn the_built_in_sample_is_the_shaodong_text_imported_with_the_dazhou_rubric() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sample.json");
+    let status = crate::support::command()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "import",
+            "fixtures/import/shaodong-2022.txt",
+            "--rubric",
+            "fixtures/import/rubric-dazhou.csv",
+        ])
+        .args([
+            "--id",
+            "shaodong-2022-rubric",
+            "--title",
+            "邵东市行政审批服务局 2022 年度部门整体支出绩效自评报告",
+        ])
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let made = std::fs::read_to_string(&out).unwrap();
+    let sample = std::fs::read_to_string(fixture("../sample.json")).unwrap();
+    assert!(made == sample, "fixtures/sample.json is stale: run the command in fixtures/import/README.md");
+}
