@@ -29,6 +29,42 @@ fn golden_sheets_of_shaodong() {
     }
 }
 
+/// The rubric workflow's sheet: the office's three levels as its columns, no level made up,
+/// no reading section, the rubric's 100 points.
+#[test]
+fn golden_sheets_of_the_sample_scored_on_its_rubric() {
+    const SAMPLE: &str = "fixtures/sample.json";
+    const SAMPLE_SCORES: &str = "fixtures/scores/sample.zhangsan.scores.json";
+    for format in ["csv", "md", "json"] {
+        let out = ok(&["export", SAMPLE, "--scores", SAMPLE_SCORES, "--format", format]);
+        golden(&format!("export-sample-zhangsan.{format}"), &out);
+    }
+    let out = ok(&["export", SAMPLE, "--scores", SAMPLE_SCORES, "--format", "csv", "--no-bom"]);
+    let mut r = csv::Reader::from_reader(&out[..]);
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "评分标准",
+            "分值",
+            "自评得分",
+            "得分",
+            "扣分原因和其他说明",
+            "待核实"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let first = &rows[0];
+    assert_eq!((&first[0], &first[1], &first[2], &first[4]), ("部门决策", "目标任务", "相关性", "5"));
+    let total = rows.iter().find(|row| &row[0] == "合计").unwrap();
+    assert_eq!((&total[4], &total[6]), ("100", "83.5"));
+    let items = rows.iter().filter(|row| !row[2].is_empty() && &row[2] != "小计").count();
+    assert_eq!(items, 28, "the rubric's indicators, and nothing of the text");
+}
+
 #[test]
 fn csv_has_a_bom_unless_asked_not_to() {
     let with = ok(&["export", SD, "--scores", SD_SCORES, "--format", "csv"]);
