@@ -52,6 +52,16 @@ pub struct Section {
     pub children: Vec<SectionIx>,
 }
 
+impl Section {
+    /// A passage of the text to read, not to score: a leaf section with a body and no items
+    /// (what a rubric import makes of the report text).
+    pub fn is_passage(&self) -> bool {
+        self.items.is_empty()
+            && self.children.is_empty()
+            && self.body.as_deref().is_some_and(|b| !b.trim().is_empty())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub id: SharedStr,

@@ -12,8 +12,8 @@ crate::words! {
     MODE_HELP = "帮助页与报告信息页" / "The help and report pages";
 
     // Reading and scoring
-    NEXT_ITEM = "下一项" / "next item";
-    PREV_ITEM = "上一项" / "previous item";
+    NEXT_ITEM = "下一项（或下一段正文）" / "next item (or passage)";
+    PREV_ITEM = "上一项（或上一段正文）" / "previous item (or passage)";
     NEXT_SECTION = "下一节（节页显示其正文和小计）" / "next section (a section shows its body and subtotal)";
     PREV_SECTION = "上一节" / "previous section";
     FIRST_ITEM = "第一项" / "first item";

@@ -49,6 +49,7 @@ crate::words! {
     EVIDENCE = "佐证 — {follow} 查看，{back} 返回" / "Evidence — {follow} follows, {back} comes back";
     SECTION_FACTS = "{id} · {count} · 满分 {max}" / "{id} · {count} · full marks {max}";
     SECTION_SCORED = " · 已评 {scored}/{items}：{points} / {max} 分" / " · scored {scored}/{items}: {points} of {max} points";
+    PASSAGES_LABEL = "正文 — {keys} 逐段阅读" / "The text — {keys} to read it in turn";
     ITEMS_LABEL = "评价项 — {keys} 逐项阅读和评分" / "Items — {keys} to read and score them";
     AND_MORE = "……还有 {n} 项（{keys} 逐项查看）" / "… and {n} more ({keys} walks them)";
     COUNT_ITEM = "{n} 项" / "{n} item";
@@ -140,6 +141,8 @@ crate::words! {
     COPY_ITEM_TEXT = "本项正文" / "item text";
     COPY_SECTION_TEXT = "本节正文" / "section text";
     PASTE_WHERE = "粘贴的内容只能放进备注（{note}）或分数输入框（{score}）。" / "Paste goes into a note ({note}) or the score prompt ({score}).";
+    TEXT_NOT_SCORED = "这是报告正文，供阅读、不评分；{key} 到下一个未评的评价项。" /
+        "This is the report's text, to read, not to score; {key} goes to the next unscored item.";
     A_SECTION_MSG = "这是节；移到评价项（{keys}）再评分。" / "This is a section; move to an item ({keys}) to score it.";
     NOT_SET = "未设置：{why}；分数不变。" / "Not set: {why}; the score stays as it was.";
     JUMPED = "{key} 返回原处。" / "{key} goes back to where you were.";

@@ -1171,3 +1171,39 @@ fn quit_asks_about_scores_below_full_marks_without_a_reason_and_enter_goes_to_th
     app.update(Action::ForceQuit);
     assert!(app.quit);
 }
+
+/// On a rubric report, `j`/`k` go on from the last indicator into the text's passages (to read
+/// them), while `n` keeps to the indicators.
+#[test]
+fn j_and_k_read_on_into_the_texts_passages_and_n_keeps_to_the_indicators() {
+    let mut app = app_sized(include_bytes!("../../fixtures/sample.json"), 120, 40);
+    app.update(Action::LastItem);
+    let last = app.current_item().unwrap();
+    assert_eq!(&*app.report.items[last].id, "r3.3.3");
+    app.update(Action::NextItem);
+    let passage = match app.current() {
+        Some(Node::Section(s)) => s,
+        other => panic!("j stops at the first passage, not at {other:?}"),
+    };
+    assert_eq!(&*app.report.sections[passage].id, "s1");
+    app.update(key(KeyCode::Char('4')));
+    assert!(
+        message(&app).contains("to read, not to score; n goes to the next unscored"),
+        "{}",
+        message(&app)
+    );
+    assert!(app.scores.entries.iter().all(|e| e.score.is_none()), "nothing scored");
+    app.update(Action::NextItem);
+    let Some(Node::Section(next)) = app.current() else { panic!("the next passage") };
+    assert!(app.report.sections[next].is_passage() && next != passage);
+    app.update(Action::PrevItem);
+    app.update(Action::PrevItem);
+    assert_eq!(app.current_item(), Some(last), "k comes back to the indicator");
+    app.update(Action::NextItem);
+    app.update(Action::NextUnscored);
+    assert_eq!(
+        &*app.report.items[app.current_item().unwrap()].id,
+        "r1.1.1",
+        "n wraps to the first indicator"
+    );
+}

@@ -684,7 +684,7 @@ fn a_rubric_indicator_shows_its_criteria_and_the_first_evidence_passage_beneath(
     let json = r#"{"id": "t", "title": "T", "sections": [
         {"id": "r1", "title": "部门决策", "items": [
             {"id": "r1.1", "title": "政务服务网上可办率", "text": "政务服务网上可办率", "max": 5,
-             "criteria": "网上可办率达到90%以上得5分", "refs": ["s2", "s1"]}]},
+             "criteria": "网上可办率达到90%以上得5分", "refs": ["s2", "s1"], "tags": ["部门决策", "网办"]}]},
         {"id": "s1", "title": "一、基本概况", "body": "本局负责政务服务。"},
         {"id": "s2", "title": "二是推进一网通办", "body": "政务服务事项网上可办率达到98.5%，较上年提高3个百分点。"}
     ]}"#;
@@ -697,6 +697,10 @@ fn a_rubric_indicator_shows_its_criteria_and_the_first_evidence_passage_beneath(
         "the name in the outline and once as the title:\n{text}"
     );
     assert!(text.contains("网上可办率达到90%以上得5分"), "criteria shown:\n{text}");
+    assert!(
+        text.contains("r1.1 · 0–5 step 0.5 · 网办 "),
+        "a tag naming a section above is not repeated:\n{text}"
+    );
     assert!(text.contains("→ s2  二是推进一网通办"), "evidence listed, best first:\n{text}");
     assert!(text.contains("网上可办率达到98.5%"), "the first passage is shown in full:\n{text}");
     assert!(

@@ -341,8 +341,8 @@ impl App {
             JournalFailed { error, items } => self.on_journal_failed(error, items),
             JournalRecovered => self.on_journal_recovered(),
             External(outcome) => self.on_external(outcome),
-            NextItem => self.move_to(self.next_row(|n| matches!(n, Node::Item(_))), w::AT_LAST_ITEM.get()),
-            PrevItem => self.move_to(self.prev_row(|n| matches!(n, Node::Item(_))), w::AT_FIRST_ITEM.get()),
+            NextItem => self.move_to(self.next_row(|n| self.is_stop(n)), w::AT_LAST_ITEM.get()),
+            PrevItem => self.move_to(self.prev_row(|n| self.is_stop(n)), w::AT_FIRST_ITEM.get()),
             NextSection => {
                 self.move_to(self.next_row(|n| matches!(n, Node::Section(_))), w::LAST_SECTION.get())
             }
@@ -533,9 +533,16 @@ impl App {
             return None;
         }
         let item = self.current_item();
-        if item.is_none() {
-            let keys = self.keymap.group_keys(KeyMode::Normal, &[Action::NextItem, Action::PrevItem]);
-            self.say(Level::Info, w::A_SECTION_MSG.fill(&[("keys", &keys)]));
+        match self.current() {
+            Some(Node::Section(s)) if self.tallies.sections[s].items == 0 => {
+                let next = self.key(Action::NextUnscored);
+                self.say(Level::Info, w::TEXT_NOT_SCORED.fill(&[("key", &next)]));
+            }
+            Some(Node::Section(_)) => {
+                let keys = self.keymap.group_keys(KeyMode::Normal, &[Action::NextItem, Action::PrevItem]);
+                self.say(Level::Info, w::A_SECTION_MSG.fill(&[("keys", &keys)]));
+            }
+            _ => {}
         }
         item
     }

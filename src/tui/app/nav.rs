@@ -56,6 +56,14 @@ impl App {
         }
     }
 
+    /// Where `j`/`k` stop: the items, and the passages of the text to read between them.
+    pub(super) fn is_stop(&self, node: &Node) -> bool {
+        match *node {
+            Node::Item(_) => true,
+            Node::Section(s) => self.report.sections[s].is_passage(),
+        }
+    }
+
     pub(super) fn next_row(&self, want: impl Fn(&Node) -> bool) -> Option<usize> {
         self.outline.iter().skip(self.cursor + 1).position(want).map(|p| self.cursor + 1 + p)
     }
@@ -166,7 +174,7 @@ impl App {
     pub(super) fn on_wheel(&mut self, column: u16, row: u16, down: bool) {
         let at = ratatui::layout::Position::new(column, row);
         if self.panes().outline.contains(at) {
-            let want = |n: &Node| matches!(n, Node::Item(_));
+            let want = |n: &Node| self.is_stop(n);
             let next = if down { self.next_row(want) } else { self.prev_row(want) };
             if let Some(r) = next {
                 self.set_cursor(r);

@@ -91,9 +91,14 @@ fn item_content(app: &App, i: usize, w: usize, out: &mut Vec<Line<'static>>) {
         ("max", &fmt_num(item.scale.max)),
         ("step", &fmt_num(item.scale.step)),
     ]);
-    if !item.tags.is_empty() {
+    // A tag that names a section above the item (a rubric's 一级指标) is in the path already.
+    let above: Vec<&str> = std::iter::successors(Some(item.section), |&s| app.report.sections[s].parent)
+        .map(|s| &*app.report.sections[s].title)
+        .collect();
+    let tags: Vec<&str> = item.tags.iter().map(|t| &**t).filter(|t| !above.contains(t)).collect();
+    if !tags.is_empty() {
         facts.push_str(" · ");
-        facts.push_str(&item.tags.join(", "));
+        facts.push_str(&tags.join(", "));
     }
     push_wrapped(out, &facts, w, t.muted);
     if let Some(criteria) = item.criteria.as_deref().filter(|c| !c.trim().is_empty()) {
@@ -213,5 +218,35 @@ fn section_content(app: &App, s: SectionIx, w: usize, out: &mut Vec<Line<'static
             let more = words::AND_MORE.fill(&[("n", &(range.len() - shown)), ("keys", &walk)]);
             out.push(Line::styled(more, t.muted));
         }
+    } else if !sec.children.is_empty() {
+        passages_under(app, s, w, out);
     }
+}
+
+/// A part of the text with no items: what it holds, to read in turn with `j`.
+fn passages_under(app: &App, s: SectionIx, w: usize, out: &mut Vec<Line<'static>>) {
+    let sections = &app.report.sections;
+    out.push(Line::default());
+    let walk = app.keymap.group_keys(KeyMode::Normal, &[Action::NextItem, Action::PrevItem]);
+    out.push(label(app, &words::PASSAGES_LABEL.fill(&[("keys", &walk)])));
+    let mut stack: Vec<SectionIx> = sections[s].children.iter().rev().copied().collect();
+    let mut listed = 0;
+    while let Some(c) = stack.pop() {
+        if listed == MAX_LISTED {
+            let left = descendants(app, s) - listed;
+            out.push(Line::styled(words::AND_MORE.fill(&[("n", &left), ("keys", &walk)]), app.theme.muted));
+            break;
+        }
+        let indent = "  ".repeat(sections[c].depth.saturating_sub(sections[s].depth + 1));
+        let head = format!("{indent}• ");
+        let room = w.saturating_sub(text::width(&head));
+        out.push(Line::from(vec![Span::raw(head), Span::raw(clip(&sections[c].title, room))]));
+        listed += 1;
+        stack.extend(sections[c].children.iter().rev().copied());
+    }
+}
+
+fn descendants(app: &App, s: SectionIx) -> usize {
+    let children = &app.report.sections[s].children;
+    children.len() + children.iter().map(|&c| descendants(app, c)).sum::<usize>()
 }

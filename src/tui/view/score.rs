@@ -102,6 +102,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 lines.push(Line::styled(reason, t.warning));
             }
         }
+        Some(Node::Section(s)) if app.tallies.sections[s].items == 0 => {
+            let next = key(Action::NextUnscored);
+            lines.push(Line::styled(words::TEXT_NOT_SCORED.fill(&[("key", &next)]), t.muted));
+        }
         Some(Node::Section(s)) => {
             let sum = &app.tallies.sections[s];
             let subtotal = match sum.percent {
