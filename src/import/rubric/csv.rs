@@ -13,7 +13,8 @@ use crate::words::rubric as w;
 pub fn parse(bytes: &[u8], name: &str) -> Result<Rubric, String> {
     let grid = grid(bytes, name)?;
     // No header row: the documented order, when the rows are wide enough to be in it.
-    let headerless = !table::names_any_column(&grid)
+    let headerless = !table::has_header(&grid)
+        && !table::first_row_names_a_level(&grid)
         && grid.rows.iter().find(|r| r.iter().any(|c| !c.is_empty())).is_some_and(|r| r.len() >= 6);
     table::interpret(&grid, name, headerless.then_some(&HEADERLESS[..]))
 }

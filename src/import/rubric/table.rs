@@ -249,9 +249,12 @@ pub fn has_header(grid: &Grid) -> bool {
     matches!(find_header(grid), Found::Header(_))
 }
 
-/// Whether a header row names anything this interpreter knows (for a CSV: headed or not).
-pub fn names_any_column(grid: &Grid) -> bool {
-    !matches!(find_header(grid), Found::Nothing)
+/// Whether the first non-empty row names a level column (a CSV is then headed, not in the
+/// documented order).
+pub fn first_row_names_a_level(grid: &Grid) -> bool {
+    grid.rows.iter().find(|r| r.iter().any(|c| !c.trim().is_empty())).is_some_and(|r| {
+        r.iter().any(|c| matches!(column(c), Some(Col::Level(_) | Col::Name | Col::LevelOf)))
+    })
 }
 
 /// `5`, `５`, `5分`, `5.0`, `5 points`, `20%` → 5.0 (20.0); empty → None; anything else is an error.
