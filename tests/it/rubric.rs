@@ -240,3 +240,40 @@ fn the_english_header_and_the_headerless_order_still_read() {
         assert!(r.warnings.is_empty(), "{:?}", r.warnings);
     }
 }
+
+#[test]
+fn explanation_and_self_score_columns_are_read() {
+    let _en = appraise::words::pin(Lang::En);
+    let text = "评分表\n一级指标,三级指标,指标解释,分值,评分细则,自评得分\n决策,相关性,目标与职能相符,60,相符得满分,55\n,明确性,目标量化,40,,40\n合计,,,100,,95\n";
+    let r =
+        parse(&RubricFile { name: "r.csv".into(), bytes: text.as_bytes().to_vec(), sheet: None }).unwrap();
+    assert_eq!(r.indicators[0].explanation.as_deref(), Some("目标与职能相符"));
+    assert_eq!(r.indicators[0].criteria.as_deref(), Some("相符得满分"));
+    assert_eq!(r.indicators[0].self_score, Some(55.0));
+    assert_eq!(r.indicators[1].criteria, None);
+    assert_eq!(r.declared_total, Some(100.0));
+    assert!(r.warnings.is_empty() && r.notes.is_empty(), "{:?} {:?}", r.warnings, r.notes);
+}
+
+#[test]
+fn damaged_workbooks_and_documents_never_panic() {
+    let _en = appraise::words::pin(Lang::En);
+    for name in ["dazhou.xlsx", "dazhou.xls", "dazhou.docx", "dazhou.md", "dazhou.csv"] {
+        let bytes = std::fs::read(fixture(name)).unwrap();
+        for cut in (0..bytes.len()).step_by(bytes.len() / 40 + 1) {
+            let mut damaged = bytes.clone();
+            // Cut short, or a run of bytes overwritten.
+            if cut % 2 == 0 {
+                damaged.truncate(cut);
+            } else {
+                for b in damaged.iter_mut().skip(cut).take(64) {
+                    *b = b.wrapping_mul(31).wrapping_add(7);
+                }
+            }
+            let file = RubricFile { name: name.into(), bytes: damaged, sheet: None };
+            if let Err(e) = parse(&file) {
+                assert!(e.starts_with(name) && !e.contains('\n'), "{name} at {cut}: {e}");
+            }
+        }
+    }
+}

@@ -10,7 +10,9 @@ use crate::scores::fmt_num;
 use crate::words::errors::LIST_SEP;
 use crate::words::rubric as w;
 use calamine::{Data, Dimensions, Range, Reader, Xls, Xlsx};
+use std::cell::Cell;
 use std::io::Cursor;
+use std::sync::Once;
 
 /// Rows and columns beyond these are not read (a scoring table is small; a stray cell far away
 /// must not cost gigabytes).
@@ -88,8 +90,33 @@ fn grid_of(range: &Range<Data>, merged: &[Dimensions]) -> Grid {
     Grid::new(rows, Places::Cells { row0, col0 })
 }
 
-/// Reads the workbook in `file` (`xls`: the old binary format).
+thread_local! {
+    /// Set while a workbook is read: a panic inside `calamine` is a damaged file, not news.
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Reads the workbook in `file` (`xls`: the old binary format). A damaged file that makes the
+/// reading library panic is reported as damaged, without the panic's message.
 pub fn parse(file: &RubricFile, xls: bool) -> Result<Rubric, String> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(file, xls)));
+    QUIET.with(|q| q.set(false));
+    read.unwrap_or_else(|_| {
+        let name = file.name.as_str();
+        Err(w::RUBRIC_NOT_EXCEL.fill(&[("name", &name), ("excel", &"Excel")]))
+    })
+}
+
+fn read(file: &RubricFile, xls: bool) -> Result<Rubric, String> {
     let name = file.name.as_str();
     let corrupt = |detail: String| {
         w::RUBRIC_CORRUPT_EXCEL.fill(&[("name", &name), ("excel", &"Excel"), ("detail", &detail)])
