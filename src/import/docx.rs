@@ -32,7 +32,7 @@ pub fn read(bytes: &[u8]) -> Result<Docx, String> {
     parse_document(&document, &styles, &numbering)
 }
 
-fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
+pub(crate) fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
     let file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
@@ -51,7 +51,7 @@ fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<S
 }
 
 /// The value of attribute `w:name` (any prefix) on `e`.
-fn attr(e: &BytesStart, name: &str) -> Option<String> {
+pub(crate) fn attr(e: &BytesStart, name: &str) -> Option<String> {
     e.attributes().flatten().find_map(|a| {
         let key = a.key.as_ref();
         let local = key.rsplit(':').next().unwrap_or(key);
@@ -61,13 +61,13 @@ fn attr(e: &BytesStart, name: &str) -> Option<String> {
     })
 }
 
-fn local(e: &BytesStart) -> String {
+pub(crate) fn local(e: &BytesStart) -> String {
     let name = e.name();
     let full: &str = name.as_ref();
     full.rsplit(':').next().unwrap_or(full).to_string()
 }
 
-fn local_end(name: &[u8]) -> String {
+pub(crate) fn local_end(name: &[u8]) -> String {
     let full = String::from_utf8_lossy(name);
     full.rsplit(':').next().unwrap_or(&full).to_string()
 }

@@ -3,24 +3,65 @@
 
 crate::words! {
     RUBRIC_BAD_CSV = "{name}: 第 {row} 行: 不是有效的 CSV（{detail}）" / "{name}: row {row}: not valid CSV ({detail})";
-    RUBRIC_ROW = "第 {row} 行" / "row {row}";
     RUBRIC_EMPTY = "{name}: 评分表是空的" / "{name}: the scoring table is empty";
-    RUBRIC_NO_COLUMN = "{name}: 第 1 行: 表头没有“{column}”列（应为 {columns}）" /
-        "{name}: row 1: the header has no {column} column (expected {columns})";
-    RUBRIC_NOT_POINTS = "{name}: 第 {row} 行“{column}”列: “{cell}”不是分值" /
-        "{name}: row {row}, column {column}: \"{cell}\" is not a number of points";
-    RUBRIC_EMPTY_CELL = "{name}: 第 {row} 行: “{column}”单元格是空的" / "{name}: row {row}: the {column} cell is empty";
-    RUBRIC_POINTS_POSITIVE = "{name}: 第 {row} 行“{column}”列: 分值 {points} 必须大于 0" /
-        "{name}: row {row}, column {column}: {points} points must be more than 0";
+    RUBRIC_NOT_POINTS = "{name}: {place}: “{cell}”不是分值" / "{name}: {place}: \"{cell}\" is not a number of points";
+    RUBRIC_EMPTY_CELL = "{name}: {place}: “{column}”单元格是空的" / "{name}: {place}: the {column} cell is empty";
+    RUBRIC_NO_NAME = "{name}: {place}: 该行的指标没有名称（“{column}”单元格是空的）" /
+        "{name}: {place}: the indicator has no name (its {column} cell is empty)";
+    RUBRIC_POINTS_POSITIVE = "{name}: {place}: 分值 {points} 必须大于 0" /
+        "{name}: {place}: {points} points must be more than 0";
+    RUBRIC_BAD_LEVEL = "{name}: {place}: “{cell}”不是指标层级（应为 1、2、3 或 一级、二级…）" /
+        "{name}: {place}: \"{cell}\" is not an indicator level (1, 2, 3…)";
     RUBRIC_NO_ROWS = "{name}: 评分表中没有指标行" / "{name}: the scoring table has no indicator rows";
-    RUBRIC_POINTS_DIFFER = "{name}: 第 {row} 行: {level}“{group}”此处为 {now} 分，上面却是 {had} 分" /
-        "{name}: row {row}: {level} “{group}” is given {now} points here but {had} above";
+    RUBRIC_NO_COLUMNS = "{name}: 找不到同时含指标列和分值列的表头（找到的列：{found}；需要{needed}）" /
+        "{name}: no header row with both an indicator column and a points column (columns found: {found}; needed: {needed})";
+    RUBRIC_NEEDED = "指标层级列（{levels}）和分值列（{points}）" /
+        "a level column ({levels}) and a points column ({points})";
+    RUBRIC_NOTHING_FOUND = "无" / "none";
+    RUBRIC_POINTS_DIFFER = "{name}: {place}: {level}“{group}”此处为 {now} 分，上面却是 {had} 分" /
+        "{name}: {place}: {level} “{group}” is given {now} points here but {had} above";
     RUBRIC_LEVEL2_SUM = "{name}: {level2}“{group}”（{parent}）为 {declared} 分，但其{level3}合计 {sum} 分" /
         "{name}: {level2} “{group}” ({parent}) is worth {declared} points but its {level3} add up to {sum}";
     RUBRIC_LEVEL1_SUM = "{name}: {level1}“{group}”为 {declared} 分，但其下各指标合计 {sum} 分" /
         "{name}: {level1} “{group}” is worth {declared} points but its indicators add up to {sum}";
     RUBRIC_TOTAL = "{name}: 合计行为 {declared} 分，但各指标合计 {sum} 分" /
         "{name}: the total row says {declared} points but the indicators add up to {sum}";
+    RUBRIC_NOT_100 = "{name}: 各指标合计 {sum} 分，不是 100 分" / "{name}: the indicators add up to {sum} points, not 100";
+    RUBRIC_DUPLICATE = "{name}: {place}: 指标“{indicator}”在“{group}”下出现了两次" /
+        "{name}: {place}: the indicator “{indicator}” appears twice under “{group}”";
+    RUBRIC_COLUMNS_IGNORED = "{name}: 未读取的列：{columns}" / "{name}: columns not read: {columns}";
+    RUBRIC_SHEET_READ = "{name}: 读取的是工作表“{sheet}”（共 {n} 个工作表）" /
+        "{name}: read the sheet “{sheet}” (of {n} sheets)";
+    RUBRIC_TABLE_READ = "{name}: 读取的是第 {n} 个表格（共 {count} 个表格）" / "{name}: read table {n} of {count}";
+    RUBRIC_NO_SHEET = "{name}: 没有工作表“{sheet}”（有：{sheets}）" / "{name}: there is no sheet “{sheet}” (the sheets: {sheets})";
+    RUBRIC_NO_TABLE = "{name}: 文档中没有表格" / "{name}: the document has no table";
+    RUBRIC_ET = "{name}: 这是 {wps} 表格文件（.et），无法直接读取，请另存为 .xlsx" /
+        "{name}: this is a {wps} spreadsheet (.et), which cannot be read; save it as .xlsx";
+    RUBRIC_NOT_EXCEL_TEXT = "{name}: 这不是 {excel} 工作簿，而是文本（看起来是 CSV），请改名为 .csv" /
+        "{name}: this is not an {excel} workbook but text (it looks like CSV); rename it .csv";
+    RUBRIC_NOT_WORD_TEXT = "{name}: 这不是 {word} 文档，而是文本，请改名为 .txt 或 .csv" /
+        "{name}: this is not a {word} document but text; rename it .txt or .csv";
+    RUBRIC_NOT_EXCEL = "{name}: 这不是 {excel} 工作簿（文件已损坏或是其他格式）" /
+        "{name}: this is not an {excel} workbook (the file is damaged or in another format)";
+    RUBRIC_CORRUPT_EXCEL = "{name}: 无法读取此 {excel} 工作簿，文件可能已损坏（{detail}）" /
+        "{name}: cannot read this {excel} workbook, the file may be damaged ({detail})";
+    RUBRIC_CORRUPT_WORD = "{name}: 无法读取此 {word} 文档，文件可能已损坏（{detail}）" /
+        "{name}: cannot read this {word} document, the file may be damaged ({detail})";
+    RUBRIC_ENCRYPTED = "{name}: 文件设有密码，无法读取；请取消密码另存一份后再导入" /
+        "{name}: the file is password-protected; save a copy without the password and import that";
+    RUBRIC_OLD_DOC = "{name}: 这是旧版 {word} 文档（{ext}），请另存为 .docx" /
+        "{name}: this is an old {word} document ({ext}); save it as .docx";
+    RUBRIC_ZIP_UNKNOWN = "{name}: 这是压缩包，但既不是 {excel} 工作簿也不是 {word} 文档" /
+        "{name}: this is a zip archive but neither an {excel} workbook nor a {word} document";
+
+    /// Places in a table, for messages.
+    RUBRIC_ROW = "第 {row} 行" / "row {row}";
+    RUBRIC_ROW_COLUMN = "第 {row} 行“{column}”列" / "row {row}, column {column}";
+    RUBRIC_LINE = "第 {line} 行" / "line {line}";
+    RUBRIC_LINE_COLUMN = "第 {line} 行“{column}”列" / "line {line}, column {column}";
+    RUBRIC_CELL = "单元格 {cell}" / "cell {cell}";
+    RUBRIC_TABLE_ROW = "表格 {table} 第 {row} 行" / "table {table}, row {row}";
+    RUBRIC_TABLE_ROW_COLUMN = "表格 {table} 第 {row} 行“{column}”列" / "table {table}, row {row}, column {column}";
 
     /// A scoring table's columns, as its header names them.
     COLUMN_LEVEL1 = "一级指标" / "level1";

@@ -35,6 +35,7 @@ mod integrity;
 mod layers;
 mod merge;
 mod render;
+mod rubric;
 mod schemas;
 mod screens;
 mod search_ui;
