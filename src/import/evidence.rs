@@ -150,52 +150,49 @@ fn visit_items(section: &mut SectionFile, f: &mut impl FnMut(&mut ItemFile)) {
     }
 }
 
-/// The passages' terms and how many passages hold each.
+/// The passages' terms: for each term, the passages holding it and how often (postings, so an
+/// indicator's score only visits the passages that share a term with it).
 pub struct Corpus {
-    docs: Vec<Doc>,
-    df: BTreeMap<String, usize>,
+    postings: BTreeMap<String, Vec<(usize, f64)>>,
+    /// Each passage's length in terms.
+    lens: Vec<f64>,
     avg_len: f64,
-}
-
-struct Doc {
-    tf: BTreeMap<String, f64>,
-    len: f64,
 }
 
 impl Corpus {
     /// The corpus of `passages`, in order (a ranking names passages by their index here).
     pub fn new<'a>(passages: impl IntoIterator<Item = &'a str>) -> Corpus {
-        let mut docs = Vec::new();
-        let mut df: BTreeMap<String, usize> = BTreeMap::new();
-        for text in passages {
+        let mut postings: BTreeMap<String, Vec<(usize, f64)>> = BTreeMap::new();
+        let mut lens = Vec::new();
+        for (index, text) in passages.into_iter().enumerate() {
             let mut tf: BTreeMap<String, f64> = BTreeMap::new();
             let terms = terms(text);
-            let len = terms.len() as f64;
+            lens.push(terms.len() as f64);
             for t in terms {
                 *tf.entry(t).or_default() += 1.0;
             }
-            for t in tf.keys() {
-                *df.entry(t.clone()).or_default() += 1;
+            for (t, n) in tf {
+                postings.entry(t).or_default().push((index, n));
             }
-            docs.push(Doc { tf, len });
         }
-        let total: f64 = docs.iter().map(|d| d.len).sum();
-        let avg_len = if docs.is_empty() { 1.0 } else { (total / docs.len() as f64).max(1.0) };
-        Corpus { docs, df, avg_len }
+        let total: f64 = lens.iter().sum();
+        let avg_len = if lens.is_empty() { 1.0 } else { (total / lens.len() as f64).max(1.0) };
+        Corpus { postings, lens, avg_len }
     }
 
     /// The number of passages.
     pub fn len(&self) -> usize {
-        self.docs.len()
+        self.lens.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.lens.is_empty()
     }
 
+    /// BM25's inverse document frequency (never negative; highest for a term no passage has).
     fn idf(&self, term: &str) -> f64 {
-        let n = self.docs.len() as f64;
-        let df = self.df.get(term).copied().unwrap_or(0) as f64;
+        let n = self.lens.len() as f64;
+        let df = self.postings.get(term).map_or(0, Vec::len) as f64;
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
@@ -217,22 +214,24 @@ impl Corpus {
     pub fn scores(&self, name: &str, criteria: &str) -> Vec<Score> {
         let query = Corpus::query(name, criteria);
         let ideal: f64 = query.iter().map(|(t, w)| w * self.idf(t) * (K1 + 1.0)).sum();
-        self.docs
-            .iter()
-            .enumerate()
-            .map(|(index, doc)| {
-                let norm = K1 * (1.0 - B + B * doc.len / self.avg_len);
-                let mut score = 0.0;
-                let mut held = 0;
-                for (t, &w) in &query {
-                    let Some(&tf) = doc.tf.get(t) else { continue };
-                    let idf = self.idf(t);
-                    score += w * idf * tf * (K1 + 1.0) / (tf + norm);
-                    held += 1;
-                }
-                Score { index, score, share: if ideal > 0.0 { score / ideal } else { 0.0 }, held }
-            })
-            .collect()
+        let mut scores: Vec<Score> =
+            (0..self.lens.len()).map(|index| Score { index, score: 0.0, share: 0.0, held: 0 }).collect();
+        for (t, &w) in &query {
+            let Some(postings) = self.postings.get(t) else { continue };
+            let idf = self.idf(t);
+            for &(index, tf) in postings {
+                let norm = K1 * (1.0 - B + B * self.lens[index] / self.avg_len);
+                let s = &mut scores[index];
+                s.score += w * idf * tf * (K1 + 1.0) / (tf + norm);
+                s.held += 1;
+            }
+        }
+        if ideal > 0.0 {
+            for s in &mut scores {
+                s.share = s.score / ideal;
+            }
+        }
+        scores
     }
 
     /// The passages to link to the indicator, best first: at most [`MAX_LINKS`], each passing
