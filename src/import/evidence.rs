@@ -99,9 +99,10 @@ pub struct Linked {
 }
 
 /// Links every rubric indicator (an item whose id starts with `r`) to the text's passages: the
-/// leaf reading sections with a body (ids starting with `s`) and, when the text's claims are
-/// scored too (`--score-text`), those items — a claim is linked by its own id. The rubric's
-/// existing refs are replaced.
+/// reading sections with a body (ids starting with `s`: the claims, and a chapter's introduction
+/// before its claims) and, when the claims are scored too (`--score-text`), those items — a
+/// claim is linked by its own id. The rubric's existing refs are replaced. Returns how many
+/// indicators got a link, for the import summary.
 pub fn link(sections: &mut [SectionFile]) -> Linked {
     let mut passages: Vec<(String, String)> = Vec::new();
     for s in sections.iter().filter(|s| s.id.starts_with('s')) {
