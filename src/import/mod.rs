@@ -13,7 +13,8 @@
 //!   bodies, the report title and `meta`;
 //! - [`rubric`]: a scoring table (评分表) → its indicators;
 //! - [`skeleton`]: with a rubric, the rubric is what is scored (`r…` ids) and the text is read
-//!   (its items become reading sections).
+//!   (its items become reading sections);
+//! - [`evidence`]: with a rubric, each indicator's `refs` to the passages to read first.
 //!
 //! The output is checked with [`parse_report`] before it is returned, so an import always gives
 //! a valid report or an error; nothing in here panics on any input.
@@ -22,6 +23,7 @@ pub mod build;
 pub mod clean;
 pub mod decode;
 pub mod docx;
+pub mod evidence;
 pub mod outline;
 pub mod rubric;
 pub mod skeleton;
@@ -290,6 +292,11 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
         let text = if options.score_text { sections } else { skeleton::reading(sections) };
         sections = skeleton::rubric_sections(&rubric);
         sections.extend(text);
+        // Each indicator points to the passages to read first (with --score-text, the claims).
+        let linked = evidence::link(&mut sections);
+        summary.notes.push(
+            crate::words::evidence::EVIDENCE_LINKED.fill(&[("n", &linked.linked), ("m", &linked.indicators)]),
+        );
         summary.rubric = Some((rubric.indicators.len(), rubric.total()));
         summary.notes.extend(rubric.notes);
         summary.warnings.extend(rubric.warnings);

@@ -11,6 +11,7 @@
 mod choose;
 pub mod cli;
 pub mod errors;
+pub mod evidence;
 pub mod keys;
 pub mod rubric;
 pub mod tui;
@@ -146,7 +147,14 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 
 /// Every entry of the catalogue.
 pub fn all() -> impl Iterator<Item = &'static Word> {
-    keys::ALL.iter().chain(tui::ALL).chain(cli::ALL).chain(errors::ALL).chain(rubric::ALL).copied()
+    keys::ALL
+        .iter()
+        .chain(tui::ALL)
+        .chain(cli::ALL)
+        .chain(errors::ALL)
+        .chain(rubric::ALL)
+        .chain(evidence::ALL)
+        .copied()
 }
 
 #[cfg(test)]
