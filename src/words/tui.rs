@@ -46,6 +46,8 @@ crate::words! {
     ITEM_FACTS = "{id} · {min}–{max} 步长 {step}" / "{id} · {min}–{max} step {step}";
     CRITERIA = "评分标准" / "Criteria";
     SELF_SCORE = "自评得分  " / "Self score  ";
+    EVIDENCE_NONE = "佐证 — 导入时未在正文中找到相关段落；按 {key} 搜索正文。" /
+        "Evidence — none found in the text on import; {key} searches it.";
     EVIDENCE = "佐证 — {follow} 查看，{back} 返回" / "Evidence — {follow} follows, {back} comes back";
     SECTION_FACTS = "{id} · {count} · 满分 {max}" / "{id} · {count} · full marks {max}";
     SECTION_SCORED = " · 已评 {scored}/{items}：{points} / {max} 分" / " · scored {scored}/{items}: {points} of {max} points";

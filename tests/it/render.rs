@@ -681,7 +681,7 @@ fn a_failing_journal_stays_in_the_status_bar_after_its_message_goes() {
 
 #[test]
 fn a_rubric_indicator_shows_its_criteria_and_the_first_evidence_passage_beneath() {
-    let json = r#"{"id": "t", "title": "T", "sections": [
+    let json = r#"{"id": "t", "title": "T", "meta": {"rubric": "r.csv"}, "sections": [
         {"id": "r1", "title": "部门决策", "items": [
             {"id": "r1.1", "title": "政务服务网上可办率", "text": "政务服务网上可办率", "max": 5,
              "criteria": "网上可办率达到90%以上得5分", "refs": ["s2", "s1"], "tags": ["部门决策", "网办"]}]},
@@ -707,4 +707,12 @@ fn a_rubric_indicator_shows_its_criteria_and_the_first_evidence_passage_beneath(
         !text.contains("本局负责政务服务"),
         "only the first passage is shown, the rest are listed:\n{text}"
     );
+    assert!(!text.contains("none found"), "{text}");
+
+    // An indicator with no link says so, and how to look.
+    let unlinked = json.replace(r#", "refs": ["s2", "s1"]"#, "");
+    let mut bare = self::app(unlinked.as_bytes(), 120, 40);
+    bare.update(Action::FirstItem);
+    let text = screen(&frame(&mut bare, 120, 40));
+    assert!(text.contains("Evidence — none found in the text on import; / searches it."), "{text}");
 }

@@ -134,6 +134,12 @@ fn item_content(app: &App, i: usize, w: usize, out: &mut Vec<Line<'static>>) {
             out.push(Line::from(vec![Span::styled(clip(&head, w), t.link), Span::raw(clip(&name, room))]));
         }
         first_passage(app, &item.refs[0], w, out);
+    } else if app.report.meta.iter().any(|(k, _)| k == "rubric") {
+        // A rubric import links each indicator to the text: say that none was found for this
+        // one, so the evaluator searches instead of scrolling for it.
+        out.push(Line::default());
+        let search = app.keymap.key(KeyMode::Normal, &Action::OpenSearch);
+        push_wrapped(out, &words::EVIDENCE_NONE.fill(&[("key", &search)]), w, t.muted);
     }
 }
 
