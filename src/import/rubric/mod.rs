@@ -11,6 +11,7 @@
 
 pub mod csv;
 pub mod docx;
+pub mod header;
 pub mod markdown;
 pub mod sheet;
 pub mod table;
