@@ -7,7 +7,7 @@
 use super::clean::{Kind, Para};
 use crate::words::errors as w;
 use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesRef, BytesStart, Event};
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
@@ -420,18 +420,7 @@ fn parse_document(xml: &str, styles: &Styles, numbering: &Numbering) -> Result<D
                 }
             }
             Event::GeneralRef(r) if st.in_text && st.skip == 0 => {
-                let c = if r.is_char_ref() {
-                    r.resolve_char_ref().ok().flatten()
-                } else {
-                    match &*r {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        _ => None,
-                    }
-                };
+                let c = entity(&r);
                 if let (Some(c), Some(p)) = (c, st.paras.last_mut()) {
                     p.text.push(c);
                 }
@@ -605,6 +594,21 @@ impl State<'_> {
         for line in lines {
             self.out.paras.push(Para::text(line));
         }
+    }
+}
+
+/// The character an entity or character reference in the text stands for (`&amp;`, `&#20320;`).
+pub(crate) fn entity(r: &BytesRef) -> Option<char> {
+    if r.is_char_ref() {
+        return r.resolve_char_ref().ok().flatten();
+    }
+    match &**r {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => None,
     }
 }
 

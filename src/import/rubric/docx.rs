@@ -4,7 +4,7 @@
 //! part of that cell's text. Deleted text and field codes are left out.
 
 use super::table::{Grid, Places};
-use crate::import::docx::{attr, local, local_end, part};
+use crate::import::docx::{attr, entity, local, local_end, part};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use std::io::Cursor;
@@ -119,18 +119,7 @@ pub fn tables(bytes: &[u8]) -> Result<Vec<Grid>, String> {
                 push(&mut para, &t.into_inner());
             }
             Event::GeneralRef(r) if in_text && skip == 0 => {
-                let c = if r.is_char_ref() {
-                    r.resolve_char_ref().ok().flatten()
-                } else {
-                    match &*r {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        _ => None,
-                    }
-                };
+                let c = entity(&r);
                 if let Some(c) = c {
                     push(&mut para, &c.to_string());
                 }
