@@ -98,7 +98,7 @@ pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
             .iter()
             .enumerate()
             .filter(|(c, _)| !covered[r][*c] || single_row.contains(&(r, *c)))
-            .filter(|(c, _)| table.columns[*c].kind != ColKind::Number)
+            .filter(|(c, _)| !matches!(table.columns[*c].kind, ColKind::Number | ColKind::Score))
             .map(|(c, cell)| lines(&cell.value.text(), widths[c]))
             .max()
             .unwrap_or(1);
@@ -167,7 +167,7 @@ fn cell_format(table: &Table, r: usize, c: usize) -> Format {
     f = match table.columns[c].kind {
         ColKind::Path | ColKind::Title | ColKind::Text => f.set_text_wrap(),
         ColKind::Mark => f.set_align(FormatAlign::Center),
-        ColKind::Number => f,
+        ColKind::Number | ColKind::Score => f,
     };
     match num_style(table, r, c) {
         Some(Num::Mean(_)) => f = f.set_num_format("0.00"),
@@ -238,7 +238,7 @@ fn column_widths(table: &Table) -> Vec<f64> {
                 ColKind::Path => (10, 24),
                 ColKind::Title => (12, 36),
                 ColKind::Text => (12, 48),
-                ColKind::Number => (7, 14),
+                ColKind::Number | ColKind::Score => (7, 14),
                 ColKind::Mark => (6, 10),
             };
             let content = table
@@ -358,7 +358,7 @@ fn formula(r: usize, c: usize, calc: &Calc) -> Option<String> {
             let p = a1(*points_row, c);
             format!("IF({p}=\"\",\"\",IFERROR(ROUND({p}/({}),4),\"\"))", scored_max.join("+"))
         }
-        Calc::Grade { percent_row, bands } => {
+        Calc::Grade { percent_row, bands, provisional } => {
             if bands.is_empty() || bands.len() > 60 {
                 return None;
             }
@@ -366,6 +366,10 @@ fn formula(r: usize, c: usize, calc: &Calc) -> Option<String> {
             let mut nested = "\"\"".to_string();
             for band in bands.iter().rev() {
                 nested = format!("IF(ROUND({x}*100,2)>={},{},{nested})", band.min, literal(&band.label));
+            }
+            if let Some(p) = provisional.as_ref().filter(|p| !p.items.is_empty()) {
+                let count = call("COUNT", &ranges(&p.items, c));
+                nested = format!("{nested}&IF({count}<{},{},\"\")", p.items.len(), literal(&p.suffix));
             }
             format!("IF({x}=\"\",\"\",{nested})")
         }
