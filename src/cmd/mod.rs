@@ -8,6 +8,7 @@ mod r#gen;
 mod import;
 mod merge;
 mod open;
+mod panel;
 mod summary;
 
 pub use check::check;
@@ -17,6 +18,7 @@ pub use r#gen::{DEFAULT_SEED, generate, generate_to};
 pub use import::{ImportArgs, import, import_for_review, load_or_import};
 pub use merge::{DEFAULT_DISAGREE, MergeArgs, merge, panel_path};
 pub use open::{OpenArgs, open, sheet_path};
+pub use panel::{PanelArgs, panel, panel_scores_path};
 pub use summary::summary;
 
 use std::fmt;

@@ -35,6 +35,7 @@ mod import;
 mod integrity;
 mod layers;
 mod merge;
+mod panel_view;
 mod render;
 mod rubric;
 mod schemas;
