@@ -1,27 +1,54 @@
-//! An xlsx workbook (rust_xlsxwriter) that is a real spreadsheet: a bold header row that stays
-//! in view, the section levels as merged cells, wrapped text in columns sized for Chinese (a CJK
-//! character is two units wide), scores as numbers, means to two decimals, percentages as
-//! percentages, and subtotals, totals, percent and grade as formulas (`SUM`, `AVERAGE`…) with
-//! their results cached, so the sheet reads right before any recalculation and stays right
-//! when a score is edited in Excel or WPS. Printing is set up landscape, one page wide, with
-//! the header row repeated and the report's title at the top of each page.
+//! An xlsx workbook (rust_xlsxwriter) that is a real spreadsheet and prints as a document an
+//! office accepts.
+//!
+//! - Above the table, a header block: the title row (merged across the table) and label/value
+//!   rows (who scored it, when, how far); below it, the signature lines. Their words come from
+//!   the table's [`Framing`](super::table::Framing).
+//! - The table: a bold header row that stays in view and repeats on every printed page, the
+//!   section levels as merged cells, wrapped text in columns sized from their content (a CJK
+//!   character is two units wide, see `measure`), rows as tall as their wrapped text, scores as
+//!   numbers, means to two decimals, percentages as percentages, and subtotals, totals, percent
+//!   and grade as formulas (`formula`) with their results cached, so the sheet reads right
+//!   before any recalculation and stays right when a score is edited in Excel or WPS.
+//! - Checks that follow edits (`checks`): validation of every score cell against its item's
+//!   scale, and conditional formats for a panel's disagreements and for scores below the max
+//!   without a reason.
+//! - One CJK font (宋体, GB2312 charset) for the whole workbook; printed A4 landscape, one page
+//!   wide, the title in the page header and the page number in the footer.
+
+mod checks;
+mod formula;
+mod measure;
 
 use super::table::{Calc, ColKind, Num, Row, RowKind, Stat, Table, Value};
+use crate::report::Scale;
 use crate::scores::fmt_num;
-use crate::text::width;
+use formula::Grid;
+use measure::{FONT_SIZE, ROW, column_widths, height, lines};
 use rust_xlsxwriter::{
-    Color, DocProperties, Format, FormatAlign, FormatBorder, Formula, Workbook, XlsxError, row_col_to_cell,
+    Color, DocProperties, FontScheme, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet,
+    XlsxError,
 };
 
 /// Excel refuses longer text in a cell.
 const MAX_CELL_CHARS: usize = 32_000;
-/// Excel's limit on a formula's length is 8192 characters; beyond this the value is written.
-const MAX_FORMULA: usize = 8_000;
+/// Excel's limit on a page header's or footer's text.
+const MAX_HEADER: usize = 255;
+
+/// The workbook's one font: 宋体 is on every Chinese Windows and in WPS; charset 134 (GB2312)
+/// tells Excel and LibreOffice it is a Chinese font, so they substitute a CJK one where it is
+/// missing.
+const FONT: &str = "宋体";
+const GB2312: u8 = 134;
+const TITLE_SIZE: f64 = 16.0;
 
 const HEADER_FILL: u32 = 0xD9E1F2;
 const SUBTOTAL_FILL: u32 = 0xF2F2F2;
 const TOTAL_FILL: u32 = 0xE2EFDA;
 const HIGHLIGHT_FILL: u32 = 0xFCE4D6;
+const HIGHLIGHT_FONT: u32 = 0x9C5700;
+const MISSING_FILL: u32 = 0xFFC7CE;
+const MISSING_FONT: u32 = 0x9C0006;
 
 /// A merged range: rows `r0..=r1` (table rows) and columns `c0..=c1`, showing `text`.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,19 +60,106 @@ struct Merge {
     text: String,
 }
 
+/// What frames the table on the page, in the sheet's language.
+struct Frame {
+    heading: String,
+    facts: Vec<(String, String)>,
+    signatures: Vec<String>,
+    footer: String,
+    validation: (String, String),
+}
+
+fn frame(table: &Table) -> Frame {
+    // Until the table carries its framing: the subtitle's "label：value" lines.
+    let facts = table
+        .subtitle
+        .iter()
+        .map(|l| match l.split_once('：').or_else(|| l.split_once(": ")) {
+            Some((k, v)) => (k.to_string(), v.to_string()),
+            None => (String::new(), l.clone()),
+        })
+        .collect();
+    Frame {
+        heading: format!("{} {}", table.title, table.sheet_name),
+        facts,
+        signatures: vec!["评价人（签字）：＿＿＿＿＿＿　　日期：＿＿＿＿＿＿".into()],
+        footer: "第 &P 页 共 &N 页".into(),
+        validation: ("得分".into(), "请输入 0 到满分之间、符合步长的分数".into()),
+    }
+}
+
+/// The score columns: an evaluator's score, or each panel member's.
+fn score_columns(table: &Table) -> Vec<usize> {
+    let members: Vec<usize> = table
+        .rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .find_map(|c| match c.calc.as_deref() {
+            Some(Calc::Disagree { cols, .. }) => Some(cols.clone().collect()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    if !members.is_empty() {
+        return members;
+    }
+    table.columns.iter().position(|c| c.header == "得分" || c.header == "Score").into_iter().collect()
+}
+
+/// An item row's scale.
+fn scale(table: &Table, row: &Row) -> Option<Scale> {
+    let max_col = table.columns.iter().position(|c| c.kind == ColKind::Number)?;
+    match row.cells[max_col].value {
+        Value::Num(n) if row.kind == RowKind::Item => Some(Scale { min: 0.0, max: n.value(), step: 0.5 }),
+        _ => None,
+    }
+}
+
+/// The base of every format: the workbook's font.
+fn base() -> Format {
+    Format::new()
+        .set_font_name(FONT)
+        .set_font_charset(GB2312)
+        .set_font_scheme(FontScheme::None)
+        .set_font_size(FONT_SIZE)
+}
+
 pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
+    let fr = frame(table);
     let mut wb = Workbook::new();
+    // Default row height in pixels (20 px = 15 pt) and column width (64 px, 8.43 units).
+    wb.set_default_format(&base().set_align(FormatAlign::VerticalCenter), 20, 64)?;
     wb.set_properties(&DocProperties::new().set_title(&table.title).set_subject(&table.sheet_name));
     let ws = wb.add_worksheet();
     ws.set_name(sheet_name(&table.sheet_name))?;
     // A formula whose cached result is blank is written as an empty text result, not 0.
     ws.set_formula_result_default("");
 
+    let ncols = table.columns.len();
+    let last = (ncols.max(1) - 1) as u16;
     let widths = column_widths(table);
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
-    let header = Format::new()
+    let total_width: f64 = widths.iter().sum();
+
+    // The header block: the title, then a label/value row per fact, then a thin gap.
+    let title = base().set_bold().set_font_size(TITLE_SIZE).set_align(FormatAlign::Center).set_text_wrap();
+    let title_lines = lines(&fr.heading, total_width * FONT_SIZE / TITLE_SIZE);
+    put(ws, 0, 0, last, &fr.heading, &title)?;
+    ws.set_row_height(0, title_lines as f64 * TITLE_SIZE * 1.5 + 6.0)?;
+    let label = base().set_bold().set_align(FormatAlign::Left);
+    let value = base().set_align(FormatAlign::Left);
+    let mut at = 1u32;
+    for (k, v) in &fr.facts {
+        ws.write_string_with_format(at, 0, clip(k), &label)?;
+        put(ws, at, 1.min(last), last, v, &value)?;
+        ws.set_row_height(at, ROW)?;
+        at += 1;
+    }
+    ws.set_row_height(at, 6.0)?;
+    let g = Grid { top: at + 1 };
+
+    let header = base()
         .set_bold()
         .set_text_wrap()
         .set_align(FormatAlign::Center)
@@ -53,12 +167,65 @@ pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
         .set_border(FormatBorder::Thin)
         .set_background_color(Color::RGB(HEADER_FILL));
     for (c, col) in table.columns.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, clip(&col.header), &header)?;
+        ws.write_string_with_format(g.top, c as u16, clip(&col.header), &header)?;
     }
     let header_lines = table.columns.iter().zip(&widths).map(|(col, w)| lines(&col.header, *w)).max();
-    set_height(ws, 0, header_lines.unwrap_or(1))?;
-    ws.set_freeze_panes(1, 0)?;
+    ws.set_row_height(g.top, height(header_lines.unwrap_or(1)))?;
+    ws.set_freeze_panes(g.top + 1, 0)?;
 
+    write_rows(ws, table, g, &widths)?;
+    let end = g.row(table.rows.len());
+
+    // The signature lines, below a gap.
+    ws.set_row_height(end, ROW)?;
+    let sign = base().set_align(FormatAlign::Left).set_align(FormatAlign::Bottom);
+    for (k, s) in fr.signatures.iter().enumerate() {
+        let r = end + 1 + k as u32;
+        put(ws, r, 0, last, s, &sign)?;
+        ws.set_row_height(r, 2.0 * ROW)?;
+    }
+
+    add_checks(ws, table, g, &fr)?;
+
+    ws.set_landscape();
+    ws.set_paper_size(9); // A4
+    ws.set_margins(0.4, 0.4, 0.7, 0.7, 0.3, 0.3);
+    ws.set_print_center_horizontally(true);
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(g.top, g.top)?;
+    ws.set_header(format!("&C{}", header_text(&table.title, MAX_HEADER - 2)));
+    ws.set_footer(format!(
+        "&C{}",
+        header_text(&fr.footer, MAX_HEADER - 2).replace("&&P", "&P").replace("&&N", "&N")
+    ));
+    wb.save_to_buffer()
+}
+
+/// `text` in merged cells `c0..=c1` of sheet row `r` (one cell when they are the same).
+fn put(ws: &mut Worksheet, r: u32, c0: u16, c1: u16, text: &str, f: &Format) -> Result<(), XlsxError> {
+    if c1 > c0 {
+        ws.merge_range(r, c0, r, c1, clip(text), f)?;
+    } else {
+        ws.write_string_with_format(r, c0, clip(text), f)?;
+    }
+    Ok(())
+}
+
+/// `text` for a page header or footer: `&` escaped as `&&`, no control characters, at most
+/// `max` characters once escaped.
+fn header_text(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for ch in text.chars().filter(|c| !c.is_control()) {
+        let piece = if ch == '&' { "&&".to_string() } else { ch.to_string() };
+        if out.chars().count() + piece.chars().count() > max {
+            break;
+        }
+        out.push_str(&piece);
+    }
+    out
+}
+
+fn write_rows(ws: &mut Worksheet, table: &Table, g: Grid, widths: &[f64]) -> Result<(), XlsxError> {
     let merges = merges(table);
     // Single-row merges start a cell that still sets its row's height (a set: one lookup a cell).
     let single_row: std::collections::HashSet<(usize, usize)> =
@@ -70,14 +237,14 @@ pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
         }
     }
     for (r, row) in table.rows.iter().enumerate() {
-        let xr = r as u32 + 1;
+        let xr = g.row(r);
         for (c, cell) in row.cells.iter().enumerate() {
             if covered[r][c] {
                 continue;
             }
             let fmt = cell_format(table, r, c);
             let xc = c as u16;
-            let formula = cell.calc.as_ref().and_then(|calc| formula(r, c, calc));
+            let formula = cell.calc.as_ref().and_then(|calc| g.formula(r, c, calc));
             match (&cell.value, formula) {
                 (v, Some(f)) => {
                     ws.write_formula_with_format(xr, xc, Formula::new(f).set_result(cached(v)), &fmt)?;
@@ -98,24 +265,76 @@ pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
             .iter()
             .enumerate()
             .filter(|(c, _)| !covered[r][*c] || single_row.contains(&(r, *c)))
-            .filter(|(c, _)| table.columns[*c].kind != ColKind::Number)
             .map(|(c, cell)| lines(&cell.value.text(), widths[c]))
             .max()
             .unwrap_or(1);
-        set_height(ws, xr, tall)?;
+        ws.set_row_height(xr, height(tall))?;
     }
     for m in &merges {
         let fmt = cell_format(table, m.r0, m.c0);
-        ws.merge_range(m.r0 as u32 + 1, m.c0 as u16, m.r1 as u32 + 1, m.c1 as u16, clip(&m.text), &fmt)?;
+        ws.merge_range(g.row(m.r0), m.c0 as u16, g.row(m.r1), m.c1 as u16, clip(&m.text), &fmt)?;
+    }
+    Ok(())
+}
+
+/// Validation on the score cells, and the conditional formats.
+fn add_checks(ws: &mut Worksheet, table: &Table, g: Grid, fr: &Frame) -> Result<(), XlsxError> {
+    let cols = score_columns(table);
+    let mut groups: Vec<checks::ScoreCells> = Vec::new();
+    for (r, row) in table.rows.iter().enumerate() {
+        let Some(s) = scale(table, row) else { continue };
+        match groups.iter_mut().find(|g| g.scale == s) {
+            Some(group) => group.rows.push(r),
+            None => groups.push(checks::ScoreCells { scale: s, rows: vec![r], cols: &cols }),
+        }
+    }
+    let (title, message) = (&fr.validation.0, &fr.validation.1);
+    checks::validate_scores(ws, g, &groups, (title, message))?;
+
+    let last = table.columns.len().saturating_sub(1);
+    // A panel: each item row where the evaluators disagree, by its threshold.
+    let mut disagree: Vec<(f64, (usize, usize), Vec<usize>)> = Vec::new();
+    for (r, row) in table.rows.iter().enumerate() {
+        for cell in &row.cells {
+            if let Some(Calc::Disagree { cols, threshold, .. }) = cell.calc.as_deref()
+                && !cols.is_empty()
+            {
+                let span = (cols.start, cols.end - 1);
+                match disagree.iter_mut().find(|d| d.0 == *threshold && d.1 == span) {
+                    Some(d) => d.2.push(r),
+                    None => disagree.push((*threshold, span, vec![r])),
+                }
+            }
+        }
+    }
+    let look = checks::attention(HIGHLIGHT_FILL, HIGHLIGHT_FONT);
+    for (threshold, span, rows) in &disagree {
+        let rule = checks::disagree_rule(g, rows[0], *span, *threshold);
+        checks::mark_rows(ws, g, rows, (table.levels, last), &rule, &look)?;
     }
 
-    ws.set_landscape();
-    ws.set_paper_size(9); // A4
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_repeat_rows(0, 0)?;
-    let title: String = table.title.chars().filter(|c| !c.is_control()).take(200).collect();
-    ws.set_header(format!("&C{}", title.replace('&', "&&")));
-    wb.save_to_buffer()
+    // An evaluator's sheet: a score below the max without a reason in the note.
+    if let ([score], Some(max)) = (&cols[..], max_column(table))
+        && let Some(note) = (score + 1..table.columns.len()).find(|&c| table.columns[c].kind == ColKind::Text)
+    {
+        let items: Vec<usize> =
+            table.rows.iter().enumerate().filter(|(_, r)| r.kind == RowKind::Item).map(|(r, _)| r).collect();
+        if let Some(&first) = items.first() {
+            let rule = checks::no_reason_rule(g, first, *score, max, note);
+            let look = checks::attention(MISSING_FILL, MISSING_FONT);
+            checks::mark_rows(ws, g, &items, (*score, *score), &rule, &look)?;
+            checks::mark_rows(ws, g, &items, (note, note), &rule, &look)?;
+        }
+    }
+    Ok(())
+}
+
+/// The column of the items' max, as the percent's formula knows it.
+fn max_column(table: &Table) -> Option<usize> {
+    table.rows.iter().flat_map(|r| &r.cells).find_map(|c| match c.calc.as_deref() {
+        Some(Calc::Percent { max_col, .. }) => Some(*max_col),
+        _ => None,
+    })
 }
 
 /// A valid worksheet name: at most 31 characters, none of `[]:*?/\`.
@@ -163,11 +382,11 @@ fn num_style(table: &Table, r: usize, c: usize) -> Option<Num> {
 
 fn cell_format(table: &Table, r: usize, c: usize) -> Format {
     let row: &Row = &table.rows[r];
-    let mut f = Format::new().set_border(FormatBorder::Thin).set_align(FormatAlign::VerticalCenter);
+    let mut f = base().set_border(FormatBorder::Thin).set_align(FormatAlign::VerticalCenter);
     f = match table.columns[c].kind {
         ColKind::Path | ColKind::Title | ColKind::Text => f.set_text_wrap(),
         ColKind::Mark => f.set_align(FormatAlign::Center),
-        ColKind::Number => f,
+        ColKind::Number => f.set_align(FormatAlign::Center),
     };
     match num_style(table, r, c) {
         Some(Num::Mean(_)) => f = f.set_num_format("0.00"),
@@ -175,8 +394,8 @@ fn cell_format(table: &Table, r: usize, c: usize) -> Format {
         _ => {}
     }
     let in_path = c < row.path_len;
+    // A panel's disagreements are marked by a conditional format, which follows edits.
     let fill = match row.kind {
-        RowKind::Item if row.highlight && c >= table.levels => Some(HIGHLIGHT_FILL),
         RowKind::Subtotal if !in_path => Some(SUBTOTAL_FILL),
         RowKind::Total => Some(TOTAL_FILL),
         _ => None,
@@ -226,190 +445,9 @@ fn merges(table: &Table) -> Vec<Merge> {
     out
 }
 
-/// Widths in Excel's units (about one Latin character; a CJK character takes two): wide enough
-/// for the content up to a cap per kind of column, where the text wraps.
-fn column_widths(table: &Table) -> Vec<f64> {
-    table
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(c, col)| {
-            let (min, cap) = match col.kind {
-                ColKind::Path => (10, 24),
-                ColKind::Title => (12, 36),
-                ColKind::Text => (12, 48),
-                ColKind::Number => (7, 14),
-                ColKind::Mark => (6, 10),
-            };
-            let content = table
-                .rows
-                .iter()
-                .map(|r| r.cells[c].value.text())
-                .chain([col.header.clone()])
-                .flat_map(|t| t.lines().map(width).collect::<Vec<_>>())
-                .max()
-                .unwrap_or(0);
-            (content + 2).clamp(min, cap) as f64
-        })
-        .collect()
-}
-
-/// Lines `text` takes in a column `w` wide when wrapped (generously: a little less fits than
-/// the width says).
-fn lines(text: &str, w: f64) -> usize {
-    let room = (w - 2.0).max(1.0);
-    text.lines().map(|l| ((width(l) as f64) / room).ceil().max(1.0) as usize).sum::<usize>().max(1)
-}
-
-fn set_height(ws: &mut rust_xlsxwriter::Worksheet, row: u32, lines: usize) -> Result<(), XlsxError> {
-    if lines > 1 {
-        ws.set_row_height(row, (lines.min(25) as f64) * 16.0 + 2.0)?;
-    }
-    Ok(())
-}
-
-/// A table cell as an A1 reference (the header is the first sheet row).
-fn a1(r: usize, c: usize) -> String {
-    row_col_to_cell(r as u32 + 1, c as u16)
-}
-
-/// Column `c` over `rows`, consecutive rows as one range: `G3:G9`, `G12`.
-fn ranges(rows: &[usize], c: usize) -> Vec<String> {
-    let mut sorted = rows.to_vec();
-    sorted.sort_unstable();
-    sorted.dedup();
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < sorted.len() {
-        let mut e = k;
-        while e + 1 < sorted.len() && sorted[e + 1] == sorted[e] + 1 {
-            e += 1;
-        }
-        out.push(if e == k {
-            a1(sorted[k], c)
-        } else {
-            format!("{}:{}", a1(sorted[k], c), a1(sorted[e], c))
-        });
-        k = e + 1;
-    }
-    out
-}
-
-/// `FUNC(a,b,…)`, in groups added up with `SUM` when there are more arguments than Excel takes.
-fn call(func: &str, args: &[String]) -> String {
-    if args.len() <= 255 {
-        format!("{func}({})", args.join(","))
-    } else {
-        let parts: Vec<String> = args.chunks(255).map(|c| call(func, c)).collect();
-        call("SUM", &parts)
-    }
-}
-
-fn literal(s: &str) -> String {
-    format!("\"{}\"", s.replace('"', "\"\""))
-}
-
-/// The Excel formula for cell (`r`, `c`), or `None` when there is nothing to compute or it
-/// would be too long (then the value is written instead).
-fn formula(r: usize, c: usize, calc: &Calc) -> Option<String> {
-    let f = match calc {
-        Calc::Sum { rows, blank_if_none } => {
-            if rows.is_empty() {
-                return None;
-            }
-            let args = ranges(rows, c);
-            let sum = call("SUM", &args);
-            if *blank_if_none { format!("IF({}=0,\"\",{sum})", call("COUNT", &args)) } else { sum }
-        }
-        Calc::Stat { stat, cols } => {
-            let range = row_range(r, cols)?;
-            let body = match stat {
-                Stat::Mean => format!("AVERAGE({range})"),
-                Stat::Min => format!("MIN({range})"),
-                Stat::Max => format!("MAX({range})"),
-                Stat::Spread => format!("MAX({range})-MIN({range})"),
-            };
-            format!("IF(COUNT({range})=0,\"\",{body})")
-        }
-        Calc::Disagree { cols, threshold, mark } => {
-            let range = row_range(r, cols)?;
-            format!(
-                "IF(COUNT({range})<2,\"\",IF(MAX({range})-MIN({range})>{threshold},{},\"\"))",
-                literal(mark)
-            )
-        }
-        Calc::Percent { points_row, items, max_col } => {
-            if items.is_empty() {
-                return None;
-            }
-            let scored_max: Vec<String> = runs(items)
-                .iter()
-                .map(|run| {
-                    let (a, b) = (run[0], run[run.len() - 1]);
-                    format!(
-                        "SUMPRODUCT(({}:{}<>\"\")*{}:{})",
-                        a1(a, c),
-                        a1(b, c),
-                        a1(a, *max_col),
-                        a1(b, *max_col)
-                    )
-                })
-                .collect();
-            let p = a1(*points_row, c);
-            format!("IF({p}=\"\",\"\",IFERROR(ROUND({p}/({}),4),\"\"))", scored_max.join("+"))
-        }
-        Calc::Grade { percent_row, bands } => {
-            if bands.is_empty() || bands.len() > 60 {
-                return None;
-            }
-            let x = a1(*percent_row, c);
-            let mut nested = "\"\"".to_string();
-            for band in bands.iter().rev() {
-                nested = format!("IF(ROUND({x}*100,2)>={},{},{nested})", band.min, literal(&band.label));
-            }
-            format!("IF({x}=\"\",\"\",{nested})")
-        }
-    };
-    (f.len() <= MAX_FORMULA).then_some(f)
-}
-
-fn row_range(r: usize, cols: &std::ops::Range<usize>) -> Option<String> {
-    match cols.len() {
-        0 => None,
-        1 => Some(a1(r, cols.start)),
-        _ => Some(format!("{}:{}", a1(r, cols.start), a1(r, cols.end - 1))),
-    }
-}
-
-/// Consecutive runs of sorted row indices.
-fn runs(rows: &[usize]) -> Vec<Vec<usize>> {
-    let mut out: Vec<Vec<usize>> = Vec::new();
-    for &r in rows {
-        match out.last_mut() {
-            Some(run) if run.last() == Some(&(r.wrapping_sub(1))) => run.push(r),
-            _ => out.push(vec![r]),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ranges_join_consecutive_rows() {
-        assert_eq!(ranges(&[0, 1, 2, 5, 7, 8], 6), vec!["G2:G4", "G7", "G9:G10"]);
-        assert_eq!(runs(&[1, 2, 4]), vec![vec![1, 2], vec![4]]);
-    }
-
-    #[test]
-    fn long_argument_lists_are_grouped() {
-        let args: Vec<String> = (0..300).map(|k| format!("A{k}")).collect();
-        let f = call("COUNT", &args);
-        assert!(f.starts_with("SUM(COUNT(A0,"), "{f}");
-        assert_eq!(f.matches("COUNT(").count(), 2);
-    }
 
     #[test]
     fn sheet_names_are_valid() {
@@ -417,5 +455,12 @@ mod tests {
         assert_eq!(sheet_name("a/b:c"), "abc");
         assert_eq!(sheet_name("??"), "Sheet1");
         assert_eq!(sheet_name(&"x".repeat(40)).len(), 31);
+    }
+
+    #[test]
+    fn page_header_text_is_escaped_and_short() {
+        assert_eq!(header_text("R&D 评分表", 100), "R&&D 评分表");
+        assert_eq!(header_text(&"&".repeat(300), 253).chars().count(), 252, "never half an escape");
+        assert_eq!(header_text("a\u{7}b", 10), "ab");
     }
 }
