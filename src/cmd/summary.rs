@@ -52,9 +52,9 @@ pub fn summary(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -
         ),
         (None, true) => line(cli::SUMMARY_SCORES, &where_),
     });
-    let done = (sum.scored * 100).checked_div(sum.items).unwrap_or(100);
+    let done = crate::scores::share(sum.scored, sum.items, 0);
     let mut progress =
-        cli::SUMMARY_SCORED.fill(&[("scored", &sum.scored), ("items", &sum.items), ("done", &done)]);
+        cli::SUMMARY_SCORED.fill(&[("scored", &sum.scored), ("items", &sum.items), ("done", &fmt_num(done))]);
     if sum.flagged > 0 {
         progress.push_str(&cli::SUMMARY_FLAGGED.fill(&[("n", &sum.flagged)]));
     }

@@ -1,7 +1,8 @@
 //! RFC 4180 CSV via the csv crate, UTF-8; with `bom` (the default of `export`), a byte-order mark
 //! first so Excel and WPS read Chinese correctly, and every text cell that a spreadsheet would
 //! take for a formula (`=`, `+`, `-`, `@` first) guarded with a leading `'`. Without `bom`
-//! (for scripts) the cells are exactly the text.
+//! (for scripts) the cells are exactly the text. With the BOM the sheet starts with two rows,
+//! 评价人 and 评价日期, above the header; without it the header is the first line.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -22,6 +23,16 @@ pub fn write_csv(table: &Table, bom: bool, mut out: impl Write) -> Result<(), ::
     }
     let mut w = ::csv::Writer::from_writer(out);
     let guard = |s: &str| if bom { excel_safe(s).into_owned() } else { s.to_string() };
+    if bom {
+        // For a person opening it in Excel: who and when above the header (padded to the
+        // table's width). Scripts (`--no-bom`) get the header on the first line.
+        let width = table.columns.len().max(2);
+        for (label, value) in table.framing.facts.iter().take(2) {
+            let mut record = vec![guard(label), guard(value)];
+            record.resize(width, String::new());
+            w.write_record(&record)?;
+        }
+    }
     w.write_record(table.columns.iter().map(|c| guard(&c.header)))?;
     for row in &table.rows {
         w.write_record(row.cells.iter().map(|c| match &c.value {
@@ -50,11 +61,18 @@ mod tests {
     fn table(cells: Vec<Cell>) -> Table {
         Table {
             title: "T".into(),
-            subtitle: vec![],
+            framing: Default::default(),
             sheet_name: "S".into(),
             levels: 0,
             columns: cells.iter().map(|_| Column { header: "h".into(), kind: ColKind::Text }).collect(),
-            rows: vec![Row { kind: RowKind::Item, cells, path_len: 0, label: None, highlight: false }],
+            rows: vec![Row {
+                kind: RowKind::Item,
+                cells,
+                path_len: 0,
+                label: None,
+                highlight: false,
+                scale: None,
+            }],
         }
     }
 

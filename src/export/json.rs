@@ -28,6 +28,19 @@ impl<'a> ReportRef<'a> {
     }
 }
 
+/// The dates a sheet shows, as data.
+#[derive(serde::Serialize)]
+pub(super) struct DatesOut {
+    pub changed: Option<String>,
+    pub exported: String,
+}
+
+impl DatesOut {
+    pub fn of(d: &super::framing::Dates) -> Self {
+        DatesOut { changed: d.changed.map(|c| c.to_string()), exported: d.exported.to_string() }
+    }
+}
+
 pub(super) fn pretty(doc: &impl serde::Serialize) -> String {
     let mut out = serde_json::to_string_pretty(doc).unwrap_or_default();
     out.push('\n');

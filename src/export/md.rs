@@ -1,5 +1,5 @@
-//! A GitHub Markdown document: the report's title as a heading, the subtitle lines, then the
-//! table. In item rows a section cell equal to the one above is left empty (as a merged cell
+//! A GitHub Markdown document: the sheet's heading, who scored it, when and how far, then the
+//! table, then the signature lines. In item rows a section cell equal to the one above is left empty (as a merged cell
 //! reads); subtotal and total rows show their whole path and a bold label. Cell text is made
 //! safe: control characters shown as symbols, Markdown punctuation escaped, `|` as `\|`,
 //! newlines as `<br>`.
@@ -8,8 +8,22 @@ use super::table::{ColKind, RowKind, Table};
 use crate::text::sanitize;
 
 pub fn to_md(table: &Table) -> String {
-    let mut out = format!("# {}\n\n", inline(&table.title));
-    for line in &table.subtitle {
+    let f = &table.framing;
+    let mut out = format!("# {}\n\n", inline(&f.heading));
+    // Who, when, progress: one line each (a hard break, two spaces), a blank to fill in as a rule.
+    let facts: Vec<String> = f
+        .facts
+        .iter()
+        .map(|(label, value)| {
+            let value = if value.trim().is_empty() { BLANK.to_string() } else { inline(value) };
+            format!("{}{}{value}", inline(label), colon(label))
+        })
+        .collect();
+    if !facts.is_empty() {
+        out.push_str(&facts.join("  \n"));
+        out.push_str("\n\n");
+    }
+    for line in &f.notes {
         out.push_str(&inline(line));
         out.push_str("\n\n");
     }
@@ -19,7 +33,7 @@ pub fn to_md(table: &Table) -> String {
         .columns
         .iter()
         .map(|c| match c.kind {
-            ColKind::Number => "---:".to_string(),
+            ColKind::Number | ColKind::Score => "---:".to_string(),
             ColKind::Mark => ":---:".to_string(),
             _ => "---".to_string(),
         })
@@ -43,7 +57,20 @@ pub fn to_md(table: &Table) -> String {
             .collect();
         push_row(&mut out, &cells);
     }
+    for line in &f.signatures {
+        out.push('\n');
+        out.push_str(&inline(line));
+        out.push('\n');
+    }
     out
+}
+
+/// A value left blank, to be written in by hand.
+const BLANK: &str = "\\_\\_\\_\\_\\_\\_\\_\\_";
+
+/// `：` after a Chinese label, `: ` after an English one.
+fn colon(label: &str) -> &'static str {
+    if label.is_ascii() { ": " } else { "：" }
 }
 
 fn push_row(out: &mut String, cells: &[String]) {

@@ -9,7 +9,7 @@ use super::layout::{Line, layout};
 use super::sheet::{Tally, TotalRows, frame, label_row, total_row};
 use super::table::{Calc, Cell, ColKind, Column, Num, Row, RowKind, Stat, Table, Value};
 use crate::report::Report;
-use crate::scores::{Scores, Summary, clean, fmt_num};
+use crate::scores::{Scores, Summary, clean};
 use serde_json::Value as Json;
 use std::path::Path;
 
@@ -143,14 +143,20 @@ pub fn panel_table(panel: &Panel, lang: Lang) -> Table {
     let l = lay.levels;
     let m = panel.members.len();
     let max_col = l + 1;
-    let evals = l + 3..l + 3 + m;
+    // 自评得分 only when the report has self scores (the sheet stays readable in print).
+    let has_own = report.items.iter().any(|i| i.self_score.is_some());
+    let first_eval = l + 2 + usize::from(has_own);
+    let evals = first_eval..first_eval + m;
     let mut columns: Vec<Column> =
         (0..l).map(|k| Column { header: lang.level(k), kind: ColKind::Path }).collect();
     columns.push(Column { header: lang.item_header(l), kind: ColKind::Title });
     columns.push(Column { header: lang.pick("分值", "Max").into(), kind: ColKind::Number });
-    columns.push(Column { header: lang.pick("自评得分", "Self score").into(), kind: ColKind::Number });
+    if has_own {
+        columns
+            .push(Column { header: lang.pick("自评得分", "Self score").into(), kind: ColKind::Number });
+    }
     for member in &panel.members {
-        columns.push(Column { header: member.name.clone(), kind: ColKind::Number });
+        columns.push(Column { header: member.name.clone(), kind: ColKind::Score });
     }
     for (zh, en, kind) in [
         ("评价得分", "Mean", ColKind::Number),
@@ -172,7 +178,9 @@ pub fn panel_table(panel: &Panel, lang: Lang) -> Table {
                 let st = panel.stats(*i);
                 let stat = |stat| Calc::Stat { stat, cols: evals.clone() };
                 cells.push(Cell::num(Num::Plain(item.scale.max)));
-                cells.push(Cell::score(item.self_score));
+                if has_own {
+                    cells.push(Cell::score(item.self_score));
+                }
                 cells.extend(panel.members.iter().map(|mb| Cell::score(mb.scores.entries[*i].score)));
                 cells.extend([
                     Cell::calc(st.mean.map_or(Value::Blank, |v| Value::Num(Num::Mean(v))), stat(Stat::Mean)),
@@ -189,7 +197,8 @@ pub fn panel_table(panel: &Panel, lang: Lang) -> Table {
                     ),
                     Cell::text(panel.notes(*i, lang)),
                 ]);
-                rows.push(Row { kind: RowKind::Item, cells, path_len, label, highlight: st.disagree });
+                let scale = Some(item.scale);
+                rows.push(Row { kind: RowKind::Item, cells, path_len, label, highlight: st.disagree, scale });
             }
             Line::Subtotal { section, parts } => {
                 let range = report.items_under(*section);
@@ -198,7 +207,9 @@ pub fn panel_table(panel: &Panel, lang: Lang) -> Table {
                 let own =
                     Tally::of(report.items[range.clone()].iter().map(|i| (i.self_score, i.scale.max)), &[]);
                 cells.push(Cell::calc(Value::Num(Num::Plain(max)), sum_of(false)));
-                cells.push(Cell::calc(Value::opt(own.points), sum_of(true)));
+                if has_own {
+                    cells.push(Cell::calc(Value::opt(own.points), sum_of(true)));
+                }
                 for mb in &panel.members {
                     let s = Summary::of_items(report, &mb.scores, range.clone());
                     cells.push(Cell::calc(Value::opt((s.scored > 0).then_some(s.points)), sum_of(true)));
@@ -206,7 +217,14 @@ pub fn panel_table(panel: &Panel, lang: Lang) -> Table {
                 let mean = panel.mean_tally(range, false).points;
                 cells.push(Cell::calc(mean.map_or(Value::Blank, |v| Value::Num(Num::Mean(v))), sum_of(true)));
                 cells.extend(std::iter::repeat_n(Cell::blank(), 5));
-                rows.push(Row { kind: RowKind::Subtotal, cells, path_len, label, highlight: false });
+                rows.push(Row {
+                    kind: RowKind::Subtotal,
+                    cells,
+                    path_len,
+                    label,
+                    highlight: false,
+                    scale: None,
+                });
             }
         }
     }
@@ -215,16 +233,19 @@ pub fn panel_table(panel: &Panel, lang: Lang) -> Table {
     let grades = &report.grades;
     let at = TotalRows::after(rows.len(), report);
     let own = Tally::of(report.items.iter().map(|i| (i.self_score, i.scale.max)), grades);
-    let mut blocks = vec![at.cells(&lay, max_col, &own, grades)];
+    let mut blocks = Vec::new();
+    if has_own {
+        blocks.push(at.cells(&lay, max_col, &own, grades, lang));
+    }
     for mb in &panel.members {
         let t = Tally::of(
             report.items.iter().zip(&mb.scores.entries).map(|(i, e)| (e.score, i.scale.max)),
             grades,
         );
-        blocks.push(at.cells(&lay, max_col, &t, grades));
+        blocks.push(at.cells(&lay, max_col, &t, grades, lang));
     }
     let mean = panel.mean_tally(all.clone(), true);
-    let mut mean_block = at.cells(&lay, max_col, &mean, grades);
+    let mut mean_block = at.cells(&lay, max_col, &mean, grades, lang);
     if let Value::Num(Num::Plain(v)) = mean_block[0].value {
         mean_block[0].value = Value::Num(Num::Mean(v));
     }
@@ -265,24 +286,11 @@ pub fn panel_table(panel: &Panel, lang: Lang) -> Table {
     debug_assert!(rows.iter().all(|r| r.cells.len() == columns.len()));
 
     let names: Vec<&str> = panel.members.iter().map(|mb| mb.name.as_str()).collect();
-    let pct = fmt_num(panel.disagree_percent);
-    let subtitle = match lang {
-        Lang::Zh => vec![
-            format!("评价人员：{}", names.join("、")),
-            format!(
-                "评价得分为各评价人员得分的平均值（未评分的不计入）；⚠ 表示最高分与最低分之差超过该指标分值的 {pct}%"
-            ),
-        ],
-        Lang::En => vec![
-            format!("Evaluators: {}", names.join(", ")),
-            format!(
-                "Mean of the evaluators' scores (a missing score is left out); ⚠ marks items where the highest and lowest scores differ by more than {pct}% of the item's max"
-            ),
-        ],
-    };
+    let dates = super::framing::Dates::of(panel.members.iter().map(|mb| &mb.scores));
+    let framing = super::framing::panel(lang, &report.title, &names, &dates, panel.disagree_percent);
     Table {
-        title: report.title.clone(),
-        subtitle,
+        title: report.title.to_string(),
+        framing,
         sheet_name: lang.pick("评分汇总表", "Panel").into(),
         levels: l,
         columns,
@@ -295,6 +303,7 @@ struct PanelDoc<'a> {
     format: &'static str,
     report: ReportRef<'a>,
     evaluators: Vec<MemberOut<'a>>,
+    date: json::DatesOut,
     disagree_percent: Json,
     rows: Vec<PanelRow<'a>>,
     total: PanelTotal,
@@ -349,6 +358,8 @@ struct PanelTotal {
     /// Of the mean, over the items at least one evaluator scored.
     percent: Json,
     grade: Option<String>,
+    /// The grade while some items have no mean yet.
+    grade_provisional: bool,
     self_percent: Json,
     self_grade: Option<String>,
 }
@@ -424,6 +435,7 @@ pub fn panel_json(panel: &Panel) -> String {
         format: "appraise.panel/1",
         report: ReportRef::of(report),
         evaluators,
+        date: json::DatesOut::of(&super::framing::Dates::of(panel.members.iter().map(|mb| &mb.scores))),
         disagree_percent: json::number(panel.disagree_percent),
         rows,
         total: PanelTotal {
@@ -432,6 +444,7 @@ pub fn panel_json(panel: &Panel) -> String {
             scores: sums.iter().map(|s| json::opt((s.scored > 0).then_some(s.points))).collect(),
             mean: json::opt(mean.points),
             percent: json::opt(mean.percent),
+            grade_provisional: mean.grade.is_some() && mean.count < report.items.len(),
             grade: mean.grade,
             self_percent: json::opt(own.percent),
             self_grade: own.grade,

@@ -8,11 +8,13 @@
 //! - `layout`: the rows of a sheet — a row per item in report order, a subtotal row closing each
 //!   section that has items, in the order a Chinese 评分表 has them.
 //! - `sheet`: one evaluator's sheet; `merge`: several evaluators' scores side by side.
+//! - `framing`: what a sheet says around its table (who, when, progress, signatures, footer).
 //! - `csv`, `md`, `xlsx`, `json`: the writers.
 //!
 //! An unscored item is blank, never 0; so is a subtotal with nothing scored under it.
 
 mod csv;
+mod framing;
 mod json;
 mod layout;
 mod md;
@@ -22,11 +24,12 @@ mod table;
 mod xlsx;
 
 pub use csv::{to_csv, write_csv};
+pub use framing::Dates;
 pub use layout::{Layout, Line, layout};
 pub use md::to_md;
 pub use merge::{ItemStats, Panel, PanelMember, member_names, panel_json, panel_table};
 pub use sheet::{sheet_json, sheet_table};
-pub use table::{Calc, Cell, ColKind, Column, Num, Row, RowKind, Stat, Table, Value};
+pub use table::{Calc, Cell, ColKind, Column, Framing, Num, Provisional, Row, RowKind, Stat, Table, Value};
 pub use xlsx::to_xlsx;
 
 /// The output formats of `export` and `merge`.
@@ -93,14 +96,6 @@ impl Lang {
         match self {
             Lang::Zh => self.level(levels),
             Lang::En => "Item".into(),
-        }
-    }
-
-    /// "3/8 items scored" / "已评 3/8 项".
-    pub(crate) fn progress(self, scored: usize, items: usize) -> String {
-        match self {
-            Lang::Zh => format!("已评 {scored}/{items} 项"),
-            Lang::En => format!("{scored}/{items} items scored"),
         }
     }
 }

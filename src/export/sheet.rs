@@ -5,7 +5,7 @@
 use super::Lang;
 use super::json::{self, ReportRef};
 use super::layout::{Layout, Line, layout};
-use super::table::{Calc, Cell, ColKind, Column, Num, Row, RowKind, Table, Value};
+use super::table::{Calc, Cell, ColKind, Column, Num, Provisional, Row, RowKind, Table, Value};
 use crate::report::{Grade, Report};
 use crate::scores::{Scores, Summary, clean, grade_for};
 use serde_json::Value as Json;
@@ -96,44 +96,94 @@ impl TotalRows {
         }
     }
 
-    /// The cells of a column scored with `Tally` `t`: total, percent, grade.
-    pub fn cells(&self, lay: &Layout, max_col: usize, t: &Tally, grades: &[Grade]) -> [Cell; 3] {
+    /// The cells of a column scored with `Tally` `t`: total, percent, grade — the grade marked
+    /// provisional while some items of the column are unscored.
+    pub fn cells(&self, lay: &Layout, max_col: usize, t: &Tally, grades: &[Grade], lang: Lang) -> [Cell; 3] {
+        let items = lay.item_lines();
+        let suffix = lang.pick("（暂定）", " (provisional)");
+        let grade =
+            t.grade.as_ref().map(|g| if t.count < items.len() { format!("{g}{suffix}") } else { g.clone() });
         [
             Cell::calc(Value::opt(t.points), Calc::Sum { rows: lay.top.clone(), blank_if_none: true }),
             Cell::calc(
                 t.percent.map_or(Value::Blank, |p| Value::Num(Num::Percent(p))),
-                Calc::Percent { points_row: self.total, items: lay.item_lines(), max_col },
+                Calc::Percent { points_row: self.total, items: items.clone(), max_col },
             ),
             Cell::calc(
-                t.grade.clone().map_or(Value::Blank, |g| Value::Text(g.into())),
-                Calc::Grade { percent_row: self.percent, bands: grades.to_vec() },
+                grade.map_or(Value::Blank, |g| Value::Text(g.into())),
+                Calc::Grade {
+                    percent_row: self.percent,
+                    bands: grades.to_vec(),
+                    provisional: Some(Provisional { items, suffix: suffix.into() }),
+                },
             ),
         ]
     }
 }
 
 pub(super) fn total_row(cells: Vec<Cell>) -> Row {
-    Row { kind: RowKind::Total, cells, path_len: 0, label: Some(0), highlight: false }
+    Row { kind: RowKind::Total, cells, path_len: 0, label: Some(0), highlight: false, scale: None }
+}
+
+/// Which of a sheet's optional columns it has: each only when some row has something in it.
+/// 分值, 得分 and 扣分原因 always stay, so a blank sheet can be filled in by hand.
+#[derive(Debug, Clone, Copy)]
+struct Optional {
+    criteria: bool,
+    self_score: bool,
+    flag: bool,
+}
+
+impl Optional {
+    fn of(report: &Report, scores: &Scores) -> Optional {
+        Optional {
+            criteria: report
+                .items
+                .iter()
+                .any(|i| i.criteria.as_deref().is_some_and(|c| !c.trim().is_empty())),
+            self_score: report.items.iter().any(|i| i.self_score.is_some()),
+            flag: scores.entries.iter().any(|e| e.flagged),
+        }
+    }
 }
 
 /// One evaluator's sheet as a table, headers and labels in `lang`.
 pub fn sheet_table(report: &Report, scores: &Scores, lang: Lang) -> Table {
     let lay = layout(report);
     let l = lay.levels;
-    let max_col = l + 2;
+    let has = Optional::of(report, scores);
+    let max_col = l + 1 + usize::from(has.criteria);
     let mut columns: Vec<Column> =
         (0..l).map(|k| Column { header: lang.level(k), kind: ColKind::Path }).collect();
     columns.push(Column { header: lang.item_header(l), kind: ColKind::Title });
-    for (zh, en, kind) in [
-        ("评分标准", "Criteria", ColKind::Text),
-        ("分值", "Max", ColKind::Number),
-        ("自评得分", "Self score", ColKind::Number),
-        ("得分", "Score", ColKind::Number),
-        ("扣分原因和其他说明", "Note", ColKind::Text),
-        ("待核实", "Flagged", ColKind::Mark),
+    for (zh, en, kind, shown) in [
+        ("评分标准", "Criteria", ColKind::Text, has.criteria),
+        ("分值", "Max", ColKind::Number, true),
+        ("自评得分", "Self score", ColKind::Number, has.self_score),
+        ("得分", "Score", ColKind::Score, true),
+        ("扣分原因和其他说明", "Note", ColKind::Text, true),
+        ("待核实", "Flagged", ColKind::Mark, has.flag),
     ] {
-        columns.push(Column { header: lang.pick(zh, en).into(), kind });
+        if shown {
+            columns.push(Column { header: lang.pick(zh, en).into(), kind });
+        }
     }
+    // The cells after the title, in column order, the optional ones only when shown.
+    let tail = |criteria: Cell, max: Cell, own: Cell, score: Cell, note: Cell, flag: Cell| {
+        let mut cells = Vec::with_capacity(6);
+        if has.criteria {
+            cells.push(criteria);
+        }
+        cells.push(max);
+        if has.self_score {
+            cells.push(own);
+        }
+        cells.extend([score, note]);
+        if has.flag {
+            cells.push(flag);
+        }
+        cells
+    };
 
     let mut rows = Vec::with_capacity(lay.lines.len() + 3);
     for line in &lay.lines {
@@ -141,30 +191,38 @@ pub fn sheet_table(report: &Report, scores: &Scores, lang: Lang) -> Table {
         match line {
             Line::Item(i) => {
                 let (item, e) = (&report.items[*i], &scores.entries[*i]);
-                cells.extend([
+                cells.extend(tail(
                     item.criteria.clone().map_or_else(Cell::blank, Cell::text),
                     Cell::num(Num::Plain(item.scale.max)),
                     Cell::score(item.self_score),
                     Cell::score(e.score),
                     Cell::text(e.note.clone()),
                     Cell::text(if e.flagged { "⚑" } else { "" }),
-                ]);
-                rows.push(Row { kind: RowKind::Item, cells, path_len, label, highlight: false });
+                ));
+                let scale = Some(item.scale);
+                rows.push(Row { kind: RowKind::Item, cells, path_len, label, highlight: false, scale });
             }
             Line::Subtotal { section, parts } => {
                 let range = report.items_under(*section);
                 let sum = Summary::of_items(report, scores, range.clone());
                 let own = Tally::of(report.items[range].iter().map(|i| (i.self_score, i.scale.max)), &[]);
                 let sum_of = |blank_if_none| Calc::Sum { rows: parts.clone(), blank_if_none };
-                cells.extend([
+                cells.extend(tail(
                     Cell::blank(),
                     Cell::calc(Value::Num(Num::Plain(sum.report_max)), sum_of(false)),
                     Cell::calc(Value::opt(own.points), sum_of(true)),
                     Cell::calc(Value::opt((sum.scored > 0).then_some(sum.points)), sum_of(true)),
                     Cell::blank(),
                     Cell::blank(),
-                ]);
-                rows.push(Row { kind: RowKind::Subtotal, cells, path_len, label, highlight: false });
+                ));
+                rows.push(Row {
+                    kind: RowKind::Subtotal,
+                    cells,
+                    path_len,
+                    label,
+                    highlight: false,
+                    scale: None,
+                });
             }
         }
     }
@@ -177,11 +235,11 @@ pub fn sheet_table(report: &Report, scores: &Scores, lang: Lang) -> Table {
     debug_assert_eq!((scored.percent, &scored.grade), (sum.percent, &sum.grade));
     let own = Tally::of(report.items.iter().map(|i| (i.self_score, i.scale.max)), &report.grades);
     let at = TotalRows::after(rows.len(), report);
-    let [own_total, own_pct, own_grade] = at.cells(&lay, max_col, &own, &report.grades);
-    let [total, pct, grade] = at.cells(&lay, max_col, &scored, &report.grades);
+    let [own_total, own_pct, own_grade] = at.cells(&lay, max_col, &own, &report.grades, lang);
+    let [total, pct, grade] = at.cells(&lay, max_col, &scored, &report.grades, lang);
 
     let mut cells = label_row(lang.pick("合计", "Total"), l);
-    cells.extend([
+    cells.extend(tail(
         Cell::blank(),
         Cell::calc(
             Value::Num(Num::Plain(sum.report_max)),
@@ -191,30 +249,44 @@ pub fn sheet_table(report: &Report, scores: &Scores, lang: Lang) -> Table {
         total,
         Cell::text(lang.progress(sum.scored, sum.items)),
         Cell::blank(),
-    ]);
+    ));
     rows.push(total_row(cells));
 
     let mut cells = label_row(lang.pick("得分率", "Percent"), l);
-    cells.extend([Cell::blank(), Cell::blank(), own_pct, pct]);
-    cells.push(Cell::text(lang.pick("得分 ÷ 已评指标分值之和", "points ÷ max of the scored items")));
-    cells.push(Cell::blank());
+    cells.extend(tail(
+        Cell::blank(),
+        Cell::blank(),
+        own_pct,
+        pct,
+        Cell::text(lang.pick("得分 ÷ 已评指标分值之和", "points ÷ max of the scored items")),
+        Cell::blank(),
+    ));
     rows.push(total_row(cells));
 
     if at.grade.is_some() {
         let mut cells = label_row(lang.pick("等级", "Grade"), l);
-        cells.extend([Cell::blank(), Cell::blank(), own_grade, grade, Cell::blank(), Cell::blank()]);
+        let note = if sum.scored < sum.items {
+            lang.pick("未评完，等级暂定", "not all items scored: the grade is provisional")
+        } else {
+            ""
+        };
+        cells.extend(tail(Cell::blank(), Cell::blank(), own_grade, grade, Cell::text(note), Cell::blank()));
         rows.push(total_row(cells));
     }
     debug_assert!(rows.iter().all(|r| r.cells.len() == columns.len()));
 
-    let mut subtitle = Vec::new();
-    if let Some(name) = &scores.evaluator {
-        subtitle.push(format!("{}{name}", lang.pick("评价人：", "Evaluator: ")));
-    }
-    subtitle.push(lang.progress(sum.scored, sum.items));
+    let dates = super::framing::Dates::of([scores]);
+    let framing = super::framing::sheet(
+        lang,
+        &report.title,
+        scores.evaluator.as_deref(),
+        &dates,
+        sum.scored,
+        sum.items,
+    );
     Table {
-        title: report.title.clone(),
-        subtitle,
+        title: report.title.to_string(),
+        framing,
         sheet_name: lang.pick("评分表", "Scoring sheet").into(),
         levels: l,
         columns,
@@ -227,6 +299,7 @@ struct SheetDoc<'a> {
     format: &'static str,
     report: ReportRef<'a>,
     evaluator: Option<&'a str>,
+    date: json::DatesOut,
     rows: Vec<SheetRow<'a>>,
     total: SheetTotal,
 }
@@ -267,6 +340,8 @@ struct SheetTotal {
     max_points: Json,
     percent: Json,
     grade: Option<String>,
+    /// The grade of a partly scored sheet.
+    grade_provisional: bool,
     self_percent: Json,
     self_grade: Option<String>,
 }
@@ -314,6 +389,7 @@ pub fn sheet_json(report: &Report, scores: &Scores) -> String {
         format: "appraise.sheet/1",
         report: ReportRef::of(report),
         evaluator: scores.evaluator.as_deref(),
+        date: json::DatesOut::of(&super::framing::Dates::of([scores])),
         rows,
         total: SheetTotal {
             max: json::number(sum.report_max),
@@ -323,6 +399,7 @@ pub fn sheet_json(report: &Report, scores: &Scores) -> String {
             items: sum.items,
             max_points: json::number(sum.max_points),
             percent: json::opt(sum.percent),
+            grade_provisional: sum.grade.is_some() && sum.scored < sum.items,
             grade: sum.grade,
             self_percent: json::opt(own.percent),
             self_grade: own.grade,

@@ -15,6 +15,9 @@ pub enum ColKind {
     /// Long text: criteria, notes.
     Text,
     Number,
+    /// An evaluator's score: 得分, or a panel member's column (checked against the item's
+    /// scale in xlsx).
+    Score,
     /// A short mark: ⚑, ⚠.
     Mark,
 }
@@ -93,8 +96,18 @@ pub enum Calc {
     /// The cell `points_row` of this column ÷ the sum of column `max_col` over those of the
     /// `items` rows where this column holds a number; as percentage points to 2 decimals.
     Percent { points_row: usize, items: Vec<usize>, max_col: usize },
-    /// The label of the first band whose `min` ≤ the percent in row `percent_row` of this column.
-    Grade { percent_row: usize, bands: Vec<Grade> },
+    /// The label of the first band whose `min` ≤ the percent in row `percent_row` of this column;
+    /// with `provisional`, the label followed by its suffix while fewer than all of its `items`
+    /// rows of this column hold a number (the grade of a partly scored sheet).
+    Grade { percent_row: usize, bands: Vec<Grade>, provisional: Option<Provisional> },
+}
+
+/// When a grade is only provisional: while some of the `items` rows are unscored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Provisional {
+    pub items: Vec<usize>,
+    /// `（暂定）` / ` (provisional)`.
+    pub suffix: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,14 +170,36 @@ pub struct Row {
     pub label: Option<usize>,
     /// Marked for attention (the panel disagrees on this item).
     pub highlight: bool,
+    /// An item row's scale (what its score cells accept).
+    pub scale: Option<crate::report::Scale>,
+}
+
+/// What a sheet says around its table, in the sheet's language: who scored it and when above,
+/// where to sign below, and what every printed page carries.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Framing {
+    /// The document's first line: `<report title> 评分表` / `<report title> — scoring sheet`.
+    pub heading: String,
+    /// Above the table, label and value: 评价人 张三, 评价日期 …, 进度 已评 27/28 项（96.4%）.
+    /// A blank value is a space to fill in by hand.
+    pub facts: Vec<(String, String)>,
+    /// Lines under the facts (the panel's legend).
+    pub notes: Vec<String>,
+    /// Below the totals, one line each: `评价人（签字）：＿＿＿＿　日期：＿＿＿＿`.
+    pub signatures: Vec<String>,
+    /// The printed page's footer in Excel's codes: `第 &P 页 共 &N 页` / `Page &P of &N`.
+    pub footer: String,
+    /// The score cells' validation in xlsx: its title, and its message with `{min}`, `{max}` and
+    /// `{step}` to fill in per item.
+    pub validation: (String, String),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     /// The report's title: the md heading, the xlsx print header and document title.
     pub title: String,
-    /// Lines shown under the md heading (evaluator, legend).
-    pub subtitle: Vec<String>,
+    /// Who, when, progress, signatures, page footer.
+    pub framing: Framing,
     /// The xlsx worksheet's name.
     pub sheet_name: String,
     /// The first `levels` columns are the section path.

@@ -9,7 +9,7 @@ mod summary;
 
 pub use grid::{ScoreError, check_score, clean, fmt_num, parse_score, step_from};
 pub use history::{Change, History};
-pub use summary::{Summary, Tallies, grade_for, needs_reason, percent_of};
+pub use summary::{Summary, Tallies, grade_for, needs_reason, percent_of, share};
 
 use crate::report::{ItemIx, Report};
 

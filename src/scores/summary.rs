@@ -136,6 +136,16 @@ pub fn percent_of(points: f64, max: f64) -> Option<f64> {
     (max > 0.0).then(|| (points / max * 100.0 * 100.0).round() / 100.0)
 }
 
+/// `part` of `whole` in percent, rounded half up to `decimals` places (100 for an empty whole):
+/// the one rounding of progress everywhere (8 of 9 → 88.9 or 89, never 88).
+pub fn share(part: usize, whole: usize, decimals: i32) -> f64 {
+    if whole == 0 {
+        return 100.0;
+    }
+    let scale = 10f64.powi(decimals);
+    (part as f64 * 100.0 / whole as f64 * scale + 0.5).floor() / scale
+}
+
 /// The label of the first band whose `min` ≤ `percent`.
 pub fn grade_for(grades: &[Grade], percent: f64) -> Option<&str> {
     grades.iter().find(|g| g.min <= percent + 1e-9).map(|g| g.label.as_str())

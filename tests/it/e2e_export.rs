@@ -24,8 +24,9 @@ fn e_writes_xlsx_and_csv_beside_the_scores_file() {
     assert_eq!(book.string(0, 7), "Score");
     assert_eq!(book.number(1, 7), 8.5);
     let csv = std::fs::read_to_string(&csv).unwrap();
-    assert!(csv.starts_with("\u{feff}Level 1,Level 2,Level 3,Item,"), "{csv}");
-    assert!(csv.contains("\nTotal,,,,,69,34.25,15.75,3/8 items scored,\n"), "{csv}");
+    assert!(csv.starts_with("\u{feff}Evaluator,Alex Morgan,"), "who scored it, first: {csv}");
+    assert!(csv.contains("\nLevel 1,Level 2,Level 3,Item,"), "{csv}");
+    assert!(csv.contains("\nTotal,,,,,69,34.25,15.75,3/8 items scored (37.5%),\n"), "{csv}");
     app.key("q");
     assert_eq!(app.wait_exit(Duration::from_secs(10)), 0);
 }
@@ -86,27 +87,16 @@ fn a_rubric_review_scores_the_offices_indicators_and_exports_their_sheet() {
     assert_eq!(app.wait_exit(Duration::from_secs(10)), 0);
 
     let book = Book::read(&xlsx);
-    let header: Vec<String> = (0..9).map(|c| book.string(0, c)).collect();
-    assert_eq!(
-        header,
-        [
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "评分标准",
-            "分值",
-            "自评得分",
-            "得分",
-            "扣分原因和其他说明",
-            "待核实"
-        ]
-    );
+    // The Dazhou table has no criteria and no self scores, and nothing was flagged: those
+    // columns are left out.
+    let header: Vec<String> = (0..6).map(|c| book.string(0, c)).collect();
+    assert_eq!(header, ["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因和其他说明"]);
     assert_eq!(
         (book.string(1, 0), book.string(1, 1), book.string(1, 2)),
         ("部门决策".into(), "目标任务".into(), "相关性".into())
     );
-    assert_eq!((book.number(1, 4), book.number(1, 6)), (5.0, 4.0));
-    assert_eq!(book.string(1, 7), "目标与职能相符，但未量化");
+    assert_eq!((book.number(1, 3), book.number(1, 4)), (5.0, 4.0));
+    assert_eq!(book.string(1, 5), "目标与职能相符，但未量化");
     let total = book.row_of(0, "合计");
-    assert_eq!(book.number(total, 4), 100.0, "the rubric's 100 points");
+    assert_eq!(book.number(total, 3), 100.0, "the rubric's 100 points");
 }

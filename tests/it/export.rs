@@ -44,34 +44,29 @@ fn golden_sheets_of_the_sample_scored_on_its_rubric() {
     let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
         header,
-        [
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "评分标准",
-            "分值",
-            "自评得分",
-            "得分",
-            "扣分原因和其他说明",
-            "待核实"
-        ]
+        ["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因和其他说明", "待核实"],
+        "评分标准 and 自评得分 are left out: the Dazhou table has neither"
     );
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     let first = &rows[0];
-    assert_eq!((&first[0], &first[1], &first[2], &first[4]), ("部门决策", "目标任务", "相关性", "5"));
+    assert_eq!((&first[0], &first[1], &first[2], &first[3]), ("部门决策", "目标任务", "相关性", "5"));
     let total = rows.iter().find(|row| &row[0] == "合计").unwrap();
-    assert_eq!((&total[4], &total[6]), ("100", "83.5"));
+    assert_eq!((&total[3], &total[4]), ("100", "83.5"));
+    let grade = rows.iter().find(|row| &row[0] == "等级").unwrap();
+    assert_eq!(&grade[4], "良（暂定）", "27 of 28 scored: the grade is provisional");
     let items = rows.iter().filter(|row| !row[2].is_empty() && &row[2] != "小计").count();
     assert_eq!(items, 28, "the rubric's indicators, and nothing of the text");
 }
 
 #[test]
-fn csv_has_a_bom_unless_asked_not_to() {
-    let with = ok(&["export", SD, "--scores", SD_SCORES, "--format", "csv"]);
-    assert!(with.starts_with("\u{feff}一级指标,二级指标,三级指标,四级指标,评分标准,分值,自评得分,得分,扣分原因和其他说明,待核实\n".as_bytes()));
-    let without = ok(&["export", SD, "--scores", SD_SCORES, "--format", "csv", "--no-bom"]);
-    assert!(without.starts_with("一级指标,".as_bytes()));
-    assert_eq!(&with[3..], &without[..], "the BOM is the only difference for these cells");
+fn csv_has_a_bom_and_who_and_when_unless_asked_not_to() {
+    let with = text(&ok(&["export", SD, "--scores", SD_SCORES, "--format", "csv"]));
+    let header = "一级指标,二级指标,三级指标,四级指标,评分标准,分值,得分,扣分原因和其他说明,待核实\n";
+    let above = "\u{feff}评价人,张三,,,,,,,\n评价日期,2023-03-02（导出于 2023-11-14）,,,,,,,\n";
+    assert!(with.starts_with(&format!("{above}{header}")), "{}", &with[..300]);
+    let without = text(&ok(&["export", SD, "--scores", SD_SCORES, "--format", "csv", "--no-bom"]));
+    assert!(without.starts_with(header), "scripts get the header first");
+    assert_eq!(&with[above.len()..], &without[..], "otherwise the same cells");
 }
 
 #[test]
@@ -79,29 +74,29 @@ fn csv_rows_are_rfc4180_and_unscored_is_blank() {
     let out = ok(&["export", SD, "--scores", SD_SCORES, "--format", "csv", "--no-bom"]);
     let mut r = csv::Reader::from_reader(&out[..]);
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
-    assert!(rows.iter().all(|row| row.len() == 10));
+    assert!(rows.iter().all(|row| row.len() == 9), "自评得分 is left out: no self scores");
     let by_title = |t: &str| rows.iter().find(|row| &row[3] == t).unwrap_or_else(|| panic!("{t}")).clone();
     let noted = by_title("健全“一呼即应，接诉即办”运行机制");
-    assert_eq!(&noted[7], "4");
+    assert_eq!(&noted[6], "4");
     assert_eq!(
-        &noted[8], "运行机制表述笼统；\n缺少\"接诉即办\"办结率|满意率数据",
+        &noted[7], "运行机制表述笼统；\n缺少\"接诉即办\"办结率|满意率数据",
         "newline, quotes and pipe survive"
     );
     let unscored = by_title("协作部门");
     assert_eq!(&unscored[5], "3");
-    assert_eq!(&unscored[7], "", "an unscored item is blank, never 0");
+    assert_eq!(&unscored[6], "", "an unscored item is blank, never 0");
     let satisfaction = rows.iter().find(|row| &row[2] == "满意度（10分）" && &row[3] == "小计").unwrap();
     assert_eq!(
-        (&satisfaction[5], &satisfaction[7]),
+        (&satisfaction[5], &satisfaction[6]),
         ("10", ""),
         "nothing scored in the section: blank subtotal"
     );
     let total = rows.iter().find(|row| &row[0] == "合计").unwrap();
-    assert_eq!((&total[5], &total[7], &total[8]), ("234", "207", "已评 55/59 项"));
+    assert_eq!((&total[5], &total[6], &total[7]), ("234", "207", "已评 55/59 项（93.2%）"));
     let pct = rows.iter().find(|row| &row[0] == "得分率").unwrap();
-    assert_eq!(&pct[7], "94.52%");
+    assert_eq!(&pct[6], "94.52%");
     let grade = rows.iter().find(|row| &row[0] == "等级").unwrap();
-    assert_eq!(&grade[7], "优");
+    assert_eq!((&grade[6], &grade[7]), ("优（暂定）", "未评完，等级暂定"));
 }
 
 #[test]
@@ -126,10 +121,7 @@ fn language_follows_the_report_and_lang_overrides_it() {
     )
     .unwrap();
     let out = text(&ok(&["export", report.to_str().unwrap(), "--format", "csv", "--no-bom"]));
-    assert!(
-        out.starts_with("一级指标,二级指标,评分标准,分值,自评得分,得分,扣分原因和其他说明,待核实\n"),
-        "{out}"
-    );
+    assert!(out.starts_with("一级指标,二级指标,分值,得分,扣分原因和其他说明\n"), "{out}");
 }
 
 #[test]
@@ -198,7 +190,7 @@ fn xlsx_reads_back_with_values_formulas_merges_and_styles() {
         "IF(H16=\"\",\"\",IFERROR(ROUND(H16/(SUMPRODUCT((H2:H2<>\"\")*F2:F2)+SUMPRODUCT((H4:H6<>\"\")*F4:F6)+SUMPRODUCT((H9:H10<>\"\")*F9:F10)+SUMPRODUCT((H13:H14<>\"\")*F13:F14)),4),\"\"))"
     );
     assert_eq!(b.number(16, 6), 0.8782);
-    assert_eq!(b.string(17, 7), "B");
+    assert_eq!(b.string(17, 7), "B (provisional)", "3 of 8 scored");
     assert!(
         b.formula(17, 7)
             .starts_with("IF(H17=\"\",\"\",IF(ROUND(H17*100,2)>=90,\"A\",IF(ROUND(H17*100,2)>=75,\"B\"")
@@ -225,19 +217,19 @@ fn xlsx_of_shaodong_in_chinese() {
     let b = Book::read(&out);
     assert_eq!(b.name, "评分表");
     assert_eq!(b.string(0, 0), "一级指标");
-    assert_eq!(b.string(0, 8), "扣分原因和其他说明");
+    assert_eq!(b.string(0, 7), "扣分原因和其他说明", "no 自评得分 column: no self scores");
     let total = b.row_of(0, "合计");
     assert_eq!(b.number(total, 5), 234.0);
-    assert_eq!(b.number(total, 7), 207.0);
-    assert_eq!(b.string(total + 2, 7), "优");
-    assert_eq!(b.number(total + 1, 7), 0.9452);
+    assert_eq!(b.number(total, 6), 207.0);
+    assert_eq!(b.string(total + 2, 6), "优（暂定）");
+    assert_eq!(b.number(total + 1, 6), 0.9452);
     // The rubric's 一级指标 spans its whole block, subtotals of its 二级/三级 included.
     let first = b.row_of(3, "相关性");
     assert!(b.merges().contains(&(first, 0, total - 1, 0)), "{:?}", b.merges());
     assert_eq!(b.string(first, 0), "评分表（部门整体支出绩效评价指标）");
     assert_eq!(b.string(total - 1, 1), "小计");
     assert_eq!(b.number(total - 1, 5), 100.0);
-    assert_eq!(b.number(total - 1, 7), 77.5);
+    assert_eq!(b.number(total - 1, 6), 77.5);
 }
 
 fn quarter_report() -> appraise::report::Report {
@@ -269,32 +261,41 @@ fn row<'a>(rows: &'a [Vec<String>], first: &str, second: &str) -> &'a Vec<String
 #[test]
 fn partly_scored_quarter_points_add_up_and_blanks_stay_blank() {
     let r = quarter_report();
-    // Columns: A | item | criteria | max | self | score | note | flag.
+    // Columns: A | item | max | self | score | note (no criteria, no flags: left out).
     let rows = sheet_table(&r, &with_scores(&r, &[Some(0.25), Some(0.75), None, None]), Lang::En).text_rows();
-    assert_eq!(row(&rows, "A", "Subtotal")[3..6], ["4", "0.75", "1"]);
-    assert_eq!(row(&rows, "B", "Subtotal")[3..6], ["1", "", ""], "nothing scored under B: blank, not 0");
-    assert_eq!(row(&rows, "Total", "")[3..7], ["5", "0.75", "1", "2/4 items scored"]);
+    assert_eq!(rows[0], ["Level 1", "Item", "Max", "Self score", "Score", "Note"]);
+    assert_eq!(row(&rows, "A", "Subtotal")[2..5], ["4", "0.75", "1"]);
+    assert_eq!(row(&rows, "B", "Subtotal")[2..5], ["1", "", ""], "nothing scored under B: blank, not 0");
+    assert_eq!(row(&rows, "Total", "")[2..6], ["5", "0.75", "1", "2/4 items scored (50%)"]);
     assert_eq!(
-        row(&rows, "Percent", "")[4..6],
+        row(&rows, "Percent", "")[3..5],
         ["75%", "50%"],
         "of the max of the scored items (2), not of 5"
     );
-    assert_eq!(row(&rows, "Grade", "")[4..6], ["B", "B"]);
-    assert_eq!(row(&rows, "B", "four")[5], "");
+    assert_eq!(
+        row(&rows, "Grade", "")[3..6],
+        ["B (provisional)", "B (provisional)", "not all items scored: the grade is provisional"]
+    );
+    assert_eq!(row(&rows, "B", "four")[4], "");
 
     // A zero is a score: shown, added, and counted in the max.
     let rows =
         sheet_table(&r, &with_scores(&r, &[Some(0.25), Some(0.75), None, Some(0.0)]), Lang::En).text_rows();
-    assert_eq!(row(&rows, "B", "four")[5], "0");
-    assert_eq!(row(&rows, "B", "Subtotal")[5], "0");
-    assert_eq!(row(&rows, "Percent", "")[5], "33.33%");
-    assert_eq!(row(&rows, "Grade", "")[5], "C");
+    assert_eq!(row(&rows, "B", "four")[4], "0");
+    assert_eq!(row(&rows, "B", "Subtotal")[4], "0");
+    assert_eq!(row(&rows, "Percent", "")[4], "33.33%");
+    assert_eq!(row(&rows, "Grade", "")[4], "C (provisional)");
+
+    // Everything scored: the grade is final.
+    let all = with_scores(&r, &[Some(1.0), Some(1.0), Some(2.0), Some(1.0)]);
+    let rows = sheet_table(&r, &all, Lang::En).text_rows();
+    assert_eq!(row(&rows, "Grade", "")[4..6], ["A", ""]);
 
     // Nothing scored at all: no total, percent or grade, all blank.
     let rows = sheet_table(&r, &Scores::new(&r), Lang::En).text_rows();
-    assert_eq!(row(&rows, "Total", "")[5], "");
-    assert_eq!(row(&rows, "Percent", "")[5], "");
-    assert_eq!(row(&rows, "Grade", "")[5], "");
+    assert_eq!(row(&rows, "Total", "")[4], "");
+    assert_eq!(row(&rows, "Percent", "")[4], "");
+    assert_eq!(row(&rows, "Grade", "")[4], "");
 }
 
 #[test]
@@ -305,19 +306,21 @@ fn xlsx_caches_what_the_formulas_compute() {
     // Rows: header, a1, a2, a3, A 小计, b1, B 小计, 合计, 得分率, 等级.
     assert_eq!(b.string(0, 0), "一级指标");
     assert_eq!(b.string(0, 1), "二级指标");
-    assert_eq!(b.at(3, 5), Data::Empty, "a3 unscored");
-    assert_eq!(b.at(5, 5), Data::Float(0.0), "b1 scored 0");
-    assert_eq!(b.formula(4, 5), "IF(COUNT(F2:F4)=0,\"\",SUM(F2:F4))");
-    assert_eq!(b.number(4, 5), 1.0);
-    assert_eq!(b.number(6, 5), 0.0);
-    assert_eq!(b.formula(7, 5), "IF(COUNT(F5,F7)=0,\"\",SUM(F5,F7))");
-    assert_eq!(b.number(7, 5), 1.0);
-    assert_eq!(b.number(7, 3), 5.0);
-    assert_eq!(b.number(8, 5), 0.3333);
-    assert_eq!(b.string(9, 5), "C");
-    assert_eq!(b.number(8, 4), 0.75, "self: 0.75 of the one self-scored item's max 1");
-    assert!(b.blank(6, 4), "no self score under B");
-    assert_eq!(b.num_format(2, 5), "General");
+    // Columns: 一级指标, 二级指标 (the item), 分值 C, 自评得分 D, 得分 E, 扣分原因 F.
+    assert_eq!(b.at(3, 4), Data::Empty, "a3 unscored");
+    assert_eq!(b.at(5, 4), Data::Float(0.0), "b1 scored 0");
+    assert_eq!(b.formula(4, 4), "IF(COUNT(E2:E4)=0,\"\",SUM(E2:E4))");
+    assert_eq!(b.number(4, 4), 1.0);
+    assert_eq!(b.number(6, 4), 0.0);
+    assert_eq!(b.formula(7, 4), "IF(COUNT(E5,E7)=0,\"\",SUM(E5,E7))");
+    assert_eq!(b.number(7, 4), 1.0);
+    assert_eq!(b.number(7, 2), 5.0);
+    assert_eq!(b.number(8, 4), 0.3333);
+    assert_eq!(b.string(9, 4), "C（暂定）");
+    assert!(b.formula(9, 4).ends_with("&IF(COUNT(E2:E4,E6)<4,\"（暂定）\",\"\"))"), "{}", b.formula(9, 4));
+    assert_eq!(b.number(8, 3), 0.75, "self: 0.75 of the one self-scored item's max 1");
+    assert!(b.blank(6, 3), "no self score under B");
+    assert_eq!(b.num_format(2, 4), "General");
 }
 
 #[test]
@@ -330,7 +333,7 @@ fn missing_scores_give_a_blank_sheet_or_an_error() {
     assert_eq!(out.status.code(), Some(0));
     assert!(text(&out.stderr).contains("no scores file at"), "{}", text(&out.stderr));
     let csv = text(&out.stdout);
-    assert!(csv.contains("\nTotal,,,,,69,34.25,,0/8 items scored,\n"), "{csv}");
+    assert!(csv.contains("\nTotal,,,,,69,34.25,,0/8 items scored (0%)\n"), "{csv}");
 
     // An explicit --scores that does not exist is a mistake: exit 2, the file named.
     let missing = dir.path().join("nope.scores.json");
@@ -422,7 +425,7 @@ fn text_cells_are_made_safe() {
     )
     .unwrap();
     let md = text(&ok(&["export", report.to_str().unwrap(), "--format", "md"]));
-    assert!(md.starts_with("# T \\| ␛\\[31mred\n"), "{md}");
+    assert!(md.starts_with("# T \\| ␛\\[31mred — scoring sheet\n"), "{md}");
     assert!(md.contains("| =1+1 | a\\|b<br>c |"), "{md}");
     assert!(!md.contains('\u{1b}'));
     let csv = text(&ok(&["export", report.to_str().unwrap(), "--format", "csv"]));

@@ -114,10 +114,10 @@ fn disagreement_beyond_the_threshold_is_marked() {
 fn chinese_panel_has_the_summary_sheet_columns() {
     let csv = text(&merge(SD, &SD_PANEL, &["--format", "csv", "--no-bom"]));
     assert!(csv.starts_with(
-        "一级指标,二级指标,三级指标,四级指标,分值,自评得分,张三,李四,王五,评价得分,最低分,最高分,极差,分歧,扣分原因和其他说明\n"
-    ));
+        "一级指标,二级指标,三级指标,四级指标,分值,张三,李四,王五,评价得分,最低分,最高分,极差,分歧,扣分原因和其他说明\n"
+    ), "no 自评得分 column: the report has no self scores");
     let total = csv.lines().find(|l| l.starts_with("合计,")).unwrap();
-    assert!(total.starts_with("合计,,,,234,,207,221.5,174.5,219.42,,,,,"), "{total}");
+    assert!(total.starts_with("合计,,,,234,207,221.5,174.5,219.42,,,,,"), "{total}");
     let doc = json(SD, &SD_PANEL, &[]);
     // 王五 left 综合管理 unscored: 李四's and 张三's scores alone make its mean.
     let interim = row(&doc, "s6.2.2.1");
@@ -129,6 +129,7 @@ fn chinese_panel_has_the_summary_sheet_columns() {
     assert_eq!(row(&doc, "s6.3.2.2")["disagree"], true, "3, 3.5 and 2 of 5");
     assert_eq!(row(&doc, "s6.3.1.1")["disagree"], false, "17, 18 and 14 of 20: 4 is not more than 20%");
     assert_eq!(doc["total"]["grade"], "优");
+    assert_eq!(doc["total"]["grade_provisional"], false, "every item has a mean");
 }
 
 #[test]

@@ -40,6 +40,14 @@ pub(super) fn rule(scale: Scale, at: &str) -> String {
     f
 }
 
+/// The validation message of a scale: `{min}`, `{max}` and `{step}` filled in.
+fn filled(message: &str, scale: Scale) -> String {
+    message
+        .replace("{min}", &fmt_num(scale.min))
+        .replace("{max}", &fmt_num(scale.max))
+        .replace("{step}", &fmt_num(scale.step))
+}
+
 /// Cut to Excel's limit for a validation's text.
 fn fit(s: &str, max: usize) -> String {
     let mut n = 0;
@@ -74,9 +82,9 @@ pub(super) fn validate_scores(
         let dv = DataValidation::new()
             .allow_custom(Formula::new(rule(group.scale, &at)))
             .set_input_title(fit(title, MAX_TITLE))?
-            .set_input_message(fit(message, MAX_MESSAGE))?
+            .set_input_message(fit(&filled(message, group.scale), MAX_MESSAGE))?
             .set_error_title(fit(title, MAX_TITLE))?
-            .set_error_message(fit(message, MAX_MESSAGE))?
+            .set_error_message(fit(&filled(message, group.scale), MAX_MESSAGE))?
             .set_multi_range(multi_range(g, &group.rows, group.cols));
         let (r, c) = (g.row(first_row), first_col as u16);
         ws.add_data_validation(r, c, r, c, &dv)?;
@@ -146,6 +154,7 @@ mod tests {
             "AND(ISNUMBER(G7),G7>=1,G7<=4,MOD(ROUND((G7-1)/0.3,6),1)=0)"
         );
         assert_eq!(fit("得分得分", 3), "得分得");
+        assert_eq!(filled("{min} 到 {max}，步长 {step}", s(0.0, 5.0, 0.5)), "0 到 5，步长 0.5");
         let g = Grid { top: 4 };
         assert_eq!(multi_range(g, &[0, 1, 3], &[7, 6]), "G6:G7 G9 H6:H7 H9");
         assert_eq!(disagree_rule(g, 0, (6, 8), 0.8), "AND(COUNT($G6:$I6)>=2,MAX($G6:$I6)-MIN($G6:$I6)>0.8)");

@@ -93,7 +93,7 @@ impl Grid {
                 let p = self.a1(*points_row, c);
                 format!("IF({p}=\"\",\"\",IFERROR(ROUND({p}/({}),4),\"\"))", scored_max.join("+"))
             }
-            Calc::Grade { percent_row, bands } => {
+            Calc::Grade { percent_row, bands, provisional } => {
                 if bands.is_empty() || bands.len() > 60 {
                     return None;
                 }
@@ -101,6 +101,10 @@ impl Grid {
                 let mut nested = "\"\"".to_string();
                 for band in bands.iter().rev() {
                     nested = format!("IF(ROUND({x}*100,2)>={},{},{nested})", band.min, literal(&band.label));
+                }
+                if let Some(p) = provisional.as_ref().filter(|p| !p.items.is_empty()) {
+                    let count = call("COUNT", &self.ranges(&p.items, c));
+                    nested = format!("{nested}&IF({count}<{},{},\"\")", p.items.len(), literal(&p.suffix));
                 }
                 format!("IF({x}=\"\",\"\",{nested})")
             }

@@ -26,7 +26,7 @@ fn bounds(kind: ColKind) -> (usize, usize) {
         ColKind::Title => (10, 18),
         // Criteria, notes: the widest, wrapped.
         ColKind::Text => (12, 22),
-        ColKind::Number => (6, 8),
+        ColKind::Number | ColKind::Score => (6, 8),
         ColKind::Mark => (5, 6),
     }
 }

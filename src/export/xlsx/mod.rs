@@ -21,7 +21,6 @@ mod formula;
 mod measure;
 
 use super::table::{Calc, ColKind, Num, Row, RowKind, Stat, Table, Value};
-use crate::report::Scale;
 use crate::scores::fmt_num;
 use formula::Grid;
 use measure::{FONT_SIZE, ROW, column_widths, height, lines};
@@ -60,58 +59,9 @@ struct Merge {
     text: String,
 }
 
-/// What frames the table on the page, in the sheet's language.
-struct Frame {
-    heading: String,
-    facts: Vec<(String, String)>,
-    signatures: Vec<String>,
-    footer: String,
-    validation: (String, String),
-}
-
-fn frame(table: &Table) -> Frame {
-    // Until the table carries its framing: the subtitle's "label：value" lines.
-    let facts = table
-        .subtitle
-        .iter()
-        .map(|l| match l.split_once('：').or_else(|| l.split_once(": ")) {
-            Some((k, v)) => (k.to_string(), v.to_string()),
-            None => (String::new(), l.clone()),
-        })
-        .collect();
-    Frame {
-        heading: format!("{} {}", table.title, table.sheet_name),
-        facts,
-        signatures: vec!["评价人（签字）：＿＿＿＿＿＿　　日期：＿＿＿＿＿＿".into()],
-        footer: "第 &P 页 共 &N 页".into(),
-        validation: ("得分".into(), "请输入 0 到满分之间、符合步长的分数".into()),
-    }
-}
-
 /// The score columns: an evaluator's score, or each panel member's.
 fn score_columns(table: &Table) -> Vec<usize> {
-    let members: Vec<usize> = table
-        .rows
-        .iter()
-        .flat_map(|r| &r.cells)
-        .find_map(|c| match c.calc.as_deref() {
-            Some(Calc::Disagree { cols, .. }) => Some(cols.clone().collect()),
-            _ => None,
-        })
-        .unwrap_or_default();
-    if !members.is_empty() {
-        return members;
-    }
-    table.columns.iter().position(|c| c.header == "得分" || c.header == "Score").into_iter().collect()
-}
-
-/// An item row's scale.
-fn scale(table: &Table, row: &Row) -> Option<Scale> {
-    let max_col = table.columns.iter().position(|c| c.kind == ColKind::Number)?;
-    match row.cells[max_col].value {
-        Value::Num(n) if row.kind == RowKind::Item => Some(Scale { min: 0.0, max: n.value(), step: 0.5 }),
-        _ => None,
-    }
+    (0..table.columns.len()).filter(|&c| table.columns[c].kind == ColKind::Score).collect()
 }
 
 /// The base of every format: the workbook's font.
@@ -124,7 +74,7 @@ fn base() -> Format {
 }
 
 pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
-    let fr = frame(table);
+    let fr = &table.framing;
     let mut wb = Workbook::new();
     // Default row height in pixels (20 px = 15 pt) and column width (64 px, 8.43 units).
     wb.set_default_format(&base().set_align(FormatAlign::VerticalCenter), 20, 64)?;
@@ -153,6 +103,11 @@ pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
     for (k, v) in &fr.facts {
         ws.write_string_with_format(at, 0, clip(k), &label)?;
         put(ws, at, 1.min(last), last, v, &value)?;
+        ws.set_row_height(at, ROW)?;
+        at += 1;
+    }
+    for note in &fr.notes {
+        put(ws, at, 0, last, note, &value)?;
         ws.set_row_height(at, ROW)?;
         at += 1;
     }
@@ -185,7 +140,7 @@ pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
         ws.set_row_height(r, 2.0 * ROW)?;
     }
 
-    add_checks(ws, table, g, &fr)?;
+    add_checks(ws, table, g)?;
 
     ws.set_landscape();
     ws.set_paper_size(9); // A4
@@ -194,10 +149,8 @@ pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(g.top, g.top)?;
     ws.set_header(format!("&C{}", header_text(&table.title, MAX_HEADER - 2)));
-    ws.set_footer(format!(
-        "&C{}",
-        header_text(&fr.footer, MAX_HEADER - 2).replace("&&P", "&P").replace("&&N", "&N")
-    ));
+    // The footer is in Excel's codes already (`&P`, `&N`).
+    ws.set_footer(format!("&C{}", footer_text(&fr.footer, MAX_HEADER - 2)));
     wb.save_to_buffer()
 }
 
@@ -221,6 +174,16 @@ fn header_text(text: &str, max: usize) -> String {
             break;
         }
         out.push_str(&piece);
+    }
+    out
+}
+
+/// A footer in Excel's codes, without control characters, cut to `max` characters (never in
+/// the middle of a code).
+fn footer_text(text: &str, max: usize) -> String {
+    let mut out: String = text.chars().filter(|c| !c.is_control()).take(max).collect();
+    if out.ends_with('&') && out.chars().count() == max {
+        out.pop();
     }
     out
 }
@@ -278,17 +241,17 @@ fn write_rows(ws: &mut Worksheet, table: &Table, g: Grid, widths: &[f64]) -> Res
 }
 
 /// Validation on the score cells, and the conditional formats.
-fn add_checks(ws: &mut Worksheet, table: &Table, g: Grid, fr: &Frame) -> Result<(), XlsxError> {
+fn add_checks(ws: &mut Worksheet, table: &Table, g: Grid) -> Result<(), XlsxError> {
     let cols = score_columns(table);
     let mut groups: Vec<checks::ScoreCells> = Vec::new();
     for (r, row) in table.rows.iter().enumerate() {
-        let Some(s) = scale(table, row) else { continue };
+        let Some(s) = row.scale.filter(|_| row.kind == RowKind::Item) else { continue };
         match groups.iter_mut().find(|g| g.scale == s) {
             Some(group) => group.rows.push(r),
             None => groups.push(checks::ScoreCells { scale: s, rows: vec![r], cols: &cols }),
         }
     }
-    let (title, message) = (&fr.validation.0, &fr.validation.1);
+    let (title, message) = &table.framing.validation;
     checks::validate_scores(ws, g, &groups, (title, message))?;
 
     let last = table.columns.len().saturating_sub(1);
@@ -386,7 +349,7 @@ fn cell_format(table: &Table, r: usize, c: usize) -> Format {
     f = match table.columns[c].kind {
         ColKind::Path | ColKind::Title | ColKind::Text => f.set_text_wrap(),
         ColKind::Mark => f.set_align(FormatAlign::Center),
-        ColKind::Number => f.set_align(FormatAlign::Center),
+        ColKind::Number | ColKind::Score => f.set_align(FormatAlign::Center),
     };
     match num_style(table, r, c) {
         Some(Num::Mean(_)) => f = f.set_num_format("0.00"),

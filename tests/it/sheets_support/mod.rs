@@ -11,9 +11,17 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs `appraise ARGS` in the crate root.
+/// The export day every sheet test sees (2023-11-14), so golden files do not change daily.
+pub const SOURCE_DATE_EPOCH: &str = "1700000000";
+
+/// Runs `appraise ARGS` in the crate root, on a fixed export day.
 pub fn appraise(args: &[&str]) -> Output {
-    crate::support::command().args(args).current_dir(root()).output().expect("runs the binary")
+    crate::support::command()
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+        .current_dir(root())
+        .output()
+        .expect("runs the binary")
 }
 
 pub fn text(bytes: &[u8]) -> String {

@@ -1,0 +1,181 @@
+//! What a sheet says around its table ([`Framing`]): the heading, who scored and when, the
+//! progress, the signature lines and the page footer — for one evaluator and for a panel, in the
+//! sheet's language. Also the dates it shows: the last change in the scores and the day of the
+//! export, as local dates (UTC and fixed by `SOURCE_DATE_EPOCH` when that is set, so golden files
+//! do not change with the day).
+
+use super::Lang;
+use super::table::Framing;
+use crate::scores::{Scores, fmt_num, share};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+/// The two dates a sheet shows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Dates {
+    /// The last change in the scores (the latest `updated_at`), when known.
+    pub changed: Option<Date>,
+    pub exported: Date,
+}
+
+impl Dates {
+    /// The dates of a sheet of `scores` (several for a panel) exported now.
+    pub fn of<'a>(scores: impl IntoIterator<Item = &'a Scores>) -> Dates {
+        let fixed = fixed_now();
+        let zone = if fixed.is_some() { TimeZone::UTC } else { TimeZone::system() };
+        let changed = scores
+            .into_iter()
+            .flat_map(|s| s.entries.iter())
+            .filter_map(|e| e.updated_at.as_deref()?.parse::<Timestamp>().ok())
+            .max()
+            .map(|t| t.to_zoned(zone.clone()).date());
+        let exported = fixed.unwrap_or_else(Timestamp::now).to_zoned(zone).date();
+        Dates { changed, exported }
+    }
+
+    /// `2023-03-02（导出于 2026-11-26）`, or the export date alone when nothing was changed.
+    pub fn text(&self, lang: Lang) -> String {
+        match self.changed {
+            Some(d) => match lang {
+                Lang::Zh => format!("{d}（导出于 {}）", self.exported),
+                Lang::En => format!("{d} (exported {})", self.exported),
+            },
+            None => match lang {
+                Lang::Zh => format!("导出于 {}", self.exported),
+                Lang::En => format!("exported {}", self.exported),
+            },
+        }
+    }
+}
+
+/// `SOURCE_DATE_EPOCH`, when it is set to a number of seconds.
+fn fixed_now() -> Option<Timestamp> {
+    let secs = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse::<i64>().ok()?;
+    Timestamp::from_second(secs).ok()
+}
+
+/// The long line to sign on, the same length in every sheet.
+const LINE_ZH: &str = "＿＿＿＿＿＿＿＿";
+const LINE_EN: &str = "________________";
+
+/// `评价人（签字）：＿＿＿＿　　日期：＿＿＿＿` for the signer `who`.
+fn signature(lang: Lang, who: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{who}（签字）：{LINE_ZH}　　日期：{LINE_ZH}"),
+        Lang::En => format!("{who} (signature): {LINE_EN}    Date: {LINE_EN}"),
+    }
+}
+
+fn footer(lang: Lang) -> String {
+    lang.pick("第 &P 页 共 &N 页", "Page &P of &N").into()
+}
+
+fn validation(lang: Lang) -> (String, String) {
+    match lang {
+        Lang::Zh => ("得分".into(), "请输入 {min} 到 {max} 之间的分数，步长 {step}".into()),
+        Lang::En => ("Score".into(), "A score from {min} to {max}, in steps of {step}".into()),
+    }
+}
+
+fn heading(lang: Lang, title: &str, what_zh: &str, what_en: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{title} {what_zh}"),
+        Lang::En => format!("{title} — {what_en}"),
+    }
+}
+
+/// One evaluator's sheet: 评价人 (blank to fill in when the scores name nobody), 评价日期, 进度;
+/// one signature line.
+pub fn sheet(
+    lang: Lang,
+    title: &str,
+    evaluator: Option<&str>,
+    dates: &Dates,
+    scored: usize,
+    items: usize,
+) -> Framing {
+    Framing {
+        heading: heading(lang, title, "评分表", "scoring sheet"),
+        facts: vec![
+            (lang.pick("评价人", "Evaluator").into(), evaluator.unwrap_or_default().to_string()),
+            (lang.pick("评价日期", "Date").into(), dates.text(lang)),
+            (lang.pick("进度", "Progress").into(), lang.progress(scored, items)),
+        ],
+        notes: Vec::new(),
+        signatures: vec![signature(lang, lang.pick("评价人", "Evaluator"))],
+        footer: footer(lang),
+        validation: validation(lang),
+    }
+}
+
+/// A panel's sheet: the members, the dates, the legend; a signature line per member and one
+/// for the panel's chair.
+pub fn panel(lang: Lang, title: &str, members: &[&str], dates: &Dates, disagree_percent: f64) -> Framing {
+    let pct = fmt_num(disagree_percent);
+    let legend = match lang {
+        Lang::Zh => format!(
+            "评价得分为各评价人员得分的平均值（未评分的不计入）；⚠ 表示最高分与最低分之差超过该指标分值的 {pct}%"
+        ),
+        Lang::En => format!(
+            "Mean of the evaluators' scores (a missing score is left out); ⚠ marks items where the highest and lowest scores differ by more than {pct}% of the item's max"
+        ),
+    };
+    let mut signatures: Vec<String> = members.iter().map(|m| signature(lang, m)).collect();
+    signatures.push(signature(lang, lang.pick("专家组组长", "Panel chair")));
+    Framing {
+        heading: heading(lang, title, "评价人员评分汇总表", "panel summary"),
+        facts: vec![
+            (lang.pick("评价人员", "Evaluators").into(), members.join(lang.pick("、", ", "))),
+            (lang.pick("评价日期", "Date").into(), dates.text(lang)),
+        ],
+        notes: vec![legend],
+        signatures,
+        footer: footer(lang),
+        validation: validation(lang),
+    }
+}
+
+impl Lang {
+    /// "已评 8/9 项（88.9%）" / "8/9 items scored (88.9%)": the share to one decimal.
+    pub(crate) fn progress(self, scored: usize, items: usize) -> String {
+        let pct = fmt_num(share(scored, items, 1));
+        match self {
+            Lang::Zh => format!("已评 {scored}/{items} 项（{pct}%）"),
+            Lang::En => format!("{scored}/{items} items scored ({pct}%)"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_is_exact_to_one_decimal_rounded_half_up() {
+        assert_eq!(Lang::Zh.progress(8, 9), "已评 8/9 项（88.9%）");
+        assert_eq!(Lang::En.progress(3, 8), "3/8 items scored (37.5%)");
+        assert_eq!(Lang::En.progress(55, 59), "55/59 items scored (93.2%)");
+        assert_eq!(Lang::En.progress(0, 0), "0/0 items scored (100%)");
+    }
+
+    #[test]
+    fn dates_show_the_last_change_and_the_export_day() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        let dates = Dates { changed: Some(d("2023-03-02")), exported: d("2026-11-26") };
+        assert_eq!(dates.text(Lang::Zh), "2023-03-02（导出于 2026-11-26）");
+        assert_eq!(dates.text(Lang::En), "2023-03-02 (exported 2026-11-26)");
+        let none = Dates { changed: None, ..dates };
+        assert_eq!(none.text(Lang::Zh), "导出于 2026-11-26");
+    }
+
+    #[test]
+    fn a_panel_signs_once_per_member_and_once_for_its_chair() {
+        let dates = Dates { changed: None, exported: "2026-11-26".parse().unwrap() };
+        let f = panel(Lang::Zh, "T", &["张三", "李四"], &dates, 20.0);
+        assert_eq!(f.signatures.len(), 3);
+        assert!(f.signatures[0].starts_with("张三（签字）："));
+        assert!(f.signatures[2].starts_with("专家组组长（签字）："));
+        assert_eq!(f.footer, "第 &P 页 共 &N 页");
+    }
+}
