@@ -35,6 +35,7 @@ mod import;
 mod integrity;
 mod layers;
 mod merge;
+mod print;
 mod render;
 mod rubric;
 mod schemas;
