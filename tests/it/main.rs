@@ -36,6 +36,7 @@ mod integrity;
 mod layers;
 mod merge;
 mod panel_view;
+mod print;
 mod render;
 mod rubric;
 mod schemas;
