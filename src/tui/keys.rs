@@ -126,6 +126,7 @@ pub const KEYS: &[KeyDecl] = {
         Normal "copy" Copy, ["y"], COPY;
         Normal "save" Save, ["ctrl-s"], SAVE;
         Normal "export" Export, ["E"], EXPORT;
+        Normal "submit" Submit, ["S"], SUBMIT_KEY;
         Normal "help" Help, ["?"], HELP;
         Normal "info" Info, ["i"], INFO;
         Normal "quit" Quit, ["q", "ctrl-c"], QUIT;

@@ -11,6 +11,7 @@
 mod choose;
 pub mod cli;
 pub mod errors;
+pub mod evaluators;
 pub mod evidence;
 pub mod keys;
 pub mod rubric;
@@ -154,6 +155,7 @@ pub fn all() -> impl Iterator<Item = &'static Word> {
         .chain(errors::ALL)
         .chain(rubric::ALL)
         .chain(evidence::ALL)
+        .chain(evaluators::ALL)
         .copied()
 }
 
