@@ -59,6 +59,7 @@ pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
         }
         loaded.push(l.scores);
     }
+    super::summary::note_not_submitted(loaded.iter().zip(&args.scores).map(|(s, p)| (s, p.as_path())));
     let keys: Vec<(Option<String>, &Path)> =
         loaded.iter().zip(&args.scores).map(|(s, p)| (s.evaluator.clone(), p.as_path())).collect();
     let members = member_names(&keys)

@@ -5,16 +5,18 @@ use super::Failure;
 use crate::config::Config;
 use crate::export::{Lang, sheet_table, to_xlsx, write_csv};
 use crate::report::{Report, parse_report};
-use crate::scores::Scores;
+use crate::scores::{Handover, Scores, now_rfc3339};
 use crate::store::{
-    Journal, Lock, LockError, Writer, acquire, check_side, default_scores_path, journal_path, keep_rejected,
-    load_scores, remove_if_same, remove_stale_temps, replay, scores_location, write_output,
+    Journal, Lock, LockError, NameError, RESERVED, Writer, acquire, check_side, default_scores_path,
+    journal_path, keep_rejected, load_scores, own_scores_file, remove_if_same, remove_stale_temps, replay,
+    scores_location, write_output,
 };
 use crate::text::{sanitize, shown};
 use crate::theme::Theme;
 use crate::tui::keymap::Keymap;
 use crate::tui::{self, app::App, app::Level};
 use crate::words::cli;
+use crate::words::evaluators as ev;
 use ratatui::layout::Rect;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -56,30 +58,81 @@ pub struct OpenArgs {
 }
 
 pub fn open(args: OpenArgs) -> Result<(), Failure> {
-    let (report, requested) = match &args.report {
-        Some(path) => {
-            let report = super::load_or_import(path, &mut std::io::stderr())?;
-            let scores = args.scores.clone().unwrap_or_else(|| default_scores_path(path));
-            (report, scores)
-        }
-        None => (sample()?, args.scores.clone().map_or_else(sample_scores_path, Ok)?),
+    // --evaluator, else the config file's name: a name given on purpose, which decides whose
+    // file is opened (the login name never does).
+    let named = args.evaluator.clone().or_else(|| args.config.evaluator.clone());
+    if let Some(name) = &named {
+        check_name(name)?;
+    }
+    let (report, base) = match &args.report {
+        Some(path) => (super::load_or_import(path, &mut std::io::stderr())?, Some(default_scores_path(path))),
+        None if args.scores.is_none() => (sample()?, Some(sample_scores_path()?)),
+        None => (sample()?, None),
+    };
+    let requested = match (args.scores.clone(), &base) {
+        (Some(path), _) => path,
+        // The evaluator's own file (`q.李四.scores.json`) when there is one, else the default.
+        (None, Some(base)) => named
+            .as_deref()
+            .and_then(|name| own_scores_file(base, name).ok())
+            .filter(|(_, exists)| *exists)
+            .map_or_else(|| base.clone(), |(own, _)| own),
+        (None, None) => sample_scores_path()?,
     };
     // The real file, absolute and with links followed: every name of one scores file shares
     // one lock, journal and temp files, and the info page and exit message say where it is.
-    let scores_path = scores_location(&requested).map_err(Failure::BadInput)?;
+    let mut scores_path = scores_location(&requested).map_err(Failure::BadInput)?;
     // Every input problem is reported before anything else, a terminal or not (the scores
     // are read again once the lock is held).
-    load_scores(&scores_path, &report)?;
+    let found = load_scores(&scores_path, &report)?;
+    // Someone else's sheet, opened under a name given on purpose: asked below, never taken over
+    // silently.
+    let theirs = found.and_then(|l| l.scores.evaluator).filter(|t| named.as_ref().is_some_and(|n| n != t));
+    if let (Some(theirs), Some(name)) = (&theirs, &named)
+        && !args.read_only
+        && !std::io::stdin().is_terminal()
+    {
+        return Err(Failure::BadInput(ev::TAKEOVER_NO_TERMINAL.fill(&[
+            ("path", &shown(&scores_path)),
+            ("theirs", &sanitize(theirs)),
+            ("name", &sanitize(name)),
+            ("ro", &"--read-only"),
+            ("scores", &"--scores"),
+            ("evaluator", &"--evaluator"),
+        ])));
+    }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Failure::BadInput(cli::NEEDS_TERMINAL.fill(&[("check", &"check")])));
     }
-    let journal_file = journal_path(&scores_path);
-    check_side(&journal_file, cli::THE_JOURNAL.get()).map_err(Failure::BadInput)?;
-    // --evaluator, else the config file's name; else the scores file's, else the login name.
-    let named = args.evaluator.clone().or_else(|| args.config.evaluator.clone());
     let who = named.clone().or_else(login_name).unwrap_or_else(|| cli::SOMEONE.get().into());
     let mut read_only = args.read_only;
-    let lock = if read_only { None } else { take_lock(&scores_path, &who, &mut read_only)? };
+    let mut lock = if read_only { None } else { take_lock(&scores_path, &who, &mut read_only)? };
+    // What the evaluator chose about someone else's sheet (asked once the lock is held, so a
+    // sheet open elsewhere is only ever looked at).
+    let mut took_over = None;
+    let mut left_alone = None;
+    if let (Some(theirs), Some(name), false) = (&theirs, &named, read_only) {
+        let own_base = base.clone().unwrap_or_else(|| scores_path.clone());
+        let (own, _) = own_scores_file(&own_base, name).map_err(|e| name_refused(name, e))?;
+        match ask_takeover(&scores_path, theirs, name, &own)? {
+            Takeover::ReadOnly => {
+                lock = None;
+                read_only = true;
+            }
+            Takeover::Own => {
+                drop(lock.take());
+                scores_path = scores_location(&own).map_err(Failure::BadInput)?;
+                load_scores(&scores_path, &report)?;
+                lock = take_lock(&scores_path, &who, &mut read_only)?;
+                left_alone = Some(theirs.clone());
+            }
+            Takeover::TakeOver => {
+                took_over = Some(Handover { from: theirs.clone(), to: name.clone(), at: now_rfc3339() });
+            }
+        }
+    }
+    let journal_file = journal_path(&scores_path);
+    check_side(&journal_file, cli::THE_JOURNAL.get()).map_err(Failure::BadInput)?;
     if lock.is_some() {
         // What a killed save or export of this file left behind (ours: the lock is held).
         for path in [scores_path.clone(), sheet_path(&scores_path, "xlsx"), sheet_path(&scores_path, "csv")] {
@@ -140,8 +193,13 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
     for w in &warnings {
         note!("appraise: {}: {}", shown(&scores_path), sanitize(w));
     }
+    // Read-only shows the sheet as it is, under its own evaluator's name.
+    let named = named.filter(|_| !read_only || scores.evaluator.is_none());
     if let Some(name) = named.or_else(|| if scores.evaluator.is_none() { login_name() } else { None }) {
         scores.evaluator = Some(name);
+    }
+    if let Some(handover) = took_over.clone() {
+        scores.handovers.push(handover);
     }
     let (w, h) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(report, scores, scores_path.clone(), Rect::new(0, 0, w, h));
@@ -158,6 +216,16 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
             String::new()
         };
         app.say_sticky(Level::Warn, cli::ESC_DISMISSES.fill(&[("message", first), ("more", &more)]));
+    }
+    if let Some(h) = &took_over {
+        app.save_soon(); // the handover is in the file at once
+        app.say_sticky(Level::Info, ev::TOOK_OVER.fill(&[("from", &sanitize(&h.from))]));
+    } else if let Some(theirs) = &left_alone {
+        app.save_soon(); // the evaluator's own file exists from the start
+        app.say_sticky(
+            Level::Info,
+            ev::OWN_FILE.fill(&[("path", &shown(&scores_path)), ("theirs", &sanitize(theirs))]),
+        );
     }
     if replayed.changed > 0 {
         app.recovered(replayed.changed);
@@ -232,6 +300,57 @@ fn not_saved(app: &App, scores: &Path, journal: &Path) -> String {
         text.push_str(&cli::NOT_SAVED_OTHERS.fill(&[("journal", &journal)]));
     }
     text
+}
+
+/// A name given on purpose must make a file name (`q.NAME.scores.json`) and not be `panel`.
+fn check_name(name: &str) -> Result<(), Failure> {
+    own_scores_file(Path::new("q.scores.json"), name).map(drop).map_err(|e| name_refused(name, e))
+}
+
+fn name_refused(name: &str, e: NameError) -> Failure {
+    Failure::BadInput(match e {
+        NameError::Empty => ev::EVALUATOR_EMPTY.fill(&[("flag", &"--evaluator")]),
+        NameError::Reserved => ev::EVALUATOR_RESERVED
+            .fill(&[("name", &sanitize(name.trim())), ("file", &format!("REPORT.{RESERVED}.scores.json"))]),
+    })
+}
+
+/// What to do with a sheet whose evaluator is someone else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Takeover {
+    ReadOnly,
+    Own,
+    TakeOver,
+}
+
+/// Asks on the plain terminal whether to look at `theirs`'s sheet read-only, start `name`'s own
+/// file `own`, or take the sheet over; any other answer opens nothing (exit 2).
+fn ask_takeover(scores: &Path, theirs: &str, name: &str, own: &Path) -> Result<Takeover, Failure> {
+    let own_name = own.file_name().map_or_else(|| own.to_path_buf(), PathBuf::from);
+    note_inline!(
+        "{}",
+        ev::TAKEOVER_ASK.fill(&[
+            ("path", &shown(scores)),
+            ("theirs", &sanitize(theirs)),
+            ("name", &sanitize(name)),
+            ("own", &shown(&own_name)),
+        ])
+    );
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    let _ = std::io::stdin().read_line(&mut answer);
+    match answer.trim() {
+        "r" | "R" | "只读" => Ok(Takeover::ReadOnly),
+        "o" | "O" | "新建" => Ok(Takeover::Own),
+        "t" | "T" | "接手" => Ok(Takeover::TakeOver),
+        _ => Err(Failure::BadInput(ev::TAKEOVER_REFUSED.fill(&[
+            ("path", &shown(scores)),
+            ("theirs", &sanitize(theirs)),
+            ("ro", &"--read-only"),
+            ("scores", &"--scores"),
+            ("evaluator", &"--evaluator"),
+        ]))),
+    }
 }
 
 /// Takes the scores file's lock; when another instance holds it, asks whether to look read-only.

@@ -101,7 +101,7 @@ pub fn panel(args: &PanelArgs, mut open: OpenArgs) -> Result<(), Failure> {
     let lang = crate::lang::Lang::of_report(&report);
     open.report = Some(args.report.clone());
     open.scores = Some(own);
-    open.evaluator = Some(lang.pick("专家组", "Panel").to_string());
+    open.evaluator = Some(lang.pick("专家组", "Expert panel").to_string());
     open.panel = Some((panel, Watch::new(stamps)));
     super::open(open)
 }

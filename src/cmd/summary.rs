@@ -8,7 +8,7 @@ use super::export::{no_such_file, stdout_result, warn};
 use crate::scores::{Scores, Summary, fmt_num, needs_reason};
 use crate::store::{default_scores_path, load_scores};
 use crate::text::truncate;
-use crate::words::{Word, cli};
+use crate::words::{Word, cli, evaluators as ev};
 use std::io::Write;
 use std::path::Path;
 
@@ -32,6 +32,7 @@ pub fn summary(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -
     let mut lines = vec![safe(&report.title)];
     let where_ = safe(&crate::text::shown(&scores_path).to_string());
     let labels = [
+        ev::SUMMARY_STATUS,
         cli::SUMMARY_SCORES,
         cli::SUMMARY_PROGRESS,
         cli::SUMMARY_POINTS,
@@ -52,6 +53,14 @@ pub fn summary(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -
         ),
         (None, true) => line(cli::SUMMARY_SCORES, &where_),
     });
+    if found {
+        let status = match (&entries.submitted_at, &entries.reopened_at) {
+            (None, _) => ev::SUMMARY_NOT_SUBMITTED.get().to_string(),
+            (Some(at), None) => ev::SUMMARY_SUBMITTED.fill(&[("at", &safe(at))]),
+            (Some(at), Some(re)) => ev::SUMMARY_REOPENED.fill(&[("at", &safe(at)), ("reopened", &safe(re))]),
+        };
+        lines.push(line(ev::SUMMARY_STATUS, &status));
+    }
     let done = crate::scores::share(sum.scored, sum.items, 0);
     let mut progress =
         cli::SUMMARY_SCORED.fill(&[("scored", &sum.scored), ("items", &sum.items), ("done", &fmt_num(done))]);
@@ -154,5 +163,22 @@ fn push_aligned(lines: &mut Vec<String>, rows: &[(String, String, String)]) {
         let pad1 = " ".repeat(w1 - crate::text::width(id));
         let pad2 = " ".repeat(w2 - crate::text::width(score));
         lines.push(format!("  {id}{pad1}  {score}{pad2}  {title}"));
+    }
+}
+
+/// One line on stderr naming the sheets not submitted yet (never submitted, or changed since):
+/// `not submitted yet: 李四 (r.lisi.scores.json)`; nothing when every one is submitted.
+pub fn note_not_submitted<'a>(sheets: impl Iterator<Item = (&'a Scores, &'a Path)>) {
+    let pending: Vec<String> = sheets
+        .filter(|(s, _)| !s.is_submitted())
+        .map(|(s, path)| {
+            let file = path.file_name().map_or_else(|| path.to_path_buf(), std::path::PathBuf::from);
+            let name = s.evaluator.as_deref().map_or_else(|| cli::SOMEONE.get().to_string(), safe);
+            ev::NOT_SUBMITTED_ONE.fill(&[("name", &name), ("file", &crate::text::shown(&file))])
+        })
+        .collect();
+    if !pending.is_empty() {
+        let list = pending.join(ev::NOT_SUBMITTED_SEP.get());
+        let _ = writeln!(std::io::stderr(), "appraise: {}", ev::NOT_SUBMITTED_YET.fill(&[("list", &list)]));
     }
 }

@@ -66,7 +66,7 @@ mod tests {
     use super::*;
 
     fn scores(n: usize) -> Scores {
-        Scores { entries: vec![Entry::default(); n], orphans: vec![], evaluator: None }
+        Scores { entries: vec![Entry::default(); n], ..Scores::default() }
     }
 
     fn with_score(v: f64) -> Entry {

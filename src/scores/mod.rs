@@ -30,18 +30,39 @@ pub struct Orphan {
     pub raw: serde_json::Value,
 }
 
+/// A sheet passed from one evaluator to another (`handovers` in the scores file): who had it,
+/// who took it over, and when (RFC 3339).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handover {
+    pub from: String,
+    pub to: String,
+    pub at: String,
+}
+
 /// The scores of one evaluator for one report, indexed like `Report::items`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Scores {
     pub entries: Vec<Entry>,
     pub orphans: Vec<Orphan>,
     pub evaluator: Option<String>,
+    /// When the evaluator submitted the sheet (RFC 3339), the last time they did.
+    pub submitted_at: Option<String>,
+    /// When a submitted sheet was changed again: set on the first change after a submission,
+    /// cleared by the next one. A sheet is submitted while `submitted_at` is set and this is not.
+    pub reopened_at: Option<String>,
+    /// Every time the sheet was taken over by another evaluator, oldest first.
+    pub handovers: Vec<Handover>,
 }
 
 impl Scores {
     /// Empty scores for every item of `report`.
     pub fn new(report: &Report) -> Self {
-        Scores { entries: vec![Entry::default(); report.items.len()], orphans: Vec::new(), evaluator: None }
+        Scores { entries: vec![Entry::default(); report.items.len()], ..Scores::default() }
+    }
+
+    /// Submitted, and not changed since.
+    pub fn is_submitted(&self) -> bool {
+        self.submitted_at.is_some() && self.reopened_at.is_none()
     }
 
     pub fn entry(&self, item: ItemIx) -> &Entry {

@@ -2,7 +2,7 @@
 //! id, orphans kept) and writing it with a freshly computed summary.
 
 use crate::report::Report;
-use crate::scores::{Entry, Orphan, Scores, Summary, check_score, fmt_num, now_rfc3339};
+use crate::scores::{Entry, Handover, Orphan, Scores, Summary, check_score, fmt_num, now_rfc3339};
 use crate::text::shown;
 use crate::words::errors as w;
 use serde_json::value::RawValue;
@@ -137,11 +137,12 @@ fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
         return Err(bad(w::TOP_LEVEL.get(), expected(w::WHAT_OBJECT)));
     }
     let fields: BTreeMap<String, &RawValue> = serde_json::from_str(root.get()).map_err(placed)?;
-    let obj: Map<String, Value> = ["format", "report", "evaluator"]
-        .into_iter()
-        .filter_map(|k| Some((k.to_string(), fields.get(k)?)))
-        .map(|(k, raw)| Ok((k, serde_json::from_str(raw.get()).map_err(placed)?)))
-        .collect::<Result<_, _>>()?;
+    let obj: Map<String, Value> =
+        ["format", "report", "evaluator", "submitted_at", "reopened_at", "handovers"]
+            .into_iter()
+            .filter_map(|k| Some((k.to_string(), fields.get(k)?)))
+            .map(|(k, raw)| Ok((k, serde_json::from_str(raw.get()).map_err(placed)?)))
+            .collect::<Result<_, _>>()?;
     match obj.get("format") {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(other) => {
@@ -174,6 +175,9 @@ fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
         Some(Value::String(s)) => Some(s.clone()).filter(|s| !s.is_empty()),
         Some(_) => return Err(bad("evaluator", expected(w::WHAT_STRING))),
     };
+    let submitted_at = optional_string(&obj, "submitted_at")?;
+    let reopened_at = optional_string(&obj, "reopened_at")?;
+    let handovers = handovers(&obj)?;
     let items: Vec<&RawValue> = fields
         .get("items")
         .and_then(|raw| serde_json::from_str(raw.get()).ok())
@@ -181,6 +185,9 @@ fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
 
     let mut scores = Scores::new(report);
     scores.evaluator = evaluator;
+    scores.submitted_at = submitted_at;
+    scores.reopened_at = reopened_at;
+    scores.handovers = handovers;
     let mut seen = vec![false; report.items.len()];
     for (k, item) in items.into_iter().enumerate() {
         let at = |field: &str| format!("items[{k}]{field}");
@@ -227,6 +234,37 @@ fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
         warnings.push(word.fill(&[("n", &kept.len()), ("ids", &kept.join(w::LIST_SEP.get()))]));
     }
     Ok(Loaded { scores, warnings, stamp: None })
+}
+
+/// A top-level string that may be absent or null (`submitted_at`, `reopened_at`); empty is absent.
+fn optional_string(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, (String, Problem)> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone()).filter(|s| !s.is_empty())),
+        Some(_) => Err(bad(key, expected_null(w::WHAT_STRING_OR_NULL))),
+    }
+}
+
+/// `handovers`: absent, null, or an array of `{from, to, at}` (strings; other fields ignored).
+fn handovers(obj: &Map<String, Value>) -> Result<Vec<Handover>, (String, Problem)> {
+    let list = match obj.get("handovers") {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::Array(list)) => list,
+        Some(_) => return Err(bad("handovers", expected(w::WHAT_ARRAY))),
+    };
+    list.iter()
+        .enumerate()
+        .map(|(k, h)| {
+            let h = h.as_object().ok_or_else(|| bad(format!("handovers[{k}]"), expected(w::WHAT_OBJECT)))?;
+            let field = |name: &str| {
+                h.get(name)
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+                    .ok_or_else(|| bad(format!("handovers[{k}].{name}"), expected(w::WHAT_STRING)))
+            };
+            Ok(Handover { from: field("from")?, to: field("to")?, at: field("at")? })
+        })
+        .collect()
 }
 
 /// An entry of a known item as the file has it, strings borrowed from the file where they can
@@ -310,6 +348,12 @@ struct FileOut<'a> {
     format: &'static str,
     report: ReportOut<'a>,
     evaluator: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    submitted_at: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reopened_at: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[HandoverOut<'_>]>::is_empty")]
+    handovers: Vec<HandoverOut<'a>>,
     updated_at: String,
     items: Rows<'a>,
     summary: SummaryOut,
@@ -335,6 +379,13 @@ impl serde::Serialize for Rows<'_> {
         });
         serializer.collect_seq(known.chain(self.scores.orphans.iter().map(|o| ItemRow::Orphan(&o.raw))))
     }
+}
+
+#[derive(serde::Serialize)]
+struct HandoverOut<'a> {
+    from: &'a str,
+    to: &'a str,
+    at: &'a str,
 }
 
 #[derive(serde::Serialize)]
@@ -389,6 +440,13 @@ pub fn write_scores(out: impl std::io::Write, report: &Report, scores: &Scores) 
         format: FORMAT,
         report: ReportOut { id: &report.id, title: &report.title, sha256: &report.sha256 },
         evaluator: scores.evaluator.as_deref(),
+        submitted_at: scores.submitted_at.as_deref(),
+        reopened_at: scores.reopened_at.as_deref(),
+        handovers: scores
+            .handovers
+            .iter()
+            .map(|h| HandoverOut { from: &h.from, to: &h.to, at: &h.at })
+            .collect(),
         updated_at: now_rfc3339(),
         items,
         summary: SummaryOut {

@@ -194,3 +194,43 @@ fn a_number_out_of_range_is_placed_in_the_file_not_in_its_entry() {
     assert!(err.contains(&format!("line {line}, column")), "expected line {line} (column {column}): {err}");
     assert!(err.contains("number out of range"), "{err}");
 }
+
+#[test]
+fn submission_reopening_and_handovers_are_kept_through_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.scores.json");
+    let r = report();
+    let mut s = Scores::new(&r);
+    s.evaluator = Some("李四".into());
+    s.submitted_at = Some("2026-11-26T03:00:00Z".into());
+    s.reopened_at = Some("2026-11-27T08:00:00Z".into());
+    s.handovers = vec![crate::scores::Handover {
+        from: "张三".into(),
+        to: "李四".into(),
+        at: "2026-11-25T01:00:00Z".into(),
+    }];
+    save_scores(&path, &r, &s).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["submitted_at"], "2026-11-26T03:00:00Z");
+    assert_eq!(v["handovers"][0]["from"], "张三");
+    assert_eq!(load_scores(&path, &r).unwrap().unwrap().scores, s);
+
+    // Nothing of the kind: none of the fields is written, as before.
+    let plain = scores_json(&r, &Scores::new(&r));
+    for field in ["submitted_at", "reopened_at", "handovers"] {
+        assert!(!plain.contains(field), "{field} written for a sheet without it:\n{plain}");
+    }
+
+    // The wrong types are refused with their place.
+    let text = std::str::from_utf8(SCORES).unwrap();
+    for (field, value, place) in [
+        ("submitted_at", "42", "submitted_at"),
+        ("handovers", "{}", "handovers"),
+        ("handovers", "[{\"from\": \"a\", \"to\": 1, \"at\": \"t\"}]", "handovers[0].to"),
+    ] {
+        let broken = text.replacen('{', &format!("{{\"{field}\": {value},"), 1);
+        let err = parse_scores(Path::new("s.json"), broken.as_bytes(), &r).unwrap_err().to_string();
+        assert!(err.contains(&format!("s.json: {place}: expected")), "{field}: {err}");
+    }
+}

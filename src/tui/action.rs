@@ -46,6 +46,8 @@ pub enum Action {
     // Files
     Save,
     Export,
+    /// Mark the sheet submitted (after a confirmation).
+    Submit,
     // Screens
     Help,
     Info,

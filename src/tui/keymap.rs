@@ -185,7 +185,8 @@ impl Default for Keymap {
 pub fn key_mode(mode: &Mode) -> KeyMode {
     match mode {
         Mode::Normal => KeyMode::Normal,
-        Mode::ScorePrompt { .. } => KeyMode::Prompt,
+        // A y/n question: its cancel keys say no, every other key is an answer.
+        Mode::ScorePrompt { .. } | Mode::Confirm(_) => KeyMode::Prompt,
         Mode::Note { .. } => KeyMode::Note,
         Mode::Help { .. } | Mode::Info { .. } => KeyMode::Help,
         Mode::Filters => KeyMode::Filters,

@@ -128,6 +128,7 @@ pub const KEYS: &[KeyDecl] = {
         Normal "take_all_means" TakeAllMeans, ["M"], TAKE_ALL_MEANS;
         Normal "save" Save, ["ctrl-s"], SAVE;
         Normal "export" Export, ["E"], EXPORT;
+        Normal "submit" Submit, ["S"], SUBMIT_KEY;
         Normal "help" Help, ["?"], HELP;
         Normal "info" Info, ["i"], INFO;
         Normal "quit" Quit, ["q", "ctrl-c"], QUIT;

@@ -117,3 +117,6 @@ crate::words! {
     HINT_BACK = "返回" / "back";
     HINT_FOLLOW = "查看佐证" / "follow";
 }
+
+/// `S`'s description lives with the other words of submitting a sheet.
+pub use super::evaluators::SUBMIT_KEY;

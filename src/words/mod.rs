@@ -12,6 +12,7 @@ pub mod chair;
 mod choose;
 pub mod cli;
 pub mod errors;
+pub mod evaluators;
 pub mod evidence;
 pub mod keys;
 pub mod rubric;
@@ -156,6 +157,7 @@ pub fn all() -> impl Iterator<Item = &'static Word> {
         .chain(rubric::ALL)
         .chain(evidence::ALL)
         .chain(chair::ALL)
+        .chain(evaluators::ALL)
         .copied()
 }
 

@@ -27,6 +27,7 @@ mod e2e_colors;
 mod e2e_export;
 mod e2e_safety;
 mod e2e_search;
+mod evaluators;
 mod evidence;
 mod export;
 mod filters;

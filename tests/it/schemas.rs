@@ -121,6 +121,21 @@ fn every_scores_file_read_or_saved_follows_the_scores_schema() {
         updated_at: Some("2026-11-26T03:00:00Z".into()),
     };
     schema.check("a saved scores file", &appraise::store::scores_json(&report, &scores));
+    scores.submitted_at = Some("2026-11-26T03:00:00Z".into());
+    scores.reopened_at = Some("2026-11-27T03:00:00Z".into());
+    scores.handovers.push(appraise::scores::Handover {
+        from: "张三".into(),
+        to: "李四".into(),
+        at: "2026-11-25T03:00:00Z".into(),
+    });
+    schema.check(
+        "a submitted, reopened, handed-over scores file",
+        &appraise::store::scores_json(&report, &scores),
+    );
+    schema.refuses(
+        "a handover without its time",
+        r#"{"format": "appraise.scores/1", "report": {"id": "r"}, "items": [], "handovers": [{"from": "a", "to": "b"}]}"#,
+    );
     schema.refuses("a scores file without format", r#"{"report": {"id": "r"}, "items": []}"#);
     schema.refuses(
         "a score as text",

@@ -50,6 +50,17 @@ pub enum Mode {
     Filters,
     /// The search overlay.
     Search(Box<SearchState>),
+    /// A y/n question in the status bar: `y` says yes, any other key no.
+    Confirm(Confirm),
+}
+
+/// What a y/n question is about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Confirm {
+    /// Submit the sheet (`S`).
+    Submit,
+    /// Change a submitted sheet: the action that would change it, done on yes.
+    Reopen(Box<Action>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,6 +173,7 @@ mod modes;
 mod panel;
 mod saving;
 mod search;
+mod submit;
 use saving::QuitGate;
 pub use search::{SearchRequest, SearchState};
 mod nav;
@@ -319,6 +331,15 @@ impl App {
                 self.message = None;
             }
         }
+        if from_user && action != ForceQuit {
+            if matches!(self.mode, Mode::Confirm(_)) {
+                return self.on_confirm(&action);
+            }
+            if self.asks_to_reopen(&action) {
+                self.ask_reopen(action);
+                return None;
+            }
+        }
         match action {
             Key(key) => return self.on_key(key),
             PromptSet | PromptCancel | PromptDelete | PromptClear => return self.on_prompt(action),
@@ -461,6 +482,7 @@ impl App {
             TakeMean => self.take_mean(),
             TakeAllMeans => self.take_all_means(),
             PanelRead(read) => self.on_panel_read(read),
+            Submit => self.submit(),
             Help => self.mode = Mode::Help { scroll: 0 },
             OpenSearch => self.mode = Mode::Search(Box::default()),
             SearchDone { generation, hits } => self.on_search_done(generation, hits),
@@ -516,7 +538,7 @@ impl App {
             Mode::ScorePrompt { .. } => self.type_into_prompt(key),
             Mode::Note { .. } => self.type_into_note(key),
             Mode::Search(_) => return self.type_into_search(key),
-            Mode::Normal | Mode::Help { .. } | Mode::Info { .. } | Mode::Filters => {}
+            Mode::Normal | Mode::Help { .. } | Mode::Info { .. } | Mode::Filters | Mode::Confirm(_) => {}
         }
         None
     }
@@ -535,7 +557,7 @@ impl App {
                 state.input.push_str(&line);
                 return self.search_changed();
             }
-            Mode::Normal | Mode::Help { .. } | Mode::Info { .. } | Mode::Filters => {
+            Mode::Normal | Mode::Help { .. } | Mode::Info { .. } | Mode::Filters | Mode::Confirm(_) => {
                 let (note, score) = (self.key(Action::Annotate), self.key(Action::OpenScorePrompt));
                 self.say(Level::Info, w::PASTE_WHERE.fill(&[("note", &note), ("score", &score)]));
             }

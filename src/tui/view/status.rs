@@ -68,6 +68,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         line.push(Span::raw(" "));
         line.push(Span::styled(words::JOURNAL_BAD.get(), t.error));
     }
+    // A submitted sheet says so; one changed since, that it is open again.
+    if app.scores.reopened_at.is_some() {
+        line.push(Span::raw(" │ "));
+        line.push(Span::styled(crate::words::evaluators::STATUS_REOPENED.get(), t.warning));
+    } else if app.scores.submitted_at.is_some() {
+        line.push(Span::raw(" │ "));
+        line.push(Span::styled(crate::words::evaluators::STATUS_SUBMITTED.get(), t.score_full));
+    }
     // The filter in force, after the save state (which matters more).
     if app.filter.is_active() {
         let shown = app.outline.iter().filter(|n| matches!(n, crate::report::Node::Item(_))).count();
@@ -115,6 +123,9 @@ pub fn hints(app: &App, room: usize) -> String {
     let mode = key_mode(&app.mode);
     let digits: Vec<Action> = (0..=9).map(QuickScore).chain([OpenScorePrompt]).collect();
     // (actions, label, how much it is needed: 0 most)
+    if let Mode::Confirm(_) = app.mode {
+        return crate::words::evaluators::HINT_ANSWER.get().to_string();
+    }
     let groups: Vec<(Vec<Action>, crate::words::Word, u8)> = match app.mode {
         Mode::Normal => vec![
             (vec![NextItem, PrevItem], k::HINT_MOVE, 1),
@@ -156,6 +167,7 @@ pub fn hints(app: &App, room: usize) -> String {
             (vec![SearchJump], k::HINT_JUMP, 0),
             (vec![SearchClose], k::HINT_CLOSE, 2),
         ],
+        Mode::Confirm(_) => Vec::new(),
     };
     // What is not a key of the map: typing in search, Enter in the note editor.
     let extra = match app.mode {
