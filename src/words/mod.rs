@@ -13,6 +13,7 @@ pub mod cli;
 pub mod errors;
 pub mod evidence;
 pub mod keys;
+pub mod panel;
 pub mod rubric;
 pub mod tui;
 pub use choose::{Source, choose, from_locale, locale, settle, settle_by_report, source};
@@ -154,6 +155,7 @@ pub fn all() -> impl Iterator<Item = &'static Word> {
         .chain(errors::ALL)
         .chain(rubric::ALL)
         .chain(evidence::ALL)
+        .chain(panel::ALL)
         .copied()
 }
 
