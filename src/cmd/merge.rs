@@ -100,7 +100,6 @@ fn agreement_lines(panel: &Panel) -> Vec<String> {
     use crate::export::Reading;
     use crate::words::panel as w;
     let a = panel.agreement();
-    let measure = "Krippendorff";
     let mut lines = vec![match a.alpha {
         Some(alpha) => {
             let reading = match a.reading {
@@ -108,13 +107,9 @@ fn agreement_lines(panel: &Panel) -> Vec<String> {
                 Reading::Tentative => w::READING_TENTATIVE,
                 _ => w::READING_UNRELIABLE,
             };
-            w::AGREEMENT.fill(&[
-                ("measure", &measure),
-                ("alpha", &format!("{alpha:.3}")),
-                ("reading", &reading),
-            ])
+            w::AGREEMENT.fill(&[("alpha", &format!("{alpha:.3}")), ("reading", &reading)])
         }
-        None => w::AGREEMENT_NONE.fill(&[("measure", &measure)]),
+        None => w::AGREEMENT_NONE.to_string(),
     }];
     if panel.members.len() > 1 {
         let each: Vec<String> = panel

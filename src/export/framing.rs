@@ -157,10 +157,12 @@ pub fn agreement(lang: Lang, members: &[&str], a: &Agreement) -> Vec<String> {
     let reading = reading(lang, a.reading);
     let alpha = match (lang, a.alpha) {
         (Lang::Zh, Some(v)) => format!(
-            "评分一致性：Krippendorff α = {v:.3}（{reading}；α ≥ 0.8 可靠，≥ 0.667 可参考，以下不可靠）"
+            "评分一致性：克里彭多夫（Krippendorff）α 系数 = {v:.3}（{reading}；α ≥ 0.8 可靠，≥ 0.667 可参考，以下不可靠）"
         ),
         (Lang::Zh, None) => {
-            format!("评分一致性：Krippendorff α {reading}（没有两个以上评分的指标，或评分全无差异）")
+            format!(
+                "评分一致性：克里彭多夫（Krippendorff）α 系数{reading}（没有两个以上评分的指标，或评分全无差异）"
+            )
         }
         (Lang::En, Some(v)) => format!(
             "Agreement: Krippendorff's alpha = {v:.3} ({reading}; alpha ≥ 0.8 reliable, ≥ 0.667 tentative, below unreliable)"
@@ -268,7 +270,7 @@ mod tests {
         let lines = agreement(Lang::Zh, &["张三", "李四", "王五", "赵六"], &a);
         assert_eq!(
             lines[0],
-            "评分一致性：Krippendorff α = 0.849（可靠；α ≥ 0.8 可靠，≥ 0.667 可参考，以下不可靠）"
+            "评分一致性：克里彭多夫（Krippendorff）α 系数 = 0.849（可靠；α ≥ 0.8 可靠，≥ 0.667 可参考，以下不可靠）"
         );
         assert_eq!(
             lines[1],

@@ -1,8 +1,8 @@
 //! `merge`'s words about the panel: `--trim`, the scores files a folder gives (and the files in
 //! it that are skipped), evaluators met in more than one file, and the panel's agreement.
 //!
-//! File names, patterns and the name of a measure (Krippendorff) are placeholders, so the
-//! Chinese texts hold no English words.
+//! File names and patterns are placeholders, and Krippendorff's alpha is 克里彭多夫 α 系数, so
+//! the Chinese texts hold no English words.
 
 crate::words! {
     // ── `--help` ────────────────────────────────────────────────────────────────────────
@@ -25,9 +25,9 @@ crate::words! {
         "{name} is the evaluator of more than one file: {files}; each has a column, told apart by its file name";
 
     // ── the panel's agreement ───────────────────────────────────────────────────────────
-    AGREEMENT = "评分一致性：{measure} α = {alpha}（{reading}）" / "agreement: {measure}'s alpha = {alpha} ({reading})";
-    AGREEMENT_NONE = "评分一致性：{measure} α 无法计算（没有两个以上评分的指标，或评分全无差异）" /
-        "agreement: {measure}'s alpha n/a (no item with two scores, or no variation at all)";
+    AGREEMENT = "评分一致性：克里彭多夫 α 系数 = {alpha}（{reading}）" / "agreement: Krippendorff's alpha = {alpha} ({reading})";
+    AGREEMENT_NONE = "评分一致性：克里彭多夫 α 系数无法计算（没有两个以上评分的指标，或评分全无差异）" /
+        "agreement: Krippendorff's alpha n/a (no item with two scores, or no variation at all)";
     READING_RELIABLE = "可靠" / "reliable";
     READING_TENTATIVE = "可参考" / "tentative";
     READING_UNRELIABLE = "不可靠" / "unreliable";
