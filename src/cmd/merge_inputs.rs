@@ -65,22 +65,24 @@ pub(super) fn gather(args: &[PathBuf], report: &Report) -> Result<Vec<(PathBuf, 
         let before = out.len();
         for path in folder(arg)? {
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let note =
-                match kind(&name) {
-                    Kind::Other => continue,
-                    Kind::Panel => w::SKIPPED_PANEL.fill(&[("path", &shown(&path))]),
-                    Kind::Side(what) => w::SKIPPED_SIDE.fill(&[("path", &shown(&path)), ("what", &what)]),
-                    Kind::Scores => match load_scores(&path, report) {
-                        Ok(Some(l)) => {
-                            out.push((path, l));
-                            continue;
-                        }
-                        Ok(None) => continue, // gone since the folder was read
-                        Err(StoreError::OtherReport { found, expected, .. }) => w::SKIPPED_OTHER_REPORT
-                            .fill(&[("path", &shown(&path)), ("found", &found), ("expected", &expected)]),
-                        Err(e) => return Err(e.into()),
-                    },
-                };
+            let note = match kind(&name) {
+                Kind::Other => continue,
+                Kind::Panel => w::SKIPPED_PANEL.fill(&[("path", &shown(&path))]),
+                Kind::Side(what) => w::SKIPPED_SIDE.fill(&[("path", &shown(&path)), ("what", &what)]),
+                Kind::Scores => match load_scores(&path, report) {
+                    Ok(Some(l)) => {
+                        out.push((path, l));
+                        continue;
+                    }
+                    Ok(None) => continue, // gone since the folder was read
+                    Err(StoreError::OtherReport { found, expected, .. }) => w::SKIPPED_OTHER_REPORT.fill(&[
+                        ("path", &shown(&path)),
+                        ("found", &crate::text::sanitize(&found)),
+                        ("expected", &crate::text::sanitize(&expected)),
+                    ]),
+                    Err(e) => return Err(e.into()),
+                },
+            };
             eprintln!("appraise: {note}");
         }
         if out.len() == before {
