@@ -11,6 +11,7 @@ pub mod generate;
 pub mod import;
 pub mod io_error;
 pub mod lang;
+pub mod panel;
 pub mod report;
 pub mod scores;
 pub mod search;

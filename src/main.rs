@@ -81,6 +81,8 @@ enum Command {
     },
     /// One sheet of several evaluators' scores: a column each, then mean (评价得分), lowest, highest, spread.
     Merge(MergeArgs),
+    /// The chair's view: every evaluator's scores and notes beside each item, and the panel's agreed score (评价得分).
+    Panel(cmd::PanelArgs),
 }
 
 fn main() -> ExitCode {
@@ -232,6 +234,7 @@ fn word_command(cmd: clap::Command, zh: bool) -> clap::Command {
         "export" => w::ABOUT_EXPORT.fill(&[("term", &"评分表")]),
         "summary" => w::ABOUT_SUMMARY.get().to_string(),
         "merge" => w::ABOUT_MERGE.fill(&[("term", &"评价得分")]),
+        "panel" => w::ABOUT_PANEL.fill(&[("term", &"评价得分")]),
         "help" => w::ABOUT_HELP.get().to_string(),
         _ => w::ABOUT.fill(&[("report", &w::VALUE_REPORT)]),
     };
@@ -306,6 +309,9 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
         }
         ("merge", "scores") => (Some(w::HELP_MERGE_SCORES.get().into()), Some(w::VALUE_SCORES)),
         ("merge", "trim") => (Some(words::panel::HELP_TRIM.get().into()), None),
+        ("panel", "scores") => (Some(w::HELP_PANEL_SCORES.get().into()), Some(w::VALUE_SCORES)),
+        ("panel", "trim") => (Some(w::HELP_PANEL_TRIM.get().into()), None),
+        ("panel", "disagree") => (Some(w::HELP_DISAGREE.fill(&[("pct", &w::VALUE_PCT)])), Some(w::VALUE_PCT)),
         ("merge", "disagree") => (Some(w::HELP_DISAGREE.fill(&[("pct", &w::VALUE_PCT)])), Some(w::VALUE_PCT)),
         ("export" | "merge", "format") => (Some(w::HELP_FORMAT.get().into()), Some(w::VALUE_FORMAT)),
         ("export" | "merge", "out") => {
@@ -392,29 +398,41 @@ fn run(
             cmd::summary(&report, scores.as_deref(), &mut std::io::stdout())
         }
         Some(Command::Merge(args)) => cmd::merge(&args, &mut std::io::stdout()),
+        Some(Command::Panel(ref args)) => {
+            let open = terminal_view(&cli, dir.as_deref(), config?)?;
+            cmd::panel(args, open)
+        }
         None => {
-            // Everything the terminal view needs is checked here, on the plain terminal.
-            let config = config?;
-            let name =
-                cli.theme.or_else(|| config.theme.clone()).unwrap_or_else(|| theme::DEFAULT_THEME.into());
-            let depth = theme::detect_depth_from_env();
-            let theme = theme::load_theme(&name, dir.as_deref())
-                .map_err(|e| Failure::BadInput(e.to_string()))?
-                .for_depth(depth);
-            let keymap = appraise::tui::keymap::from_config(&config)?;
-            cmd::open(OpenArgs {
-                report: cli.report,
-                scores: cli.scores,
-                evaluator: cli.evaluator,
-                read_only: cli.read_only,
-                mouse: cli.mouse || config.mouse,
-                config,
-                keymap,
-                theme,
-                ansi16: matches!(depth, theme::ColorDepth::Ansi16 | theme::ColorDepth::None),
-            })
+            let open = terminal_view(&cli, dir.as_deref(), config?)?;
+            cmd::open(open)
         }
     }
+}
+
+/// Everything the terminal view needs, checked here on the plain terminal: the theme, the keys
+/// and the review's options.
+fn terminal_view(
+    cli: &Cli,
+    dir: Option<&std::path::Path>,
+    config: appraise::config::Config,
+) -> Result<OpenArgs, Failure> {
+    let name =
+        cli.theme.clone().or_else(|| config.theme.clone()).unwrap_or_else(|| theme::DEFAULT_THEME.into());
+    let depth = theme::detect_depth_from_env();
+    let theme = theme::load_theme(&name, dir).map_err(|e| Failure::BadInput(e.to_string()))?.for_depth(depth);
+    let keymap = appraise::tui::keymap::from_config(&config)?;
+    Ok(OpenArgs {
+        report: cli.report.clone(),
+        scores: cli.scores.clone(),
+        evaluator: cli.evaluator.clone(),
+        read_only: cli.read_only,
+        mouse: cli.mouse || config.mouse,
+        config,
+        keymap,
+        theme,
+        ansi16: matches!(depth, theme::ColorDepth::Ansi16 | theme::ColorDepth::None),
+        panel: None,
+    })
 }
 
 #[cfg(test)]

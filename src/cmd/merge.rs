@@ -137,7 +137,7 @@ pub fn panel_path(report: &Path) -> PathBuf {
 }
 
 /// `20`, `12.5`, `20%`: a finite percentage ≥ 0.
-fn parse_percent(s: &str) -> Option<f64> {
+pub(super) fn parse_percent(s: &str) -> Option<f64> {
     let v: f64 = s.trim().trim_end_matches('%').trim().parse().ok()?;
     (v.is_finite() && v >= 0.0).then_some(v)
 }

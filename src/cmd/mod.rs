@@ -9,6 +9,7 @@ mod import;
 mod merge;
 mod merge_inputs;
 mod open;
+mod panel;
 mod summary;
 
 pub use check::check;
@@ -18,6 +19,7 @@ pub use r#gen::{DEFAULT_SEED, generate, generate_to};
 pub use import::{ImportArgs, import, import_for_review, load_or_import};
 pub use merge::{DEFAULT_DISAGREE, MergeArgs, merge, panel_path};
 pub use open::{OpenArgs, open, sheet_path};
+pub use panel::{PanelArgs, panel, panel_scores_path};
 pub use summary::summary;
 
 use std::fmt;

@@ -51,6 +51,8 @@ pub struct OpenArgs {
     pub theme: Theme,
     /// The terminal has 16 colours or none: colour codes are written the classic way.
     pub ansi16: bool,
+    /// The chair's view (`appraise panel`): the evaluators' scores and their watcher.
+    pub panel: Option<(crate::panel::Panel, crate::panel::Watch)>,
 }
 
 pub fn open(args: OpenArgs) -> Result<(), Failure> {
@@ -147,6 +149,8 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
     app.keymap = args.keymap.clone();
     app.theme = args.theme.clone();
     app.journal_error = journal_error;
+    let (panel, watch) = args.panel.map_or((None, None), |(p, w)| (Some(p), Some(w)));
+    app.panel = panel;
     if let Some(first) = warnings.first() {
         let more = if warnings.len() > 1 {
             cli::MORE_ON_EXIT.fill(&[("n", &(warnings.len() - 1))])
@@ -165,6 +169,7 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
         autosave_delay: args.config.autosave_delay,
         ansi16: args.ansi16,
         lock_id: lock.as_ref().and_then(Lock::id),
+        watch,
     };
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         tui::run(&mut app, journal, Arc::clone(&writer), export_beside, &options)

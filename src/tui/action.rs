@@ -36,6 +36,13 @@ pub enum Action {
     Redo,
     /// Copy the item's text (or, from the score panel, its note) to the clipboard (OSC 52).
     Copy,
+    // The panel view
+    /// The agreed score of this item := the panel's method over the evaluators' scores.
+    TakeMean,
+    /// The same for every item without an agreed score (asks first).
+    TakeAllMeans,
+    /// What the watcher read again of the evaluators' files (member, scores or the problem).
+    PanelRead(Vec<(usize, Result<crate::scores::Scores, String>)>),
     // Files
     Save,
     Export,

@@ -124,6 +124,8 @@ pub const KEYS: &[KeyDecl] = {
         Normal "undo" Undo, ["u"], UNDO;
         Normal "redo" Redo, ["ctrl-r"], REDO;
         Normal "copy" Copy, ["y"], COPY;
+        Normal "take_mean" TakeMean, ["m"], TAKE_MEAN;
+        Normal "take_all_means" TakeAllMeans, ["M"], TAKE_ALL_MEANS;
         Normal "save" Save, ["ctrl-s"], SAVE;
         Normal "export" Export, ["E"], EXPORT;
         Normal "help" Help, ["?"], HELP;

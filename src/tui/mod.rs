@@ -53,9 +53,11 @@ use crate::store::{FileId, Journal, Writer};
 const SEARCH_POLL: Duration = Duration::from_millis(15);
 /// The longest the loop sleeps, so a signal is noticed promptly.
 const IDLE_POLL: Duration = Duration::from_millis(200);
+/// How often the panel view looks at the evaluators' files.
+const WATCH_EVERY: Duration = Duration::from_secs(1);
 
 /// How the terminal is used.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Capture the mouse (click to select, wheel to scroll).
     pub mouse: bool,
@@ -65,6 +67,8 @@ pub struct Options {
     pub ansi16: bool,
     /// The scores file's lock, removed by the watchdog if it has to end the process.
     pub lock_id: Option<FileId>,
+    /// The panel view: the evaluators' files, read again when they change.
+    pub watch: Option<crate::panel::Watch>,
 }
 
 /// How long a sheet being written may hold up an exit that a signal asked for.
@@ -121,7 +125,7 @@ pub fn run(
     if options.mouse {
         let _ = execute!(io::stdout(), EnableMouseCapture);
     }
-    let result = event_loop(&mut terminal, app, &mut shell, &stop);
+    let result = event_loop(&mut terminal, app, &mut shell, &stop, options.watch.clone());
     // The terminal first: whatever comes next (a slow disk, a large sheet) happens at the
     // user's own prompt, never on a raw screen.
     terminal::restore();
@@ -172,7 +176,9 @@ fn event_loop(
     app: &mut App,
     shell: &mut Shell,
     stop: &AtomicBool,
+    mut watch: Option<crate::panel::Watch>,
 ) -> io::Result<()> {
+    let mut watched = Instant::now();
     // crossterm starts listening for window-size changes (SIGWINCH) at its first poll: before
     // that a resize is lost, and the first frame would stay at the old size. So poll once
     // before the size is read and the first frame drawn.
@@ -203,6 +209,15 @@ fn event_loop(
         // (saving on the way out) instead of spinning on it.
         if terminal::hung_up() {
             return Err(io::Error::new(io::ErrorKind::BrokenPipe, crate::words::tui::TERMINAL_GONE.get()));
+        }
+        // The panel view: the evaluators' files that changed are read again, about once a second.
+        if let Some(w) = watch.as_mut().filter(|_| watched.elapsed() >= WATCH_EVERY) {
+            watched = Instant::now();
+            let read = w.poll(&app.report);
+            if !read.is_empty() {
+                shell.dispatch(app, Action::PanelRead(read));
+                redraw = true;
+            }
         }
         if let Some(news) = shell.journal.as_ref().and_then(Journal::sync_news) {
             let action = match news {

@@ -22,6 +22,8 @@ crate::words! {
         "Write a scoring sheet ({term}): a row per item, section subtotals, total, percent and grade";
     ABOUT_SUMMARY = "显示总分、得分率、等级、进度、各章节小计，以及缺少扣分原因的评分项" /
         "Print totals, percent, grade, progress, per-section subtotals and the items missing a reason";
+    ABOUT_PANEL = "专家组组长视图：每项旁列出各评价人员的评分和扣分原因，并确定专家组的{term}" /
+        "The chair's view: every evaluator's scores and notes beside each item, and the panel's agreed score ({term})";
     ABOUT_MERGE = "把几位评价人的评分汇成一张表：每人一列，然后是平均分（{term}）、最低分、最高分、极差" /
         "One sheet of several evaluators' scores: a column each, then mean ({term}), lowest, highest, spread";
     ABOUT_HELP = "显示此帮助，或指定子命令的帮助" / "Print this message or the help of the given subcommand(s)";
@@ -76,6 +78,9 @@ crate::words! {
         "CSV without the UTF-8 byte-order mark and formula guard (for scripts)";
     HELP_MERGE_SCORES = "各评价人的评分文件，或存放评分文件的文件夹" /
         "The evaluators' scores files, or folders holding them";
+    HELP_PANEL_SCORES = "各评价人的评分文件，或存放它们的文件夹" / "The evaluators' scores files, or a folder holding them";
+    HELP_PANEL_TRIM = "专家组得分去掉每项的一个最高分和一个最低分（至少 3 个评分时）" /
+        "The panel's score drops each item's highest and lowest score (with 3 scores or more)";
     HELP_DISAGREE = "最高分与最低分之差超过该项满分 {pct}% 的评分项将被标出（默认 20）" /
         "Mark items whose highest and lowest scores differ by more than {pct}% of the item's max (default 20)";
     /// A default value clap would show after the help (hidden in Chinese, said here).

@@ -42,6 +42,10 @@ crate::words! {
     UNDO = "撤销上一次对分数、备注或标记的修改" / "undo the last change to a score, note or flag";
     REDO = "重做" / "redo";
     COPY = "复制本项正文到剪贴板（在评分窗格中复制备注）；经 SSH 和 tmux 也可用" / "copy the item's text to the clipboard (from the score panel: its note); works over SSH and in tmux";
+    TAKE_MEAN = "专家组视图：本项的评价得分取各评价人员的均值（按所选方法，取到步长）" /
+        "panel view: the agreed score := the evaluators' mean (by the method, on the step grid)";
+    TAKE_ALL_MEANS = "专家组视图：所有尚无评价得分的项都取均值（先确认）" /
+        "panel view: the same for every item without an agreed score (asks first)";
     SAVE = "立即保存（修改后一秒内也会自动保存）" / "save now (it also saves by itself within a second of every change)";
     EXPORT = "在评分文件旁导出评分表（xlsx 和 csv），后台写入，可继续工作" / "export the scoring sheet beside the scores file (xlsx and csv), written in the background while you work";
     HELP = "本帮助：全部按键" / "this help: every key";

@@ -8,6 +8,7 @@
 //! language is shown is decided once at start-up ([`set_lang`], see [`choose`]); a test pins its
 //! own thread's language with [`pin`], so tests in parallel never see each other's.
 
+pub mod chair;
 mod choose;
 pub mod cli;
 pub mod errors;
@@ -156,6 +157,7 @@ pub fn all() -> impl Iterator<Item = &'static Word> {
         .chain(rubric::ALL)
         .chain(evidence::ALL)
         .chain(panel::ALL)
+        .chain(chair::ALL)
         .copied()
 }
 

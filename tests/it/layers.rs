@@ -2,7 +2,7 @@
 //! (ARCHITECTURE.md, "Layers"). Read from the source, so the rule does not depend on memory:
 //!
 //! core (report, scores, search, filter, text, lang, import, export, generate, io_error)
-//!   → store → config, theme → tui → cmd, main
+//!   → store, panel → config, theme → tui → cmd, main
 //!
 //! The core and the store know no terminal (`ratatui`, `crossterm`); only the tui and the
 //! command layer start one. Every module of `src/` must be given a layer here.
@@ -32,6 +32,7 @@ const MODULES: &[(&str, Layer)] = &[
     ("lang", Layer::Core),
     ("words", Layer::Core),
     ("store", Layer::Store),
+    ("panel", Layer::Store),
     ("config", Layer::Config),
     ("theme", Layer::Config),
     ("tui", Layer::Tui),

@@ -35,6 +35,8 @@ mod import;
 mod integrity;
 mod layers;
 mod merge;
+mod panel_view;
+mod print;
 mod render;
 mod rubric;
 mod schemas;

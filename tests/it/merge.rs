@@ -174,8 +174,11 @@ fn xlsx_panel_reads_back_with_formulas() {
     // Digital skills: marked and highlighted.
     assert_eq!(b.string(8, 13), "⚠");
     assert_eq!(b.formula(8, 13), "IF(COUNT(G9:I9)<2,\"\",IF(MAX(G9:I9)-MIN(G9:I9)>0.8,\"⚠\",\"\"))");
-    let fill = |r, c| b.styles.get((r, c)).and_then(|s| s.fill.clone());
-    assert!(fill(8, 9).is_some() && fill(8, 9) != fill(1, 9), "{:?} vs {:?}", fill(8, 9), fill(1, 9));
+    // Highlighted by a conditional format on the row, which follows edits of the scores.
+    let sheet = b.part("xl/worksheets/sheet1.xml");
+    let rule = "AND(COUNT($G9:$I9)&gt;=2,MAX($G9:$I9)-MIN($G9:$I9)&gt;0.8)";
+    let shifted = crate::sheets_support::shift_rows(&sheet, b.top);
+    assert!(shifted.contains(rule), "no disagreement rule {rule} in {sheet}");
     assert!(b.string(8, 14).contains("Sam Lee: Follow-up sample of 80 is small"));
     // Subtotals and totals per evaluator and for the mean.
     assert_eq!(b.formula(7, 8), "IF(COUNT(I4,I7)=0,\"\",SUM(I4,I7))");

@@ -149,10 +149,17 @@ pub struct App {
     dirty: BTreeMap<ItemIx, u64>,
     /// Of those, the items whose change the journal could not keep: neither saved nor journaled.
     pub unkept: BTreeSet<ItemIx>,
+    /// The chair's view: the evaluators' scores beside the agreed ones (`appraise panel`).
+    pub panel: Option<crate::panel::Panel>,
+    /// Counts what the panel's watcher brought in (the reading pane shows it).
+    pub panel_reads: u64,
+    /// `M` was pressed once: the next `M` takes the mean for every item not agreed yet.
+    confirm_all: bool,
 }
 
 mod filters;
 mod modes;
+mod panel;
 mod saving;
 mod search;
 use saving::QuitGate;
@@ -212,6 +219,9 @@ impl App {
             journal_error: None,
             dirty: BTreeMap::new(),
             unkept: BTreeSet::new(),
+            panel: None,
+            panel_reads: 0,
+            confirm_all: false,
         };
         app.keep_cursor_visible();
         app
@@ -278,6 +288,7 @@ impl App {
         let from_user = !matches!(
             action,
             Resize(..)
+                | PanelRead(_)
                 | Saved(_)
                 | SavedUpTo { .. }
                 | External(_)
@@ -299,6 +310,9 @@ impl App {
                     && self.quit_gate == Some(saving::QuitGate::MissingReasons));
             if !answers {
                 self.quit_gate = None;
+            }
+            if !matches!(action, TakeAllMeans | Key(_)) {
+                self.confirm_all = false;
             }
             // Info and warnings last until the next key; errors until dismissed (Esc) or resolved.
             if self.message.as_ref().is_some_and(|m| !m.sticky) {
@@ -444,6 +458,9 @@ impl App {
                 return Some(Effect::Export);
             }
             Copy => return self.copy(),
+            TakeMean => self.take_mean(),
+            TakeAllMeans => self.take_all_means(),
+            PanelRead(read) => self.on_panel_read(read),
             Help => self.mode = Mode::Help { scroll: 0 },
             OpenSearch => self.mode = Mode::Search(Box::default()),
             SearchDone { generation, hits } => self.on_search_done(generation, hits),

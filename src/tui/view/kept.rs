@@ -25,13 +25,21 @@ struct Key {
     width: u16,
     /// Scores and tallies show on a section's page.
     revision: u64,
+    /// The evaluators' scores, in the panel view.
+    panel_reads: u64,
     /// The theme's styles the lines carry.
     styles: [Style; 4],
 }
 
 fn key(app: &App, width: u16) -> Key {
     let t = &app.theme;
-    Key { node: app.current(), width, revision: app.revision, styles: [t.title, t.muted, t.label, t.link] }
+    Key {
+        node: app.current(),
+        width,
+        revision: app.revision,
+        panel_reads: app.panel_reads,
+        styles: [t.title, t.muted, t.label, t.link],
+    }
 }
 
 impl ViewState {

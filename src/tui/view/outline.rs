@@ -90,8 +90,11 @@ fn row_line(app: &App, node: Node, width: usize) -> Line<'static> {
             let entry = &app.scores.entries[i];
             let depth = app.report.sections[item.section].depth + 1;
             let indent = "  ".repeat(depth.min(7));
+            let proposal = app.panel.as_ref().map(|p| p.proposal(&app.report, i));
             let (mark, mark_style) = if entry.flagged {
                 ("⚑", t.flag)
+            } else if proposal.as_ref().is_some_and(|p| p.stats.disagree) {
+                ("⚠", t.warning)
             } else if needs_reason(&app.report, item, entry) {
                 ("!", t.warning)
             } else if entry.score.is_none() {
@@ -107,6 +110,12 @@ fn row_line(app: &App, node: Node, width: usize) -> Line<'static> {
                 }
                 None => (format!(" –/{}", fmt_num(item.scale.max)), t.unscored),
             };
+            // The panel view: the evaluators' mean before the agreed score, where there is room.
+            let mean = match proposal.and_then(|p| p.stats.mean) {
+                Some(m) if width >= 40 => format!(" ⌀{}", fmt_num((m * 10.0).round() / 10.0)),
+                _ => String::new(),
+            };
+            let score = format!("{mean}{score}");
             let room = width.saturating_sub(text::width(&indent) + 2 + text::width(&score));
             let title = clip(&item.display_title(), room);
             let pad = room.saturating_sub(text::width(&title));

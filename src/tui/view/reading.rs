@@ -113,6 +113,9 @@ fn item_content(app: &App, i: usize, w: usize, out: &mut Vec<Line<'static>>) {
             Span::raw(format!("{} / {}", fmt_num(v), fmt_num(item.scale.max))),
         ]));
     }
+    if app.panel.is_some() {
+        panel_table(app, i, w, out);
+    }
     // A rubric indicator's text is its name, already shown as the title.
     if item.text.trim() != item.display_title() {
         out.push(Line::default());
@@ -255,4 +258,62 @@ fn passages_under(app: &App, s: SectionIx, w: usize, out: &mut Vec<Line<'static>
 fn descendants(app: &App, s: SectionIx) -> usize {
     let children = &app.report.sections[s].children;
     children.len() + children.iter().map(|&c| descendants(app, c)).sum::<usize>()
+}
+
+/// The panel view: every evaluator's score and note of item `i`, then what the method makes of
+/// them and how far apart they are.
+fn panel_table(app: &App, i: usize, w: usize, out: &mut Vec<Line<'static>>) {
+    use crate::words::chair;
+    let Some(panel) = &app.panel else { return };
+    let t = &app.theme;
+    let item = &app.report.items[i];
+    out.push(Line::default());
+    let key = app.keymap.key(KeyMode::Normal, &Action::TakeMean);
+    out.push(label(app, &chair::PANEL_LABEL.fill(&[("key", &key), ("method", &app.panel_method())])));
+    let name_w = panel.members.iter().map(|m| text::width(&m.name)).max().unwrap_or(0).min(16);
+    let max = fmt_num(item.scale.max);
+    for m in &panel.members {
+        let e = m.scores.entries.get(i);
+        let score = match e.and_then(|e| e.score) {
+            Some(v) => format!("{}/{max}", fmt_num(v)),
+            None => chair::PANEL_NOT_SCORED.get().to_string(),
+        };
+        let name = clip(&m.name, name_w);
+        let pad = " ".repeat(name_w.saturating_sub(text::width(&name)));
+        let flag = if e.is_some_and(|e| e.flagged) { " ⚑" } else { "" };
+        let head = format!("{name}{pad}  {score:>7}{flag}  ");
+        let style = if e.and_then(|e| e.score).is_none() { t.unscored } else { Style::new() };
+        let note = e.map(|e| e.note.trim()).unwrap_or("");
+        let room = w.saturating_sub(text::width(&head));
+        let mut lines = if note.is_empty() { vec![String::new()] } else { text::wrap(note, room.max(8)) };
+        let first = lines.remove(0);
+        out.push(Line::from(vec![Span::styled(head.clone(), style), Span::styled(first, t.muted)]));
+        let indent = " ".repeat(text::width(&head));
+        for line in lines {
+            out.push(Line::from(vec![Span::raw(indent.clone()), Span::styled(line, t.muted)]));
+        }
+    }
+    let p = panel.proposal(&app.report, i);
+    match p.value {
+        Some(exact) => {
+            let grid = crate::panel::on_grid(exact, &item.scale);
+            let mut line = chair::PANEL_PROPOSAL.fill(&[
+                ("method", &app.panel_method()),
+                ("exact", &fmt_num((exact * 100.0).round() / 100.0)),
+                ("grid", &fmt_num(grid)),
+            ]);
+            if p.fell_back {
+                line.push_str(chair::PANEL_FELL_BACK.get());
+            }
+            push_wrapped(out, &line, w, t.muted);
+            if p.stats.disagree {
+                let spread = chair::PANEL_SPREAD.fill(&[
+                    ("spread", &fmt_num(p.stats.spread.unwrap_or_default())),
+                    ("pct", &fmt_num(panel.disagree_percent)),
+                ]);
+                push_wrapped(out, &format!("⚠ {spread}"), w, t.warning);
+            }
+        }
+        None => push_wrapped(out, chair::PANEL_NOBODY.get(), w, t.muted),
+    }
 }

@@ -62,13 +62,22 @@ pub fn golden(name: &str, actual: &[u8]) {
     }
 }
 
-/// A workbook read back: its one sheet's values, formulas and merged ranges.
+/// A workbook read back: its one sheet's values, formulas and merged ranges, as seen from the
+/// table. The sheet has a header block (title, evaluator, date) above the table; the table's
+/// header row is the row printed on every page (the `_xlnm.Print_Titles` name), `top`. Rows
+/// given to and returned by the methods below count from it: row 0 is the table's header, as
+/// if the table started the sheet, and formulas are read back with their row numbers shifted
+/// the same way (`SUM(F2)` is the sum of the first item's max, wherever the table sits).
 pub struct Book {
     pub name: String,
+    /// The sheet row (0-based) of the table's header.
+    pub top: u32,
     pub values: calamine::Range<Data>,
     pub formulas: calamine::Range<String>,
     pub merged: Vec<Dimensions>,
     pub styles: calamine::StyleRange,
+    /// The file itself, for its XML parts.
+    pub bytes: Vec<u8>,
 }
 
 impl Book {
@@ -77,22 +86,44 @@ impl Book {
     }
 
     pub fn from_bytes(bytes: Vec<u8>) -> Book {
-        let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).expect("a valid xlsx");
+        let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.clone())).expect("a valid xlsx");
         let name = wb.sheet_names()[0].clone();
         let values = wb.worksheet_range(&name).unwrap();
         let formulas = wb.worksheet_formula(&name).unwrap();
         let merged = wb.merge_cells_by_sheet_name(&name).unwrap();
         let styles = wb.worksheet_style(&name).unwrap();
-        Book { name, values, formulas, merged, styles }
+        let top = wb
+            .defined_names()
+            .iter()
+            .find(|(n, _)| n == "_xlnm.Print_Titles")
+            .and_then(|(_, v)| v.rsplit('$').next()?.parse::<u32>().ok())
+            .map_or(0, |row| row - 1);
+        Book { name, top, values, formulas, merged, styles, bytes }
     }
 
-    /// The value at (row, col), 0-based, the header being row 0.
-    pub fn at(&self, row: u32, col: u32) -> Data {
+    /// An XML part of the file as text: `xl/worksheets/sheet1.xml`, `xl/styles.xml`.
+    pub fn part(&self, name: &str) -> String {
+        let mut zip = zip::ZipArchive::new(Cursor::new(&self.bytes)).expect("an xlsx is a zip");
+        let mut out = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).expect(name), &mut out).unwrap();
+        out
+    }
+
+    /// The value at sheet cell (row, col), 0-based, above the table included.
+    pub fn cell(&self, row: u32, col: u32) -> Data {
         self.values.get_value((row, col)).cloned().unwrap_or(Data::Empty)
     }
 
+    /// The value at table (row, col), 0-based, the table's header being row 0.
+    pub fn at(&self, row: u32, col: u32) -> Data {
+        self.cell(self.top + row, col)
+    }
+
+    /// The formula of table cell (row, col), its references' rows counted from the table's
+    /// header (see [`Book`]).
     pub fn formula(&self, row: u32, col: u32) -> String {
-        self.formulas.get_value((row, col)).cloned().unwrap_or_default()
+        let f = self.formulas.get_value((self.top + row, col)).cloned().unwrap_or_default();
+        shift_rows(&f, self.top)
     }
 
     /// A blank cell, or a formula whose cached result is blank.
@@ -123,25 +154,72 @@ impl Book {
     }
 
     pub fn bold(&self, row: u32, col: u32) -> bool {
-        self.styles.get((row, col)).and_then(|s| s.font.as_ref()).is_some_and(|f| f.is_bold())
+        self.styles.get((self.top + row, col)).and_then(|s| s.font.as_ref()).is_some_and(|f| f.is_bold())
     }
 
     pub fn wraps(&self, row: u32, col: u32) -> bool {
-        self.styles.get((row, col)).and_then(|s| s.alignment.as_ref()).is_some_and(|a| a.wrap_text)
+        self.styles.get((self.top + row, col)).and_then(|s| s.alignment.as_ref()).is_some_and(|a| a.wrap_text)
     }
 
     /// The cell's number format code ("General" when it has none).
     pub fn num_format(&self, row: u32, col: u32) -> String {
         self.styles
-            .get((row, col))
+            .get((self.top + row, col))
             .and_then(|s| s.number_format.as_ref())
             .map_or("General".into(), |n| n.format_code.clone())
     }
 
-    /// Merged ranges as (first row, first col, last row, last col).
+    /// Merged ranges of the table as (first row, first col, last row, last col), in table rows.
     pub fn merges(&self) -> Vec<(u32, u32, u32, u32)> {
-        let mut m: Vec<_> = self.merged.iter().map(|d| (d.start.0, d.start.1, d.end.0, d.end.1)).collect();
+        let mut m: Vec<_> = self
+            .merged
+            .iter()
+            .filter(|d| d.start.0 > self.top)
+            .map(|d| (d.start.0 - self.top, d.start.1, d.end.0 - self.top, d.end.1))
+            .collect();
         m.sort_unstable();
         m
     }
+}
+
+/// `formula` with the row of every A1 reference (`H17`, `$G$5`) less `by`; text in quotes kept.
+pub fn shift_rows(formula: &str, by: u32) -> String {
+    let chars: Vec<char> = formula.chars().collect();
+    let mut out = String::new();
+    let (mut k, mut quoted) = (0, false);
+    while k < chars.len() {
+        let ch = chars[k];
+        if ch == '"' {
+            quoted = !quoted;
+        }
+        let starts_ref = !quoted
+            && ch.is_ascii_uppercase()
+            && (k == 0 || !(chars[k - 1].is_ascii_alphanumeric() || chars[k - 1] == '_'));
+        if starts_ref {
+            let mut e = k;
+            while e < chars.len() && chars[e].is_ascii_uppercase() {
+                e += 1;
+            }
+            let dollar = e < chars.len() && chars[e] == '$';
+            let d0 = if dollar { e + 1 } else { e };
+            let mut d = d0;
+            while d < chars.len() && chars[d].is_ascii_digit() {
+                d += 1;
+            }
+            let follows = chars.get(d).is_some_and(|c| c.is_ascii_alphanumeric() || *c == '(' || *c == '_');
+            if d > d0 && !follows {
+                let row: u32 = chars[d0..d].iter().collect::<String>().parse().unwrap();
+                out.extend(&chars[k..d0]);
+                out.push_str(&(row - by).to_string());
+                k = d;
+                continue;
+            }
+            out.extend(&chars[k..e]);
+            k = e;
+            continue;
+        }
+        out.push(ch);
+        k += 1;
+    }
+    out
 }

@@ -1,0 +1,122 @@
+//! `appraise panel REPORT SCORES...|DIR [--trim] [--disagree PCT]`: the chair's view. A review of
+//! the panel's own scores file (`REPORT.panel.scores.json`, evaluator 专家组) in which every item
+//! shows the evaluators' scores and notes, and `m`/`M` take the panel's mean (or trimmed mean) as
+//! the agreed score. The evaluators' files are watched and read again when they change.
+
+use super::merge::{DEFAULT_DISAGREE, parse_percent};
+use super::{Failure, OpenArgs};
+use crate::export::member_names;
+use crate::panel::{Member, Method, Panel, Watch};
+use crate::store::load_scores;
+use crate::text::shown;
+use crate::words::cli;
+use std::path::{Path, PathBuf};
+
+/// `appraise panel`'s arguments (the command line's definition, `clap`).
+#[derive(Debug, Default, Clone, clap::Args)]
+pub struct PanelArgs {
+    pub report: PathBuf,
+    /// The evaluators' scores files, or a folder holding them.
+    #[arg(required = true, value_name = "SCORES")]
+    pub scores: Vec<PathBuf>,
+    /// The panel's score drops each item's highest and lowest score (with 3 scores or more).
+    #[arg(long)]
+    pub trim: bool,
+    /// Mark items whose highest and lowest scores differ by more than PCT% of the item's max
+    /// (default 20).
+    #[arg(long, value_name = "PCT")]
+    pub disagree: Option<String>,
+}
+
+/// `q.json` → `q.panel.scores.json`, beside the report: the panel's agreed scores.
+pub fn panel_scores_path(report: &Path) -> PathBuf {
+    let name = report.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = name.strip_suffix(".json").unwrap_or(&name);
+    report.with_file_name(format!("{stem}.panel.scores.json"))
+}
+
+/// An evaluator's file in a folder: `*.scores.json`, not the panel's own.
+fn is_member_file(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    name.ends_with(".scores.json") && !name.ends_with(".panel.scores.json") && !name.starts_with('.')
+}
+
+pub fn panel(args: &PanelArgs, mut open: OpenArgs) -> Result<(), Failure> {
+    let report = super::load_or_import(&args.report, &mut std::io::stderr())?;
+    let disagree = match args.disagree.as_deref() {
+        None => DEFAULT_DISAGREE,
+        Some(s) => parse_percent(s).ok_or_else(|| {
+            Failure::BadInput(
+                cli::DISAGREE_BAD.fill(&[("flag", &"--disagree"), ("value", &format!("{s:?}"))]),
+            )
+        })?,
+    };
+    let own = panel_scores_path(&args.report);
+    // Files as given; a folder gives its evaluators' files of this report (others are noted).
+    let mut files: Vec<PathBuf> = Vec::new();
+    for path in &args.scores {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| Failure::BadInput(format!("{}: {}", shown(path), crate::io_error::message(&e))))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| is_member_file(p))
+                .collect();
+            found.sort();
+            for p in found {
+                match load_scores(&p, &report) {
+                    Ok(Some(_)) => files.push(p),
+                    Ok(None) => {}
+                    Err(e) => eprintln!(
+                        "appraise: {}",
+                        crate::words::errors::WARNING.fill(&[("text", &e.to_string())])
+                    ),
+                }
+            }
+        } else {
+            files.push(path.clone());
+        }
+    }
+    files.retain(|p| !super::merge::same_file(p, &own));
+    if files.is_empty() {
+        return Err(Failure::BadInput(cli::MERGE_NO_SCORES.fill(&[("cmd", &"panel")])));
+    }
+    let mut loaded = Vec::with_capacity(files.len());
+    let mut stamps = Vec::with_capacity(files.len());
+    for path in &files {
+        let Some(l) = load_scores(path, &report)? else { return Err(super::export::no_such_file(path)) };
+        super::export::warn(path, &l.warnings);
+        stamps.push((path.clone(), l.stamp));
+        loaded.push(l.scores);
+    }
+    let keys: Vec<(Option<String>, &Path)> =
+        loaded.iter().zip(&files).map(|(s, p)| (s.evaluator.clone(), p.as_path())).collect();
+    let members = member_names(&keys)
+        .into_iter()
+        .zip(loaded)
+        .zip(&files)
+        .map(|((name, scores), path)| Member::new(name, path.clone(), scores))
+        .collect();
+    let method = if args.trim { Method::Trimmed } else { Method::Mean };
+    let panel = Panel { members, method, disagree_percent: disagree };
+    let lang = crate::lang::Lang::of_report(&report);
+    open.report = Some(args.report.clone());
+    open.scores = Some(own);
+    open.evaluator = Some(lang.pick("专家组", "Panel").to_string());
+    open.panel = Some((panel, Watch::new(stamps)));
+    super::open(open)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_panels_own_file_is_beside_the_report_and_never_a_member() {
+        assert_eq!(panel_scores_path(Path::new("d/q.json")), PathBuf::from("d/q.panel.scores.json"));
+        assert!(is_member_file(Path::new("d/q.张三.scores.json")));
+        assert!(is_member_file(Path::new("d/q.scores.json")));
+        assert!(!is_member_file(Path::new("d/q.panel.scores.json")));
+        assert!(!is_member_file(Path::new("d/q.scores.json.journal")));
+        assert!(!is_member_file(Path::new("d/.q.scores.json.tmp")));
+    }
+}

@@ -1,0 +1,429 @@
+//! An xlsx workbook (rust_xlsxwriter) that is a real spreadsheet and prints as a document an
+//! office accepts.
+//!
+//! - Above the table, a header block: the title row (merged across the table) and label/value
+//!   rows (who scored it, when, how far); below it, the signature lines. Their words come from
+//!   the table's [`Framing`](super::table::Framing).
+//! - The table: a bold header row that stays in view and repeats on every printed page, the
+//!   section levels as merged cells, wrapped text in columns sized from their content (a CJK
+//!   character is two units wide, see `measure`), rows as tall as their wrapped text, scores as
+//!   numbers, means to two decimals, percentages as percentages, and subtotals, totals, percent
+//!   and grade as formulas (`formula`) with their results cached, so the sheet reads right
+//!   before any recalculation and stays right when a score is edited in Excel or WPS.
+//! - Checks that follow edits (`checks`): validation of every score cell against its item's
+//!   scale, and conditional formats for a panel's disagreements and for scores below the max
+//!   without a reason.
+//! - One CJK font (宋体, GB2312 charset) for the whole workbook; printed A4 landscape, one page
+//!   wide, the title in the page header and the page number in the footer.
+
+mod checks;
+mod formula;
+mod measure;
+
+use super::table::{Calc, ColKind, Num, Row, RowKind, Stat, Table, Value};
+use crate::scores::fmt_num;
+use formula::Grid;
+use measure::{FONT_SIZE, ROW, column_widths, height, lines};
+use rust_xlsxwriter::{
+    Color, DocProperties, FontScheme, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet,
+    XlsxError,
+};
+
+/// Excel refuses longer text in a cell.
+const MAX_CELL_CHARS: usize = 32_000;
+/// Excel's limit on a page header's or footer's text.
+const MAX_HEADER: usize = 255;
+
+/// The workbook's one font: 宋体 is on every Chinese Windows and in WPS; charset 134 (GB2312)
+/// tells Excel and LibreOffice it is a Chinese font, so they substitute a CJK one where it is
+/// missing.
+const FONT: &str = "宋体";
+const GB2312: u8 = 134;
+const TITLE_SIZE: f64 = 16.0;
+
+const HEADER_FILL: u32 = 0xD9E1F2;
+const SUBTOTAL_FILL: u32 = 0xF2F2F2;
+const TOTAL_FILL: u32 = 0xE2EFDA;
+const HIGHLIGHT_FILL: u32 = 0xFCE4D6;
+const HIGHLIGHT_FONT: u32 = 0x9C5700;
+const MISSING_FILL: u32 = 0xFFC7CE;
+const MISSING_FONT: u32 = 0x9C0006;
+
+/// A merged range: rows `r0..=r1` (table rows) and columns `c0..=c1`, showing `text`.
+#[derive(Debug, Clone, PartialEq)]
+struct Merge {
+    r0: usize,
+    c0: usize,
+    r1: usize,
+    c1: usize,
+    text: String,
+}
+
+/// The score columns: an evaluator's score, or each panel member's.
+fn score_columns(table: &Table) -> Vec<usize> {
+    (0..table.columns.len()).filter(|&c| table.columns[c].kind == ColKind::Score).collect()
+}
+
+/// The base of every format: the workbook's font.
+fn base() -> Format {
+    Format::new()
+        .set_font_name(FONT)
+        .set_font_charset(GB2312)
+        .set_font_scheme(FontScheme::None)
+        .set_font_size(FONT_SIZE)
+}
+
+pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
+    let fr = &table.framing;
+    let mut wb = Workbook::new();
+    // Default row height in pixels (20 px = 15 pt) and column width (64 px, 8.43 units).
+    wb.set_default_format(&base().set_align(FormatAlign::VerticalCenter), 20, 64)?;
+    wb.set_properties(&DocProperties::new().set_title(&table.title).set_subject(&table.sheet_name));
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet_name(&table.sheet_name))?;
+    // A formula whose cached result is blank is written as an empty text result, not 0.
+    ws.set_formula_result_default("");
+
+    let ncols = table.columns.len();
+    let last = (ncols.max(1) - 1) as u16;
+    let widths = column_widths(table);
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    let total_width: f64 = widths.iter().sum();
+
+    // The header block: the title, then a label/value row per fact, then a thin gap.
+    let title = base().set_bold().set_font_size(TITLE_SIZE).set_align(FormatAlign::Center).set_text_wrap();
+    let title_lines = lines(&fr.heading, total_width * FONT_SIZE / TITLE_SIZE);
+    put(ws, 0, 0, last, &fr.heading, &title)?;
+    ws.set_row_height(0, title_lines as f64 * TITLE_SIZE * 1.5 + 6.0)?;
+    let label = base().set_bold().set_align(FormatAlign::Left);
+    let value = base().set_align(FormatAlign::Left);
+    let mut at = 1u32;
+    for (k, v) in &fr.facts {
+        ws.write_string_with_format(at, 0, clip(k), &label)?;
+        put(ws, at, 1.min(last), last, v, &value)?;
+        ws.set_row_height(at, ROW)?;
+        at += 1;
+    }
+    for note in &fr.notes {
+        put(ws, at, 0, last, note, &value)?;
+        ws.set_row_height(at, ROW)?;
+        at += 1;
+    }
+    ws.set_row_height(at, 6.0)?;
+    let g = Grid { top: at + 1 };
+
+    let header = base()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_border(FormatBorder::Thin)
+        .set_background_color(Color::RGB(HEADER_FILL));
+    for (c, col) in table.columns.iter().enumerate() {
+        ws.write_string_with_format(g.top, c as u16, clip(&col.header), &header)?;
+    }
+    let header_lines = table.columns.iter().zip(&widths).map(|(col, w)| lines(&col.header, *w)).max();
+    ws.set_row_height(g.top, height(header_lines.unwrap_or(1)))?;
+    ws.set_freeze_panes(g.top + 1, 0)?;
+
+    write_rows(ws, table, g, &widths)?;
+    let end = g.row(table.rows.len());
+
+    // The signature lines, below a gap.
+    ws.set_row_height(end, ROW)?;
+    let sign = base().set_align(FormatAlign::Left).set_align(FormatAlign::Bottom);
+    for (k, s) in fr.signatures.iter().enumerate() {
+        let r = end + 1 + k as u32;
+        put(ws, r, 0, last, s, &sign)?;
+        ws.set_row_height(r, 2.0 * ROW)?;
+    }
+
+    add_checks(ws, table, g)?;
+
+    ws.set_landscape();
+    ws.set_paper_size(9); // A4
+    ws.set_margins(0.4, 0.4, 0.7, 0.7, 0.3, 0.3);
+    ws.set_print_center_horizontally(true);
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(g.top, g.top)?;
+    ws.set_header(format!("&C{}", header_text(&table.title, MAX_HEADER - 2)));
+    // The footer is in Excel's codes already (`&P`, `&N`).
+    ws.set_footer(format!("&C{}", footer_text(&fr.footer, MAX_HEADER - 2)));
+    wb.save_to_buffer()
+}
+
+/// `text` in merged cells `c0..=c1` of sheet row `r` (one cell when they are the same).
+fn put(ws: &mut Worksheet, r: u32, c0: u16, c1: u16, text: &str, f: &Format) -> Result<(), XlsxError> {
+    if c1 > c0 {
+        ws.merge_range(r, c0, r, c1, clip(text), f)?;
+    } else {
+        ws.write_string_with_format(r, c0, clip(text), f)?;
+    }
+    Ok(())
+}
+
+/// `text` for a page header or footer: `&` escaped as `&&`, no control characters, at most
+/// `max` characters once escaped.
+fn header_text(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for ch in text.chars().filter(|c| !c.is_control()) {
+        let piece = if ch == '&' { "&&".to_string() } else { ch.to_string() };
+        if out.chars().count() + piece.chars().count() > max {
+            break;
+        }
+        out.push_str(&piece);
+    }
+    out
+}
+
+/// A footer in Excel's codes, without control characters, cut to `max` characters (never in
+/// the middle of a code).
+fn footer_text(text: &str, max: usize) -> String {
+    let mut out: String = text.chars().filter(|c| !c.is_control()).take(max).collect();
+    if out.ends_with('&') && out.chars().count() == max {
+        out.pop();
+    }
+    out
+}
+
+fn write_rows(ws: &mut Worksheet, table: &Table, g: Grid, widths: &[f64]) -> Result<(), XlsxError> {
+    let merges = merges(table);
+    // Single-row merges start a cell that still sets its row's height (a set: one lookup a cell).
+    let single_row: std::collections::HashSet<(usize, usize)> =
+        merges.iter().filter(|m| m.r0 == m.r1).map(|m| (m.r0, m.c0)).collect();
+    let mut covered = vec![vec![false; table.columns.len()]; table.rows.len()];
+    for m in &merges {
+        for row in covered.iter_mut().take(m.r1 + 1).skip(m.r0) {
+            row[m.c0..=m.c1].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    for (r, row) in table.rows.iter().enumerate() {
+        let xr = g.row(r);
+        for (c, cell) in row.cells.iter().enumerate() {
+            if covered[r][c] {
+                continue;
+            }
+            let fmt = cell_format(table, r, c);
+            let xc = c as u16;
+            let formula = cell.calc.as_ref().and_then(|calc| g.formula(r, c, calc));
+            match (&cell.value, formula) {
+                (v, Some(f)) => {
+                    ws.write_formula_with_format(xr, xc, Formula::new(f).set_result(cached(v)), &fmt)?;
+                }
+                (Value::Blank, None) => {
+                    ws.write_blank(xr, xc, &fmt)?;
+                }
+                (Value::Text(s), None) => {
+                    ws.write_string_with_format(xr, xc, clip(s), &fmt)?;
+                }
+                (Value::Num(n), None) => {
+                    ws.write_number_with_format(xr, xc, number(*n), &fmt)?;
+                }
+            }
+        }
+        let tall = row
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(c, _)| !covered[r][*c] || single_row.contains(&(r, *c)))
+            .map(|(c, cell)| lines(&cell.value.text(), widths[c]))
+            .max()
+            .unwrap_or(1);
+        ws.set_row_height(xr, height(tall))?;
+    }
+    for m in &merges {
+        let fmt = cell_format(table, m.r0, m.c0);
+        ws.merge_range(g.row(m.r0), m.c0 as u16, g.row(m.r1), m.c1 as u16, clip(&m.text), &fmt)?;
+    }
+    Ok(())
+}
+
+/// Validation on the score cells, and the conditional formats.
+fn add_checks(ws: &mut Worksheet, table: &Table, g: Grid) -> Result<(), XlsxError> {
+    let cols = score_columns(table);
+    let mut groups: Vec<checks::ScoreCells> = Vec::new();
+    for (r, row) in table.rows.iter().enumerate() {
+        let Some(s) = row.scale.filter(|_| row.kind == RowKind::Item) else { continue };
+        match groups.iter_mut().find(|g| g.scale == s) {
+            Some(group) => group.rows.push(r),
+            None => groups.push(checks::ScoreCells { scale: s, rows: vec![r], cols: &cols }),
+        }
+    }
+    let (title, message) = &table.framing.validation;
+    checks::validate_scores(ws, g, &groups, (title, message))?;
+
+    let last = table.columns.len().saturating_sub(1);
+    // A panel: each item row where the evaluators disagree, by its threshold.
+    let mut disagree: Vec<(f64, (usize, usize), Vec<usize>)> = Vec::new();
+    for (r, row) in table.rows.iter().enumerate() {
+        for cell in &row.cells {
+            if let Some(Calc::Disagree { cols, threshold, .. }) = cell.calc.as_deref()
+                && !cols.is_empty()
+            {
+                let span = (cols.start, cols.end - 1);
+                match disagree.iter_mut().find(|d| d.0 == *threshold && d.1 == span) {
+                    Some(d) => d.2.push(r),
+                    None => disagree.push((*threshold, span, vec![r])),
+                }
+            }
+        }
+    }
+    let look = checks::attention(HIGHLIGHT_FILL, HIGHLIGHT_FONT);
+    for (threshold, span, rows) in &disagree {
+        let rule = checks::disagree_rule(g, rows[0], *span, *threshold);
+        checks::mark_rows(ws, g, rows, (table.levels, last), &rule, &look)?;
+    }
+
+    // An evaluator's sheet: a score below the max without a reason in the note.
+    if let ([score], Some(max)) = (&cols[..], max_column(table))
+        && let Some(note) = (score + 1..table.columns.len()).find(|&c| table.columns[c].kind == ColKind::Text)
+    {
+        let items: Vec<usize> =
+            table.rows.iter().enumerate().filter(|(_, r)| r.kind == RowKind::Item).map(|(r, _)| r).collect();
+        if let Some(&first) = items.first() {
+            let rule = checks::no_reason_rule(g, first, *score, max, note);
+            let look = checks::attention(MISSING_FILL, MISSING_FONT);
+            checks::mark_rows(ws, g, &items, (*score, *score), &rule, &look)?;
+            checks::mark_rows(ws, g, &items, (note, note), &rule, &look)?;
+        }
+    }
+    Ok(())
+}
+
+/// The column of the items' max, as the percent's formula knows it.
+fn max_column(table: &Table) -> Option<usize> {
+    table.rows.iter().flat_map(|r| &r.cells).find_map(|c| match c.calc.as_deref() {
+        Some(Calc::Percent { max_col, .. }) => Some(*max_col),
+        _ => None,
+    })
+}
+
+/// A valid worksheet name: at most 31 characters, none of `[]:*?/\`.
+fn sheet_name(name: &str) -> String {
+    let clean: String =
+        name.chars().filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\')).take(31).collect();
+    if clean.trim().is_empty() { "Sheet1".into() } else { clean }
+}
+
+fn clip(s: &str) -> &str {
+    match s.char_indices().nth(MAX_CELL_CHARS) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+fn number(n: Num) -> f64 {
+    match n {
+        Num::Percent(v) => v / 100.0,
+        Num::Plain(v) | Num::Mean(v) => v,
+    }
+}
+
+/// A formula's cached result as rust_xlsxwriter takes it: a number, a text or "" (blank).
+fn cached(v: &Value) -> String {
+    match v {
+        Value::Blank => String::new(),
+        Value::Text(s) => s.to_string(),
+        Value::Num(Num::Percent(p)) => fmt_num(p / 100.0),
+        Value::Num(n) => format!("{}", number(*n)),
+    }
+}
+
+/// How a cell's number is shown (so a formula's recalculated value is shown like its cached one).
+fn num_style(table: &Table, r: usize, c: usize) -> Option<Num> {
+    let cell = &table.rows[r].cells[c];
+    match (&cell.value, cell.calc.as_deref()) {
+        (Value::Num(n), _) => Some(*n),
+        (_, Some(Calc::Percent { .. })) => Some(Num::Percent(0.0)),
+        (_, Some(Calc::Stat { stat: Stat::Mean, .. })) => Some(Num::Mean(0.0)),
+        (_, Some(Calc::Sum { rows, .. })) => rows.iter().find_map(|&p| num_style(table, p, c)),
+        _ => None,
+    }
+}
+
+fn cell_format(table: &Table, r: usize, c: usize) -> Format {
+    let row: &Row = &table.rows[r];
+    let mut f = base().set_border(FormatBorder::Thin).set_align(FormatAlign::VerticalCenter);
+    f = match table.columns[c].kind {
+        ColKind::Path | ColKind::Title | ColKind::Text => f.set_text_wrap(),
+        ColKind::Mark => f.set_align(FormatAlign::Center),
+        ColKind::Number | ColKind::Score => f.set_align(FormatAlign::Center),
+    };
+    match num_style(table, r, c) {
+        Some(Num::Mean(_)) => f = f.set_num_format("0.00"),
+        Some(Num::Percent(_)) => f = f.set_num_format("0.00%"),
+        _ => {}
+    }
+    let in_path = c < row.path_len;
+    // A panel's disagreements are marked by a conditional format, which follows edits.
+    let fill = match row.kind {
+        RowKind::Subtotal if !in_path => Some(SUBTOTAL_FILL),
+        RowKind::Total => Some(TOTAL_FILL),
+        _ => None,
+    };
+    if let Some(fill) = fill {
+        f = f.set_background_color(Color::RGB(fill));
+    }
+    if row.kind == RowKind::Total || row.label == Some(c) || (row.kind == RowKind::Subtotal && !in_path) {
+        f = f.set_bold();
+    }
+    f
+}
+
+/// Vertical merges of equal section cells (same text, same path above them) in consecutive
+/// rows, and a subtotal's or total's label merged across the empty cells up to the item column.
+fn merges(table: &Table) -> Vec<Merge> {
+    let mut out = Vec::new();
+    let rows = &table.rows;
+    for c in 0..table.levels {
+        let mut r = 0;
+        while r < rows.len() {
+            let Some(text) = (rows[r].path_len > c).then(|| rows[r].cells[c].as_text()).flatten() else {
+                r += 1;
+                continue;
+            };
+            let mut e = r;
+            while e + 1 < rows.len()
+                && rows[e + 1].path_len > c
+                && (0..=c).all(|k| rows[e + 1].cells[k].value == rows[r].cells[k].value)
+            {
+                e += 1;
+            }
+            if e > r {
+                out.push(Merge { r0: r, c0: c, r1: e, c1: c, text: text.to_string() });
+            }
+            r = e + 1;
+        }
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let Some(l) = row.label.filter(|&l| l < table.levels) else { continue };
+        let Some(text) = row.cells[l].as_text() else { continue };
+        let end = (l + 1..=table.levels).take_while(|&k| row.cells[k].is_blank()).last();
+        if let Some(end) = end {
+            out.push(Merge { r0: r, c0: l, r1: r, c1: end, text: text.to_string() });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_are_valid() {
+        assert_eq!(sheet_name("评分表"), "评分表");
+        assert_eq!(sheet_name("a/b:c"), "abc");
+        assert_eq!(sheet_name("??"), "Sheet1");
+        assert_eq!(sheet_name(&"x".repeat(40)).len(), 31);
+    }
+
+    #[test]
+    fn page_header_text_is_escaped_and_short() {
+        assert_eq!(header_text("R&D 评分表", 100), "R&&D 评分表");
+        assert_eq!(header_text(&"&".repeat(300), 253).chars().count(), 252, "never half an escape");
+        assert_eq!(header_text("a\u{7}b", 10), "ab");
+    }
+}

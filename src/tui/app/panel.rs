@@ -1,0 +1,116 @@
+//! The chair's keys in the panel view: take the panel's mean (by its method) as the agreed score
+//! of one item or of every item not agreed yet, and what the watcher read again of the
+//! evaluators' files. Part of `App`; see `mod.rs` for the state.
+
+use super::{App, Level};
+use crate::panel::on_grid;
+use crate::scores::{check_score, fmt_num};
+use crate::tui::action::Action;
+use crate::words::chair as w;
+
+impl App {
+    /// The method's name, for messages.
+    pub fn panel_method(&self) -> &'static str {
+        match self.panel.as_ref().map(|p| p.method) {
+            Some(crate::panel::Method::Trimmed) => w::METHOD_TRIMMED.get(),
+            _ => w::METHOD_MEAN.get(),
+        }
+    }
+
+    fn not_in_panel(&mut self) -> bool {
+        if self.panel.is_none() {
+            self.say(Level::Info, w::ONLY_IN_PANEL.fill(&[("cmd", &"appraise panel")]));
+            return true;
+        }
+        false
+    }
+
+    pub(super) fn take_mean(&mut self) {
+        if self.not_in_panel() {
+            return;
+        }
+        let Some(i) = self.editable_item() else { return };
+        let Some(panel) = &self.panel else { return };
+        let Some(exact) = panel.proposal(&self.report, i).value else {
+            self.say(Level::Info, w::PANEL_NOBODY.get());
+            return;
+        };
+        let value = on_grid(exact, &self.report.items[i].scale);
+        if check_score(value, &self.report.items[i].scale).is_err() {
+            return;
+        }
+        self.change(i, |e| e.score = Some(value));
+        let text = w::TOOK_MEAN.fill(&[
+            ("method", &self.panel_method()),
+            ("value", &fmt_num(value)),
+            ("exact", &fmt_num(exact)),
+        ]);
+        self.say(Level::Info, text);
+    }
+
+    /// The items without an agreed score that some evaluator has scored.
+    fn open_items(&self) -> Vec<(usize, f64)> {
+        let Some(panel) = &self.panel else { return Vec::new() };
+        (0..self.report.items.len())
+            .filter(|&i| self.scores.entries[i].score.is_none())
+            .filter_map(|i| panel.proposal(&self.report, i).value.map(|v| (i, v)))
+            .collect()
+    }
+
+    pub(super) fn take_all_means(&mut self) {
+        if self.not_in_panel() {
+            return;
+        }
+        if self.read_only {
+            self.say(Level::Warn, crate::words::tui::READ_ONLY_NO_CHANGE.get());
+            return;
+        }
+        let open = self.open_items();
+        if open.is_empty() {
+            self.say(Level::Info, w::NONE_TO_TAKE.get());
+            return;
+        }
+        if !self.confirm_all {
+            self.confirm_all = true;
+            let key = self.key(Action::TakeAllMeans);
+            let text = w::TAKE_ALL_CONFIRM.fill(&[
+                ("n", &open.len()),
+                ("method", &self.panel_method()),
+                ("key", &key),
+            ]);
+            self.say(Level::Warn, text);
+            return;
+        }
+        self.confirm_all = false;
+        for &(i, exact) in &open {
+            let value = on_grid(exact, &self.report.items[i].scale);
+            self.change(i, |e| e.score = Some(value));
+        }
+        self.say(Level::Info, w::TOOK_ALL.fill(&[("n", &open.len()), ("method", &self.panel_method())]));
+    }
+
+    pub(super) fn on_panel_read(&mut self, read: Vec<(usize, Result<crate::scores::Scores, String>)>) {
+        let Some(panel) = &mut self.panel else { return };
+        let mut names = Vec::new();
+        let mut problems = Vec::new();
+        for (k, result) in read {
+            let failed = result.as_ref().err().cloned();
+            if panel.apply(k, result) {
+                let name = panel.members[k].name.clone();
+                match failed {
+                    Some(problem) => problems.push((name, problem)),
+                    None => names.push(name),
+                }
+            }
+        }
+        if names.is_empty() && problems.is_empty() {
+            return;
+        }
+        self.panel_reads += 1;
+        if let Some((name, problem)) = problems.first() {
+            self.say(Level::Warn, w::MEMBER_PROBLEM.fill(&[("name", name), ("problem", problem)]));
+        } else {
+            self.say(Level::Info, w::MEMBERS_READ.fill(&[("names", &names.join(", "))]));
+        }
+    }
+}

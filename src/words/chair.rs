@@ -1,0 +1,23 @@
+//! The words of the chair's panel view (`appraise panel`, src/panel.rs, src/tui/app/panel.rs).
+
+crate::words! {
+    MEMBER_GONE = "评分文件已不存在" / "the scores file is gone";
+    METHOD_MEAN = "平均值" / "mean";
+    METHOD_TRIMMED = "去掉一个最高分和一个最低分后的平均值" / "mean without the highest and the lowest score";
+    PANEL_LABEL = "各评价人员 — {key} 取{method}" / "The evaluators — {key} takes the {method}";
+    PANEL_NOT_SCORED = "未评" / "not scored";
+    PANEL_PROPOSAL = "{method}：{exact}，按步长取 {grid}" / "{method}: {exact}, on the step grid {grid}";
+    PANEL_FELL_BACK = "（不足 3 个评分，取平均值）" / " (fewer than 3 scores: the plain mean)";
+    PANEL_NOBODY = "还没有评价人员给这一项评分。" / "No evaluator has scored this item yet.";
+    PANEL_SPREAD = "极差 {spread}（超过分值的 {pct}%）" / "spread {spread} (over {pct}% of the max)";
+    TOOK_MEAN = "评价得分取{method}：{value}（精确值 {exact}）。" / "Agreed score set to the {method}: {value} (exactly {exact}).";
+    TAKE_ALL_CONFIRM = "{n} 个尚无评价得分的指标将取{method} — 再按 {key} 确认，按其他键取消。" /
+        "{n} items without an agreed score will take the {method} — {key} again confirms, any other key cancels.";
+    TOOK_ALL = "{n} 个指标已取{method}。" / "{n} items took the {method}.";
+    NONE_TO_TAKE = "没有可取均值的指标：都已有评价得分，或还没有人评分。" /
+        "No item to take: every one has an agreed score or nobody has scored it.";
+    ONLY_IN_PANEL = "只在专家组视图（{cmd}）中可用。" / "Only in the panel view ({cmd}).";
+    MEMBERS_READ = "已重新读取：{names}。" / "Read again: {names}.";
+    MEMBER_PROBLEM = "{name} 的评分无法读取：{problem}（显示上次读到的评分）。" /
+        "{name}'s scores cannot be read: {problem} (showing the scores last read).";
+}

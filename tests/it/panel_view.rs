@@ -1,0 +1,219 @@
+//! The chair's panel view on `TestBackend` and through `App::update`: every evaluator's score and
+//! note under the item, the spread mark in the outline, the agreed score set by a digit and by
+//! "take the mean" (one item, then every open item after a confirmation), and the evaluators'
+//! files read again while the view is open. End to end: `appraise panel` in a pty follows an
+//! evaluator's file edited on disk.
+
+use crate::support::{Sandbox, fixtures};
+use appraise::panel::{Member, Method, Panel};
+use appraise::report::{Report, parse_report};
+use appraise::scores::Scores;
+use appraise::store::parse_scores;
+use appraise::tui::action::Action;
+use appraise::tui::app::App;
+use appraise::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use std::path::PathBuf;
+use std::time::Duration;
+
+const NAMES: [&str; 3] = ["zhangsan", "lisi", "wangwu"];
+
+fn report() -> Report {
+    parse_report(std::fs::read(fixtures().join("shaodong-2022.json")).unwrap()).unwrap()
+}
+
+fn member_scores(report: &Report, name: &str) -> Scores {
+    let path = fixtures().join(format!("scores/shaodong-2022.{name}.scores.json"));
+    parse_scores(&path, &std::fs::read(&path).unwrap(), report).unwrap().scores
+}
+
+fn panel_app(method: Method) -> App {
+    let report = report();
+    let members = NAMES
+        .iter()
+        .map(|n| {
+            let scores = member_scores(&report, n);
+            Member::new(scores.evaluator.clone().unwrap(), PathBuf::from(n), scores)
+        })
+        .collect();
+    let scores = Scores::new(&report);
+    let mut app =
+        App::new(report, scores, PathBuf::from("/nonexistent/r.panel.scores.json"), Rect::new(0, 0, 120, 40));
+    app.panel = Some(Panel { members, method, disagree_percent: 20.0 });
+    app
+}
+
+fn key(c: char) -> Action {
+    Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn screen(app: &mut App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut state = view::ViewState::default();
+    terminal.draw(|f| appraise::tui::frame(app, &mut state, f)).unwrap();
+    let buf = terminal.backend().buffer();
+    // A wide character covers the cell to its right: that cell is not part of the text.
+    (0..buf.area.height)
+        .map(|y| {
+            let mut line = String::new();
+            let mut x = 0;
+            while x < buf.area.width {
+                let symbol = buf[(x, y)].symbol();
+                line.push_str(symbol);
+                x += if appraise::text::width(symbol) == 2 { 2 } else { 1 };
+            }
+            line
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn message(app: &App) -> String {
+    app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default()
+}
+
+fn go_to(app: &mut App, id: &str) {
+    app.update(Action::FirstItem);
+    while app.current_item().map(|i| &*app.report.items[i].id) != Some(id) {
+        app.update(Action::NextItem);
+    }
+}
+
+#[test]
+fn the_evaluators_scores_and_notes_stand_under_the_item_and_a_wide_spread_is_marked() {
+    let mut app = panel_app(Method::Mean);
+    go_to(&mut app, "s2.3.3");
+    let text = screen(&mut app);
+    assert!(text.contains("The evaluators — m takes the mean"), "{text}");
+    // 张三 3.5 and 王五 4 with notes, 李四 5: spread 1.5 of 5 is over 20%.
+    assert!(text.contains("张三    3.5/5  调研会仅列会议"), "{text}");
+    assert!(text.contains("李四      5/5\n") || text.contains("李四      5/5 "), "{text}");
+    assert!(text.contains("王五      4/5  成果不明确"), "{text}");
+    assert!(text.contains("mean: 4.17, on the step grid 4"), "{text}");
+    assert!(text.contains("⚠ spread 1.5 (over 20% of the max)"), "{text}");
+    assert!(text.contains("⚠ 开展“数字邵阳”"), "the outline marks it:\n{text}");
+    assert!(text.contains("⌀4.2 –/5"), "the outline shows the mean before the agreed score:\n{text}");
+}
+
+#[test]
+fn the_agreed_score_is_set_by_a_digit_or_by_taking_the_mean_on_the_step_grid() {
+    let mut app = panel_app(Method::Mean);
+    go_to(&mut app, "s2.2.3"); // 4, 3, 4: mean 3.67 → 3.5
+    app.update(key('m'));
+    let i = app.current_item().unwrap();
+    assert_eq!(app.scores.entries[i].score, Some(3.5));
+    assert!(
+        message(&app).contains("Agreed score set to the mean: 3.5 (exactly 3.6667)"),
+        "{}",
+        message(&app)
+    );
+    app.update(key('4'));
+    assert_eq!(app.scores.entries[i].score, Some(4.0), "a digit sets it as in any review");
+
+    // M asks first, then takes the mean of every item without an agreed score.
+    app.update(key('M'));
+    assert!(message(&app).contains("items without an agreed score will take the mean — M again confirms"));
+    assert_eq!(app.scores.entries.iter().filter(|e| e.score.is_some()).count(), 1);
+    app.update(key('j'));
+    app.update(key('M'));
+    assert_eq!(
+        app.scores.entries.iter().filter(|e| e.score.is_some()).count(),
+        1,
+        "another key cancelled it"
+    );
+    app.update(key('M'));
+    app.update(key('M'));
+    let agreed = app.scores.entries.iter().filter(|e| e.score.is_some()).count();
+    assert_eq!(agreed, app.report.items.len(), "every item someone scored");
+    assert_eq!(app.scores.entries[i].score, Some(4.0), "an agreed score stays");
+}
+
+#[test]
+fn the_trimmed_mean_drops_the_highest_and_lowest_and_falls_back_below_three_scores() {
+    let mut app = panel_app(Method::Trimmed);
+    go_to(&mut app, "s2.2.3"); // 4, 3, 4: without the 3 and one 4 → 4 (the mean would give 3.5)
+    app.update(key('m'));
+    let i = app.current_item().unwrap();
+    assert_eq!(app.scores.entries[i].score, Some(4.0));
+    assert!(message(&app).contains("mean without the highest and the lowest score: 4"), "{}", message(&app));
+    // 王五 left s6.2.2.1 unscored: two scores, the plain mean, said so.
+    go_to(&mut app, "s6.2.2.1");
+    let text = screen(&mut app);
+    assert!(text.contains("fewer than 3 scores: the plain mean"), "{text}");
+}
+
+#[test]
+fn what_the_watcher_reads_again_shows_at_once_and_a_bad_file_keeps_the_last_good_scores() {
+    let mut app = panel_app(Method::Mean);
+    go_to(&mut app, "s2.1.1");
+    let mut changed = member_scores(&app.report, "zhangsan");
+    changed.entries[0].score = Some(1.0);
+    changed.entries[0].note = "改为 1 分：措施不具体".into();
+    app.update(Action::PanelRead(vec![(0, Ok(changed))]));
+    assert!(message(&app).contains("Read again: 张三"), "{}", message(&app));
+    let text = screen(&mut app);
+    assert!(text.contains("改为 1 分：措施不具体"), "{text}");
+    app.update(Action::PanelRead(vec![(1, Err("line 3: expected a number".into()))]));
+    assert!(
+        message(&app).contains("李四's scores cannot be read: line 3: expected a number"),
+        "{}",
+        message(&app)
+    );
+    let text = screen(&mut app);
+    assert!(text.contains("李四      5/5"), "the last good scores stay:\n{text}");
+}
+
+#[test]
+fn outside_the_panel_view_m_says_where_it_works() {
+    let report = report();
+    let scores = Scores::new(&report);
+    let mut app =
+        App::new(report, scores, PathBuf::from("/nonexistent/r.scores.json"), Rect::new(0, 0, 120, 40));
+    app.update(key('m'));
+    assert!(message(&app).contains("Only in the panel view (appraise panel)"), "{}", message(&app));
+}
+
+#[test]
+fn the_panel_view_follows_an_evaluators_file_edited_while_it_is_open() {
+    let sb = Sandbox::new();
+    sb.copy_fixture("shaodong-2022.json", "r.json");
+    std::fs::create_dir(sb.join("sheets")).unwrap();
+    for n in NAMES {
+        sb.copy_fixture(
+            &format!("scores/shaodong-2022.{n}.scores.json"),
+            &format!("sheets/r.{n}.scores.json"),
+        );
+    }
+    let mut app = sb.spawn(&["panel", "r.json", "sheets"]);
+    app.wait_for("Item s2.1.1");
+    let screen = app.wait_for("The evaluators — m takes the mean");
+    assert!(screen.contains("Evaluator 专家组"), "the panel's own file, scored by the panel:\n{screen}");
+    let path = sb.join("sheets/r.zhangsan.scores.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["items"][0]["note"] = "改为 1 分：措施不具体".into();
+    doc["items"][0]["score"] = 1.into();
+    std::fs::write(&path, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    app.wait_for("改为 1 分：措施不具体");
+    app.key("m");
+    app.wait_for("Agreed score set to the mean: 3.5");
+    let own = sb.join("r.panel.scores.json");
+    crate::support::wait_json(&own, "the agreed score saved", Duration::from_secs(5), |v| {
+        crate::support::entry(v, "s2.1.1")["score"] == 3.5
+    });
+    app.key("q");
+    app.wait_for("below full marks without a reason");
+    app.key("q");
+    assert_eq!(app.wait_exit(Duration::from_secs(10)), 0);
+    let saved = crate::support::read_json(&own);
+    assert_eq!(saved["evaluator"], "专家组");
+    let check = crate::support::command()
+        .args(["check", "r.json", "--scores", "r.panel.scores.json"])
+        .current_dir(sb.path())
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "the panel's file checks: {}", String::from_utf8_lossy(&check.stdout));
+}
