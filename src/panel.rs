@@ -7,48 +7,11 @@
 //! shell's: it reads the files (through `store`) and the app takes what it read.
 
 use crate::export::ItemStats;
+pub use crate::export::Method;
 use crate::report::{Report, Scale};
 use crate::scores::{Scores, clean};
 use crate::store::{Stamp, load_scores};
 use std::path::PathBuf;
-
-/// How the panel's score of an item is computed from its evaluators' scores.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Method {
-    /// The mean of the scores present.
-    #[default]
-    Mean,
-    /// The mean after dropping the highest and the lowest score (去掉一个最高分和一个最低分);
-    /// with fewer than 3 scores, the plain mean.
-    Trimmed,
-}
-
-impl Method {
-    /// The method's value over the scores present, and whether it fell back to the plain mean.
-    pub fn apply(self, scores: &[f64]) -> Option<(f64, bool)> {
-        if scores.is_empty() {
-            return None;
-        }
-        let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
-        match self {
-            Method::Mean => Some((mean(scores), false)),
-            Method::Trimmed if scores.len() < 3 => Some((mean(scores), true)),
-            Method::Trimmed => {
-                let mut sorted = scores.to_vec();
-                sorted.sort_by(f64::total_cmp);
-                Some((mean(&sorted[1..sorted.len() - 1]), false))
-            }
-        }
-    }
-
-    /// The name written in the panel's scores file.
-    pub fn code(self) -> &'static str {
-        match self {
-            Method::Mean => "mean",
-            Method::Trimmed => "trimmed_mean",
-        }
-    }
-}
 
 /// One evaluator of the panel, as last read.
 #[derive(Debug, Clone)]
@@ -96,12 +59,9 @@ impl Panel {
 
     pub fn proposal(&self, report: &Report, item: usize) -> Proposal {
         let scores = self.scores_of(item);
-        let stats = ItemStats::of(&scores, report.items[item].scale.max, self.disagree_percent);
-        let present: Vec<f64> = scores.into_iter().flatten().collect();
-        let (value, fell_back) = match self.method.apply(&present) {
-            Some((v, fell_back)) => (Some(v), fell_back),
-            None => (None, false),
-        };
+        let stats = ItemStats::of(&scores, report.items[item].scale.max, self.disagree_percent, self.method);
+        let value = stats.mean;
+        let fell_back = self.method == Method::TrimmedMean && stats.count > 0 && !stats.trimmed;
         Proposal { stats, value, fell_back }
     }
 
@@ -179,15 +139,6 @@ pub fn on_grid(value: f64, scale: &Scale) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_trimmed_mean_drops_one_highest_and_one_lowest_and_needs_three_scores() {
-        assert_eq!(Method::Trimmed.apply(&[3.0, 5.0, 4.0, 1.0, 5.0]), Some((4.0, false)));
-        assert_eq!(Method::Trimmed.apply(&[3.0, 5.0, 4.0]), Some((4.0, false)));
-        assert_eq!(Method::Trimmed.apply(&[3.0, 4.0]), Some((3.5, true)));
-        assert_eq!(Method::Mean.apply(&[3.0, 5.0, 4.0, 1.0, 5.0]), Some((3.6, false)));
-        assert_eq!(Method::Mean.apply(&[]), None);
-    }
 
     #[test]
     fn a_mean_goes_to_the_nearest_step_and_halfway_up() {

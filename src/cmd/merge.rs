@@ -1,11 +1,12 @@
 //! `appraise merge REPORT SCORES... [--format csv|xlsx|md|json] [-o OUT] [--disagree PCT]
-//! [--lang zh|en] [--no-bom]`: several evaluators' scores of one report in one sheet.
+//! [--trim] [--lang zh|en] [--no-bom]`: several evaluators' scores of one report in one sheet.
+//! A SCORES may be a folder: its scores files are gathered by `merge_inputs`.
 
 use super::Failure;
-use super::export::{SheetOptions, emit, no_such_file, pick_format, render, warn};
-use crate::export::{Panel, PanelMember, member_names, panel_json, panel_table};
+use super::export::{SheetOptions, emit, pick_format, render, warn};
+use super::merge_inputs::{gather, same_evaluator_notes};
+use crate::export::{Method, Panel, PanelMember, member_names, panel_json, panel_table};
 use crate::lang::Lang;
-use crate::store::load_scores;
 use crate::words::cli;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -17,7 +18,7 @@ pub const DEFAULT_DISAGREE: f64 = 20.0;
 #[derive(Debug, Default, Clone, clap::Args)]
 pub struct MergeArgs {
     pub report: PathBuf,
-    /// The evaluators' scores files.
+    /// The evaluators' scores files, or folders holding them.
     #[arg(required = true, value_name = "SCORES")]
     pub scores: Vec<PathBuf>,
     #[command(flatten)]
@@ -26,6 +27,10 @@ pub struct MergeArgs {
     /// (default 20).
     #[arg(long, value_name = "PCT")]
     pub disagree: Option<String>,
+    /// Drop each item's highest and lowest score before taking the mean (an item with fewer
+    /// than 3 scores takes the plain mean, marked in the sheet).
+    #[arg(long)]
+    pub trim: bool,
 }
 
 pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
@@ -45,11 +50,13 @@ pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
     if args.scores.is_empty() {
         return Err(Failure::BadInput(cli::MERGE_NO_SCORES.fill(&[("cmd", &"merge")])));
     }
-    let mut loaded = Vec::with_capacity(args.scores.len());
-    for (k, path) in args.scores.iter().enumerate() {
-        let Some(l) = load_scores(path, &report)? else { return Err(no_such_file(path)) };
+    let inputs = gather(&args.scores, &report)?;
+    let files: Vec<PathBuf> = inputs.iter().map(|(p, _)| p.clone()).collect();
+    let mut loaded = Vec::with_capacity(inputs.len());
+    for (k, (path, l)) in inputs.into_iter().enumerate() {
+        let path = &path;
         warn(path, &l.warnings);
-        if let Some(first) = args.scores[..k].iter().find(|p| same_file(p, path)) {
+        if let Some(first) = files[..k].iter().find(|p| same_file(p, path)) {
             let again = if first == path {
                 String::new()
             } else {
@@ -59,26 +66,68 @@ pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
         }
         loaded.push(l.scores);
     }
-    super::summary::note_not_submitted(loaded.iter().zip(&args.scores).map(|(s, p)| (s, p.as_path())));
+    super::summary::note_not_submitted(loaded.iter().zip(&files).map(|(s, p)| (s, p.as_path())));
     let keys: Vec<(Option<String>, &Path)> =
-        loaded.iter().zip(&args.scores).map(|(s, p)| (s.evaluator.clone(), p.as_path())).collect();
+        loaded.iter().zip(&files).map(|(s, p)| (s.evaluator.clone(), p.as_path())).collect();
+    for note in same_evaluator_notes(&keys) {
+        eprintln!("appraise: {note}");
+    }
     let members = member_names(&keys)
         .into_iter()
         .zip(loaded)
-        .zip(&args.scores)
+        .zip(&files)
         .map(|((name, scores), path)| PanelMember {
             name,
             file: crate::text::shown(path).to_string(),
             scores,
         })
         .collect();
-    let panel = Panel { report: &report, members, disagree_percent: disagree };
+    let method = if args.trim { Method::TrimmedMean } else { Method::Mean };
+    let panel = Panel { report: &report, members, disagree_percent: disagree, method };
+    for line in agreement_lines(&panel) {
+        eprintln!("appraise: {line}");
+    }
     let table = panel_table(&panel, lang);
     let sheet = render(&table, || panel_json(&panel), format, !sheet_options.no_bom)?;
     let beside = || panel_path(&args.report);
     let mut inputs: Vec<&Path> = vec![&args.report];
-    inputs.extend(args.scores.iter().map(PathBuf::as_path));
+    inputs.extend(files.iter().map(PathBuf::as_path));
     emit(&sheet, format, sheet_options.out.as_deref(), beside, &inputs, cli::PANEL_WRITTEN, stdout)
+}
+
+/// What stderr says of the panel's agreement: alpha and its reading, and (with two members or
+/// more) each member's deviation from the others.
+fn agreement_lines(panel: &Panel) -> Vec<String> {
+    use crate::export::Reading;
+    use crate::words::panel as w;
+    let a = panel.agreement();
+    let mut lines = vec![match a.alpha {
+        Some(alpha) => {
+            let reading = match a.reading {
+                Reading::Reliable => w::READING_RELIABLE,
+                Reading::Tentative => w::READING_TENTATIVE,
+                _ => w::READING_UNRELIABLE,
+            };
+            w::AGREEMENT.fill(&[("alpha", &format!("{alpha:.3}")), ("reading", &reading)])
+        }
+        None => w::AGREEMENT_NONE.to_string(),
+    }];
+    if panel.members.len() > 1 {
+        let each: Vec<String> = panel
+            .members
+            .iter()
+            .zip(&a.deviations)
+            .map(|(m, d)| match d {
+                Some(d) => {
+                    format!("{} {:+.1}%", crate::text::sanitize(&m.name), (d * 10.0).round() / 10.0 + 0.0)
+                }
+                None => format!("{} {}", crate::text::sanitize(&m.name), w::NO_DEVIATION),
+            })
+            .collect();
+        let list = each.join(crate::words::errors::LIST_SEP.get());
+        lines.push(w::DEVIATIONS.fill(&[("list", &list)]));
+    }
+    lines
 }
 
 /// `q.json` → `q.panel.xlsx`, beside the report.

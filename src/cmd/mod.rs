@@ -7,6 +7,7 @@ mod export;
 mod r#gen;
 mod import;
 mod merge;
+mod merge_inputs;
 mod open;
 mod panel;
 mod summary;

@@ -4,11 +4,10 @@
 //! the agreed score. The evaluators' files are watched and read again when they change.
 
 use super::merge::{DEFAULT_DISAGREE, parse_percent};
+use super::merge_inputs::gather;
 use super::{Failure, OpenArgs};
 use crate::export::member_names;
 use crate::panel::{Member, Method, Panel, Watch};
-use crate::store::load_scores;
-use crate::text::shown;
 use crate::words::cli;
 use std::path::{Path, PathBuf};
 
@@ -35,12 +34,6 @@ pub fn panel_scores_path(report: &Path) -> PathBuf {
     report.with_file_name(format!("{stem}.panel.scores.json"))
 }
 
-/// An evaluator's file in a folder: `*.scores.json`, not the panel's own.
-fn is_member_file(path: &Path) -> bool {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    name.ends_with(".scores.json") && !name.ends_with(".panel.scores.json") && !name.starts_with('.')
-}
-
 pub fn panel(args: &PanelArgs, mut open: OpenArgs) -> Result<(), Failure> {
     let report = super::load_or_import(&args.report, &mut std::io::stderr())?;
     let disagree = match args.disagree.as_deref() {
@@ -52,42 +45,25 @@ pub fn panel(args: &PanelArgs, mut open: OpenArgs) -> Result<(), Failure> {
         })?,
     };
     let own = panel_scores_path(&args.report);
-    // Files as given; a folder gives its evaluators' files of this report (others are noted).
-    let mut files: Vec<PathBuf> = Vec::new();
-    for path in &args.scores {
-        if path.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|e| Failure::BadInput(format!("{}: {}", shown(path), crate::io_error::message(&e))))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| is_member_file(p))
-                .collect();
-            found.sort();
-            for p in found {
-                match load_scores(&p, &report) {
-                    Ok(Some(_)) => files.push(p),
-                    Ok(None) => {}
-                    Err(e) => eprintln!(
-                        "appraise: {}",
-                        crate::words::errors::WARNING.fill(&[("text", &e.to_string())])
-                    ),
-                }
-            }
-        } else {
-            files.push(path.clone());
-        }
-    }
-    files.retain(|p| !super::merge::same_file(p, &own));
-    if files.is_empty() {
+    // Files as given; a folder gives its evaluators' files of this report (as `merge` reads it:
+    // the panel's own file, side files and other reports' files are skipped, with a note).
+    let inputs: Vec<_> = gather(&args.scores, &report)?
+        .into_iter()
+        .filter(|(p, _)| !super::merge::same_file(p, &own))
+        .collect();
+    if inputs.is_empty() {
         return Err(Failure::BadInput(cli::MERGE_NO_SCORES.fill(&[("cmd", &"panel")])));
     }
-    let mut loaded = Vec::with_capacity(files.len());
-    let mut stamps = Vec::with_capacity(files.len());
-    for path in &files {
-        let Some(l) = load_scores(path, &report)? else { return Err(super::export::no_such_file(path)) };
-        super::export::warn(path, &l.warnings);
+    let mut files = Vec::with_capacity(inputs.len());
+    let mut loaded = Vec::with_capacity(inputs.len());
+    let mut stamps = Vec::with_capacity(inputs.len());
+    for (path, l) in inputs {
+        super::export::warn(&path, &l.warnings);
         stamps.push((path.clone(), l.stamp));
+        files.push(path);
         loaded.push(l.scores);
     }
+    super::summary::note_not_submitted(loaded.iter().zip(&files).map(|(s, p)| (s, p.as_path())));
     let keys: Vec<(Option<String>, &Path)> =
         loaded.iter().zip(&files).map(|(s, p)| (s.evaluator.clone(), p.as_path())).collect();
     let members = member_names(&keys)
@@ -96,7 +72,7 @@ pub fn panel(args: &PanelArgs, mut open: OpenArgs) -> Result<(), Failure> {
         .zip(&files)
         .map(|((name, scores), path)| Member::new(name, path.clone(), scores))
         .collect();
-    let method = if args.trim { Method::Trimmed } else { Method::Mean };
+    let method = if args.trim { Method::TrimmedMean } else { Method::Mean };
     let panel = Panel { members, method, disagree_percent: disagree };
     let lang = crate::lang::Lang::of_report(&report);
     open.report = Some(args.report.clone());
@@ -111,12 +87,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_panels_own_file_is_beside_the_report_and_never_a_member() {
+    fn the_panels_own_file_is_beside_the_report() {
         assert_eq!(panel_scores_path(Path::new("d/q.json")), PathBuf::from("d/q.panel.scores.json"));
-        assert!(is_member_file(Path::new("d/q.张三.scores.json")));
-        assert!(is_member_file(Path::new("d/q.scores.json")));
-        assert!(!is_member_file(Path::new("d/q.panel.scores.json")));
-        assert!(!is_member_file(Path::new("d/q.scores.json.journal")));
-        assert!(!is_member_file(Path::new("d/.q.scores.json.tmp")));
     }
 }

@@ -5,6 +5,8 @@
 //! do not change with the day).
 
 use super::Lang;
+use super::agreement::Reading;
+use super::merge::{Agreement, Method};
 use super::table::Framing;
 use crate::scores::{Scores, fmt_num, share};
 use jiff::Timestamp;
@@ -109,16 +111,29 @@ pub fn sheet(
     }
 }
 
-/// A panel's sheet: the members, the dates, the legend; a signature line per member and one
-/// for the panel's chair.
-pub fn panel(lang: Lang, title: &str, members: &[&str], dates: &Dates, disagree_percent: f64) -> Framing {
+/// A panel's sheet: the members, the dates, the legend (how the mean is made, what ⚠ marks); a
+/// signature line per member and one for the panel's chair.
+pub fn panel(
+    lang: Lang,
+    title: &str,
+    members: &[&str],
+    dates: &Dates,
+    disagree_percent: f64,
+    method: Method,
+) -> Framing {
     let pct = fmt_num(disagree_percent);
-    let legend = match lang {
-        Lang::Zh => format!(
+    let legend = match (lang, method) {
+        (Lang::Zh, Method::Mean) => format!(
             "评价得分为各评价人员得分的平均值（未评分的不计入）；⚠ 表示最高分与最低分之差超过该指标分值的 {pct}%"
         ),
-        Lang::En => format!(
+        (Lang::Zh, Method::TrimmedMean) => format!(
+            "评价得分为去掉一个最高分和一个最低分后的平均值（未评分的不计入；评分不足 3 个的取平均值，以 * 标注）；⚠ 表示最高分与最低分之差超过该指标分值的 {pct}%"
+        ),
+        (Lang::En, Method::Mean) => format!(
             "Mean of the evaluators' scores (a missing score is left out); ⚠ marks items where the highest and lowest scores differ by more than {pct}% of the item's max"
+        ),
+        (Lang::En, Method::TrimmedMean) => format!(
+            "Trimmed mean of the evaluators' scores: the highest and the lowest score dropped (a missing score is left out; an item with fewer than 3 scores takes the plain mean, marked *); ⚠ marks items where the highest and lowest scores differ by more than {pct}% of the item's max"
         ),
     };
     let mut signatures: Vec<String> = members.iter().map(|m| signature(lang, m)).collect();
@@ -133,6 +148,63 @@ pub fn panel(lang: Lang, title: &str, members: &[&str], dates: &Dates, disagree_
         signatures,
         footer: footer(lang),
         validation: validation(lang),
+    }
+}
+
+/// The panel's agreement, two lines: Krippendorff's alpha with its reading, and each member's
+/// deviation from the others.
+pub fn agreement(lang: Lang, members: &[&str], a: &Agreement) -> Vec<String> {
+    let reading = reading(lang, a.reading);
+    let alpha = match (lang, a.alpha) {
+        (Lang::Zh, Some(v)) => format!(
+            "评分一致性：克里彭多夫（Krippendorff）α 系数 = {v:.3}（{reading}；α ≥ 0.8 可靠，≥ 0.667 可参考，以下不可靠）"
+        ),
+        (Lang::Zh, None) => {
+            format!(
+                "评分一致性：克里彭多夫（Krippendorff）α 系数{reading}（没有两个以上评分的指标，或评分全无差异）"
+            )
+        }
+        (Lang::En, Some(v)) => format!(
+            "Agreement: Krippendorff's alpha = {v:.3} ({reading}; alpha ≥ 0.8 reliable, ≥ 0.667 tentative, below unreliable)"
+        ),
+        (Lang::En, None) => {
+            format!(
+                "Agreement: Krippendorff's alpha {reading} (no item with two scores, or no variation at all)"
+            )
+        }
+    };
+    let each: Vec<String> =
+        members.iter().zip(&a.deviations).map(|(m, d)| format!("{m} {}", deviation(lang, *d))).collect();
+    let each = each.join(lang.pick("、", ", "));
+    let deviations = match lang {
+        Lang::Zh => format!("与其他评价人员的平均偏差（占分值的百分比，负为偏严，正为偏宽）：{each}"),
+        Lang::En => {
+            format!(
+                "Deviation from the others (mean, % of the item's max; negative harsher, positive kinder): {each}"
+            )
+        }
+    };
+    vec![alpha, deviations]
+}
+
+/// 可靠 / reliable …
+pub fn reading(lang: Lang, r: Reading) -> &'static str {
+    match r {
+        Reading::Reliable => lang.pick("可靠", "reliable"),
+        Reading::Tentative => lang.pick("可参考", "tentative"),
+        Reading::Unreliable => lang.pick("不可靠", "unreliable"),
+        Reading::NotApplicable => lang.pick("无法计算", "n/a"),
+    }
+}
+
+/// `+1.5%`, `-3.2%`, `0%`; `n/a` (无) when there is nothing to compare.
+fn deviation(lang: Lang, d: Option<f64>) -> String {
+    match d {
+        None => lang.pick("无", "n/a").to_string(),
+        Some(d) => {
+            let r = (d * 10.0).round() / 10.0 + 0.0;
+            if r > 0.0 { format!("+{}%", fmt_num(r)) } else { format!("{}%", fmt_num(r)) }
+        }
     }
 }
 
@@ -172,10 +244,41 @@ mod tests {
     #[test]
     fn a_panel_signs_once_per_member_and_once_for_its_chair() {
         let dates = Dates { changed: None, exported: "2026-11-26".parse().unwrap() };
-        let f = panel(Lang::Zh, "T", &["张三", "李四"], &dates, 20.0);
+        let f = panel(Lang::Zh, "T", &["张三", "李四"], &dates, 20.0, Method::Mean);
         assert_eq!(f.signatures.len(), 3);
         assert!(f.signatures[0].starts_with("张三（签字）："));
         assert!(f.signatures[2].starts_with("专家组组长（签字）："));
         assert_eq!(f.footer, "第 &P 页 共 &N 页");
+    }
+
+    #[test]
+    fn the_trimmed_mean_is_stated_in_the_legend() {
+        let dates = Dates { changed: None, exported: "2026-11-26".parse().unwrap() };
+        let f = panel(Lang::Zh, "T", &["张三"], &dates, 20.0, Method::TrimmedMean);
+        assert!(f.notes[0].starts_with("评价得分为去掉一个最高分和一个最低分后的平均值"), "{}", f.notes[0]);
+        let f = panel(Lang::En, "T", &["A"], &dates, 20.0, Method::TrimmedMean);
+        assert!(f.notes[0].starts_with("Trimmed mean"), "{}", f.notes[0]);
+    }
+
+    #[test]
+    fn agreement_lines() {
+        let a = Agreement {
+            alpha: Some(0.84912),
+            reading: Reading::Reliable,
+            deviations: vec![Some(-3.249), Some(1.55), Some(-0.04), None],
+        };
+        let lines = agreement(Lang::Zh, &["张三", "李四", "王五", "赵六"], &a);
+        assert_eq!(
+            lines[0],
+            "评分一致性：克里彭多夫（Krippendorff）α 系数 = 0.849（可靠；α ≥ 0.8 可靠，≥ 0.667 可参考，以下不可靠）"
+        );
+        assert_eq!(
+            lines[1],
+            "与其他评价人员的平均偏差（占分值的百分比，负为偏严，正为偏宽）：张三 -3.2%、李四 +1.6%、王五 0%、赵六 无"
+        );
+        let none = Agreement { alpha: None, reading: Reading::NotApplicable, deviations: vec![None] };
+        let lines = agreement(Lang::En, &["A"], &none);
+        assert!(lines[0].starts_with("Agreement: Krippendorff's alpha n/a"), "{}", lines[0]);
+        assert_eq!(lines[1].rsplit(": ").next(), Some("A n/a"));
     }
 }

@@ -1,9 +1,12 @@
 //! A panel's summary sheet (评价人员评分汇总表): a column per evaluator, then the mean (the
 //! panel's 评价得分), lowest, highest and spread per item, the items where the panel disagrees
 //! marked, and every evaluator's notes. A missing score is left out of the mean, never counted
-//! as 0; subtotals and totals per evaluator and for the mean.
+//! as 0; subtotals and totals per evaluator and for the mean. With [`Method::TrimmedMean`]
+//! (`merge --trim`) an item's mean drops its highest and lowest score. The panel's agreement
+//! (Krippendorff's alpha, each evaluator's deviation from the others) is stated above the table.
 
 use super::Lang;
+use super::agreement::{self, Reading};
 use super::json::{self, ReportRef};
 use super::layout::{Line, layout};
 use super::sheet::{Tally, TotalRows, frame, label_row, total_row};
@@ -30,6 +33,41 @@ pub struct Panel<'a> {
     /// Items whose highest and lowest score differ by more than this percentage of the item's
     /// max are marked.
     pub disagree_percent: f64,
+    /// How an item's 评价得分 is made of its scores.
+    pub method: Method,
+}
+
+/// How an item's 评价得分 is made of its scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Method {
+    /// The mean of the scores present.
+    #[default]
+    Mean,
+    /// With 3 scores or more, the mean without the highest and the lowest (去掉一个最高分和一个
+    /// 最低分); with fewer, the plain mean (and the row says so).
+    TrimmedMean,
+}
+
+impl Method {
+    /// The JSON word: `mean`, `trimmed_mean`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Method::Mean => "mean",
+            Method::TrimmedMean => "trimmed_mean",
+        }
+    }
+}
+
+/// How far the panel agrees.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Agreement {
+    /// Krippendorff's alpha, interval metric, over each item's scores ÷ its max; `None` when
+    /// nothing is pairable or nothing varies.
+    pub alpha: Option<f64>,
+    pub reading: Reading,
+    /// Per member, the mean of (their score − the mean of the others') ÷ max × 100 over the items
+    /// they share with someone; negative is harsher, positive kinder.
+    pub deviations: Vec<Option<f64>>,
 }
 
 /// The panel's view of one item.
@@ -41,12 +79,14 @@ pub struct ItemStats {
     pub highest: Option<f64>,
     pub spread: Option<f64>,
     pub disagree: bool,
+    /// The mean dropped the highest and the lowest score.
+    pub trimmed: bool,
 }
 
 impl ItemStats {
-    /// Over the scores present; `disagree` when at least two differ by more than
-    /// `percent`% of `max`.
-    pub fn of(scores: &[Option<f64>], max: f64, percent: f64) -> ItemStats {
+    /// Over the scores present, the mean made by `method`; `disagree` when at least two differ
+    /// by more than `percent`% of `max`.
+    pub fn of(scores: &[Option<f64>], max: f64, percent: f64, method: Method) -> ItemStats {
         let present: Vec<f64> = scores.iter().flatten().copied().collect();
         if present.is_empty() {
             return ItemStats {
@@ -56,18 +96,27 @@ impl ItemStats {
                 highest: None,
                 spread: None,
                 disagree: false,
+                trimmed: false,
             };
         }
         let lowest = present.iter().copied().fold(f64::INFINITY, f64::min);
         let highest = present.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let spread = clean(highest - lowest);
+        let sum: f64 = present.iter().sum();
+        let trimmed = method == Method::TrimmedMean && present.len() >= 3;
+        let mean = if trimmed {
+            (sum - highest - lowest) / (present.len() - 2) as f64
+        } else {
+            sum / present.len() as f64
+        };
         ItemStats {
             count: present.len(),
-            mean: Some(present.iter().sum::<f64>() / present.len() as f64),
+            mean: Some(mean),
             lowest: Some(lowest),
             highest: Some(highest),
             spread: Some(spread),
             disagree: present.len() >= 2 && spread > threshold(max, percent) + 1e-9,
+            trimmed,
         }
     }
 }
@@ -79,7 +128,22 @@ fn threshold(max: f64, percent: f64) -> f64 {
 impl Panel<'_> {
     fn stats(&self, item: usize) -> ItemStats {
         let scores: Vec<Option<f64>> = self.members.iter().map(|m| m.scores.entries[item].score).collect();
-        ItemStats::of(&scores, self.report.items[item].scale.max, self.disagree_percent)
+        ItemStats::of(&scores, self.report.items[item].scale.max, self.disagree_percent, self.method)
+    }
+
+    /// Under `--trim`, an item with 1 or 2 scores keeps the plain mean: its row is marked.
+    fn untrimmed(&self, st: &ItemStats) -> bool {
+        self.method == Method::TrimmedMean && st.count > 0 && !st.trimmed
+    }
+
+    /// Alpha, its reading and each member's deviation.
+    pub fn agreement(&self) -> Agreement {
+        let scores: Vec<Vec<Option<f64>>> = (0..self.report.items.len())
+            .map(|i| self.members.iter().map(|m| m.scores.entries[i].score).collect())
+            .collect();
+        let maxes: Vec<f64> = self.report.items.iter().map(|i| i.scale.max).collect();
+        let alpha = agreement::panel_alpha(&scores, &maxes);
+        Agreement { alpha, reading: Reading::of(alpha), deviations: agreement::deviations(&scores, &maxes) }
     }
 
     /// The panel's mean tallied over the items in `range` (items nobody scored left out).
@@ -88,9 +152,14 @@ impl Panel<'_> {
         Tally::of(range.map(|i| (self.stats(i).mean, self.report.items[i].scale.max)), grades)
     }
 
-    fn notes(&self, item: usize, lang: Lang) -> String {
+    fn notes(&self, item: usize, st: &ItemStats, lang: Lang) -> String {
         let sep = lang.pick("：", ": ");
         let mut lines = Vec::new();
+        if self.untrimmed(st) {
+            lines.push(
+                lang.pick("* 评分不足 3 个：取平均值", "* fewer than 3 scores: plain mean").to_string(),
+            );
+        }
         for m in &self.members {
             let e = &m.scores.entries[item];
             let flag = if e.flagged { " ⚑" } else { "" };
@@ -177,13 +246,17 @@ pub fn panel_table(panel: &Panel, lang: Lang) -> Table {
                 let item = &report.items[*i];
                 let st = panel.stats(*i);
                 let stat = |stat| Calc::Stat { stat, cols: evals.clone() };
+                let mean_stat = match panel.method {
+                    Method::Mean => Stat::Mean,
+                    Method::TrimmedMean => Stat::TrimmedMean,
+                };
                 cells.push(Cell::num(Num::Plain(item.scale.max)));
                 if has_own {
                     cells.push(Cell::score(item.self_score));
                 }
                 cells.extend(panel.members.iter().map(|mb| Cell::score(mb.scores.entries[*i].score)));
                 cells.extend([
-                    Cell::calc(st.mean.map_or(Value::Blank, |v| Value::Num(Num::Mean(v))), stat(Stat::Mean)),
+                    Cell::calc(st.mean.map_or(Value::Blank, |v| Value::Num(Num::Mean(v))), stat(mean_stat)),
                     Cell::calc(Value::opt(st.lowest), stat(Stat::Min)),
                     Cell::calc(Value::opt(st.highest), stat(Stat::Max)),
                     Cell::calc(Value::opt(st.spread), stat(Stat::Spread)),
@@ -195,7 +268,7 @@ pub fn panel_table(panel: &Panel, lang: Lang) -> Table {
                             mark: "⚠".into(),
                         },
                     ),
-                    Cell::text(panel.notes(*i, lang)),
+                    Cell::text(panel.notes(*i, &st, lang)),
                 ]);
                 let scale = Some(item.scale);
                 rows.push(Row { kind: RowKind::Item, cells, path_len, label, highlight: st.disagree, scale });
@@ -287,7 +360,9 @@ pub fn panel_table(panel: &Panel, lang: Lang) -> Table {
 
     let names: Vec<&str> = panel.members.iter().map(|mb| mb.name.as_str()).collect();
     let dates = super::framing::Dates::of(panel.members.iter().map(|mb| &mb.scores));
-    let framing = super::framing::panel(lang, &report.title, &names, &dates, panel.disagree_percent);
+    let mut framing =
+        super::framing::panel(lang, &report.title, &names, &dates, panel.disagree_percent, panel.method);
+    framing.notes.extend(super::framing::agreement(lang, &names, &panel.agreement()));
     Table {
         title: report.title.to_string(),
         framing,
@@ -305,6 +380,9 @@ struct PanelDoc<'a> {
     evaluators: Vec<MemberOut<'a>>,
     date: json::DatesOut,
     disagree_percent: Json,
+    /// `mean` or `trimmed_mean`.
+    method: &'static str,
+    agreement: AgreementOut,
     rows: Vec<PanelRow<'a>>,
     total: PanelTotal,
 }
@@ -319,6 +397,14 @@ struct MemberOut<'a> {
     max_points: Json,
     percent: Json,
     grade: Option<String>,
+    /// In % of the max, to 2 decimals.
+    deviation: Json,
+}
+
+#[derive(serde::Serialize)]
+struct AgreementOut {
+    alpha: Json,
+    reading: &'static str,
 }
 
 #[derive(serde::Serialize)]
@@ -336,6 +422,7 @@ enum PanelRow<'a> {
         highest: Json,
         spread: Json,
         disagree: bool,
+        trimmed: bool,
         notes: Vec<&'a str>,
         flagged: Vec<bool>,
     },
@@ -387,6 +474,7 @@ pub fn panel_json(panel: &Panel) -> String {
                     highest: json::opt(st.highest),
                     spread: json::opt(st.spread),
                     disagree: st.disagree,
+                    trimmed: st.trimmed,
                     notes: panel.members.iter().map(|m| m.scores.entries[*i].note.as_str()).collect(),
                     flagged: panel.members.iter().map(|m| m.scores.entries[*i].flagged).collect(),
                 }
@@ -414,11 +502,13 @@ pub fn panel_json(panel: &Panel) -> String {
         })
         .collect();
     let sums: Vec<Summary> = panel.members.iter().map(|m| Summary::of_report(report, &m.scores)).collect();
+    let agreement = panel.agreement();
     let evaluators = panel
         .members
         .iter()
         .zip(&sums)
-        .map(|(m, s)| MemberOut {
+        .zip(&agreement.deviations)
+        .map(|((m, s), d)| MemberOut {
             name: &m.name,
             file: &m.file,
             scored: s.scored,
@@ -427,6 +517,7 @@ pub fn panel_json(panel: &Panel) -> String {
             max_points: json::number(s.max_points),
             percent: json::opt(s.percent),
             grade: s.grade.clone(),
+            deviation: json::opt(d.map(|d| (d * 100.0).round() / 100.0)),
         })
         .collect();
     let own = Tally::of(report.items.iter().map(|i| (i.self_score, i.scale.max)), &report.grades);
@@ -437,6 +528,8 @@ pub fn panel_json(panel: &Panel) -> String {
         evaluators,
         date: json::DatesOut::of(&super::framing::Dates::of(panel.members.iter().map(|mb| &mb.scores))),
         disagree_percent: json::number(panel.disagree_percent),
+        method: panel.method.key(),
+        agreement: AgreementOut { alpha: json::opt(agreement.alpha), reading: agreement.reading.key() },
         rows,
         total: PanelTotal {
             max: json::number(Summary::of_report(report, &Scores::new(report)).report_max),
@@ -459,26 +552,42 @@ mod tests {
 
     #[test]
     fn stats_leave_missing_scores_out() {
-        let s = ItemStats::of(&[Some(4.0), None, Some(5.0)], 5.0, 20.0);
+        let s = ItemStats::of(&[Some(4.0), None, Some(5.0)], 5.0, 20.0, Method::Mean);
         assert_eq!(s.count, 2);
         assert_eq!(s.mean, Some(4.5));
         assert_eq!((s.lowest, s.highest, s.spread), (Some(4.0), Some(5.0), Some(1.0)));
         assert!(!s.disagree, "a spread of exactly 20% of 5 is not more than it");
-        let s = ItemStats::of(&[Some(3.5), None, Some(5.0)], 5.0, 20.0);
+        let s = ItemStats::of(&[Some(3.5), None, Some(5.0)], 5.0, 20.0, Method::Mean);
         assert!(s.disagree);
-        let none = ItemStats::of(&[None, None], 5.0, 20.0);
+        let none = ItemStats::of(&[None, None], 5.0, 20.0, Method::Mean);
         assert_eq!((none.count, none.mean, none.spread, none.disagree), (0, None, None, false));
-        let one = ItemStats::of(&[None, Some(0.0)], 5.0, 0.0);
+        let one = ItemStats::of(&[None, Some(0.0)], 5.0, 0.0, Method::Mean);
         assert_eq!((one.mean, one.disagree), (Some(0.0), false));
     }
 
     #[test]
     fn quarter_steps_average_exactly() {
-        let s = ItemStats::of(&[Some(3.25), Some(3.5), Some(4.0)], 4.0, 20.0);
+        let s = ItemStats::of(&[Some(3.25), Some(3.5), Some(4.0)], 4.0, 20.0, Method::Mean);
         assert_eq!(s.mean.map(|m| (m * 1e6).round() / 1e6), Some(3.583333));
         assert_eq!(s.spread, Some(0.75));
         assert!(!s.disagree, "0.75 is within 20% of 4 (0.8)");
-        assert!(ItemStats::of(&[Some(3.0), Some(4.0)], 4.0, 20.0).disagree);
+        assert!(ItemStats::of(&[Some(3.0), Some(4.0)], 4.0, 20.0, Method::Mean).disagree);
+    }
+
+    #[test]
+    fn a_trimmed_mean_drops_the_highest_and_the_lowest() {
+        let t = |scores: &[Option<f64>]| ItemStats::of(scores, 10.0, 20.0, Method::TrimmedMean);
+        let five = t(&[Some(9.0), Some(6.0), Some(7.0), None, Some(8.0), Some(10.0)]);
+        assert_eq!((five.mean, five.trimmed), (Some(8.0), true), "9, 7, 8 of 6…10");
+        let three = t(&[Some(2.0), Some(9.0), Some(4.0)]);
+        assert_eq!((three.mean, three.trimmed), (Some(4.0), true), "the middle one");
+        let tied = t(&[Some(5.0), Some(5.0), Some(5.0), Some(8.0)]);
+        assert_eq!(tied.mean, Some(5.0), "one of the equal lowest is dropped, not all");
+        let two = t(&[Some(2.0), None, Some(9.0)]);
+        assert_eq!((two.mean, two.trimmed), (Some(5.5), false), "too few to trim: the plain mean");
+        let none = t(&[None]);
+        assert_eq!((none.mean, none.trimmed), (None, false));
+        assert_eq!((three.lowest, three.highest, three.spread), (Some(2.0), Some(9.0), Some(7.0)));
     }
 
     #[test]

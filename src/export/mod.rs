@@ -8,11 +8,13 @@
 //! - `layout`: the rows of a sheet — a row per item in report order, a subtotal row closing each
 //!   section that has items, in the order a Chinese 评分表 has them.
 //! - `sheet`: one evaluator's sheet; `merge`: several evaluators' scores side by side.
+//! - `agreement`: how far a panel agrees (Krippendorff's alpha, each evaluator's deviation).
 //! - `framing`: what a sheet says around its table (who, when, progress, signatures, footer).
 //! - `csv`, `md`, `xlsx`, `json`: the writers.
 //!
 //! An unscored item is blank, never 0; so is a subtotal with nothing scored under it.
 
+pub mod agreement;
 mod csv;
 mod framing;
 mod json;
@@ -23,11 +25,12 @@ mod sheet;
 mod table;
 mod xlsx;
 
+pub use agreement::Reading;
 pub use csv::{to_csv, write_csv};
 pub use framing::Dates;
 pub use layout::{Layout, Line, layout};
 pub use md::to_md;
-pub use merge::{ItemStats, Panel, PanelMember, member_names, panel_json, panel_table};
+pub use merge::{Agreement, ItemStats, Method, Panel, PanelMember, member_names, panel_json, panel_table};
 pub use sheet::{sheet_json, sheet_table};
 pub use table::{Calc, Cell, ColKind, Column, Framing, Num, Provisional, Row, RowKind, Stat, Table, Value};
 pub use xlsx::to_xlsx;

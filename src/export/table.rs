@@ -113,6 +113,9 @@ pub struct Provisional {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stat {
     Mean,
+    /// The mean without the highest and the lowest value (去掉一个最高分和一个最低分) when there
+    /// are at least 3 values; with fewer, the plain mean.
+    TrimmedMean,
     Min,
     Max,
     Spread,

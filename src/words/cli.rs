@@ -76,10 +76,11 @@ crate::words! {
         "Headers and labels in Chinese or English (default: the report's language)";
     HELP_NO_BOM = "CSV 不加 UTF-8 字节顺序标记和公式防护（供脚本使用）" /
         "CSV without the UTF-8 byte-order mark and formula guard (for scripts)";
+    HELP_MERGE_SCORES = "各评价人的评分文件，或存放评分文件的文件夹" /
+        "The evaluators' scores files, or folders holding them";
     HELP_PANEL_SCORES = "各评价人的评分文件，或存放它们的文件夹" / "The evaluators' scores files, or a folder holding them";
     HELP_PANEL_TRIM = "专家组得分去掉每项的一个最高分和一个最低分（至少 3 个评分时）" /
         "The panel's score drops each item's highest and lowest score (with 3 scores or more)";
-    HELP_MERGE_SCORES = "各评价人的评分文件" / "The evaluators' scores files";
     HELP_DISAGREE = "最高分与最低分之差超过该项满分 {pct}% 的评分项将被标出（默认 20）" /
         "Mark items whose highest and lowest scores differ by more than {pct}% of the item's max (default 20)";
     /// A default value clap would show after the help (hidden in Chinese, said here).

@@ -15,6 +15,7 @@ pub mod errors;
 pub mod evaluators;
 pub mod evidence;
 pub mod keys;
+pub mod panel;
 pub mod rubric;
 pub mod tui;
 pub use choose::{Source, choose, from_locale, locale, settle, settle_by_report, source};
@@ -156,6 +157,7 @@ pub fn all() -> impl Iterator<Item = &'static Word> {
         .chain(errors::ALL)
         .chain(rubric::ALL)
         .chain(evidence::ALL)
+        .chain(panel::ALL)
         .chain(chair::ALL)
         .chain(evaluators::ALL)
         .copied()

@@ -265,3 +265,255 @@ fn xlsx_without_output_goes_beside_the_report() {
     assert_eq!(text(&out.stdout).trim(), format!("Panel sheet written to {}", beside.display()));
     assert_eq!(Book::read(&beside).string(0, 7), "Sam Lee");
 }
+
+// ── a folder of scores files, `--trim`, the panel's agreement ──────────────────────────────
+
+/// A report `r` of one section with items `i1`, `i2`… of these maxes, written as `r.json` in
+/// `dir`; its path.
+fn small_report(dir: &std::path::Path, maxes: &[f64]) -> std::path::PathBuf {
+    let items: Vec<String> = maxes
+        .iter()
+        .enumerate()
+        .map(|(k, max)| {
+            format!(r#"{{"id": "i{n}", "title": "Item {n}", "text": "Item {n}.", "max": {max}}}"#, n = k + 1)
+        })
+        .collect();
+    let path = dir.join("r.json");
+    std::fs::write(
+        &path,
+        format!(
+            r#"{{"format": "appraise.report/1", "id": "r", "title": "T", "meta": {{"lang": "en"}},
+  "sections": [{{"id": "s1", "title": "S", "items": [{}]}}]}}
+"#,
+            items.join(", ")
+        ),
+    )
+    .unwrap();
+    path
+}
+
+/// `evaluator`'s scores of report `report_id` (one per item, `None` unscored) as `file` in `dir`.
+fn scores_file(dir: &std::path::Path, file: &str, report_id: &str, evaluator: &str, scores: &[Option<f64>]) {
+    let items: Vec<String> = scores
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            let score = s.map_or("null".to_string(), |v| v.to_string());
+            format!(r#"{{"id": "i{}", "score": {score}, "note": "", "flagged": false}}"#, k + 1)
+        })
+        .collect();
+    std::fs::write(
+        dir.join(file),
+        format!(
+            r#"{{"format": "appraise.scores/1", "report": {{"id": "{report_id}", "title": "T"}},
+  "evaluator": "{evaluator}", "items": [{}]}}
+"#,
+            items.join(", ")
+        ),
+    )
+    .unwrap();
+}
+
+fn s(p: &std::path::Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn a_folder_gives_its_scores_files_and_skips_the_rest_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = small_report(dir.path(), &[5.0, 5.0]);
+    let folder = dir.path().join("panel");
+    std::fs::create_dir(&folder).unwrap();
+    scores_file(&folder, "b.scores.json", "r", "Bo", &[Some(4.0), Some(3.0)]);
+    scores_file(&folder, "a.scores.json", "r", "Ann", &[Some(5.0), Some(2.0)]);
+    scores_file(&folder, "r.panel.scores.json", "r", "Panel", &[Some(1.0), Some(1.0)]);
+    scores_file(&folder, "other.scores.json", "another-report", "Cy", &[Some(1.0), Some(1.0)]);
+    for side in
+        ["a.scores.json.journal", "a.scores.json.lock", ".a.scores.json.Ab12Cd.tmp", "a.scores.json.conflict"]
+    {
+        std::fs::write(folder.join(side), "{").unwrap();
+    }
+    std::fs::write(folder.join("readme.txt"), "not scores").unwrap();
+    std::fs::create_dir(folder.join("old.scores.json")).unwrap(); // a folder: passed over
+
+    let out = appraise(&["merge", s(&report), s(&folder), "--format", "json"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&str> =
+        doc["evaluators"].as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Ann", "Bo"], "in file-name order, nothing else");
+    let shown = |name: &str| folder.join(name).display().to_string();
+    for expected in [
+        format!("skipped {}: the panel's own file", shown("r.panel.scores.json")),
+        format!("skipped {}: a scores file's side file (recovery journal)", shown("a.scores.json.journal")),
+        format!("skipped {}: a scores file's side file (lock)", shown("a.scores.json.lock")),
+        format!("skipped {}: a scores file's side file (temporary file)", shown(".a.scores.json.Ab12Cd.tmp")),
+        format!(
+            "skipped {}: a scores file's side file (copy kept at a conflict)",
+            shown("a.scores.json.conflict")
+        ),
+        format!(
+            "skipped {}: it holds scores for report \"another-report\", not \"r\"",
+            shown("other.scores.json")
+        ),
+    ] {
+        assert!(stderr.contains(&expected), "expected {expected:?} in\n{stderr}");
+    }
+    assert!(!stderr.contains("readme.txt") && !stderr.contains("old.scores.json"), "{stderr}");
+
+    // A folder beside a file: the file first, then the folder's.
+    let extra = dir.path().join("c.scores.json");
+    scores_file(dir.path(), "c.scores.json", "r", "Cai", &[Some(3.0), None]);
+    let doc = json(s(&report), &[s(&extra), s(&folder)], &[]);
+    assert_eq!(doc["evaluators"].as_array().unwrap().len(), 3);
+    assert_eq!(doc["evaluators"][0]["name"], "Cai");
+    assert_eq!(doc["evaluators"][0]["file"], extra.display().to_string());
+
+    // A folder without scores of this report: refused in one sentence.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    scores_file(&empty, "other.scores.json", "another-report", "Cy", &[Some(1.0), Some(1.0)]);
+    let out = appraise(&["merge", s(&report), s(&folder), s(&empty)]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr
+            .contains(&format!("{} holds no scores files of report \"r\" (*.scores.json)", empty.display())),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn one_evaluator_in_two_files_is_two_columns_told_apart_by_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = small_report(dir.path(), &[5.0]);
+    scores_file(dir.path(), "zhang.scores.json", "r", "张三", &[Some(4.0)]);
+    scores_file(dir.path(), "zhang-redo.scores.json", "r", "张三", &[Some(5.0)]);
+    let out = appraise(&["merge", s(&report), s(dir.path()), "--format", "json"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["evaluators"][0]["name"], "张三 (zhang-redo)");
+    assert_eq!(doc["evaluators"][1]["name"], "张三 (zhang)");
+    let files = format!(
+        "{}, {}",
+        dir.path().join("zhang-redo.scores.json").display(),
+        dir.path().join("zhang.scores.json").display()
+    );
+    assert!(
+        stderr.contains(&format!("张三 is the evaluator of more than one file: {files}; each has a column")),
+        "{stderr}"
+    );
+}
+
+/// Report of 3 items of 10: item 1 scored by 2 evaluators, item 2 by 3, item 3 by 5.
+fn trim_panel(dir: &std::path::Path) -> std::path::PathBuf {
+    let report = small_report(dir, &[10.0, 10.0, 10.0]);
+    let columns: [[Option<f64>; 3]; 5] = [
+        [Some(4.0), Some(2.0), Some(10.0)],
+        [Some(9.0), Some(9.0), Some(6.0)],
+        [None, Some(4.0), Some(7.0)],
+        [None, None, Some(8.0)],
+        [None, None, Some(2.0)],
+    ];
+    for (k, col) in columns.iter().enumerate() {
+        scores_file(dir, &format!("e{}.scores.json", k + 1), "r", &format!("E{}", k + 1), col);
+    }
+    report
+}
+
+#[test]
+fn trim_drops_the_highest_and_the_lowest_from_three_scores_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = trim_panel(dir.path());
+    let plain = json(s(&report), &[s(dir.path())], &[]);
+    assert_eq!(plain["method"], "mean");
+    assert_eq!(row(&plain, "i3")["mean"], 6.6, "10, 6, 7, 8 and 2");
+    assert_eq!(row(&plain, "i3")["trimmed"], false);
+
+    let doc = json(s(&report), &[s(dir.path())], &["--trim"]);
+    assert_eq!(doc["method"], "trimmed_mean");
+    let (two, three, five) = (row(&doc, "i1"), row(&doc, "i2"), row(&doc, "i3"));
+    assert_eq!((&two["mean"], &two["trimmed"]), (&6.5.into(), &false.into()), "2 scores: the plain mean");
+    assert_eq!((&three["mean"], &three["trimmed"]), (&4.into(), &true.into()), "2, 9, 4: the 4 left");
+    assert_eq!((&five["mean"], &five["trimmed"]), (&7.into(), &true.into()), "6, 7 and 8 left");
+    assert_eq!((&five["lowest"], &five["highest"]), (&2.into(), &10.into()), "still every score's");
+    assert_eq!(row(&doc, "s1")["mean"], 17.5, "the subtotal sums the trimmed means");
+    assert_eq!(doc["total"]["mean"], 17.5);
+
+    // The sheet says how, and marks the item too short to trim.
+    let md = text(&merge(s(&report), &[s(dir.path())], &["--trim", "--format", "md"]));
+    assert!(
+        md.contains("Trimmed mean of the evaluators' scores: the highest and the lowest score dropped"),
+        "{md}"
+    );
+    let line = |title: &str| md.lines().find(|l| l.contains(title)).unwrap().to_string();
+    assert!(
+        line("Item 1").contains("| 6.5 |") && line("Item 1").contains("* fewer than 3 scores: plain mean")
+    );
+    assert!(!line("Item 2").contains("fewer than 3") && !line("Item 3").contains("fewer than 3"));
+    let plain_md = text(&merge(s(&report), &[s(dir.path())], &["--format", "md"]));
+    assert!(plain_md.contains("Mean of the evaluators' scores (a missing score is left out)"));
+    assert!(!plain_md.contains("fewer than 3"), "no mark without --trim");
+}
+
+#[test]
+fn xlsx_trimmed_mean_is_a_live_formula() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = trim_panel(dir.path());
+    let out = dir.path().join("panel.xlsx");
+    ok(&["merge", s(&report), s(dir.path()), "--trim", "-o", s(&out)]);
+    let b = Book::read(&out);
+    let header = b.row_of(0, "Level 1");
+    let col = |name: &str| {
+        (0..30).find(|&c| b.at(header, c) == Data::String(name.into())).unwrap_or_else(|| panic!("{name}"))
+    };
+    let (first, mean) = (col("E1"), col("Mean"));
+    assert_eq!(col("E5"), first + 4);
+    let letter = |c: u32| char::from(b'A' + c as u8);
+    for (title, value) in [("Item 1", 6.5), ("Item 2", 4.0), ("Item 3", 7.0)] {
+        let r = b.row_of(col("Item"), title);
+        let range = format!("{}{n}:{}{n}", letter(first), letter(first + 4), n = r + 1);
+        assert_eq!(
+            b.formula(r, mean),
+            format!(
+                "IF(COUNT({range})=0,\"\",IF(COUNT({range})>=3,(SUM({range})-MAX({range})-MIN({range}))/(COUNT({range})-2),AVERAGE({range})))"
+            ),
+            "{title}"
+        );
+        assert_eq!(b.number(r, mean), value, "{title}: the cached result");
+    }
+}
+
+#[test]
+fn the_panels_agreement_is_stated() {
+    let doc = json(SD, &SD_PANEL, &[]);
+    assert_eq!(doc["agreement"]["alpha"], 0.7885);
+    assert_eq!(doc["agreement"]["reading"], "tentative");
+    let deviations: Vec<f64> =
+        doc["evaluators"].as_array().unwrap().iter().map(|e| e["deviation"].as_f64().unwrap()).collect();
+    assert!(deviations[2] < 0.0 && deviations[0] > 0.0, "王五 is the harshest: {deviations:?}");
+    let out = appraise(&["merge", EN, EN_PANEL[0], EN_PANEL[1], EN_PANEL[2], "--format", "csv"]);
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("agreement: Krippendorff's alpha = 0.154 (unreliable)"), "{stderr}");
+    assert!(stderr.contains("deviation from the others (% of the item's max; negative harsher, positive kinder): Alex Morgan +1.5%, Sam Lee -0.2%, reviewer-3 -0.9%"), "{stderr}");
+
+    // Everyone agrees on every item, all at full marks: no variation, no alpha.
+    let dir = tempfile::tempdir().unwrap();
+    let report = small_report(dir.path(), &[5.0, 10.0]);
+    scores_file(dir.path(), "a.scores.json", "r", "A", &[Some(5.0), Some(10.0)]);
+    scores_file(dir.path(), "b.scores.json", "r", "B", &[Some(5.0), Some(10.0)]);
+    let out = appraise(&["merge", s(&report), s(dir.path()), "--format", "json"]);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["agreement"], serde_json::json!({"alpha": null, "reading": "n/a"}));
+    assert_eq!(doc["evaluators"][0]["deviation"], 0);
+    assert!(
+        text(&out.stderr).contains(
+            "agreement: Krippendorff's alpha n/a (no item with two scores, or no variation at all)"
+        )
+    );
+    let md = text(&merge(s(&report), &[s(dir.path())], &["--format", "md"]));
+    assert!(md.contains("Agreement: Krippendorff's alpha n/a"), "{md}");
+}

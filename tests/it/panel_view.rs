@@ -133,7 +133,7 @@ fn the_agreed_score_is_set_by_a_digit_or_by_taking_the_mean_on_the_step_grid() {
 
 #[test]
 fn the_trimmed_mean_drops_the_highest_and_lowest_and_falls_back_below_three_scores() {
-    let mut app = panel_app(Method::Trimmed);
+    let mut app = panel_app(Method::TrimmedMean);
     go_to(&mut app, "s2.2.3"); // 4, 3, 4: without the 3 and one 4 → 4 (the mean would give 3.5)
     app.update(key('m'));
     let i = app.current_item().unwrap();

@@ -60,6 +60,9 @@ impl Grid {
                 let range = self.row_range(r, cols)?;
                 let body = match stat {
                     Stat::Mean => format!("AVERAGE({range})"),
+                    Stat::TrimmedMean => format!(
+                        "IF(COUNT({range})>=3,(SUM({range})-MAX({range})-MIN({range}))/(COUNT({range})-2),AVERAGE({range}))"
+                    ),
                     Stat::Min => format!("MIN({range})"),
                     Stat::Max => format!("MAX({range})"),
                     Stat::Spread => format!("MAX({range})-MIN({range})"),

@@ -12,7 +12,7 @@ impl App {
     /// The method's name, for messages.
     pub fn panel_method(&self) -> &'static str {
         match self.panel.as_ref().map(|p| p.method) {
-            Some(crate::panel::Method::Trimmed) => w::METHOD_TRIMMED.get(),
+            Some(crate::panel::Method::TrimmedMean) => w::METHOD_TRIMMED.get(),
             _ => w::METHOD_MEAN.get(),
         }
     }

@@ -1,0 +1,161 @@
+//! The scores files `merge` is given: each file as it is, and each folder's `*.scores.json` in
+//! name order — without the panel's own file, the app's side files (journal, lock, conflict
+//! copies, temporary files) and other reports' scores, each skipped with a note on stderr.
+
+use super::Failure;
+use super::export::no_such_file;
+use crate::report::Report;
+use crate::store::{Loaded, StoreError, load_scores};
+use crate::text::shown;
+use crate::words::{Word, errors, panel as w};
+use std::path::{Path, PathBuf};
+
+/// What a file in a folder is, by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Scores,
+    /// `*.panel.scores.json`.
+    Panel,
+    /// A scores file's side file, and what it is.
+    Side(Word),
+    /// Anything else: passed over without a word.
+    Other,
+}
+
+const SCORES: &str = ".scores.json";
+
+fn kind(name: &str) -> Kind {
+    if name.starts_with('.') && name.ends_with(".tmp") && name.contains(SCORES) {
+        return Kind::Side(w::SIDE_TEMP);
+    }
+    if let Some(at) = name.find(".scores.json.") {
+        let suffix = &name[at + SCORES.len()..];
+        return match suffix {
+            ".journal" => Kind::Side(w::SIDE_JOURNAL),
+            ".journal.rejected" => Kind::Side(w::SIDE_REJECTED),
+            ".lock" => Kind::Side(w::SIDE_LOCK),
+            s if s == ".conflict"
+                || s.strip_prefix(".conflict.").is_some_and(|n| n.parse::<u32>().is_ok()) =>
+            {
+                Kind::Side(w::SIDE_CONFLICT)
+            }
+            _ => Kind::Other,
+        };
+    }
+    if name.ends_with(".panel.scores.json") {
+        Kind::Panel
+    } else if name.ends_with(SCORES) {
+        Kind::Scores
+    } else {
+        Kind::Other
+    }
+}
+
+/// Every scores file of `report` that `args` give, loaded, in order; the notes about skipped
+/// files go to stderr. A file given by name that cannot be used is refused; so is a folder
+/// that holds no scores of `report`.
+pub(super) fn gather(args: &[PathBuf], report: &Report) -> Result<Vec<(PathBuf, Loaded)>, Failure> {
+    let mut out = Vec::with_capacity(args.len());
+    for arg in args {
+        if !std::fs::metadata(arg).is_ok_and(|m| m.is_dir()) {
+            let Some(l) = load_scores(arg, report)? else { return Err(no_such_file(arg)) };
+            out.push((arg.clone(), l));
+            continue;
+        }
+        let before = out.len();
+        for path in folder(arg)? {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let note = match kind(&name) {
+                Kind::Other => continue,
+                Kind::Panel => w::SKIPPED_PANEL.fill(&[("path", &shown(&path))]),
+                Kind::Side(what) => w::SKIPPED_SIDE.fill(&[("path", &shown(&path)), ("what", &what)]),
+                Kind::Scores => match load_scores(&path, report) {
+                    Ok(Some(l)) => {
+                        out.push((path, l));
+                        continue;
+                    }
+                    Ok(None) => continue, // gone since the folder was read
+                    Err(StoreError::OtherReport { found, expected, .. }) => w::SKIPPED_OTHER_REPORT.fill(&[
+                        ("path", &shown(&path)),
+                        ("found", &crate::text::sanitize(&found)),
+                        ("expected", &crate::text::sanitize(&expected)),
+                    ]),
+                    Err(e) => return Err(e.into()),
+                },
+            };
+            eprintln!("appraise: {note}");
+        }
+        if out.len() == before {
+            return Err(Failure::BadInput(w::FOLDER_WITHOUT_SCORES.fill(&[
+                ("path", &shown(arg)),
+                ("id", &report.id),
+                ("pattern", &format!("*{SCORES}")),
+            ])));
+        }
+    }
+    Ok(out)
+}
+
+/// The regular files in `dir` (links followed), in name order.
+fn folder(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
+    let cannot = |e: std::io::Error| {
+        Failure::BadInput(
+            errors::CANNOT_READ.fill(&[("path", &shown(dir)), ("why", &crate::io_error::message(&e))]),
+        )
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(cannot)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// One note per evaluator named in more than one of the files (different files, not one file
+/// given twice): every file of theirs is a column of its own, told apart by its file name.
+pub(super) fn same_evaluator_notes(keys: &[(Option<String>, &Path)]) -> Vec<String> {
+    let mut notes = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for (name, _) in keys {
+        let Some(name) = name.as_deref().map(str::trim).filter(|n| !n.is_empty()) else { continue };
+        if seen.contains(&name) {
+            continue;
+        }
+        seen.push(name);
+        let mut files: Vec<&Path> = Vec::new();
+        for (_, p) in keys.iter().filter(|(n, _)| n.as_deref().map(str::trim) == Some(name)) {
+            if !files.iter().any(|f| super::merge::same_file(f, p)) {
+                files.push(p);
+            }
+        }
+        if files.len() > 1 {
+            let list: Vec<String> = files.iter().map(|f| shown(f).to_string()).collect();
+            let files = list.join(errors::LIST_SEP.get());
+            notes.push(w::SAME_EVALUATOR.fill(&[("name", &crate::text::sanitize(name)), ("files", &files)]));
+        }
+    }
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_a_folder_holds() {
+        assert_eq!(kind("q.scores.json"), Kind::Scores);
+        assert_eq!(kind("q.zhang.scores.json"), Kind::Scores);
+        assert_eq!(kind("q.panel.scores.json"), Kind::Panel);
+        assert_eq!(kind("q.scores.json.journal"), Kind::Side(w::SIDE_JOURNAL));
+        assert_eq!(kind("q.scores.json.journal.rejected"), Kind::Side(w::SIDE_REJECTED));
+        assert_eq!(kind("q.scores.json.lock"), Kind::Side(w::SIDE_LOCK));
+        assert_eq!(kind("q.scores.json.conflict"), Kind::Side(w::SIDE_CONFLICT));
+        assert_eq!(kind("q.scores.json.conflict.3"), Kind::Side(w::SIDE_CONFLICT));
+        assert_eq!(kind(".q.scores.json.Ab12Cd.tmp"), Kind::Side(w::SIDE_TEMP));
+        assert_eq!(kind("q.json"), Kind::Other);
+        assert_eq!(kind("q.panel.xlsx"), Kind::Other);
+        assert_eq!(kind("q.scores.json.bak"), Kind::Other);
+        assert_eq!(kind("notes.txt"), Kind::Other);
+    }
+}
