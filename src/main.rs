@@ -432,6 +432,7 @@ fn terminal_view(
         theme,
         ansi16: matches!(depth, theme::ColorDepth::Ansi16 | theme::ColorDepth::None),
         panel: None,
+        export: None,
     })
 }
 

@@ -7,6 +7,7 @@ use super::export::{SheetOptions, emit, pick_format, render, warn};
 use super::merge_inputs::{gather, same_evaluator_notes};
 use crate::export::{Method, Panel, PanelMember, member_names, panel_json, panel_table};
 use crate::lang::Lang;
+use crate::store::load_scores;
 use crate::words::cli;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -83,7 +84,20 @@ pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
         })
         .collect();
     let method = if args.trim { Method::TrimmedMean } else { Method::Mean };
-    let panel = Panel { report: &report, members, disagree_percent: disagree, method };
+    // The chair's agreed scores (`appraise panel`), when the panel has a file beside the report.
+    let own = super::panel_scores_path(&args.report);
+    let agreed = match load_scores(&own, &report) {
+        Ok(Some(l)) => {
+            eprintln!(
+                "appraise: {}",
+                crate::words::chair::AGREED_USED.fill(&[("path", &crate::text::shown(&own))])
+            );
+            Some(l.scores)
+        }
+        Ok(None) => None,
+        Err(e) => return Err(e.into()),
+    };
+    let panel = Panel { report: &report, members, disagree_percent: disagree, method, agreed };
     for line in agreement_lines(&panel) {
         eprintln!("appraise: {line}");
     }

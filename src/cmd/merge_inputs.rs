@@ -58,6 +58,11 @@ pub(super) fn gather(args: &[PathBuf], report: &Report) -> Result<Vec<(PathBuf, 
     let mut out = Vec::with_capacity(args.len());
     for arg in args {
         if !std::fs::metadata(arg).is_ok_and(|m| m.is_dir()) {
+            let name = arg.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if kind(&name) == Kind::Panel {
+                // The panel's agreed scores are not an evaluator's.
+                return Err(Failure::BadInput(w::PANEL_NOT_MEMBER.fill(&[("path", &shown(arg))])));
+            }
             let Some(l) = load_scores(arg, report)? else { return Err(no_such_file(arg)) };
             out.push((arg.clone(), l));
             continue;

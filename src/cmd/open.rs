@@ -39,7 +39,7 @@ macro_rules! note_inline {
 /// The Shaodong report, compiled in, opened by `appraise` with no arguments.
 pub const SAMPLE: &str = include_str!("../../fixtures/sample.json");
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct OpenArgs {
     pub report: Option<PathBuf>,
     pub scores: Option<PathBuf>,
@@ -55,6 +55,8 @@ pub struct OpenArgs {
     pub ansi16: bool,
     /// The chair's view (`appraise panel`): the evaluators' scores and their watcher.
     pub panel: Option<(crate::panel::Panel, crate::panel::Watch)>,
+    /// What `E` writes, when not one evaluator's sheet beside the scores file.
+    pub export: Option<crate::tui::exporter::ExportFn>,
 }
 
 pub fn open(args: OpenArgs) -> Result<(), Failure> {
@@ -201,6 +203,12 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
     if let Some(handover) = took_over.clone() {
         scores.handovers.push(handover);
     }
+    if let Some((panel, _)) = &args.panel {
+        scores.panel = Some(crate::scores::PanelInfo {
+            members: panel.members.iter().map(|m| m.name.clone()).collect(),
+            method: panel.method.key().to_string(),
+        });
+    }
     let (w, h) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(report, scores, scores_path.clone(), Rect::new(0, 0, w, h));
     app.read_only = read_only;
@@ -232,6 +240,8 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
     } else if !replayed.rejected.is_empty() && !read_only {
         app.save_soon(); // the save empties the journal, so its refused lines are not met again
     }
+    // What E writes: one evaluator's sheet, or in the panel view the panel's sheet.
+    let export: tui::exporter::ExportFn = args.export.clone().unwrap_or_else(|| Arc::new(export_beside));
     let options = tui::Options {
         mouse: args.mouse,
         autosave_delay: args.config.autosave_delay,
@@ -240,7 +250,7 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
         watch,
     };
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        tui::run(&mut app, journal, Arc::clone(&writer), export_beside, &options)
+        tui::run(&mut app, journal, Arc::clone(&writer), export, &options)
     }));
     let result = match outcome {
         Ok(Ok(())) => Ok(()),
@@ -460,15 +470,18 @@ pub fn sheet_path(scores: &Path, ext: &str) -> PathBuf {
 /// `E`: the sheet beside the scores file as xlsx and as csv (UTF-8 with a BOM); says where.
 fn export_beside(report: &Report, scores: &Scores, scores_path: &Path) -> Result<String, String> {
     let table = sheet_table(report, scores, Lang::of_report(report));
-    let xlsx = sheet_path(scores_path, "xlsx");
-    let csv = sheet_path(scores_path, "csv");
-    let bytes = to_xlsx(&table).map_err(|e| format!("{}: {e}", shown(&xlsx)))?;
-    write_output(&xlsx, |out| out.write_all(&bytes)).map_err(|e| e.to_string())?;
+    write_sheets(&table, &sheet_path(scores_path, "xlsx"), &sheet_path(scores_path, "csv"))
+}
+
+/// Writes `table` as xlsx and as csv (UTF-8 with a BOM); says where.
+pub(super) fn write_sheets(table: &crate::export::Table, xlsx: &Path, csv: &Path) -> Result<String, String> {
+    let bytes = to_xlsx(table).map_err(|e| format!("{}: {e}", shown(xlsx)))?;
+    write_output(xlsx, |out| out.write_all(&bytes)).map_err(|e| e.to_string())?;
     drop(bytes);
     // The CSV goes straight into the file, row by row.
-    write_output(&csv, |out| write_csv(&table, true, out).map_err(Into::into)).map_err(|e| e.to_string())?;
+    write_output(csv, |out| write_csv(table, true, out).map_err(Into::into)).map_err(|e| e.to_string())?;
     let csv_name = csv.file_name().map(|n| shown(Path::new(n)).to_string()).unwrap_or_default();
-    Ok(cli::EXPORTED_BOTH.fill(&[("xlsx", &shown(&xlsx)), ("csv", &csv_name)]))
+    Ok(cli::EXPORTED_BOTH.fill(&[("xlsx", &shown(xlsx)), ("csv", &csv_name)]))
 }
 
 #[cfg(test)]

@@ -6,10 +6,14 @@
 use super::merge::{DEFAULT_DISAGREE, parse_percent};
 use super::merge_inputs::gather;
 use super::{Failure, OpenArgs};
-use crate::export::member_names;
+use crate::export::{Panel as SheetPanel, PanelMember, member_names, panel_table};
 use crate::panel::{Member, Method, Panel, Watch};
+use crate::store::load_scores;
+use crate::text::shown;
+use crate::tui::exporter::ExportFn;
 use crate::words::cli;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// `appraise panel`'s arguments (the command line's definition, `clap`).
 #[derive(Debug, Default, Clone, clap::Args)]
@@ -66,20 +70,46 @@ pub fn panel(args: &PanelArgs, mut open: OpenArgs) -> Result<(), Failure> {
     super::summary::note_not_submitted(loaded.iter().zip(&files).map(|(s, p)| (s, p.as_path())));
     let keys: Vec<(Option<String>, &Path)> =
         loaded.iter().zip(&files).map(|(s, p)| (s.evaluator.clone(), p.as_path())).collect();
-    let members = member_names(&keys)
+    let members: Vec<Member> = member_names(&keys)
         .into_iter()
         .zip(loaded)
         .zip(&files)
         .map(|((name, scores), path)| Member::new(name, path.clone(), scores))
         .collect();
     let method = if args.trim { Method::TrimmedMean } else { Method::Mean };
+    let export = panel_export(&args.report, &members, method, disagree);
     let panel = Panel { members, method, disagree_percent: disagree };
     let lang = crate::lang::Lang::of_report(&report);
     open.report = Some(args.report.clone());
     open.scores = Some(own);
     open.evaluator = Some(lang.pick("专家组", "Expert panel").to_string());
     open.panel = Some((panel, Watch::new(stamps)));
+    open.export = Some(export);
     super::open(open)
+}
+
+/// What `E` writes in the panel view: the panel's sheet (评价人员评分汇总表), as `merge` names it
+/// (`REPORT.panel.xlsx` and `.csv` beside the report), from the evaluators' files as they are
+/// now and the agreed scores on screen.
+fn panel_export(report_path: &Path, members: &[Member], method: Method, disagree: f64) -> ExportFn {
+    let who: Vec<(String, PathBuf)> = members.iter().map(|m| (m.name.clone(), m.path.clone())).collect();
+    let xlsx = super::panel_path(report_path);
+    let csv = xlsx.with_extension("csv");
+    Arc::new(move |report, agreed, _| {
+        let mut members = Vec::with_capacity(who.len());
+        for (name, path) in &who {
+            let scores = match load_scores(path, report) {
+                Ok(Some(l)) => l.scores,
+                Ok(None) => return Err(format!("{}: {}", shown(path), crate::words::chair::MEMBER_GONE)),
+                Err(e) => return Err(e.to_string()),
+            };
+            members.push(PanelMember { name: name.clone(), file: shown(path).to_string(), scores });
+        }
+        let panel =
+            SheetPanel { report, members, disagree_percent: disagree, method, agreed: Some(agreed.clone()) };
+        let table = panel_table(&panel, crate::lang::Lang::of_report(report));
+        super::open::write_sheets(&table, &xlsx, &csv)
+    })
 }
 
 #[cfg(test)]

@@ -35,6 +35,9 @@ pub struct Panel<'a> {
     pub disagree_percent: f64,
     /// How an item's 评价得分 is made of its scores.
     pub method: Method,
+    /// The panel's own scores file (`REPORT.panel.scores.json`, set in `appraise panel`): where
+    /// it has a score, that is the item's 评价得分; elsewhere the method's value, marked.
+    pub agreed: Option<Scores>,
 }
 
 /// How an item's 评价得分 is made of its scores.
@@ -146,15 +149,36 @@ impl Panel<'_> {
         Agreement { alpha, reading: Reading::of(alpha), deviations: agreement::deviations(&scores, &maxes) }
     }
 
-    /// The panel's mean tallied over the items in `range` (items nobody scored left out).
+    /// The score the panel agreed for `item`, when it has.
+    fn agreed(&self, item: usize) -> Option<f64> {
+        self.agreed.as_ref().and_then(|a| a.entries.get(item)).and_then(|e| e.score)
+    }
+
+    /// The item's 评价得分: the agreed score, else the method's value.
+    fn panel_score(&self, item: usize, st: &ItemStats) -> Option<f64> {
+        self.agreed(item).or(st.mean)
+    }
+
+    /// The panel's 评价得分 tallied over the items in `range` (items nobody scored left out).
     fn mean_tally(&self, range: std::ops::Range<usize>, with_grades: bool) -> Tally {
         let grades = if with_grades { &self.report.grades[..] } else { &[] };
-        Tally::of(range.map(|i| (self.stats(i).mean, self.report.items[i].scale.max)), grades)
+        Tally::of(
+            range.map(|i| (self.panel_score(i, &self.stats(i)), self.report.items[i].scale.max)),
+            grades,
+        )
     }
 
     fn notes(&self, item: usize, st: &ItemStats, lang: Lang) -> String {
         let sep = lang.pick("：", ": ");
         let mut lines = Vec::new();
+        if let Some(a) = &self.agreed {
+            let reason = a.entries.get(item).map_or("", |e| e.note.trim());
+            if self.agreed(item).is_some() && !reason.is_empty() {
+                lines.push(format!("{}{sep}{reason}", lang.pick("专家组", "Panel")));
+            } else if self.agreed(item).is_none() && st.mean.is_some() {
+                lines.push(lang.pick("† 未议定：按方法计算", "† not agreed: by the method").to_string());
+            }
+        }
         if self.untrimmed(st) {
             lines.push(
                 lang.pick("* 评分不足 3 个：取平均值", "* fewer than 3 scores: plain mean").to_string(),
@@ -255,8 +279,15 @@ pub fn panel_table(panel: &Panel, lang: Lang) -> Table {
                     cells.push(Cell::score(item.self_score));
                 }
                 cells.extend(panel.members.iter().map(|mb| Cell::score(mb.scores.entries[*i].score)));
+                let panel_cell = match panel.agreed(*i) {
+                    Some(v) => Cell::num(Num::Plain(v)),
+                    None => Cell::calc(
+                        st.mean.map_or(Value::Blank, |v| Value::Num(Num::Mean(v))),
+                        stat(mean_stat),
+                    ),
+                };
                 cells.extend([
-                    Cell::calc(st.mean.map_or(Value::Blank, |v| Value::Num(Num::Mean(v))), stat(mean_stat)),
+                    panel_cell,
                     Cell::calc(Value::opt(st.lowest), stat(Stat::Min)),
                     Cell::calc(Value::opt(st.highest), stat(Stat::Max)),
                     Cell::calc(Value::opt(st.spread), stat(Stat::Spread)),
@@ -363,6 +394,15 @@ pub fn panel_table(panel: &Panel, lang: Lang) -> Table {
     let mut framing =
         super::framing::panel(lang, &report.title, &names, &dates, panel.disagree_percent, panel.method);
     framing.notes.extend(super::framing::agreement(lang, &names, &panel.agreement()));
+    if panel.agreed.is_some() {
+        framing.notes.push(
+            lang.pick(
+                "评价得分为专家组议定的得分；标 † 的指标尚未议定，按方法计算。",
+                "The panel's score is the score the panel agreed; items marked † are not agreed yet and follow the method.",
+            )
+            .to_string(),
+        );
+    }
     Table {
         title: report.title.to_string(),
         framing,
@@ -409,6 +449,8 @@ struct AgreementOut {
 
 #[derive(serde::Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
+// Written once per row and thrown away: the size of an item row costs nothing worth boxing.
+#[allow(clippy::large_enum_variant)]
 enum PanelRow<'a> {
     Item {
         id: &'a str,
@@ -423,6 +465,8 @@ enum PanelRow<'a> {
         spread: Json,
         disagree: bool,
         trimmed: bool,
+        /// The panel's agreed score, when `appraise panel` set one.
+        agreed: Json,
         notes: Vec<&'a str>,
         flagged: Vec<bool>,
     },
@@ -475,6 +519,7 @@ pub fn panel_json(panel: &Panel) -> String {
                     spread: json::opt(st.spread),
                     disagree: st.disagree,
                     trimmed: st.trimmed,
+                    agreed: json::opt(panel.agreed(*i)),
                     notes: panel.members.iter().map(|m| m.scores.entries[*i].note.as_str()).collect(),
                     flagged: panel.members.iter().map(|m| m.scores.entries[*i].flagged).collect(),
                 }

@@ -52,6 +52,16 @@ pub struct Scores {
     pub reopened_at: Option<String>,
     /// Every time the sheet was taken over by another evaluator, oldest first.
     pub handovers: Vec<Handover>,
+    /// A panel's agreed scores (`appraise panel`): who the panel is and how it computes.
+    pub panel: Option<PanelInfo>,
+}
+
+/// `panel` in a panel's own scores file: its members' names and its method (`mean`,
+/// `trimmed_mean`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PanelInfo {
+    pub members: Vec<String>,
+    pub method: String,
 }
 
 impl Scores {

@@ -138,7 +138,7 @@ fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
     }
     let fields: BTreeMap<String, &RawValue> = serde_json::from_str(root.get()).map_err(placed)?;
     let obj: Map<String, Value> =
-        ["format", "report", "evaluator", "submitted_at", "reopened_at", "handovers"]
+        ["format", "report", "evaluator", "submitted_at", "reopened_at", "handovers", "panel"]
             .into_iter()
             .filter_map(|k| Some((k.to_string(), fields.get(k)?)))
             .map(|(k, raw)| Ok((k, serde_json::from_str(raw.get()).map_err(placed)?)))
@@ -178,6 +178,7 @@ fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
     let submitted_at = optional_string(&obj, "submitted_at")?;
     let reopened_at = optional_string(&obj, "reopened_at")?;
     let handovers = handovers(&obj)?;
+    let panel = panel_info(&obj)?;
     let items: Vec<&RawValue> = fields
         .get("items")
         .and_then(|raw| serde_json::from_str(raw.get()).ok())
@@ -188,6 +189,7 @@ fn parse(bytes: &[u8], report: &Report) -> Result<Loaded, (String, Problem)> {
     scores.submitted_at = submitted_at;
     scores.reopened_at = reopened_at;
     scores.handovers = handovers;
+    scores.panel = panel;
     let mut seen = vec![false; report.items.len()];
     for (k, item) in items.into_iter().enumerate() {
         let at = |field: &str| format!("items[{k}]{field}");
@@ -243,6 +245,34 @@ fn optional_string(obj: &Map<String, Value>, key: &str) -> Result<Option<String>
         Some(Value::String(s)) => Ok(Some(s.clone()).filter(|s| !s.is_empty())),
         Some(_) => Err(bad(key, expected_null(w::WHAT_STRING_OR_NULL))),
     }
+}
+
+/// `panel`: absent, null, or `{members: [strings], method: string}`.
+fn panel_info(obj: &Map<String, Value>) -> Result<Option<crate::scores::PanelInfo>, (String, Problem)> {
+    let p = match obj.get("panel") {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Object(p)) => p,
+        Some(_) => return Err(bad("panel", expected(w::WHAT_OBJECT))),
+    };
+    let members = match p.get("members") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(list)) => list
+            .iter()
+            .enumerate()
+            .map(|(k, m)| {
+                m.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| bad(format!("panel.members[{k}]"), expected(w::WHAT_STRING)))
+            })
+            .collect::<Result<_, _>>()?,
+        Some(_) => return Err(bad("panel.members", expected(w::WHAT_ARRAY))),
+    };
+    let method = match p.get("method") {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(m)) => m.clone(),
+        Some(_) => return Err(bad("panel.method", expected(w::WHAT_STRING))),
+    };
+    Ok(Some(crate::scores::PanelInfo { members, method }))
 }
 
 /// `handovers`: absent, null, or an array of `{from, to, at}` (strings; other fields ignored).
@@ -344,6 +374,12 @@ fn number(x: f64) -> Value {
 }
 
 #[derive(serde::Serialize)]
+struct PanelOut<'a> {
+    members: &'a [String],
+    method: &'a str,
+}
+
+#[derive(serde::Serialize)]
 struct FileOut<'a> {
     format: &'static str,
     report: ReportOut<'a>,
@@ -354,6 +390,8 @@ struct FileOut<'a> {
     reopened_at: Option<&'a str>,
     #[serde(skip_serializing_if = "<[HandoverOut<'_>]>::is_empty")]
     handovers: Vec<HandoverOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    panel: Option<PanelOut<'a>>,
     updated_at: String,
     items: Rows<'a>,
     summary: SummaryOut,
@@ -447,6 +485,7 @@ pub fn write_scores(out: impl std::io::Write, report: &Report, scores: &Scores) 
             .iter()
             .map(|h| HandoverOut { from: &h.from, to: &h.to, at: &h.at })
             .collect(),
+        panel: scores.panel.as_ref().map(|p| PanelOut { members: &p.members, method: &p.method }),
         updated_at: now_rfc3339(),
         items,
         summary: SummaryOut {

@@ -9,7 +9,7 @@ use crate::report::Report;
 use crate::scores::Scores;
 
 /// Writes the sheet for these scores beside the scores file; says where, or why not.
-pub type ExportFn = fn(&Report, &Scores, &Path) -> Result<String, String>;
+pub type ExportFn = std::sync::Arc<dyn Fn(&Report, &Scores, &Path) -> Result<String, String> + Send + Sync>;
 
 /// How an export went.
 type Answer = Result<String, String>;
@@ -21,7 +21,13 @@ pub struct Exporter {
 }
 
 impl Exporter {
-    pub fn new(export: ExportFn) -> Exporter {
+    pub fn new(
+        export: impl Fn(&Report, &Scores, &Path) -> Result<String, String> + Send + Sync + 'static,
+    ) -> Exporter {
+        Exporter::shared(std::sync::Arc::new(export))
+    }
+
+    pub fn shared(export: ExportFn) -> Exporter {
         Exporter { export, running: None }
     }
 
@@ -32,7 +38,7 @@ impl Exporter {
     /// Starts writing the sheet of `scores` (a snapshot, shared with the app).
     pub fn start(&mut self, report: Arc<Report>, scores: Arc<Scores>, scores_path: PathBuf) {
         let (tx, rx) = mpsc::channel();
-        let export = self.export;
+        let export = std::sync::Arc::clone(&self.export);
         let answer = tx.clone();
         let worker = std::thread::Builder::new().name("exporter".into()).spawn(move || {
             let result = export(&report, &scores, &scores_path);

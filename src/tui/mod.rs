@@ -109,7 +109,7 @@ pub fn run(
     );
     let search = SearchWorker::spawn(Arc::clone(&app.report));
     let saver = saver::Saver::spawn(writer);
-    let exporter = exporter::Exporter::new(export);
+    let exporter = exporter::Exporter::shared(export);
     let mut shell = Shell {
         exporter,
         search,

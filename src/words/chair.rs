@@ -1,6 +1,8 @@
 //! The words of the chair's panel view (`appraise panel`, src/panel.rs, src/tui/app/panel.rs).
 
 crate::words! {
+    AGREED_USED = "评价得分采用专家组议定的得分（{path}），未议定的按方法计算" /
+        "the panel's agreed scores are used ({path}); items not agreed follow the method";
     MEMBER_GONE = "评分文件已不存在" / "the scores file is gone";
     METHOD_MEAN = "平均值" / "mean";
     METHOD_TRIMMED = "去掉一个最高分和一个最低分后的平均值" / "mean without the highest and the lowest score";

@@ -10,6 +10,8 @@ crate::words! {
         "Drop each item's highest and lowest score before taking the mean (an item with fewer than 3 scores takes the plain mean, marked in the sheet)";
 
     // ── a folder of scores files ────────────────────────────────────────────────────────
+    PANEL_NOT_MEMBER = "{path} 是专家组议定的评分（汇总表自己的文件），不是某位评价人员的评分" /
+        "{path} holds the panel's agreed scores (its own file), not an evaluator's";
     SKIPPED_PANEL = "跳过 {path}：这是汇总表自己的文件" / "skipped {path}: the panel's own file";
     SKIPPED_SIDE = "跳过 {path}：评分文件的附属文件（{what}）" / "skipped {path}: a scores file's side file ({what})";
     SIDE_JOURNAL = "恢复日志" / "recovery journal";

@@ -204,12 +204,48 @@ fn the_panel_view_follows_an_evaluators_file_edited_while_it_is_open() {
     crate::support::wait_json(&own, "the agreed score saved", Duration::from_secs(5), |v| {
         crate::support::entry(v, "s2.1.1")["score"] == 3.5
     });
+    // E writes the panel's sheet, as merge names it, with the agreed score as 评价得分.
+    app.key("E");
+    app.wait_for("r.panel.xlsx");
+    let xlsx = sb.join("r.panel.xlsx");
+    let start = std::time::Instant::now();
+    while !xlsx.exists() {
+        assert!(start.elapsed() < Duration::from_secs(5), "no panel sheet");
+        std::thread::sleep(Duration::from_millis(50));
+    }
     app.key("q");
     app.wait_for("below full marks without a reason");
     app.key("q");
     assert_eq!(app.wait_exit(Duration::from_secs(10)), 0);
     let saved = crate::support::read_json(&own);
     assert_eq!(saved["evaluator"], "专家组");
+    assert_eq!(saved["panel"]["method"], "mean");
+    assert_eq!(saved["panel"]["members"].as_array().unwrap().len(), 3);
+    let book = crate::sheets_support::Book::read(&xlsx);
+    let row = book.row_of(3, "扎实开展“走流程、解难题、优服务”工作");
+    let col =
+        (0..20).find(|&c| matches!(book.at(0, c), calamine::Data::String(ref s) if s == "评价得分")).unwrap();
+    assert_eq!(book.number(row, col), 3.5, "the agreed score");
+
+    // merge finds the panel's file beside the report and uses its agreed scores.
+    let out = crate::support::command()
+        .args(["merge", "r.json", "sheets", "--format", "json"])
+        .current_dir(sb.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the panel's agreed scores are used"));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = doc["rows"].as_array().unwrap().iter().find(|r| r["id"] == "s2.1.1").unwrap();
+    assert_eq!(first["agreed"], 3.5);
+    // Given by name as an evaluator, the panel's own file is refused.
+    let out = crate::support::command()
+        .args(["merge", "r.json", "sheets", "r.panel.scores.json"])
+        .current_dir(sb.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("holds the panel's agreed scores"));
     let check = crate::support::command()
         .args(["check", "r.json", "--scores", "r.panel.scores.json"])
         .current_dir(sb.path())
