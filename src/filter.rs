@@ -12,11 +12,19 @@ pub struct Filter {
     pub needs_reason: bool,
     pub has_note: bool,
     pub tag: Option<String>,
+    /// The panel view's disagreements: the items where the evaluators are far apart, as last
+    /// computed from their scores.
+    pub disagree: Option<std::collections::BTreeSet<ItemIx>>,
 }
 
 impl Filter {
     pub fn is_active(&self) -> bool {
-        self.unscored || self.flagged || self.needs_reason || self.has_note || self.tag.is_some()
+        self.unscored
+            || self.flagged
+            || self.needs_reason
+            || self.has_note
+            || self.tag.is_some()
+            || self.disagree.is_some()
     }
 
     /// True when `item` passes every active filter.
@@ -28,6 +36,7 @@ impl Filter {
             && (!self.needs_reason || needs_reason(report, it, e))
             && (!self.has_note || !e.note.trim().is_empty())
             && self.tag.as_ref().is_none_or(|t| it.tags.iter().any(|x| x == t))
+            && self.disagree.as_ref().is_none_or(|d| d.contains(&item))
     }
 
     /// "unscored + flagged + tag 产出", for the status bar.
@@ -48,6 +57,9 @@ impl Filter {
         }
         if let Some(t) = &self.tag {
             parts.push(w::FILTERED_TAG.fill(&[("tag", t)]));
+        }
+        if self.disagree.is_some() {
+            parts.push(w::FILTERED_DISAGREE.get().into());
         }
         parts.join(" + ")
     }

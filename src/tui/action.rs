@@ -41,6 +41,8 @@ pub enum Action {
     TakeMean,
     /// The same for every item without an agreed score (asks first).
     TakeAllMeans,
+    /// The panel view: the next item in order of spread, widest first.
+    NextBySpread,
     /// What the watcher read again of the evaluators' files (member, scores or the problem).
     PanelRead(Vec<(usize, Result<crate::scores::Scores, String>)>),
     // Files
@@ -137,4 +139,6 @@ pub enum FilterKind {
     HasNote,
     /// The next tag (none after the last).
     Tag,
+    /// The panel view: the items where the evaluators' scores are far apart.
+    Disagree,
 }

@@ -126,6 +126,7 @@ pub const KEYS: &[KeyDecl] = {
         Normal "copy" Copy, ["y"], COPY;
         Normal "take_mean" TakeMean, ["m"], TAKE_MEAN;
         Normal "take_all_means" TakeAllMeans, ["M"], TAKE_ALL_MEANS;
+        Normal "next_by_spread" NextBySpread, ["o"], NEXT_BY_SPREAD;
         Normal "save" Save, ["ctrl-s"], SAVE;
         Normal "export" Export, ["E"], EXPORT;
         Normal "submit" Submit, ["S"], SUBMIT_KEY;
@@ -153,6 +154,7 @@ pub const KEYS: &[KeyDecl] = {
         Filters "needs_reason" FilterToggle(FilterKind::NeedsReason), ["r"], FILTER_NEEDS_REASON;
         Filters "has_note" FilterToggle(FilterKind::HasNote), ["n"], FILTER_HAS_NOTE;
         Filters "tag" FilterToggle(FilterKind::Tag), ["t"], FILTER_TAG;
+        Filters "disagree" FilterToggle(FilterKind::Disagree), ["d"], FILTER_DISAGREE;
         Filters "clear" FiltersClear, ["c", "backspace"], FILTER_CLEAR;
         Filters "close" FiltersClose, ["esc", "enter", "F", "q"], FILTER_CLOSE;
 

@@ -3,6 +3,8 @@
 crate::words! {
     AGREED_USED = "评价得分采用专家组议定的得分（{path}），未议定的按方法计算" /
         "the panel's agreed scores are used ({path}); items not agreed follow the method";
+    NO_SPREAD = "评价人员对每一项的评分都一致。" / "The evaluators agree on every item.";
+    SPREAD_AT = "按极差排第 {k}/{n}：极差 {spread}。" / "Spread {k} of {n}: {spread} apart.";
     MEMBER_GONE = "评分文件已不存在" / "the scores file is gone";
     METHOD_MEAN = "平均值" / "mean";
     METHOD_TRIMMED = "去掉一个最高分和一个最低分后的平均值" / "mean without the highest and the lowest score";

@@ -44,6 +44,7 @@ crate::words! {
     COPY = "复制本项正文到剪贴板（在评分窗格中复制备注）；经 SSH 和 tmux 也可用" / "copy the item's text to the clipboard (from the score panel: its note); works over SSH and in tmux";
     TAKE_MEAN = "专家组视图：本项的评价得分取各评价人员的均值（按所选方法，取到步长）" /
         "panel view: the agreed score := the evaluators' mean (by the method, on the step grid)";
+    NEXT_BY_SPREAD = "专家组视图：按极差从大到小走到下一项" / "panel view: the next item in order of spread, widest first";
     TAKE_ALL_MEANS = "专家组视图：所有尚无评价得分的项都取均值（先确认）" /
         "panel view: the same for every item without an agreed score (asks first)";
     SAVE = "立即保存（修改后一秒内也会自动保存）" / "save now (it also saves by itself within a second of every change)";
@@ -74,6 +75,7 @@ crate::words! {
     FILTER_FLAGGED = "待核实" / "flagged for follow-up";
     FILTER_NEEDS_REASON = "扣分未写原因" / "scored below full marks without a reason";
     FILTER_HAS_NOTE = "有备注" / "has a note";
+    FILTER_DISAGREE = "分歧（专家组视图）：评价人员评分相差较大的项" / "disagreements (panel view): items the evaluators scored far apart";
     FILTER_TAG = "按标签（再按换下一个标签）" / "by tag (again for the next tag)";
     FILTER_CLEAR = "清除全部筛选" / "clear every filter";
     FILTER_CLOSE = "关闭菜单" / "close the menu";

@@ -36,6 +36,7 @@ crate::words! {
     FILTERED_FLAGGED = "待核实" / "flagged";
     FILTERED_NEEDS_REASON = "缺扣分原因" / "needs a reason";
     FILTERED_HAS_NOTE = "有备注" / "has a note";
+    FILTERED_DISAGREE = "分歧" / "disagreements";
     FILTERED_TAG = "标签 {tag}" / "tag {tag}";
     FILTER_TAG_NEXT = "标签：{tag}（{key} 换下一个）" / "tag: {tag} ({key} for the next)";
     FILTERS_CLEAR_HINT = " 在大纲中按 {key} 清除全部筛选。" / " {key} in the outline clears every filter.";

@@ -253,3 +253,51 @@ fn the_panel_view_follows_an_evaluators_file_edited_while_it_is_open() {
         .unwrap();
     assert!(check.status.success(), "the panel's file checks: {}", String::from_utf8_lossy(&check.stdout));
 }
+
+#[test]
+fn the_disagreements_filter_and_the_walk_in_order_of_spread() {
+    use appraise::tui::action::FilterKind;
+    let mut app = panel_app(Method::Mean);
+    app.update(Action::OpenFilters);
+    app.update(Action::FilterToggle(FilterKind::Disagree));
+    app.update(Action::FiltersClose);
+    let shown: Vec<&str> = app
+        .outline
+        .iter()
+        .filter_map(|n| match n {
+            appraise::report::Node::Item(i) => Some(&*app.report.items[*i].id),
+            _ => None,
+        })
+        .collect();
+    assert!(shown.contains(&"s2.3.3") && !shown.contains(&"s2.1.2"), "{shown:?}");
+    let panel = app.panel.as_ref().unwrap();
+    for id in &shown {
+        let i = app.report.items.iter().position(|it| &*it.id == *id).unwrap();
+        assert!(panel.proposal(&app.report, i).stats.disagree, "{id} shown but the panel agrees on it");
+    }
+    assert!(app.filter.describe().contains("disagreements"));
+
+    // o: widest spread first, then the next; wraps around.
+    app.update(Action::ClearFilters);
+    let spread = |app: &App| {
+        let i = app.current_item().unwrap();
+        app.panel.as_ref().unwrap().proposal(&app.report, i).stats.spread.unwrap()
+    };
+    app.update(key('o'));
+    let n: usize = message(&app).split(" of ").nth(1).unwrap().split(':').next().unwrap().parse().unwrap();
+    let mut seen = Vec::new();
+    for _ in 0..n {
+        seen.push((message(&app), spread(&app), app.current_item().unwrap()));
+        app.update(key('o'));
+    }
+    let start = seen
+        .iter()
+        .position(|(m, _, _)| m.starts_with("Spread 1 of "))
+        .expect("the walk wraps to the widest");
+    seen.rotate_left(start);
+    assert!(seen.windows(2).all(|w| w[0].1 >= w[1].1), "widest first: {seen:?}");
+    let mut items: Vec<usize> = seen.iter().map(|s| s.2).collect();
+    items.sort_unstable();
+    items.dedup();
+    assert_eq!(items.len(), n, "every item with a spread once");
+}

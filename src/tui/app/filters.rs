@@ -28,6 +28,20 @@ impl App {
                     Some(t) => all.iter().position(|x| x == t).and_then(|p| all.get(p + 1).cloned()),
                 };
             }
+            Action::FilterToggle(FilterKind::Disagree) => {
+                if f.disagree.is_some() {
+                    f.disagree = None;
+                } else if self.panel.is_some() {
+                    let d = self.disagreements();
+                    self.filter.disagree = Some(d);
+                } else {
+                    self.say(
+                        Level::Info,
+                        crate::words::chair::ONLY_IN_PANEL.fill(&[("cmd", &"appraise panel")]),
+                    );
+                    return;
+                }
+            }
             Action::FiltersClear => *f = Filter::default(),
             _ => return,
         }

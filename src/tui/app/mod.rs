@@ -481,6 +481,7 @@ impl App {
             Copy => return self.copy(),
             TakeMean => self.take_mean(),
             TakeAllMeans => self.take_all_means(),
+            NextBySpread => self.next_by_spread(),
             PanelRead(read) => self.on_panel_read(read),
             Submit => self.submit(),
             Help => self.mode = Mode::Help { scroll: 0 },

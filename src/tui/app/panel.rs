@@ -89,6 +89,36 @@ impl App {
         self.say(Level::Info, w::TOOK_ALL.fill(&[("n", &open.len()), ("method", &self.panel_method())]));
     }
 
+    /// The items where the evaluators are far apart (the spread mark).
+    pub(super) fn disagreements(&self) -> std::collections::BTreeSet<usize> {
+        let Some(panel) = &self.panel else { return Default::default() };
+        (0..self.report.items.len()).filter(|&i| panel.proposal(&self.report, i).stats.disagree).collect()
+    }
+
+    /// `o`: the next item in order of spread, widest first (wrapping); items all agree on are
+    /// not in the walk.
+    pub(super) fn next_by_spread(&mut self) {
+        if self.not_in_panel() {
+            return;
+        }
+        let Some(panel) = &self.panel else { return };
+        let mut order: Vec<(usize, f64)> = (0..self.report.items.len())
+            .filter_map(|i| panel.proposal(&self.report, i).stats.spread.filter(|s| *s > 0.0).map(|s| (i, s)))
+            .collect();
+        // Widest first; equal spreads in report order.
+        order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        if order.is_empty() {
+            self.say(Level::Info, w::NO_SPREAD.get());
+            return;
+        }
+        let at = self.current_item().and_then(|i| order.iter().position(|(j, _)| *j == i));
+        let k = at.map_or(0, |p| (p + 1) % order.len());
+        let (item, spread) = order[k];
+        self.go_to(crate::report::Node::Item(item));
+        let text = w::SPREAD_AT.fill(&[("k", &(k + 1)), ("n", &order.len()), ("spread", &fmt_num(spread))]);
+        self.say(Level::Info, text);
+    }
+
     pub(super) fn on_panel_read(&mut self, read: Vec<(usize, Result<crate::scores::Scores, String>)>) {
         let Some(panel) = &mut self.panel else { return };
         let mut names = Vec::new();
@@ -107,6 +137,10 @@ impl App {
             return;
         }
         self.panel_reads += 1;
+        if self.filter.disagree.is_some() {
+            self.filter.disagree = Some(self.disagreements());
+            self.refresh_outline();
+        }
         if let Some((name, problem)) = problems.first() {
             self.say(Level::Warn, w::MEMBER_PROBLEM.fill(&[("name", name), ("problem", problem)]));
         } else {

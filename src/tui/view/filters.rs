@@ -9,12 +9,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// The menu's rows: a toggle (with whether it is on) or the clear-all key.
-const ROWS: [Action; 6] = [
+const ROWS: [Action; 7] = [
     Action::FilterToggle(FilterKind::Unscored),
     Action::FilterToggle(FilterKind::Flagged),
     Action::FilterToggle(FilterKind::NeedsReason),
     Action::FilterToggle(FilterKind::HasNote),
     Action::FilterToggle(FilterKind::Tag),
+    Action::FilterToggle(FilterKind::Disagree),
     Action::FiltersClear,
 ];
 
@@ -22,22 +23,29 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let t = &app.theme;
     let f = &app.filter;
     let map = &app.keymap;
-    let rect = centered(frame.area(), 60, ROWS.len() as u16 + 4);
+    // The disagreements filter only where there is a panel.
+    let all = ROWS;
+    let rows: Vec<&Action> = all
+        .iter()
+        .filter(|a| app.panel.is_some() || **a != Action::FilterToggle(FilterKind::Disagree))
+        .collect();
+    let rect = centered(frame.area(), 60, rows.len() as u16 + 4);
     let close = map.key(KeyMode::Filters, &Action::FiltersClose);
     let block = pane_block(app, words::FILTERS_TITLE.fill(&[("key", &close)]), true);
     let inner = block.inner(rect);
     clear_overlay(frame, rect);
     frame.render_widget(block, rect);
-    let key_w = ROWS.iter().map(|a| crate::text::width(&map.key(KeyMode::Filters, a))).max().unwrap_or(1);
-    let mut lines: Vec<Line> = ROWS
+    let key_w = rows.iter().map(|a| crate::text::width(&map.key(KeyMode::Filters, a))).max().unwrap_or(1);
+    let mut lines: Vec<Line> = rows
         .iter()
-        .map(|action| {
+        .map(|&action| {
             let on = match action {
                 Action::FilterToggle(FilterKind::Unscored) => Some(f.unscored),
                 Action::FilterToggle(FilterKind::Flagged) => Some(f.flagged),
                 Action::FilterToggle(FilterKind::NeedsReason) => Some(f.needs_reason),
                 Action::FilterToggle(FilterKind::HasNote) => Some(f.has_note),
                 Action::FilterToggle(FilterKind::Tag) => Some(f.tag.is_some()),
+                Action::FilterToggle(FilterKind::Disagree) => Some(f.disagree.is_some()),
                 _ => None,
             };
             let key = map.key(KeyMode::Filters, action);
