@@ -93,6 +93,7 @@ pub const KEYS: &[KeyDecl] = {
         Normal "last_item" LastItem, ["G", "end"], LAST_ITEM;
         Normal "next_unscored" NextUnscored, ["n"], NEXT_UNSCORED;
         Normal "search" OpenSearch, ["/"], SEARCH;
+        Normal "goto" OpenGoto, [":"], GOTO;
         Normal "filters" OpenFilters, ["F"], FILTERS;
         Normal "clear_filters" ClearFilters, ["backspace"], CLEAR_FILTERS;
         Normal "focus_next" FocusNext, ["tab"], FOCUS_NEXT;

@@ -36,6 +36,9 @@ crate::words! {
     FILTERED_FLAGGED = "待核实" / "flagged";
     FILTERED_NEEDS_REASON = "缺扣分原因" / "needs a reason";
     FILTERED_HAS_NOTE = "有备注" / "has a note";
+    GOTO_PROMPT = "跳转到编号：" / "Go to id: ";
+    GOTO_NONE = "没有以“{id}”开头的编号。" / "No id begins with \"{id}\".";
+    GOTO_AMBIGUOUS = "有 {n} 个编号以“{id}”开头：{list}" / "{n} ids begin with \"{id}\": {list}";
     FILTERED_DISAGREE = "分歧" / "disagreements";
     FILTERED_TAG = "标签 {tag}" / "tag {tag}";
     FILTER_TAG_NEXT = "标签：{tag}（{key} 换下一个）" / "tag: {tag} ({key} for the next)";

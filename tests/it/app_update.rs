@@ -1207,3 +1207,34 @@ fn j_and_k_read_on_into_the_texts_passages_and_n_keeps_to_the_indicators() {
         "n wraps to the first indicator"
     );
 }
+
+/// `:` goes straight to an id: exact, or the one id a beginning fits; otherwise it says why and
+/// lists the candidates; Ctrl-o comes back.
+#[test]
+fn colon_goes_to_an_id_or_says_which_ones_fit() {
+    let mut app = app_sized(SHAODONG, 120, 40);
+    let start = app.current();
+    let goto = |app: &mut App, typed: &str| {
+        type_str(app, ":");
+        assert!(matches!(app.mode, Mode::Goto { .. }));
+        type_str(app, typed);
+        app.update(key(KeyCode::Enter));
+    };
+    goto(&mut app, "s2.2.3");
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(&*app.report.items[app.current_item().unwrap()].id, "s2.2.3");
+    goto(&mut app, "s6.3.3.");
+    let Mode::Goto { error: Some(e), .. } = &app.mode else { panic!("an ambiguous beginning is refused") };
+    assert!(e.contains("3 ids begin with \"s6.3.3.\": s6.3.3.1, s6.3.3.2, s6.3.3.3"), "{e}");
+    app.update(key(KeyCode::Esc));
+    goto(&mut app, "nope");
+    let Mode::Goto { error: Some(e), .. } = &app.mode else { panic!("an unknown id is refused") };
+    assert!(e.contains("No id begins with \"nope\""), "{e}");
+    app.update(key(KeyCode::Esc));
+    assert!(matches!(app.mode, Mode::Normal));
+    goto(&mut app, "s2.3.");
+    let Mode::Goto { error: Some(_), .. } = &app.mode else { panic!("s2.3. fits several") };
+    app.update(key(KeyCode::Esc));
+    app.update(ctrl('o'));
+    assert_eq!(app.current(), start, "Ctrl-o comes back from the jump");
+}

@@ -52,6 +52,11 @@ pub enum Mode {
     Search(Box<SearchState>),
     /// A y/n question in the status bar: `y` says yes, any other key no.
     Confirm(Confirm),
+    /// `:` — an id typed in the status bar, to go straight to it.
+    Goto {
+        input: String,
+        error: Option<String>,
+    },
 }
 
 /// What a y/n question is about.
@@ -479,6 +484,7 @@ impl App {
                 return Some(Effect::Export);
             }
             Copy => return self.copy(),
+            OpenGoto => self.mode = Mode::Goto { input: String::new(), error: None },
             TakeMean => self.take_mean(),
             TakeAllMeans => self.take_all_means(),
             NextBySpread => self.next_by_spread(),
@@ -537,6 +543,7 @@ impl App {
         }
         match &self.mode {
             Mode::ScorePrompt { .. } => self.type_into_prompt(key),
+            Mode::Goto { .. } => self.type_into_goto(key),
             Mode::Note { .. } => self.type_into_note(key),
             Mode::Search(_) => return self.type_into_search(key),
             Mode::Normal | Mode::Help { .. } | Mode::Info { .. } | Mode::Filters | Mode::Confirm(_) => {}
@@ -553,6 +560,10 @@ impl App {
                 self.journal_out.push(JournalRecord::Draft(*item, editor.lines().join("\n")));
             }
             Mode::ScorePrompt { .. } => self.paste_into_prompt(text),
+            Mode::Goto { input, error } => {
+                input.push_str(text.lines().next().unwrap_or("").trim());
+                *error = None;
+            }
             Mode::Search(state) => {
                 let line = text.lines().next().unwrap_or("").to_string();
                 state.input.push_str(&line);
