@@ -171,6 +171,18 @@ pub struct App {
     pub panel_reads: u64,
     /// `M` was pressed once: the next `M` takes the mean for every item not agreed yet.
     confirm_all: bool,
+    /// The search jumped here: its matches are marked in the reading pane while this node is
+    /// shown (`Ctrl-n`/`Ctrl-p` go from one to the next).
+    pub found: Option<Found>,
+}
+
+/// What a search jump left to mark: the node it went to and the query, with a generation that
+/// tells one jump from the next.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub node: Node,
+    pub query: String,
+    pub generation: u64,
 }
 
 mod filters;
@@ -239,6 +251,7 @@ impl App {
             panel: None,
             panel_reads: 0,
             confirm_all: false,
+            found: None,
         };
         app.keep_cursor_visible();
         app
@@ -485,6 +498,7 @@ impl App {
             }
             Copy => return self.copy(),
             OpenGoto => self.mode = Mode::Goto { input: String::new(), error: None },
+            NextMatch | PrevMatch => self.scroll_to_match(action == NextMatch),
             TakeMean => self.take_mean(),
             TakeAllMeans => self.take_all_means(),
             NextBySpread => self.next_by_spread(),
