@@ -385,19 +385,17 @@ fn run(
     config: Result<appraise::config::Config, appraise::config::ConfigError>,
 ) -> Result<(), Failure> {
     match cli.command {
-        Some(Command::Check { report, scores }) => {
-            cmd::check(&report, scores.as_deref(), &mut std::io::stdout())
-        }
-        Some(Command::Import(args)) => cmd::import(&args, &mut std::io::stdout(), &mut std::io::stderr()),
+        Some(Command::Check { report, scores }) => cmd::check(&report, scores.as_deref(), &mut cmd::stdout()),
+        Some(Command::Import(args)) => cmd::import(&args, &mut cmd::stdout(), &mut std::io::stderr()),
         Some(Command::Gen { items, seed, output }) => {
-            cmd::generate_to(items, seed, output.as_deref(), &mut std::io::stdout())
+            cmd::generate_to(items, seed, output.as_deref(), &mut cmd::stdout())
         }
-        Some(Command::Config) => cmd::show_config(dir.as_deref(), &config?, &mut std::io::stdout()),
-        Some(Command::Export(args)) => cmd::export(&args, &mut std::io::stdout()),
+        Some(Command::Config) => cmd::show_config(dir.as_deref(), &config?, &mut cmd::stdout()),
+        Some(Command::Export(args)) => cmd::export(&args, &mut cmd::stdout()),
         Some(Command::Summary { report, scores }) => {
-            cmd::summary(&report, scores.as_deref(), &mut std::io::stdout())
+            cmd::summary(&report, scores.as_deref(), &mut cmd::stdout())
         }
-        Some(Command::Merge(args)) => cmd::merge(&args, &mut std::io::stdout()),
+        Some(Command::Merge(args)) => cmd::merge(&args, &mut cmd::stdout()),
         Some(Command::Panel(ref args)) => {
             let open = terminal_view(&cli, dir.as_deref(), config?)?;
             cmd::panel(args, open)

@@ -23,6 +23,55 @@ pub use panel::{PanelArgs, panel, panel_scores_path};
 pub use summary::summary;
 
 use std::fmt;
+use std::io::{ErrorKind, Write};
+
+/// Standard output for a subcommand: once the reader has gone (a closed pipe, as in
+/// `appraise gen --items 20000 | head`), the rest is dropped quietly, so the command ends as if
+/// everything had been read — no "Broken pipe", exit 0.
+pub struct Stdout {
+    inner: std::io::Stdout,
+    closed: bool,
+}
+
+/// The process's standard output as a [`Stdout`].
+pub fn stdout() -> Stdout {
+    Stdout { inner: std::io::stdout(), closed: false }
+}
+
+impl Stdout {
+    /// Whether the reader has gone.
+    pub fn closed(&self) -> bool {
+        self.closed
+    }
+
+    fn quiet<T>(&mut self, result: std::io::Result<T>, gone: T) -> std::io::Result<T> {
+        match result {
+            Err(e) if e.kind() == ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(gone)
+            }
+            other => other,
+        }
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.quiet(result, buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.quiet(result, ())
+    }
+}
 
 /// Why a command failed: bad input (exit 2) or a runtime failure (exit 1).
 #[derive(Debug)]
