@@ -51,7 +51,9 @@ struct Cli {
 enum Command {
     /// Validate a report (and a scores file): every problem with its place; exit 0 valid, 2 invalid.
     Check {
+        /// The report to check (or a .txt/.md/.docx report, imported first).
         report: PathBuf,
+        /// A scores file to check as well.
         #[arg(long, value_name = "PATH")]
         scores: Option<PathBuf>,
     },
@@ -75,7 +77,9 @@ enum Command {
     Export(ExportArgs),
     /// Print totals, percent, grade, progress, per-section subtotals and the items missing a reason.
     Summary {
+        /// The report to summarise (or a .txt/.md/.docx report, imported first).
         report: PathBuf,
+        /// The scores (default: beside the report, NAME.scores.json).
         #[arg(long, value_name = "PATH")]
         scores: Option<PathBuf>,
     },
@@ -83,6 +87,12 @@ enum Command {
     Merge(MergeArgs),
     /// The chair's view: every evaluator's scores and notes beside each item, and the panel's agreed score (评价得分).
     Panel(cmd::PanelArgs),
+    /// Write a shell's completion script to standard output.
+    Completions {
+        /// Which shell it is for.
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
 }
 
 fn main() -> ExitCode {
@@ -121,6 +131,12 @@ fn main() -> ExitCode {
 /// The command line as parsed by [`command`]; a wrong one exits as clap does (2), a request for
 /// help or the version prints it and exits 0 — each in the interface's language.
 fn parse(argv: Vec<OsString>) -> Cli {
+    let commands: Vec<String> = Cli::command().get_subcommands().map(|c| c.get_name().to_string()).collect();
+    let commands: Vec<&str> = commands.iter().map(String::as_str).collect();
+    if let Some(said) = cmd::shell::did_you_mean(&argv, &commands, VALUE_OPTIONS) {
+        let _ = writeln!(std::io::stderr(), "appraise: {}", appraise::text::sanitize(&said));
+        std::process::exit(2);
+    }
     let matches = command().try_get_matches_from(argv).unwrap_or_else(|e| exit(e));
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| exit(e.format(&mut command())))
 }
@@ -236,6 +252,7 @@ fn word_command(cmd: clap::Command, zh: bool) -> clap::Command {
         "merge" => w::ABOUT_MERGE.fill(&[("term", &"评价得分")]),
         "panel" => w::ABOUT_PANEL.fill(&[("term", &"评价得分")]),
         "help" => w::ABOUT_HELP.get().to_string(),
+        "completions" => words::shell::ABOUT_COMPLETIONS.get().to_string(),
         _ => w::ABOUT.fill(&[("report", &w::VALUE_REPORT)]),
     };
     let cmd =
@@ -325,9 +342,22 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
         }
         ("export" | "merge", "lang") => (Some(w::HELP_SHEET_LANG.get().into()), Some(w::VALUE_LANG)),
         ("export" | "merge", "no_bom") => (Some(w::HELP_NO_BOM.get().into()), None),
-        // Without a help text, as the doc comments have none.
-        (_, "report") => (None, Some(w::VALUE_REPORT)),
-        (_, "scores") => (None, Some(w::VALUE_PATH)),
+        ("check", "report") => {
+            (Some(words::shell::HELP_CHECK_REPORT.fill(&[("formats", &FORMATS)])), Some(w::VALUE_REPORT))
+        }
+        ("check", "scores") => (Some(words::shell::HELP_CHECK_SCORES.get().into()), Some(w::VALUE_PATH)),
+        ("summary", "report") => {
+            (Some(words::shell::HELP_SUMMARY_REPORT.fill(&[("formats", &FORMATS)])), Some(w::VALUE_REPORT))
+        }
+        ("summary", "scores") => {
+            (Some(words::shell::HELP_SUMMARY_SCORES.fill(&[("file", &scores_file)])), Some(w::VALUE_PATH))
+        }
+        ("completions", "shell") => {
+            (Some(words::shell::HELP_COMPLETIONS_SHELL.get().into()), Some(words::shell::VALUE_SHELL))
+        }
+        ("export" | "merge" | "panel", "report") => {
+            (Some(words::shell::HELP_SHEET_REPORT.get().into()), Some(w::VALUE_REPORT))
+        }
         _ => (None, None),
     };
     let mut a = a;
@@ -356,6 +386,12 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
     a.help(help)
 }
 
+/// The program's own options that take a value.
+const VALUE_OPTIONS: &[&str] = &["--scores", "--evaluator", "--theme", "--lang"];
+
+/// The kinds of report that are imported on the fly.
+const FORMATS: &str = ".txt/.md/.docx";
+
 /// The review's `--lang` (the interface's language), read from the raw arguments before clap
 /// runs: only before a subcommand's name, whose own `--lang` is a sheet's language.
 fn interface_flag(argv: &[OsString]) -> Option<Lang> {
@@ -365,7 +401,7 @@ fn interface_flag(argv: &[OsString]) -> Option<Lang> {
             "--lang" => return args.next().and_then(Lang::parse),
             _ if arg.starts_with("--lang=") => return Lang::parse(&arg["--lang=".len()..]),
             // Options that take a value: skip the value.
-            "--scores" | "--evaluator" | "--theme" => {
+            _ if VALUE_OPTIONS.contains(&arg) && arg != "--lang" => {
                 args.next();
             }
             _ if arg.starts_with('-') => {}
@@ -396,6 +432,9 @@ fn run(
             cmd::summary(&report, scores.as_deref(), &mut cmd::stdout())
         }
         Some(Command::Merge(args)) => cmd::merge(&args, &mut cmd::stdout()),
+        Some(Command::Completions { shell }) => {
+            cmd::shell::completions(shell, &mut command(), &mut cmd::stdout())
+        }
         Some(Command::Panel(ref args)) => {
             let open = terminal_view(&cli, dir.as_deref(), config?)?;
             cmd::panel(args, open)
@@ -463,6 +502,23 @@ mod tests {
         assert_eq!(worded.len(), derived.len());
         for ((name, worded), (_, derived)) in worded.iter().zip(&derived) {
             assert_eq!(worded, derived, "{name}: the catalogue's English differs from the doc comments");
+        }
+    }
+
+    #[test]
+    fn every_argument_has_help_in_both_languages() {
+        fn walk(cmd: &clap::Command, path: &str) {
+            for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+                let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+                assert!(!help.trim().is_empty(), "{path} {}: no help", a.get_id());
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()));
+            }
+        }
+        for lang in [Lang::En, Lang::Zh] {
+            let _pinned = words::pin(lang);
+            walk(&command(), "appraise");
         }
     }
 

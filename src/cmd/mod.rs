@@ -10,6 +10,7 @@ mod merge;
 mod merge_inputs;
 mod open;
 mod panel;
+pub mod shell;
 mod summary;
 
 pub use check::check;

@@ -22,7 +22,6 @@ fn appraise_in(sandbox: &Sandbox, args: &[&str]) -> std::process::Command {
     cmd
 }
 
-#[allow(dead_code)]
 fn run(args: &[&str]) -> Output {
     let sandbox = Sandbox::new();
     appraise_in(&sandbox, args).output().expect("runs the binary")
@@ -90,4 +89,79 @@ fn a_real_pipe_into_head_ends_quietly() {
     let out = child.wait_with_output().expect("waits");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(text(&out.stderr), "");
+}
+
+#[test]
+fn a_mistyped_subcommand_gets_a_did_you_mean() {
+    let out = run(&["exprot", "r.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "appraise: unknown command or missing file 'exprot': did you mean 'export'?\n"
+    );
+    let out = run(&["--theme", "light", "sumary"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("did you mean 'summary'?"), "{}", text(&out.stderr));
+    // In Chinese too.
+    let sandbox = Sandbox::new();
+    let out = appraise_in(&sandbox, &["chek", "x.json"]).env("LC_ALL", "zh_CN.UTF-8").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stderr), "appraise: 未知的命令或不存在的文件 'chek'：是不是要用 'check'？\n");
+    // An existing file is a report, however close its name; a far word is a missing report.
+    let out = run(&["nonexistent-report.json"]);
+    assert!(!text(&out.stderr).contains("did you mean"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn every_argument_has_help_in_both_languages() {
+    let sandbox = Sandbox::new();
+    for (locale, expected) in [
+        (
+            "C.UTF-8",
+            &[
+                ("check", "The report to check (or a .txt/.md/.docx report, imported first)"),
+                ("check", "A scores file to check as well"),
+                ("summary", "The report to summarise (or a .txt/.md/.docx report, imported first)"),
+                ("summary", "The scores (default: beside the report, NAME.scores.json)"),
+                ("completions", "Which shell it is for"),
+            ],
+        ),
+        (
+            "zh_CN.UTF-8",
+            &[
+                ("check", "要检查的报告（也可以是 .txt/.md/.docx 报告，先导入再检查）"),
+                ("check", "同时检查的评分文件"),
+                ("summary", "要汇总的报告（也可以是 .txt/.md/.docx 报告，先导入）"),
+                ("summary", "评分文件（默认：报告旁边的 名称.scores.json）"),
+                ("completions", "为哪种命令行外壳生成"),
+            ],
+        ),
+    ] {
+        for (sub, help) in expected {
+            let out = appraise_in(&sandbox, &[sub, "--help"]).env("LC_ALL", locale).output().unwrap();
+            let screen = text(&out.stdout);
+            assert!(screen.contains(help), "{locale} {sub}: {help:?} missing\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn completions_for_every_shell() {
+    for (shell, mark) in [
+        ("bash", "_appraise()"),
+        ("zsh", "#compdef appraise"),
+        ("fish", "complete -c appraise"),
+        ("elvish", "edit:completion:arg-completer[appraise]"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = run(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}: {}", text(&out.stderr));
+        let script = text(&out.stdout);
+        assert!(script.contains(mark), "{shell}: {mark:?} missing");
+        assert!(script.contains("summary"), "{shell}: the subcommands are missing");
+    }
+    let out = run(&["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = into_closed_pipe(&["completions", "bash"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }

@@ -1,0 +1,26 @@
+//! The command line's manners (issue 18): the did-you-mean for a mistyped subcommand, shell
+//! completions, the help of the arguments that had none, `-` for standard input, the
+//! configuration's own path, and the problems of `check --json` and `summary --json`.
+//!
+//! Flags, subcommand names, file names and literal values are placeholders, so the Chinese
+//! texts hold no English words.
+
+crate::words! {
+    // ── a mistyped subcommand ───────────────────────────────────────────────────────────
+    DID_YOU_MEAN = "未知的命令或不存在的文件 '{arg}'：是不是要用 '{command}'？" /
+        "unknown command or missing file '{arg}': did you mean '{command}'?";
+
+    // ── `--help` ────────────────────────────────────────────────────────────────────────
+    ABOUT_COMPLETIONS = "把命令行外壳的补全脚本写到标准输出" /
+        "Write a shell's completion script to standard output";
+    HELP_COMPLETIONS_SHELL = "为哪种命令行外壳生成" / "Which shell it is for";
+    VALUE_SHELL = "外壳" / "SHELL";
+    HELP_CHECK_REPORT = "要检查的报告（也可以是 {formats} 报告，先导入再检查）" /
+        "The report to check (or a {formats} report, imported first)";
+    HELP_SHEET_REPORT = "所评的报告" / "The report that was scored";
+    HELP_CHECK_SCORES = "同时检查的评分文件" / "A scores file to check as well";
+    HELP_SUMMARY_REPORT = "要汇总的报告（也可以是 {formats} 报告，先导入）" /
+        "The report to summarise (or a {formats} report, imported first)";
+    HELP_SUMMARY_SCORES = "评分文件（默认：报告旁边的 {file}）" /
+        "The scores (default: beside the report, {file})";
+}
