@@ -51,7 +51,7 @@ struct Cli {
 enum Command {
     /// Validate a report (and a scores file): every problem with its place; exit 0 valid, 2 invalid.
     Check {
-        /// The report to check (or a .txt/.md/.docx report, imported first).
+        /// The report to check (or a .txt/.md/.docx report, imported first; - reads standard input).
         report: PathBuf,
         /// A scores file to check as well.
         #[arg(long, value_name = "PATH")]
@@ -77,7 +77,7 @@ enum Command {
     Export(ExportArgs),
     /// Print totals, percent, grade, progress, per-section subtotals and the items missing a reason.
     Summary {
-        /// The report to summarise (or a .txt/.md/.docx report, imported first).
+        /// The report to summarise (or a .txt/.md/.docx report, imported first; - reads standard input).
         report: PathBuf,
         /// The scores (default: beside the report, NAME.scores.json).
         #[arg(long, value_name = "PATH")]
@@ -316,6 +316,7 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
         }
         ("import", "max") => (Some(w::HELP_IMPORT_MAX.get().into()), None),
         ("import", "step") => (Some(w::HELP_IMPORT_STEP.get().into()), None),
+        ("import", "quiet") => (Some(words::shell::HELP_IMPORT_QUIET.get().into()), None),
         ("import", "id") => (Some(w::HELP_IMPORT_ID.get().into()), None),
         ("import", "title") => (Some(w::HELP_IMPORT_TITLE.get().into()), Some(w::VALUE_TITLE)),
         ("gen", "items") => (Some(w::HELP_GEN_ITEMS.get().into()), None),
@@ -342,13 +343,15 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
         }
         ("export" | "merge", "lang") => (Some(w::HELP_SHEET_LANG.get().into()), Some(w::VALUE_LANG)),
         ("export" | "merge", "no_bom") => (Some(w::HELP_NO_BOM.get().into()), None),
-        ("check", "report") => {
-            (Some(words::shell::HELP_CHECK_REPORT.fill(&[("formats", &FORMATS)])), Some(w::VALUE_REPORT))
-        }
+        ("check", "report") => (
+            Some(words::shell::HELP_CHECK_REPORT.fill(&[("formats", &FORMATS), ("stdin", &"-")])),
+            Some(w::VALUE_REPORT),
+        ),
         ("check", "scores") => (Some(words::shell::HELP_CHECK_SCORES.get().into()), Some(w::VALUE_PATH)),
-        ("summary", "report") => {
-            (Some(words::shell::HELP_SUMMARY_REPORT.fill(&[("formats", &FORMATS)])), Some(w::VALUE_REPORT))
-        }
+        ("summary", "report") => (
+            Some(words::shell::HELP_SUMMARY_REPORT.fill(&[("formats", &FORMATS), ("stdin", &"-")])),
+            Some(w::VALUE_REPORT),
+        ),
         ("summary", "scores") => {
             (Some(words::shell::HELP_SUMMARY_SCORES.fill(&[("file", &scores_file)])), Some(w::VALUE_PATH))
         }

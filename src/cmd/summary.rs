@@ -20,7 +20,9 @@ fn safe(s: &str) -> String {
 pub fn summary(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -> Result<(), Failure> {
     let report = super::load_or_import(report_path, &mut std::io::stderr())?;
     let scores_path = scores.map_or_else(|| default_scores_path(report_path), Path::to_path_buf);
-    let (entries, found) = match load_scores(&scores_path, &report)? {
+    // Standard input has no place beside it for a scores file: blank scores, unless named.
+    let from_stdin = super::import::is_stdin(report_path) && scores.is_none();
+    let (entries, found) = match if from_stdin { None } else { load_scores(&scores_path, &report)? } {
         Some(loaded) => {
             warn(&scores_path, &loaded.warnings);
             (loaded.scores, true)
@@ -46,6 +48,10 @@ pub fn summary(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -
         format!("{label}{pad}{text}")
     };
     lines.push(match (&entries.evaluator, found) {
+        (_, false) if from_stdin => line(
+            cli::SUMMARY_SCORES,
+            &crate::words::shell::SUMMARY_STDIN_NO_SCORES.fill(&[("scores", &"--scores")]),
+        ),
         (_, false) => line(cli::SUMMARY_SCORES, &cli::SUMMARY_NO_SCORES.fill(&[("path", &where_)])),
         (Some(name), true) => line(
             cli::SUMMARY_SCORES,

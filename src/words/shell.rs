@@ -15,12 +15,18 @@ crate::words! {
         "Write a shell's completion script to standard output";
     HELP_COMPLETIONS_SHELL = "为哪种命令行外壳生成" / "Which shell it is for";
     VALUE_SHELL = "外壳" / "SHELL";
-    HELP_CHECK_REPORT = "要检查的报告（也可以是 {formats} 报告，先导入再检查）" /
-        "The report to check (or a {formats} report, imported first)";
+    HELP_CHECK_REPORT = "要检查的报告（也可以是 {formats} 报告，先导入再检查；{stdin} 表示标准输入）" /
+        "The report to check (or a {formats} report, imported first; {stdin} reads standard input)";
     HELP_SHEET_REPORT = "所评的报告" / "The report that was scored";
+    HELP_IMPORT_QUIET = "除错误外，标准错误上什么都不显示" / "Print nothing on stderr but errors";
     HELP_CHECK_SCORES = "同时检查的评分文件" / "A scores file to check as well";
-    HELP_SUMMARY_REPORT = "要汇总的报告（也可以是 {formats} 报告，先导入）" /
-        "The report to summarise (or a {formats} report, imported first)";
+    HELP_SUMMARY_REPORT = "要汇总的报告（也可以是 {formats} 报告，先导入；{stdin} 表示标准输入）" /
+        "The report to summarise (or a {formats} report, imported first; {stdin} reads standard input)";
     HELP_SUMMARY_SCORES = "评分文件（默认：报告旁边的 {file}）" /
         "The scores (default: beside the report, {file})";
+
+    // ── `-`: standard input ─────────────────────────────────────────────────────────────
+    STDIN = "标准输入" / "standard input";
+    SUMMARY_STDIN_NO_SCORES = "暂无（报告来自标准输入，请用 {scores} 指定评分文件）" /
+        "none (the report came from standard input; name its scores with {scores})";
 }

@@ -119,9 +119,15 @@ fn every_argument_has_help_in_both_languages() {
         (
             "C.UTF-8",
             &[
-                ("check", "The report to check (or a .txt/.md/.docx report, imported first)"),
+                (
+                    "check",
+                    "The report to check (or a .txt/.md/.docx report, imported first; - reads standard input)",
+                ),
                 ("check", "A scores file to check as well"),
-                ("summary", "The report to summarise (or a .txt/.md/.docx report, imported first)"),
+                (
+                    "summary",
+                    "The report to summarise (or a .txt/.md/.docx report, imported first; - reads standard input)",
+                ),
                 ("summary", "The scores (default: beside the report, NAME.scores.json)"),
                 ("completions", "Which shell it is for"),
             ],
@@ -129,9 +135,9 @@ fn every_argument_has_help_in_both_languages() {
         (
             "zh_CN.UTF-8",
             &[
-                ("check", "要检查的报告（也可以是 .txt/.md/.docx 报告，先导入再检查）"),
+                ("check", "要检查的报告（也可以是 .txt/.md/.docx 报告，先导入再检查；- 表示标准输入）"),
                 ("check", "同时检查的评分文件"),
-                ("summary", "要汇总的报告（也可以是 .txt/.md/.docx 报告，先导入）"),
+                ("summary", "要汇总的报告（也可以是 .txt/.md/.docx 报告，先导入；- 表示标准输入）"),
                 ("summary", "评分文件（默认：报告旁边的 名称.scores.json）"),
                 ("completions", "为哪种命令行外壳生成"),
             ],
@@ -164,4 +170,97 @@ fn completions_for_every_shell() {
     assert_eq!(out.status.code(), Some(2));
     let out = into_closed_pipe(&["completions", "bash"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
+
+/// `appraise ARGS` with `input` on standard input.
+fn with_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let sandbox = Sandbox::new();
+    let mut child = appraise_in(&sandbox, args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs the binary");
+    child.stdin.take().expect("a pipe").write_all(input).expect("writes");
+    child.wait_with_output().expect("waits")
+}
+
+#[test]
+fn a_dash_reads_standard_input() {
+    let report = std::fs::read(root().join("fixtures/english-sample.json")).unwrap();
+    let out = with_stdin(&["check", "-"], &report);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("-: valid report \"riverside-library-2023\""),
+        "{}",
+        text(&out.stdout)
+    );
+
+    let bad = std::fs::read(root().join("fixtures/invalid/syntax-error.json")).unwrap();
+    let out = with_stdin(&["check", "-"], &bad);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("-: line 5, column 3: expected `,` or `}`"), "{}", text(&out.stderr));
+
+    let out = with_stdin(&["summary", "-"], &report);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let summary = text(&out.stdout);
+    assert!(
+        summary
+            .contains("Scores    none (the report came from standard input; name its scores with --scores)"),
+        "{summary}"
+    );
+    assert!(summary.contains("Progress  0 of 8 items scored (0%)"), "{summary}");
+    let out =
+        with_stdin(&["summary", "-", "--scores", "fixtures/scores/english-sample.scores.json"], &report);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(!text(&out.stdout).contains("standard input"), "{}", text(&out.stdout));
+
+    let document = std::fs::read(root().join("fixtures/import/chapters.txt")).unwrap();
+    let out = with_stdin(&["import", "-"], &document);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a report");
+    assert_eq!(json["id"], "stdin");
+    let out = with_stdin(&["import", "-", "--id", "water"], &document);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a report");
+    assert_eq!(json["id"], "water");
+    // A docx by its zip header: not taken for text.
+    let out = with_stdin(&["import", "-"], b"PK\x03\x04 not really a docx");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("stdin.docx"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn import_quiet_says_nothing_but_errors() {
+    let sandbox = Sandbox::new();
+    let to = sandbox.join("r.json");
+    let out = appraise_in(
+        &sandbox,
+        &["import", "--quiet", "fixtures/import/chapters.txt", "-o", to.to_str().unwrap()],
+    )
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stderr), "");
+    assert!(to.exists());
+    let out = appraise_in(&sandbox, &["import", "-q", "nothere.txt"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!text(&out.stderr).is_empty());
+}
+
+#[test]
+fn a_pdf_named_as_the_report_gets_the_import_advice() {
+    let sandbox = Sandbox::new();
+    let pdf = sandbox.write("r.pdf", b"%PDF-1.7\n%binary\n");
+    for args in [
+        vec![pdf.to_str().unwrap()],
+        vec!["check", pdf.to_str().unwrap()],
+        vec!["import", pdf.to_str().unwrap()],
+    ] {
+        let out = appraise_in(&sandbox, &args).stdin(Stdio::null()).output().unwrap();
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("pdftotext -layout FILE.pdf FILE.txt"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("not UTF-8"), "{args:?}: {stderr}");
+    }
 }
