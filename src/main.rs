@@ -41,6 +41,11 @@ struct Cli {
     /// the report's own language).
     #[arg(long, value_name = "LANG", value_enum)]
     lang: Option<Lang>,
+    /// The configuration file to use (default: APPRAISE_CONFIG, else config.toml in the config
+    /// directory).
+    #[arg(long = "config", value_name = "PATH", global = true)]
+    #[allow(dead_code)] // read from the raw arguments before clap runs: see `config_flag`
+    config_file: Option<PathBuf>,
     /// Use the mouse: click to select, wheel to scroll (off by default, so the terminal's own
     /// selection and copy work).
     #[arg(long)]
@@ -107,7 +112,12 @@ fn main() -> ExitCode {
     // clap's errors speak it too.
     let argv: Vec<OsString> = std::env::args_os().collect();
     let dir = appraise::config::config_dir();
-    let config = appraise::config::load(dir.as_deref());
+    let config = match config_flag(&argv)
+        .or_else(|| std::env::var_os("APPRAISE_CONFIG").filter(|v| !v.is_empty()).map(PathBuf::from))
+    {
+        Some(file) => appraise::config::load_file(&file),
+        None => appraise::config::load(dir.as_deref()),
+    };
     let configured = config.as_ref().ok().and_then(|c| c.lang);
     words::settle(interface_flag(&argv), configured, words::locale());
     let cli = parse(argv);
@@ -286,6 +296,12 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
     let scores_file = format!("{name}.scores.json");
     let (help, value): (Option<String>, Option<Word>) = match (command, id.as_str()) {
         (_, "help") => (Some(w::HELP_HELP.get().into()), None),
+        (_, "config_file") => (
+            Some(
+                words::shell::HELP_CONFIG_FILE.fill(&[("env", &"APPRAISE_CONFIG"), ("file", &"config.toml")]),
+            ),
+            Some(w::VALUE_PATH),
+        ),
         (_, "version") => (Some(w::HELP_VERSION.get().into()), None),
         ("appraise", "report") => (Some(w::HELP_REPORT.get().into()), Some(w::VALUE_REPORT)),
         ("appraise", "scores") => (Some(w::HELP_SCORES.fill(&[("file", &scores_file)])), Some(w::VALUE_PATH)),
@@ -390,7 +406,22 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
 }
 
 /// The program's own options that take a value.
-const VALUE_OPTIONS: &[&str] = &["--scores", "--evaluator", "--theme", "--lang"];
+const VALUE_OPTIONS: &[&str] = &["--scores", "--evaluator", "--theme", "--lang", "--config"];
+
+/// `--config PATH` (or `--config=PATH`), read from the raw arguments: the configuration is
+/// read before clap runs, as it may choose the interface's language.
+fn config_flag(argv: &[OsString]) -> Option<PathBuf> {
+    let mut args = argv.iter().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("--") => return None,
+            Some("--config") => return args.next().map(PathBuf::from),
+            Some(a) if a.starts_with("--config=") => return Some(PathBuf::from(&a["--config=".len()..])),
+            _ => {}
+        }
+    }
+    None
+}
 
 /// The kinds of report that are imported on the fly.
 const FORMATS: &str = ".txt/.md/.docx";
@@ -429,7 +460,13 @@ fn run(
         Some(Command::Gen { items, seed, output }) => {
             cmd::generate_to(items, seed, output.as_deref(), &mut cmd::stdout())
         }
-        Some(Command::Config) => cmd::show_config(dir.as_deref(), &config?, &mut cmd::stdout()),
+        Some(Command::Config) => match config {
+            Ok(config) => cmd::show_config(dir.as_deref(), &config, &mut cmd::stdout()),
+            Err(e) => {
+                let file = e.path().to_path_buf();
+                cmd::show_broken_config(dir.as_deref(), Some(&file), e.into(), &mut cmd::stdout())
+            }
+        },
         Some(Command::Export(args)) => cmd::export(&args, &mut cmd::stdout()),
         Some(Command::Summary { report, scores }) => {
             cmd::summary(&report, scores.as_deref(), &mut cmd::stdout())

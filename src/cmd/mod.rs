@@ -14,7 +14,7 @@ pub mod shell;
 mod summary;
 
 pub use check::check;
-pub use config::show_config;
+pub use config::{show_broken_config, show_config};
 pub use export::{ExportArgs, SheetOptions, export};
 pub use r#gen::{DEFAULT_SEED, generate, generate_to};
 pub use import::{ImportArgs, import, import_for_review, load_or_import};

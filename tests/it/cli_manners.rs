@@ -264,3 +264,62 @@ fn a_pdf_named_as_the_report_gets_the_import_advice() {
         assert!(!stderr.contains("not UTF-8"), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn a_broken_config_stops_only_what_uses_it() {
+    let sandbox = Sandbox::new();
+    let dir = sandbox.config_home().join("appraise");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "mouse = \"x\n").unwrap();
+    let out = appraise_in(&sandbox, &["config"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("config file    "), "{stdout}");
+    assert!(stdout.contains("config.toml\n"), "{stdout}");
+    assert!(stdout.contains("user themes    "), "{stdout}");
+    assert!(text(&out.stderr).contains("config.toml: line 1, column"), "{}", text(&out.stderr));
+    for args in [
+        &["check", "fixtures/english-sample.json"][..],
+        &["summary", "fixtures/english-sample.json"],
+        &["gen", "--items", "2"],
+        &["export", "fixtures/english-sample.json", "--format", "md"],
+        &["import", "-q", "fixtures/import/chapters.txt"],
+        &["completions", "fish"],
+    ] {
+        let out = appraise_in(&sandbox, args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", text(&out.stderr));
+    }
+}
+
+#[test]
+fn the_config_file_can_be_named() {
+    let sandbox = Sandbox::new();
+    let good = sandbox.write("mine.toml", "mouse = true\n");
+    let bad = sandbox.write("bad.toml", "autosave = 3\n[[[\n");
+    let out = appraise_in(&sandbox, &["config", "--config", good.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains(&format!("config file    {}\n", good.display())), "{stdout}");
+    assert!(stdout.contains("\nmouse          on\n"), "{stdout}");
+
+    let out = appraise_in(&sandbox, &["config"]).env("APPRAISE_CONFIG", &good).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("\nmouse          on\n"), "{}", text(&out.stdout));
+
+    let out = appraise_in(&sandbox, &["config"]).env("APPRAISE_CONFIG", &bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stdout).contains(&format!("config file    {}\n", bad.display())));
+    assert!(text(&out.stderr).contains("bad.toml"), "{}", text(&out.stderr));
+
+    // A named file must exist.
+    let missing = sandbox.join("missing.toml");
+    let out = appraise_in(&sandbox, &["config", "--config", missing.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("missing.toml"), "{}", text(&out.stderr));
+    // The flag comes first over the variable.
+    let out = appraise_in(&sandbox, &["config", "--config", good.to_str().unwrap()])
+        .env("APPRAISE_CONFIG", &bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}

@@ -41,6 +41,8 @@ const NAMES: &[&str] = &[
     "merge",
     "help",
     "completions",
+    "APPRAISE",
+    "CONFIG",
     "bash",
     "zsh",
     "fish",
