@@ -61,6 +61,9 @@ enum Command {
         /// A scores file to check as well.
         #[arg(long, value_name = "PATH")]
         scores: Option<PathBuf>,
+        /// Print the result as JSON (appraise.check/1): each problem with a stable code and its place.
+        #[arg(long)]
+        json: bool,
     },
     /// Turn a text, Markdown or Word report into a report file, by its outline numbering.
     Import(cmd::ImportArgs),
@@ -363,6 +366,9 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
             Some(words::shell::HELP_CHECK_REPORT.fill(&[("formats", &FORMATS), ("stdin", &"-")])),
             Some(w::VALUE_REPORT),
         ),
+        ("check", "json") => {
+            (Some(words::shell::HELP_CHECK_JSON.fill(&[("format", &"appraise.check/1")])), None)
+        }
         ("check", "scores") => (Some(words::shell::HELP_CHECK_SCORES.get().into()), Some(w::VALUE_PATH)),
         ("summary", "report") => (
             Some(words::shell::HELP_SUMMARY_REPORT.fill(&[("formats", &FORMATS), ("stdin", &"-")])),
@@ -455,7 +461,12 @@ fn run(
     config: Result<appraise::config::Config, appraise::config::ConfigError>,
 ) -> Result<(), Failure> {
     match cli.command {
-        Some(Command::Check { report, scores }) => cmd::check(&report, scores.as_deref(), &mut cmd::stdout()),
+        Some(Command::Check { report, scores, json: false }) => {
+            cmd::check(&report, scores.as_deref(), &mut cmd::stdout())
+        }
+        Some(Command::Check { report, scores, json: true }) => {
+            cmd::check_json(&report, scores.as_deref(), &mut cmd::stdout())
+        }
         Some(Command::Import(args)) => cmd::import(&args, &mut cmd::stdout(), &mut std::io::stderr()),
         Some(Command::Gen { items, seed, output }) => {
             cmd::generate_to(items, seed, output.as_deref(), &mut cmd::stdout())

@@ -184,7 +184,7 @@ fn report_from_stdin(err: &mut dyn Write) -> Result<Report, Failure> {
 
 /// Whether the file at `path`, named as a report, is a document the importer would refuse with
 /// advice (a PDF, an old Word file, RTF): then the importer says so, as `import` does.
-fn not_a_report(path: &Path) -> bool {
+pub(super) fn not_a_report(path: &Path) -> bool {
     use crate::import::decode::{DecodeError, sniff};
     let mut head = [0u8; 16];
     let n = std::fs::File::open(path).and_then(|mut f| std::io::Read::read(&mut f, &mut head)).unwrap_or(0);

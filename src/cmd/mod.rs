@@ -13,7 +13,7 @@ mod panel;
 pub mod shell;
 mod summary;
 
-pub use check::check;
+pub use check::{check, check_json};
 pub use config::{show_broken_config, show_config};
 pub use export::{ExportArgs, SheetOptions, export};
 pub use r#gen::{DEFAULT_SEED, generate, generate_to};

@@ -21,6 +21,8 @@ crate::words! {
     HELP_CONFIG_FILE = "要使用的配置文件（默认：{env}，否则为配置目录中的 {file}）" /
         "The configuration file to use (default: {env}, else {file} in the config directory)";
     HELP_IMPORT_QUIET = "除错误外，标准错误上什么都不显示" / "Print nothing on stderr but errors";
+    HELP_CHECK_JSON = "以 {format} 格式输出结果：每个问题带稳定的代码及其位置" /
+        "Print the result as JSON ({format}): each problem with a stable code and its place";
     HELP_CHECK_SCORES = "同时检查的评分文件" / "A scores file to check as well";
     HELP_SUMMARY_REPORT = "要汇总的报告（也可以是 {formats} 报告，先导入；{stdin} 表示标准输入）" /
         "The report to summarise (or a {formats} report, imported first; {stdin} reads standard input)";
