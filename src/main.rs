@@ -90,6 +90,9 @@ enum Command {
         /// The scores (default: beside the report, NAME.scores.json).
         #[arg(long, value_name = "PATH")]
         scores: Option<PathBuf>,
+        /// Print the summary as JSON (appraise.summary/1): each item needing attention with a stable code.
+        #[arg(long)]
+        json: bool,
     },
     /// One sheet of several evaluators' scores: a column each, then mean (评价得分), lowest, highest, spread.
     Merge(MergeArgs),
@@ -374,6 +377,9 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
             Some(words::shell::HELP_SUMMARY_REPORT.fill(&[("formats", &FORMATS), ("stdin", &"-")])),
             Some(w::VALUE_REPORT),
         ),
+        ("summary", "json") => {
+            (Some(words::shell::HELP_SUMMARY_JSON.fill(&[("format", &"appraise.summary/1")])), None)
+        }
         ("summary", "scores") => {
             (Some(words::shell::HELP_SUMMARY_SCORES.fill(&[("file", &scores_file)])), Some(w::VALUE_PATH))
         }
@@ -479,8 +485,11 @@ fn run(
             }
         },
         Some(Command::Export(args)) => cmd::export(&args, &mut cmd::stdout()),
-        Some(Command::Summary { report, scores }) => {
+        Some(Command::Summary { report, scores, json: false }) => {
             cmd::summary(&report, scores.as_deref(), &mut cmd::stdout())
+        }
+        Some(Command::Summary { report, scores, json: true }) => {
+            cmd::summary_json(&report, scores.as_deref(), &mut cmd::stdout())
         }
         Some(Command::Merge(args)) => cmd::merge(&args, &mut cmd::stdout()),
         Some(Command::Completions { shell }) => {

@@ -21,7 +21,7 @@ pub use import::{ImportArgs, import, import_for_review, load_or_import};
 pub use merge::{DEFAULT_DISAGREE, MergeArgs, merge, panel_path};
 pub use open::{OpenArgs, open, sheet_path};
 pub use panel::{PanelArgs, panel, panel_scores_path};
-pub use summary::summary;
+pub use summary::{summary, summary_json};
 
 use std::fmt;
 use std::io::{ErrorKind, Write};

@@ -23,11 +23,17 @@ crate::words! {
     HELP_IMPORT_QUIET = "除错误外，标准错误上什么都不显示" / "Print nothing on stderr but errors";
     HELP_CHECK_JSON = "以 {format} 格式输出结果：每个问题带稳定的代码及其位置" /
         "Print the result as JSON ({format}): each problem with a stable code and its place";
+    HELP_SUMMARY_JSON = "以 {format} 格式输出汇总：每个需要注意的评分项带稳定的代码" /
+        "Print the summary as JSON ({format}): each item needing attention with a stable code";
     HELP_CHECK_SCORES = "同时检查的评分文件" / "A scores file to check as well";
     HELP_SUMMARY_REPORT = "要汇总的报告（也可以是 {formats} 报告，先导入；{stdin} 表示标准输入）" /
         "The report to summarise (or a {formats} report, imported first; {stdin} reads standard input)";
     HELP_SUMMARY_SCORES = "评分文件（默认：报告旁边的 {file}）" /
         "The scores (default: beside the report, {file})";
+
+    // ── `summary --json` ────────────────────────────────────────────────────────────────
+    SUMMARY_FLAGGED_ITEM = "评分项 {id} 标记为待核实（{score}）：{title}" /
+        "item {id} is flagged for checking ({score}): {title}";
 
     // ── `-`: standard input ─────────────────────────────────────────────────────────────
     STDIN = "标准输入" / "standard input";

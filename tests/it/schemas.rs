@@ -258,3 +258,29 @@ fn check_json_follows_its_schema_with_a_stable_code_for_every_problem() {
     assert!(json.contains("\"cannot_read\""), "{json}");
     schema.refuses("an unknown code", r#"{"format":"appraise.check/1","valid":true,"problems":[{"code":"oops","severity":"error","file":"f","message":"m"}]}"#);
 }
+
+#[test]
+fn summary_json_follows_its_schema() {
+    let schema = Schema::load("summary-1");
+    let json = appraise(&[
+        "summary",
+        "--json",
+        "fixtures/shaodong-2022.json",
+        "--scores",
+        "fixtures/scores/shaodong-2022.zhangsan.scores.json",
+    ]);
+    schema.check("summary --json with scores", &json);
+    let value: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["scored"], 55);
+    assert_eq!(value["scores"]["evaluator"], "张三");
+    let problems = value["problems"].as_array().unwrap();
+    let reason = problems.iter().find(|p| p["code"] == "missing_reason").expect("a missing reason");
+    assert_eq!(reason["item"], "s2.1.1");
+    assert!(problems.iter().any(|p| p["code"] == "flagged"));
+    let json = appraise(&["summary", "--json", "fixtures/english-sample.json"]);
+    schema.check("summary --json without scores", &json);
+    let value: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["scores"]["found"], false);
+    assert_eq!(value["points"], Value::Null);
+    schema.refuses("an unknown code", r#"{"format":"appraise.summary/1"}"#);
+}
