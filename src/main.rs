@@ -148,7 +148,7 @@ fn main() -> ExitCode {
 /// help or the version prints it and exits 0 — each in the interface's language.
 fn parse(argv: Vec<OsString>) -> Cli {
     let commands: Vec<String> = Cli::command().get_subcommands().map(|c| c.get_name().to_string()).collect();
-    let commands: Vec<&str> = commands.iter().map(String::as_str).collect();
+    let commands: Vec<&str> = commands.iter().map(String::as_str).chain(["help"]).collect();
     if let Some(said) = cmd::shell::did_you_mean(&argv, &commands, VALUE_OPTIONS) {
         let _ = writeln!(std::io::stderr(), "appraise: {}", appraise::text::sanitize(&said));
         std::process::exit(2);

@@ -53,7 +53,9 @@ pub struct ImportArgs {
 
 /// Imports `args.text`; the report goes to `-o` (written atomically) or `out`, the summary to `err`.
 pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
-    super::export::check_output(args.output.as_deref())?;
+    // `-o -` is standard output, as without `-o`.
+    let output = args.output.as_ref().filter(|o| !is_stdin(o));
+    super::export::check_output(output.map(PathBuf::as_path))?;
     let rubric = match &args.rubric {
         Some(path) => Some(RubricFile {
             name: crate::text::shown(path).to_string(),
@@ -79,7 +81,7 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         score_text: args.score_text,
         require_reasons,
     };
-    if let Some(output) = &args.output
+    if let Some(output) = output
         && same_file(output, &args.text)
     {
         return Err(Failure::BadInput(cli::OVERWRITES_DOCUMENT.fill(&[("path", &shown(output))])));
@@ -92,7 +94,7 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         import_file(&args.text, &options)
     }
     .map_err(|e| Failure::BadInput(e.to_string()))?;
-    let written = match &args.output {
+    let written = match output {
         Some(output) => {
             write_output(output, |out| out.write_all(imported.json.as_bytes()))?;
             Some(output.clone())

@@ -107,6 +107,8 @@ fn a_mistyped_subcommand_gets_a_did_you_mean() {
     let out = appraise_in(&sandbox, &["chek", "x.json"]).env("LC_ALL", "zh_CN.UTF-8").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(text(&out.stderr), "appraise: 未知的命令或不存在的文件 'chek'：是不是要用 'check'？\n");
+    let out = run(&["hlep"]);
+    assert!(text(&out.stderr).contains("did you mean 'help'?"), "{}", text(&out.stderr));
     // An existing file is a report, however close its name; a far word is a missing report.
     let out = run(&["nonexistent-report.json"]);
     assert!(!text(&out.stderr).contains("did you mean"), "{}", text(&out.stderr));
@@ -228,6 +230,20 @@ fn a_dash_reads_standard_input() {
     let out = with_stdin(&["import", "-"], b"PK\x03\x04 not really a docx");
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("stdin.docx"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn import_dash_o_dash_is_standard_output() {
+    let sandbox = Sandbox::new();
+    let fixture = root().join("fixtures/import/chapters.txt");
+    let out = appraise_in(&sandbox, &["import", "-q", fixture.to_str().unwrap(), "-o", "-"])
+        .current_dir(sandbox.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the report on stdout");
+    assert_eq!(json["id"], "chapters");
+    assert!(!sandbox.join("-").exists(), "a file named - was written");
 }
 
 #[test]
