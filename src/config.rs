@@ -166,6 +166,18 @@ impl std::fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+impl ConfigError {
+    /// The configuration file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            ConfigError::Io { path, .. }
+            | ConfigError::Syntax { path, .. }
+            | ConfigError::Delay { path, .. }
+            | ConfigError::Keys { path, .. } => path,
+        }
+    }
+}
+
 impl Config {
     /// The error for a key override the key map refused (`why`), placed at its table
     /// (`None`: `[keys]`; `Some("prompt")`: `[keys.prompt]`).
@@ -196,6 +208,13 @@ pub fn load(dir: Option<&Path>) -> Result<Config, ConfigError> {
         Err(e) => return Err(ConfigError::Io { path, message: crate::io_error::message(&e) }),
     };
     parse(&text, &path)
+}
+
+/// Reads the configuration file named by `--config` or `APPRAISE_CONFIG`: it must exist.
+pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ConfigError::Io { path: path.to_path_buf(), message: crate::io_error::message(&e) })?;
+    parse(&text, path)
 }
 
 /// Parses config text read from `path` (named in errors).

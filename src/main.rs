@@ -41,6 +41,11 @@ struct Cli {
     /// the report's own language).
     #[arg(long, value_name = "LANG", value_enum)]
     lang: Option<Lang>,
+    /// The configuration file to use (default: APPRAISE_CONFIG, else config.toml in the config
+    /// directory).
+    #[arg(long = "config", value_name = "PATH", global = true)]
+    #[allow(dead_code)] // read from the raw arguments before clap runs: see `config_flag`
+    config_file: Option<PathBuf>,
     /// Use the mouse: click to select, wheel to scroll (off by default, so the terminal's own
     /// selection and copy work).
     #[arg(long)]
@@ -51,9 +56,14 @@ struct Cli {
 enum Command {
     /// Validate a report (and a scores file): every problem with its place; exit 0 valid, 2 invalid.
     Check {
+        /// The report to check (or a .txt/.md/.docx report, imported first; - reads standard input).
         report: PathBuf,
+        /// A scores file to check as well.
         #[arg(long, value_name = "PATH")]
         scores: Option<PathBuf>,
+        /// Print the result as JSON (appraise.check/1): each problem with a stable code and its place.
+        #[arg(long)]
+        json: bool,
     },
     /// Turn a text, Markdown or Word report into a report file, by its outline numbering.
     Import(cmd::ImportArgs),
@@ -75,14 +85,25 @@ enum Command {
     Export(ExportArgs),
     /// Print totals, percent, grade, progress, per-section subtotals and the items missing a reason.
     Summary {
+        /// The report to summarise (or a .txt/.md/.docx report, imported first; - reads standard input).
         report: PathBuf,
+        /// The scores (default: beside the report, NAME.scores.json).
         #[arg(long, value_name = "PATH")]
         scores: Option<PathBuf>,
+        /// Print the summary as JSON (appraise.summary/1): each item needing attention with a stable code.
+        #[arg(long)]
+        json: bool,
     },
     /// One sheet of several evaluators' scores: a column each, then mean (评价得分), lowest, highest, spread.
     Merge(MergeArgs),
     /// The chair's view: every evaluator's scores and notes beside each item, and the panel's agreed score (评价得分).
     Panel(cmd::PanelArgs),
+    /// Write a shell's completion script to standard output.
+    Completions {
+        /// Which shell it is for.
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
 }
 
 fn main() -> ExitCode {
@@ -97,7 +118,12 @@ fn main() -> ExitCode {
     // clap's errors speak it too.
     let argv: Vec<OsString> = std::env::args_os().collect();
     let dir = appraise::config::config_dir();
-    let config = appraise::config::load(dir.as_deref());
+    let config = match config_flag(&argv)
+        .or_else(|| std::env::var_os("APPRAISE_CONFIG").filter(|v| !v.is_empty()).map(PathBuf::from))
+    {
+        Some(file) => appraise::config::load_file(&file),
+        None => appraise::config::load(dir.as_deref()),
+    };
     let configured = config.as_ref().ok().and_then(|c| c.lang);
     words::settle(interface_flag(&argv), configured, words::locale());
     let cli = parse(argv);
@@ -121,6 +147,12 @@ fn main() -> ExitCode {
 /// The command line as parsed by [`command`]; a wrong one exits as clap does (2), a request for
 /// help or the version prints it and exits 0 — each in the interface's language.
 fn parse(argv: Vec<OsString>) -> Cli {
+    let commands: Vec<String> = Cli::command().get_subcommands().map(|c| c.get_name().to_string()).collect();
+    let commands: Vec<&str> = commands.iter().map(String::as_str).chain(["help"]).collect();
+    if let Some(said) = cmd::shell::did_you_mean(&argv, &commands, VALUE_OPTIONS) {
+        let _ = writeln!(std::io::stderr(), "appraise: {}", appraise::text::sanitize(&said));
+        std::process::exit(2);
+    }
     let matches = command().try_get_matches_from(argv).unwrap_or_else(|e| exit(e));
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| exit(e.format(&mut command())))
 }
@@ -236,6 +268,7 @@ fn word_command(cmd: clap::Command, zh: bool) -> clap::Command {
         "merge" => w::ABOUT_MERGE.fill(&[("term", &"评价得分")]),
         "panel" => w::ABOUT_PANEL.fill(&[("term", &"评价得分")]),
         "help" => w::ABOUT_HELP.get().to_string(),
+        "completions" => words::shell::ABOUT_COMPLETIONS.get().to_string(),
         _ => w::ABOUT.fill(&[("report", &w::VALUE_REPORT)]),
     };
     let cmd =
@@ -269,6 +302,12 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
     let scores_file = format!("{name}.scores.json");
     let (help, value): (Option<String>, Option<Word>) = match (command, id.as_str()) {
         (_, "help") => (Some(w::HELP_HELP.get().into()), None),
+        (_, "config_file") => (
+            Some(
+                words::shell::HELP_CONFIG_FILE.fill(&[("env", &"APPRAISE_CONFIG"), ("file", &"config.toml")]),
+            ),
+            Some(w::VALUE_PATH),
+        ),
         (_, "version") => (Some(w::HELP_VERSION.get().into()), None),
         ("appraise", "report") => (Some(w::HELP_REPORT.get().into()), Some(w::VALUE_REPORT)),
         ("appraise", "scores") => (Some(w::HELP_SCORES.fill(&[("file", &scores_file)])), Some(w::VALUE_PATH)),
@@ -299,6 +338,7 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
         }
         ("import", "max") => (Some(w::HELP_IMPORT_MAX.get().into()), None),
         ("import", "step") => (Some(w::HELP_IMPORT_STEP.get().into()), None),
+        ("import", "quiet") => (Some(words::shell::HELP_IMPORT_QUIET.get().into()), None),
         ("import", "id") => (Some(w::HELP_IMPORT_ID.get().into()), None),
         ("import", "title") => (Some(w::HELP_IMPORT_TITLE.get().into()), Some(w::VALUE_TITLE)),
         ("gen", "items") => (Some(w::HELP_GEN_ITEMS.get().into()), None),
@@ -325,9 +365,30 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
         }
         ("export" | "merge", "lang") => (Some(w::HELP_SHEET_LANG.get().into()), Some(w::VALUE_LANG)),
         ("export" | "merge", "no_bom") => (Some(w::HELP_NO_BOM.get().into()), None),
-        // Without a help text, as the doc comments have none.
-        (_, "report") => (None, Some(w::VALUE_REPORT)),
-        (_, "scores") => (None, Some(w::VALUE_PATH)),
+        ("check", "report") => (
+            Some(words::shell::HELP_CHECK_REPORT.fill(&[("formats", &FORMATS), ("stdin", &"-")])),
+            Some(w::VALUE_REPORT),
+        ),
+        ("check", "json") => {
+            (Some(words::shell::HELP_CHECK_JSON.fill(&[("format", &"appraise.check/1")])), None)
+        }
+        ("check", "scores") => (Some(words::shell::HELP_CHECK_SCORES.get().into()), Some(w::VALUE_PATH)),
+        ("summary", "report") => (
+            Some(words::shell::HELP_SUMMARY_REPORT.fill(&[("formats", &FORMATS), ("stdin", &"-")])),
+            Some(w::VALUE_REPORT),
+        ),
+        ("summary", "json") => {
+            (Some(words::shell::HELP_SUMMARY_JSON.fill(&[("format", &"appraise.summary/1")])), None)
+        }
+        ("summary", "scores") => {
+            (Some(words::shell::HELP_SUMMARY_SCORES.fill(&[("file", &scores_file)])), Some(w::VALUE_PATH))
+        }
+        ("completions", "shell") => {
+            (Some(words::shell::HELP_COMPLETIONS_SHELL.get().into()), Some(words::shell::VALUE_SHELL))
+        }
+        ("export" | "merge" | "panel", "report") => {
+            (Some(words::shell::HELP_SHEET_REPORT.get().into()), Some(w::VALUE_REPORT))
+        }
         _ => (None, None),
     };
     let mut a = a;
@@ -356,6 +417,27 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
     a.help(help)
 }
 
+/// The program's own options that take a value.
+const VALUE_OPTIONS: &[&str] = &["--scores", "--evaluator", "--theme", "--lang", "--config"];
+
+/// `--config PATH` (or `--config=PATH`), read from the raw arguments: the configuration is
+/// read before clap runs, as it may choose the interface's language.
+fn config_flag(argv: &[OsString]) -> Option<PathBuf> {
+    let mut args = argv.iter().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("--") => return None,
+            Some("--config") => return args.next().map(PathBuf::from),
+            Some(a) if a.starts_with("--config=") => return Some(PathBuf::from(&a["--config=".len()..])),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The kinds of report that are imported on the fly.
+const FORMATS: &str = ".txt/.md/.docx";
+
 /// The review's `--lang` (the interface's language), read from the raw arguments before clap
 /// runs: only before a subcommand's name, whose own `--lang` is a sheet's language.
 fn interface_flag(argv: &[OsString]) -> Option<Lang> {
@@ -365,7 +447,7 @@ fn interface_flag(argv: &[OsString]) -> Option<Lang> {
             "--lang" => return args.next().and_then(Lang::parse),
             _ if arg.starts_with("--lang=") => return Lang::parse(&arg["--lang=".len()..]),
             // Options that take a value: skip the value.
-            "--scores" | "--evaluator" | "--theme" => {
+            _ if VALUE_OPTIONS.contains(&arg) && arg != "--lang" => {
                 args.next();
             }
             _ if arg.starts_with('-') => {}
@@ -385,19 +467,34 @@ fn run(
     config: Result<appraise::config::Config, appraise::config::ConfigError>,
 ) -> Result<(), Failure> {
     match cli.command {
-        Some(Command::Check { report, scores }) => {
-            cmd::check(&report, scores.as_deref(), &mut std::io::stdout())
+        Some(Command::Check { report, scores, json: false }) => {
+            cmd::check(&report, scores.as_deref(), &mut cmd::stdout())
         }
-        Some(Command::Import(args)) => cmd::import(&args, &mut std::io::stdout(), &mut std::io::stderr()),
+        Some(Command::Check { report, scores, json: true }) => {
+            cmd::check_json(&report, scores.as_deref(), &mut cmd::stdout())
+        }
+        Some(Command::Import(args)) => cmd::import(&args, &mut cmd::stdout(), &mut std::io::stderr()),
         Some(Command::Gen { items, seed, output }) => {
-            cmd::generate_to(items, seed, output.as_deref(), &mut std::io::stdout())
+            cmd::generate_to(items, seed, output.as_deref(), &mut cmd::stdout())
         }
-        Some(Command::Config) => cmd::show_config(dir.as_deref(), &config?, &mut std::io::stdout()),
-        Some(Command::Export(args)) => cmd::export(&args, &mut std::io::stdout()),
-        Some(Command::Summary { report, scores }) => {
-            cmd::summary(&report, scores.as_deref(), &mut std::io::stdout())
+        Some(Command::Config) => match config {
+            Ok(config) => cmd::show_config(dir.as_deref(), &config, &mut cmd::stdout()),
+            Err(e) => {
+                let file = e.path().to_path_buf();
+                cmd::show_broken_config(dir.as_deref(), Some(&file), e.into(), &mut cmd::stdout())
+            }
+        },
+        Some(Command::Export(args)) => cmd::export(&args, &mut cmd::stdout()),
+        Some(Command::Summary { report, scores, json: false }) => {
+            cmd::summary(&report, scores.as_deref(), &mut cmd::stdout())
         }
-        Some(Command::Merge(args)) => cmd::merge(&args, &mut std::io::stdout()),
+        Some(Command::Summary { report, scores, json: true }) => {
+            cmd::summary_json(&report, scores.as_deref(), &mut cmd::stdout())
+        }
+        Some(Command::Merge(args)) => cmd::merge(&args, &mut cmd::stdout()),
+        Some(Command::Completions { shell }) => {
+            cmd::shell::completions(shell, &mut command(), &mut cmd::stdout())
+        }
         Some(Command::Panel(ref args)) => {
             let open = terminal_view(&cli, dir.as_deref(), config?)?;
             cmd::panel(args, open)
@@ -465,6 +562,23 @@ mod tests {
         assert_eq!(worded.len(), derived.len());
         for ((name, worded), (_, derived)) in worded.iter().zip(&derived) {
             assert_eq!(worded, derived, "{name}: the catalogue's English differs from the doc comments");
+        }
+    }
+
+    #[test]
+    fn every_argument_has_help_in_both_languages() {
+        fn walk(cmd: &clap::Command, path: &str) {
+            for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+                let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+                assert!(!help.trim().is_empty(), "{path} {}: no help", a.get_id());
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()));
+            }
+        }
+        for lang in [Lang::En, Lang::Zh] {
+            let _pinned = words::pin(lang);
+            walk(&command(), "appraise");
         }
     }
 

@@ -7,6 +7,33 @@ use crate::words::{Word, cli};
 use std::io::Write;
 use std::path::Path;
 
+/// `appraise config` over a configuration that cannot be used: the files' places on `out`,
+/// then `why` (exit 2), so what to fix and where is in view.
+pub fn show_broken_config(
+    dir: Option<&Path>,
+    file: Option<&Path>,
+    why: Failure,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let mut text = String::new();
+    let file = match (file, dir) {
+        (Some(p), _) => crate::text::shown(p).to_string(),
+        (None, Some(d)) => crate::text::shown(&d.join("config.toml")).to_string(),
+        (None, None) => cli::CONFIG_NO_HOME.get().into(),
+    };
+    line(&mut text, cli::CONFIG_FILE, &file);
+    if let Some(d) = dir {
+        line(&mut text, cli::CONFIG_USER_THEMES, &crate::text::shown(&d.join("themes")).to_string());
+    }
+    let data = directories::ProjectDirs::from("", "", "appraise")
+        .map(|d| crate::text::shown(d.data_dir()).to_string());
+    line(&mut text, cli::CONFIG_SAMPLE_SCORES, &data.unwrap_or_else(|| cli::CONFIG_NO_HOME.get().into()));
+    out.write_all(crate::text::sanitize(&text).as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| Failure::Runtime(crate::io_error::detail(&e)))?;
+    Err(why)
+}
+
 /// `config file    …`: each label padded to the widest and a few spaces.
 fn line(text: &mut String, label: Word, value: &str) {
     const LABELS: [Word; 10] = [
@@ -27,7 +54,10 @@ fn line(text: &mut String, label: Word, value: &str) {
 }
 
 pub fn show_config(dir: Option<&Path>, config: &Config, out: &mut dyn Write) -> Result<(), Failure> {
-    let keymap = crate::tui::keymap::from_config(config)?;
+    let keymap = match crate::tui::keymap::from_config(config) {
+        Ok(keymap) => keymap,
+        Err(e) => return show_broken_config(dir, config.path.as_deref(), e.into(), out),
+    };
     let data = directories::ProjectDirs::from("", "", "appraise")
         .map(|d| crate::text::shown(d.data_dir()).to_string());
     let file = match (&config.path, dir) {

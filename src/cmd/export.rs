@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 /// `appraise export`'s arguments (the command line's definition, `clap`).
 #[derive(Debug, Default, Clone, clap::Args)]
 pub struct ExportArgs {
+    /// The report that was scored.
     pub report: PathBuf,
     /// The scores to put in the sheet (default: beside the report, NAME.scores.json).
     #[arg(long, value_name = "PATH")]

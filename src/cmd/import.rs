@@ -3,7 +3,7 @@
 //! with a summary on stderr. Also the on-the-fly import behind `appraise REPORT.txt`.
 
 use super::Failure;
-use crate::import::{Imported, Options, RubricFile, import_file, is_importable};
+use crate::import::{Imported, Options, RubricFile, import_bytes, import_file, is_importable};
 use crate::report::{Report, load_report};
 use crate::store::write_output;
 use crate::text::{sanitize, shown};
@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 /// `appraise import`'s arguments (the command line's definition, `clap`).
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ImportArgs {
-    /// The document: .txt, .md or .docx (UTF-8, UTF-16 or GB18030/GBK text).
+    /// The document: .txt, .md or .docx (UTF-8, UTF-16 or GB18030/GBK text); - reads standard input.
     pub text: PathBuf,
     /// Where to write the report (default: standard output).
     #[arg(short = 'o', long = "output", value_name = "REPORT.json")]
@@ -46,11 +46,16 @@ pub struct ImportArgs {
     /// The report title (default: the document's first title line).
     #[arg(long, value_name = "TITLE")]
     pub title: Option<String>,
+    /// Print nothing on stderr but errors.
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
 }
 
 /// Imports `args.text`; the report goes to `-o` (written atomically) or `out`, the summary to `err`.
 pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
-    super::export::check_output(args.output.as_deref())?;
+    // `-o -` is standard output, as without `-o`.
+    let output = args.output.as_ref().filter(|o| !is_stdin(o));
+    super::export::check_output(output.map(PathBuf::as_path))?;
     let rubric = match &args.rubric {
         Some(path) => Some(RubricFile {
             name: crate::text::shown(path).to_string(),
@@ -76,13 +81,20 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         score_text: args.score_text,
         require_reasons,
     };
-    if let Some(output) = &args.output
+    if let Some(output) = output
         && same_file(output, &args.text)
     {
         return Err(Failure::BadInput(cli::OVERWRITES_DOCUMENT.fill(&[("path", &shown(output))])));
     }
-    let imported = import_file(&args.text, &options).map_err(|e| Failure::BadInput(e.to_string()))?;
-    let written = match &args.output {
+    let imported = if is_stdin(&args.text) {
+        let bytes = read_stdin()?;
+        let options = Options { id: options.id.clone().or_else(|| Some(STDIN_ID.into())), ..options };
+        import_bytes(&bytes, &stdin_name(&bytes), &options)
+    } else {
+        import_file(&args.text, &options)
+    }
+    .map_err(|e| Failure::BadInput(e.to_string()))?;
+    let written = match output {
         Some(output) => {
             write_output(output, |out| out.write_all(imported.json.as_bytes()))?;
             Some(output.clone())
@@ -94,6 +106,9 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
             None
         }
     };
+    if args.quiet {
+        return Ok(());
+    }
     print_summary(&imported, err);
     if let Some(path) = written {
         let _ = writeln!(err, "appraise: {}", cli::WROTE.fill(&[("path", &shown(&path))]));
@@ -113,11 +128,69 @@ pub fn import_for_review(path: &Path, err: &mut dyn Write) -> Result<Report, Fai
 /// The report at `path`: imported on the fly when it is a document (`.txt`, `.md`, `.docx`,
 /// summary on `err`), else read as a report file. For every command that takes a REPORT.
 pub fn load_or_import(path: &Path, err: &mut dyn Write) -> Result<Report, Failure> {
-    let report = if is_importable(path) { import_for_review(path, err)? } else { load_report(path)? };
+    let report = if is_stdin(path) {
+        report_from_stdin(err)?
+    } else if is_importable(path) || not_a_report(path) {
+        import_for_review(path, err)?
+    } else {
+        load_report(path)?
+    };
     // When neither the flag, the config nor the locale chose the interface's language, the
     // report's own does from here on.
     crate::words::settle_by_report(crate::lang::Lang::of_report(&report));
     Ok(report)
+}
+
+/// The id of a report read from standard input, unless `--id` says otherwise.
+pub const STDIN_ID: &str = "stdin";
+
+/// Whether `path` means standard input (`-`).
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// All of standard input.
+fn read_stdin() -> Result<Vec<u8>, Failure> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map_err(|e| {
+        let why = crate::io_error::message(&e);
+        Failure::BadInput(
+            errors::CANNOT_READ.fill(&[("path", &crate::words::shell::STDIN.get()), ("why", &why)]),
+        )
+    })?;
+    Ok(bytes)
+}
+
+/// The name standard input goes by in messages: a .docx by its zip header, else text.
+fn stdin_name(bytes: &[u8]) -> PathBuf {
+    let docx = matches!(crate::import::decode::sniff(bytes), Ok(crate::import::decode::Sniffed::Zip));
+    PathBuf::from(if docx { "stdin.docx" } else { "stdin.txt" })
+}
+
+/// The report on standard input: a report file (JSON, `{` first), else a document imported.
+fn report_from_stdin(err: &mut dyn Write) -> Result<Report, Failure> {
+    let bytes = read_stdin()?;
+    let first =
+        bytes.iter().copied().find(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF);
+    if first == Some(b'{') {
+        return crate::report::parse_report(bytes).map_err(|problems| {
+            crate::report::LoadError::Invalid { path: PathBuf::from("-"), problems }.into()
+        });
+    }
+    let options = Options { id: Some(STDIN_ID.into()), ..Options::default() };
+    let imported =
+        import_bytes(&bytes, &stdin_name(&bytes), &options).map_err(|e| Failure::BadInput(e.to_string()))?;
+    print_summary(&imported, err);
+    Ok(imported.report)
+}
+
+/// Whether the file at `path`, named as a report, is a document the importer would refuse with
+/// advice (a PDF, an old Word file, RTF): then the importer says so, as `import` does.
+pub(super) fn not_a_report(path: &Path) -> bool {
+    use crate::import::decode::{DecodeError, sniff};
+    let mut head = [0u8; 16];
+    let n = std::fs::File::open(path).and_then(|mut f| std::io::Read::read(&mut f, &mut head)).unwrap_or(0);
+    matches!(sniff(&head[..n]), Err(DecodeError::Pdf | DecodeError::OldWord | DecodeError::Rtf))
 }
 
 fn print_summary(imported: &Imported, err: &mut dyn Write) {

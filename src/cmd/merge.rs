@@ -18,6 +18,7 @@ pub const DEFAULT_DISAGREE: f64 = 20.0;
 /// `appraise merge`'s arguments (the command line's definition, `clap`).
 #[derive(Debug, Default, Clone, clap::Args)]
 pub struct MergeArgs {
+    /// The report that was scored.
     pub report: PathBuf,
     /// The evaluators' scores files, or folders holding them.
     #[arg(required = true, value_name = "SCORES")]

@@ -10,19 +10,69 @@ mod merge;
 mod merge_inputs;
 mod open;
 mod panel;
+pub mod shell;
 mod summary;
 
-pub use check::check;
-pub use config::show_config;
+pub use check::{check, check_json};
+pub use config::{show_broken_config, show_config};
 pub use export::{ExportArgs, SheetOptions, export};
 pub use r#gen::{DEFAULT_SEED, generate, generate_to};
 pub use import::{ImportArgs, import, import_for_review, load_or_import};
 pub use merge::{DEFAULT_DISAGREE, MergeArgs, merge, panel_path};
 pub use open::{OpenArgs, open, sheet_path};
 pub use panel::{PanelArgs, panel, panel_scores_path};
-pub use summary::summary;
+pub use summary::{summary, summary_json};
 
 use std::fmt;
+use std::io::{ErrorKind, Write};
+
+/// Standard output for a subcommand: once the reader has gone (a closed pipe, as in
+/// `appraise gen --items 20000 | head`), the rest is dropped quietly, so the command ends as if
+/// everything had been read — no "Broken pipe", exit 0.
+pub struct Stdout {
+    inner: std::io::Stdout,
+    closed: bool,
+}
+
+/// The process's standard output as a [`Stdout`].
+pub fn stdout() -> Stdout {
+    Stdout { inner: std::io::stdout(), closed: false }
+}
+
+impl Stdout {
+    /// Whether the reader has gone.
+    pub fn closed(&self) -> bool {
+        self.closed
+    }
+
+    fn quiet<T>(&mut self, result: std::io::Result<T>, gone: T) -> std::io::Result<T> {
+        match result {
+            Err(e) if e.kind() == ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(gone)
+            }
+            other => other,
+        }
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.quiet(result, buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.quiet(result, ())
+    }
+}
 
 /// Why a command failed: bad input (exit 2) or a runtime failure (exit 1).
 #[derive(Debug)]

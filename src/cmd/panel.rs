@@ -18,6 +18,7 @@ use std::sync::Arc;
 /// `appraise panel`'s arguments (the command line's definition, `clap`).
 #[derive(Debug, Default, Clone, clap::Args)]
 pub struct PanelArgs {
+    /// The report that was scored.
     pub report: PathBuf,
     /// The evaluators' scores files, or a folder holding them.
     #[arg(required = true, value_name = "SCORES")]

@@ -20,7 +20,9 @@ fn safe(s: &str) -> String {
 pub fn summary(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -> Result<(), Failure> {
     let report = super::load_or_import(report_path, &mut std::io::stderr())?;
     let scores_path = scores.map_or_else(|| default_scores_path(report_path), Path::to_path_buf);
-    let (entries, found) = match load_scores(&scores_path, &report)? {
+    // Standard input has no place beside it for a scores file: blank scores, unless named.
+    let from_stdin = super::import::is_stdin(report_path) && scores.is_none();
+    let (entries, found) = match if from_stdin { None } else { load_scores(&scores_path, &report)? } {
         Some(loaded) => {
             warn(&scores_path, &loaded.warnings);
             (loaded.scores, true)
@@ -46,6 +48,10 @@ pub fn summary(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -
         format!("{label}{pad}{text}")
     };
     lines.push(match (&entries.evaluator, found) {
+        (_, false) if from_stdin => line(
+            cli::SUMMARY_SCORES,
+            &crate::words::shell::SUMMARY_STDIN_NO_SCORES.fill(&[("scores", &"--scores")]),
+        ),
         (_, false) => line(cli::SUMMARY_SCORES, &cli::SUMMARY_NO_SCORES.fill(&[("path", &where_)])),
         (Some(name), true) => line(
             cli::SUMMARY_SCORES,
@@ -181,4 +187,88 @@ pub fn note_not_submitted<'a>(sheets: impl Iterator<Item = (&'a Scores, &'a Path
         let list = pending.join(ev::NOT_SUBMITTED_SEP.get());
         let _ = writeln!(std::io::stderr(), "appraise: {}", ev::NOT_SUBMITTED_YET.fill(&[("list", &list)]));
     }
+}
+
+/// `appraise summary --json`: the same figures as [`summary`], as one `appraise.summary/1`
+/// document (`docs/schema/summary-1.json`); each item that needs attention is a problem with a
+/// stable `code` (`missing_reason`, `flagged`), the scores file, the item's id and the message in
+/// the interface's language.
+pub fn summary_json(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -> Result<(), Failure> {
+    use serde_json::json;
+    let report = super::load_or_import(report_path, &mut std::io::sink())?;
+    let scores_path = scores.map_or_else(|| default_scores_path(report_path), Path::to_path_buf);
+    let from_stdin = super::import::is_stdin(report_path) && scores.is_none();
+    let (entries, found, warnings) = match if from_stdin { None } else { load_scores(&scores_path, &report)? }
+    {
+        Some(loaded) => (loaded.scores, true, loaded.warnings),
+        None if scores.is_some() => return Err(no_such_file(&scores_path)),
+        None => (Scores::new(&report), false, Vec::new()),
+    };
+    let sum = Summary::of_report(&report, &entries);
+    let file = crate::text::shown(&scores_path).to_string();
+    let sections: Vec<serde_json::Value> = (0..report.sections.len())
+        .map(|s| (s, Summary::of_items(&report, &entries, report.items_under(s))))
+        .filter(|(_, sum)| sum.items > 0)
+        .map(|(s, sum)| {
+            let section = &report.sections[s];
+            json!({
+                "id": section.id.to_string(),
+                "title": section.title.to_string(),
+                "depth": section.depth,
+                "scored": sum.scored,
+                "items": sum.items,
+                "points": (sum.scored > 0).then_some(sum.points),
+                "max": sum.max_points,
+            })
+        })
+        .collect();
+    let mut problems: Vec<serde_json::Value> =
+        warnings.iter().map(|w| json!({ "code": "scores_warning", "file": file, "message": w })).collect();
+    for (i, item) in report.items.iter().enumerate() {
+        let entry = &entries.entries[i];
+        let score_of =
+            |v: f64| cli::SUMMARY_SCORE_OF.fill(&[("score", &fmt_num(v)), ("max", &fmt_num(item.scale.max))]);
+        if needs_reason(&report, item, entry) {
+            let message = cli::CHECK_NO_REASON.fill(&[
+                ("path", &file.as_str()),
+                ("id", &item.id),
+                ("score", &fmt_num(entry.score.unwrap_or_default())),
+                ("max", &fmt_num(item.scale.max)),
+            ]);
+            problems.push(json!({ "code": "missing_reason", "file": file, "item": item.id.to_string(), "message": message }));
+        }
+        if entry.flagged {
+            let score = entry.score.map_or_else(|| "–".to_string(), score_of);
+            let message = crate::words::shell::SUMMARY_FLAGGED_ITEM.fill(&[
+                ("id", &item.id.to_string()),
+                ("score", &score),
+                ("title", &item.display_title().to_string()),
+            ]);
+            problems.push(
+                json!({ "code": "flagged", "file": file, "item": item.id.to_string(), "message": message }),
+            );
+        }
+    }
+    let doc = json!({
+        "format": "appraise.summary/1",
+        "report": { "id": report.id.to_string(), "title": report.title.to_string(), "full": sum.report_max },
+        "scores": {
+            "file": if from_stdin { serde_json::Value::Null } else { file.clone().into() },
+            "found": found,
+            "evaluator": entries.evaluator,
+            "submitted_at": entries.submitted_at,
+            "reopened_at": entries.reopened_at,
+        },
+        "scored": sum.scored,
+        "items": sum.items,
+        "flagged": sum.flagged,
+        "points": (sum.scored > 0).then_some(sum.points),
+        "max": sum.max_points,
+        "percent": sum.percent,
+        "grade": sum.grade,
+        "sections": sections,
+        "problems": problems,
+    });
+    let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    stdout_result(writeln!(out, "{text}").and_then(|()| out.flush()))
 }

@@ -63,18 +63,21 @@ impl fmt::Display for Place {
 /// One thing wrong with a report file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
+    /// What kind of problem, stable across versions and languages (snake_case), for
+    /// `check --json`.
+    pub code: &'static str,
     pub place: Place,
     /// A lowercase sentence fragment without a trailing period.
     pub message: String,
 }
 
 impl Problem {
-    fn new(place: Place, message: impl Into<String>) -> Self {
-        Problem { place, message: message.into() }
+    fn new(code: &'static str, place: Place, message: impl Into<String>) -> Self {
+        Problem { code, place, message: message.into() }
     }
 
-    fn at(path: &str, message: impl Into<String>) -> Self {
-        Problem::new(Place::Path(path.to_string()), message)
+    fn at(code: &'static str, path: &str, message: impl Into<String>) -> Self {
+        Problem::new(code, Place::Path(path.to_string()), message)
     }
 }
 
@@ -154,7 +157,7 @@ pub fn parse_report_unhashed(bytes: impl Into<Vec<u8>>) -> Result<Report, Vec<Pr
 fn source_text(bytes: Vec<u8>) -> Result<Arc<String>, Vec<Problem>> {
     let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
     if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(vec![Problem::new(Place::File, w::FILE_EMPTY.get())]);
+        return Err(vec![Problem::new("file_empty", Place::File, w::FILE_EMPTY.get())]);
     }
     // SIMD-checked (encoding_rs hands it to simdutf8), several times faster than the standard
     // library on CJK text; the standard library only places the bad byte.
@@ -170,7 +173,7 @@ fn source_text(bytes: Vec<u8>) -> Result<Arc<String>, Vec<Problem>> {
         let column = 1 + before.rsplit('\n').next().unwrap_or("").chars().count();
         let bad = body.get(e).copied().unwrap_or(0);
         let message = w::NOT_UTF8_AT.fill(&[("byte", &format!("{bad:02X}"))]);
-        return Err(vec![Problem::new(Place::Position { line, column }, message)]);
+        return Err(vec![Problem::new("not_utf8", Place::Position { line, column }, message)]);
     }
     // SAFETY: `body` was checked to be UTF-8 just above, and the BOM before it is UTF-8 too.
     // (`String::from_utf8` would check all of it again, at a third of the speed.)
@@ -208,7 +211,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
 
 /// A serde_json error as a problem at its line and (character) column, reworded.
 fn syntax_problem(text: &str, err: &serde_json::Error) -> Problem {
-    Problem::new(char_position(text, err.line(), err.column()), json_syntax(err, true))
+    Problem::new("json_syntax", char_position(text, err.line(), err.column()), json_syntax(err, true))
 }
 
 /// A serde_json syntax error's message without its place, in the interface's language.
@@ -306,12 +309,16 @@ impl Walker {
         }
     }
 
-    fn problem(&mut self, path: &str, message: impl Into<String>) {
-        self.problems.push(Problem::at(path, message));
+    fn problem(&mut self, code: &'static str, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem::at(code, path, message));
     }
 
     fn expected(&mut self, path: &str, what: &str, found: &Json) {
-        self.problem(path, w::EXPECTED_FOUND.fill(&[("what", &what), ("found", &describe(found))]));
+        self.problem(
+            "wrong_type",
+            path,
+            w::EXPECTED_FOUND.fill(&[("what", &what), ("found", &describe(found))]),
+        );
     }
 
     /// `get(v)`, or a problem at `path` saying `what` was expected instead of `v`.
@@ -349,7 +356,7 @@ impl Walker {
     fn required<'a>(&mut self, obj: &'a Object, key: &str, parent: &str, what: &str) -> Option<&'a Json> {
         let found = obj.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v);
         if found.is_none() {
-            self.problem(&child(parent, key), w::MISSING_FIELD.fill(&[("what", &what)]));
+            self.problem("missing_field", &child(parent, key), w::MISSING_FIELD.fill(&[("what", &what)]));
         }
         found
     }
@@ -360,7 +367,7 @@ impl Walker {
         let path = child(parent, key);
         let s = self.required(obj, key, parent, what).and_then(|v| self.string(v, &path))?;
         if non_empty && s.trim().is_empty() {
-            self.problem(&path, w::MUST_NOT_BE_EMPTY.get());
+            self.problem("empty_text", &path, w::MUST_NOT_BE_EMPTY.get());
             return None;
         }
         Some(s)
@@ -405,7 +412,7 @@ impl Walker {
                 let found = quote(s, ID_CHARS);
                 let message =
                     w::REPORT_FORMAT.fill(&[("found", &found), ("expected", &format!("{FORMAT:?}"))]);
-                self.problem("format", message);
+                self.problem("unsupported_format", "format", message);
             }
             Some(other) => {
                 let what = w::WHAT_THE_STRING.fill(&[("value", &format!("{FORMAT:?}"))]);
@@ -430,7 +437,11 @@ impl Walker {
             }
         }
         match field(obj, "sections") {
-            None => self.problem("sections", w::MISSING_FIELD.fill(&[("what", &w::WHAT_SECTIONS)])),
+            None => self.problem(
+                "missing_field",
+                "sections",
+                w::MISSING_FIELD.fill(&[("what", &w::WHAT_SECTIONS)]),
+            ),
             Some(v) => {
                 if let Some(sections) = self.array(v, "sections") {
                     for (i, s) in sections.iter().enumerate() {
@@ -481,10 +492,14 @@ impl Walker {
             scale.step = step;
         }
         if scale.min >= scale.max {
-            self.problem("scale", w::MIN_BELOW_MAX.fill(&[("min", &scale.min), ("max", &scale.max)]));
+            self.problem(
+                "min_not_below_max",
+                "scale",
+                w::MIN_BELOW_MAX.fill(&[("min", &scale.min), ("max", &scale.max)]),
+            );
         }
         if scale.step <= 0.0 {
-            self.problem("scale.step", w::STEP_POSITIVE.fill(&[("step", &scale.step)]));
+            self.problem("step_not_positive", "scale.step", w::STEP_POSITIVE.fill(&[("step", &scale.step)]));
         }
         self.report.scale = scale;
     }
@@ -508,7 +523,7 @@ impl Walker {
     fn claim_id(&mut self, id: &str, path: &str, node: Node) {
         if let Some(first) = self.first_use.get(id) {
             let message = w::DUPLICATE_ID.fill(&[("id", &quote(id, ID_CHARS)), ("first", first)]);
-            self.problem(&child(path, "id"), message);
+            self.problem("duplicate_id", &child(path, "id"), message);
         } else {
             self.first_use.insert(id.to_string(), path.to_string());
             let r = &mut self.report;
@@ -573,10 +588,14 @@ impl Walker {
         };
         // Only overrides are checked here: the report's own scale was checked at `scale`.
         if (min.is_some() || max.is_some()) && scale.min >= scale.max {
-            self.problem(path, w::MIN_BELOW_MAX.fill(&[("min", &scale.min), ("max", &scale.max)]));
+            self.problem(
+                "min_not_below_max",
+                path,
+                w::MIN_BELOW_MAX.fill(&[("min", &scale.min), ("max", &scale.max)]),
+            );
         }
         if step.is_some() && scale.step <= 0.0 {
-            self.problem(path, w::ITEM_STEP_POSITIVE.fill(&[("step", &scale.step)]));
+            self.problem("step_not_positive", path, w::ITEM_STEP_POSITIVE.fill(&[("step", &scale.step)]));
         }
         let criteria = self.opt_string(obj, "criteria", path);
         let tags = self.strings(obj, "tags", path).into_iter().map(|(tag, _)| tag.into()).collect();
@@ -592,7 +611,7 @@ impl Walker {
         {
             let message =
                 w::SELF_SCORE_OUTSIDE.fill(&[("score", &score), ("min", &scale.min), ("max", &scale.max)]);
-            self.problem(&child(path, "self_score"), message);
+            self.problem("self_score_outside_scale", &child(path, "self_score"), message);
         }
         self.report.items.push(Item {
             id: id.unwrap_or_default().into(),
@@ -618,7 +637,7 @@ impl Walker {
                 all.push(p);
             }
             let message = w::UNKNOWN_REF.fill(&[("id", &quote(&r.id, ID_CHARS))]);
-            all.push(Problem::at(&r.path, message));
+            all.push(Problem::at("unknown_ref", &r.path, message));
         }
         all.extend(walk.map(|(_, p)| p));
         if all.is_empty() {
@@ -628,7 +647,7 @@ impl Walker {
             let more = all.len() - MAX_PROBLEMS;
             all.truncate(MAX_PROBLEMS);
             let word = if more == 1 { w::MORE_PROBLEM } else { w::MORE_PROBLEMS };
-            all.push(Problem::new(Place::File, word.fill(&[("n", &more)])));
+            all.push(Problem::new("more_problems", Place::File, word.fill(&[("n", &more)])));
         }
         Err(all)
     }

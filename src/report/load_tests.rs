@@ -185,7 +185,10 @@ fn twenty_levels_of_sections_work() {
 fn empty_file() {
     for input in [&b""[..], b"  \n\t\r\n", b"\xEF\xBB\xBF", b"\xEF\xBB\xBF \n"] {
         let p = parse_report(input).unwrap_err();
-        assert_eq!(p, [Problem { place: Place::File, message: "the file is empty".into() }]);
+        assert_eq!(
+            p,
+            [Problem { code: "file_empty", place: Place::File, message: "the file is empty".into() }]
+        );
     }
 }
 
@@ -426,7 +429,10 @@ fn problems_are_capped_at_one_hundred() {
     let p = problems(&with_items(&items.join(",")));
     assert_eq!(p.len(), 101);
     check(&p[99], path("sections[0].items[99].text"), "missing required field");
-    assert_eq!(p[100], Problem { place: Place::File, message: "… and 50 more problems".into() });
+    assert_eq!(
+        p[100],
+        Problem { code: "more_problems", place: Place::File, message: "… and 50 more problems".into() }
+    );
 }
 
 #[test]
@@ -446,10 +452,14 @@ fn display_of_places_and_problems() {
     assert_eq!(Place::Position { line: 3, column: 5 }.to_string(), "line 3, column 5");
     assert_eq!(path("sections[1].items[3].max").to_string(), "sections[1].items[3].max");
     assert_eq!(path("").to_string(), "(top level)");
-    let p = Problem { place: Place::Position { line: 3, column: 5 }, message: "expected `,` or `}`".into() };
+    let p = Problem {
+        code: "json_syntax",
+        place: Place::Position { line: 3, column: 5 },
+        message: "expected `,` or `}`".into(),
+    };
     assert_eq!(p.to_string(), "line 3, column 5: expected `,` or `}`");
     assert_eq!(
-        Problem { place: Place::File, message: "the file is empty".into() }.to_string(),
+        Problem { code: "file_empty", place: Place::File, message: "the file is empty".into() }.to_string(),
         "the file is empty"
     );
 }

@@ -45,8 +45,8 @@ crate::words! {
         "Use the mouse: click to select, wheel to scroll (off by default, so the terminal's own selection and copy work)";
     HELP_HELP = "显示帮助" / "Print help";
     HELP_VERSION = "显示版本" / "Print version";
-    HELP_IMPORT_TEXT = "文档：.txt、.md 或 .docx（UTF-8、UTF-16 或 GB18030/GBK 编码的文本）" /
-        "The document: .txt, .md or .docx (UTF-8, UTF-16 or GB18030/GBK text)";
+    HELP_IMPORT_TEXT = "文档：.txt、.md 或 .docx（UTF-8、UTF-16 或 GB18030/GBK 编码的文本）；- 表示标准输入" /
+        "The document: .txt, .md or .docx (UTF-8, UTF-16 or GB18030/GBK text); - reads standard input";
     HELP_IMPORT_OUTPUT = "报告写到哪里（默认：标准输出）" / "Where to write the report (default: standard output)";
     HELP_IMPORT_RUBRIC = "评价机构的评分表（{term}）：评分的是其中的指标，报告正文作为佐证" /
         "The office's scoring table ({term}): its indicators are what is scored, the text is the evidence";

@@ -17,6 +17,7 @@ pub mod evidence;
 pub mod keys;
 pub mod panel;
 pub mod rubric;
+pub mod shell;
 pub mod tui;
 pub use choose::{Source, choose, from_locale, locale, settle, settle_by_report, source};
 
@@ -155,6 +156,7 @@ pub fn all() -> impl Iterator<Item = &'static Word> {
         .chain(tui::ALL)
         .chain(cli::ALL)
         .chain(errors::ALL)
+        .chain(shell::ALL)
         .chain(rubric::ALL)
         .chain(evidence::ALL)
         .chain(panel::ALL)

@@ -40,6 +40,14 @@ const NAMES: &[&str] = &[
     "summary",
     "merge",
     "help",
+    "completions",
+    "APPRAISE",
+    "CONFIG",
+    "bash",
+    "zsh",
+    "fish",
+    "elvish",
+    "powershell",
     // The report's and the scores file's keys (as JSON paths name them), and their literals.
     "format",
     "report",
@@ -225,7 +233,7 @@ fn help_is_chinese_for_the_program_and_every_subcommand() {
     chinese(&sb, &["-h"], 0, &[]);
     chinese(&sb, &["help"], 0, &[]);
     chinese(&sb, &["help", "help"], 0, &[]);
-    for sub in ["check", "import", "config", "gen", "export", "summary", "merge"] {
+    for sub in ["check", "import", "config", "gen", "export", "summary", "merge", "completions"] {
         let text = chinese(&sb, &[sub, "--help"], 0, &[]);
         assert!(text.contains(&format!("用法：appraise {sub}")), "{sub}:\n{text}");
         chinese(&sb, &["help", sub], 0, &[]);
@@ -459,7 +467,7 @@ fn the_english_output_is_as_it_was() {
     let run = |args: &[&str]| printed(&appraise(&sb, en, args));
     let help = run(&["--help"]);
     assert!(help.starts_with(
-        "Review and score reports in the terminal. With no REPORT, opens the built-in sample\n\nUsage: appraise [OPTIONS] [REPORT]\n       appraise <COMMAND>\n\nCommands:\n  check    Validate a report (and a scores file): every problem with its place; exit 0 valid, 2 invalid\n"
+        "Review and score reports in the terminal. With no REPORT, opens the built-in sample\n\nUsage: appraise [OPTIONS] [REPORT]\n       appraise <COMMAND>\n\nCommands:\n  check        Validate a report (and a scores file): every problem with its place; exit 0 valid, 2 invalid\n"
     ), "{help}");
     assert!(help.contains("      --scores <PATH>     Where the scores are kept (default: beside the report, NAME.scores.json)\n"), "{help}");
     assert!(

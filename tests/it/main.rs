@@ -21,6 +21,7 @@ mod support;
 mod app_update;
 mod bad_input;
 mod cli;
+mod cli_manners;
 mod cli_zh;
 mod e2e;
 mod e2e_colors;

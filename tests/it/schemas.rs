@@ -203,3 +203,84 @@ fn every_sheet_written_as_json_follows_its_schema() {
         &std::fs::read_to_string(root().join("fixtures/golden/merge-shaodong.json")).unwrap(),
     );
 }
+
+/// `appraise check --json ARGS`: its stdout and exit code.
+fn check_json(args: &[&str]) -> (String, Option<i32>) {
+    let out =
+        crate::support::command().arg("check").arg("--json").args(args).current_dir(root()).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "check --json {args:?}");
+    (String::from_utf8(out.stdout).unwrap(), out.status.code())
+}
+
+#[test]
+fn check_json_follows_its_schema_with_a_stable_code_for_every_problem() {
+    let schema = Schema::load("check-1");
+    let (json, code) = check_json(&[
+        "fixtures/english-sample.json",
+        "--scores",
+        "fixtures/scores/english-sample.scores.json",
+    ]);
+    assert_eq!(code, Some(0));
+    schema.check("check --json of a valid report", &json);
+    let value: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["valid"], true);
+    assert_eq!(value["report"]["id"], "riverside-library-2023");
+    let cases = [
+        ("syntax-error.json", "json_syntax", "line", 5),
+        ("duplicate-ids.json", "duplicate_id", "path", 0),
+        ("bad-scale.json", "min_not_below_max", "path", 0),
+        ("missing-ref.json", "unknown_ref", "path", 0),
+        ("missing-fields.json", "missing_field", "path", 0),
+        ("not-utf8.json", "not_utf8", "line", 13),
+        ("empty.json", "file_empty", "file", 0),
+        ("wrong-types.json", "wrong_type", "path", 0),
+        ("unsupported-format.json", "unsupported_format", "path", 0),
+    ];
+    for (file, expected, place, line) in cases {
+        let path = format!("fixtures/invalid/{file}");
+        let (json, code) = check_json(&[&path]);
+        assert_eq!(code, Some(2), "{file}");
+        schema.check(&format!("check --json {file}"), &json);
+        let value: Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["valid"], false, "{file}");
+        let problems = value["problems"].as_array().unwrap();
+        let found =
+            problems.iter().find(|p| p["code"] == expected).unwrap_or_else(|| panic!("{file}: {json}"));
+        assert_eq!(found["file"], path.as_str(), "{file}");
+        assert!(found.get(place).is_some(), "{file}: no {place}: {found}");
+        if line > 0 {
+            assert_eq!(found["line"], line, "{file}");
+        }
+    }
+    let (json, code) = check_json(&["fixtures/nothere.json"]);
+    assert_eq!(code, Some(2));
+    schema.check("check --json of a missing file", &json);
+    assert!(json.contains("\"cannot_read\""), "{json}");
+    schema.refuses("an unknown code", r#"{"format":"appraise.check/1","valid":true,"problems":[{"code":"oops","severity":"error","file":"f","message":"m"}]}"#);
+}
+
+#[test]
+fn summary_json_follows_its_schema() {
+    let schema = Schema::load("summary-1");
+    let json = appraise(&[
+        "summary",
+        "--json",
+        "fixtures/shaodong-2022.json",
+        "--scores",
+        "fixtures/scores/shaodong-2022.zhangsan.scores.json",
+    ]);
+    schema.check("summary --json with scores", &json);
+    let value: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["scored"], 55);
+    assert_eq!(value["scores"]["evaluator"], "张三");
+    let problems = value["problems"].as_array().unwrap();
+    let reason = problems.iter().find(|p| p["code"] == "missing_reason").expect("a missing reason");
+    assert_eq!(reason["item"], "s2.1.1");
+    assert!(problems.iter().any(|p| p["code"] == "flagged"));
+    let json = appraise(&["summary", "--json", "fixtures/english-sample.json"]);
+    schema.check("summary --json without scores", &json);
+    let value: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["scores"]["found"], false);
+    assert_eq!(value["points"], Value::Null);
+    schema.refuses("an unknown code", r#"{"format":"appraise.summary/1"}"#);
+}
