@@ -83,6 +83,18 @@ enum Command {
     Merge(MergeArgs),
     /// The chair's view: every evaluator's scores and notes beside each item, and the panel's agreed score (评价得分).
     Panel(cmd::PanelArgs),
+    /// Search a report from the shell: the search box's ranked hits, a line each (or JSON), with id, section path, title and match positions.
+    Search {
+        report: PathBuf,
+        /// What to look for: space-separated terms, all of which must match; 'term exact, ^term prefix, term$ suffix, !term not.
+        query: String,
+        /// Print a JSON array (see docs/schema/search-1.json).
+        #[arg(long)]
+        json: bool,
+        /// Show at most N hits (default: all).
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -236,6 +248,7 @@ fn word_command(cmd: clap::Command, zh: bool) -> clap::Command {
         "merge" => w::ABOUT_MERGE.fill(&[("term", &"评价得分")]),
         "panel" => w::ABOUT_PANEL.fill(&[("term", &"评价得分")]),
         "help" => w::ABOUT_HELP.get().to_string(),
+        "search" => words::search::ABOUT_SEARCH.fill(&[("json", &"JSON")]),
         _ => w::ABOUT.fill(&[("report", &w::VALUE_REPORT)]),
     };
     let cmd =
@@ -325,6 +338,12 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
         }
         ("export" | "merge", "lang") => (Some(w::HELP_SHEET_LANG.get().into()), Some(w::VALUE_LANG)),
         ("export" | "merge", "no_bom") => (Some(w::HELP_NO_BOM.get().into()), None),
+        ("search", "query") => (Some(words::search::HELP_SEARCH_QUERY.get().into()), None),
+        ("search", "json") => {
+            let schema = "docs/schema/search-1.json";
+            (Some(words::search::HELP_SEARCH_JSON.fill(&[("json", &"JSON"), ("schema", &schema)])), None)
+        }
+        ("search", "limit") => (Some(words::search::HELP_SEARCH_LIMIT.get().into()), None),
         // Without a help text, as the doc comments have none.
         (_, "report") => (None, Some(w::VALUE_REPORT)),
         (_, "scores") => (None, Some(w::VALUE_PATH)),
@@ -398,6 +417,9 @@ fn run(
             cmd::summary(&report, scores.as_deref(), &mut std::io::stdout())
         }
         Some(Command::Merge(args)) => cmd::merge(&args, &mut std::io::stdout()),
+        Some(Command::Search { report, query, json, limit }) => {
+            cmd::search(&report, &query, json, limit, &mut std::io::stdout())
+        }
         Some(Command::Panel(ref args)) => {
             let open = terminal_view(&cli, dir.as_deref(), config?)?;
             cmd::panel(args, open)

@@ -42,6 +42,7 @@ mod render;
 mod rubric;
 mod schemas;
 mod screens;
+mod search_cli;
 mod search_ui;
 mod summary;
 mod theme;
