@@ -484,7 +484,7 @@ pub fn search(
     // Takes chunks of nodes until none are left (or `poll` says to give up), and sorts what
     // it found.
     let work = |poll: &dyn Fn() -> bool| -> Vec<Found> {
-        let mut worker = Worker::new(&query.terms);
+        let mut worker = Worker::new(&query.terms, &query.negated);
         // Untouched capacity costs no memory until used; growing costs copies.
         let mut found = Vec::with_capacity(count / 2 + 16);
         'chunks: loop {
@@ -559,6 +559,8 @@ struct Worker {
     first_ends: Vec<[usize; SLOTS + 1]>,
     /// Per term, its score as the node's id (or the id of a node above it).
     id_scores: Vec<Option<i64>>,
+    /// Whether some term, negated or not, may name an id.
+    ids: bool,
     /// Index of the first note not before the last item looked at (items come in order).
     note_cursor: usize,
 }
@@ -567,12 +569,13 @@ struct Worker {
 const NOTE_CHANGES: Changes = Changes { to_alnum: true, to_punct: true, other: true };
 
 impl Worker {
-    fn new(terms: &[Term]) -> Worker {
+    fn new(terms: &[Term], negated: &[Term]) -> Worker {
         Worker {
             scorer: Scorer::new(terms, SLOTS + 1),
             candidates: Vec::new(),
             first_ends: vec![[0; SLOTS + 1]; terms.len()],
             id_scores: Vec::with_capacity(terms.len()),
+            ids: terms.iter().chain(negated).any(|t| t.id_like),
             note_cursor: 0,
         }
     }
@@ -603,7 +606,9 @@ impl Worker {
                 if slot < SLOTS { (texts[slot], changes[slot]) } else { (note, NOTE_CHANGES) };
             text.map(|text| Hay::new(text, changes, term))
         };
+        // Read only when some term may name an id (no other term matches one).
         let id = match node {
+            _ if !self.ids => "",
             Node::Item(i) => ctx.report.items[i].id.as_str(),
             Node::Section(s) => ctx.report.sections[s].id.as_str(),
         };
