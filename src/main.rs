@@ -338,7 +338,9 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
         }
         ("export" | "merge", "lang") => (Some(w::HELP_SHEET_LANG.get().into()), Some(w::VALUE_LANG)),
         ("export" | "merge", "no_bom") => (Some(w::HELP_NO_BOM.get().into()), None),
-        ("search", "query") => (Some(words::search::HELP_SEARCH_QUERY.get().into()), None),
+        ("search", "query") => {
+            (Some(words::search::HELP_SEARCH_QUERY.get().into()), Some(words::search::VALUE_QUERY))
+        }
         ("search", "json") => {
             let schema = "docs/schema/search-1.json";
             (Some(words::search::HELP_SEARCH_JSON.fill(&[("json", &"JSON"), ("schema", &schema)])), None)

@@ -6,6 +6,7 @@ crate::words! {
     HELP_SEARCH_QUERY = "搜索词：空格分隔，全部须匹配；'词 精确匹配，^词 开头，词$ 结尾，!词 排除" /
         "What to look for: space-separated terms, all of which must match; 'term exact, ^term prefix, term$ suffix, !term not";
     HELP_SEARCH_JSON = "输出 {json} 数组（见 {schema}）" / "Print a {json} array (see {schema})";
+    VALUE_QUERY = "搜索词" / "QUERY";
     HELP_SEARCH_LIMIT = "最多显示多少个结果（默认：全部）" / "Show at most N hits (default: all)";
     /// A hit's kind, in the plain output.
     KIND_ITEM = "评分项" / "item";
