@@ -14,5 +14,5 @@ mod shared;
 pub use index::IdIndex;
 pub(crate) use load::json_syntax;
 pub use load::{LoadError, Place, Problem, fingerprint, load_report, parse_report, parse_report_unhashed};
-pub use model::{Grade, Item, ItemIx, Node, Report, Scale, Section, SectionIx};
+pub use model::{Grade, Item, ItemIx, Node, Report, Scale, Section, SectionIx, find_by_id};
 pub use shared::SharedStr;

@@ -172,3 +172,29 @@ impl Item {
         }
     }
 }
+
+/// The node whose id is `typed`, or the one node whose id begins with it; otherwise every id
+/// that begins with it (none, or more than one), in report order.
+pub fn find_by_id(report: &Report, typed: &str) -> Result<Node, Vec<String>> {
+    if typed.is_empty() {
+        return Err(Vec::new());
+    }
+    if let Some(node) = report.find(typed) {
+        return Ok(node);
+    }
+    let mut found: Vec<(Node, String)> = Vec::new();
+    for (s, sec) in report.sections.iter().enumerate() {
+        if sec.id.starts_with(typed) {
+            found.push((Node::Section(s), sec.id.to_string()));
+        }
+    }
+    for (i, item) in report.items.iter().enumerate() {
+        if item.id.starts_with(typed) {
+            found.push((Node::Item(i), item.id.to_string()));
+        }
+    }
+    match found.as_slice() {
+        [(node, _)] => Ok(*node),
+        _ => Err(found.into_iter().map(|(_, id)| id).collect()),
+    }
+}

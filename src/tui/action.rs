@@ -39,6 +39,11 @@ pub enum Action {
     // The panel view
     /// The agreed score of this item := the panel's method over the evaluators' scores.
     TakeMean,
+    /// The reading pane to the next / previous line with a match of the search that jumped here.
+    NextMatch,
+    PrevMatch,
+    /// `:` — type an id and go straight to it.
+    OpenGoto,
     /// The same for every item without an agreed score (asks first).
     TakeAllMeans,
     /// The panel view: the next item in order of spread, widest first.

@@ -186,7 +186,7 @@ pub fn key_mode(mode: &Mode) -> KeyMode {
     match mode {
         Mode::Normal => KeyMode::Normal,
         // A y/n question: its cancel keys say no, every other key is an answer.
-        Mode::ScorePrompt { .. } | Mode::Confirm(_) => KeyMode::Prompt,
+        Mode::ScorePrompt { .. } | Mode::Confirm(_) | Mode::Goto { .. } => KeyMode::Prompt,
         Mode::Note { .. } => KeyMode::Note,
         Mode::Help { .. } | Mode::Info { .. } => KeyMode::Help,
         Mode::Filters => KeyMode::Filters,

@@ -93,6 +93,9 @@ pub const KEYS: &[KeyDecl] = {
         Normal "last_item" LastItem, ["G", "end"], LAST_ITEM;
         Normal "next_unscored" NextUnscored, ["n"], NEXT_UNSCORED;
         Normal "search" OpenSearch, ["/"], SEARCH;
+        Normal "goto" OpenGoto, [":"], GOTO;
+        Normal "next_match" NextMatch, ["ctrl-n"], NEXT_MATCH;
+        Normal "prev_match" PrevMatch, ["ctrl-p"], PREV_MATCH;
         Normal "filters" OpenFilters, ["F"], FILTERS;
         Normal "clear_filters" ClearFilters, ["backspace"], CLEAR_FILTERS;
         Normal "focus_next" FocusNext, ["tab"], FOCUS_NEXT;

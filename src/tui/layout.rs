@@ -28,6 +28,11 @@ pub struct Panes {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Measures {
     pub reading_lines: usize,
+    /// Lines of the reading pane with a search match marked, and the nearest one below and
+    /// above the top line in view.
+    pub matches: usize,
+    pub next_match: Option<usize>,
+    pub prev_match: Option<usize>,
     pub page_max_scroll: u16,
 }
 

@@ -42,6 +42,9 @@ crate::words! {
     UNDO = "撤销上一次对分数、备注或标记的修改" / "undo the last change to a score, note or flag";
     REDO = "重做" / "redo";
     COPY = "复制本项正文到剪贴板（在评分窗格中复制备注）；经 SSH 和 tmux 也可用" / "copy the item's text to the clipboard (from the score panel: its note); works over SSH and in tmux";
+    NEXT_MATCH = "跳转搜索结果后：正文滚到下一处匹配" / "after a search jump: the text scrolls to the next match";
+    PREV_MATCH = "跳转搜索结果后：正文滚到上一处匹配" / "after a search jump: the text scrolls to the previous match";
+    GOTO = "按编号跳转（如 s2.1.3、r1.2；唯一的开头即可）" / "go to an id (s2.1.3, r1.2; a unique beginning is enough)";
     TAKE_MEAN = "专家组视图：本项的评价得分取各评价人员的均值（按所选方法，取到步长）" /
         "panel view: the agreed score := the evaluators' mean (by the method, on the step grid)";
     NEXT_BY_SPREAD = "专家组视图：按极差从大到小走到下一项" / "panel view: the next item in order of spread, widest first";

@@ -36,6 +36,13 @@ crate::words! {
     FILTERED_FLAGGED = "待核实" / "flagged";
     FILTERED_NEEDS_REASON = "缺扣分原因" / "needs a reason";
     FILTERED_HAS_NOTE = "有备注" / "has a note";
+    NO_MATCHES_HERE = "这里没有标出的搜索匹配；按 {key} 搜索。" / "No search match is marked here; {key} searches.";
+    MATCH_LINE = "正文中有 {n} 行带匹配。" / "{n} lines of the text have a match.";
+    NO_LATER_MATCH = "下面没有更多匹配了。" / "No further match below.";
+    NO_EARLIER_MATCH = "上面没有更多匹配了。" / "No match above.";
+    GOTO_PROMPT = "跳转到编号：" / "Go to id: ";
+    GOTO_NONE = "没有以“{id}”开头的编号。" / "No id begins with \"{id}\".";
+    GOTO_AMBIGUOUS = "有 {n} 个编号以“{id}”开头：{list}" / "{n} ids begin with \"{id}\": {list}";
     FILTERED_DISAGREE = "分歧" / "disagreements";
     FILTERED_TAG = "标签 {tag}" / "tag {tag}";
     FILTER_TAG_NEXT = "标签：{tag}（{key} 换下一个）" / "tag: {tag} ({key} for the next)";

@@ -1207,3 +1207,85 @@ fn j_and_k_read_on_into_the_texts_passages_and_n_keeps_to_the_indicators() {
         "n wraps to the first indicator"
     );
 }
+
+/// `:` goes straight to an id: exact, or the one id a beginning fits; otherwise it says why and
+/// lists the candidates; Ctrl-o comes back.
+#[test]
+fn colon_goes_to_an_id_or_says_which_ones_fit() {
+    let mut app = app_sized(SHAODONG, 120, 40);
+    let start = app.current();
+    let goto = |app: &mut App, typed: &str| {
+        type_str(app, ":");
+        assert!(matches!(app.mode, Mode::Goto { .. }));
+        type_str(app, typed);
+        app.update(key(KeyCode::Enter));
+    };
+    goto(&mut app, "s2.2.3");
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(&*app.report.items[app.current_item().unwrap()].id, "s2.2.3");
+    goto(&mut app, "s6.3.3.");
+    let Mode::Goto { error: Some(e), .. } = &app.mode else { panic!("an ambiguous beginning is refused") };
+    assert!(e.contains("3 ids begin with \"s6.3.3.\": s6.3.3.1, s6.3.3.2, s6.3.3.3"), "{e}");
+    app.update(key(KeyCode::Esc));
+    goto(&mut app, "nope");
+    let Mode::Goto { error: Some(e), .. } = &app.mode else { panic!("an unknown id is refused") };
+    assert!(e.contains("No id begins with \"nope\""), "{e}");
+    app.update(key(KeyCode::Esc));
+    assert!(matches!(app.mode, Mode::Normal));
+    goto(&mut app, "s2.3.");
+    let Mode::Goto { error: Some(_), .. } = &app.mode else { panic!("s2.3. fits several") };
+    app.update(key(KeyCode::Esc));
+    app.update(ctrl('o'));
+    assert_eq!(app.current(), start, "Ctrl-o comes back from the jump");
+}
+
+/// After a search jump the matches are marked in the reading pane, and Ctrl-n / Ctrl-p scroll
+/// from one line with a match to the next; elsewhere they say there is none.
+#[test]
+fn a_search_jump_marks_its_matches_and_ctrl_n_goes_from_one_to_the_next() {
+    let long = format!(
+        r#"{{"id":"t","title":"T","sections":[{{"id":"s","title":"S","items":[
+            {{"id":"a","text":"{}网办率提高。{}再次提到网办。"}},{{"id":"b","text":"无关"}}]}}]}}"#,
+        "正文。".repeat(400),
+        "其他内容。".repeat(400)
+    );
+    let mut app = app_sized(long.as_bytes(), 80, 24);
+    app.update(Action::FirstItem);
+    app.update(ctrl('n'));
+    assert!(message(&app).contains("No search match is marked here"), "{}", message(&app));
+    let node = app.current().unwrap();
+    app.found = Some(appraise::tui::app::Found { node, query: "网办".into(), generation: 1 });
+    let (w, h) = (app.size.width, app.size.height);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    let mut state = appraise::tui::view::ViewState::default();
+    terminal.draw(|f| appraise::tui::frame(&mut app, &mut state, f)).unwrap();
+    assert_eq!(app.measured.matches, 2, "{:?}", app.measured);
+    let first = app.measured.next_match.expect("a match below the top");
+    app.update(ctrl('n'));
+    assert_eq!(app.text_scroll, first);
+    terminal.draw(|f| appraise::tui::frame(&mut app, &mut state, f)).unwrap();
+    // The marked characters carry the theme's highlight.
+    let buf = terminal.backend().buffer().clone();
+    let marked = (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            let cell = &buf[(x, y)];
+            cell.symbol() == "网"
+                && cell.fg == app.theme.highlight.fg.unwrap()
+                && cell.modifier.contains(app.theme.highlight.add_modifier)
+        })
+        .count();
+    assert!(marked >= 1, "the match is marked");
+    app.update(ctrl('n'));
+    let second = app.text_scroll;
+    assert!(second > first, "on to the next line with a match");
+    terminal.draw(|f| appraise::tui::frame(&mut app, &mut state, f)).unwrap();
+    app.update(ctrl('n'));
+    assert!(message(&app).contains("No further match below"), "{}", message(&app));
+    app.update(ctrl('p'));
+    assert_eq!(app.text_scroll, first, "and back");
+    // Another item: nothing marked there.
+    app.update(Action::NextItem);
+    app.update(ctrl('n'));
+    assert!(message(&app).contains("No search match is marked here"));
+}

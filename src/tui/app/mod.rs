@@ -52,6 +52,11 @@ pub enum Mode {
     Search(Box<SearchState>),
     /// A y/n question in the status bar: `y` says yes, any other key no.
     Confirm(Confirm),
+    /// `:` — an id typed in the status bar, to go straight to it.
+    Goto {
+        input: String,
+        error: Option<String>,
+    },
 }
 
 /// What a y/n question is about.
@@ -166,6 +171,18 @@ pub struct App {
     pub panel_reads: u64,
     /// `M` was pressed once: the next `M` takes the mean for every item not agreed yet.
     confirm_all: bool,
+    /// The search jumped here: its matches are marked in the reading pane while this node is
+    /// shown (`Ctrl-n`/`Ctrl-p` go from one to the next).
+    pub found: Option<Found>,
+}
+
+/// What a search jump left to mark: the node it went to and the query, with a generation that
+/// tells one jump from the next.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub node: Node,
+    pub query: String,
+    pub generation: u64,
 }
 
 mod filters;
@@ -234,6 +251,7 @@ impl App {
             panel: None,
             panel_reads: 0,
             confirm_all: false,
+            found: None,
         };
         app.keep_cursor_visible();
         app
@@ -479,6 +497,8 @@ impl App {
                 return Some(Effect::Export);
             }
             Copy => return self.copy(),
+            OpenGoto => self.mode = Mode::Goto { input: String::new(), error: None },
+            NextMatch | PrevMatch => self.scroll_to_match(action == NextMatch),
             TakeMean => self.take_mean(),
             TakeAllMeans => self.take_all_means(),
             NextBySpread => self.next_by_spread(),
@@ -537,6 +557,7 @@ impl App {
         }
         match &self.mode {
             Mode::ScorePrompt { .. } => self.type_into_prompt(key),
+            Mode::Goto { .. } => self.type_into_goto(key),
             Mode::Note { .. } => self.type_into_note(key),
             Mode::Search(_) => return self.type_into_search(key),
             Mode::Normal | Mode::Help { .. } | Mode::Info { .. } | Mode::Filters | Mode::Confirm(_) => {}
@@ -553,6 +574,10 @@ impl App {
                 self.journal_out.push(JournalRecord::Draft(*item, editor.lines().join("\n")));
             }
             Mode::ScorePrompt { .. } => self.paste_into_prompt(text),
+            Mode::Goto { input, error } => {
+                input.push_str(text.lines().next().unwrap_or("").trim());
+                *error = None;
+            }
             Mode::Search(state) => {
                 let line = text.lines().next().unwrap_or("").to_string();
                 state.input.push_str(&line);

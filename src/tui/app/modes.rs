@@ -20,6 +20,10 @@ fn is_score_char(c: char) -> bool {
 impl App {
     /// The score prompt's keys.
     pub(super) fn on_prompt(&mut self, action: Action) -> Option<Effect> {
+        if matches!(self.mode, Mode::Goto { .. }) {
+            self.on_goto(&action);
+            return None;
+        }
         let current = self.current_item();
         let Mode::ScorePrompt { input, error, selected } = &mut self.mode else { return None };
         match action {
@@ -138,5 +142,63 @@ impl App {
             Action::PageScreenUp => *scroll = scroll.saturating_sub(10),
             _ => {}
         }
+    }
+}
+
+impl App {
+    /// The `:` prompt's keys: Enter goes to the id typed (or the one id it begins), Esc cancels.
+    fn on_goto(&mut self, action: &Action) {
+        let Mode::Goto { input, error } = &mut self.mode else { return };
+        match action {
+            Action::PromptCancel => self.mode = Mode::Normal,
+            Action::PromptDelete => {
+                input.pop();
+                *error = None;
+            }
+            Action::PromptClear => {
+                input.clear();
+                *error = None;
+            }
+            Action::PromptSet => {
+                let typed = input.trim().to_string();
+                match crate::report::find_by_id(&self.report, &typed) {
+                    Ok(node) => {
+                        self.mode = Mode::Normal;
+                        if let Some(here) = self.current() {
+                            self.jumps.push(here);
+                        }
+                        self.go_to(node);
+                    }
+                    Err(candidates) => {
+                        let text = if candidates.is_empty() {
+                            crate::words::tui::GOTO_NONE.fill(&[("id", &typed)])
+                        } else {
+                            let shown: Vec<&str> = candidates.iter().take(6).map(String::as_str).collect();
+                            let more = if candidates.len() > shown.len() { " …" } else { "" };
+                            crate::words::tui::GOTO_AMBIGUOUS.fill(&[
+                                ("id", &typed),
+                                ("n", &candidates.len()),
+                                ("list", &format!("{}{more}", shown.join(", "))),
+                            ])
+                        };
+                        if let Mode::Goto { error, .. } = &mut self.mode {
+                            *error = Some(text);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A key typed into the `:` prompt: any printable character.
+    pub(super) fn type_into_goto(&mut self, key: KeyEvent) {
+        let Mode::Goto { input, error } = &mut self.mode else { return };
+        let KeyCode::Char(c) = key.code else { return };
+        if key.modifiers.contains(KeyModifiers::CONTROL) || c.is_control() || input.chars().count() >= 200 {
+            return;
+        }
+        input.push(c);
+        *error = None;
     }
 }

@@ -161,6 +161,26 @@ impl App {
         self.outline_offset = self.outline_offset.min(max_offset);
     }
 
+    /// `Ctrl-n` / `Ctrl-p`: the reading pane scrolls to the next / previous line with a match
+    /// of the search that jumped here (the view measured where they are).
+    pub(super) fn scroll_to_match(&mut self, next: bool) {
+        let shown = self.found.as_ref().is_some_and(|f| Some(f.node) == self.current());
+        if !shown || self.measured.matches == 0 {
+            let key = self.key(Action::OpenSearch);
+            self.say(Level::Info, w::NO_MATCHES_HERE.fill(&[("key", &key)]));
+            return;
+        }
+        let target = if next { self.measured.next_match } else { self.measured.prev_match };
+        match target {
+            Some(line) => {
+                self.text_scroll = line;
+                self.say(Level::Info, w::MATCH_LINE.fill(&[("n", &self.measured.matches)]));
+            }
+            None if next => self.say(Level::Info, w::NO_LATER_MATCH.get()),
+            None => self.say(Level::Info, w::NO_EARLIER_MATCH.get()),
+        }
+    }
+
     pub(super) fn page(&self) -> usize {
         usize::from(layout::inner(self.panes().reading).height.max(2)).saturating_sub(1).max(1)
     }

@@ -42,6 +42,8 @@ impl App {
             Action::SearchJump => {
                 if let Some(hit) = state.hits.get(state.selected) {
                     let node = hit.node;
+                    let generation = self.found.as_ref().map_or(1, |f| f.generation + 1);
+                    self.found = Some(super::Found { node, query: state.input.clone(), generation });
                     self.mode = Mode::Normal;
                     if let Some(here) = self.current() {
                         self.jumps.push(here);

@@ -42,6 +42,10 @@ pub fn draw(app: &App, state: &mut ViewState, frame: &mut Frame) -> Measures {
     }
     if p.reading.width > 0 {
         measured.reading_lines = reading::draw(app, state, frame, p.reading);
+        let (matches, scroll) = (state.match_lines(), app.text_scroll);
+        measured.matches = matches.len();
+        measured.next_match = matches.iter().copied().find(|&l| l > scroll);
+        measured.prev_match = matches.iter().copied().rev().find(|&l| l < scroll);
     }
     score::draw(app, frame, p.score);
     status::draw(app, frame, p.status);

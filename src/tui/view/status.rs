@@ -91,6 +91,19 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     line.push(Span::raw(" │ "));
     let used: usize = line.iter().map(|s| text::width(&s.content)).sum();
     let room = w.saturating_sub(used);
+    // The `:` prompt takes the message's place: what is typed, then why it went nowhere, else
+    // the prompt's keys.
+    if let Mode::Goto { input, error } = &app.mode {
+        let typed = format!("{}{input}▏", words::GOTO_PROMPT);
+        let rest = room.saturating_sub(text::width(&typed) + 2);
+        line.push(Span::styled(clip(&typed, room), t.title));
+        match error {
+            Some(e) => line.push(Span::styled(format!("  {}", clip(e, rest)), t.warning)),
+            None => line.push(Span::styled(format!("  {}", clip(&hints(app, rest), rest)), t.muted)),
+        }
+        frame.render_widget(Paragraph::new(Line::from(line)).style(t.status), area);
+        return;
+    }
     match &app.message {
         Some(m) => {
             let style = match m.level {
@@ -136,7 +149,7 @@ pub fn hints(app: &App, room: usize) -> String {
             (vec![Help], k::HINT_HELP, 0),
             (vec![Quit], k::HINT_QUIT, 3),
         ],
-        Mode::ScorePrompt { .. } => vec![
+        Mode::ScorePrompt { .. } | Mode::Goto { .. } => vec![
             (vec![PromptSet], k::HINT_SET, 0),
             (vec![PromptCancel], k::HINT_CANCEL, 1),
             (vec![PromptDelete], k::HINT_DELETE, 2),
