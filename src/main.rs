@@ -104,6 +104,19 @@ enum Command {
         #[arg(value_name = "SHELL")]
         shell: clap_complete::Shell,
     },
+    /// Search a report from the shell: the search box's ranked hits, a line each (or JSON), with id, section path, title and match positions.
+    Search {
+        /// The report to search.
+        report: PathBuf,
+        /// What to look for: space-separated terms, all of which must match; 'term exact, ^term prefix, term$ suffix, !term not.
+        query: String,
+        /// Print a JSON array (see docs/schema/search-1.json).
+        #[arg(long)]
+        json: bool,
+        /// Show at most N hits (default: all).
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -269,6 +282,7 @@ fn word_command(cmd: clap::Command, zh: bool) -> clap::Command {
         "panel" => w::ABOUT_PANEL.fill(&[("term", &"评价得分")]),
         "help" => w::ABOUT_HELP.get().to_string(),
         "completions" => words::shell::ABOUT_COMPLETIONS.get().to_string(),
+        "search" => words::search::ABOUT_SEARCH.fill(&[("json", &"JSON")]),
         _ => w::ABOUT.fill(&[("report", &w::VALUE_REPORT)]),
     };
     let cmd =
@@ -389,6 +403,16 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
         ("export" | "merge" | "panel", "report") => {
             (Some(words::shell::HELP_SHEET_REPORT.get().into()), Some(w::VALUE_REPORT))
         }
+        ("search", "query") => {
+            (Some(words::search::HELP_SEARCH_QUERY.get().into()), Some(words::search::VALUE_QUERY))
+        }
+        ("search", "json") => {
+            let schema = "docs/schema/search-1.json";
+            (Some(words::search::HELP_SEARCH_JSON.fill(&[("json", &"JSON"), ("schema", &schema)])), None)
+        }
+        ("search", "limit") => (Some(words::search::HELP_SEARCH_LIMIT.get().into()), None),
+        ("search", "report") => (Some(words::search::HELP_SEARCH_REPORT.get().into()), Some(w::VALUE_REPORT)),
+        (_, "scores") => (None, Some(w::VALUE_PATH)),
         _ => (None, None),
     };
     let mut a = a;
@@ -494,6 +518,9 @@ fn run(
         Some(Command::Merge(args)) => cmd::merge(&args, &mut cmd::stdout()),
         Some(Command::Completions { shell }) => {
             cmd::shell::completions(shell, &mut command(), &mut cmd::stdout())
+        }
+        Some(Command::Search { report, query, json, limit }) => {
+            cmd::search(&report, &query, json, limit, &mut cmd::stdout())
         }
         Some(Command::Panel(ref args)) => {
             let open = terminal_view(&cli, dir.as_deref(), config?)?;

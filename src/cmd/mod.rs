@@ -10,6 +10,7 @@ mod merge;
 mod merge_inputs;
 mod open;
 mod panel;
+mod search;
 pub mod shell;
 mod summary;
 
@@ -21,6 +22,7 @@ pub use import::{ImportArgs, import, import_for_review, load_or_import};
 pub use merge::{DEFAULT_DISAGREE, MergeArgs, merge, panel_path};
 pub use open::{OpenArgs, open, sheet_path};
 pub use panel::{PanelArgs, panel, panel_scores_path};
+pub use search::search;
 pub use summary::{summary, summary_json};
 
 use std::fmt;

@@ -4,7 +4,16 @@
 //! A [`Query`] is whitespace-separated terms that must all match, in any order (like fzf), with
 //! smart case. Each term is fuzzy-matched by skim's algorithm ([`SkimMatcherV2`]) against each
 //! field of a node; the node's score is the sum over terms of each term's best field score, title
-//! matches getting [`TITLE_BONUS`]. Text and query are normalised char by char — full-width ASCII
+//! matches getting [`TITLE_BONUS`]. A term whose chars occur together in a field (a contiguous
+//! occurrence) gets [`CONTIGUOUS_BONUS`] on top of the matcher's score, so chars typed together
+//! rank above the same chars scattered; ties stay in report order.
+//!
+//! fzf's operators: `'exact` (a contiguous occurrence), `^prefix` (at the start of a field),
+//! `suffix$` (at its end), `^whole$`, and `!not` (no field holds it: exact, or with `^`/`$`).
+//! A term that looks like an id (ASCII letters, digits and `.-_`, with a digit) also matches the
+//! node whose id it is ([`ID_EXACT`], first) and the nodes under it ([`ID_PREFIX`]).
+//!
+//! Text and query are normalised char by char — full-width ASCII
 //! to ASCII, traditional to simplified Chinese, non-ASCII lowercased for case-insensitive terms —
 //! so char indices into the normalised text are char indices into the original.
 //!
@@ -35,6 +44,16 @@ pub use snippet::snippet;
 /// same quality.
 pub const TITLE_BONUS: i64 = 24;
 
+/// Added to a term's score when its chars occur together in the field: a tier above every
+/// scattered match.
+pub const CONTIGUOUS_BONUS: i64 = 1 << 20;
+
+/// A term's score when it is a node's id: above any text match.
+pub const ID_EXACT: i64 = 1 << 40;
+
+/// A term's score when a node's id starts with it and a `.` (the node is under that id).
+pub const ID_PREFIX: i64 = 1 << 30;
+
 /// [`match_positions`] keeps the whole alignment matrix, so it is limited in cells too.
 const POSITION_CELLS: usize = 1024 * 1024;
 /// Searches over more nodes than this are shared with a helper thread.
@@ -52,13 +71,33 @@ pub enum Field {
     Criteria,
     Note,
     Body,
+    /// The node's id.
+    Id,
+}
+
+/// How a term must occur (fzf's operators).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// In order, not necessarily together.
+    Fuzzy,
+    /// `'term`: together, anywhere.
+    Exact,
+    /// `^term`: together, at the start of a field (leading whitespace aside).
+    Prefix,
+    /// `term$`: together, at the end of a field (trailing whitespace aside).
+    Suffix,
+    /// `^term$`: the whole field.
+    Whole,
 }
 
 /// A parsed query: whitespace-separated terms (ASCII space, U+3000…), all of which must match;
 /// smart case (a term is case-sensitive only when it has an uppercase letter).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
+    /// Terms that must match.
     terms: Vec<Term>,
+    /// `!terms`: no field may hold them.
+    negated: Vec<Term>,
 }
 
 #[derive(Debug, Clone)]
@@ -68,6 +107,9 @@ struct Term {
     /// `pattern`'s chars.
     chars: Vec<char>,
     case_sensitive: bool,
+    kind: Kind,
+    /// Whether it may name an id: ASCII letters, digits and `.-_`, with a digit; fuzzy or exact.
+    id_like: bool,
     /// Whether some of `chars` are ASCII letters; ASCII letters or digits; other ASCII; not
     /// ASCII.
     has_letters: bool,
@@ -82,7 +124,9 @@ struct Term {
 
 impl PartialEq for Term {
     fn eq(&self, other: &Term) -> bool {
-        self.pattern == other.pattern && self.case_sensitive == other.case_sensitive
+        self.pattern == other.pattern
+            && self.case_sensitive == other.case_sensitive
+            && self.kind == other.kind
     }
 }
 
@@ -90,7 +134,7 @@ impl Eq for Term {}
 
 impl Term {
     /// `text` is already normalised.
-    fn new(text: &str) -> Term {
+    fn new(text: &str, kind: Kind) -> Term {
         let case_sensitive = text.chars().any(char::is_uppercase);
         let chars: Vec<char> =
             if case_sensitive { text.chars().collect() } else { text.chars().map(lower).collect() };
@@ -113,19 +157,135 @@ impl Term {
                         .then(|| (Finder::new(utf8).into_owned(), FinderRev::new(utf8).into_owned()))
                 })
                 .collect(),
+            id_like: matches!(kind, Kind::Fuzzy | Kind::Exact)
+                && chars.iter().any(char::is_ascii_digit)
+                && chars.iter().all(|&c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')),
             chars,
             case_sensitive,
+            kind,
             bloom,
+        }
+    }
+
+    /// A term with fzf's operators: `'exact`, `^prefix`, `suffix$`, `!not` (exact unless `^`
+    /// or `$` says otherwise). Returns the term and whether it is negated. An operator alone
+    /// is a plain char to look for.
+    fn parse(word: &str) -> (Term, bool) {
+        let mut rest = word;
+        let negated = rest.len() > 1 && rest.starts_with('!');
+        if negated {
+            rest = &rest[1..];
+        }
+        let mut exact = negated;
+        if rest.len() > 1 && rest.starts_with('\'') {
+            rest = &rest[1..];
+            exact = true;
+        }
+        let prefix = rest.len() > 1 && rest.starts_with('^');
+        if prefix {
+            rest = &rest[1..];
+        }
+        let suffix = rest.len() > 1 && rest.ends_with('$');
+        if suffix {
+            rest = &rest[..rest.len() - 1];
+        }
+        let kind = match (prefix, suffix) {
+            (true, true) => Kind::Whole,
+            (true, false) => Kind::Prefix,
+            (false, true) => Kind::Suffix,
+            (false, false) if exact => Kind::Exact,
+            (false, false) => Kind::Fuzzy,
+        };
+        (Term::new(rest, kind), negated)
+    }
+
+    /// Whether `id` is this term (`Some(true)`) or under it (`Some(false)`: it starts with the
+    /// term and a `.`, or with a term ending in `.`).
+    fn id_match(&self, id: &str) -> Option<bool> {
+        if !self.id_like || id.len() < self.pattern.len() || !id.is_char_boundary(self.pattern.len()) {
+            return None;
+        }
+        let (head, tail) = id.split_at(self.pattern.len());
+        let same =
+            if self.case_sensitive { head == self.pattern } else { head.eq_ignore_ascii_case(&self.pattern) };
+        if !same {
+            return None;
+        }
+        if tail.is_empty() {
+            Some(true)
+        } else {
+            (tail.starts_with('.') || self.pattern.ends_with('.')).then_some(false)
+        }
+    }
+
+    /// Every id this term matches is matched by `other`.
+    fn ids_within(&self, other: &Term) -> bool {
+        if !self.id_like {
+            return true;
+        }
+        if !other.id_like || (other.case_sensitive && !self.case_sensitive) {
+            return false;
+        }
+        // `other` matches ids starting with itself (and a `.`): so must `self` be one of them.
+        other.id_match(&self.pattern).is_some()
+    }
+
+    /// The chars of this term at byte `start` of the field, all in a row: the byte past them.
+    fn occurs_at(&self, hay: Hay, start: usize) -> Option<usize> {
+        let mut chars = hay.text.get(start..)?.char_indices();
+        let mut end = start;
+        for k in 0..self.chars.len() {
+            let (i, c) = chars.next()?;
+            if !self.eq(c, k) {
+                return None;
+            }
+            end = start + i + c.len_utf8();
+        }
+        Some(end)
+    }
+
+    /// The byte range of the occurrence the term's kind asks for (for a fuzzy term, its first
+    /// contiguous occurrence), if there is one.
+    fn exact_span(&self, hay: Hay) -> Option<(usize, usize)> {
+        let text = hay.text;
+        let first = text.len() - text.trim_start().len();
+        let last = text.trim_end().len();
+        match self.kind {
+            Kind::Fuzzy | Kind::Exact => {
+                let mut from = 0;
+                loop {
+                    let (start, next) = self.find(hay, 0, from)?;
+                    if let Some(end) = self.occurs_at(hay, start) {
+                        return Some((start, end));
+                    }
+                    from = next;
+                }
+            }
+            Kind::Prefix => self.occurs_at(hay, first).map(|end| (first, end)),
+            Kind::Whole => self.occurs_at(hay, first).filter(|&end| end == last).map(|end| (first, end)),
+            Kind::Suffix => {
+                let start = text[..last].char_indices().rev().nth(self.chars.len().checked_sub(1)?)?.0;
+                self.occurs_at(hay, start).filter(|&end| end == last).map(|end| (start, end))
+            }
         }
     }
 
     /// True when every text this term matches is also matched by `other`.
     fn implies(&self, other: &Term) -> bool {
-        match (self.case_sensitive, other.case_sensitive) {
-            (false, true) => false,
-            (true, false) => is_subsequence(&other.chars, self.chars.iter().map(|&c| lower(c))),
-            _ => is_subsequence(&other.chars, self.chars.iter().copied()),
-        }
+        let mine: Vec<char> = match (self.case_sensitive, other.case_sensitive) {
+            (false, true) => return false,
+            (true, false) => self.chars.iter().map(|&c| lower(c)).collect(),
+            _ => self.chars.clone(),
+        };
+        let theirs = &other.chars;
+        let text = match other.kind {
+            Kind::Fuzzy => is_subsequence(theirs, mine.iter().copied()),
+            Kind::Exact => self.kind != Kind::Fuzzy && mine.windows(theirs.len().max(1)).any(|w| w == theirs),
+            Kind::Prefix => matches!(self.kind, Kind::Prefix | Kind::Whole) && mine.starts_with(theirs),
+            Kind::Suffix => matches!(self.kind, Kind::Suffix | Kind::Whole) && mine.ends_with(theirs),
+            Kind::Whole => self.kind == Kind::Whole && mine == *theirs,
+        };
+        text && self.ids_within(other)
     }
 }
 
@@ -145,11 +305,18 @@ fn is_subsequence(needle: &[char], hay: impl Iterator<Item = char>) -> bool {
 impl Query {
     pub fn parse(s: &str) -> Query {
         let normalised: String = s.chars().map(norm).collect();
-        Query { terms: normalised.split_whitespace().map(Term::new).collect() }
+        let mut query = Query::default();
+        for word in normalised.split_whitespace() {
+            match Term::parse(word) {
+                (term, false) => query.terms.push(term),
+                (term, true) => query.negated.push(term),
+            }
+        }
+        query
     }
 
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
+        self.terms.is_empty() && self.negated.is_empty()
     }
 
     /// True when every node matching `self` also matches `previous`, so the caller may search
@@ -161,6 +328,8 @@ impl Query {
         !self.is_empty()
             && !previous.is_empty()
             && previous.terms.iter().all(|p| self.terms.iter().any(|t| t.implies(p)))
+            // A node `!p` kept out must stay out: some `!t` here matches wherever `p` does.
+            && previous.negated.iter().all(|p| self.negated.iter().any(|t| p.implies(t)))
     }
 }
 
@@ -315,7 +484,7 @@ pub fn search(
     // Takes chunks of nodes until none are left (or `poll` says to give up), and sorts what
     // it found.
     let work = |poll: &dyn Fn() -> bool| -> Vec<Found> {
-        let mut worker = Worker::new(&query.terms);
+        let mut worker = Worker::new(&query.terms, &query.negated);
         // Untouched capacity costs no memory until used; growing costs copies.
         let mut found = Vec::with_capacity(count / 2 + 16);
         'chunks: loop {
@@ -388,6 +557,10 @@ struct Worker {
     candidates: Vec<u8>,
     /// Per term and slot, where the term's first occurrence ends.
     first_ends: Vec<[usize; SLOTS + 1]>,
+    /// Per term, its score as the node's id (or the id of a node above it).
+    id_scores: Vec<Option<i64>>,
+    /// Whether some term, negated or not, may name an id.
+    ids: bool,
     /// Index of the first note not before the last item looked at (items come in order).
     note_cursor: usize,
 }
@@ -396,11 +569,13 @@ struct Worker {
 const NOTE_CHANGES: Changes = Changes { to_alnum: true, to_punct: true, other: true };
 
 impl Worker {
-    fn new(terms: &[Term]) -> Worker {
+    fn new(terms: &[Term], negated: &[Term]) -> Worker {
         Worker {
             scorer: Scorer::new(terms, SLOTS + 1),
             candidates: Vec::new(),
             first_ends: vec![[0; SLOTS + 1]; terms.len()],
+            id_scores: Vec::with_capacity(terms.len()),
+            ids: terms.iter().chain(negated).any(|t| t.id_like),
             note_cursor: 0,
         }
     }
@@ -431,10 +606,19 @@ impl Worker {
                 if slot < SLOTS { (texts[slot], changes[slot]) } else { (note, NOTE_CHANGES) };
             text.map(|text| Hay::new(text, changes, term))
         };
+        // Read only when some term may name an id (no other term matches one).
+        let id = match node {
+            _ if !self.ids => "",
+            Node::Item(i) => ctx.report.items[i].id.as_str(),
+            Node::Section(s) => ctx.report.sections[s].id.as_str(),
+        };
 
         // Cheap rejections first: blooms for every term, then in-order occurrence.
         self.candidates.clear();
+        self.id_scores.clear();
         for term in &ctx.query.terms {
+            let id_score = term.id_match(id).map(|exact| if exact { ID_EXACT } else { ID_PREFIX });
+            self.id_scores.push(id_score);
             let mut mask = u8::from(note.is_some()) << SLOTS;
             if bloom.contains(&term.bloom) {
                 for (slot, text) in texts.iter().enumerate() {
@@ -443,7 +627,7 @@ impl Worker {
                     }
                 }
             }
-            if mask == 0 {
+            if mask == 0 && id_score.is_none() {
                 return None;
             }
             self.candidates.push(mask);
@@ -459,8 +643,22 @@ impl Worker {
                     None => *mask &= !(1 << slot),
                 }
             }
-            if *mask == 0 {
+            if *mask == 0 && self.id_scores[t].is_none() {
                 return None;
+            }
+        }
+        // No field may hold a negated term, nor may the id be it.
+        for term in &ctx.query.negated {
+            if term.id_match(id).is_some() {
+                return None;
+            }
+            if !bloom.contains(&term.bloom) && note.is_none() {
+                continue;
+            }
+            for slot in 0..=SLOTS {
+                if hay(slot, term).is_some_and(|h| term.exact_span(h).is_some()) {
+                    return None;
+                }
             }
         }
 
@@ -470,7 +668,7 @@ impl Worker {
         let mut best: Option<(i64, Field)> = None;
         for (t, term) in ctx.query.terms.iter().enumerate() {
             let mask = self.candidates[t];
-            let mut term_best: Option<(i64, Field)> = None;
+            let mut term_best: Option<(i64, Field)> = self.id_scores[t].map(|score| (score, Field::Id));
             for slot in (0..=SLOTS).filter(|&s| mask & (1 << s) != 0) {
                 let Some(hay) = hay(slot, term) else { continue };
                 let Some(score) = self.scorer.score(hay, slot, term, t, self.first_ends[t][slot]) else {
@@ -488,7 +686,11 @@ impl Worker {
                 best = Some((score, field));
             }
         }
-        best.map(|(_, field)| (total, field))
+        match best {
+            Some((_, field)) => Some((total, field)),
+            // Only negated terms, none of which is here: a hit, in report order.
+            None => ctx.query.terms.is_empty().then_some((0, Field::Title)),
+        }
     }
 }
 
@@ -499,7 +701,17 @@ pub fn match_positions(text: &str, query: &Query) -> Vec<usize> {
     let mut positions = Vec::new();
     let mut buf = String::new();
     for term in &query.terms {
-        if term.first_end(Hay { text, raw: false }).is_none() {
+        let hay = Hay { text, raw: false };
+        if term.first_end(hay).is_none() {
+            continue;
+        }
+        // An occurrence of the chars together is what ranked the hit: show it.
+        if let Some((start, end)) = term.exact_span(hay) {
+            let first = text[..start].chars().count();
+            positions.extend(first..first + text[start..end].chars().count());
+            continue;
+        }
+        if term.kind != Kind::Fuzzy {
             continue;
         }
         let form = if normalise_into(text, term.case_sensitive, &mut buf) { buf.as_str() } else { text };

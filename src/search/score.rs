@@ -18,8 +18,8 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem::Finder;
 use memchr::{memchr, memchr_iter, memchr2, memchr2_iter, memrchr, memrchr2};
 
-use super::Term;
 use super::norm::{Changes, form, normalise_into};
+use super::{CONTIGUOUS_BONUS, Kind, Term};
 
 /// A matcher for one case mode, full alignment or linear ("simple") mode.
 pub(super) fn matcher(case_sensitive: bool, simple: bool) -> SkimMatcherV2 {
@@ -88,7 +88,7 @@ impl Term {
     }
 
     /// Byte range of the first char at or after byte `from` that matches pattern char `k`.
-    fn find(&self, hay: Hay, k: usize, from: usize) -> Option<(usize, usize)> {
+    pub(super) fn find(&self, hay: Hay, k: usize, from: usize) -> Option<(usize, usize)> {
         let q = self.chars[k];
         if !hay.raw {
             let (i, c) = hay.text[from..].char_indices().find(|&(_, c)| self.eq(c, k))?;
@@ -231,8 +231,12 @@ impl Scorer {
         // Contiguous occurrences are scored exactly; only when there are none does the first
         // alignment to end (as tight as it goes) get the matcher's linear mode.
         let mut best: Option<i64> = None;
+        if matches!(term.kind, Kind::Prefix | Kind::Suffix | Kind::Whole) {
+            let (start, _) = term.exact_span(hay)?;
+            return self.contiguous(hay, term, t, start).map(|s| s + CONTIGUOUS_BONUS);
+        }
         if term.chars.len() == 1 {
-            return self.single(hay, term, t);
+            return self.single(hay, term, t).map(|s| s + CONTIGUOUS_BONUS);
         }
         if hay.raw {
             // Raw bytes hold the term exactly, or up to ASCII case.
@@ -262,7 +266,10 @@ impl Scorer {
                 best = max(best, self.contiguous(hay, term, t, start));
             }
         }
-        if best.is_none() {
+        if best.is_some() {
+            return best.map(|s| s + CONTIGUOUS_BONUS);
+        }
+        if term.kind == Kind::Fuzzy {
             let start = term.tighten(hay, first_end)?;
             let raw = &hay.text[start..first_end];
             let choice =

@@ -423,7 +423,10 @@ fn memoised_scores_are_the_matchers() {
             let hay = Hay::new(&text, changes, term);
             let Some(first_end) = term.first_end(hay) else { continue };
             let mut scorer = Scorer::new(std::slice::from_ref(term), 1);
-            let got = scorer.score(hay, 0, term, 0, first_end);
+            // Less the tier a contiguous occurrence is put in.
+            let got = scorer
+                .score(hay, 0, term, 0, first_end)
+                .map(|g| if g >= CONTIGUOUS_BONUS { g - CONTIGUOUS_BONUS } else { g });
             let form: String = text.chars().map(|c| norm::form(c, term.case_sensitive)).collect();
             if term.chars.len() == 1 {
                 let want = score::matcher(term.case_sensitive, false).fuzzy(&form, &term.pattern, false);
@@ -516,4 +519,234 @@ fn normalisation_is_one_char_per_char() {
             item.text.chars().filter(|&c| norm::norm(c) != c && !('\u{ff01}'..='\u{ff5e}').contains(&c));
         assert_eq!(changed.count(), 0, "{}", item.text);
     }
+}
+
+// Issue 18: contiguity, ids, operators.
+
+/// Positions of `node` in `hits`.
+fn rank_of(hits: &[Hit], node: Node) -> usize {
+    hits.iter().position(|h| h.node == node).unwrap_or_else(|| panic!("{node:?} is not a hit"))
+}
+
+#[test]
+fn chars_typed_together_rank_above_chars_scattered_cjk() {
+    let r = fixture(SHAODONG);
+    let hits = find(&r, "网办");
+    let together = item_with(&r, "三是提高全程网办率");
+    let scattered = item_with(&r, "二是加强网络安全管理工作");
+    assert!(rank_of(&hits, together) < rank_of(&hits, scattered));
+    assert_ranked(&r, &hits);
+
+    // Text against text, with the scattered one first in the report.
+    let r = items(&["与网信办对接", "推进全程网办"]);
+    assert_eq!(nodes(&find(&r, "网办")), vec![Node::Item(1), Node::Item(0)]);
+    // Every contiguous hit above every scattered one, a title bonus notwithstanding.
+    let r = report(json!([{ "id": "s", "title": "S", "items": [
+        { "id": "a", "title": "网信办", "text": "x" },
+        { "id": "b", "text": "全程网办" }
+    ]}]));
+    assert_eq!(nodes(&find(&r, "网办")), vec![Node::Item(1), Node::Item(0)]);
+}
+
+#[test]
+fn chars_typed_together_rank_above_chars_scattered_english() {
+    let r = items(&["bread under dough", "a budget", "budgets"]);
+    let hits = find(&r, "bud");
+    assert_eq!(nodes(&hits), vec![Node::Item(2), Node::Item(1), Node::Item(0)]);
+    let r = fixture(ENGLISH);
+    let hits = find(&r, "read");
+    assert_ranked(&r, &hits);
+    // Every hit holding "read" comes before every hit that does not.
+    let holds = |h: &Hit| match h.node {
+        Node::Item(i) => {
+            let it = &r.items[i];
+            [it.title.as_deref(), Some(it.text.as_str()), it.criteria.as_deref()]
+                .iter()
+                .flatten()
+                .any(|t| t.to_lowercase().contains("read"))
+        }
+        Node::Section(s) => {
+            let sec = &r.sections[s];
+            [Some(sec.title.as_str()), sec.body.as_deref()]
+                .iter()
+                .flatten()
+                .any(|t| t.to_lowercase().contains("read"))
+        }
+    };
+    let first_not = hits.iter().position(|h| !holds(h)).unwrap_or(hits.len());
+    assert!(hits[first_not..].iter().all(|h| !holds(h)), "contiguous hits first");
+}
+
+#[test]
+fn equal_hits_stay_in_report_order() {
+    let r = items(&["全程网办", "b", "全程网办", "全程网办"]);
+    let hits = find(&r, "网办");
+    assert_eq!(nodes(&hits), vec![Node::Item(0), Node::Item(2), Node::Item(3)]);
+    assert!(hits.windows(2).all(|w| w[0].score == w[1].score));
+    let hits = find(&r, "'网办 !b");
+    assert_eq!(nodes(&hits), vec![Node::Item(0), Node::Item(2), Node::Item(3)]);
+}
+
+#[test]
+fn ids_are_searchable() {
+    let r = fixture(SHAODONG);
+    let want = r.find("s2.1.3").unwrap();
+    let hits = find(&r, "s2.1.3");
+    assert_eq!(hits[0].node, want);
+    assert_eq!(hits[0].field, Field::Id);
+    // A section's id: the section first, then what is under it.
+    let section = r.find("s2.1").unwrap();
+    let hits = find(&r, "s2.1");
+    assert_eq!(hits[0].node, section);
+    assert!(hits.iter().any(|h| h.node == want && h.field == Field::Id));
+    assert!(!hits.iter().any(|h| h.node == r.find("s2.2").unwrap()));
+    // With a text term too; and ids are not matched fuzzily.
+    assert_eq!(find(&r, "s2.1.3 网办")[0].node, want);
+    assert!(find(&r, "s213").iter().all(|h| h.field != Field::Id));
+    let r = items(&["x", "y"]);
+    let r2 = report(json!([{ "id": "r1", "title": "T", "items": [
+        { "id": "r1.1", "text": "x" }, { "id": "r1.2", "text": "y" }, { "id": "r1.20", "text": "z" }
+    ]}]));
+    assert_eq!(nodes(&find(&r2, "r1.2")), vec![Node::Item(1)]);
+    assert_eq!(nodes(&find(&r2, "R1.2")), Vec::<Node>::new()); // smart case: ids are lowercase
+    assert_eq!(find(&r2, "r1").len(), 4);
+    // An id that is in no text.
+    assert_eq!(
+        find(&r, "i1").iter().map(|h| (h.node, h.field)).collect::<Vec<_>>(),
+        [(Node::Item(1), Field::Id)]
+    );
+}
+
+#[test]
+fn exact_operator() {
+    let r = items(&["apple pie", "pineapple", "a p p l e", "grape"]);
+    assert_eq!(nodes(&find(&r, "apple")), vec![Node::Item(0), Node::Item(1), Node::Item(2)]);
+    assert_eq!(nodes(&find(&r, "'apple")), vec![Node::Item(0), Node::Item(1)]);
+    assert_eq!(nodes(&find(&r, "'APPLE")), Vec::<Node>::new());
+    let r = items(&["全程网办", "网信办"]);
+    assert_eq!(nodes(&find(&r, "'网办")), vec![Node::Item(0)]);
+    // An operator alone is a char to look for.
+    let r = items(&["it's", "its"]);
+    assert_eq!(nodes(&find(&r, "'")), vec![Node::Item(0)]);
+}
+
+#[test]
+fn prefix_and_suffix_operators() {
+    let r = items(&["apple pie", "pineapple", "  apple", "grape"]);
+    assert_eq!(nodes(&find(&r, "^apple")), vec![Node::Item(0), Node::Item(2)]);
+    // After a space scores more than inside a word.
+    assert_eq!(nodes(&find(&r, "apple$")), vec![Node::Item(2), Node::Item(1)]);
+    assert_eq!(nodes(&find(&r, "^pineapple$")), vec![Node::Item(1)]);
+    assert_eq!(nodes(&find(&r, "^pine$")), Vec::<Node>::new());
+    let r = items(&["全程网办", "网办率", "网信办"]);
+    assert_eq!(nodes(&find(&r, "^网办")), vec![Node::Item(1)]);
+    assert_eq!(nodes(&find(&r, "网办$")), vec![Node::Item(0)]);
+    // A title is a field of its own.
+    let r = report(json!([{ "id": "s", "title": "Budget", "items": [
+        { "id": "a", "title": "Budget lines", "text": "the budget" }
+    ]}]));
+    assert_eq!(nodes(&find(&r, "^budget")), vec![Node::Section(0), Node::Item(0)]);
+    assert_eq!(nodes(&find(&r, "budget$")), vec![Node::Section(0), Node::Item(0)]);
+    assert_eq!(nodes(&find(&r, "^budget$")), vec![Node::Section(0)]);
+}
+
+#[test]
+fn negation_operator() {
+    let r = items(&["apple pie", "pineapple", "a p p l e", "grape"]);
+    // The section ("Section") holds no "apple" either.
+    assert_eq!(nodes(&find(&r, "!apple")), vec![Node::Section(0), Node::Item(2), Node::Item(3)]);
+    assert_eq!(
+        nodes(&find(&r, "!^apple")),
+        vec![Node::Section(0), Node::Item(1), Node::Item(2), Node::Item(3)]
+    );
+    assert_eq!(
+        nodes(&find(&r, "!apple$")),
+        vec![Node::Section(0), Node::Item(0), Node::Item(2), Node::Item(3)]
+    );
+    assert!(find(&r, "!apple").iter().all(|h| h.score == 0));
+    // Notes count.
+    let notes = vec![(3, "an apple".to_string())];
+    assert_eq!(nodes(&find_with(&r, &notes, "!apple", None)), vec![Node::Section(0), Node::Item(2)]);
+    let r = items(&["全程网办", "网信办"]);
+    assert_eq!(nodes(&find(&r, "网办 !网信")), vec![Node::Item(0)]);
+    assert_eq!(nodes(&find(&r, "网办 !信办")), vec![Node::Item(0)]);
+    // Negating an id.
+    let r2 = report(json!([{ "id": "r1", "title": "T", "items": [
+        { "id": "r1.1", "text": "x" }, { "id": "r1.2", "text": "x" }
+    ]}]));
+    assert_eq!(nodes(&find(&r2, "x !r1.2")), vec![Node::Item(0)]);
+}
+
+#[test]
+fn operators_combine() {
+    let r = items(&["apple pie", "pineapple", "a p p l e", "grape", "apple crumble"]);
+    assert_eq!(nodes(&find(&r, "'pine !pie")), vec![Node::Item(1)]);
+    assert_eq!(nodes(&find(&r, "a !'apple")), vec![Node::Item(2), Node::Item(3)]);
+    assert_eq!(nodes(&find(&r, "^apple !crumble")), vec![Node::Item(0)]);
+    assert_eq!(nodes(&find(&r, "^apple pie$")), vec![Node::Item(0)]);
+    // At the start of the text scores more than inside a word.
+    assert_eq!(nodes(&find(&r, "'ap !pie !^grape")), vec![Node::Item(4), Node::Item(1)]);
+    // Full-width operators work as their ASCII selves.
+    assert_eq!(nodes(&find(&r, "＇pine ！pie")), vec![Node::Item(1)]);
+}
+
+#[test]
+fn operators_narrow_only_when_safe() {
+    let q = Query::parse;
+    assert!(q("'appl").narrows(&q("appl")));
+    assert!(q("'apple").narrows(&q("'appl")));
+    assert!(q("^apple").narrows(&q("^app")));
+    assert!(q("^apple").narrows(&q("app")));
+    assert!(q("apple$").narrows(&q("ple$")));
+    assert!(q("^apple$").narrows(&q("^app")));
+    assert!(!q("appl").narrows(&q("'appl")));
+    assert!(!q("'apple").narrows(&q("^app")));
+    assert!(!q("^xapple").narrows(&q("^app")));
+    assert!(!q("ple$").narrows(&q("apple$")));
+    // A negation rules out more as it gets shorter, fewer as it grows.
+    assert!(q("x !a").narrows(&q("x !ab")));
+    assert!(!q("x !ab").narrows(&q("x !a")));
+    assert!(!q("x").narrows(&q("x !a")));
+    assert!(q("x !a").narrows(&q("x")));
+    // Ids: a longer id is under a shorter one only at a dot.
+    assert!(q("s2.1").narrows(&q("s2")));
+    assert!(q("s2.1").narrows(&q("s2.")));
+    assert!(!q("s2").narrows(&q("s")));
+    assert!(!q("s21").narrows(&q("s2")));
+    assert!(q("!").narrows(&q("!")));
+}
+
+#[test]
+fn narrowed_search_equals_full_search_with_operators() {
+    let r = fixture(SHAODONG);
+    let index = Index::new(&r);
+    let notes = vec![(3, "备注：满意度调查".to_string())];
+    for sentence in ["'网办 !信 ^三是", "s2.1.3 网", "^二是 工作$", "!网 务", "政务 !'政务服务"]
+    {
+        let mut previous: Option<(Query, Vec<Node>)> = None;
+        let mut typed = String::new();
+        for c in sentence.chars() {
+            typed.push(c);
+            let query = Query::parse(&typed);
+            let full = search(&r, &index, &notes, &query, None, &|| false).unwrap();
+            if let Some((pq, pn)) = &previous
+                && query.narrows(pq)
+            {
+                let narrowed = search(&r, &index, &notes, &query, Some(pn), &|| false).unwrap();
+                assert_eq!(narrowed, full, "{typed}");
+            }
+            previous = Some((query, nodes(&full)));
+        }
+    }
+}
+
+#[test]
+fn match_positions_show_the_occurrence_together() {
+    let q = Query::parse;
+    assert_eq!(match_positions("网信办全程网办", &q("网办")), vec![5, 6]);
+    assert_eq!(match_positions("网信办", &q("网办")), vec![0, 2]);
+    assert_eq!(match_positions("网信办", &q("'网办")), Vec::<usize>::new());
+    assert_eq!(match_positions("apple pineapple", &q("apple$")), vec![10, 11, 12, 13, 14]);
+    assert_eq!(match_positions("apple pineapple", &q("^apple")), vec![0, 1, 2, 3, 4]);
+    assert_eq!(match_positions("apple", &q("!apple")), Vec::<usize>::new());
 }

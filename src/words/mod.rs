@@ -17,6 +17,7 @@ pub mod evidence;
 pub mod keys;
 pub mod panel;
 pub mod rubric;
+pub mod search;
 pub mod shell;
 pub mod tui;
 pub use choose::{Source, choose, from_locale, locale, settle, settle_by_report, source};
@@ -162,6 +163,7 @@ pub fn all() -> impl Iterator<Item = &'static Word> {
         .chain(panel::ALL)
         .chain(chair::ALL)
         .chain(evaluators::ALL)
+        .chain(search::ALL)
         .copied()
 }
 

@@ -39,6 +39,7 @@ const NAMES: &[&str] = &[
     "export",
     "summary",
     "merge",
+    "search",
     "help",
     "completions",
     "APPRAISE",
@@ -233,7 +234,7 @@ fn help_is_chinese_for_the_program_and_every_subcommand() {
     chinese(&sb, &["-h"], 0, &[]);
     chinese(&sb, &["help"], 0, &[]);
     chinese(&sb, &["help", "help"], 0, &[]);
-    for sub in ["check", "import", "config", "gen", "export", "summary", "merge", "completions"] {
+    for sub in ["check", "import", "config", "gen", "export", "summary", "merge", "completions", "search"] {
         let text = chinese(&sb, &[sub, "--help"], 0, &[]);
         assert!(text.contains(&format!("用法：appraise {sub}")), "{sub}:\n{text}");
         chinese(&sb, &["help", sub], 0, &[]);

@@ -43,6 +43,7 @@ mod render;
 mod rubric;
 mod schemas;
 mod screens;
+mod search_cli;
 mod search_ui;
 mod summary;
 mod theme;

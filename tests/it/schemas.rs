@@ -284,3 +284,22 @@ fn summary_json_follows_its_schema() {
     assert_eq!(value["points"], Value::Null);
     schema.refuses("an unknown code", r#"{"format":"appraise.summary/1"}"#);
 }
+
+#[test]
+fn search_hits_as_json_follow_the_search_schema() {
+    let schema = Schema::load("search-1");
+    for (report, query) in [
+        ("fixtures/shaodong-2022.json", "网办"),
+        ("fixtures/shaodong-2022.json", "s2.1"),
+        ("fixtures/shaodong-2022.json", "!网"),
+        ("fixtures/english-sample.json", "'read ^the"),
+        ("fixtures/english-sample.json", "zzzzqqq"),
+    ] {
+        schema.check(&format!("search {report} {query}"), &appraise(&["search", report, query, "--json"]));
+    }
+    schema.refuses(
+        "a hit without positions",
+        r#"[{"id": "a", "kind": "item", "path": [], "title": "", "field": "text", "text": ""}]"#,
+    );
+    schema.refuses("an unknown kind", r#"[{"id": "a", "kind": "x", "path": [], "title": "", "field": "text", "text": "", "positions": []}]"#);
+}
