@@ -19,7 +19,8 @@ crate::words! {
     FIRST_ITEM = "第一项" / "first item";
     LAST_ITEM = "最后一项" / "last item";
     NEXT_UNSCORED = "下一个未评项（到末尾后从头开始；有筛选时只在筛选结果中）" / "next unscored item (wraps around; within the filter when one is on)";
-    SEARCH = "模糊搜索全部标题、正文、评分标准、节正文和备注" / "fuzzy search over every title, text, criteria, section body and your notes";
+    SEARCH = "模糊搜索标题、正文、评分标准、节正文、编号和备注；'原样 ^开头 结尾$ !排除" /
+        "fuzzy search over titles, text, criteria, section bodies, ids and your notes; 'exact ^start end$ !not";
     FILTERS = "筛选：未评、待核实、扣分未写原因、有备注、按标签" / "filters: unscored, flagged, scored below full marks without a reason, has a note, by tag";
     CLEAR_FILTERS = "清除全部筛选" / "clear every filter";
     FOCUS_NEXT = "切换到下一个窗格" / "focus the next pane";
