@@ -276,7 +276,7 @@ fn strip_boilerplate(criteria: &str) -> String {
 }
 
 fn simplified(text: &str) -> String {
-    fast2s::convert(&text.to_lowercase())
+    crate::search::t2s_convert(&text.to_lowercase())
 }
 
 /// The terms of `text`, in order, repeated as often as they occur.

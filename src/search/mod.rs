@@ -27,6 +27,7 @@
 mod norm;
 mod score;
 mod snippet;
+mod t2s_table;
 #[cfg(test)]
 mod tests;
 
@@ -36,6 +37,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem::{Finder, FinderRev};
 
 use crate::report::{ItemIx, Node, Report};
+pub(crate) use norm::t2s_convert;
 use norm::{Bloom, Changes, lower, norm, normalise_into};
 use score::{Hay, Scorer};
 pub use snippet::snippet;

@@ -5,6 +5,8 @@
 
 use std::sync::OnceLock;
 
+use super::t2s_table;
+
 /// Traditional → simplified Chinese, one char to one char, without context.
 struct T2s {
     /// The first char with an entry.
@@ -16,36 +18,85 @@ struct T2s {
 fn t2s_table() -> &'static T2s {
     static TABLE: OnceLock<T2s> = OnceLock::new();
     TABLE.get_or_init(|| {
-        // fast2s maps single 3-byte chars (U+0800..=U+FFFF) to single 3-byte chars, with a few
-        // two-char exceptions (乾隆, 計畫…). Converting every candidate char between newlines
-        // gives its context-free mapping, the same for the corpus and for a query.
-        let chars: Vec<char> = (0x800u32..=0xFFFF).filter_map(char::from_u32).collect();
-        let mut all = String::with_capacity(chars.len() * 4);
-        for &c in &chars {
-            all.push(c);
-            all.push('\n');
-        }
-        let converted = fast2s::convert(&all);
-        let mut pairs = Vec::new();
-        for (&from, to) in chars.iter().zip(converted.split('\n')) {
-            let mut it = to.chars();
-            if let (Some(to), None) = (it.next(), it.next())
-                && to != from
-            {
-                pairs.push((from, to));
-            }
-        }
+        let pairs = t2s_table::T2S;
         let (Some(&(first, _)), Some(&(last, _))) = (pairs.first(), pairs.last()) else {
             return T2s { base: 0, map: Vec::new() };
         };
         let base = first as u32;
         let mut map: Vec<char> =
             (base..=last as u32).map(|u| char::from_u32(u).unwrap_or('\u{fffd}')).collect();
-        for (from, to) in pairs {
+        for &(from, to) in pairs {
             map[(from as u32 - base) as usize] = to;
         }
         T2s { base, map }
     })
+}
+
+/// `text` with traditional Chinese made simplified, with the few context rules of fast2s
+/// (whose table this is): 乾隆 stays, 計畫 becomes 计划, 看著 becomes 看着… A char is
+/// looked at with the char before and the char after it.
+pub(crate) fn t2s_convert(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &cur) in chars.iter().enumerate() {
+        if cur.len_utf8() != 3 {
+            out.push(cur);
+            continue;
+        }
+        let prev = if i == 0 { '0' } else { chars[i - 1] };
+        let next = chars.get(i + 1).copied().unwrap_or('0');
+        out.push(t2s_in_context(prev, cur, next));
+    }
+    out
+}
+
+/// What `cur` becomes between `prev` and `next` (fast2s's `special_convert`, after simplet2s).
+fn t2s_in_context(prev: char, cur: char, next: char) -> char {
+    let before = [prev, cur];
+    let after = [cur, next];
+    // Words in which the char is kept.
+    let keep: &[[char; 2]] = match cur {
+        '兒' => &[['兒', '寬']],
+        '覆' => &[['答', '覆'], ['批', '覆'], ['回', '覆']],
+        '夥' => &[['甚', '夥']],
+        '藉' => &[['慰', '藉'], ['狼', '藉']],
+        '瞭' => &[['瞭', '望']],
+        '麽' | '幺' => &[['幺', '麽']],
+        '於' => &[['樊', '於']],
+        '乾' => &[['乾', '隆'], ['乾', '坤'], ['乾', '卦']],
+        _ => &[],
+    };
+    if !keep.is_empty() {
+        if keep.contains(&before) || keep.contains(&after) {
+            return cur;
+        }
+    } else {
+        // Words in which the char becomes something other than its table entry.
+        let special: &[([char; 2], char)] = match cur {
+            '著' => &[(['看', '著'], '着')],
+            '苧' => &[(['苧', '麻'], '苎')],
+            '闔' => &[(['闔', '家'], '合')],
+            '鍾' => &[(['鍾', '書'], '锺')],
+            '讎' => &[(['校', '讎'], '雠'), (['讎', '定'], '雠'), (['仇', '讎'], '雠')],
+            '畫' => &[(['計', '畫'], '划'), (['企', '畫'], '划')],
+            _ => &[],
+        };
+        for word in [before, after] {
+            if let Some(&(_, to)) = special.iter().find(|(w, _)| *w == word) {
+                return to;
+            }
+        }
+    }
+    norm_t2s(cur)
+}
+
+/// `cur`'s table entry, itself when it has none.
+fn norm_t2s(c: char) -> char {
+    let t = t2s_table();
+    match (c as u32).checked_sub(t.base).and_then(|i| t.map.get(i as usize)) {
+        Some(&s) => s,
+        None => c,
+    }
 }
 
 /// Forces the traditional→simplified table to be built (it takes a few milliseconds).
@@ -64,13 +115,7 @@ pub(super) fn norm(c: char) -> char {
     match u {
         0xFF01..=0xFF5E => char::from_u32(u - 0xFEE0).unwrap_or(c),
         0x3000 => ' ',
-        _ => {
-            let t = t2s_table();
-            match u.checked_sub(t.base).and_then(|i| t.map.get(i as usize)) {
-                Some(&s) => s,
-                None => c,
-            }
-        }
+        _ => norm_t2s(c),
     }
 }
 
@@ -188,5 +233,49 @@ impl Bloom {
     #[inline]
     pub(super) fn contains(&self, other: &Bloom) -> bool {
         (0..4).all(|i| self.0[i] & other.0[i] == other.0[i])
+    }
+}
+
+#[cfg(test)]
+mod t2s_tests {
+    use super::{normalise_into, t2s_convert, t2s_table};
+
+    /// The table is the one fast2s 0.3.1 built: as many pairs, and the same FNV-1a checksum of
+    /// its "traditional simplified\n" lines (recorded from fast2s before it was removed).
+    #[test]
+    fn table_matches_fast2s() {
+        let pairs = t2s_table::T2S;
+        assert_eq!(pairs.len(), 2734);
+        assert!(pairs.windows(2).all(|w| w[0].0 < w[1].0), "sorted, no duplicates");
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for &(from, to) in pairs {
+            for b in format!("{from} {to}\n").bytes() {
+                hash ^= u64::from(b);
+                hash = hash.wrapping_mul(0x100_0000_01b3);
+            }
+        }
+        assert_eq!(hash, 0x36a1_926e_6d8c_d94f);
+    }
+
+    /// The search tests' strings, the evidence tests' strings and the traditional fixture, each
+    /// with its search normalisation and its `t2s_convert` of the lowercased text, as recorded
+    /// from fast2s before it was removed.
+    #[test]
+    fn corpus_output_unchanged() {
+        let corpus = include_str!("../../fixtures/t2s/corpus.tsv");
+        let mut rows = 0;
+        for line in corpus.lines() {
+            let [text, normalised, converted] = line.split('\t').collect::<Vec<_>>()[..] else {
+                panic!("bad row: {line:?}");
+            };
+            let mut out = String::new();
+            if !normalise_into(text, false, &mut out) {
+                out = text.to_string();
+            }
+            assert_eq!(out, normalised, "normalised {text:?}");
+            assert_eq!(t2s_convert(&text.to_lowercase()), converted, "converted {text:?}");
+            rows += 1;
+        }
+        assert_eq!(rows, 138);
     }
 }
