@@ -202,3 +202,17 @@ fn import_writes_a_report_that_checks_and_text_reports_check_directly() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("31 items"), "{}", text(&out.stdout));
 }
+
+/// The release binary ships stripped (`[profile.release] strip = true` in Cargo.toml).
+#[test]
+fn release_profile_strips_the_binary() {
+    let manifest = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+        .expect("reads Cargo.toml");
+    let manifest: toml::Table = manifest.parse().expect("Cargo.toml parses");
+    let strip = manifest
+        .get("profile")
+        .and_then(|p| p.get("release"))
+        .and_then(|r| r.get("strip"))
+        .and_then(toml::Value::as_bool);
+    assert_eq!(strip, Some(true), "[profile.release] strip = true");
+}
