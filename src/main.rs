@@ -98,6 +98,9 @@ enum Command {
     Merge(MergeArgs),
     /// The chair's view: every evaluator's scores and notes beside each item, and the panel's agreed score (评价得分).
     Panel(cmd::PanelArgs),
+    /// Write the manual page (roff) to standard output; used by scripts/dist.sh.
+    #[command(hide = true)]
+    Manpage,
     /// Write a shell's completion script to standard output.
     Completions {
         /// Which shell it is for.
@@ -282,6 +285,7 @@ fn word_command(cmd: clap::Command, zh: bool) -> clap::Command {
         "panel" => w::ABOUT_PANEL.fill(&[("term", &"评价得分")]),
         "help" => w::ABOUT_HELP.get().to_string(),
         "completions" => words::shell::ABOUT_COMPLETIONS.get().to_string(),
+        "manpage" => words::shell::ABOUT_MANPAGE.fill(&[("format", &"roff"), ("script", &"scripts/dist.sh")]),
         "search" => words::search::ABOUT_SEARCH.fill(&[("json", &"JSON")]),
         _ => w::ABOUT.fill(&[("report", &w::VALUE_REPORT)]),
     };
@@ -516,6 +520,7 @@ fn run(
             cmd::summary_json(&report, scores.as_deref(), &mut cmd::stdout())
         }
         Some(Command::Merge(args)) => cmd::merge(&args, &mut cmd::stdout()),
+        Some(Command::Manpage) => cmd::shell::manpage(&command(), &mut cmd::stdout()),
         Some(Command::Completions { shell }) => {
             cmd::shell::completions(shell, &mut command(), &mut cmd::stdout())
         }

@@ -61,6 +61,16 @@ pub fn completions(
         .map_err(|e| super::Failure::Runtime(crate::io_error::detail(&e)))
 }
 
+/// The manual page, `appraise.1`, from the same command-line definition as `--help`.
+pub fn manpage(cmd: &clap::Command, out: &mut dyn std::io::Write) -> Result<(), super::Failure> {
+    let mut bytes = Vec::new();
+    clap_mangen::Man::new(cmd.clone())
+        .render(&mut bytes)
+        .and_then(|()| out.write_all(&bytes))
+        .and_then(|()| out.flush())
+        .map_err(|e| super::Failure::Runtime(crate::io_error::detail(&e)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@
 //! texts hold no English words.
 
 crate::words! {
+    ABOUT_MANPAGE = "把手册页（{format} 格式）写到标准输出；供 {script} 使用" / "Write the manual page ({format}) to standard output; used by {script}";
     // ── a mistyped subcommand ───────────────────────────────────────────────────────────
     DID_YOU_MEAN = "未知的命令或不存在的文件 '{arg}'：是不是要用 '{command}'？" /
         "unknown command or missing file '{arg}': did you mean '{command}'?";

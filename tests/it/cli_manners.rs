@@ -339,3 +339,16 @@ fn the_config_file_can_be_named() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
+
+/// The manual page scripts/dist.sh ships: roff from the same definition as `--help`.
+#[test]
+fn the_manual_page_is_made_from_the_command_line_definition() {
+    let out = crate::support::command().arg("manpage").output().unwrap();
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH appraise 1"), "{page}");
+    for word in ["SUBCOMMANDS", "appraise\\-export", "appraise\\-panel", "\\-\\-evaluator"] {
+        assert!(page.contains(word), "no {word} in the page");
+    }
+    assert!(!page.contains("appraise\\-manpage"), "the hidden command stays hidden");
+}
