@@ -41,14 +41,7 @@ pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
     let report = super::load_or_import(&args.report, &mut std::io::stderr())?;
     let format = pick_format(sheet_options.format, sheet_options.out.as_deref());
     let lang = sheet_options.lang.unwrap_or_else(|| Lang::of_report(&report));
-    let disagree = match args.disagree.as_deref() {
-        None => DEFAULT_DISAGREE,
-        Some(s) => parse_percent(s).ok_or_else(|| {
-            Failure::BadInput(
-                cli::DISAGREE_BAD.fill(&[("flag", &"--disagree"), ("value", &format!("{s:?}"))]),
-            )
-        })?,
-    };
+    let disagree = disagree_percent(args.disagree.as_deref())?;
     if args.scores.is_empty() {
         return Err(Failure::BadInput(cli::MERGE_NO_SCORES.fill(&[("cmd", &"merge")])));
     }
@@ -152,8 +145,21 @@ pub fn panel_path(report: &Path) -> PathBuf {
     report.with_file_name(format!("{stem}.panel.xlsx"))
 }
 
+/// `--disagree`: the percentage given, else the default; refused with one sentence when it is
+/// not a percentage.
+pub(super) fn disagree_percent(given: Option<&str>) -> Result<f64, Failure> {
+    match given {
+        None => Ok(DEFAULT_DISAGREE),
+        Some(s) => parse_percent(s).ok_or_else(|| {
+            Failure::BadInput(
+                cli::DISAGREE_BAD.fill(&[("flag", &"--disagree"), ("value", &format!("{s:?}"))]),
+            )
+        }),
+    }
+}
+
 /// `20`, `12.5`, `20%`: a finite percentage ≥ 0.
-pub(super) fn parse_percent(s: &str) -> Option<f64> {
+fn parse_percent(s: &str) -> Option<f64> {
     let v: f64 = s.trim().trim_end_matches('%').trim().parse().ok()?;
     (v.is_finite() && v >= 0.0).then_some(v)
 }

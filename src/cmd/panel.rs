@@ -3,7 +3,7 @@
 //! shows the evaluators' scores and notes, and `m`/`M` take the panel's mean (or trimmed mean) as
 //! the agreed score. The evaluators' files are watched and read again when they change.
 
-use super::merge::{DEFAULT_DISAGREE, parse_percent};
+use super::merge::disagree_percent;
 use super::merge_inputs::gather;
 use super::{Failure, OpenArgs};
 use crate::export::{Panel as SheetPanel, PanelMember, member_names, panel_table};
@@ -41,14 +41,7 @@ pub fn panel_scores_path(report: &Path) -> PathBuf {
 
 pub fn panel(args: &PanelArgs, mut open: OpenArgs) -> Result<(), Failure> {
     let report = super::load_or_import(&args.report, &mut std::io::stderr())?;
-    let disagree = match args.disagree.as_deref() {
-        None => DEFAULT_DISAGREE,
-        Some(s) => parse_percent(s).ok_or_else(|| {
-            Failure::BadInput(
-                cli::DISAGREE_BAD.fill(&[("flag", &"--disagree"), ("value", &format!("{s:?}"))]),
-            )
-        })?,
-    };
+    let disagree = disagree_percent(args.disagree.as_deref())?;
     let own = panel_scores_path(&args.report);
     // Files as given; a folder gives its evaluators' files of this report (as `merge` reads it:
     // the panel's own file, side files and other reports' files are skipped, with a note).
