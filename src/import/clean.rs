@@ -47,6 +47,9 @@ pub struct Noise {
     pub joined_lines: usize,
     /// Markdown rules, comments and front matter.
     pub markup: usize,
+    /// Every piece of text dropped as noise, as it was (a page number, a contents entry, a
+    /// dot leader's tail): what an import leaves out is accounted for, line by line.
+    pub dropped: Vec<String>,
 }
 
 impl Noise {
@@ -333,11 +336,13 @@ pub fn drop_noise(paras: Vec<Para>, noise: &mut Noise) -> Vec<Para> {
         }
         if is_page_number(&p.text) {
             noise.page_numbers += 1;
+            noise.dropped.push(p.text);
             continue;
         }
         let had_leader = match strip_leader(&p.text) {
             Some(before) => {
                 noise.dot_leaders += 1;
+                noise.dropped.push(p.text[before.len()..].trim().to_string());
                 p.text = before;
                 true
             }
@@ -515,7 +520,15 @@ fn drop_toc(paras: Vec<Para>, leader: &[bool], noise: &mut Noise) -> Vec<Para> {
     match cut {
         Some((from, to)) if to > from => {
             noise.toc_lines += to - from;
-            paras.into_iter().enumerate().filter(|(i, _)| *i < from || *i >= to).map(|(_, p)| p).collect()
+            let mut kept = Vec::with_capacity(n - (to - from));
+            for (i, p) in paras.into_iter().enumerate() {
+                if (from..to).contains(&i) {
+                    noise.dropped.push(p.text);
+                } else {
+                    kept.push(p);
+                }
+            }
+            kept
         }
         _ => paras,
     }

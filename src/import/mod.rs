@@ -121,8 +121,11 @@ pub struct Summary {
     pub items: usize,
     /// The numbering styles of the outline levels, in the order first met (`一、`, `（一）`, `一是`).
     pub levels: Vec<String>,
-    /// What was dropped as noise.
+    /// What was dropped as noise, counted (`3 page numbers`).
     pub skipped: Vec<String>,
+    /// The noise itself, piece by piece as it was in the text (not printed; for checking that
+    /// nothing else was left out).
+    pub dropped: Vec<String>,
     /// How the text was read, when it is worth knowing.
     pub notes: Vec<String>,
     /// Things to check: undecodable bytes, rubric points that do not add up.
@@ -267,6 +270,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     let built = build::build(outline, lang, fallback_title);
     summary.notes.extend(built.notes.iter().cloned());
     summary.skipped = noise.describe();
+    summary.dropped = std::mem::take(&mut noise.dropped);
 
     let title = match &options.title {
         Some(t) if t.trim().is_empty() => {

@@ -34,6 +34,7 @@ mod export;
 mod filters;
 mod fuzz_seeds;
 mod import;
+mod import_wild;
 mod integrity;
 mod layers;
 mod merge;

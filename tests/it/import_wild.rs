@@ -1,0 +1,153 @@
+//! `appraise import` on documents as they arrive in the wild (fixtures/import/): English text
+//! from pdftotext with a contents page and wrapped headings, Chinese reports copied from
+//! government web pages, tables in text, and the earlier fixtures. Each has a golden outline
+//! (`NAME.outline` beside it; `UPDATE_GOLDEN=1 cargo test` rewrites it after a deliberate
+//! change), and every source line that is not reported as dropped noise must be in the report.
+
+use appraise::import::{Imported, Options, import_file};
+use appraise::report::Report;
+use std::path::PathBuf;
+
+fn wild(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/import").join(name)
+}
+
+/// Imports `fixtures/import/wild/NAME`, compares its outline with `NAME.outline` and checks
+/// that nothing was lost.
+pub fn check(name: &str) -> Imported {
+    let path = wild(name);
+    let imported = import_file(&path, &Options::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let actual = outline(&imported);
+    let golden = wild(&format!("{name}.outline"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, &actual).expect("write the golden outline");
+    }
+    let expected = std::fs::read_to_string(&golden)
+        .unwrap_or_else(|e| panic!("{}: {e} (UPDATE_GOLDEN=1 cargo test writes it)", golden.display()));
+    assert_eq!(actual, expected, "{name}: the outline differs from {}", golden.display());
+    let source = std::fs::read_to_string(&path).expect("the wild fixtures are UTF-8");
+    assert_nothing_lost(name, &source, &imported);
+    // Importing again gives the same bytes.
+    let again = import_file(&path, &Options::default()).expect("imports again");
+    assert_eq!(again.json, imported.json, "{name}: re-import differs");
+    imported
+}
+
+/// The outline as a careful reader would draw it: the title and meta, then one node a line,
+/// indented — `s2.1 Title [body: 2 lines]`, items as `· s2.1.1 Title` — and the stderr summary.
+pub fn outline(imported: &Imported) -> String {
+    let r: &Report = &imported.report;
+    let mut out = format!("title: {}\n", r.title);
+    for (k, v) in &r.meta {
+        if k != "source" {
+            out.push_str(&format!("meta.{k}: {v}\n"));
+        }
+    }
+    for (s, sec) in r.sections.iter().enumerate() {
+        let body = sec.body.as_deref().map_or(0, |b| b.lines().count());
+        let body = if body > 0 { format!(" [body: {body} lines]") } else { String::new() };
+        out.push_str(&format!("{}{} {}{body}\n", "  ".repeat(sec.depth), sec.id, sec.title));
+        for &i in &r.sections[s].items {
+            let item = &r.items[i];
+            let title = item.title.clone().unwrap_or_default();
+            out.push_str(&format!("{}· {} {}\n", "  ".repeat(sec.depth + 1), item.id, title));
+        }
+    }
+    out.push_str("--- stderr\n");
+    let source = &imported.summary.source;
+    let name = source.rsplit('/').next().unwrap_or(source);
+    for line in imported.summary.lines() {
+        out.push_str(&line.replace(source.as_str(), name));
+        out.push('\n');
+    }
+    out
+}
+
+/// Whitespace and table separators out: what a line says, not how it is laid out.
+fn norm(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '|' | '"')).collect()
+}
+
+/// Every line of `source` is in the report (the title, meta, titles, bodies and texts), or was
+/// reported as dropped, or is a line whose dropped tail (a dot leader) was reported.
+pub fn assert_nothing_lost(name: &str, source: &str, imported: &Imported) {
+    let r = &imported.report;
+    let mut corpus = norm(&r.title);
+    for (_, v) in &r.meta {
+        corpus.push_str(&norm(&v.to_string()));
+    }
+    for (s, sec) in r.sections.iter().enumerate() {
+        corpus.push_str(&norm(&sec.title));
+        corpus.push_str(&norm(sec.body.as_deref().unwrap_or_default()));
+        for &i in &r.sections[s].items {
+            let item = &r.items[i];
+            corpus.push_str(&norm(item.title.as_deref().unwrap_or_default()));
+            corpus.push_str(&norm(&item.text));
+        }
+    }
+    let dropped: Vec<String> = imported.summary.dropped.iter().map(|d| norm(d)).collect();
+    for (n, line) in source.lines().enumerate() {
+        let line = norm(line);
+        if line.is_empty() || corpus.contains(&line) || dropped.contains(&line) {
+            continue;
+        }
+        let tail_dropped = dropped.iter().any(|d| {
+            !d.is_empty() && line.ends_with(d.as_str()) && corpus.contains(&line[..line.len() - d.len()])
+        });
+        assert!(
+            tail_dropped || covered(&line, &corpus),
+            "{name}:{}: “{line}” is neither in the report nor reported as dropped",
+            n + 1
+        );
+    }
+}
+
+/// The line is in the corpus in pieces of at least six characters each (a paragraph split at
+/// its claims, 一是…二是…, with a title between the pieces).
+fn covered(line: &str, corpus: &str) -> bool {
+    let chars: Vec<char> = line.chars().collect();
+    let mut at = 0;
+    while at < chars.len() {
+        let longest = (at + 1..=chars.len())
+            .rev()
+            .find(|&end| corpus.contains(&chars[at..end].iter().collect::<String>()))
+            .unwrap_or(at);
+        if longest - at < 6.min(chars.len() - at) {
+            return false;
+        }
+        at = longest;
+    }
+    true
+}
+
+#[test]
+fn the_nothing_lost_check_can_fail() {
+    let imported = appraise::import::import_bytes(
+        "报告\n一、概况\n正文一段。\n二、成效\n正文二段。\n".as_bytes(),
+        std::path::Path::new("r.txt"),
+        &Options::default(),
+    )
+    .expect("imports");
+    assert_nothing_lost("r.txt", "一、概况\n正文一段。\n", &imported);
+    let missing = std::panic::catch_unwind(|| {
+        assert_nothing_lost("r.txt", "一、概况\n这一行不在报告里。\n", &imported);
+    });
+    assert!(missing.is_err(), "a line missing from the report is found");
+}
+
+#[test]
+fn the_earlier_fixtures_keep_every_line() {
+    for name in [
+        "shaodong-2022.txt",
+        "chapters.txt",
+        "mixed-styles.txt",
+        "pdf-wrapped.txt",
+        "roman-letters.txt",
+        "starts-at-paren.txt",
+        "toc-pages.txt",
+        "traditional.txt",
+        "western-numbering.txt",
+    ] {
+        check(name);
+    }
+}
