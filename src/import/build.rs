@@ -196,10 +196,31 @@ fn convert(node: Node, id: String, depth: usize, lang: Lang) -> Part {
                 });
             }
             Part::Item(item) => section.items.push(item),
+            // A subsection holding one claim and nothing else is that claim, under its heading
+            // (unless a subsection came before it: then it stays one, to keep the order).
+            Part::Section(s) if section.sections.is_empty() && is_wrapper(&s) => {
+                section.items.push(unwrap_item(s));
+            }
             Part::Section(s) => section.sections.push(s),
         }
     }
     Part::Section(section)
+}
+
+/// A section with one item and nothing else: no body, no subsections.
+fn is_wrapper(s: &SectionFile) -> bool {
+    s.body.is_none() && s.sections.is_empty() && s.items.len() == 1
+}
+
+/// The one item of a wrapper section, as an item in its place: the section's id and title; the
+/// item's own title stays in its text when the text does not already say it.
+fn unwrap_item(mut s: SectionFile) -> ItemFile {
+    let inner = s.items.remove(0);
+    let mut text = inner.text;
+    if let Some(t) = inner.title.filter(|t| *t != s.title && !text.contains(t.as_str())) {
+        text = format!("{t}\n{text}");
+    }
+    item(s.id, s.title, text)
 }
 
 fn subtitle_items(subs: Vec<(String, Vec<Para>)>, id: &str, first: usize) -> Vec<ItemFile> {
@@ -353,69 +374,131 @@ pub fn first_clause(text: &str, lang: Lang) -> String {
     }
 }
 
-/// The title, `meta` and preface from the paragraphs before the outline: leading short lines
-/// are the title and then meta (`单位：…` as `unit`, a year, a date, the issuing unit); the
-/// first real paragraph and everything after it is the preface.
+/// The title, `meta` and preface from the paragraphs before the outline.
+///
+/// The leading short lines are the cover: the title is the first of them that reads like one
+/// (报告, 评价, Report, Review… within the first 15), else the first that is not a fact; `meta`
+/// takes the facts it recognises (`单位：…`, a unit's name, a date, a report number), each once;
+/// every other line, and everything from the first real paragraph on, is the preface — nothing
+/// on the cover is dropped or turned into a made-up key.
 fn front_matter(front: Vec<Para>) -> (Option<String>, Vec<(String, String)>, Vec<Para>) {
     let mut title: Option<String> = None;
     let mut meta: Vec<(String, String)> = Vec::new();
     let mut preface = Vec::new();
-    let mut heading_zone = true;
-    let mut title_just_set = false;
-    let set = |meta: &mut Vec<(String, String)>, key: &str, value: String| {
-        if !meta.iter().any(|(k, _)| k == key) {
-            meta.push((key.to_string(), value));
-        }
-    };
-    for p in front {
-        match p.kind {
-            ParaKind::Title if title.is_none() => {
-                title = Some(trim_title(&p.text));
-                continue;
-            }
-            ParaKind::Subtitle => {
-                set(&mut meta, "subtitle", p.text.trim().to_string());
-                continue;
-            }
-            _ => {}
-        }
+    let cover_len = front
+        .iter()
+        .position(|p| {
+            let t = p.text.trim();
+            let short =
+                (t.chars().count() <= 60 && !t.contains('。') && !ends_sentence(t)) || key_value(t).is_some();
+            !short || matches!(p.kind, ParaKind::Table | ParaKind::Verbatim)
+        })
+        .unwrap_or(front.len());
+    let marked = front.iter().position(|p| p.kind == ParaKind::Title);
+    let chosen = marked.or_else(|| {
+        let cover = &front[..cover_len.min(15)];
+        let candidate = |p: &&Para| p.kind == ParaKind::Text && fact(p.text.trim()).is_none();
+        cover
+            .iter()
+            .position(|p| candidate(&p) && reads_like_title(&p.text))
+            .or_else(|| cover.iter().position(|p| candidate(&p)))
+    });
+    // A title broken over two lines, its first part without the word that picked the second.
+    let first_part = chosen.filter(|&c| {
+        c > 0
+            && marked.is_none()
+            && front[c - 1].kind == ParaKind::Text
+            && fact(front[c - 1].text.trim()).is_none()
+            && continues_title(front[c - 1].text.trim(), front[c].text.trim())
+    });
+    let mut after_title = false;
+    for (i, p) in front.into_iter().enumerate() {
         let t = p.text.trim();
-        let short =
-            (t.chars().count() <= 60 && !t.contains('。') && !ends_sentence(t)) || key_value(t).is_some();
-        if !heading_zone
-            || !short
-            || meta.len() >= 8
-            || matches!(p.kind, ParaKind::Table | ParaKind::Verbatim)
-        {
-            heading_zone = false;
+        if first_part.is_some_and(|c| i + 1 == c) {
+            title = Some(trim_title(t));
+            continue;
+        }
+        if Some(i) == chosen {
+            title = Some(match title.take() {
+                Some(first) => format!("{first}{}", trim_title(t)),
+                None => trim_title(t),
+            });
+            after_title = true;
+            continue;
+        }
+        let just_after = std::mem::take(&mut after_title);
+        if i >= cover_len {
             preface.push(p);
             continue;
         }
-        let was_just_set = std::mem::take(&mut title_just_set);
-        let known_key = key_value(t).filter(|(k, _)| meta_key(k) != *k || title.is_some());
-        if let Some((key, value)) = known_key {
-            set(&mut meta, &meta_key(key), value.to_string());
-        } else if title.is_none() {
-            title = Some(trim_title(t));
-            title_just_set = true;
-        } else if was_just_set && continues_title(title.as_deref().unwrap_or(""), t) {
+        if p.kind == ParaKind::Subtitle && !meta.iter().any(|(k, _)| k == "subtitle") {
+            meta.push(("subtitle".into(), t.to_string()));
+            continue;
+        }
+        if just_after && marked.is_none() && continues_title(title.as_deref().unwrap_or(""), t) {
             // A title broken over two lines on a cover page.
             title = title.map(|ti| format!("{ti}{}", trim_title(t)));
-        } else if looks_like_date(t) {
-            set(&mut meta, "date", t.to_string());
-        } else if looks_like_unit(t) {
-            set(&mut meta, "unit", t.to_string());
-        } else {
-            let n = meta.iter().filter(|(k, _)| k.starts_with("subtitle")).count();
-            let key = if n == 0 { "subtitle".to_string() } else { format!("subtitle{}", n + 1) };
-            set(&mut meta, &key, t.to_string());
+            continue;
+        }
+        match fact(t) {
+            Some((key, value)) if !meta.iter().any(|(k, _)| *k == key) => meta.push((key, value)),
+            _ => preface.push(p),
         }
     }
     let year_source = title.iter().chain(meta.iter().map(|(_, v)| v)).find_map(|t| year_in(t));
-    if let Some(year) = year_source {
-        set(&mut meta, "year", year);
+    if let Some(year) = year_source
+        && !meta.iter().any(|(k, _)| k == "year")
+    {
+        meta.push(("year".into(), year));
     }
     (title, meta, preface)
+}
+
+/// A fact on a cover, as its `meta` key and value: `单位：…`, a unit's name, a date, a number.
+fn fact(t: &str) -> Option<(String, String)> {
+    if let Some((key, value)) = key_value(t) {
+        return meta_key(key).map(|k| (k.to_string(), value.to_string()));
+    }
+    let lower = t.to_lowercase();
+    for prefix in ["report no.", "report number", "report no", "文号", "报告编号"] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            let value = t[t.len() - rest.len()..].trim_start_matches([' ', '.', ':', '：']).trim();
+            return (!value.is_empty()).then(|| ("number".to_string(), value.to_string()));
+        }
+    }
+    if looks_like_date(t) {
+        Some(("date".into(), t.to_string()))
+    } else if looks_like_unit(t) {
+        Some(("unit".into(), t.to_string()))
+    } else {
+        None
+    }
+}
+
+/// A line that names a report: 报告, 评价, 自评, 绩效…, Report, Evaluation, Review….
+fn reads_like_title(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let words = [
+        "报告",
+        "報告",
+        "评价",
+        "評價",
+        "自评",
+        "自評",
+        "绩效",
+        "績效",
+        "总结",
+        "總結",
+        "审计",
+        "審計",
+        "report",
+        "evaluation",
+        "review",
+        "assessment",
+        "audit",
+        "appraisal",
+    ];
+    t.chars().count() <= 80 && words.iter().any(|w| lower.contains(w))
 }
 
 /// `单位名称：邵东市…` → ("单位名称", "邵东市…"), for short keys only.
@@ -439,20 +522,25 @@ fn continues_title(title: &str, line: &str) -> bool {
     line.chars().count() <= 20 && ends(line) && !has(title)
 }
 
-fn meta_key(key: &str) -> String {
+/// The `meta` key for a cover's label (`填报单位` → `unit`), when it is one appraise knows.
+fn meta_key(key: &str) -> Option<&'static str> {
     let k = key.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
-    if has(&["单位", "單位", "部门", "部門", "unit", "department", "organization"]) {
-        "unit".into()
-    } else if has(&["年度", "年份", "year"]) {
-        "year".into()
-    } else if has(&["日期", "时间", "時間", "date"]) {
-        "date".into()
-    } else if has(&["编制", "編制", "撰写", "撰寫", "填报人", "填報人", "author", "prepared", "by"])
+    if has(&["单位", "單位", "部门", "部門", "机构", "機構", "unit", "department", "organization", "agency"])
     {
-        "author".into()
+        Some("unit")
+    } else if has(&["年度", "年份", "year"]) {
+        Some("year")
+    } else if has(&["日期", "时间", "時間", "date"]) {
+        Some("date")
+    } else if has(&["编制人", "編制人", "撰写", "撰寫", "填报人", "填報人", "author", "prepared"])
+        && !has(&["人数", "人數"])
+    {
+        Some("author")
+    } else if has(&["编码", "編碼", "代码", "代碼", "编号", "編號", "code"]) {
+        Some("code")
     } else {
-        key.to_string()
+        None
     }
 }
 
@@ -467,40 +555,74 @@ fn year_in(t: &str) -> Option<String> {
     })
 }
 
+/// `2023年3月`, `2022-05-10`, `March 2022`, `31 March 2022`, `March 31, 2022`.
 fn looks_like_date(t: &str) -> bool {
     let s: String = t.chars().map(narrow).filter(|c| !c.is_whitespace()).collect();
-    year_in(&s).is_some()
-        && s.chars().count() <= 16
-        && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '-' | '/' | '.' | '号'))
+    if year_in(&s).is_none() || s.chars().count() > 20 {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let rest = MONTHS.iter().find(|m| lower.contains(*m)).map_or(lower.clone(), |m| lower.replacen(m, "", 1));
+    rest.chars().all(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '-' | '/' | '.' | '号' | ','))
 }
 
+/// The name of a unit: `邵东市行政审批服务局`, `OFFICE OF INSPECTOR GENERAL`.
 fn looks_like_unit(t: &str) -> bool {
     let t = t.trim();
-    t.chars().count() <= 30
-        && [
-            "局",
-            "委",
-            "办",
-            "院",
-            "中心",
-            "公司",
-            "政府",
-            "厅",
-            "站",
-            "所",
-            "馆",
-            "会",
-            "部",
-            "处",
-            "科",
-            "室",
-            "办公室",
-            "集团",
-            "大学",
-            "学校",
-        ]
-        .iter()
-        .any(|s| t.ends_with(s))
+    const ENDINGS: [&str; 20] = [
+        "局",
+        "委",
+        "办",
+        "院",
+        "中心",
+        "公司",
+        "政府",
+        "厅",
+        "站",
+        "所",
+        "馆",
+        "会",
+        "部",
+        "处",
+        "科",
+        "室",
+        "办公室",
+        "集团",
+        "大学",
+        "学校",
+    ];
+    const WORDS: [&str; 10] = [
+        "office",
+        "department",
+        "agency",
+        "ministry",
+        "bureau",
+        "inspector general",
+        "commission",
+        "council",
+        "authority",
+        "administration",
+    ];
+    let lower = t.to_lowercase();
+    t.chars().count() <= 30 && ENDINGS.iter().any(|s| t.ends_with(s))
+        || t.chars().count() <= 60
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && WORDS.iter().any(|w| lower.contains(w))
+            && !reads_like_title(t)
 }
 
 #[cfg(test)]
@@ -544,6 +666,73 @@ mod tests {
                 ("year".into(), "2022".into())
             ]
         );
+    }
+
+    #[test]
+    fn the_title_is_the_line_that_reads_like_one_and_meta_only_what_it_knows() {
+        let b = built(&[
+            "邵东市农业农村局",
+            "关于2022年度部门整体支出的",
+            "绩效评价报告",
+            "编制人数：15",
+            "评价机构：某会计师事务所",
+            "填报单位：邵东市农业农村局",
+            "第二稿",
+            "一、概况",
+            "正文。",
+        ]);
+        assert_eq!(b.title.as_deref(), Some("关于2022年度部门整体支出的绩效评价报告"));
+        assert_eq!(
+            b.meta,
+            [("unit".to_string(), "邵东市农业农村局".to_string()), ("year".into(), "2022".into())]
+        );
+        // What is not a known fact, or a second unit, is the preface: nothing is lost.
+        assert_eq!(b.sections[0].id, "s0");
+        assert_eq!(
+            b.sections[0].body.as_deref(),
+            Some("编制人数：15\n评价机构：某会计师事务所\n填报单位：邵东市农业农村局\n第二稿")
+        );
+    }
+
+    #[test]
+    fn english_covers() {
+        let b = built(&[
+            "OFFICE OF INSPECTOR GENERAL",
+            "REVIEW OF THE GRANT MONITORING PROCESS",
+            "Report No. OIG-22-014",
+            "March 2022",
+            "1. Findings",
+            "Text.",
+        ]);
+        assert_eq!(b.title.as_deref(), Some("REVIEW OF THE GRANT MONITORING PROCESS"));
+        let keys: Vec<(&str, &str)> = b.meta.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(
+            keys,
+            [
+                ("unit", "OFFICE OF INSPECTOR GENERAL"),
+                ("number", "OIG-22-014"),
+                ("date", "March 2022"),
+                ("year", "2022")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_subsection_with_one_claim_is_that_claim() {
+        let b = built(&[
+            "一、成效",
+            "（一）满意度",
+            "一是满意度较高。",
+            "（二）产出",
+            "一是产出达标。",
+            "二是质量合格。",
+        ]);
+        let s1 = &b.sections[0];
+        assert_eq!(s1.items.len(), 1);
+        assert_eq!((s1.items[0].id.as_str(), s1.items[0].title.as_deref()), ("s1.1", Some("（一）满意度")));
+        assert_eq!(s1.items[0].text, "一是满意度较高。");
+        assert_eq!(s1.sections.len(), 1);
+        assert_eq!(s1.sections[0].items.len(), 2);
     }
 
     #[test]

@@ -47,6 +47,10 @@ pub struct Noise {
     pub joined_lines: usize,
     /// Markdown rules, comments and front matter.
     pub markup: usize,
+    /// A web page's leftovers around the report (its address, navigation, 来源/浏览量 lines).
+    pub web: Vec<String>,
+    /// Headings wrapped over two lines, joined.
+    pub joined_headings: usize,
     /// Every piece of text dropped as noise, as it was (a page number, a contents entry, a
     /// dot leader's tail): what an import leaves out is accounted for, line by line.
     pub dropped: Vec<String>,
@@ -68,6 +72,8 @@ impl Noise {
         say(self.dot_leaders, w::NOISE_DOT_LEADER, w::NOISE_DOT_LEADERS);
         say(self.control_chars, w::NOISE_CONTROL_CHAR, w::NOISE_CONTROL_CHARS);
         say(self.markup, w::NOISE_MARKUP_LINE, w::NOISE_MARKUP_LINES);
+        say(self.web.len(), w::NOISE_WEB_ONE, w::NOISE_WEB);
+        say(self.joined_headings, w::NOISE_HEADINGS_JOINED_ONE, w::NOISE_HEADINGS_JOINED);
         say(self.joined_lines, w::NOISE_JOINED_ONE, w::NOISE_JOINED);
         out
     }

@@ -14,6 +14,8 @@
 //! - [`rubric`]: a scoring table (评分表) → its indicators;
 //! - [`skeleton`]: with a rubric, the rubric is what is scored (`r…` ids) and the text is read
 //!   (its items become reading sections);
+//! - [`web`]: a web page's leftovers around a report copied from a site (address, navigation,
+//!   来源/浏览量 lines, the page's foot);
 //! - [`evidence`]: with a rubric, each indicator's `refs` to the passages to read first.
 //!
 //! The output is checked with [`parse_report`] before it is returned, so an import always gives
@@ -27,6 +29,7 @@ pub mod evidence;
 pub mod outline;
 pub mod rubric;
 pub mod skeleton;
+pub mod web;
 
 use crate::report::file::{FORMAT, GradeFile, Meta, ReportFile, ScaleFile};
 use crate::report::{Report, parse_report};
@@ -123,6 +126,8 @@ pub struct Summary {
     pub levels: Vec<String>,
     /// What was dropped as noise, counted (`3 page numbers`).
     pub skipped: Vec<String>,
+    /// The web page's leftovers dropped, as they were (listed on stderr).
+    pub web: Vec<String>,
     /// The noise itself, piece by piece as it was in the text (not printed; for checking that
     /// nothing else was left out).
     pub dropped: Vec<String>,
@@ -162,6 +167,11 @@ impl Summary {
         }
         if !self.skipped.is_empty() {
             out.push(cli::IMPORTED_SKIPPED.fill(&[("list", &self.skipped.join(w::LIST_SEP.get()))]));
+        }
+        if !self.web.is_empty() {
+            let list: Vec<String> =
+                self.web.iter().map(|l| crate::text::truncate(l, 40).into_owned()).collect();
+            out.push(cli::IMPORTED_WEB.fill(&[("list", &list.join(" · "))]));
         }
         out.extend(self.notes.iter().map(|n| cli::IMPORTED_NOTE.fill(&[("text", n)])));
         out.extend(self.warnings.iter().map(|text| w::WARNING.fill(&[("text", text)])));
@@ -244,6 +254,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
             clean::text_paras(&decoded.text, markdown, &mut noise)
         }
     };
+    let paras = web::drop_leftovers(paras, &mut noise);
     if paras.is_empty() {
         return Err(fail(w::IMPORT_EMPTY.get().into()));
     }
@@ -271,6 +282,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     summary.notes.extend(built.notes.iter().cloned());
     summary.skipped = noise.describe();
     summary.dropped = std::mem::take(&mut noise.dropped);
+    summary.web = std::mem::take(&mut noise.web);
 
     let title = match &options.title {
         Some(t) if t.trim().is_empty() => {

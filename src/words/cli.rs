@@ -191,6 +191,7 @@ crate::words! {
     IMPORTED_RUBRIC_ONE = "评分表：{n} 个指标，共 {points} 分" / "scoring table: {n} indicator, {points} points";
     IMPORTED_RUBRIC = "评分表：{n} 个指标，共 {points} 分" / "scoring table: {n} indicators, {points} points";
     IMPORTED_SKIPPED = "已略去：{list}" / "skipped: {list}";
+    IMPORTED_WEB = "网页残留（已略去）：{list}" / "web-page leftovers (skipped): {list}";
     IMPORTED_NOTE = "说明：{text}" / "note: {text}";
 
     // ── `config` ────────────────────────────────────────────────────────────────────────

@@ -229,6 +229,10 @@ crate::words! {
     NOISE_CONTROL_CHARS = "{n} 个控制字符" / "{n} control characters";
     NOISE_MARKUP_LINE = "{n} 行标记" / "{n} line of markup";
     NOISE_MARKUP_LINES = "{n} 行标记" / "{n} lines of markup";
+    NOISE_WEB_ONE = "{n} 行网页残留" / "{n} web-page line";
+    NOISE_WEB = "{n} 行网页残留" / "{n} web-page lines";
+    NOISE_HEADINGS_JOINED_ONE = "{n} 个折行标题已合并" / "{n} wrapped heading joined";
+    NOISE_HEADINGS_JOINED = "{n} 个折行标题已合并" / "{n} wrapped headings joined";
     NOISE_JOINED_ONE = "{n} 处硬换行已合并" / "{n} hard line break joined";
     NOISE_JOINED = "{n} 处硬换行已合并" / "{n} hard line breaks joined";
 

@@ -151,3 +151,25 @@ fn the_earlier_fixtures_keep_every_line() {
         check(name);
     }
 }
+
+fn item_titled<'a>(r: &'a Report, title: &str) -> &'a appraise::report::Item {
+    r.items.iter().find(|i| i.title.as_deref() == Some(title)).unwrap_or_else(|| panic!("no item {title}"))
+}
+
+#[test]
+fn a_web_page_copy_loses_its_leftovers_and_keeps_its_title() {
+    let imported = check("web-copy.txt");
+    let r = &imported.report;
+    assert_eq!(r.title, "邵东市农业农村局2021年度部门整体支出绩效评价报告");
+    assert_eq!(imported.summary.web.len(), 13, "{:?}", imported.summary.web);
+    assert!(imported.summary.web.iter().any(|l| l.starts_with("下一篇")), "the page's foot is dropped too");
+    let keys: Vec<&str> = r.meta.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(keys, ["year", "source", "lang"], "nothing of the page lands in meta");
+    // A subsection holding one claim is that claim, under its heading.
+    let one = item_titled(r, "（二）满意度情况");
+    assert_eq!(one.id, "s2.2");
+    assert!(one.text.starts_with("一是服务对象满意度较高"));
+    assert!(!r.sections.iter().any(|s| s.title == "（二）满意度情况"));
+    // The signature stays with the last part's text.
+    assert!(r.sections.iter().any(|s| s.body.as_deref().is_some_and(|b| b.ends_with("2022年4月28日"))));
+}

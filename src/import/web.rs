@@ -1,0 +1,219 @@
+//! What a web page leaves around a report copied from a government site: the address, the
+//! site's navigation (`首页 > 政务公开 > …`), the article's facts (`来源：…`, `发布时间：…`,
+//! `浏览量：1`, `字体：大 中 小`), its buttons (`【打印】【关闭】`) and the page's foot (`上一篇`,
+//! `主办：…`, `湘ICP备…`). They are dropped where a page puts them — before the report starts
+//! and after it ends — and listed in the summary, never taken as the title or `meta`.
+
+use super::clean::{Kind, Noise, Para};
+use super::outline::narrow;
+
+/// How far from either end of the text a leftover is looked for (in paragraphs).
+const REACH: usize = 30;
+
+/// The paragraphs without the web page's leftovers, which go to `noise.web` (and `dropped`).
+pub fn drop_leftovers(paras: Vec<Para>, noise: &mut Noise) -> Vec<Para> {
+    let n = paras.len();
+    let mut kept = Vec::with_capacity(n);
+    for (i, p) in paras.into_iter().enumerate() {
+        let near_an_end = i < REACH || i + REACH >= n;
+        if near_an_end && p.kind == Kind::Text && is_leftover(&p.text) {
+            noise.web.push(p.text.clone());
+            noise.dropped.push(p.text);
+        } else {
+            kept.push(p);
+        }
+    }
+    kept
+}
+
+/// Keys a page puts before a colon: the article's facts and the site's foot.
+const KEYS: &[&str] = &[
+    "来源",
+    "信息来源",
+    "文章来源",
+    "稿件来源",
+    "发布时间",
+    "发布日期",
+    "发文日期",
+    "发布机构",
+    "发布者",
+    "浏览量",
+    "浏览次数",
+    "浏览",
+    "阅读量",
+    "阅读次数",
+    "阅读",
+    "访问量",
+    "点击",
+    "点击数",
+    "点击量",
+    "点击率",
+    "字体",
+    "字号",
+    "责任编辑",
+    "编辑",
+    "审核",
+    "索引号",
+    "分享到",
+    "分享",
+    "上一篇",
+    "下一篇",
+    "上一条",
+    "下一条",
+    "主办",
+    "承办",
+    "协办",
+    "主办单位",
+    "承办单位",
+    "技术支持",
+    "联系电话",
+    "网站标识码",
+    "当前位置",
+    "您当前的位置",
+    "您现在的位置",
+    "您的位置",
+    "所在位置",
+    "current location",
+    "you are here",
+];
+
+/// Lines a page shows as they are (buttons, notices).
+const WHOLE: &[&str] = &[
+    "打印",
+    "关闭",
+    "打印本页",
+    "关闭窗口",
+    "关闭本页",
+    "收藏",
+    "返回顶部",
+    "返回首页",
+    "扫一扫在手机打开当前页",
+    "扫一扫在手机上查看当前页面",
+    "用手机扫描二维码",
+    "相关链接",
+    "相关阅读",
+    "相关文章",
+    "网站地图",
+    "联系我们",
+    "大中小",
+    "print",
+    "close",
+    "share",
+    "share this page",
+    "back to top",
+    "skip to main content",
+];
+
+/// Whether a line is a web page's, not the report's.
+pub fn is_leftover(text: &str) -> bool {
+    let t: String = text.trim().chars().map(narrow).collect();
+    let lower = t.to_lowercase();
+    let bare: String = lower
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '【' | '】' | '[' | ']' | '|' | '/' | '·'))
+        .collect();
+    if bare.is_empty() {
+        return false;
+    }
+    if is_url(&lower) || is_breadcrumb(&lower) || is_site_foot(&lower) {
+        return true;
+    }
+    if WHOLE.iter().any(|w| bare == w.replace(' ', "")) || buttons(&t) {
+        return true;
+    }
+    // `来源：邵东市… 发布时间：…`, `浏览量：1`, `字体：[大 中 小]`, `点击：次`
+    lower.split_once(':').is_some_and(|(key, _)| {
+        let key: String = key.chars().filter(|c| !c.is_whitespace() && !matches!(c, '【' | '[')).collect();
+        KEYS.iter().any(|k| key == k.replace(' ', ""))
+    })
+}
+
+/// A line that is one address: `https://…`, `www.…`.
+fn is_url(t: &str) -> bool {
+    let t = t.trim();
+    (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+        && !t.contains(char::is_whitespace)
+}
+
+/// `首页 > 政务公开 > 财政预决算`, `Home » News`.
+fn is_breadcrumb(t: &str) -> bool {
+    let arrows = t.matches(['>', '»', '›', '＞']).count();
+    arrows >= 1 && (t.starts_with("首页") || t.starts_with("home") || t.starts_with("网站首页"))
+}
+
+/// `湘ICP备05004536号`, `公网安备`, `版权所有`, `Copyright ©`.
+fn is_site_foot(t: &str) -> bool {
+    t.contains("icp备") || t.contains("公网安备") || t.contains("版权所有") || t.starts_with("copyright")
+}
+
+/// A row of bracketed buttons: `【打印】【关闭】`, `[打印本页] [关闭窗口]`.
+fn buttons(t: &str) -> bool {
+    let inside: Vec<&str> =
+        t.split(['【', '】', '[', ']']).map(str::trim).filter(|s| !s.is_empty()).collect();
+    t.starts_with(['【', '['])
+        && inside.len() >= 2
+        && inside.iter().all(|s| {
+            let s = s.replace(' ', "");
+            WHOLE.iter().any(|w| s == *w) || matches!(s.as_str(), "大" | "中" | "小" | "字体" | "收藏本页")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leftovers_are_recognised() {
+        for line in [
+            "https://www.shaodong.gov.cn/zwgk/content_3021845.html",
+            "www.example.gov.cn",
+            "首页 > 政务公开 > 财政预决算",
+            "当前位置：首页 > 政务公开",
+            "来源：邵东市农业农村局  发布时间：2022-05-10 09:30",
+            "浏览量：1",
+            "字体：[大 中 小]",
+            "【字体：大 中 小】",
+            "点击：次",
+            "【打印】【关闭】",
+            "[打印本页] [关闭窗口]",
+            "上一篇：邵东市财政局2021年度部门决算公开说明",
+            "下一篇：邵东市教育局2021年度部门整体支出绩效评价报告",
+            "扫一扫在手机打开当前页",
+            "主办：邵东市人民政府办公室  承办：邵东市大数据中心",
+            "湘ICP备05004536号  网站标识码：4305210001",
+            "Home > News > Reports",
+        ] {
+            assert!(is_leftover(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn report_lines_are_not_leftovers() {
+        for line in [
+            "邵东市农业农村局2021年度部门整体支出绩效评价报告",
+            "资金来源：财政拨款",
+            "一、部门基本情况",
+            "来源于上级补助的资金共计120万元。",
+            "编制人数：15",
+            "2022年4月28日",
+            "邵东市农业农村局",
+            "See https://example.org for the data.",
+            "打印机购置费用超出预算",
+            "The print run was late.",
+        ] {
+            assert!(!is_leftover(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn only_near_the_ends_of_the_text() {
+        let mut paras: Vec<Para> = (0..80).map(|i| Para::text(format!("第{i}段正文。"))).collect();
+        paras.insert(0, Para::text("浏览量：1"));
+        paras.insert(40, Para::text("分享：本段在正文中间"));
+        paras.push(Para::text("上一篇：另一份报告"));
+        let mut noise = Noise::default();
+        let kept = drop_leftovers(paras, &mut noise);
+        assert_eq!(noise.web, ["浏览量：1", "上一篇：另一份报告"]);
+        assert_eq!(kept.len(), 81);
+    }
+}
