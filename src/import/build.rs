@@ -311,7 +311,9 @@ fn heading_title(h: &Heading, lang: Lang) -> (String, bool) {
 /// Short, one clause or phrase: a title rather than a paragraph.
 fn title_like(rest: &str) -> bool {
     let chars: Vec<char> = rest.chars().map(narrow).collect();
-    if chars.len() > 50 {
+    // Fifty characters of Chinese, a hundred of a Latin script.
+    let latin = chars.iter().all(|c| c.is_ascii());
+    if chars.len() > if latin { 100 } else { 50 } {
         return false;
     }
     let inner = &chars[..chars.len().saturating_sub(1)];

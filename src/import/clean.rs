@@ -4,7 +4,6 @@
 
 use super::outline::{markers, narrow};
 use std::collections::HashMap;
-use unicode_width::UnicodeWidthStr;
 
 /// What a paragraph is, before numbering is looked at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,7 +87,7 @@ pub fn text_paras(text: &str, markdown: bool, noise: &mut Noise) -> Vec<Para> {
     } else {
         lines.iter().map(|l| (l.to_string(), Kind::Text)).collect()
     };
-    let raw = unwrap(raw, noise);
+    let raw = super::wrap::unwrap(raw, noise);
     let paras = raw
         .into_iter()
         .filter_map(|(line, kind)| {
@@ -265,65 +264,6 @@ fn strip_inline(t: &str) -> String {
     out
 }
 
-/// Joins hard-wrapped lines (text from a PDF or an editor that wraps) back into paragraphs.
-///
-/// Only when the text looks wrapped: many lines end near one width (≤ 200 columns). A line is
-/// continued by the next when it is near that width, does not end a sentence, and the next is
-/// not a number, a heading, indented deeper or blank.
-fn unwrap(lines: Vec<(String, Kind)>, noise: &mut Noise) -> Vec<(String, Kind)> {
-    let widths: Vec<usize> = lines
-        .iter()
-        .filter(|(l, k)| *k == Kind::Text && !l.trim().is_empty())
-        .map(|(l, _)| l.trim_end().width())
-        .collect();
-    if widths.len() < 8 {
-        return lines;
-    }
-    let mut sorted = widths.clone();
-    sorted.sort_unstable();
-    let wrap = sorted[sorted.len() * 95 / 100];
-    if !(20..=200).contains(&wrap) {
-        return lines;
-    }
-    let near = |w: usize| w * 4 >= wrap * 3 && w <= wrap + 2;
-    if widths.iter().filter(|&&w| near(w)).count() * 10 < widths.len() * 4 {
-        return lines;
-    }
-    let indent = |l: &str| l.len() - l.trim_start().len();
-    let mut out: Vec<(String, Kind)> = Vec::with_capacity(lines.len());
-    let mut prev_joinable = false;
-    let mut prev_indent = 0;
-    for (line, kind) in lines {
-        let t = line.trim();
-        let can_continue = kind == Kind::Text
-            && prev_joinable
-            && !t.is_empty()
-            && indent(&line) <= prev_indent
-            && markers(t).is_empty()
-            && !t.starts_with(['-', '*', '•', '·', '●', '■', '◆', '□']);
-        let width = line.trim_end().width();
-        let joinable = kind == Kind::Text && !t.is_empty() && near(width) && !ends_sentence(t);
-        if can_continue && let Some((last, _)) = out.last_mut() {
-            let last_char = last.trim_end().chars().last().unwrap_or(' ');
-            let first_char = t.chars().next().unwrap_or(' ');
-            let latin = last_char.is_ascii_alphanumeric() || matches!(last_char, ',' | ';' | ':');
-            if latin && first_char.is_ascii_alphanumeric() {
-                last.push(' ');
-            }
-            let trimmed_len = last.trim_end().len();
-            last.truncate(trimmed_len);
-            last.push_str(t);
-            noise.joined_lines += 1;
-            prev_joinable = joinable;
-            continue;
-        }
-        prev_indent = indent(&line);
-        prev_joinable = joinable;
-        out.push((line, kind));
-    }
-    out
-}
-
 /// Ends with a sentence mark (。！？；： and their ASCII forms).
 pub fn ends_sentence(t: &str) -> bool {
     let t = t.trim_end_matches(['”', '’', '"', '\'', '」', '』', ')', '）']);
@@ -423,15 +363,20 @@ pub fn is_page_number(text: &str) -> bool {
 pub fn strip_leader(text: &str) -> Option<String> {
     let t = text.trim_end();
     let body = t.trim_end_matches(|c: char| {
-        c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x') || narrow(c).is_ascii_digit()
+        matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X') || narrow(c).is_ascii_digit()
     });
     if body.len() == t.len() || t.len() - body.len() > 12 {
         return None;
     }
     let body = body.trim_end();
-    let before = body.trim_end_matches(is_leader_char);
+    // Leaders of any spacing: `……`, `....`, `. . . .`
+    let before = body.trim_end_matches(|c: char| is_leader_char(c) || c == ' ' || c == '\u{3000}');
     // Four dots or three ellipses at least: "等等……3" is an ellipsis, not a leader.
-    let run: usize = body[before.len()..].chars().map(|c| if matches!(c, '…' | '⋯') { 3 } else { 2 }).sum();
+    let run: usize = body[before.len()..]
+        .chars()
+        .filter(|&c| is_leader_char(c))
+        .map(|c| if matches!(c, '…' | '⋯') { 3 } else { 2 })
+        .sum();
     (run >= 8 && !before.trim().is_empty()).then(|| before.trim_end().to_string())
 }
 
@@ -469,7 +414,7 @@ fn is_toc_title(text: &str) -> bool {
 fn toc_like(p: &Para) -> bool {
     matches!(p.kind, Kind::Text | Kind::Heading(_))
         && p.text.chars().count() <= 100
-        && !p.text.trim_end().ends_with('。')
+        && !ends_sentence(&p.text)
 }
 
 fn heading_like(p: &Para, had_leader: bool) -> bool {
@@ -496,8 +441,12 @@ fn drop_toc(paras: Vec<Para>, leader: &[bool], noise: &mut Noise) -> Vec<Para> {
         cut = Some(match again {
             Some(m) if paras[i + 1..m].iter().all(toc_like) => (i, m),
             _ => {
+                // Entries end at a page number; an entry wrapped over two lines has its first
+                // line without one.
+                let entry =
+                    |k: usize| k < n && toc_like(&paras[k]) && (leader[k] || trailing_page(&paras[k].text));
                 let mut end = i + 1;
-                while end < n && toc_like(&paras[end]) && (leader[end] || trailing_page(&paras[end].text)) {
+                while entry(end) || (end < n && toc_like(&paras[end]) && entry(end + 1)) {
                     end += 1;
                 }
                 (i, end)
@@ -589,6 +538,10 @@ mod tests {
         assert_eq!(strip_leader("一、部门概况……………3").as_deref(), Some("一、部门概况"));
         assert_eq!(strip_leader("1.1 Background ........ 12").as_deref(), Some("1.1 Background"));
         assert_eq!(strip_leader("（二）成效·········iv").as_deref(), Some("（二）成效"));
+        assert_eq!(strip_leader("RESULTS IN BRIEF . . . . . . . . 2").as_deref(), Some("RESULTS IN BRIEF"));
+        assert_eq!(strip_leader("APPENDIX B: RESPONSE . . . . iv").as_deref(), Some("APPENDIX B: RESPONSE"));
+        assert_eq!(strip_leader("Annex . . . . . . . . . . XII").as_deref(), Some("Annex"));
+        assert_eq!(strip_leader("He paused . . . then left 2"), None);
         assert_eq!(strip_leader("一、概况……1").as_deref(), None);
         assert_eq!(strip_leader("增长了3"), None);
         assert_eq!(strip_leader("等等……3"), None);
@@ -607,6 +560,19 @@ mod tests {
         let got: Vec<String> = text_paras(text, false, &mut noise).into_iter().map(|p| p.text).collect();
         assert_eq!(got, ["报告", "一、概况", "正文一。", "二、成效", "正文二。", "三、问题", "正文三。"]);
         assert_eq!(noise.toc_lines, 4);
+    }
+
+    #[test]
+    fn tables_of_contents_in_their_usual_forms() {
+        for title in ["目 录", "CONTENTS", "TABLE OF CONTENTS", "Table of Contents"] {
+            let text = format!(
+                "Report\n{title}\nSummary . . . . . . . . 1\nThe Findings of the Review of\nGrant Monitoring . . . . . . ii\nAnnex....................IV\nBody starts here.\nSummary\nText."
+            );
+            let mut noise = Noise::default();
+            let got: Vec<String> = text_paras(&text, false, &mut noise).into_iter().map(|p| p.text).collect();
+            assert_eq!(got, ["Report", "Body starts here.", "Summary", "Text."], "{title}");
+            assert_eq!(noise.dropped.iter().filter(|d| d.contains("Grant Monitoring")).count(), 1, "{title}");
+        }
     }
 
     #[test]

@@ -7,6 +7,8 @@
 //! - [`docx`]: a .docx → paragraphs (styles, outline levels, list numbering, tables);
 //! - [`clean`]: text → paragraphs without noise (page numbers, form feeds, dot leaders, a table
 //!   of contents, hard line breaks, Markdown markup);
+//! - [`wrap`]: hard-wrapped lines joined into paragraphs, wrapped headings into one line;
+//! - [`capitals`]: unnumbered lines in capitals that head parts (English reports from a PDF);
 //! - [`outline`]: numbering (一、 （一） 1. （1） ① 第一章 一是 1.1 I. A. (a) `#`) → a tree, levels
 //!   learned from the document;
 //! - [`build`]: the tree → sections and items with ids from their position (`s2.1.3`), titles,
@@ -22,6 +24,7 @@
 //! a valid report or an error; nothing in here panics on any input.
 
 pub mod build;
+pub mod capitals;
 pub mod clean;
 pub mod decode;
 pub mod docx;
@@ -30,6 +33,7 @@ pub mod outline;
 pub mod rubric;
 pub mod skeleton;
 pub mod web;
+pub mod wrap;
 
 use crate::report::file::{FORMAT, GradeFile, Meta, ReportFile, ScaleFile};
 use crate::report::{Report, parse_report};
@@ -254,7 +258,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
             clean::text_paras(&decoded.text, markdown, &mut noise)
         }
     };
-    let paras = web::drop_leftovers(paras, &mut noise);
+    let paras = capitals::mark(web::drop_leftovers(paras, &mut noise));
     if paras.is_empty() {
         return Err(fail(w::IMPORT_EMPTY.get().into()));
     }
