@@ -541,6 +541,8 @@ fn meta_key(key: &str) -> Option<&'static str> {
         Some("author")
     } else if has(&["编码", "編碼", "代码", "代碼", "编号", "編號", "code"]) {
         Some("code")
+    } else if has(&["项目名称", "項目名稱", "project"]) {
+        Some("project")
     } else {
         None
     }

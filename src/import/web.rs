@@ -16,7 +16,9 @@ pub fn drop_leftovers(paras: Vec<Para>, noise: &mut Noise) -> Vec<Para> {
     let mut kept = Vec::with_capacity(n);
     for (i, p) in paras.into_iter().enumerate() {
         let near_an_end = i < REACH || i + REACH >= n;
-        if near_an_end && p.kind == Kind::Text && is_leftover(&p.text) {
+        let at_the_foot = i + FOOT_REACH >= n;
+        let leftover = is_leftover(&p.text) || (at_the_foot && is_foot(&p.text));
+        if near_an_end && p.kind == Kind::Text && leftover {
             noise.web.push(p.text.clone());
             noise.dropped.push(p.text);
         } else {
@@ -34,15 +36,12 @@ const KEYS: &[&str] = &[
     "稿件来源",
     "发布时间",
     "发布日期",
-    "发文日期",
     "发布机构",
     "发布者",
     "浏览量",
     "浏览次数",
-    "浏览",
     "阅读量",
     "阅读次数",
-    "阅读",
     "访问量",
     "点击",
     "点击数",
@@ -51,8 +50,6 @@ const KEYS: &[&str] = &[
     "字体",
     "字号",
     "责任编辑",
-    "编辑",
-    "审核",
     "索引号",
     "分享到",
     "分享",
@@ -60,13 +57,6 @@ const KEYS: &[&str] = &[
     "下一篇",
     "上一条",
     "下一条",
-    "主办",
-    "承办",
-    "协办",
-    "主办单位",
-    "承办单位",
-    "技术支持",
-    "联系电话",
     "网站标识码",
     "当前位置",
     "您当前的位置",
@@ -76,6 +66,13 @@ const KEYS: &[&str] = &[
     "current location",
     "you are here",
 ];
+
+/// Keys only a page's foot has (a report's cover may name its 承办单位).
+const FOOT_KEYS: &[&str] =
+    &["主办", "承办", "协办", "主办单位", "承办单位", "技术支持", "网站主办", "联系电话"];
+
+/// How near the end of the text a page's foot is looked for (in paragraphs).
+const FOOT_REACH: usize = 8;
 
 /// Lines a page shows as they are (buttons, notices).
 const WHOLE: &[&str] = &[
@@ -126,6 +123,12 @@ pub fn is_leftover(text: &str) -> bool {
         let key: String = key.chars().filter(|c| !c.is_whitespace() && !matches!(c, '【' | '[')).collect();
         KEYS.iter().any(|k| key == k.replace(' ', ""))
     })
+}
+
+/// `主办：… 承办：…`: the key of a site's foot.
+fn is_foot(text: &str) -> bool {
+    let t: String = text.trim().chars().map(narrow).collect();
+    t.split_once(':').is_some_and(|(key, _)| FOOT_KEYS.contains(&key.trim()))
 }
 
 /// A line that is one address: `https://…`, `www.…`.
@@ -179,7 +182,6 @@ mod tests {
             "上一篇：邵东市财政局2021年度部门决算公开说明",
             "下一篇：邵东市教育局2021年度部门整体支出绩效评价报告",
             "扫一扫在手机打开当前页",
-            "主办：邵东市人民政府办公室  承办：邵东市大数据中心",
             "湘ICP备05004536号  网站标识码：4305210001",
             "Home > News > Reports",
         ] {
@@ -199,6 +201,8 @@ mod tests {
             "邵东市农业农村局",
             "See https://example.org for the data.",
             "打印机购置费用超出预算",
+            "审核：张三",
+            "承办单位：某建设公司",
             "The print run was late.",
         ] {
             assert!(!is_leftover(line), "{line}");
@@ -210,10 +214,15 @@ mod tests {
         let mut paras: Vec<Para> = (0..80).map(|i| Para::text(format!("第{i}段正文。"))).collect();
         paras.insert(0, Para::text("浏览量：1"));
         paras.insert(40, Para::text("分享：本段在正文中间"));
+        paras.insert(1, Para::text("承办单位：某建设公司"));
         paras.push(Para::text("上一篇：另一份报告"));
+        paras.push(Para::text("主办：邵东市人民政府办公室  承办：邵东市大数据中心"));
         let mut noise = Noise::default();
         let kept = drop_leftovers(paras, &mut noise);
-        assert_eq!(noise.web, ["浏览量：1", "上一篇：另一份报告"]);
-        assert_eq!(kept.len(), 81);
+        assert_eq!(
+            noise.web,
+            ["浏览量：1", "上一篇：另一份报告", "主办：邵东市人民政府办公室  承办：邵东市大数据中心"]
+        );
+        assert_eq!(kept.len(), 82, "a cover's 承办单位 is the report's");
     }
 }
