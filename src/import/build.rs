@@ -323,8 +323,10 @@ fn title_like(rest: &str) -> bool {
     })
 }
 
-/// Trailing sentence punctuation and spaces off a title.
+/// Trailing sentence punctuation and spaces off a title, runs of spaces inside made one
+/// (`（一）     预算执行`, as pdftotext lays it out, is `（一） 预算执行`).
 fn trim_title(t: &str) -> String {
+    let t = &t.split_whitespace().collect::<Vec<_>>().join(" ");
     let trimmed = t.trim().trim_end_matches(|c: char| {
         matches!(narrow(c), '。' | ';' | ':' | ',' | '、' | '.') || c.is_whitespace()
     });

@@ -72,7 +72,7 @@ pub fn unwrap(lines: Vec<(String, Kind)>, noise: &mut Noise) -> Vec<(String, Kin
 }
 
 /// The width the text is wrapped at, when it looks wrapped.
-fn wrap_width(lines: &[(String, Kind)]) -> Option<usize> {
+fn wrap_width(lines: &[(String, Kind)]) -> Option<Wrap> {
     let widths: Vec<usize> = lines
         .iter()
         .filter(|(l, k)| *k == Kind::Text && !l.trim().is_empty())
@@ -87,16 +87,31 @@ fn wrap_width(lines: &[(String, Kind)]) -> Option<usize> {
     if !(20..=200).contains(&wrap) {
         return None;
     }
-    let near = widths.iter().filter(|&&w| near(w, wrap)).count();
-    (near * 10 >= widths.len() * 4).then_some(wrap)
+    // Wrapped text has many lines near the width; a document with a paragraph a line has few.
+    let near_count = widths.iter().filter(|&&w| near(w, Wrap { width: wrap, loose: true })).count();
+    if near_count >= 3 && near_count * 5 >= widths.len() {
+        return Some(Wrap { width: wrap, loose: true });
+    }
+    // A short text wrapped by a program: a few lines at exactly the widest width.
+    let at = Wrap { width: wrap, loose: false };
+    (widths.iter().filter(|&&w| near(w, at)).count() >= 2).then_some(at)
 }
 
-fn near(width: usize, wrap: usize) -> bool {
-    width * 4 >= wrap * 3 && width <= wrap + 2
+/// The width a text is wrapped at, and whether lines well short of it may be wrapped lines
+/// (a long text whose lines end anywhere near it) or only lines at it (a short one).
+#[derive(Debug, Clone, Copy)]
+struct Wrap {
+    width: usize,
+    loose: bool,
+}
+
+fn near(width: usize, wrap: Wrap) -> bool {
+    let low = if wrap.loose { width * 4 >= wrap.width * 3 } else { width + 3 >= wrap.width };
+    low && width <= wrap.width + 2
 }
 
 /// How the line `t` may be continued.
-fn joinable(t: &str, kind: Kind, width: usize, wrap: Option<usize>) -> Join {
+fn joinable(t: &str, kind: Kind, width: usize, wrap: Option<Wrap>) -> Join {
     if kind != Kind::Text || t.is_empty() || strip_leader(t).is_some() {
         return Join::No;
     }
@@ -108,19 +123,19 @@ fn joinable(t: &str, kind: Kind, width: usize, wrap: Option<usize>) -> Join {
         return Join::Text;
     }
     let numbered_heading = !markers(t).is_empty() && !ends_sentence(t) && !t.ends_with([',', '，', '、']);
-    if numbered_heading && width * 3 >= wrap * 2 && width <= wrap + 2 {
+    if numbered_heading && width * 3 >= wrap.width * 2 && width <= wrap.width + 2 {
         return Join::Heading(Rest::Short);
     }
     Join::No
 }
 
 /// Whether `t` is the rest of a wrapped heading.
-fn is_rest(t: &str, rest: Rest, wrap: Option<usize>) -> bool {
+fn is_rest(t: &str, rest: Rest, wrap: Option<Wrap>) -> bool {
     let t = strip_leader(t).unwrap_or_else(|| t.to_string());
     match rest {
         Rest::Capitals => capitals(&t),
         Rest::Short => {
-            let short = wrap.is_some_and(|w| t.width() * 2 <= w);
+            let short = wrap.is_some_and(|w| t.width() * 2 <= w.width);
             short && !ends_sentence(&t) && !t.contains(['。', '.', ';', '；'])
         }
     }
