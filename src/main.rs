@@ -340,7 +340,13 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
         ("appraise", "read_only") => (Some(w::HELP_READ_ONLY.get().into()), None),
         ("appraise", "lang") => (Some(w::HELP_LANG.get().into()), Some(w::VALUE_LANG)),
         ("appraise", "mouse") => (Some(w::HELP_MOUSE.get().into()), None),
-        ("import", "text") => (Some(w::HELP_IMPORT_TEXT.get().into()), Some(w::VALUE_TEXT)),
+        ("import", "text") => {
+            (Some(w::HELP_IMPORT_TEXT.fill(&[("big5", &"Big5"), ("pdf", &".pdf")])), Some(w::VALUE_TEXT))
+        }
+        ("import", "encoding") => (
+            Some(w::HELP_IMPORT_ENCODING.fill(&[("examples", &appraise::import::ENCODING_EXAMPLES)])),
+            Some(w::VALUE_ENCODING),
+        ),
         ("import", "output") => (Some(w::HELP_IMPORT_OUTPUT.get().into()), Some(w::VALUE_REPORT_JSON)),
         ("import", "rubric") => {
             (Some(w::HELP_IMPORT_RUBRIC.fill(&[("term", &"评分表")])), Some(w::VALUE_TABLE))

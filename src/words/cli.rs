@@ -45,8 +45,10 @@ crate::words! {
         "Use the mouse: click to select, wheel to scroll (off by default, so the terminal's own selection and copy work)";
     HELP_HELP = "显示帮助" / "Print help";
     HELP_VERSION = "显示版本" / "Print version";
-    HELP_IMPORT_TEXT = "文档：.txt、.md 或 .docx（UTF-8、UTF-16 或 GB18030/GBK 编码的文本）；- 表示标准输入" /
-        "The document: .txt, .md or .docx (UTF-8, UTF-16 or GB18030/GBK text); - reads standard input";
+    HELP_IMPORT_TEXT = "文档：.txt、.md、.docx 或 {pdf}（UTF-8、UTF-16、GB18030/GBK/{big5} 编码的文本）；- 表示标准输入" /
+        "The document: .txt, .md, .docx or {pdf} (UTF-8, UTF-16, GB18030/GBK or {big5} text); - reads standard input";
+    HELP_IMPORT_ENCODING = "文本的编码，在自动识别不对时指定：如 `{examples}`（默认：自动识别）" /
+        "The text's encoding, when detection gets it wrong: a name such as {examples} (default: detected)";
     HELP_IMPORT_OUTPUT = "报告写到哪里（默认：标准输出）" / "Where to write the report (default: standard output)";
     HELP_IMPORT_RUBRIC = "评价机构的评分表（{term}）：评分的是其中的指标，报告正文作为佐证" /
         "The office's scoring table ({term}): its indicators are what is scored, the text is the evidence";
@@ -92,6 +94,7 @@ crate::words! {
     VALUE_NAME = "名称" / "NAME";
     VALUE_LANG = "语言" / "LANG";
     VALUE_TEXT = "文档" / "TEXT";
+    VALUE_ENCODING = "编码" / "ENCODING";
     VALUE_REPORT_JSON = "报告.json" / "REPORT.json";
     VALUE_TABLE = "评分表" / "TABLE";
     VALUE_SHEET = "工作表" / "SHEET";
@@ -187,6 +190,8 @@ crate::words! {
     IMPORTED_ITEM = "{n} 个评分项" / "{n} item";
     IMPORTED_ITEMS = "{n} 个评分项" / "{n} items";
     IMPORTED_TEXT = "纯文本" / "text";
+    /// A PDF's format in the import summary: its text, by `pdftotext`.
+    IMPORTED_PDF = "{pdf}（{program}）" / "{pdf} ({program})";
     IMPORTED_LEVELS = "大纲层级：{levels}" / "outline levels: {levels}";
     IMPORTED_RUBRIC_ONE = "评分表：{n} 个指标，共 {points} 分" / "scoring table: {n} indicator, {points} points";
     IMPORTED_RUBRIC = "评分表：{n} 个指标，共 {points} 分" / "scoring table: {n} indicators, {points} points";

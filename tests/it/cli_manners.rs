@@ -265,15 +265,18 @@ fn import_quiet_says_nothing_but_errors() {
 }
 
 #[test]
-fn a_pdf_named_as_the_report_gets_the_import_advice() {
+fn a_pdf_named_as_the_report_gets_the_import_advice_without_pdftotext() {
     let sandbox = Sandbox::new();
     let pdf = sandbox.write("r.pdf", b"%PDF-1.7\n%binary\n");
+    // No pdftotext on this PATH.
+    let empty = sandbox.join("empty-path");
+    std::fs::create_dir_all(&empty).unwrap();
     for args in [
         vec![pdf.to_str().unwrap()],
         vec!["check", pdf.to_str().unwrap()],
         vec!["import", pdf.to_str().unwrap()],
     ] {
-        let out = appraise_in(&sandbox, &args).stdin(Stdio::null()).output().unwrap();
+        let out = appraise_in(&sandbox, &args).env("PATH", &empty).stdin(Stdio::null()).output().unwrap();
         let stderr = text(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(stderr.contains("pdftotext -layout FILE.pdf FILE.txt"), "{args:?}: {stderr}");
