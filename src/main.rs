@@ -21,7 +21,7 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// The report to review: an appraise.report/1 JSON file, or a .txt/.md/.docx report,
+    /// The report to review: an appraise.report/1 JSON file, or a .txt/.md/.docx/.pdf report,
     /// imported on the fly.
     report: Option<PathBuf>,
     /// Where the scores are kept (default: beside the report, NAME.scores.json).
@@ -56,7 +56,7 @@ struct Cli {
 enum Command {
     /// Validate a report (and a scores file): every problem with its place; exit 0 valid, 2 invalid.
     Check {
-        /// The report to check (or a .txt/.md/.docx report, imported first; - reads standard input).
+        /// The report to check (or a .txt/.md/.docx/.pdf report, imported first; - reads standard input).
         report: PathBuf,
         /// A scores file to check as well.
         #[arg(long, value_name = "PATH")]
@@ -65,7 +65,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Turn a text, Markdown or Word report into a report file, by its outline numbering.
+    /// Turn a text, Markdown, Word or PDF report into a report file, by its outline numbering.
     Import(cmd::ImportArgs),
     /// Print the configuration files in use and the effective settings, keys included.
     Config,
@@ -85,7 +85,7 @@ enum Command {
     Export(ExportArgs),
     /// Print totals, percent, grade, progress, per-section subtotals and the items missing a reason.
     Summary {
-        /// The report to summarise (or a .txt/.md/.docx report, imported first; - reads standard input).
+        /// The report to summarise (or a .txt/.md/.docx/.pdf report, imported first; - reads standard input).
         report: PathBuf,
         /// The scores (default: beside the report, NAME.scores.json).
         #[arg(long, value_name = "PATH")]
@@ -276,7 +276,7 @@ fn word_command(cmd: clap::Command, zh: bool) -> clap::Command {
     let name = cmd.get_name().to_string();
     let about = match name.as_str() {
         "check" => w::ABOUT_CHECK.get().to_string(),
-        "import" => w::ABOUT_IMPORT.fill(&[("markdown", &"Markdown"), ("word", &"Word")]),
+        "import" => w::ABOUT_IMPORT.fill(&[("markdown", &"Markdown"), ("word", &"Word"), ("pdf", &"PDF")]),
         "config" => w::ABOUT_CONFIG.get().to_string(),
         "gen" => w::ABOUT_GEN.get().to_string(),
         "export" => w::ABOUT_EXPORT.fill(&[("term", &"评分表")]),
@@ -327,7 +327,9 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
             Some(w::VALUE_PATH),
         ),
         (_, "version") => (Some(w::HELP_VERSION.get().into()), None),
-        ("appraise", "report") => (Some(w::HELP_REPORT.get().into()), Some(w::VALUE_REPORT)),
+        ("appraise", "report") => {
+            (Some(w::HELP_REPORT.fill(&[("formats", &FORMATS)])), Some(w::VALUE_REPORT))
+        }
         ("appraise", "scores") => (Some(w::HELP_SCORES.fill(&[("file", &scores_file)])), Some(w::VALUE_PATH)),
         ("appraise", "evaluator") => (Some(w::HELP_EVALUATOR.get().into()), Some(w::VALUE_NAME)),
         ("appraise", "theme") => {
@@ -470,7 +472,7 @@ fn config_flag(argv: &[OsString]) -> Option<PathBuf> {
 }
 
 /// The kinds of report that are imported on the fly.
-const FORMATS: &str = ".txt/.md/.docx";
+const FORMATS: &str = ".txt/.md/.docx/.pdf";
 
 /// The review's `--lang` (the interface's language), read from the raw arguments before clap
 /// runs: only before a subcommand's name, whose own `--lang` is a sheet's language.

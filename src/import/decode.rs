@@ -302,6 +302,16 @@ mod tests {
         let simplified = "一、部门概况\n本局下设办公室、医政股等6个股室。\n（一）推进医疗改革\n";
         let (gbk, _, _) = GB18030.encode(simplified);
         assert_eq!(decode(&gbk).unwrap().encoding, "gb18030");
+        // Short simplified text is GB18030 too, whatever else a few bytes might be.
+        for short in
+            ["一、概况\n", "部门整体支出绩效自评报告", "评分", "资金", "三、存在的问题\n资金拨付不及时\n"]
+        {
+            let (gbk, _, _) = GB18030.encode(short);
+            assert_eq!(
+                decode(&gbk).unwrap(),
+                Decoded { text: short.into(), encoding: "gb18030", replaced: 0 }
+            );
+        }
     }
 
     #[test]

@@ -12,8 +12,8 @@ crate::words! {
         "Review and score reports in the terminal. With no {report}, opens the built-in sample";
     ABOUT_CHECK = "检查报告（及评分文件）：列出每个问题及其位置；有效时退出码为 0，无效时为 2" /
         "Validate a report (and a scores file): every problem with its place; exit 0 valid, 2 invalid";
-    ABOUT_IMPORT = "按大纲编号，把纯文本、{markdown} 或 {word} 报告转成报告文件" /
-        "Turn a text, {markdown} or {word} report into a report file, by its outline numbering";
+    ABOUT_IMPORT = "按大纲编号，把纯文本、{markdown}、{word} 或 {pdf} 报告转成报告文件" /
+        "Turn a text, {markdown}, {word} or {pdf} report into a report file, by its outline numbering";
     ABOUT_CONFIG = "显示正在使用的配置文件和生效的设置，包括按键" /
         "Print the configuration files in use and the effective settings, keys included";
     ABOUT_GEN = "生成一份可复现的中英文混合合成报告（用于性能测试）" /
@@ -29,8 +29,8 @@ crate::words! {
     ABOUT_HELP = "显示此帮助，或指定子命令的帮助" / "Print this message or the help of the given subcommand(s)";
 
     // ── `--help`: each argument ─────────────────────────────────────────────────────────
-    HELP_REPORT = "要评阅的报告：appraise.report/1 格式的 JSON 文件，或即时导入的 .txt/.md/.docx 报告" /
-        "The report to review: an appraise.report/1 JSON file, or a .txt/.md/.docx report, imported on the fly";
+    HELP_REPORT = "要评阅的报告：appraise.report/1 格式的 JSON 文件，或即时导入的 {formats} 报告" /
+        "The report to review: an appraise.report/1 JSON file, or a {formats} report, imported on the fly";
     HELP_SCORES = "评分保存在哪里（默认：报告旁边的 {file}）" /
         "Where the scores are kept (default: beside the report, {file})";
     HELP_EVALUATOR = "你的名字，记在评分文件中（默认：文件中的名字，否则用你的登录名）" /

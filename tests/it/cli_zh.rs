@@ -381,6 +381,9 @@ fn import_summarises_and_refuses_in_chinese() {
     let names = ["pdftotext", "apt install poppler-utils"];
     let text = chinese(&sb, &["import", s(&pdf)], 2, &names);
     assert!(text.contains("这个 PDF 没有文字层") || text.contains("这是 PDF，需要"), "{text}");
+    let text =
+        chinese(&sb, &["import", s(&fixture("import/shaodong-2022.txt")), "--encoding", "nonsense"], 2, &[]);
+    assert!(text.contains("未知的编码名称"), "{text}");
     let binary = sb.write("binary.txt", b"text\0more");
     chinese(&sb, &["import", s(&binary)], 2, &[]);
     let same = fixture("import/shaodong-2022.txt");
