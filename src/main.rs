@@ -34,6 +34,9 @@ struct Cli {
     /// <config dir>/themes/NAME.toml, or a path (default: the config file's choice).
     #[arg(long, value_name = "NAME")]
     theme: Option<String>,
+    /// The text's encoding, when a document imported on the fly is not read right (as import --encoding).
+    #[arg(long, value_name = "NAME")]
+    encoding: Option<String>,
     /// Look without changing anything; nothing is saved.
     #[arg(long)]
     read_only: bool,
@@ -339,6 +342,9 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
                 w::HELP_THEME.fill(&[("dark", &theme::DEFAULT_THEME), ("others", &others), ("dir", &dir)]);
             (Some(help), Some(w::VALUE_NAME))
         }
+        ("appraise", "encoding") => {
+            (Some(w::HELP_OPEN_ENCODING.fill(&[("import", &"import --encoding")])), Some(w::VALUE_NAME))
+        }
         ("appraise", "read_only") => (Some(w::HELP_READ_ONLY.get().into()), None),
         ("appraise", "lang") => (Some(w::HELP_LANG.get().into()), Some(w::VALUE_LANG)),
         ("appraise", "mouse") => (Some(w::HELP_MOUSE.get().into()), None),
@@ -347,7 +353,7 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
         }
         ("import", "encoding") => (
             Some(w::HELP_IMPORT_ENCODING.fill(&[("examples", &appraise::import::ENCODING_EXAMPLES)])),
-            Some(w::VALUE_ENCODING),
+            Some(w::VALUE_NAME),
         ),
         ("import", "output") => (Some(w::HELP_IMPORT_OUTPUT.get().into()), Some(w::VALUE_REPORT_JSON)),
         ("import", "rubric") => {
@@ -454,7 +460,7 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
 }
 
 /// The program's own options that take a value.
-const VALUE_OPTIONS: &[&str] = &["--scores", "--evaluator", "--theme", "--lang", "--config"];
+const VALUE_OPTIONS: &[&str] = &["--scores", "--evaluator", "--theme", "--encoding", "--lang", "--config"];
 
 /// `--config PATH` (or `--config=PATH`), read from the raw arguments: the configuration is
 /// read before clap runs, as it may choose the interface's language.
@@ -562,6 +568,10 @@ fn terminal_view(
         report: cli.report.clone(),
         scores: cli.scores.clone(),
         evaluator: cli.evaluator.clone(),
+        encoding: match &cli.encoding {
+            Some(label) => Some(appraise::import::encoding_for_label(label).map_err(Failure::BadInput)?),
+            None => None,
+        },
         read_only: cli.read_only,
         mouse: cli.mouse || config.mouse,
         config,

@@ -10,6 +10,7 @@ use crate::report::{Report, load_report};
 use crate::store::write_output;
 use crate::text::{sanitize, shown};
 use crate::words::{cli, errors};
+use encoding_rs::Encoding;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -19,7 +20,7 @@ pub struct ImportArgs {
     /// The document: .txt, .md, .docx or .pdf (UTF-8, UTF-16, GB18030/GBK or Big5 text); - reads standard input.
     pub text: PathBuf,
     /// The text's encoding, when detection gets it wrong: a name such as utf-8, gbk, gb18030, big5, utf-16le, shift_jis (default: detected).
-    #[arg(long, value_name = "ENCODING")]
+    #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
     /// Where to write the report (default: standard output).
     #[arg(short = 'o', long = "output", value_name = "REPORT.json")]
@@ -130,7 +131,17 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
 /// and returns the report (its `sha256` is that of the imported JSON, which is the same on every
 /// import of the same document, so the scores file stays valid).
 pub fn import_for_review(path: &Path, err: &mut dyn Write) -> Result<Report, Failure> {
-    let imported = import_file(path, &Options::default()).map_err(|e| Failure::BadInput(e.to_string()))?;
+    review_import(path, None, err)
+}
+
+/// [`import_for_review`] with the text's encoding forced (`appraise REPORT --encoding NAME`).
+fn review_import(
+    path: &Path,
+    encoding: Option<&'static Encoding>,
+    err: &mut dyn Write,
+) -> Result<Report, Failure> {
+    let options = Options { encoding, ..Options::default() };
+    let imported = import_file(path, &options).map_err(|e| Failure::BadInput(e.to_string()))?;
     print_summary(&imported, err);
     Ok(imported.report)
 }
@@ -138,10 +149,19 @@ pub fn import_for_review(path: &Path, err: &mut dyn Write) -> Result<Report, Fai
 /// The report at `path`: imported on the fly when it is a document (`.txt`, `.md`, `.docx`,
 /// `.pdf`, summary on `err`), else read as a report file. For every command that takes a REPORT.
 pub fn load_or_import(path: &Path, err: &mut dyn Write) -> Result<Report, Failure> {
+    load_or_import_as(path, None, err)
+}
+
+/// [`load_or_import`] with a document's encoding forced (a report file is JSON, UTF-8 always).
+pub fn load_or_import_as(
+    path: &Path,
+    encoding: Option<&'static Encoding>,
+    err: &mut dyn Write,
+) -> Result<Report, Failure> {
     let report = if is_stdin(path) {
-        report_from_stdin(err)?
+        report_from_stdin(encoding, err)?
     } else if is_importable(path) || not_a_report(path) {
-        import_for_review(path, err)?
+        review_import(path, encoding, err)?
     } else {
         load_report(path)?
     };
@@ -182,7 +202,7 @@ fn stdin_name(bytes: &[u8]) -> PathBuf {
 }
 
 /// The report on standard input: a report file (JSON, `{` first), else a document imported.
-fn report_from_stdin(err: &mut dyn Write) -> Result<Report, Failure> {
+fn report_from_stdin(encoding: Option<&'static Encoding>, err: &mut dyn Write) -> Result<Report, Failure> {
     let bytes = read_stdin()?;
     let first =
         bytes.iter().copied().find(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF);
@@ -191,7 +211,7 @@ fn report_from_stdin(err: &mut dyn Write) -> Result<Report, Failure> {
             crate::report::LoadError::Invalid { path: PathBuf::from("-"), problems }.into()
         });
     }
-    let options = Options { id: Some(STDIN_ID.into()), ..Options::default() };
+    let options = Options { id: Some(STDIN_ID.into()), encoding, ..Options::default() };
     let imported =
         import_bytes(&bytes, &stdin_name(&bytes), &options).map_err(|e| Failure::BadInput(e.to_string()))?;
     print_summary(&imported, err);

@@ -47,6 +47,8 @@ crate::words! {
     HELP_VERSION = "显示版本" / "Print version";
     HELP_IMPORT_TEXT = "文档：.txt、.md、.docx 或 {pdf}（UTF-8、UTF-16、GB18030/GBK/{big5} 编码的文本）；- 表示标准输入" /
         "The document: .txt, .md, .docx or {pdf} (UTF-8, UTF-16, GB18030/GBK or {big5} text); - reads standard input";
+    HELP_OPEN_ENCODING = "即时导入的文档读得不对时，指定它的文本编码（同 {import}）" /
+        "The text's encoding, when a document imported on the fly is not read right (as {import})";
     HELP_IMPORT_ENCODING = "文本的编码，在自动识别不对时指定：如 `{examples}`（默认：自动识别）" /
         "The text's encoding, when detection gets it wrong: a name such as {examples} (default: detected)";
     HELP_IMPORT_OUTPUT = "报告写到哪里（默认：标准输出）" / "Where to write the report (default: standard output)";
@@ -94,7 +96,6 @@ crate::words! {
     VALUE_NAME = "名称" / "NAME";
     VALUE_LANG = "语言" / "LANG";
     VALUE_TEXT = "文档" / "TEXT";
-    VALUE_ENCODING = "编码" / "ENCODING";
     VALUE_REPORT_JSON = "报告.json" / "REPORT.json";
     VALUE_TABLE = "评分表" / "TABLE";
     VALUE_SHEET = "工作表" / "SHEET";

@@ -228,6 +228,22 @@ fn import_reads_big5_and_takes_a_forced_encoding() {
     assert!(text(&appraise(&["import", gbk.to_str().unwrap()]).stderr).contains("(text, GB18030/GBK)"));
 }
 
+#[test]
+fn opening_a_document_checks_its_forced_encoding_first() {
+    let big5 = fixture("import/big5.txt");
+    let out = crate::support::command()
+        .args([big5.to_str().unwrap(), "--encoding", "nonsense"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with("appraise: --encoding \"nonsense\": not an encoding name"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
 /// The release binary ships stripped (`[profile.release] strip = true` in Cargo.toml).
 #[test]
 fn release_profile_strips_the_binary() {

@@ -123,12 +123,12 @@ fn every_argument_has_help_in_both_languages() {
             &[
                 (
                     "check",
-                    "The report to check (or a .txt/.md/.docx report, imported first; - reads standard input)",
+                    "The report to check (or a .txt/.md/.docx/.pdf report, imported first; - reads standard input)",
                 ),
                 ("check", "A scores file to check as well"),
                 (
                     "summary",
-                    "The report to summarise (or a .txt/.md/.docx report, imported first; - reads standard input)",
+                    "The report to summarise (or a .txt/.md/.docx/.pdf report, imported first; - reads standard input)",
                 ),
                 ("summary", "The scores (default: beside the report, NAME.scores.json)"),
                 ("completions", "Which shell it is for"),
@@ -137,9 +137,9 @@ fn every_argument_has_help_in_both_languages() {
         (
             "zh_CN.UTF-8",
             &[
-                ("check", "要检查的报告（也可以是 .txt/.md/.docx 报告，先导入再检查；- 表示标准输入）"),
+                ("check", "要检查的报告（也可以是 .txt/.md/.docx/.pdf 报告，先导入再检查；- 表示标准输入）"),
                 ("check", "同时检查的评分文件"),
-                ("summary", "要汇总的报告（也可以是 .txt/.md/.docx 报告，先导入；- 表示标准输入）"),
+                ("summary", "要汇总的报告（也可以是 .txt/.md/.docx/.pdf 报告，先导入；- 表示标准输入）"),
                 ("summary", "评分文件（默认：报告旁边的 名称.scores.json）"),
                 ("completions", "为哪种命令行外壳生成"),
             ],
