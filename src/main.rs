@@ -21,7 +21,7 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// The report to review: an appraise.report/1 JSON file, or a .txt/.md/.docx report,
+    /// The report to review: an appraise.report/1 JSON file, or a .txt/.md/.docx/.pdf report,
     /// imported on the fly.
     report: Option<PathBuf>,
     /// Where the scores are kept (default: beside the report, NAME.scores.json).
@@ -34,6 +34,9 @@ struct Cli {
     /// <config dir>/themes/NAME.toml, or a path (default: the config file's choice).
     #[arg(long, value_name = "NAME")]
     theme: Option<String>,
+    /// The text's encoding, when a document imported on the fly is not read right (as import --encoding).
+    #[arg(long, value_name = "NAME")]
+    encoding: Option<String>,
     /// Look without changing anything; nothing is saved.
     #[arg(long)]
     read_only: bool,
@@ -56,7 +59,7 @@ struct Cli {
 enum Command {
     /// Validate a report (and a scores file): every problem with its place; exit 0 valid, 2 invalid.
     Check {
-        /// The report to check (or a .txt/.md/.docx report, imported first; - reads standard input).
+        /// The report to check (or a .txt/.md/.docx/.pdf report, imported first; - reads standard input).
         report: PathBuf,
         /// A scores file to check as well.
         #[arg(long, value_name = "PATH")]
@@ -65,7 +68,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Turn a text, Markdown or Word report into a report file, by its outline numbering.
+    /// Turn a text, Markdown, Word or PDF report into a report file, by its outline numbering.
     Import(cmd::ImportArgs),
     /// Print the configuration files in use and the effective settings, keys included.
     Config,
@@ -85,7 +88,7 @@ enum Command {
     Export(ExportArgs),
     /// Print totals, percent, grade, progress, per-section subtotals and the items missing a reason.
     Summary {
-        /// The report to summarise (or a .txt/.md/.docx report, imported first; - reads standard input).
+        /// The report to summarise (or a .txt/.md/.docx/.pdf report, imported first; - reads standard input).
         report: PathBuf,
         /// The scores (default: beside the report, NAME.scores.json).
         #[arg(long, value_name = "PATH")]
@@ -276,7 +279,7 @@ fn word_command(cmd: clap::Command, zh: bool) -> clap::Command {
     let name = cmd.get_name().to_string();
     let about = match name.as_str() {
         "check" => w::ABOUT_CHECK.get().to_string(),
-        "import" => w::ABOUT_IMPORT.fill(&[("markdown", &"Markdown"), ("word", &"Word")]),
+        "import" => w::ABOUT_IMPORT.fill(&[("markdown", &"Markdown"), ("word", &"Word"), ("pdf", &"PDF")]),
         "config" => w::ABOUT_CONFIG.get().to_string(),
         "gen" => w::ABOUT_GEN.get().to_string(),
         "export" => w::ABOUT_EXPORT.fill(&[("term", &"评分表")]),
@@ -327,7 +330,9 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
             Some(w::VALUE_PATH),
         ),
         (_, "version") => (Some(w::HELP_VERSION.get().into()), None),
-        ("appraise", "report") => (Some(w::HELP_REPORT.get().into()), Some(w::VALUE_REPORT)),
+        ("appraise", "report") => {
+            (Some(w::HELP_REPORT.fill(&[("formats", &FORMATS)])), Some(w::VALUE_REPORT))
+        }
         ("appraise", "scores") => (Some(w::HELP_SCORES.fill(&[("file", &scores_file)])), Some(w::VALUE_PATH)),
         ("appraise", "evaluator") => (Some(w::HELP_EVALUATOR.get().into()), Some(w::VALUE_NAME)),
         ("appraise", "theme") => {
@@ -337,10 +342,19 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
                 w::HELP_THEME.fill(&[("dark", &theme::DEFAULT_THEME), ("others", &others), ("dir", &dir)]);
             (Some(help), Some(w::VALUE_NAME))
         }
+        ("appraise", "encoding") => {
+            (Some(w::HELP_OPEN_ENCODING.fill(&[("import", &"import --encoding")])), Some(w::VALUE_NAME))
+        }
         ("appraise", "read_only") => (Some(w::HELP_READ_ONLY.get().into()), None),
         ("appraise", "lang") => (Some(w::HELP_LANG.get().into()), Some(w::VALUE_LANG)),
         ("appraise", "mouse") => (Some(w::HELP_MOUSE.get().into()), None),
-        ("import", "text") => (Some(w::HELP_IMPORT_TEXT.get().into()), Some(w::VALUE_TEXT)),
+        ("import", "text") => {
+            (Some(w::HELP_IMPORT_TEXT.fill(&[("big5", &"Big5"), ("pdf", &".pdf")])), Some(w::VALUE_TEXT))
+        }
+        ("import", "encoding") => (
+            Some(w::HELP_IMPORT_ENCODING.fill(&[("examples", &appraise::import::ENCODING_EXAMPLES)])),
+            Some(w::VALUE_NAME),
+        ),
         ("import", "output") => (Some(w::HELP_IMPORT_OUTPUT.get().into()), Some(w::VALUE_REPORT_JSON)),
         ("import", "rubric") => {
             (Some(w::HELP_IMPORT_RUBRIC.fill(&[("term", &"评分表")])), Some(w::VALUE_TABLE))
@@ -446,7 +460,7 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
 }
 
 /// The program's own options that take a value.
-const VALUE_OPTIONS: &[&str] = &["--scores", "--evaluator", "--theme", "--lang", "--config"];
+const VALUE_OPTIONS: &[&str] = &["--scores", "--evaluator", "--theme", "--encoding", "--lang", "--config"];
 
 /// `--config PATH` (or `--config=PATH`), read from the raw arguments: the configuration is
 /// read before clap runs, as it may choose the interface's language.
@@ -464,7 +478,7 @@ fn config_flag(argv: &[OsString]) -> Option<PathBuf> {
 }
 
 /// The kinds of report that are imported on the fly.
-const FORMATS: &str = ".txt/.md/.docx";
+const FORMATS: &str = ".txt/.md/.docx/.pdf";
 
 /// The review's `--lang` (the interface's language), read from the raw arguments before clap
 /// runs: only before a subcommand's name, whose own `--lang` is a sheet's language.
@@ -554,6 +568,10 @@ fn terminal_view(
         report: cli.report.clone(),
         scores: cli.scores.clone(),
         evaluator: cli.evaluator.clone(),
+        encoding: match &cli.encoding {
+            Some(label) => Some(appraise::import::encoding_for_label(label).map_err(Failure::BadInput)?),
+            None => None,
+        },
         read_only: cli.read_only,
         mouse: cli.mouse || config.mouse,
         config,

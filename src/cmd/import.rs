@@ -1,21 +1,27 @@
-//! `appraise import TEXT [-o REPORT.json] [--rubric TABLE [--sheet S] [--score-text]] [--[no-]require-reasons] [--max N] [--step S] [--id ID] [--title TITLE]`:
-//! a plain-text, Markdown or Word report → an `appraise.report/1` file (stdout without `-o`),
+//! `appraise import TEXT [-o REPORT.json] [--encoding NAME] [--rubric TABLE [--sheet S] [--score-text]] [--[no-]require-reasons] [--max N] [--step S] [--id ID] [--title TITLE]`:
+//! a plain-text, Markdown, Word or PDF report → an `appraise.report/1` file (stdout without `-o`),
 //! with a summary on stderr. Also the on-the-fly import behind `appraise REPORT.txt`.
 
 use super::Failure;
-use crate::import::{Imported, Options, RubricFile, import_bytes, import_file, is_importable};
+use crate::import::{
+    Imported, Options, RubricFile, encoding_for_label, import_bytes, import_file, is_importable,
+};
 use crate::report::{Report, load_report};
 use crate::store::write_output;
 use crate::text::{sanitize, shown};
 use crate::words::{cli, errors};
+use encoding_rs::Encoding;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// `appraise import`'s arguments (the command line's definition, `clap`).
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ImportArgs {
-    /// The document: .txt, .md or .docx (UTF-8, UTF-16 or GB18030/GBK text); - reads standard input.
+    /// The document: .txt, .md, .docx or .pdf (UTF-8, UTF-16, GB18030/GBK or Big5 text); - reads standard input.
     pub text: PathBuf,
+    /// The text's encoding, when detection gets it wrong: a name such as utf-8, gbk, gb18030, big5, utf-16le, shift_jis (default: detected).
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
     /// Where to write the report (default: standard output).
     #[arg(short = 'o', long = "output", value_name = "REPORT.json")]
     pub output: Option<PathBuf>,
@@ -72,7 +78,12 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         (_, true) => Some(false),
         _ => None,
     };
+    let encoding = match &args.encoding {
+        Some(label) => Some(encoding_for_label(label).map_err(Failure::BadInput)?),
+        None => None,
+    };
     let options = Options {
+        encoding,
         id: args.id.clone(),
         title: args.title.clone(),
         max: args.max,
@@ -116,22 +127,41 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     Ok(())
 }
 
-/// `appraise REPORT.txt|.md|.docx`: imports the document in memory, prints the summary to `err`
+/// `appraise REPORT.txt|.md|.docx|.pdf`: imports the document in memory, prints the summary to `err`
 /// and returns the report (its `sha256` is that of the imported JSON, which is the same on every
 /// import of the same document, so the scores file stays valid).
 pub fn import_for_review(path: &Path, err: &mut dyn Write) -> Result<Report, Failure> {
-    let imported = import_file(path, &Options::default()).map_err(|e| Failure::BadInput(e.to_string()))?;
+    review_import(path, None, err)
+}
+
+/// [`import_for_review`] with the text's encoding forced (`appraise REPORT --encoding NAME`).
+fn review_import(
+    path: &Path,
+    encoding: Option<&'static Encoding>,
+    err: &mut dyn Write,
+) -> Result<Report, Failure> {
+    let options = Options { encoding, ..Options::default() };
+    let imported = import_file(path, &options).map_err(|e| Failure::BadInput(e.to_string()))?;
     print_summary(&imported, err);
     Ok(imported.report)
 }
 
 /// The report at `path`: imported on the fly when it is a document (`.txt`, `.md`, `.docx`,
-/// summary on `err`), else read as a report file. For every command that takes a REPORT.
+/// `.pdf`, summary on `err`), else read as a report file. For every command that takes a REPORT.
 pub fn load_or_import(path: &Path, err: &mut dyn Write) -> Result<Report, Failure> {
+    load_or_import_as(path, None, err)
+}
+
+/// [`load_or_import`] with a document's encoding forced (a report file is JSON, UTF-8 always).
+pub fn load_or_import_as(
+    path: &Path,
+    encoding: Option<&'static Encoding>,
+    err: &mut dyn Write,
+) -> Result<Report, Failure> {
     let report = if is_stdin(path) {
-        report_from_stdin(err)?
+        report_from_stdin(encoding, err)?
     } else if is_importable(path) || not_a_report(path) {
-        import_for_review(path, err)?
+        review_import(path, encoding, err)?
     } else {
         load_report(path)?
     };
@@ -161,14 +191,18 @@ fn read_stdin() -> Result<Vec<u8>, Failure> {
     Ok(bytes)
 }
 
-/// The name standard input goes by in messages: a .docx by its zip header, else text.
+/// The name standard input goes by in messages: a .docx or .pdf by its header, else text.
 fn stdin_name(bytes: &[u8]) -> PathBuf {
-    let docx = matches!(crate::import::decode::sniff(bytes), Ok(crate::import::decode::Sniffed::Zip));
-    PathBuf::from(if docx { "stdin.docx" } else { "stdin.txt" })
+    use crate::import::decode::{Sniffed, sniff};
+    PathBuf::from(match sniff(bytes) {
+        Ok(Sniffed::Zip) => "stdin.docx",
+        Ok(Sniffed::Pdf) => "stdin.pdf",
+        _ => "stdin.txt",
+    })
 }
 
 /// The report on standard input: a report file (JSON, `{` first), else a document imported.
-fn report_from_stdin(err: &mut dyn Write) -> Result<Report, Failure> {
+fn report_from_stdin(encoding: Option<&'static Encoding>, err: &mut dyn Write) -> Result<Report, Failure> {
     let bytes = read_stdin()?;
     let first =
         bytes.iter().copied().find(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF);
@@ -177,20 +211,20 @@ fn report_from_stdin(err: &mut dyn Write) -> Result<Report, Failure> {
             crate::report::LoadError::Invalid { path: PathBuf::from("-"), problems }.into()
         });
     }
-    let options = Options { id: Some(STDIN_ID.into()), ..Options::default() };
+    let options = Options { id: Some(STDIN_ID.into()), encoding, ..Options::default() };
     let imported =
         import_bytes(&bytes, &stdin_name(&bytes), &options).map_err(|e| Failure::BadInput(e.to_string()))?;
     print_summary(&imported, err);
     Ok(imported.report)
 }
 
-/// Whether the file at `path`, named as a report, is a document the importer would refuse with
-/// advice (a PDF, an old Word file, RTF): then the importer says so, as `import` does.
+/// Whether the file at `path`, named as a report, is a document for the importer: a PDF (read
+/// with `pdftotext`), or one it refuses with advice (an old Word file, RTF), as `import` does.
 pub(super) fn not_a_report(path: &Path) -> bool {
-    use crate::import::decode::{DecodeError, sniff};
+    use crate::import::decode::{DecodeError, Sniffed, sniff};
     let mut head = [0u8; 16];
     let n = std::fs::File::open(path).and_then(|mut f| std::io::Read::read(&mut f, &mut head)).unwrap_or(0);
-    matches!(sniff(&head[..n]), Err(DecodeError::Pdf | DecodeError::OldWord | DecodeError::Rtf))
+    matches!(sniff(&head[..n]), Ok(Sniffed::Pdf) | Err(DecodeError::OldWord | DecodeError::Rtf))
 }
 
 fn print_summary(imported: &Imported, err: &mut dyn Write) {

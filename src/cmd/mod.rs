@@ -18,7 +18,7 @@ pub use check::{check, check_json};
 pub use config::{show_broken_config, show_config};
 pub use export::{ExportArgs, SheetOptions, export};
 pub use r#gen::{DEFAULT_SEED, generate, generate_to};
-pub use import::{ImportArgs, import, import_for_review, load_or_import};
+pub use import::{ImportArgs, import, import_for_review, load_or_import, load_or_import_as};
 pub use merge::{DEFAULT_DISAGREE, MergeArgs, merge, panel_path};
 pub use open::{OpenArgs, open, sheet_path};
 pub use panel::{PanelArgs, panel, panel_scores_path};

@@ -44,6 +44,8 @@ pub struct OpenArgs {
     pub report: Option<PathBuf>,
     pub scores: Option<PathBuf>,
     pub evaluator: Option<String>,
+    /// A document's text encoding, when it is imported on the fly (`--encoding`).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     pub read_only: bool,
     pub mouse: bool,
     pub config: Config,
@@ -67,7 +69,10 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
         check_name(name)?;
     }
     let (report, base) = match &args.report {
-        Some(path) => (super::load_or_import(path, &mut std::io::stderr())?, Some(default_scores_path(path))),
+        Some(path) => {
+            let report = super::load_or_import_as(path, args.encoding, &mut std::io::stderr())?;
+            (report, Some(default_scores_path(path)))
+        }
         None if args.scores.is_none() => (sample()?, Some(sample_scores_path()?)),
         None => (sample()?, None),
     };

@@ -1,12 +1,14 @@
 //! Bytes → text: what kind of file this is, and which encoding its text is in.
 //!
 //! UTF-8 (with or without a BOM), UTF-16 with a BOM (or without one, recognised by its NUL
-//! pattern) and GB18030 (which includes GBK and GB2312) are detected automatically. Anything
-//! else that is not text — a PDF, an old `.doc`, an image, random bytes — is refused with the
-//! reason and what to do instead.
+//! pattern), Big5 (with HKSCS) and GB18030 (which includes GBK and GB2312) are detected
+//! automatically — Big5 against GB18030 by `chardetng`'s guess — and `--encoding` forces one.
+//! A PDF is told apart here and read by [`super::pdf`]; anything else that is not text — an
+//! old `.doc`, an image, random bytes — is refused with the reason and what to do instead.
 
 use crate::words::errors as w;
-use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{BIG5, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// What the bytes are, by their first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +17,8 @@ pub enum Sniffed {
     Text,
     /// A zip archive: a `.docx` if it holds `word/document.xml`.
     Zip,
+    /// A PDF (`%PDF`), for `pdftotext`.
+    Pdf,
 }
 
 /// Text decoded from the file's bytes.
@@ -31,10 +35,6 @@ pub struct Decoded {
 /// lowercase sentence fragment), in the interface's language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
-    #[error("{}", w::DECODE_PDF.fill(&[("command", &format!(
-        "pdftotext -layout {file}.pdf {file}.txt", file = crate::words::cli::VALUE_FILE
-    ))]))]
-    Pdf,
     #[error("{}", w::DECODE_OLD_WORD.fill(&[("doc", &"Word .doc"), ("ole", &"OLE")]))]
     OldWord,
     #[error("{}", w::DECODE_RTF)]
@@ -43,11 +43,32 @@ pub enum DecodeError {
     NulByte { offset: usize },
     #[error("{}", w::DECODE_CONTROLS.fill(&[("percent", percent)]))]
     ControlCharacters { percent: usize },
-    #[error("{}", w::DECODE_UNKNOWN.fill(&[("line", line), ("offset", offset)]))]
+    #[error("{}", w::DECODE_UNKNOWN.fill(&[
+        ("line", line),
+        ("offset", offset),
+        ("known", &["UTF-8", "UTF-16", "GB18030/GBK", "Big5"].join(w::LIST_SEP.get())),
+        ("flag", &"--encoding"),
+    ]))]
     UnknownEncoding { line: usize, offset: usize },
-    #[error("{}", if *.had_bom { w::DECODE_BAD_BOM } else { w::DECODE_BAD_GUESS }
-        .fill(&[("encoding", encoding), ("replaced", replaced)]))]
-    BadEncoding { encoding: &'static str, replaced: usize, had_bom: bool },
+    #[error("{}", match .how {
+        How::Bom => w::DECODE_BAD_BOM,
+        How::Guessed => w::DECODE_BAD_GUESS,
+        How::Forced => w::DECODE_BAD_FORCED,
+    }.fill(&[("encoding", encoding), ("replaced", replaced), ("flag", &"--encoding")]))]
+    BadEncoding { encoding: &'static str, replaced: usize, how: How },
+    #[error("{}", w::DECODE_LINES_LOST.fill(&[("flag", &"--encoding"), ("encoding", encoding)]))]
+    LinesLost { encoding: &'static str },
+}
+
+/// How the encoding of a [`DecodeError::BadEncoding`] was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// By the file's byte-order mark.
+    Bom,
+    /// By the bytes (UTF-16's NUL pattern).
+    Guessed,
+    /// By `--encoding`.
+    Forced,
 }
 
 /// Tells a zip (docx) from text, or refuses a file that is neither.
@@ -56,7 +77,7 @@ pub fn sniff(bytes: &[u8]) -> Result<Sniffed, DecodeError> {
         return Ok(Sniffed::Zip);
     }
     if bytes.starts_with(b"%PDF") {
-        return Err(DecodeError::Pdf);
+        return Ok(Sniffed::Pdf);
     }
     if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
         return Err(DecodeError::OldWord);
@@ -69,17 +90,31 @@ pub fn sniff(bytes: &[u8]) -> Result<Sniffed, DecodeError> {
 
 /// Decodes text, detecting its encoding.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_with(bytes, None)
+}
+
+/// Decodes text in the `forced` encoding (its own BOM skipped), else detecting it.
+pub fn decode_with(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
+    if let Some(encoding) = forced {
+        let bom = Encoding::for_bom(bytes).filter(|(e, _)| *e == encoding).map_or(0, |(_, n)| n);
+        return decode_as(encoding, &bytes[bom..], How::Forced);
+    }
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        return decode_as(encoding, &bytes[bom..], true);
+        return decode_as(encoding, &bytes[bom..], How::Bom);
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
-        return decode_as(encoding, bytes, false);
+        return decode_as(encoding, bytes, How::Guessed);
     }
     if let Some(i) = memchr::memchr(0, bytes) {
         return Err(DecodeError::NulByte { offset: i });
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return check_text(Decoded { text: text.to_string(), encoding: "UTF-8", replaced: 0 });
+    }
+    if let Some(encoding) = legacy_guess(bytes)
+        && let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes)
+    {
+        return check_text(Decoded { text: text.into_owned(), encoding: encoding.name(), replaced: 0 });
     }
     if let Some(text) = GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
         return check_text(Decoded { text: text.into_owned(), encoding: GB18030.name(), replaced: 0 });
@@ -96,15 +131,42 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     check_text(best)
 }
 
-fn decode_as(encoding: &'static Encoding, bytes: &[u8], had_bom: bool) -> Result<Decoded, DecodeError> {
+/// How much of a file `chardetng` reads to guess its encoding.
+const GUESS_BYTES: usize = 1 << 20;
+
+/// A legacy encoding other than GB18030 that the bytes are in, by `chardetng`'s guess: Big5,
+/// or Latin text in windows-1252. `None` leaves it to GB18030 (GBK's guess, and any other
+/// guess: a Chinese report is not read as Japanese, Korean or Cyrillic).
+fn legacy_guess(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(GUESS_BYTES)];
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(sample, sample.len() == bytes.len());
+    match detector.guess(None, Utf8Detection::Deny) {
+        e if e == BIG5 => Some(BIG5),
+        e if e == WINDOWS_1252 && looks_latin(bytes) => Some(WINDOWS_1252),
+        _ => None,
+    }
+}
+
+/// Western text in windows-1252: not GB18030, mostly ASCII (at most one byte in five not), no
+/// byte that windows-1252 leaves unassigned.
+fn looks_latin(bytes: &[u8]) -> bool {
+    let high = bytes.iter().filter(|&&b| b >= 0x80).count();
+    let unassigned = bytes.iter().any(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D));
+    high * 5 <= bytes.len()
+        && !unassigned
+        && GB18030.decode_without_bom_handling_and_without_replacement(bytes).is_none()
+}
+
+fn decode_as(encoding: &'static Encoding, bytes: &[u8], how: How) -> Result<Decoded, DecodeError> {
     let decoded = lossy(encoding, bytes);
     let chars = decoded.text.chars().count().max(1);
     if decoded.replaced * 100 > chars {
-        return Err(DecodeError::BadEncoding {
-            encoding: decoded.encoding,
-            replaced: decoded.replaced,
-            had_bom,
-        });
+        return Err(DecodeError::BadEncoding { encoding: decoded.encoding, replaced: decoded.replaced, how });
+    }
+    // Line breaks lost in the decoding (GBK read as UTF-16): the encoding is not this one.
+    if how == How::Forced && !decoded.text.contains('\n') && bytes.contains(&b'\n') {
+        return Err(DecodeError::LinesLost { encoding: decoded.encoding });
     }
     check_text(decoded)
 }
@@ -202,7 +264,7 @@ mod tests {
     #[test]
     fn binary_is_refused() {
         assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err(), DecodeError::NulByte { offset: 8 });
-        assert!(sniff(b"%PDF-1.7\n").unwrap_err().to_string().contains("pdftotext"));
+        assert_eq!(sniff(b"%PDF-1.7\n").unwrap(), Sniffed::Pdf);
         assert_eq!(sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest").unwrap_err(), DecodeError::OldWord);
         assert_eq!(sniff(b"PK\x03\x04...").unwrap(), Sniffed::Zip);
         let controls: Vec<u8> = (0..200u8).map(|i| if i % 3 == 0 { 1 } else { b'a' }).collect();
@@ -224,5 +286,69 @@ mod tests {
         bytes.push(0xFF);
         let d = decode(&bytes).unwrap();
         assert_eq!(d.replaced, 1);
+    }
+
+    #[test]
+    fn big5_is_told_from_gbk() {
+        let traditional = "一、部門概況\n本局下設辦公室、醫政股等6個股室。\n（一）推進醫療改革\n";
+        let (big5, _, _) = BIG5.encode(traditional);
+        assert!(GB18030.decode_without_bom_handling_and_without_replacement(&big5).is_some());
+        let d = decode(&big5).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding, d.replaced), (traditional, "Big5", 0));
+        // Big5-HKSCS characters decode too (encoding_rs's Big5 is HKSCS's): 嘅 is 0x9DEF.
+        let hkscs = [&big5[..], b"\xa4G\xa1B\xad\xbb\xb4\xe4\xafS\xb0\xcf\x9d\xef\xa6r\n"].concat();
+        let d = decode(&hkscs).unwrap();
+        assert_eq!((d.text.strip_prefix(traditional), d.encoding), (Some("二、香港特區嘅字\n"), "Big5"));
+        let simplified = "一、部门概况\n本局下设办公室、医政股等6个股室。\n（一）推进医疗改革\n";
+        let (gbk, _, _) = GB18030.encode(simplified);
+        assert_eq!(decode(&gbk).unwrap().encoding, "gb18030");
+        // Short simplified text is GB18030 too, whatever else a few bytes might be.
+        for short in
+            ["一、概况\n", "部门整体支出绩效自评报告", "评分", "资金", "三、存在的问题\n资金拨付不及时\n"]
+        {
+            let (gbk, _, _) = GB18030.encode(short);
+            assert_eq!(
+                decode(&gbk).unwrap(),
+                Decoded { text: short.into(), encoding: "gb18030", replaced: 0 }
+            );
+        }
+    }
+
+    #[test]
+    fn latin_text_is_windows_1252_only_when_it_is_clearly_so() {
+        let latin = b"Caf\xe9 r\xe9sum\xe9: the na\xefve fa\xe7ade.\nSecond line, \xfcber alles.\n";
+        let d = decode(latin).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("Café résumé: the naïve façade.\nSecond line, über alles.\n", "windows-1252")
+        );
+        // Mostly non-ASCII bytes are not Latin text: GB18030 as before.
+        let (gbk, _, _) = GB18030.encode("一、概况 abc\n");
+        assert_eq!(decode(&gbk).unwrap().encoding, "gb18030");
+    }
+
+    #[test]
+    fn a_forced_encoding_is_used_and_named_when_it_fails() {
+        let (big5, _, _) = BIG5.encode("一、部門概況\n");
+        let d = decode_with(&big5, Some(BIG5)).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("一、部門概況\n", "Big5"));
+        // Forcing GB18030 on Big5 bytes reads them as GB18030 (the user said so).
+        assert_eq!(decode_with(&big5, Some(GB18030)).unwrap().encoding, "gb18030");
+        // Its own BOM is skipped.
+        let d = decode_with("\u{FEFF}一、概况\n".as_bytes(), Some(UTF_8)).unwrap();
+        assert_eq!(d.text, "一、概况\n");
+        let text = "一、部门（单位）基本概况\n邵东市行政审批服务局\n".repeat(20);
+        let (gbk, _, _) = GB18030.encode(&text);
+        let e = decode_with(&gbk, Some(UTF_16LE)).unwrap_err();
+        assert_eq!(e, DecodeError::LinesLost { encoding: "UTF-16LE" });
+        assert!(e.to_string().starts_with("--encoding says UTF-16LE, but "), "{e}");
+        let mut odd = gbk.into_owned();
+        odd.extend([0x00, 0xD8, 0x00, 0xD8].repeat(20));
+        let e = decode_with(&odd, Some(UTF_16BE)).unwrap_err();
+        assert!(
+            matches!(e, DecodeError::BadEncoding { encoding: "UTF-16BE", how: How::Forced, .. }),
+            "{e:?}"
+        );
+        assert!(e.to_string().starts_with("--encoding says UTF-16BE, but "), "{e}");
     }
 }

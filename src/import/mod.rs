@@ -1,9 +1,10 @@
-//! Importing a real report — plain text, Markdown or Word `.docx` — into an
+//! Importing a real report — plain text, Markdown, Word `.docx` or a PDF — into an
 //! `appraise.report/1` file by its outline numbering (`appraise import`, README.md "Importing a report").
 //!
 //! The stages, one module each:
-//! - [`decode`]: the file's bytes → text (UTF-8 ± BOM, UTF-16 with BOM, GB18030/GBK), or a refusal
-//!   that says what the file is (a PDF, an old .doc, binary);
+//! - [`decode`]: the file's bytes → text (UTF-8 ± BOM, UTF-16, GB18030/GBK, Big5, or the
+//!   encoding `--encoding` names), or a refusal that says what the file is (an old .doc, binary);
+//! - [`pdf`]: a PDF → text, by poppler's `pdftotext -layout` (then read as plain text);
 //! - [`docx`]: a .docx → paragraphs (styles, outline levels, list numbering, tables);
 //! - [`clean`]: text → paragraphs without noise (page numbers, form feeds, dot leaders, a table
 //!   of contents, hard line breaks, Markdown markup);
@@ -30,6 +31,7 @@ pub mod decode;
 pub mod docx;
 pub mod evidence;
 pub mod outline;
+pub mod pdf;
 pub mod rubric;
 pub mod skeleton;
 pub mod web;
@@ -64,6 +66,8 @@ pub struct RubricFile {
 /// How to import.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
+    /// The text's encoding (`--encoding`; default: detected).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     /// The report id (default: from the file name).
     pub id: Option<String>,
     /// The report title (default: the first title line of the text, else the file name).
@@ -94,6 +98,9 @@ pub enum ImportError {
     /// The bytes are not text appraise reads (a PDF, a binary file, an unknown encoding).
     #[error("{file}: {problem}")]
     Decode { file: String, problem: decode::DecodeError },
+    /// A PDF `pdftotext` could not read, or gave no text for.
+    #[error("{file}: {problem}")]
+    Pdf { file: String, problem: pdf::PdfError },
     /// What the document holds cannot make a report (empty, a broken .docx, a bad rubric…).
     #[error("{file}: {message}")]
     Document { file: String, message: String },
@@ -119,7 +126,7 @@ pub struct Imported {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
     pub source: String,
-    /// `text`, `Markdown` or `Word .docx`.
+    /// `text`, `Markdown`, `Word .docx` or `PDF`.
     pub format: &'static str,
     /// The text encoding (not for .docx).
     pub encoding: Option<String>,
@@ -148,10 +155,14 @@ impl Summary {
     pub fn lines(&self) -> Vec<String> {
         let mut out = Vec::new();
         // `text` is said in the interface's language; `Markdown` and `Word .docx` are names.
-        let format = if self.format == "text" { cli::IMPORTED_TEXT.get() } else { self.format };
+        let format = match self.format {
+            "text" => cli::IMPORTED_TEXT.get().to_string(),
+            "PDF" => cli::IMPORTED_PDF.fill(&[("pdf", &"PDF"), ("program", &pdf::PROGRAM)]),
+            other => other.to_string(),
+        };
         let how = match &self.encoding {
             Some(e) => format!("{format}{}{e}", w::LIST_SEP.get()),
-            None => format.to_string(),
+            None => format,
         };
         let top = plural(self.top_sections, cli::IMPORTED_TOP_ONE, cli::IMPORTED_TOP);
         let items = plural(self.items, cli::IMPORTED_ITEM, cli::IMPORTED_ITEMS);
@@ -191,7 +202,21 @@ fn plural(n: usize, one: crate::words::Word, many: crate::words::Word) -> crate:
 /// Whether `path` is a document the importer reads (by its extension).
 pub fn is_importable(path: &Path) -> bool {
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    matches!(ext.as_deref(), Some("txt" | "text" | "md" | "markdown" | "docx"))
+    matches!(ext.as_deref(), Some("txt" | "text" | "md" | "markdown" | "docx" | "pdf"))
+}
+
+/// Examples of `--encoding` names, for its help and its error.
+pub const ENCODING_EXAMPLES: &str = "utf-8, gbk, gb18030, big5, utf-16le, shift_jis";
+
+/// The encoding `--encoding` names: a WHATWG label (`utf-8`, `gbk`, `big5`, `utf-16le`…).
+pub fn encoding_for_label(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label_no_replacement(label.trim().as_bytes()).ok_or_else(|| {
+        w::IMPORT_UNKNOWN_ENCODING.fill(&[
+            ("flag", &"--encoding"),
+            ("value", &format!("\"{label}\"")),
+            ("examples", &ENCODING_EXAMPLES),
+        ])
+    })
 }
 
 /// Reads and imports the document at `path`.
@@ -249,8 +274,14 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
                 .collect();
             clean::drop_noise(paras, &mut noise)
         }
+        decode::Sniffed::Pdf => {
+            let text =
+                pdf::text(bytes).map_err(|problem| ImportError::Pdf { file: name.clone(), problem })?;
+            summary.format = "PDF";
+            clean::text_paras(&text, false, &mut noise)
+        }
         decode::Sniffed::Text => {
-            let decoded = decode::decode(bytes).map_err(undecodable)?;
+            let decoded = decode::decode_with(bytes, options.encoding).map_err(undecodable)?;
             let markdown = matches!(ext.as_str(), "md" | "markdown") || looks_like_markdown(&decoded.text);
             summary.format = if markdown { "Markdown" } else { "text" };
             summary.encoding = Some(pretty_encoding(decoded.encoding).to_string());

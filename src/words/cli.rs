@@ -12,8 +12,8 @@ crate::words! {
         "Review and score reports in the terminal. With no {report}, opens the built-in sample";
     ABOUT_CHECK = "检查报告（及评分文件）：列出每个问题及其位置；有效时退出码为 0，无效时为 2" /
         "Validate a report (and a scores file): every problem with its place; exit 0 valid, 2 invalid";
-    ABOUT_IMPORT = "按大纲编号，把纯文本、{markdown} 或 {word} 报告转成报告文件" /
-        "Turn a text, {markdown} or {word} report into a report file, by its outline numbering";
+    ABOUT_IMPORT = "按大纲编号，把纯文本、{markdown}、{word} 或 {pdf} 报告转成报告文件" /
+        "Turn a text, {markdown}, {word} or {pdf} report into a report file, by its outline numbering";
     ABOUT_CONFIG = "显示正在使用的配置文件和生效的设置，包括按键" /
         "Print the configuration files in use and the effective settings, keys included";
     ABOUT_GEN = "生成一份可复现的中英文混合合成报告（用于性能测试）" /
@@ -29,8 +29,8 @@ crate::words! {
     ABOUT_HELP = "显示此帮助，或指定子命令的帮助" / "Print this message or the help of the given subcommand(s)";
 
     // ── `--help`: each argument ─────────────────────────────────────────────────────────
-    HELP_REPORT = "要评阅的报告：appraise.report/1 格式的 JSON 文件，或即时导入的 .txt/.md/.docx 报告" /
-        "The report to review: an appraise.report/1 JSON file, or a .txt/.md/.docx report, imported on the fly";
+    HELP_REPORT = "要评阅的报告：appraise.report/1 格式的 JSON 文件，或即时导入的 {formats} 报告" /
+        "The report to review: an appraise.report/1 JSON file, or a {formats} report, imported on the fly";
     HELP_SCORES = "评分保存在哪里（默认：报告旁边的 {file}）" /
         "Where the scores are kept (default: beside the report, {file})";
     HELP_EVALUATOR = "你的名字，记在评分文件中（默认：文件中的名字，否则用你的登录名）" /
@@ -45,8 +45,12 @@ crate::words! {
         "Use the mouse: click to select, wheel to scroll (off by default, so the terminal's own selection and copy work)";
     HELP_HELP = "显示帮助" / "Print help";
     HELP_VERSION = "显示版本" / "Print version";
-    HELP_IMPORT_TEXT = "文档：.txt、.md 或 .docx（UTF-8、UTF-16 或 GB18030/GBK 编码的文本）；- 表示标准输入" /
-        "The document: .txt, .md or .docx (UTF-8, UTF-16 or GB18030/GBK text); - reads standard input";
+    HELP_IMPORT_TEXT = "文档：.txt、.md、.docx 或 {pdf}（UTF-8、UTF-16、GB18030/GBK/{big5} 编码的文本）；- 表示标准输入" /
+        "The document: .txt, .md, .docx or {pdf} (UTF-8, UTF-16, GB18030/GBK or {big5} text); - reads standard input";
+    HELP_OPEN_ENCODING = "即时导入的文档读得不对时，指定它的文本编码（同 {import}）" /
+        "The text's encoding, when a document imported on the fly is not read right (as {import})";
+    HELP_IMPORT_ENCODING = "文本的编码，在自动识别不对时指定：如 `{examples}`（默认：自动识别）" /
+        "The text's encoding, when detection gets it wrong: a name such as {examples} (default: detected)";
     HELP_IMPORT_OUTPUT = "报告写到哪里（默认：标准输出）" / "Where to write the report (default: standard output)";
     HELP_IMPORT_RUBRIC = "评价机构的评分表（{term}）：评分的是其中的指标，报告正文作为佐证" /
         "The office's scoring table ({term}): its indicators are what is scored, the text is the evidence";
@@ -187,6 +191,8 @@ crate::words! {
     IMPORTED_ITEM = "{n} 个评分项" / "{n} item";
     IMPORTED_ITEMS = "{n} 个评分项" / "{n} items";
     IMPORTED_TEXT = "纯文本" / "text";
+    /// A PDF's format in the import summary: its text, by `pdftotext`.
+    IMPORTED_PDF = "{pdf}（{program}）" / "{pdf} ({program})";
     IMPORTED_LEVELS = "大纲层级：{levels}" / "outline levels: {levels}";
     IMPORTED_RUBRIC_ONE = "评分表：{n} 个指标，共 {points} 分" / "scoring table: {n} indicator, {points} points";
     IMPORTED_RUBRIC = "评分表：{n} 个指标，共 {points} 分" / "scoring table: {n} indicators, {points} points";

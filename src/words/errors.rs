@@ -237,8 +237,6 @@ crate::words! {
     NOISE_JOINED = "{n} 处硬换行已合并" / "{n} hard line breaks joined";
 
     // Decoding (import/decode.rs).
-    DECODE_PDF = "这是 PDF，不是文本；请先用 `{command}` 转换，再导入得到的 .txt" /
-        "this is a PDF, not text; convert it first with `{command}` and import the .txt";
     DECODE_OLD_WORD = "这是旧式的二进制 {doc} 文件（或其他 {ole} 文件）；请另存为 .docx 或 .txt 再导入" /
         "this is an old binary {doc} (or another {ole} file); save it as .docx or .txt and import that";
     DECODE_RTF = "这是 RTF 文档；请另存为 .docx 或 .txt 再导入" /
@@ -247,12 +245,29 @@ crate::words! {
         "this looks like a binary file, not text (it has a NUL byte at offset {offset})";
     DECODE_CONTROLS = "这看起来是二进制文件，不是文本（{percent}% 的字符是控制字符）" /
         "this looks like a binary file, not text ({percent}% of its characters are control characters)";
-    DECODE_UNKNOWN = "第 {line} 行（字节 {offset}）：这不是已知编码（UTF-8、带 BOM 的 UTF-16、GB18030/GBK）的文本，或者根本不是文本" /
-        "line {line} (byte {offset}): this is not text in a known encoding (UTF-8, UTF-16 with a BOM, GB18030/GBK), or not text at all";
+    DECODE_UNKNOWN = "第 {line} 行（字节 {offset}）：这不是已知编码（{known}）的文本，或者根本不是文本；可用 {flag} 指定编码" /
+        "line {line} (byte {offset}): this is not text in a known encoding ({known}), or not text at all; name its encoding with {flag}";
     DECODE_BAD_BOM = "它的字节顺序标记表明是 {encoding}，但其中 {replaced} 个字节序列无法按此解码" /
         "its byte-order mark says {encoding}, but {replaced} of its byte sequences do not decode as such";
     DECODE_BAD_GUESS = "它看起来是 {encoding}，但其中 {replaced} 个字节序列无法按此解码" /
         "it looks like {encoding}, but {replaced} of its byte sequences do not decode as such";
+    DECODE_BAD_FORCED = "已用 {flag} 指定为 {encoding}，但其中 {replaced} 个字节序列无法按此解码" /
+        "{flag} says {encoding}, but {replaced} of its byte sequences do not decode as such";
+    DECODE_LINES_LOST = "已用 {flag} 指定为 {encoding}，但按此解码后没有一个换行：它不是 {encoding}" /
+        "{flag} says {encoding}, but read as such it has not one line break: it is not {encoding}";
+    IMPORT_UNKNOWN_ENCODING = "{flag} {value}：未知的编码名称（可用 `{examples}` 等）" /
+        "{flag} {value}: not an encoding name (use one such as {examples})";
+
+    // PDF (import/pdf.rs).
+    PDF_NO_PDFTOTEXT = "这是 PDF，需要 {program} 才能读取，但找不到它；请安装（{install}），或先用 `{command}` 转换，再导入得到的 .txt" /
+        "this is a PDF, read with {program}, which was not found; install it ({install}) or convert it first with `{command}` and import the .txt";
+    PDF_NO_TEXT = "这个 PDF 没有文字层（是扫描件？）；请先做文字识别（如 `{ocr}`），再导入" /
+        "this PDF has no text layer (a scan?); run OCR on it first (e.g. `{ocr}`) and import the result";
+    PDF_FAILED = "{program} 无法读取这个 PDF：{why}" / "{program} cannot read this PDF: {why}";
+    PDF_EXIT = "退出状态 {code}" / "exit status {code}";
+    PDF_TIMEOUT = "{program} 在 {seconds} 秒内没有读完这个 PDF；请自行转换（`{command}`），再导入得到的 .txt" /
+        "{program} did not finish reading this PDF within {seconds} s; convert it yourself (`{command}`) and import the .txt";
+    PDF_TOO_LARGE = "{program} 从这个 PDF 得到的文字超过 {max} MB" / "{program} gave more than {max} MB of text for this PDF";
 
     // Word documents (import/docx.rs).
     DOCX_UNREADABLE = "这不是可读的 .docx 文件：{detail}" / "this is not a readable .docx (zip) file: {detail}";

@@ -203,6 +203,47 @@ fn import_writes_a_report_that_checks_and_text_reports_check_directly() {
     assert!(text(&out.stdout).contains("31 items"), "{}", text(&out.stdout));
 }
 
+#[test]
+fn import_reads_big5_and_takes_a_forced_encoding() {
+    let big5 = fixture("import/big5.txt");
+    let big5 = big5.to_str().unwrap();
+    for args in [vec!["import", big5], vec!["import", big5, "--encoding", "big5"]] {
+        let out = appraise(&args);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(stderr.contains("(text, Big5)"), "{args:?}: {stderr}");
+    }
+    let out = appraise(&["import", big5, "--encoding", "nonsense"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "appraise: --encoding \"nonsense\": not an encoding name (use one such as utf-8, gbk, gb18030, big5, utf-16le, shift_jis)\n"
+    );
+    let gbk = fixture("import/shaodong-2022.gbk.txt");
+    let out = appraise(&["import", gbk.to_str().unwrap(), "--encoding", "utf-16le"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("shaodong-2022.gbk.txt: --encoding says UTF-16LE, but "), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(text(&appraise(&["import", gbk.to_str().unwrap()]).stderr).contains("(text, GB18030/GBK)"));
+}
+
+#[test]
+fn opening_a_document_checks_its_forced_encoding_first() {
+    let big5 = fixture("import/big5.txt");
+    let out = crate::support::command()
+        .args([big5.to_str().unwrap(), "--encoding", "nonsense"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with("appraise: --encoding \"nonsense\": not an encoding name"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
 /// The release binary ships stripped (`[profile.release] strip = true` in Cargo.toml).
 #[test]
 fn release_profile_strips_the_binary() {

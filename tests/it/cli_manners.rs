@@ -123,12 +123,12 @@ fn every_argument_has_help_in_both_languages() {
             &[
                 (
                     "check",
-                    "The report to check (or a .txt/.md/.docx report, imported first; - reads standard input)",
+                    "The report to check (or a .txt/.md/.docx/.pdf report, imported first; - reads standard input)",
                 ),
                 ("check", "A scores file to check as well"),
                 (
                     "summary",
-                    "The report to summarise (or a .txt/.md/.docx report, imported first; - reads standard input)",
+                    "The report to summarise (or a .txt/.md/.docx/.pdf report, imported first; - reads standard input)",
                 ),
                 ("summary", "The scores (default: beside the report, NAME.scores.json)"),
                 ("completions", "Which shell it is for"),
@@ -137,9 +137,9 @@ fn every_argument_has_help_in_both_languages() {
         (
             "zh_CN.UTF-8",
             &[
-                ("check", "要检查的报告（也可以是 .txt/.md/.docx 报告，先导入再检查；- 表示标准输入）"),
+                ("check", "要检查的报告（也可以是 .txt/.md/.docx/.pdf 报告，先导入再检查；- 表示标准输入）"),
                 ("check", "同时检查的评分文件"),
-                ("summary", "要汇总的报告（也可以是 .txt/.md/.docx 报告，先导入；- 表示标准输入）"),
+                ("summary", "要汇总的报告（也可以是 .txt/.md/.docx/.pdf 报告，先导入；- 表示标准输入）"),
                 ("summary", "评分文件（默认：报告旁边的 名称.scores.json）"),
                 ("completions", "为哪种命令行外壳生成"),
             ],
@@ -265,15 +265,18 @@ fn import_quiet_says_nothing_but_errors() {
 }
 
 #[test]
-fn a_pdf_named_as_the_report_gets_the_import_advice() {
+fn a_pdf_named_as_the_report_gets_the_import_advice_without_pdftotext() {
     let sandbox = Sandbox::new();
     let pdf = sandbox.write("r.pdf", b"%PDF-1.7\n%binary\n");
+    // No pdftotext on this PATH.
+    let empty = sandbox.join("empty-path");
+    std::fs::create_dir_all(&empty).unwrap();
     for args in [
         vec![pdf.to_str().unwrap()],
         vec!["check", pdf.to_str().unwrap()],
         vec!["import", pdf.to_str().unwrap()],
     ] {
-        let out = appraise_in(&sandbox, &args).stdin(Stdio::null()).output().unwrap();
+        let out = appraise_in(&sandbox, &args).env("PATH", &empty).stdin(Stdio::null()).output().unwrap();
         let stderr = text(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(stderr.contains("pdftotext -layout FILE.pdf FILE.txt"), "{args:?}: {stderr}");

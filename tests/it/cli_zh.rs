@@ -376,9 +376,14 @@ fn import_summarises_and_refuses_in_chinese() {
     chinese(&sb, &["import", s(&fixture("shaodong-2022.json"))], 2, &[]);
     chinese(&sb, &["import", s(&fixture("import/shaodong-2022.txt")), "--max", "0"], 2, &[]);
     chinese(&sb, &["import", s(&fixture("import/shaodong-2022.txt")), "--title", " "], 2, &[]);
-    let pdf = sb.write("scan.txt", "%PDF-1.4\n");
-    let text = chinese(&sb, &["import", s(&pdf)], 2, &[]);
-    assert!(text.contains("这是 PDF，不是文本"), "{text}");
+    // A scan: no text layer (or, without pdftotext, where to get it).
+    let pdf = sb.write("scan.txt", crate::import_pdf::pdf(&[]));
+    let names = ["pdftotext", "apt install poppler-utils"];
+    let text = chinese(&sb, &["import", s(&pdf)], 2, &names);
+    assert!(text.contains("这个 PDF 没有文字层") || text.contains("这是 PDF，需要"), "{text}");
+    let text =
+        chinese(&sb, &["import", s(&fixture("import/shaodong-2022.txt")), "--encoding", "nonsense"], 2, &[]);
+    assert!(text.contains("未知的编码名称"), "{text}");
     let binary = sb.write("binary.txt", b"text\0more");
     chinese(&sb, &["import", s(&binary)], 2, &[]);
     let same = fixture("import/shaodong-2022.txt");

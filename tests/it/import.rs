@@ -206,6 +206,40 @@ fn gbk_and_utf16_twins_import_identically() {
 }
 
 #[test]
+fn big5_imports_like_its_utf8_twin() {
+    let name = Path::new("traditional.txt");
+    let utf8 = std::fs::read(fixture("traditional.txt")).unwrap();
+    let reference = import_bytes(&utf8, name, &Options::default()).unwrap();
+    let big5 = std::fs::read(fixture("big5.txt")).unwrap();
+    let twin = import_bytes(&big5, name, &Options::default()).unwrap();
+    assert_eq!(twin.json, reference.json);
+    assert_eq!(twin.summary.encoding.as_deref(), Some("Big5"));
+    assert!(twin.summary.lines()[0].contains("(text, Big5)"), "{:?}", twin.summary.lines());
+    // Forced, the same; the GBK twin of the Shaodong report is still GBK.
+    let forced = Options { encoding: Some(encoding_rs::BIG5), ..Options::default() };
+    let twin = import_bytes(&big5, name, &forced).unwrap();
+    assert_eq!((twin.json, twin.summary.encoding.as_deref()), (reference.json, Some("Big5")));
+    assert_eq!(import("shaodong-2022.gbk.txt").summary.encoding.as_deref(), Some("GB18030/GBK"));
+}
+
+#[test]
+fn a_forced_encoding_that_does_not_fit_is_refused() {
+    let gbk = std::fs::read(fixture("shaodong-2022.gbk.txt")).unwrap();
+    let forced = Options { encoding: Some(encoding_rs::UTF_16LE), ..Options::default() };
+    let e = import_bytes(&gbk, Path::new("r.txt"), &forced).unwrap_err().to_string();
+    assert!(e.starts_with("r.txt: --encoding says UTF-16LE, but "), "{e}");
+    let label = appraise::import::encoding_for_label;
+    assert_eq!(label("GBK").unwrap(), encoding_rs::GBK);
+    assert_eq!(label("big5-hkscs").unwrap(), encoding_rs::BIG5);
+    assert_eq!(label("utf-16le").unwrap(), encoding_rs::UTF_16LE);
+    assert!(label("iso-2022-kr").is_err(), "the replacement encoding is no choice");
+    assert_eq!(
+        label("nonsense").unwrap_err(),
+        "--encoding \"nonsense\": not an encoding name (use one such as utf-8, gbk, gb18030, big5, utf-16le, shift_jis)"
+    );
+}
+
+#[test]
 fn reimport_gives_the_same_ids() {
     let first = import("shaodong-2022.txt");
     let again = import("shaodong-2022.txt");
@@ -650,18 +684,13 @@ fn error_for(name: &str, bytes: &[u8]) -> ImportError {
 
 #[test]
 fn unusable_input_is_refused_with_the_reason() {
-    let cases: [(&str, &[u8], &str); 9] = [
+    let cases: [(&str, &[u8], &str); 8] = [
         ("empty.txt", b"", "empty.txt: the document is empty"),
         ("blank.txt", b" \n\r\n\t\x0c\xE3\x80\x80\n", "blank.txt: the document is empty"),
         (
             "nul.txt",
             b"abc\0def",
             "nul.txt: this looks like a binary file, not text (it has a NUL byte at offset 3)",
-        ),
-        (
-            "r.pdf",
-            b"%PDF-1.4\n...",
-            "r.pdf: this is a PDF, not text; convert it first with `pdftotext -layout",
         ),
         ("old.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", "old.doc: this is an old binary Word .doc"),
         ("x.docx", b"PK\x03\x04 not really", "x.docx: this is not a readable .docx (zip) file"),

@@ -4,7 +4,7 @@
 //! - `app_update`, `filters`, `search_ui`: `App::update` as a pure state machine;
 //! - `render`, `theme`: whole screens drawn on ratatui's `TestBackend` (insta snapshots in
 //!   `snapshots/`), themes and colour depths;
-//! - `cli`, `bad_input`, `export`, `merge`, `summary`, `import`: the subcommands without a terminal,
+//! - `cli`, `bad_input`, `export`, `merge`, `summary`, `import`, `import_pdf`: the subcommands without a terminal,
 //!   sheets compared with golden files and read back with calamine;
 //! - `cli_zh`: every subcommand in a Chinese locale (and a C locale over a Chinese report) says
 //!   everything in Chinese; the English is as it was;
@@ -34,6 +34,7 @@ mod export;
 mod filters;
 mod fuzz_seeds;
 mod import;
+mod import_pdf;
 mod import_wild;
 mod integrity;
 mod layers;
