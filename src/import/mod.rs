@@ -7,6 +7,8 @@
 //! - [`docx`]: a .docx → paragraphs (styles, outline levels, list numbering, tables);
 //! - [`clean`]: text → paragraphs without noise (page numbers, form feeds, dot leaders, a table
 //!   of contents, hard line breaks, Markdown markup);
+//! - [`tables`]: in plain text, pipe, CSV and tab rows and label/value forms → table rows (kept
+//!   in bodies as they are), and whether a lone number is a page number;
 //! - [`outline`]: numbering (一、 （一） 1. （1） ① 第一章 一是 1.1 I. A. (a) `#`) → a tree, levels
 //!   learned from the document;
 //! - [`build`]: the tree → sections and items with ids from their position (`s2.1.3`), titles,
@@ -27,6 +29,7 @@ pub mod evidence;
 pub mod outline;
 pub mod rubric;
 pub mod skeleton;
+pub mod tables;
 
 use crate::report::file::{FORMAT, GradeFile, Meta, ReportFile, ScaleFile};
 use crate::report::{Report, parse_report};
@@ -269,6 +272,9 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     let fallback_title = options.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).unwrap_or(&stem);
     let built = build::build(outline, lang, fallback_title);
     summary.notes.extend(built.notes.iter().cloned());
+    if noise.rubric_table && options.rubric.is_none() {
+        summary.notes.push(tables::rubric_hint(path));
+    }
     summary.skipped = noise.describe();
     summary.dropped = std::mem::take(&mut noise.dropped);
 
