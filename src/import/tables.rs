@@ -2,8 +2,8 @@
 //! and before numbering is looked at:
 //! - a run of pipe rows (`| 项目 | 分值 |`, merged-cell fragments `| ||` included) is kept as
 //!   written; a Markdown `|---|` separator row is dropped as markup;
-//! - a run of CSV or tab-separated rows with the same number of short cells becomes pipe rows
-//!   `| a | b | c |`;
+//! - a run of CSV or tab-separated rows with the same number of short cells, or of three rows
+//!   or more in columns aligned by spaces (`pdftotext -layout`), becomes pipe rows `| a | b | c |`;
 //! - a label/value form (`编制人数` / `15` / `在职人数` / `14`) becomes `编制人数：15` lines;
 //!
 //!   all of them [`Kind::Table`] paragraphs: kept in a body, never headings, items or `meta`;
@@ -18,6 +18,7 @@
 use super::clean::{Kind, Noise, ends_sentence};
 use super::outline::{markers, narrow};
 use std::collections::HashMap;
+use unicode_width::UnicodeWidthChar;
 
 /// What scrub leaves for a form feed: a line of its own.
 pub const FORM_FEED: &str = "\x0c";
@@ -54,7 +55,8 @@ pub fn mark(text: &str, markdown: bool, noise: &mut Noise) -> Vec<(String, Kind)
     // Trimmed, but for tabs: a tab-separated row's last cells may be empty.
     let texts: Vec<&str> =
         full.iter().map(|&i| lines[i].trim_matches(|c: char| c.is_whitespace() && c != '\t')).collect();
-    let mut marks = if markdown { vec![Mark::Text; texts.len()] } else { tables(&texts, noise) };
+    let raw: Vec<&str> = full.iter().map(|&i| lines[i]).collect();
+    let mut marks = if markdown { vec![Mark::Text; texts.len()] } else { tables(&texts, &raw, noise) };
     let feeds: Vec<bool> = full.iter().map(|&i| feed_before[i]).collect();
     for k in page_numbers(&texts, &marks, &feeds) {
         noise.page_numbers += 1;
@@ -74,7 +76,7 @@ pub fn mark(text: &str, markdown: bool, noise: &mut Noise) -> Vec<(String, Kind)
 }
 
 /// The marks of the non-blank lines: tables and forms found, the rest text.
-fn tables(texts: &[&str], noise: &mut Noise) -> Vec<Mark> {
+fn tables(texts: &[&str], raw: &[&str], noise: &mut Noise) -> Vec<Mark> {
     let mut marks = vec![Mark::Text; texts.len()];
     let mut i = 0;
     while i < texts.len() {
@@ -82,6 +84,7 @@ fn tables(texts: &[&str], noise: &mut Noise) -> Vec<Mark> {
         let found = pipe_run(rest)
             .or_else(|| cell_run(rest, '\t'))
             .or_else(|| cell_run(rest, ','))
+            .or_else(|| layout_run(&raw[i..]))
             .or_else(|| form_run(rest));
         let Some(rows) = found else {
             i += 1;
@@ -138,7 +141,7 @@ fn is_separator(t: &str) -> bool {
 }
 
 /// A run of rows split by `sep` into the same number of short cells: three rows or more, or
-/// two with three cells or more. Not a contents list (a title and a page number).
+/// two with three cells or more. Not a list ([`not_a_list`]).
 fn cell_run(texts: &[&str], sep: char) -> Option<Vec<Row>> {
     let first = cells(texts.first()?, sep)?;
     let n = first.len();
@@ -149,8 +152,60 @@ fn cell_run(texts: &[&str], sep: char) -> Option<Vec<Row>> {
     let ok = (rows.len() >= 3 || (rows.len() >= 2 && n >= 3))
         && short * 10 >= all.len() * 9
         && all.iter().all(|c| c.chars().count() <= 40)
-        && !(n == 2 && rows.iter().all(|r| is_bare_number(&r[1])));
+        && not_a_list(&rows);
     ok.then(|| rows.iter().map(|r| Row::Kept(format!("| {} |", r.join(" | ")))).collect())
+}
+
+/// Three rows or more laid out in columns by spaces (`pdftotext -layout`): the same number of
+/// short cells, two spaces or more apart, each starting where the row above has one (±2 columns);
+/// not a numbered list (`1.  加强预算管理`).
+fn layout_run(raw: &[&str]) -> Option<Vec<Row>> {
+    let first = columns(raw.first()?);
+    let n = first.len();
+    let mut rows = vec![first];
+    for line in raw.iter().take(MAX_ROWS).skip(1) {
+        let row = columns(line);
+        let above = rows.last().map(Vec::as_slice).unwrap_or_default();
+        let aligned = row.len() == n && row.iter().zip(above).all(|(a, b)| a.0.abs_diff(b.0) <= 2);
+        if !aligned {
+            break;
+        }
+        rows.push(row);
+    }
+    let cells: Vec<Vec<String>> = rows.into_iter().map(|r| r.into_iter().map(|(_, c)| c).collect()).collect();
+    let ok =
+        n >= 2 && cells.len() >= 3 && cells.iter().flatten().all(|c| short_cell(c)) && not_a_list(&cells);
+    ok.then(|| cells.iter().map(|r| Row::Kept(format!("| {} |", r.join(" | ")))).collect())
+}
+
+/// Not a numbered list (`1.⇥加强预算管理`) nor a contents page (a title and a page number).
+fn not_a_list(rows: &[Vec<String>]) -> bool {
+    let numbered = rows.iter().filter(|r| !markers(&r.join("  ")).is_empty()).count();
+    let contents = rows.iter().all(|r| r.len() == 2 && is_bare_number(&r[1]));
+    numbered * 2 < rows.len() && !contents
+}
+
+/// A line's cells apart by two spaces or more (or a full-width one), with their start columns.
+fn columns(line: &str) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let (mut col, mut spaces) = (0, 0);
+    for c in line.chars() {
+        let w = UnicodeWidthChar::width(c).unwrap_or(0);
+        if c == ' ' || c == '\u{3000}' {
+            spaces += w;
+        } else {
+            match out.last_mut() {
+                Some((_, cell)) if spaces < 2 => {
+                    cell.extend(std::iter::repeat_n(' ', spaces.min(1)));
+                    cell.push(c);
+                }
+                _ => out.push((col, c.to_string())),
+            }
+            spaces = 0;
+        }
+        col += w;
+    }
+    out
 }
 
 /// A line's cells split by `sep` (a comma outside double quotes), two or more; not a number
@@ -381,6 +436,24 @@ mod tests {
     }
 
     #[test]
+    fn columns_laid_out_by_spaces_become_pipe_rows() {
+        let text = "  指标名称          目标值     完成值\n  高标准农田面积    2.5万亩    2.6万亩\n  农机补贴户数      800户      812户\n";
+        assert_eq!(
+            tables_of(text),
+            [
+                "| 指标名称 | 目标值 | 完成值 |",
+                "| 高标准农田面积 | 2.5万亩 | 2.6万亩 |",
+                "| 农机补贴户数 | 800户 | 812户 |"
+            ]
+        );
+        // Justified prose and a contents page are not.
+        let prose = "The  bureau  handled  most of the cases\nin  time,  and  the rest were closed\nby March  when  the review ended.";
+        assert!(tables_of(prose).is_empty());
+        assert!(tables_of("一、概况          1\n二、成效          3\n三、问题          5").is_empty());
+        assert!(tables_of("1.  加强预算管理\n2.  完善绩效目标\n3.  强化结果应用").is_empty());
+    }
+
+    #[test]
     fn prose_with_commas_is_not_a_table() {
         let prose = "The bureau, which was set up in 2019, handled most cases on time, and the\n\
                      rest were closed by March, when the review, the audit, and the survey ended.\n\
@@ -391,8 +464,9 @@ mod tests {
                 .is_empty()
         );
         assert!(tables_of("Yes, no\nMaybe, later\nSoon, then").len() == 3, "short cells, three rows");
-        // A contents list with tabs is not a table.
+        // A contents list or a numbered list with tabs is not a table.
         assert!(tables_of("一、概况\t1\n二、成效\t3\n三、问题\t5").is_empty());
+        assert!(tables_of("1.\t加强预算管理\n2.\t完善绩效目标\n3.\t强化结果应用").is_empty());
     }
 
     #[test]
