@@ -1,18 +1,20 @@
-//! Tables in plain text, and where its pages end — on lines, before hard-wrapped lines are joined
-//! and before numbering is looked at:
+//! Tables in plain text, and where its pages end — read on lines, before hard-wrapped lines are
+//! joined and before numbering is looked at.
+//!
+//! Tables become [`Kind::Table`] paragraphs, which stay in a body (never headings, items, titles
+//! or `meta`), and the numbers in them stay too:
 //! - a run of pipe rows (`| 项目 | 分值 |`, merged-cell fragments `| ||` included) is kept as
 //!   written; a Markdown `|---|` separator row is dropped as markup;
 //! - a run of CSV or tab-separated rows with the same number of short cells, or of three rows
 //!   or more in columns aligned by spaces (`pdftotext -layout`), becomes pipe rows `| a | b | c |`;
-//! - a label/value form (`编制人数` / `15` / `在职人数` / `14`) becomes `编制人数：15` lines;
+//! - a label/value form (`编制人数` / `15` / `在职人数` / `14`) becomes `编制人数：15` lines.
 //!
-//!   all of them [`Kind::Table`] paragraphs: kept in a body, never headings, items or `meta`;
-//! - a number alone on a line (`15`) is a page number only where a page break is likely: next to
-//!   a form feed, at the text's start or end, next to a repeated running header, or in a run of
-//!   numbers counting up at regular distances. Decorated ones (`- 3 -`, `第3页`) are
-//!   [`super::clean::drop_noise`]'s.
+//! A number alone on a line (`15`) is a page number only where a page break is likely: next to a
+//! form feed, as the text's first or last line, next to a repeated running header, or in a run
+//! of numbers counting up at regular distances. Decorated ones (`- 3 -`, `第3页`) are left to
+//! [`super::clean::drop_noise`], which drops them anywhere.
 //!
-//! A table whose header or cells look like a scoring table (指标, 分值, `(6分)`) is noted in
+//! A table whose header or cells look like a scoring table (指标, 分值, `(6分)`) sets
 //! [`Noise::rubric_table`], for a hint to import it with `--rubric`.
 
 use super::clean::{Kind, Noise, ends_sentence};
@@ -63,14 +65,17 @@ pub fn mark(text: &str, markdown: bool, noise: &mut Noise) -> Vec<(String, Kind)
         noise.dropped.push(texts[k].to_string());
         marks[k] = Mark::Gone;
     }
-    let mut marks = full.into_iter().zip(marks).collect::<HashMap<usize, Mark>>();
+    let mut by_line: Vec<Mark> = vec![Mark::Text; lines.len()];
+    for (i, m) in full.into_iter().zip(marks) {
+        by_line[i] = m;
+    }
     lines
         .into_iter()
-        .enumerate()
-        .filter_map(|(i, line)| match marks.remove(&i) {
-            Some(Mark::Gone) => None,
-            Some(Mark::Table(t)) => Some((t, Kind::Table)),
-            _ => Some((line.to_string(), Kind::Text)),
+        .zip(by_line)
+        .filter_map(|(line, m)| match m {
+            Mark::Gone => None,
+            Mark::Table(t) => Some((t, Kind::Table)),
+            Mark::Text => Some((line.to_string(), Kind::Text)),
         })
         .collect()
 }
@@ -290,7 +295,7 @@ fn text_value(label: &str, value: &str) -> bool {
 }
 
 /// A number, an amount or a date: `15`, `120.5万元`, `98.6%`, `￥3,000`, `2023年3月`, `2023-03-15`.
-pub fn numeric(t: &str) -> bool {
+fn numeric(t: &str) -> bool {
     let s: String = t.chars().map(narrow).filter(|c| !c.is_whitespace()).collect();
     let s = s.trim_start_matches(['¥', '￥', '$', '+', '-']);
     let digits = s.chars().filter(char::is_ascii_digit).count();
@@ -318,10 +323,14 @@ pub fn is_bare_number(t: &str) -> bool {
 
 /// The header words of a scoring table, and its points (`项目立项(6分)`).
 fn rubric_like(rows: &[Row]) -> bool {
-    const WORDS: [&str; 6] = ["指标", "分值", "权重", "评分", "得分", "扣分"];
+    const WORDS: [&str; 10] =
+        ["指标", "分值", "权重", "评分", "得分", "扣分", "indicator", "weight", "score", "points"];
     let texts: Vec<&str> =
         rows.iter().filter_map(|r| if let Row::Kept(t) = r { Some(t.as_str()) } else { None }).collect();
-    let header = texts.iter().take(2).any(|t| WORDS.iter().filter(|w| t.contains(*w)).count() >= 2);
+    let header = texts.iter().take(2).any(|t| {
+        let t = t.to_lowercase();
+        WORDS.iter().filter(|w| t.contains(*w)).count() >= 2
+    });
     let points = texts.iter().filter(|t| t.contains("分)") || t.contains("分）")).count();
     header || (texts.len() >= 2 && points * 2 >= texts.len())
 }
@@ -433,6 +442,7 @@ mod tests {
             ["| 名称 | 金额 | 备注 |", "| 培训, 会议 | 5 |  |"]
         );
         assert!(!marked("项目,预算\n办公费,12.5\n差旅费,3").1.rubric_table);
+        assert!(marked("Indicator,Weight,Score\nOutput,30,28\nOutcome,40,35").1.rubric_table);
     }
 
     #[test]
