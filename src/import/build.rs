@@ -412,13 +412,17 @@ fn front_matter(front: Vec<Para>) -> (Option<String>, Vec<(String, String)>, Vec
         c > 0
             && marked.is_none()
             && front[c - 1].kind == ParaKind::Text
-            && fact(front[c - 1].text.trim()).is_none()
+            && (fact(front[c - 1].text.trim()).is_none() || looks_like_unit(front[c - 1].text.trim()))
             && continues_title(front[c - 1].text.trim(), front[c].text.trim())
     });
     let mut after_title = false;
     for (i, p) in front.into_iter().enumerate() {
         let t = p.text.trim();
         if first_part.is_some_and(|c| i + 1 == c) {
+            // `邵东市行政审批服务局` / `2022年度…自评报告`: the unit starts the title and is the unit.
+            if looks_like_unit(t) {
+                meta.push(("unit".into(), t.to_string()));
+            }
             title = Some(trim_title(t));
             continue;
         }

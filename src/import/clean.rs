@@ -12,7 +12,7 @@ pub enum Kind {
     Text,
     /// A heading by markup: Markdown `#`×n, a Word heading style or outline level.
     Heading(u8),
-    /// A table row, cells joined by ` | `.
+    /// A table row, cells joined by ` | ` (in plain text `| a | b |`, see [`super::tables`]).
     Table,
     /// Code or preformatted text, kept as it is.
     Verbatim,
@@ -53,6 +53,8 @@ pub struct Noise {
     /// Every piece of text dropped as noise, as it was (a page number, a contents entry, a
     /// dot leader's tail): what an import leaves out is accounted for, line by line.
     pub dropped: Vec<String>,
+    /// A table in the text looks like a scoring table (for a hint to use `--rubric`).
+    pub rubric_table: bool,
 }
 
 impl Noise {
@@ -81,11 +83,11 @@ impl Noise {
 /// Plain text or Markdown → paragraphs (one a line, or lines joined when the text is hard-wrapped).
 pub fn text_paras(text: &str, markdown: bool, noise: &mut Noise) -> Vec<Para> {
     let text = scrub(text, noise);
-    let lines: Vec<&str> = text.split('\n').collect();
+    let raw = super::tables::mark(&text, markdown, noise);
     let raw: Vec<(String, Kind)> = if markdown {
-        markdown_lines(&lines, noise)
+        markdown_lines(&raw.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(), noise)
     } else {
-        lines.iter().map(|l| (l.to_string(), Kind::Text)).collect()
+        raw
     };
     let raw = super::wrap::unwrap(raw, noise);
     let paras = raw
@@ -117,7 +119,7 @@ fn scrub(text: &str, noise: &mut Noise) -> String {
             '\n' | '\t' => out.push(c),
             '\x0c' => {
                 noise.form_feeds += 1;
-                out.push('\n');
+                out.push_str("\n\x0c\n"); // a line of its own, for tables::mark
             }
             '\u{a0}' => out.push(' '),
             '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
@@ -280,7 +282,8 @@ pub fn drop_noise(paras: Vec<Para>, noise: &mut Noise) -> Vec<Para> {
             leader.push(false);
             continue;
         }
-        if is_page_number(&p.text) {
+        // A lone number (`15`) is a page number only at a page break: tables::mark decides.
+        if is_page_number(&p.text) && !super::tables::is_bare_number(&p.text) {
             noise.page_numbers += 1;
             noise.dropped.push(p.text);
             continue;

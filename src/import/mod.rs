@@ -10,6 +10,8 @@
 //!   of contents, hard line breaks, Markdown markup);
 //! - [`wrap`]: hard-wrapped lines joined into paragraphs, wrapped headings into one line;
 //! - [`capitals`]: unnumbered lines in capitals that head parts (English reports from a PDF);
+//! - [`tables`]: in plain text, pipe, CSV and tab rows and label/value forms → table rows (kept
+//!   in bodies as they are), and whether a lone number is a page number;
 //! - [`outline`]: numbering (一、 （一） 1. （1） ① 第一章 一是 1.1 I. A. (a) `#`) → a tree, levels
 //!   learned from the document;
 //! - [`build`]: the tree → sections and items with ids from their position (`s2.1.3`), titles,
@@ -34,6 +36,7 @@ pub mod outline;
 pub mod pdf;
 pub mod rubric;
 pub mod skeleton;
+pub mod tables;
 pub mod web;
 pub mod wrap;
 
@@ -315,6 +318,9 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     let fallback_title = options.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).unwrap_or(&stem);
     let built = build::build(outline, lang, fallback_title);
     summary.notes.extend(built.notes.iter().cloned());
+    if noise.rubric_table && options.rubric.is_none() {
+        summary.notes.push(tables::rubric_hint(path));
+    }
     summary.skipped = noise.describe();
     summary.dropped = std::mem::take(&mut noise.dropped);
     summary.web = std::mem::take(&mut noise.web);

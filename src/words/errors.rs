@@ -202,6 +202,8 @@ crate::words! {
         "{n} numbered-looking line out of sequence kept as text";
     IMPORT_OUT_OF_SEQUENCE = "{n} 行看似编号但不合顺序，保留为正文" /
         "{n} numbered-looking lines out of sequence kept as text";
+    IMPORT_RUBRIC_HINT = "文中有个表格像是评分表：要按它的指标评分，可把它另存为 {csv} 文件，再运行 `{command}`" /
+        "a table in the text looks like a scoring table: to score by its indicators, save it as a {csv} file and run `{command}`";
     OPTION_EMPTY = "{flag} 不能为空" / "{flag} must not be empty";
     OPTION_POSITIVE = "{flag} 必须是大于 0 的数（实为 {value}）" / "{flag} must be a number greater than 0 (got {value})";
     OPTION_STEP_OVER_MAX = "{step_flag}（{step}）不能大于 {max_flag}（{max}）" /

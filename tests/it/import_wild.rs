@@ -63,9 +63,10 @@ pub fn outline(imported: &Imported) -> String {
     out
 }
 
-/// Whitespace and table separators out: what a line says, not how it is laid out.
+/// Whitespace and table separators (pipes, CSV commas and quotes) out: what a line says, not
+/// how it is laid out.
 fn norm(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '|' | '"')).collect()
+    text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '|' | '"' | ',')).collect()
 }
 
 /// Every line of `source` is in the report (the title, meta, titles, bodies and texts), or was
@@ -207,4 +208,80 @@ fn an_english_report_from_pdftotext() {
     // A numbered heading whose last word went to the next line is one title.
     item_titled(r, "1. The Office Did Not Consistently Review Grantee Progress Reports");
     assert!(!r.sections.iter().any(|s| s.body.as_deref().is_some_and(|b| b.contains(". . ."))));
+}
+
+/// Every body and item text of the report, joined.
+fn bodies(r: &Report) -> Vec<String> {
+    let mut out: Vec<String> =
+        r.sections.iter().filter_map(|s| s.body.as_deref().map(str::to_string)).collect();
+    out.extend(r.items.iter().map(|i| i.text.to_string()));
+    out
+}
+
+/// No table row became an item or a `subtitle2`…`subtitle8` meta line.
+fn assert_tables_stay_tables(r: &Report) {
+    for (k, v) in &r.meta {
+        assert!(!k.starts_with("subtitle") || k == "subtitle", "meta.{k}: {v}");
+        assert!(!v.to_string().contains('|'), "meta.{k}: {v}");
+    }
+    for item in &r.items {
+        let title = item.title.as_deref().unwrap_or_default();
+        assert!(!title.contains('|') && !item.text.starts_with('|'), "item {}: {title}", item.id);
+    }
+    for s in &r.sections {
+        assert!(!s.title.contains('|'), "section {}: {}", s.id, s.title);
+    }
+}
+
+#[test]
+fn pipe_tables_stay_in_bodies() {
+    let imported = check("tables-pipe.txt");
+    let r = &imported.report;
+    assert_tables_stay_tables(r);
+    let all = bodies(r).join("\n");
+    for row in [
+        "| 项目名称 | 主管部门 | 资金总额（万元） |",
+        "| 项目决策(20分) | 项目立项(6分) | 立项依据充分性(3分) | 3 | 3 |",
+        "| || 立项程序规范性(3分) | 3 | 2.5 |",
+        "| || 资金使用合规性(10分) | 10 | 9 |",
+    ] {
+        assert!(all.lines().any(|l| l == row), "{row} is not a body line");
+    }
+    assert!(imported.summary.dropped.contains(&"|---|---|---|---|---|".to_string()));
+    let hint = imported.summary.notes.iter().any(|n| n.contains("--rubric TABLE.csv"));
+    assert!(hint, "no rubric hint in {:?}", imported.summary.notes);
+}
+
+#[test]
+fn csv_and_tab_tables_become_pipe_rows() {
+    let imported = check("tables-csv.txt");
+    let r = &imported.report;
+    assert_tables_stay_tables(r);
+    let all = bodies(r).join("\n");
+    for row in [
+        "| 项目 | 年初预算（万元） | 调整预算（万元） | 实际支出（万元） | 执行率 |",
+        "| 合计 | 4210.20 | 4527.90 | 4385.90 | 96.86% |",
+        "| 指标名称 | 目标值 | 实际完成值 | 完成率 |",
+        "| 动物疫病强制免疫密度 | 90% | 96.3% | 107% |",
+        "| 类别 | 编制数 | 实有人数 |",
+        "| 工勤人员 | 3 | 3 |",
+    ] {
+        assert!(all.lines().any(|l| l == row), "{row} is not a body line");
+    }
+    assert!(all.contains("全年培训农民1,200人次"), "prose with a thousands comma stays prose");
+    assert!(!imported.summary.notes.iter().any(|n| n.contains("--rubric")));
+}
+
+#[test]
+fn forms_keep_their_numbers_and_page_numbers_still_go() {
+    let imported = check("tables-form.txt");
+    let r = &imported.report;
+    assert_tables_stay_tables(r);
+    let all = bodies(r).join("\n");
+    for row in ["单位名称：邵东市行政审批服务局", "编制人数：15", "在职人数：14", "预算金额：120.5万元"]
+    {
+        assert!(all.lines().any(|l| l == row), "{row} is not a body line");
+    }
+    assert_eq!(imported.summary.dropped, ["1"], "the page number before the form feed");
+    assert_eq!(r.title, "邵东市行政审批服务局2022年度部门整体支出绩效自评报告");
 }
