@@ -44,7 +44,41 @@ pub enum PdfError {
 
 /// The text of the PDF `bytes`, by `pdftotext`.
 pub fn text(bytes: &[u8]) -> Result<String, PdfError> {
-    text_with(&[OsStr::new(PROGRAM)], bytes, TIME_LIMIT)
+    text_with(&[OsStr::new(PROGRAM)], bytes, TIME_LIMIT).map(|t| close_cjk_gaps(&t))
+}
+
+/// One space between Chinese and a number or Latin word out (`2023 年度` → `2023年度`): pdftotext
+/// writes the gap a word processor leaves between scripts as a space, which the text has not
+/// (and a search for `2023年度` would miss). Two spaces or more are layout, and stay; so does
+/// the space before a number ending the line (a contents entry's page) or after a short one
+/// starting it.
+pub fn close_cjk_gaps(text: &str) -> String {
+    text.split('\n').map(close_in_line).collect::<Vec<_>>().join("\n")
+}
+
+fn close_in_line(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let latin = |c: char| c.is_ascii_alphanumeric() || c == '%';
+    let token = |c: &char| latin(*c) || matches!(c, '.' | ',');
+    let mut out = String::with_capacity(line.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' '
+            && let (Some(&a), Some(&b)) = (i.checked_sub(1).and_then(|p| chars.get(p)), chars.get(i + 1))
+        {
+            let ends_line = chars[i + 1..].iter().all(token);
+            let starts_line = i <= 2 && chars[..i].iter().all(token);
+            if (cjk(a) && latin(b) && !ends_line) || (latin(a) && cjk(b) && !starts_line) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A Chinese (Han) character or CJK punctuation.
+fn cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
 }
 
 /// [`text`] with another command (a program and its first arguments) and time limit (for the
@@ -147,6 +181,17 @@ mod tests {
     /// A stand-in for `pdftotext`: a shell script, given the same arguments.
     fn sh(script: &str) -> [&OsStr; 4] {
         [OsStr::new("sh"), OsStr::new("-c"), OsStr::new(script), OsStr::new("sh")]
+    }
+
+    #[test]
+    fn the_gaps_between_scripts_are_closed() {
+        assert_eq!(
+            close_cjk_gaps("2023 年度预算 3,250.6 万元，增长 6.2%。"),
+            "2023年度预算3,250.6万元，增长6.2%。"
+        );
+        assert_eq!(close_cjk_gaps("指标    目标值  60%"), "指标    目标值  60%");
+        assert_eq!(close_cjk_gaps("Report no. 5 is due"), "Report no. 5 is due");
+        assert_eq!(close_cjk_gaps("四、改进措施 5\n1 门诊量"), "四、改进措施 5\n1 门诊量");
     }
 
     #[test]

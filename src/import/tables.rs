@@ -171,13 +171,16 @@ fn layout_run(raw: &[&str]) -> Option<Vec<Row>> {
     for line in raw.iter().take(MAX_ROWS).skip(1) {
         let row = columns(line);
         let above = rows.last().map(Vec::as_slice).unwrap_or_default();
-        let aligned = row.len() == n && row.iter().zip(above).all(|(a, b)| a.0.abs_diff(b.0) <= 2);
+        // Aligned by display columns (an editor) or by characters (pdftotext lays CJK out so).
+        let by = |f: fn(&Column) -> usize| row.iter().zip(above).all(|(a, b)| f(a).abs_diff(f(b)) <= 2);
+        let aligned = row.len() == n && (by(|c| c.0) || by(|c| c.1));
         if !aligned {
             break;
         }
         rows.push(row);
     }
-    let cells: Vec<Vec<String>> = rows.into_iter().map(|r| r.into_iter().map(|(_, c)| c).collect()).collect();
+    let cells: Vec<Vec<String>> =
+        rows.into_iter().map(|r| r.into_iter().map(|(_, _, c)| c).collect()).collect();
     let ok =
         n >= 2 && cells.len() >= 3 && cells.iter().flatten().all(|c| short_cell(c)) && not_a_list(&cells);
     ok.then(|| cells.iter().map(|r| Row::Kept(format!("| {} |", r.join(" | ")))).collect())
@@ -190,21 +193,24 @@ fn not_a_list(rows: &[Vec<String>]) -> bool {
     numbered * 2 < rows.len() && !contents
 }
 
+/// A cell of a line laid out in columns: its start in display columns, in characters, its text.
+type Column = (usize, usize, String);
+
 /// A line's cells apart by two spaces or more (or a full-width one), with their start columns.
-fn columns(line: &str) -> Vec<(usize, String)> {
-    let mut out: Vec<(usize, String)> = Vec::new();
+fn columns(line: &str) -> Vec<Column> {
+    let mut out: Vec<Column> = Vec::new();
     let (mut col, mut spaces) = (0, 0);
-    for c in line.chars() {
+    for (chars, c) in line.chars().enumerate() {
         let w = UnicodeWidthChar::width(c).unwrap_or(0);
         if c == ' ' || c == '\u{3000}' {
             spaces += w;
         } else {
             match out.last_mut() {
-                Some((_, cell)) if spaces < 2 => {
+                Some((_, _, cell)) if spaces < 2 => {
                     cell.extend(std::iter::repeat_n(' ', spaces.min(1)));
                     cell.push(c);
                 }
-                _ => out.push((col, c.to_string())),
+                _ => out.push((col, chars, c.to_string())),
             }
             spaces = 0;
         }
@@ -213,8 +219,6 @@ fn columns(line: &str) -> Vec<(usize, String)> {
     out
 }
 
-/// A line's cells split by `sep` (a comma outside double quotes), two or more; not a number
-/// with thousands separators (`1,200`).
 fn cells(t: &str, sep: char) -> Option<Vec<String>> {
     if !t.contains(sep) || (sep == ',' && thousands_only(t)) {
         return None;
@@ -447,6 +451,16 @@ mod tests {
 
     #[test]
     fn columns_laid_out_by_spaces_become_pipe_rows() {
+        // pdftotext aligns Chinese by characters, not by display columns.
+        let pdf = "指标              目标值             完成值\n家庭医生签约率         60%             63.5%\n预防接种率           90%             95.1%";
+        assert_eq!(
+            tables_of(pdf),
+            [
+                "| 指标 | 目标值 | 完成值 |",
+                "| 家庭医生签约率 | 60% | 63.5% |",
+                "| 预防接种率 | 90% | 95.1% |"
+            ]
+        );
         let text = "  指标名称          目标值     完成值\n  高标准农田面积    2.5万亩    2.6万亩\n  农机补贴户数      800户      812户\n";
         assert_eq!(
             tables_of(text),

@@ -285,3 +285,37 @@ fn forms_keep_their_numbers_and_page_numbers_still_go() {
     assert_eq!(imported.summary.dropped, ["1"], "the page number before the form feed");
     assert_eq!(r.title, "邵东市行政审批服务局2022年度部门整体支出绩效自评报告");
 }
+
+#[test]
+fn a_word_processors_pdf_through_pdftotext() {
+    let path = wild("sample.pdf");
+    let Ok(imported) = import_file(&path, &Options::default()) else {
+        // Without pdftotext the advice is given (tests/it/import_pdf.rs checks it).
+        println!("skipped: pdftotext is not on PATH");
+        return;
+    };
+    let r = &imported.report;
+    // The title wrapped mid-word, the gaps pdftotext leaves between Chinese and numbers closed.
+    assert_eq!(r.title, "邵东市卫生健康局2023年度部门整体支出绩效自评报告");
+    let golden = wild("sample.pdf.outline");
+    let actual = outline(&imported);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, &actual).expect("write the golden outline");
+    }
+    assert_eq!(actual, std::fs::read_to_string(&golden).expect("the golden outline"));
+    // The table laid out in columns is a table in the body.
+    let s = r.sections.iter().find(|s| s.title == "（二） 产出情况").expect("（二）");
+    assert!(
+        s.body.as_deref().unwrap_or_default().contains("| 家庭医生签约率 | 60% | 63.5% |"),
+        "{:?}",
+        s.body
+    );
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let source = appraise::import::pdf::close_cjk_gaps(&String::from_utf8_lossy(&text.stdout));
+    assert_nothing_lost("sample.pdf", &source, &imported);
+}
