@@ -348,9 +348,14 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
         ("appraise", "read_only") => (Some(w::HELP_READ_ONLY.get().into()), None),
         ("appraise", "lang") => (Some(w::HELP_LANG.get().into()), Some(w::VALUE_LANG)),
         ("appraise", "mouse") => (Some(w::HELP_MOUSE.get().into()), None),
-        ("import", "text") => {
-            (Some(w::HELP_IMPORT_TEXT.fill(&[("big5", &"Big5"), ("pdf", &".pdf")])), Some(w::VALUE_TEXT))
-        }
+        ("import", "text") => (
+            Some(w::HELP_IMPORT_TEXT.fill(&[
+                ("big5", &"Big5"),
+                ("pdf", &".pdf"),
+                ("tables", &".xlsx, .xls, .csv"),
+            ])),
+            Some(w::VALUE_TEXT),
+        ),
         ("import", "encoding") => (
             Some(w::HELP_IMPORT_ENCODING.fill(&[("examples", &appraise::import::ENCODING_EXAMPLES)])),
             Some(w::VALUE_NAME),
@@ -359,7 +364,9 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
         ("import", "rubric") => {
             (Some(w::HELP_IMPORT_RUBRIC.fill(&[("term", &"评分表")])), Some(w::VALUE_TABLE))
         }
-        ("import", "sheet") => (Some(w::HELP_IMPORT_SHEET.get().into()), Some(w::VALUE_SHEET)),
+        ("import", "sheet") => {
+            (Some(w::HELP_IMPORT_SHEET.fill(&[("rubric", &"--rubric")])), Some(w::VALUE_SHEET))
+        }
         ("import", "score_text") => (Some(w::HELP_IMPORT_SCORE_TEXT.fill(&[("rubric", &"--rubric")])), None),
         ("import", "require_reasons") => (
             Some(w::HELP_IMPORT_REQUIRE_REASONS.fill(&[("term", &"扣分原因"), ("rubric", &"--rubric")])),

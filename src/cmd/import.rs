@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 /// `appraise import`'s arguments (the command line's definition, `clap`).
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ImportArgs {
-    /// The document: .txt, .md, .docx or .pdf (UTF-8, UTF-16, GB18030/GBK or Big5 text); - reads standard input.
+    /// The document: .txt, .md, .docx or .pdf (UTF-8, UTF-16, GB18030/GBK or Big5 text), or a scoring table alone (.xlsx, .xls, .csv); - reads standard input.
     pub text: PathBuf,
     /// The text's encoding, when detection gets it wrong: a name such as utf-8, gbk, gb18030, big5, utf-16le, shift_jis (default: detected).
     #[arg(long, value_name = "NAME")]
@@ -28,8 +28,8 @@ pub struct ImportArgs {
     /// The office's scoring table (评分表): its indicators are what is scored, the text is the evidence.
     #[arg(long, value_name = "TABLE")]
     pub rubric: Option<PathBuf>,
-    /// The rubric's worksheet in a workbook: its name or number (default: the first with a recognisable header).
-    #[arg(long, value_name = "SHEET", requires = "rubric")]
+    /// The scoring table's worksheet in a workbook (the --rubric table's, or the document's when it is a table alone): its name or number (default: the first with a recognisable header).
+    #[arg(long, value_name = "SHEET")]
     pub sheet: Option<String>,
     /// With --rubric: score the text's claims too, besides the indicators.
     #[arg(long, requires = "rubric")]
@@ -84,6 +84,7 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     };
     let options = Options {
         encoding,
+        sheet: args.sheet.clone(),
         id: args.id.clone(),
         title: args.title.clone(),
         max: args.max,

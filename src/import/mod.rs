@@ -80,6 +80,8 @@ pub struct Options {
     /// The default scale's step (default 0.5).
     pub step: Option<f64>,
     pub rubric: Option<RubricFile>,
+    /// The worksheet to read when the document is a scoring table alone (`--sheet`).
+    pub sheet: Option<String>,
     /// With a rubric: score the text's claims too (as without one), besides the indicators.
     pub score_text: bool,
     /// `require_note_below_max`: a score below full marks needs a reason (default: with a
@@ -205,7 +207,10 @@ fn plural(n: usize, one: crate::words::Word, many: crate::words::Word) -> crate:
 /// Whether `path` is a document the importer reads (by its extension).
 pub fn is_importable(path: &Path) -> bool {
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    matches!(ext.as_deref(), Some("txt" | "text" | "md" | "markdown" | "docx" | "pdf"))
+    matches!(
+        ext.as_deref(),
+        Some("txt" | "text" | "md" | "markdown" | "docx" | "pdf" | "xlsx" | "xlsm" | "xls" | "csv" | "tsv")
+    )
 }
 
 /// Examples of `--encoding` names, for its help and its error.
@@ -253,6 +258,16 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
         return Err(fail(w::IMPORT_TOO_LARGE.fill(&[("max", &(MAX_BYTES >> 20))])));
     }
     let scale = scale(options).map_err(ImportError::Option)?;
+    if let Some(imported) = table_alone(bytes, path, options, &scale) {
+        return imported;
+    }
+    if options.sheet.is_some() && options.rubric.is_none() {
+        return Err(ImportError::Option(w::IMPORT_SHEET_NOT_A_TABLE.fill(&[
+            ("flag", &"--sheet"),
+            ("file", &name),
+            ("rubric", &"--rubric"),
+        ])));
+    }
     let mut noise = Noise::default();
     let mut summary = Summary { source: name.clone(), ..Summary::default() };
     let mut replaced = 0;
@@ -325,25 +340,8 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     summary.dropped = std::mem::take(&mut noise.dropped);
     summary.web = std::mem::take(&mut noise.web);
 
-    let title = match &options.title {
-        Some(t) if t.trim().is_empty() => {
-            return Err(ImportError::Option(w::OPTION_EMPTY.fill(&[("flag", &"--title")])));
-        }
-        Some(t) => t.trim().to_string(),
-        None => built
-            .title
-            .clone()
-            .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| if stem.is_empty() { untitled(lang).to_string() } else { stem.clone() }),
-    };
-    let id = match &options.id {
-        Some(id) if id.trim().is_empty() => {
-            return Err(ImportError::Option(w::OPTION_EMPTY.fill(&[("flag", &"--id")])));
-        }
-        Some(id) => id.trim().to_string(),
-        None => slug(&file_stem(path)),
-    };
     let mut sections = built.sections;
+    let mut rubric_name = None;
     if let Some(file) = &options.rubric {
         let rubric = rubric::parse(file).map_err(ImportError::Rubric)?;
         let text = if options.score_text { sections } else { skeleton::reading(sections) };
@@ -357,20 +355,62 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
         summary.rubric = Some((rubric.indicators.len(), rubric.total()));
         summary.notes.extend(rubric.notes);
         summary.warnings.extend(rubric.warnings);
+        rubric_name = Some(file.name.clone());
     }
-    let require_reasons = options.require_reasons.unwrap_or(options.rubric.is_some());
+    let draft = Draft { title: built.title, meta: built.meta, sections, lang, rubric_name };
+    finish(draft, options, path, summary, scale)
+}
+
+/// What an import made, before the options and the common fields are applied.
+struct Draft {
+    /// The document's own title, if it has one.
+    title: Option<String>,
+    meta: Vec<(String, String)>,
+    sections: Vec<build::SectionFile>,
+    lang: Lang,
+    /// The scoring table's file name, when its indicators are what is scored.
+    rubric_name: Option<String>,
+}
+
+/// The report file from a draft: `--title`/`--id` (else the document's title and the file
+/// name), `meta` (`source`, `rubric`, `lang`), the scale, grades and reasons; checked by
+/// `parse_report`.
+fn finish(
+    draft: Draft,
+    options: &Options,
+    path: &Path,
+    mut summary: Summary,
+    scale: ScaleFile,
+) -> Result<Imported, ImportError> {
+    let Draft { title, mut meta, sections, lang, rubric_name } = draft;
+    let stem = file_stem(path);
+    let title = match &options.title {
+        Some(t) if t.trim().is_empty() => {
+            return Err(ImportError::Option(w::OPTION_EMPTY.fill(&[("flag", &"--title")])));
+        }
+        Some(t) => t.trim().to_string(),
+        None => title
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| if stem.is_empty() { untitled(lang).to_string() } else { stem.clone() }),
+    };
+    let id = match &options.id {
+        Some(id) if id.trim().is_empty() => {
+            return Err(ImportError::Option(w::OPTION_EMPTY.fill(&[("flag", &"--id")])));
+        }
+        Some(id) => id.trim().to_string(),
+        None => slug(&stem),
+    };
+    let require_reasons = options.require_reasons.unwrap_or(rubric_name.is_some());
     summary.top_sections = sections.len();
     summary.sections = count_sections(&sections);
     summary.items = count_items(&sections);
 
-    let mut meta = built.meta;
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     if !file_name.is_empty() && !meta.iter().any(|(k, _)| k == "source") {
         meta.push(("source".into(), file_name));
     }
-    if let Some(file) = &options.rubric {
-        let name =
-            Path::new(&file.name).file_name().map_or(file.name.clone(), |n| n.to_string_lossy().into_owned());
+    if let Some(name) = rubric_name {
+        let name = Path::new(&name).file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned());
         meta.push(("rubric".into(), name));
     }
     meta.retain(|(k, _)| k != "lang");
@@ -394,9 +434,47 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     let json = file.to_json_pretty();
     let report = parse_report(json.as_bytes()).map_err(|problems| {
         let first = problems.first().map(ToString::to_string).unwrap_or_default();
-        fail(w::IMPORT_INTERNAL.fill(&[("first", &first)]))
+        ImportError::Document {
+            file: summary.source.clone(),
+            message: w::IMPORT_INTERNAL.fill(&[("first", &first)]),
+        }
     })?;
     Ok(Imported { json, report, summary })
+}
+
+/// A scoring table given as the document (`appraise import 评分表.xlsx`): its indicators are
+/// the report, with no text beside them; `None` for a CSV file that is not a scoring table
+/// (it is read as text).
+fn table_alone(
+    bytes: &[u8],
+    path: &Path,
+    options: &Options,
+    scale: &ScaleFile,
+) -> Option<Result<Imported, ImportError>> {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+    let text_table = matches!(ext.as_str(), "csv" | "tsv");
+    if options.rubric.is_some() || !(text_table || rubric::is_workbook(bytes, &ext)) {
+        return None;
+    }
+    let name = crate::text::shown(path).to_string();
+    let file = RubricFile { name: name.clone(), bytes: bytes.to_vec(), sheet: options.sheet.clone() };
+    let table = match rubric::parse(&file) {
+        Ok(table) => table,
+        Err(_) if text_table => return None,
+        Err(e) => return Some(Err(ImportError::Rubric(e))),
+    };
+    // The table's language is known now: its notes again, in the words it settles on.
+    crate::words::settle_by_report(table.lang);
+    let table = rubric::parse(&file).unwrap_or(table);
+    let format = if text_table { "CSV" } else { "Excel" };
+    let mut summary = Summary { source: name.clone(), format, ..Summary::default() };
+    summary.rubric = Some((table.indicators.len(), table.total()));
+    summary.notes.extend(table.notes.iter().cloned());
+    summary.notes.push(w::IMPORT_TABLE_ALONE.fill(&[("file", &name), ("flag", &"--rubric")]));
+    summary.warnings.extend(table.warnings.iter().cloned());
+    let sections = skeleton::rubric_sections(&table);
+    let draft = Draft { title: None, meta: Vec::new(), sections, lang: table.lang, rubric_name: Some(name) };
+    Some(finish(draft, options, path, summary, *scale))
 }
 
 /// The default scale from the options, checked.

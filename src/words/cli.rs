@@ -45,8 +45,8 @@ crate::words! {
         "Use the mouse: click to select, wheel to scroll (off by default, so the terminal's own selection and copy work)";
     HELP_HELP = "显示帮助" / "Print help";
     HELP_VERSION = "显示版本" / "Print version";
-    HELP_IMPORT_TEXT = "文档：.txt、.md、.docx 或 {pdf}（UTF-8、UTF-16、GB18030/GBK/{big5} 编码的文本）；- 表示标准输入" /
-        "The document: .txt, .md, .docx or {pdf} (UTF-8, UTF-16, GB18030/GBK or {big5} text); - reads standard input";
+    HELP_IMPORT_TEXT = "文档：.txt、.md、.docx 或 {pdf}（UTF-8、UTF-16、GB18030/GBK/{big5} 编码的文本），或单独一份评分表（{tables}）；- 表示标准输入" /
+        "The document: .txt, .md, .docx or {pdf} (UTF-8, UTF-16, GB18030/GBK or {big5} text), or a scoring table alone ({tables}); - reads standard input";
     HELP_OPEN_ENCODING = "即时导入的文档读得不对时，指定它的文本编码（同 {import}）" /
         "The text's encoding, when a document imported on the fly is not read right (as {import})";
     HELP_IMPORT_ENCODING = "文本的编码，在自动识别不对时指定：如 `{examples}`（默认：自动识别）" /
@@ -54,8 +54,8 @@ crate::words! {
     HELP_IMPORT_OUTPUT = "报告写到哪里（默认：标准输出）" / "Where to write the report (default: standard output)";
     HELP_IMPORT_RUBRIC = "评价机构的评分表（{term}）：评分的是其中的指标，报告正文作为佐证" /
         "The office's scoring table ({term}): its indicators are what is scored, the text is the evidence";
-    HELP_IMPORT_SHEET = "工作簿中评分表所在的工作表：名称或序号（默认：第一个有可识别表头的工作表）" /
-        "The rubric's worksheet in a workbook: its name or number (default: the first with a recognisable header)";
+    HELP_IMPORT_SHEET = "工作簿中评分表所在的工作表（{rubric} 的表，或单独导入的评分表）：名称或序号（默认：第一个有可识别表头的工作表）" /
+        "The scoring table's worksheet in a workbook (the {rubric} table's, or the document's when it is a table alone): its name or number (default: the first with a recognisable header)";
     HELP_IMPORT_SCORE_TEXT = "与 {rubric} 一起用：除指标外，也给正文的各条评分" /
         "With {rubric}: score the text's claims too, besides the indicators";
     HELP_IMPORT_REQUIRE_REASONS = "低于满分的评分须写理由（{term}）；用 {rubric} 时默认如此" /

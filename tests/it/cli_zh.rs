@@ -108,7 +108,7 @@ const NAMES: &[&str] = &[
 ];
 
 /// File extensions: a token ending in one is a file name.
-const EXTENSIONS: &[&str] = &["json", "csv", "xlsx", "md", "txt", "docx", "toml", "pdf"];
+const EXTENSIONS: &[&str] = &["json", "csv", "xlsx", "md", "txt", "docx", "toml", "pdf", "xls"];
 
 /// The English words in `text`: runs of three or more ASCII letters that are not names. The
 /// `names` given (paths, ids the output quotes bare) are taken out first.

@@ -319,3 +319,30 @@ fn a_word_processors_pdf_through_pdftotext() {
     let source = appraise::import::pdf::close_cjk_gaps(&String::from_utf8_lossy(&text.stdout));
     assert_nothing_lost("sample.pdf", &source, &imported);
 }
+
+#[test]
+fn a_scoring_table_alone_is_its_indicators() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    for name in
+        ["fixtures/rubric/dazhou.xlsx", "fixtures/rubric/dazhou.xls", "fixtures/import/rubric-dazhou.csv"]
+    {
+        let imported =
+            import_file(&root.join(name), &Options::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let r = &imported.report;
+        assert_eq!(r.items.len(), 28, "{name}");
+        assert_eq!(r.items.iter().map(|i| i.scale.max).sum::<f64>(), 100.0, "{name}");
+        assert!(r.items.iter().all(|i| i.id.starts_with('r')), "{name}");
+        assert!(r.require_note_below_max, "{name}: reasons are required on a rubric");
+        assert_eq!(imported.summary.rubric, Some((28, 100.0)), "{name}");
+        assert!(
+            imported.summary.notes.iter().any(|n| n.contains("--rubric")),
+            "{name}: says how to add the text"
+        );
+    }
+    // A bad table is refused with its cell; a CSV that is no scoring table is read as text.
+    let bad = import_file(&root.join("fixtures/rubric/bad-points.xlsx"), &Options::default()).unwrap_err();
+    assert!(bad.to_string().contains("F5"), "{bad}");
+    let text =
+        import_file(&root.join("fixtures/rubric/no-columns.csv"), &Options::default()).expect("imports");
+    assert_eq!(text.summary.format, "text");
+}

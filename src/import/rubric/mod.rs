@@ -102,6 +102,17 @@ fn kind(bytes: &[u8]) -> Kind {
     if bytes.starts_with(OLE) { Kind::Ole } else { Kind::Text }
 }
 
+/// Whether the bytes are an Excel workbook (`.xlsx`, `.xls`), by their contents or, for an
+/// OLE container that is no Word file, by the extension `ext`.
+pub fn is_workbook(bytes: &[u8], ext: &str) -> bool {
+    match kind(bytes) {
+        Kind::Xlsx => true,
+        Kind::Ole => !ole_has(bytes, "WordDocument") && ext != "doc",
+        Kind::OtherZip(_) | Kind::Text => matches!(ext, "xlsx" | "xlsm" | "xls" | "et"),
+        Kind::Docx => false,
+    }
+}
+
 /// Whether an OLE container holds a stream named `name` (directory names are UTF-16LE).
 fn ole_has(bytes: &[u8], name: &str) -> bool {
     let utf16: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
