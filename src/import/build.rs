@@ -1,5 +1,5 @@
 //! The outline → the report's sections and items, with ids from their outline position
-//! (`s2.1.3`), titles, bodies, and the report title and `meta` from the lines before the outline.
+//! (`s2.1.3`), titles and bodies (the report title and `meta` are the cover's, `cover.rs`).
 //!
 //! - A top-level heading is a section; deeper leaves (a numbered paragraph, a claim) are items
 //!   whose text runs up to the next heading; headings with children are sections.
@@ -35,7 +35,7 @@ pub struct Built {
 /// and the document has no title line of its own.
 pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
     let Outline { front, roots, .. } = outline;
-    let (title, meta, preface) = front_matter(front);
+    let (title, meta, preface) = super::cover::front_matter(front);
     let mut built = Built { title, meta, ..Built::default() };
     let mut sections = Vec::new();
     for (i, node) in roots.into_iter().enumerate() {
@@ -325,7 +325,7 @@ fn title_like(rest: &str) -> bool {
 
 /// Trailing sentence punctuation and spaces off a title, runs of spaces inside made one
 /// (`（一）     预算执行`, as pdftotext lays it out, is `（一） 预算执行`).
-fn trim_title(t: &str) -> String {
+pub(super) fn trim_title(t: &str) -> String {
     let t = &t.split_whitespace().collect::<Vec<_>>().join(" ");
     let trimmed = t.trim().trim_end_matches(|c: char| {
         matches!(narrow(c), '。' | ';' | ':' | ',' | '、' | '.') || c.is_whitespace()
@@ -376,263 +376,6 @@ pub fn first_clause(text: &str, lang: Lang) -> String {
     } else {
         clause.to_string()
     }
-}
-
-/// The title, `meta` and preface from the paragraphs before the outline.
-///
-/// The leading short lines are the cover: the title is the first of them that reads like one
-/// (报告, 评价, Report, Review… within the first 15), else the first that is not a fact; `meta`
-/// takes the facts it recognises (`单位：…`, a unit's name, a date, a report number), each once;
-/// every other line, and everything from the first real paragraph on, is the preface — nothing
-/// on the cover is dropped or turned into a made-up key.
-fn front_matter(front: Vec<Para>) -> (Option<String>, Vec<(String, String)>, Vec<Para>) {
-    let mut title: Option<String> = None;
-    let mut meta: Vec<(String, String)> = Vec::new();
-    let mut preface = Vec::new();
-    let cover_len = front
-        .iter()
-        .position(|p| {
-            let t = p.text.trim();
-            let short =
-                (t.chars().count() <= 60 && !t.contains('。') && !ends_sentence(t)) || key_value(t).is_some();
-            !short || matches!(p.kind, ParaKind::Table | ParaKind::Verbatim)
-        })
-        .unwrap_or(front.len());
-    let marked = front.iter().position(|p| p.kind == ParaKind::Title);
-    let chosen = marked.or_else(|| {
-        let cover = &front[..cover_len.min(15)];
-        let candidate = |p: &&Para| p.kind == ParaKind::Text && fact(p.text.trim()).is_none();
-        cover
-            .iter()
-            .position(|p| candidate(&p) && reads_like_title(&p.text))
-            .or_else(|| cover.iter().position(|p| candidate(&p)))
-    });
-    // A title broken over two lines, its first part without the word that picked the second.
-    let first_part = chosen.filter(|&c| {
-        c > 0
-            && marked.is_none()
-            && front[c - 1].kind == ParaKind::Text
-            && (fact(front[c - 1].text.trim()).is_none() || looks_like_unit(front[c - 1].text.trim()))
-            && continues_title(front[c - 1].text.trim(), front[c].text.trim())
-    });
-    let mut after_title = false;
-    for (i, p) in front.into_iter().enumerate() {
-        let t = p.text.trim();
-        if first_part.is_some_and(|c| i + 1 == c) {
-            // `邵东市行政审批服务局` / `2022年度…自评报告`: the unit starts the title and is the unit.
-            if looks_like_unit(t) {
-                meta.push(("unit".into(), t.to_string()));
-            }
-            title = Some(trim_title(t));
-            continue;
-        }
-        if Some(i) == chosen {
-            title = Some(match title.take() {
-                Some(first) => format!("{first}{}", trim_title(t)),
-                None => trim_title(t),
-            });
-            after_title = true;
-            continue;
-        }
-        let just_after = std::mem::take(&mut after_title);
-        if i >= cover_len {
-            preface.push(p);
-            continue;
-        }
-        if p.kind == ParaKind::Subtitle && !meta.iter().any(|(k, _)| k == "subtitle") {
-            meta.push(("subtitle".into(), t.to_string()));
-            continue;
-        }
-        if just_after && marked.is_none() && continues_title(title.as_deref().unwrap_or(""), t) {
-            // A title broken over two lines on a cover page.
-            title = title.map(|ti| format!("{ti}{}", trim_title(t)));
-            continue;
-        }
-        match fact(t) {
-            Some((key, value)) if !meta.iter().any(|(k, _)| *k == key) => meta.push((key, value)),
-            _ => preface.push(p),
-        }
-    }
-    let year_source = title.iter().chain(meta.iter().map(|(_, v)| v)).find_map(|t| year_in(t));
-    if let Some(year) = year_source
-        && !meta.iter().any(|(k, _)| k == "year")
-    {
-        meta.push(("year".into(), year));
-    }
-    (title, meta, preface)
-}
-
-/// A fact on a cover, as its `meta` key and value: `单位：…`, a unit's name, a date, a number.
-fn fact(t: &str) -> Option<(String, String)> {
-    if let Some((key, value)) = key_value(t) {
-        return meta_key(key).map(|k| (k.to_string(), value.to_string()));
-    }
-    let lower = t.to_lowercase();
-    for prefix in ["report no.", "report number", "report no", "文号", "报告编号"] {
-        if let Some(rest) = lower.strip_prefix(prefix) {
-            let value = t[t.len() - rest.len()..].trim_start_matches([' ', '.', ':', '：']).trim();
-            return (!value.is_empty()).then(|| ("number".to_string(), value.to_string()));
-        }
-    }
-    if looks_like_date(t) {
-        Some(("date".into(), t.to_string()))
-    } else if looks_like_unit(t) {
-        Some(("unit".into(), t.to_string()))
-    } else {
-        None
-    }
-}
-
-/// A line that names a report: 报告, 评价, 自评, 绩效…, Report, Evaluation, Review….
-fn reads_like_title(t: &str) -> bool {
-    let lower = t.to_lowercase();
-    let words = [
-        "报告",
-        "報告",
-        "评价",
-        "評價",
-        "自评",
-        "自評",
-        "绩效",
-        "績效",
-        "总结",
-        "總結",
-        "审计",
-        "審計",
-        "report",
-        "evaluation",
-        "review",
-        "assessment",
-        "audit",
-        "appraisal",
-    ];
-    t.chars().count() <= 80 && words.iter().any(|w| lower.contains(w))
-}
-
-/// `单位名称：邵东市…` → ("单位名称", "邵东市…"), for short keys only.
-fn key_value(t: &str) -> Option<(&str, &str)> {
-    let (k, v) = t.split_once(['：', ':'])?;
-    let (k, v) = (k.trim(), v.trim());
-    (!k.is_empty() && k.chars().count() <= 16 && !v.is_empty() && !k.chars().any(|c| c.is_ascii_digit()))
-        .then_some((k, v))
-}
-
-/// The second line of a title broken in two: short, ending in 报告 while the first line does not.
-fn continues_title(title: &str, line: &str) -> bool {
-    let ends = |s: &str| {
-        let s = s.trim().to_lowercase();
-        ["报告", "報告", "report"].iter().any(|w| s.ends_with(w))
-    };
-    let has = |s: &str| {
-        let s = s.to_lowercase();
-        ["报告", "報告", "report"].iter().any(|w| s.contains(w))
-    };
-    line.chars().count() <= 20 && ends(line) && !has(title)
-}
-
-/// The `meta` key for a cover's label (`填报单位` → `unit`), when it is one appraise knows.
-fn meta_key(key: &str) -> Option<&'static str> {
-    let k = key.to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
-    if has(&["单位", "單位", "部门", "部門", "机构", "機構", "unit", "department", "organization", "agency"])
-    {
-        Some("unit")
-    } else if has(&["年度", "年份", "year"]) {
-        Some("year")
-    } else if has(&["日期", "时间", "時間", "date"]) {
-        Some("date")
-    } else if has(&["编制人", "編制人", "撰写", "撰寫", "填报人", "填報人", "author", "prepared"])
-        && !has(&["人数", "人數"])
-    {
-        Some("author")
-    } else if has(&["编码", "編碼", "代码", "代碼", "编号", "編號", "code"]) {
-        Some("code")
-    } else if has(&["项目名称", "項目名稱", "project"]) {
-        Some("project")
-    } else {
-        None
-    }
-}
-
-fn year_in(t: &str) -> Option<String> {
-    let chars: Vec<char> = t.chars().map(narrow).collect();
-    chars.windows(4).enumerate().find_map(|(i, w)| {
-        let digits = w.iter().all(char::is_ascii_digit);
-        let before = i == 0 || !chars[i - 1].is_ascii_digit();
-        let after = chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
-        let s: String = w.iter().collect();
-        (digits && before && after && (s.starts_with("19") || s.starts_with("20"))).then_some(s)
-    })
-}
-
-/// `2023年3月`, `2022-05-10`, `March 2022`, `31 March 2022`, `March 31, 2022`.
-fn looks_like_date(t: &str) -> bool {
-    let s: String = t.chars().map(narrow).filter(|c| !c.is_whitespace()).collect();
-    if year_in(&s).is_none() || s.chars().count() > 20 {
-        return false;
-    }
-    let lower = s.to_lowercase();
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let rest = MONTHS.iter().find(|m| lower.contains(*m)).map_or(lower.clone(), |m| lower.replacen(m, "", 1));
-    rest.chars().all(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '-' | '/' | '.' | '号' | ','))
-}
-
-/// The name of a unit: `邵东市行政审批服务局`, `OFFICE OF INSPECTOR GENERAL`.
-fn looks_like_unit(t: &str) -> bool {
-    let t = t.trim();
-    const ENDINGS: [&str; 20] = [
-        "局",
-        "委",
-        "办",
-        "院",
-        "中心",
-        "公司",
-        "政府",
-        "厅",
-        "站",
-        "所",
-        "馆",
-        "会",
-        "部",
-        "处",
-        "科",
-        "室",
-        "办公室",
-        "集团",
-        "大学",
-        "学校",
-    ];
-    const WORDS: [&str; 10] = [
-        "office",
-        "department",
-        "agency",
-        "ministry",
-        "bureau",
-        "inspector general",
-        "commission",
-        "council",
-        "authority",
-        "administration",
-    ];
-    let lower = t.to_lowercase();
-    t.chars().count() <= 30 && ENDINGS.iter().any(|s| t.ends_with(s))
-        || t.chars().count() <= 60
-            && !t.chars().any(|c| c.is_ascii_digit())
-            && WORDS.iter().any(|w| lower.contains(w))
-            && !reads_like_title(t)
 }
 
 #[cfg(test)]

@@ -15,7 +15,8 @@
 //! - [`outline`]: numbering (一、 （一） 1. （1） ① 第一章 一是 1.1 I. A. (a) `#`) → a tree, levels
 //!   learned from the document;
 //! - [`build`]: the tree → sections and items with ids from their position (`s2.1.3`), titles,
-//!   bodies, the report title and `meta`;
+//!   bodies;
+//! - [`cover`]: the lines before the outline → the report title, `meta` and a preface;
 //! - [`rubric`]: a scoring table (评分表) → its indicators;
 //! - [`skeleton`]: with a rubric, the rubric is what is scored (`r…` ids) and the text is read
 //!   (its items become reading sections);
@@ -29,6 +30,7 @@
 pub mod build;
 pub mod capitals;
 pub mod clean;
+pub mod cover;
 pub mod decode;
 pub mod docx;
 pub mod evidence;
