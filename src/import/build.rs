@@ -29,14 +29,16 @@ pub struct Built {
     pub sections: Vec<SectionFile>,
     /// Things the reader should know about how the text was read (for the summary).
     pub notes: Vec<String>,
+    /// Cover lines that only repeated the title (dropped).
+    pub repeated: Vec<String>,
 }
 
 /// `fallback_title` names the one section made when the text has no outline (or one level only)
 /// and the document has no title line of its own.
 pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
     let Outline { front, roots, .. } = outline;
-    let (title, meta, preface) = super::cover::front_matter(front);
-    let mut built = Built { title, meta, ..Built::default() };
+    let super::cover::Cover { title, meta, preface, repeated } = super::cover::front_matter(front);
+    let mut built = Built { title, meta, repeated, ..Built::default() };
     let mut sections = Vec::new();
     for (i, node) in roots.into_iter().enumerate() {
         match convert(node, format!("s{}", i + 1), 0, lang) {
@@ -183,10 +185,13 @@ fn convert(node: Node, id: String, depth: usize, lang: Lang) -> Part {
         let child_id = format!("{id}.{n}");
         match convert(child, child_id.clone(), depth + 1, lang) {
             // A leaf after a subsection would be listed before it (a section shows its own items
-            // first): it becomes a section of its own holding the item, so the order stays.
+            // first): it becomes a section of its own under the leaf's heading, so the order
+            // stays; the item in it is titled by what its text says, not the heading again.
             Part::Item(item) if !section.sections.is_empty() => {
                 let title = item.title.clone().unwrap_or_else(|| first_clause(&item.text, lang));
-                let item = ItemFile { id: format!("{child_id}.1"), ..item };
+                let said = first_clause(&item.text, lang);
+                let inner = (said != title && !title.contains(&said)).then_some(said);
+                let item = ItemFile { id: format!("{child_id}.1"), title: inner, ..item };
                 section.sections.push(SectionFile {
                     id: child_id,
                     title,

@@ -82,5 +82,7 @@ mod tests {
     fn one_line_in_capitals_is_not_an_outline() {
         assert!(headings(&["NOTE", "This text has one line in capitals only."]).is_empty());
         assert!(headings(&["一、概况", "正文。", "二、成效", "正文。"]).is_empty());
+        let chinese = ["PPP项目", "项目于2022年开工，当年完成投资1.2亿元。", "EPC总承包", "合同于3月签订。"];
+        assert!(headings(&chinese).is_empty(), "Chinese lines with Latin capitals are no parts");
     }
 }

@@ -50,6 +50,8 @@ pub struct Noise {
     pub web: Vec<String>,
     /// Headings wrapped over two lines, joined.
     pub joined_headings: usize,
+    /// Cover lines that said the title again.
+    pub title_repeats: usize,
     /// Every piece of text dropped as noise, as it was (a page number, a contents entry, a
     /// dot leader's tail): what an import leaves out is accounted for, line by line.
     pub dropped: Vec<String>,
@@ -75,6 +77,7 @@ impl Noise {
         say(self.markup, w::NOISE_MARKUP_LINE, w::NOISE_MARKUP_LINES);
         say(self.web.len(), w::NOISE_WEB_ONE, w::NOISE_WEB);
         say(self.joined_headings, w::NOISE_HEADINGS_JOINED_ONE, w::NOISE_HEADINGS_JOINED);
+        say(self.title_repeats, w::NOISE_TITLE_AGAIN_ONE, w::NOISE_TITLE_AGAIN);
         say(self.joined_lines, w::NOISE_JOINED_ONE, w::NOISE_JOINED);
         out
     }

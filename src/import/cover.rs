@@ -13,10 +13,11 @@ use super::outline::narrow;
 /// takes the facts it recognises (`单位：…`, a unit's name, a date, a report number), each once;
 /// every other line, and everything from the first real paragraph on, is the preface — nothing
 /// on the cover is dropped or turned into a made-up key.
-pub fn front_matter(front: Vec<Para>) -> (Option<String>, Vec<(String, String)>, Vec<Para>) {
+pub fn front_matter(front: Vec<Para>) -> Cover {
     let mut title: Option<String> = None;
     let mut meta: Vec<(String, String)> = Vec::new();
     let mut preface = Vec::new();
+    let mut repeated = Vec::new();
     let cover_len = front
         .iter()
         .position(|p| {
@@ -30,10 +31,11 @@ pub fn front_matter(front: Vec<Para>) -> (Option<String>, Vec<(String, String)>,
     let chosen = marked.or_else(|| {
         let cover = &front[..cover_len.min(15)];
         let candidate = |p: &&Para| p.kind == ParaKind::Text && fact(p.text.trim()).is_none();
-        cover
-            .iter()
-            .position(|p| candidate(&p) && reads_like_title(&p.text))
-            .or_else(|| cover.iter().position(|p| candidate(&p)))
+        // The line naming the document (…报告) before one that only speaks of its subject (绩效…).
+        let best = (1..=3)
+            .rev()
+            .find_map(|rank| cover.iter().position(|p| candidate(&p) && title_rank(&p.text) >= rank));
+        best.or_else(|| cover.iter().position(|p| candidate(&p)))
     });
     // A title broken over two lines, its first part without the word that picked the second.
     let first_part = chosen.filter(|&c| {
@@ -78,6 +80,8 @@ pub fn front_matter(front: Vec<Para>) -> (Option<String>, Vec<(String, String)>,
         }
         match fact(t) {
             Some((key, value)) if !meta.iter().any(|(k, _)| *k == key) => meta.push((key, value)),
+            // A web page shows the title, then the document its own (`…整体支出` / `绩效评价报告`).
+            None if repeats(title.as_deref(), t) => repeated.push(p.text),
             _ => preface.push(p),
         }
     }
@@ -87,7 +91,25 @@ pub fn front_matter(front: Vec<Para>) -> (Option<String>, Vec<(String, String)>,
     {
         meta.push(("year".into(), year));
     }
-    (title, meta, preface)
+    Cover { title, meta, preface, repeated }
+}
+
+/// What the lines before the outline give.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cover {
+    pub title: Option<String>,
+    pub meta: Vec<(String, String)>,
+    /// The first real paragraph on, and cover lines that are no fact.
+    pub preface: Vec<Para>,
+    /// Cover lines that only say the title again (dropped, as noise).
+    pub repeated: Vec<String>,
+}
+
+/// Whether a cover line is (a piece of) the title again: four characters at least, all in it.
+fn repeats(title: Option<&str>, line: &str) -> bool {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let (title, line) = (squeeze(title.unwrap_or("")), squeeze(line));
+    line.chars().count() >= 4 && title.contains(&line)
 }
 
 /// A fact on a cover, as its `meta` key and value: `单位：…`, a unit's name, a date, a number.
@@ -113,7 +135,23 @@ fn fact(t: &str) -> Option<(String, String)> {
 
 /// A line that names a report: 报告, 评价, 自评, 绩效…, Report, Evaluation, Review….
 fn reads_like_title(t: &str) -> bool {
-    let lower = t.to_lowercase();
+    title_rank(t) > 0
+}
+
+/// How surely a line is a report's title: 3 when it ends in the document's name (…报告,
+/// …Report), 2 when it has it, 1 when it has a word of the subject (评价, 绩效, Review…), else 0.
+fn title_rank(t: &str) -> u8 {
+    let lower = t.trim().to_lowercase();
+    if t.chars().count() > 80 {
+        return 0;
+    }
+    let names = ["报告", "報告", "report"];
+    if names.iter().any(|w| lower.ends_with(w)) {
+        return 3;
+    }
+    if names.iter().any(|w| lower.contains(w)) {
+        return 2;
+    }
     let words = [
         "报告",
         "報告",
@@ -134,7 +172,7 @@ fn reads_like_title(t: &str) -> bool {
         "audit",
         "appraisal",
     ];
-    t.chars().count() <= 80 && words.iter().any(|w| lower.contains(w))
+    u8::from(words.iter().any(|w| lower.contains(w)))
 }
 
 /// `单位名称：邵东市…` → ("单位名称", "邵东市…"), for short keys only.
@@ -162,12 +200,15 @@ fn continues_title(title: &str, line: &str) -> bool {
 fn meta_key(key: &str) -> Option<&'static str> {
     let k = key.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
-    if has(&["单位", "單位", "部门", "部門", "机构", "機構", "unit", "department", "organization", "agency"])
+    // A Chinese label names its subject last: 填报单位, 部门名称 — not 部门主要负责人审签情况.
+    let ends = |words: &[&str]| words.iter().any(|w| k.ends_with(w) || k.ends_with(&format!("{w}名称")));
+    if ends(&["单位", "單位", "部门", "部門", "机构", "機構"])
+        || has(&["unit", "department", "organization", "agency"])
     {
         Some("unit")
-    } else if has(&["年度", "年份", "year"]) {
+    } else if ends(&["年度", "年份"]) || has(&["year"]) {
         Some("year")
-    } else if has(&["日期", "时间", "時間", "date"]) {
+    } else if ends(&["日期", "时间", "時間"]) || has(&["date"]) {
         Some("date")
     } else if has(&["编制人", "編制人", "撰写", "撰寫", "填报人", "填報人", "author", "prepared"])
         && !has(&["人数", "人數"])

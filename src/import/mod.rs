@@ -338,6 +338,8 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     if noise.rubric_table && options.rubric.is_none() {
         summary.notes.push(tables::rubric_hint(path));
     }
+    noise.title_repeats = built.repeated.len();
+    noise.dropped.extend(built.repeated.iter().cloned());
     summary.skipped = noise.describe();
     summary.dropped = std::mem::take(&mut noise.dropped);
     summary.web = std::mem::take(&mut noise.web);

@@ -65,7 +65,10 @@ fn close_in_line(line: &str) -> String {
         if c == ' '
             && let (Some(&a), Some(&b)) = (i.checked_sub(1).and_then(|p| chars.get(p)), chars.get(i + 1))
         {
-            let ends_line = chars[i + 1..].iter().all(token);
+            // A page number (digits or Roman) ends a contents entry; `1.2` ends a wrapped line.
+            let ends_line = chars[i + 1..]
+                .iter()
+                .all(|c| c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'));
             let starts_line = i <= 2 && chars[..i].iter().all(token);
             if (cjk(a) && latin(b) && !ends_line) || (latin(a) && cjk(b) && !starts_line) {
                 continue;

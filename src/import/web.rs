@@ -13,11 +13,15 @@ const REACH: usize = 30;
 /// The paragraphs without the web page's leftovers, which go to `noise.web` (and `dropped`).
 pub fn drop_leftovers(paras: Vec<Para>, noise: &mut Noise) -> Vec<Para> {
     let n = paras.len();
+    let strong: Vec<bool> = paras.iter().map(|p| is_leftover(&p.text)).collect();
     let mut kept = Vec::with_capacity(n);
     for (i, p) in paras.into_iter().enumerate() {
         let near_an_end = i < REACH || i + REACH >= n;
         let at_the_foot = i + FOOT_REACH >= n;
-        let leftover = is_leftover(&p.text) || (at_the_foot && is_foot(&p.text));
+        // `文号：…` is a page's only beside its other facts (索引号, 发布机构…).
+        let beside = (i > 0 && strong[i - 1]) || strong.get(i + 1).copied().unwrap_or(false);
+        let leftover =
+            strong[i] || (at_the_foot && is_foot(&p.text)) || (beside && has_key(&p.text, WEAK_KEYS));
         if near_an_end && p.kind == Kind::Text && leftover {
             noise.web.push(p.text.clone());
             noise.dropped.push(p.text);
@@ -58,6 +62,15 @@ const KEYS: &[&str] = &[
     "上一条",
     "下一条",
     "网站标识码",
+    "时效性",
+    "归档时间",
+    "归档日期",
+    "生成日期",
+    "主题分类",
+    "公开方式",
+    "公开范围",
+    "公开时限",
+    "信息类别",
     "当前位置",
     "您当前的位置",
     "您现在的位置",
@@ -66,6 +79,16 @@ const KEYS: &[&str] = &[
     "current location",
     "you are here",
 ];
+
+/// Keys a page's facts share with a document's cover: a page's only beside other page facts.
+const WEAK_KEYS: &[&str] = &["文号", "发文字号", "成文日期", "发文机关", "标题", "名称"];
+
+/// Whether the line is `KEY：…` (or `- KEY: …`) with one of `keys`.
+fn has_key(text: &str, keys: &[&str]) -> bool {
+    let t: String = text.trim().chars().map(narrow).collect();
+    let t = t.trim_start_matches(['-', '*', '•', '·', ' ']);
+    t.split_once(':').is_some_and(|(key, _)| keys.contains(&key.trim()))
+}
 
 /// Keys only a page's foot has (a report's cover may name its 承办单位).
 const FOOT_KEYS: &[&str] =
@@ -87,6 +110,9 @@ const WHOLE: &[&str] = &[
     "扫一扫在手机打开当前页",
     "扫一扫在手机上查看当前页面",
     "用手机扫描二维码",
+    "详细信息",
+    "公开具体内容",
+    "正文",
     "相关链接",
     "相关阅读",
     "相关文章",
@@ -118,7 +144,8 @@ pub fn is_leftover(text: &str) -> bool {
     if WHOLE.iter().any(|w| bare == w.replace(' ', "")) || buttons(&t) {
         return true;
     }
-    // `来源：邵东市… 发布时间：…`, `浏览量：1`, `字体：[大 中 小]`, `点击：次`
+    // `来源：邵东市… 发布时间：…`, `浏览量：1`, `字体：[大 中 小]`, `点击：次`, `- 索引号: …`
+    let lower = lower.trim_start_matches(['-', '*', '•', '·', ' ']);
     lower.split_once(':').is_some_and(|(key, _)| {
         let key: String = key.chars().filter(|c| !c.is_whitespace() && !matches!(c, '【' | '[')).collect();
         KEYS.iter().any(|k| key == k.replace(' ', ""))
@@ -127,8 +154,7 @@ pub fn is_leftover(text: &str) -> bool {
 
 /// `主办：… 承办：…`: the key of a site's foot.
 fn is_foot(text: &str) -> bool {
-    let t: String = text.trim().chars().map(narrow).collect();
-    t.split_once(':').is_some_and(|(key, _)| FOOT_KEYS.contains(&key.trim()))
+    has_key(text, FOOT_KEYS)
 }
 
 /// A line that is one address: `https://…`, `www.…`.
@@ -184,6 +210,11 @@ mod tests {
             "扫一扫在手机打开当前页",
             "湘ICP备05004536号  网站标识码：4305210001",
             "Home > News > Reports",
+            "- 索引号: zsjfzzx/2025-00002",
+            "- 发布机构: 红河州数据发展中心",
+            "- 时效性: 有效",
+            "归档时间:2023-06-15",
+            "详细信息",
         ] {
             assert!(is_leftover(line), "{line}");
         }
@@ -215,14 +246,21 @@ mod tests {
         paras.insert(0, Para::text("浏览量：1"));
         paras.insert(40, Para::text("分享：本段在正文中间"));
         paras.insert(1, Para::text("承办单位：某建设公司"));
+        paras.insert(2, Para::text("文号：邵财绩〔2023〕5号"));
+        paras.insert(0, Para::text("- 文号:"));
         paras.push(Para::text("上一篇：另一份报告"));
         paras.push(Para::text("主办：邵东市人民政府办公室  承办：邵东市大数据中心"));
         let mut noise = Noise::default();
         let kept = drop_leftovers(paras, &mut noise);
         assert_eq!(
             noise.web,
-            ["浏览量：1", "上一篇：另一份报告", "主办：邵东市人民政府办公室  承办：邵东市大数据中心"]
+            [
+                "- 文号:",
+                "浏览量：1",
+                "上一篇：另一份报告",
+                "主办：邵东市人民政府办公室  承办：邵东市大数据中心"
+            ]
         );
-        assert_eq!(kept.len(), 82, "a cover's 承办单位 is the report's");
+        assert_eq!(kept.len(), 83, "a cover's 承办单位 and 文号 are the report's");
     }
 }

@@ -89,12 +89,16 @@ fn wrap_width(lines: &[(String, Kind)]) -> Option<Wrap> {
     }
     // Wrapped text has many lines near the width; a document with a paragraph a line has few.
     let near_count = widths.iter().filter(|&&w| near(w, Wrap { width: wrap, loose: true })).count();
-    if near_count >= 3 && near_count * 5 >= widths.len() {
+    if near_count >= 3 && near_count * 10 >= widths.len() * 4 {
         return Some(Wrap { width: wrap, loose: true });
     }
-    // A short text wrapped by a program: a few lines at exactly the widest width.
+    // A short text wrapped by a program: a few lines of prose at exactly the widest width.
     let at = Wrap { width: wrap, loose: false };
-    (widths.iter().filter(|&&w| near(w, at)).count() >= 2).then_some(at)
+    let prose_at_width = lines
+        .iter()
+        .filter(|(l, k)| *k == Kind::Text && near(l.trim_end().width(), at) && prose(l.trim()))
+        .count();
+    (prose_at_width >= 2).then_some(at)
 }
 
 /// The width a text is wrapped at, and whether lines well short of it may be wrapped lines
@@ -119,7 +123,8 @@ fn joinable(t: &str, kind: Kind, width: usize, wrap: Option<Wrap>) -> Join {
         return Join::Heading(Rest::Capitals);
     }
     let Some(wrap) = wrap else { return Join::No };
-    if near(width, wrap) && !ends_sentence(t) {
+    // In a short text the widest lines may be titles and headings: only prose goes on there.
+    if near(width, wrap) && !ends_sentence(t) && (wrap.loose || prose(t)) {
         return Join::Text;
     }
     let numbered_heading = !markers(t).is_empty() && !ends_sentence(t) && !t.ends_with([',', '，', '、']);
@@ -141,9 +146,16 @@ fn is_rest(t: &str, rest: Rest, wrap: Option<Wrap>) -> bool {
     }
 }
 
-/// A line in capitals: two letters at least, none in lower case.
+/// A line of running text: a sentence ends inside it (`。；`), as a title's does not.
+fn prose(t: &str) -> bool {
+    let inner = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+    inner.contains(['。', '；', ';', '！', '？', '!', '?']) || inner.contains(". ")
+}
+
+/// A line in Latin capitals: two letters at least, every letter a capital (`PPP项目` is not).
 pub fn capitals(t: &str) -> bool {
-    t.chars().filter(char::is_ascii_uppercase).count() >= 2 && !t.chars().any(char::is_lowercase)
+    t.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && t.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_ascii_uppercase())
 }
 
 /// Ends in a word that cannot end a title: `OF`, `THE`, `AND`…, or `&`, `-`, `,`.

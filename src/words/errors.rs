@@ -233,6 +233,8 @@ crate::words! {
     NOISE_MARKUP_LINES = "{n} 行标记" / "{n} lines of markup";
     IMPORT_TABLE_ALONE = "{file} 是评分表：其指标即是评分项，旁边没有报告正文；要对照正文评分，请导入报告正文并用 {flag} 指定此表" / "{file} is a scoring table: its indicators are what is scored, with no report text beside them; to score with the text, import the report's text with {flag} and this table";
     IMPORT_SHEET_NOT_A_TABLE = "{flag} 选择工作簿中的工作表，但 {file} 不是评分表，也没有用 {rubric} 指定评分表" / "{flag} chooses a workbook's worksheet, but {file} is no scoring table and no {rubric} table was given";
+    NOISE_TITLE_AGAIN_ONE = "{n} 行重复的标题" / "{n} line repeating the title";
+    NOISE_TITLE_AGAIN = "{n} 行重复的标题" / "{n} lines repeating the title";
     NOISE_WEB_ONE = "{n} 行网页残留" / "{n} web-page line";
     NOISE_WEB = "{n} 行网页残留" / "{n} web-page lines";
     NOISE_HEADINGS_JOINED_ONE = "{n} 个折行标题已合并" / "{n} wrapped heading joined";

@@ -460,7 +460,7 @@ fn western_roman_and_letter_numbering() {
     let r = import("western-numbering.txt").report;
     assert_eq!(
         outline(&r),
-        "s1 1. Introduction\n  · s1.1 1.1 Scope\n  · s1.2 1.2 Method\ns2 2. Results\n  s2.1 2.1 Lending\n    · s2.1.1 2.1.1 Print\n    · s2.1.2 2.1.2 Digital\n  s2.2 2.2 Programmes\n    · s2.2.1 2.2 Programmes\ns3 3. Issues\n"
+        "s1 1. Introduction\n  · s1.1 1.1 Scope\n  · s1.2 1.2 Method\ns2 2. Results\n  s2.1 2.1 Lending\n    · s2.1.1 2.1.1 Print\n    · s2.1.2 2.1.2 Digital\n  s2.2 2.2 Programmes\n    · s2.2.1 Children's reading sessions reached 3,400 participants\ns3 3. Issues\n"
     );
     assert!(r.meta.contains(&("lang".into(), "en".into())));
     assert!(r.grades.is_empty(), "no grade bands for English reports");
@@ -496,7 +496,7 @@ fn chapters_circled_and_mixed_punctuation() {
     let r = import("mixed-styles.txt").report;
     assert_eq!(
         outline(&r),
-        "s1 一．项目概况\ns2 二．资金情况\n  s2.1 1、资金到位\n    · s2.1.1 ⑴中央资金到位率100%\n    · s2.1.2 ⑵县级资金到位率80%\n  s2.2 2．资金使用\n    · s2.2.1 2．资金使用\n  s2.3 3. 资金管理\n    · s2.3.1 3. 资金管理\ns3 三．结论\n"
+        "s1 一．项目概况\ns2 二．资金情况\n  s2.1 1、资金到位\n    · s2.1.1 ⑴中央资金到位率100%\n    · s2.1.2 ⑵县级资金到位率80%\n  s2.2 2．资金使用\n    · s2.2.1 支出进度达到序时要求\n  s2.3 3. 资金管理\n    · s2.3.1 实行专账核算\ns3 三．结论\n"
     );
     assert_eq!(r.title, "２０２３年度项目自评报告");
     assert!(r.meta.contains(&("year".into(), "2023".into())));

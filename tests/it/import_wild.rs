@@ -346,3 +346,26 @@ fn a_scoring_table_alone_is_its_indicators() {
         import_file(&root.join("fixtures/rubric/no-columns.csv"), &Options::default()).expect("imports");
     assert_eq!(text.summary.format, "text");
 }
+
+#[test]
+fn a_government_sites_facts_block_and_a_contents_page_without_pages() {
+    let imported = check("gov-metadata.txt");
+    let r = &imported.report;
+    // The document's name, not the site's column (财政预决算) nor the page's title line again.
+    assert_eq!(r.title, "邵东市自然资源局2022年度部门整体支出绩效自评报告");
+    assert_eq!(imported.summary.web.len(), 7, "{:?}", imported.summary.web);
+    assert!(
+        imported.summary.skipped.iter().any(|s| s.contains("repeating the title")),
+        "{:?}",
+        imported.summary
+    );
+    // `部门主要负责人审签情况` is no unit; it stays on the cover, in the preface.
+    assert!(!r.meta.iter().any(|(k, _)| k == "unit"), "{:?}", r.meta);
+    // The contents page (no page numbers, an entry over two lines) is gone; the parts are there.
+    let tops: Vec<&str> = r.sections.iter().filter(|s| s.depth == 0).map(|s| s.title.as_str()).collect();
+    assert_eq!(tops, ["前言", "第一部分 部门概况", "第二部分 绩效情况"]);
+    // A part after a subsection keeps its place, its item titled by what it says.
+    item_titled(r, "年末实有人数52人");
+    // A heading as wide as the widest line is no wrapped line: its text is not joined to it.
+    item_titled(r, "二、“三公”经费、培训费及会议费支出情况说明");
+}
