@@ -122,7 +122,11 @@ fn scrub(text: &str, noise: &mut Noise) -> String {
             '\n' | '\t' => out.push(c),
             '\x0c' => {
                 noise.form_feeds += 1;
-                out.push_str("\n\x0c\n"); // a line of its own, for tables::mark
+                // A line of its own, for tables::mark.
+                if !out.is_empty() && !out.ends_with('\n') {
+                    out.push('\n');
+                }
+                out.push_str("\x0c\n");
             }
             '\u{a0}' => out.push(' '),
             '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),

@@ -69,6 +69,15 @@ pub fn mark(text: &str, markdown: bool, noise: &mut Noise) -> Vec<(String, Kind)
     for (i, m) in full.into_iter().zip(marks) {
         by_line[i] = m;
     }
+    // A page break leaves no blank line: a paragraph running on to the next page is joined
+    // (the blank lines around a form feed and its page number are the page's margin).
+    for i in (0..lines.len()).filter(|&i| feed_before[i]) {
+        let mut k = i;
+        while k > 0 && (lines[k - 1].trim().is_empty() || matches!(by_line[k - 1], Mark::Gone)) {
+            k -= 1;
+            by_line[k] = Mark::Gone;
+        }
+    }
     lines
         .into_iter()
         .zip(by_line)

@@ -369,3 +369,32 @@ fn a_government_sites_facts_block_and_a_contents_page_without_pages() {
     // A heading as wide as the widest line is no wrapped line: its text is not joined to it.
     item_titled(r, "二、“三公”经费、培训费及会议费支出情况说明");
 }
+
+/// The report's words, without the spaces and line breaks a layout adds.
+fn words_of(r: &Report) -> Vec<String> {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let mut out = vec![squeeze(&r.title)];
+    for (s, sec) in r.sections.iter().enumerate() {
+        out.push(format!("{} {}", sec.id, squeeze(&sec.title)));
+        out.push(squeeze(sec.body.as_deref().unwrap_or_default()));
+        for &i in &r.sections[s].items {
+            let item = &r.items[i];
+            out.push(format!("{} {}", item.id, squeeze(item.title.as_deref().unwrap_or_default())));
+            out.push(squeeze(&item.text));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_real_report_printed_to_pdf_imports_as_its_text() {
+    // shaodong-2022.pdf: shaodong-2022.txt printed by LibreOffice Writer, five pages, paragraphs
+    // and claims running on across page breaks.
+    let Ok(pdf) = import_file(&wild("shaodong-2022.pdf"), &Options::default()) else {
+        println!("skipped: pdftotext is not on PATH");
+        return;
+    };
+    let text = import_file(&wild("shaodong-2022.txt"), &Options::default()).expect("imports");
+    assert_eq!(pdf.report.items.len(), 31);
+    assert_eq!(words_of(&pdf.report), words_of(&text.report), "the same ids, titles and words");
+}
