@@ -375,7 +375,10 @@ pub fn strip_leader(text: &str) -> Option<String> {
     let body = t.trim_end_matches(|c: char| {
         matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X') || narrow(c).is_ascii_digit()
     });
-    if body.len() == t.len() || t.len() - body.len() > 12 {
+    // The page may have gone to the next line (a long entry in a proportional font): then the
+    // leader must be long.
+    let paged = body.len() < t.len();
+    if t.len() - body.len() > 12 {
         return None;
     }
     let body = body.trim_end();
@@ -387,7 +390,8 @@ pub fn strip_leader(text: &str) -> Option<String> {
         .filter(|&c| is_leader_char(c))
         .map(|c| if matches!(c, '…' | '⋯') { 3 } else { 2 })
         .sum();
-    (run >= 8 && !before.trim().is_empty()).then(|| before.trim_end().to_string())
+    let needed = if paged { 8 } else { 16 };
+    (run >= needed && !before.trim().is_empty()).then(|| before.trim_end().to_string())
 }
 
 fn is_leader_char(c: char) -> bool {
@@ -552,6 +556,12 @@ mod tests {
         assert_eq!(strip_leader("APPENDIX B: RESPONSE . . . . iv").as_deref(), Some("APPENDIX B: RESPONSE"));
         assert_eq!(strip_leader("Annex . . . . . . . . . . XII").as_deref(), Some("Annex"));
         assert_eq!(strip_leader("He paused . . . then left 2"), None);
+        // The page on the next line.
+        assert_eq!(
+            strip_leader("RESULTS IN BRIEF . . . . . . . . . . . .").as_deref(),
+            Some("RESULTS IN BRIEF")
+        );
+        assert_eq!(strip_leader("To be continued......"), None);
         assert_eq!(strip_leader("一、概况……1").as_deref(), None);
         assert_eq!(strip_leader("增长了3"), None);
         assert_eq!(strip_leader("等等……3"), None);

@@ -387,14 +387,19 @@ fn words_of(r: &Report) -> Vec<String> {
 }
 
 #[test]
-fn the_real_report_printed_to_pdf_imports_as_its_text() {
-    // shaodong-2022.pdf: shaodong-2022.txt printed by LibreOffice Writer, five pages, paragraphs
-    // and claims running on across page breaks.
-    let Ok(pdf) = import_file(&wild("shaodong-2022.pdf"), &Options::default()) else {
-        println!("skipped: pdftotext is not on PATH");
-        return;
-    };
-    let text = import_file(&wild("shaodong-2022.txt"), &Options::default()).expect("imports");
-    assert_eq!(pdf.report.items.len(), 31);
-    assert_eq!(words_of(&pdf.report), words_of(&text.report), "the same ids, titles and words");
+fn reports_printed_to_pdf_import_as_their_text() {
+    // Each text printed by LibreOffice Writer: shaodong-2022.pdf, five pages, paragraphs and
+    // claims running on across page breaks; english-oig.pdf, its contents page's page numbers
+    // pushed to lines of their own by the proportional font.
+    for (pdf, text, items) in
+        [("shaodong-2022.pdf", "shaodong-2022.txt", 31), ("english-oig.pdf", "english-oig.txt", 5)]
+    {
+        let Ok(pdf) = import_file(&wild(pdf), &Options::default()) else {
+            println!("skipped: pdftotext is not on PATH");
+            return;
+        };
+        let text = import_file(&wild(text), &Options::default()).expect("imports");
+        assert_eq!(pdf.report.items.len(), items);
+        assert_eq!(words_of(&pdf.report), words_of(&text.report), "the same ids, titles and words");
+    }
 }
