@@ -192,10 +192,11 @@ fn read_stdin() -> Result<Vec<u8>, Failure> {
     Ok(bytes)
 }
 
-/// The name standard input goes by in messages: a .docx or .pdf by its header, else text.
+/// The name standard input goes by in messages: a .docx, .xlsx or .pdf by its header, else text.
 fn stdin_name(bytes: &[u8]) -> PathBuf {
     use crate::import::decode::{Sniffed, sniff};
     PathBuf::from(match sniff(bytes) {
+        Ok(Sniffed::Zip) if crate::import::rubric::is_workbook(bytes, "") => "stdin.xlsx",
         Ok(Sniffed::Zip) => "stdin.docx",
         Ok(Sniffed::Pdf) => "stdin.pdf",
         _ => "stdin.txt",

@@ -132,6 +132,15 @@ fn the_binary_imports_checks_and_opens_a_pdf() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("(PDF (pdftotext))") && stderr.contains("2 items"), "{stderr}");
     assert!(appraise::report::load_report(&out_json).is_ok());
+    // From standard input, known by its header.
+    let piped = crate::support::command()
+        .args(["import", "-", "-o", out_json.to_str().unwrap()])
+        .stdin(std::fs::File::open(path).unwrap())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&piped.stderr);
+    assert_eq!(piped.status.code(), Some(0), "{said}");
+    assert!(said.contains("stdin.pdf (PDF (pdftotext))") && said.contains("2 items"), "{said}");
     let out = run(&["check", path]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("2 items"));
