@@ -12,7 +12,8 @@ pub enum Kind {
     Text,
     /// A heading by markup: Markdown `#`×n, a Word heading style or outline level.
     Heading(u8),
-    /// A table row, cells joined by ` | ` (in plain text `| a | b |`, see [`super::tables`]).
+    /// A table row as a pipe row, `| a | b |` (from a Word table, a Markdown table or text; see
+    /// [`super::tables`]).
     Table,
     /// Code or preformatted text, kept as it is.
     Verbatim,
@@ -222,7 +223,7 @@ fn markdown_lines(lines: &[&str], noise: &mut Noise) -> Vec<(String, Kind)> {
             if cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' '))) {
                 continue; // the |---|:--:| separator row
             }
-            out.push((cells.join(" | "), Kind::Table));
+            out.push((format!("| {} |", cells.join(" | ")), Kind::Table));
             continue;
         }
         let t = t.trim_start_matches('>').trim_start();
@@ -633,8 +634,8 @@ mod tests {
                 ("报告".to_string(), Kind::Heading(1)),
                 ("一、概况".to_string(), Kind::Heading(2)),
                 ("正文一段。".to_string(), Kind::Text),
-                ("项目 | 金额".to_string(), Kind::Table),
-                ("预算 | 100".to_string(), Kind::Table),
+                ("| 项目 | 金额 |".to_string(), Kind::Table),
+                ("| 预算 | 100 |".to_string(), Kind::Table),
                 ("code".to_string(), Kind::Verbatim),
             ]
         );

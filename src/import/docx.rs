@@ -531,7 +531,8 @@ impl State<'_> {
                         }
                         cell.push_str(&text);
                     } else {
-                        self.out.paras.push(Para { text, kind: Kind::Table });
+                        // A row as a pipe row, the same form as a table in plain text.
+                        self.out.paras.push(Para { text: format!("| {text} |"), kind: Kind::Table });
                     }
                 }
             }

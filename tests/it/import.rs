@@ -601,7 +601,10 @@ fn docx_sample_reads_styles_numbering_and_tables() {
          s4 四、改进措施\n  · s4.1 1、加强预算编制的前瞻性，提高预算准确率\n  · s4.2 2、科学设置绩效目标，指标值不低于上年水平\n"
     );
     let table = r.sections[section(r, "s2.2")].body.as_deref().unwrap();
-    assert_eq!(table, "指标 | 目标值 | 完成值\n家庭医生签约率 | 60% | 63.5%\n预防接种率 | 90% | 95.1%");
+    assert_eq!(
+        table,
+        "| 指标 | 目标值 | 完成值 |\n| 家庭医生签约率 | 60% | 63.5% |\n| 预防接种率 | 90% | 95.1% |"
+    );
     assert!(
         imported.summary.skipped.iter().any(|s| s == "a table of contents (5 lines)"),
         "{:?}",
@@ -664,7 +667,7 @@ fn docx_built_in_the_test() {
     );
     assert_eq!(r.sections[0].body.as_deref(), Some("R&D 投入 1,200 万元。"));
     assert_eq!(r.items[0].text, "群众满意度98%。\n第二行。");
-    assert_eq!(r.items[1].text, "平均办结时间缩短30%。\n项目 | 金额 内");
+    assert_eq!(r.items[1].text, "平均办结时间缩短30%。\n| 项目 | 金额 内 |");
     assert!(
         imported.summary.skipped.iter().any(|s| s.contains("table of contents (2 lines)")),
         "{:?}",
