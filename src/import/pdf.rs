@@ -60,15 +60,20 @@ fn close_in_line(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
     let latin = |c: char| c.is_ascii_alphanumeric() || c == '%';
     let token = |c: &char| latin(*c) || matches!(c, '.' | ',');
+    // Where the line's last run of page-number characters (digits or Roman) starts: a page
+    // number ends a contents entry; `1.2` ends a wrapped line.
+    let page_from = chars.len()
+        - chars
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'))
+            .count();
     let mut out = String::with_capacity(line.len());
     for (i, &c) in chars.iter().enumerate() {
         if c == ' '
             && let (Some(&a), Some(&b)) = (i.checked_sub(1).and_then(|p| chars.get(p)), chars.get(i + 1))
         {
-            // A page number (digits or Roman) ends a contents entry; `1.2` ends a wrapped line.
-            let ends_line = chars[i + 1..]
-                .iter()
-                .all(|c| c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X'));
+            let ends_line = i + 1 >= page_from;
             let starts_line = i <= 2 && chars[..i].iter().all(token);
             if (cjk(a) && latin(b) && !ends_line) || (latin(a) && cjk(b) && !starts_line) {
                 continue;
