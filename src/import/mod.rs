@@ -477,7 +477,13 @@ fn table_alone(
     summary.notes.push(w::IMPORT_TABLE_ALONE.fill(&[("file", &name), ("flag", &"--rubric")]));
     summary.warnings.extend(table.warnings.iter().cloned());
     let sections = skeleton::rubric_sections(&table);
-    let draft = Draft { title: None, meta: Vec::new(), sections, lang: table.lang, rubric_name: Some(name) };
+    let draft = Draft {
+        title: table.title.clone(),
+        meta: Vec::new(),
+        sections,
+        lang: table.lang,
+        rubric_name: Some(name),
+    };
     Some(finish(draft, options, path, summary, *scale))
 }
 

@@ -338,6 +338,13 @@ fn a_scoring_table_alone_is_its_indicators() {
             imported.summary.notes.iter().any(|n| n.contains("--rubric")),
             "{name}: says how to add the text"
         );
+        // The workbook's title row is the report's title; a CSV without one is named by its file.
+        let title = if name.ends_with(".csv") {
+            "rubric-dazhou"
+        } else {
+            "达州市部门整体支出绩效评价指标体系"
+        };
+        assert_eq!(r.title, title, "{name}");
     }
     // A bad table is refused with its cell; a CSV that is no scoring table is read as text.
     let bad = import_file(&root.join("fixtures/rubric/bad-points.xlsx"), &Options::default()).unwrap_err();

@@ -24,6 +24,8 @@ use std::io::Cursor;
 /// A scoring table's indicators, in table order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rubric {
+    /// The table's own title, from a title row above its header (`达州市部门整体支出绩效评价指标体系`).
+    pub title: Option<String>,
     pub indicators: Vec<Indicator>,
     /// The points of the table's 合计 row, when it has one.
     pub declared_total: Option<f64>,

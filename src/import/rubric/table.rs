@@ -109,6 +109,16 @@ pub fn column_letters(mut c: usize) -> String {
 
 /// Reads `grid` as a scoring table; `name` is the file's name for messages. `fixed` gives the
 /// columns of a headerless table (every row is data).
+/// The table's title: the last row above the header that holds one text only (a merged title
+/// cell, or one cell), four characters at least.
+fn title_above(grid: &Grid, header: usize) -> Option<String> {
+    grid.rows.iter().take(header).rev().find_map(|row| {
+        let mut texts: Vec<&str> = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+        texts.dedup();
+        (texts.len() == 1 && texts[0].chars().count() >= 4).then(|| texts[0].to_string())
+    })
+}
+
 pub fn interpret(grid: &Grid, name: &str, fixed: Option<&[Col]>) -> Result<Rubric, String> {
     if grid.rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
         return Err(w::RUBRIC_EMPTY.fill(&[("name", &name)]));
@@ -189,7 +199,8 @@ pub fn interpret(grid: &Grid, name: &str, fixed: Option<&[Col]>) -> Result<Rubri
         .flat_map(|r| r.iter().map(String::as_str))
         .collect::<Vec<_>>()
         .join(" ");
-    Ok(Rubric { indicators, declared_total, warnings, notes, lang: Lang::of_texts([text.as_str()]) })
+    let title = if fixed.is_some() { None } else { title_above(grid, header.row) };
+    Ok(Rubric { title, indicators, declared_total, warnings, notes, lang: Lang::of_texts([text.as_str()]) })
 }
 
 fn no_columns(name: &str, found: &[String]) -> String {
