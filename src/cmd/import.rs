@@ -1,6 +1,7 @@
-//! `appraise import TEXT [-o REPORT.json] [--encoding NAME] [--rubric TABLE [--sheet S] [--score-text]] [--[no-]require-reasons] [--max N] [--step S] [--id ID] [--title TITLE]`:
-//! a plain-text, Markdown, Word or PDF report → an `appraise.report/1` file (stdout without `-o`),
-//! with a summary on stderr. Also the on-the-fly import behind `appraise REPORT.txt`.
+//! `appraise import TEXT [-o REPORT.json] [--encoding NAME] [--rubric TABLE [--score-text]] [--sheet S] [--[no-]require-reasons] [--max N] [--step S] [--id ID] [--title TITLE]`:
+//! a plain-text, Markdown, Word or PDF report (or a scoring table alone) → an `appraise.report/1`
+//! file (stdout without `-o`), with a summary on stderr. Also the on-the-fly import behind
+//! `appraise REPORT.txt`.
 
 use super::Failure;
 use crate::import::{

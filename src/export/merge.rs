@@ -321,14 +321,7 @@ pub fn panel_table(panel: &Panel, lang: Lang) -> Table {
                 let mean = panel.mean_tally(range, false).points;
                 cells.push(Cell::calc(mean.map_or(Value::Blank, |v| Value::Num(Num::Mean(v))), sum_of(true)));
                 cells.extend(std::iter::repeat_n(Cell::blank(), 5));
-                rows.push(Row {
-                    kind: RowKind::Subtotal,
-                    cells,
-                    path_len,
-                    label,
-                    highlight: false,
-                    scale: None,
-                });
+                rows.push(Row::subtotal(cells, path_len, label));
             }
         }
     }

@@ -215,14 +215,7 @@ pub fn sheet_table(report: &Report, scores: &Scores, lang: Lang) -> Table {
                     Cell::blank(),
                     Cell::blank(),
                 ));
-                rows.push(Row {
-                    kind: RowKind::Subtotal,
-                    cells,
-                    path_len,
-                    label,
-                    highlight: false,
-                    scale: None,
-                });
+                rows.push(Row::subtotal(cells, path_len, label));
             }
         }
     }

@@ -177,6 +177,13 @@ pub struct Row {
     pub scale: Option<crate::report::Scale>,
 }
 
+impl Row {
+    /// A section's subtotal row: its path in the first `path_len` cells, its label at `label`.
+    pub fn subtotal(cells: Vec<Cell>, path_len: usize, label: Option<usize>) -> Row {
+        Row { kind: RowKind::Subtotal, cells, path_len, label, highlight: false, scale: None }
+    }
+}
+
 /// What a sheet says around its table, in the sheet's language: who scored it and when above,
 /// where to sign below, and what every printed page carries.
 #[derive(Debug, Clone, PartialEq, Default)]

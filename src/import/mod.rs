@@ -208,11 +208,15 @@ fn plural(n: usize, one: crate::words::Word, many: crate::words::Word) -> crate:
 
 /// Whether `path` is a document the importer reads (by its extension).
 pub fn is_importable(path: &Path) -> bool {
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     matches!(
-        ext.as_deref(),
-        Some("txt" | "text" | "md" | "markdown" | "docx" | "pdf" | "xlsx" | "xlsm" | "xls" | "csv" | "tsv")
+        extension(path).as_str(),
+        "txt" | "text" | "md" | "markdown" | "docx" | "pdf" | "xlsx" | "xlsm" | "xls" | "csv" | "tsv"
     )
+}
+
+/// The file name's extension in lower case (empty when it has none).
+fn extension(path: &Path) -> String {
+    path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default()
 }
 
 /// Examples of `--encoding` names, for its help and its error.
@@ -252,7 +256,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     let name = crate::text::shown(path).to_string();
     let fail = |message: String| ImportError::Document { file: name.clone(), message };
     let undecodable = |problem: decode::DecodeError| ImportError::Decode { file: name.clone(), problem };
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+    let ext = extension(path);
     if ext == "json" {
         return Err(fail(w::IMPORT_JSON.fill(&[("cmd", &"import")])));
     }
@@ -260,7 +264,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
         return Err(fail(w::IMPORT_TOO_LARGE.fill(&[("max", &(MAX_BYTES >> 20))])));
     }
     let scale = scale(options).map_err(ImportError::Option)?;
-    if let Some(imported) = table_alone(bytes, path, options, &scale) {
+    if let Some(imported) = table_alone(bytes, path, &name, options, &scale) {
         return imported;
     }
     if options.sheet.is_some() && options.rubric.is_none() {
@@ -452,15 +456,16 @@ fn finish(
 fn table_alone(
     bytes: &[u8],
     path: &Path,
+    name: &str,
     options: &Options,
     scale: &ScaleFile,
 ) -> Option<Result<Imported, ImportError>> {
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+    let ext = extension(path);
     let text_table = matches!(ext.as_str(), "csv" | "tsv");
     if options.rubric.is_some() || !(text_table || rubric::is_workbook(bytes, &ext)) {
         return None;
     }
-    let name = crate::text::shown(path).to_string();
+    let name = name.to_string();
     let file = RubricFile { name: name.clone(), bytes: bytes.to_vec(), sheet: options.sheet.clone() };
     let table = match rubric::parse(&file) {
         Ok(table) => table,

@@ -84,9 +84,9 @@ fn close_in_line(line: &str) -> String {
     out
 }
 
-/// A Chinese (Han) character or CJK punctuation.
+/// A Chinese (Han) character, CJK punctuation or a full-width form.
 fn cjk(c: char) -> bool {
-    matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+    crate::lang::is_cjk(c) || matches!(c, '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}')
 }
 
 /// [`text`] with another command (a program and its first arguments) and time limit (for the

@@ -19,6 +19,7 @@
 
 use super::clean::{Kind, Noise, ends_sentence};
 use super::outline::{markers, narrow};
+use crate::lang::is_cjk;
 use std::collections::HashMap;
 use unicode_width::UnicodeWidthChar;
 
@@ -322,10 +323,6 @@ fn numeric(t: &str) -> bool {
         && unit.chars().count() <= 4
         && unit.chars().all(|c| is_cjk(c) || matches!(c, '%' | '‰') || c.is_ascii_alphabetic());
     date || amount
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
 }
 
 /// Only digits (one to three, full-width ones too): a page number or a number in a form.

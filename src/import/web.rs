@@ -85,9 +85,16 @@ const WEAK_KEYS: &[&str] = &["文号", "发文字号", "成文日期", "发文�
 
 /// Whether the line is `KEY：…` (or `- KEY: …`) with one of `keys`.
 fn has_key(text: &str, keys: &[&str]) -> bool {
-    let t: String = text.trim().chars().map(narrow).collect();
+    key_of(text).is_some_and(|key| keys.iter().any(|k| key == k.replace(' ', "")))
+}
+
+/// The key of a `KEY：value` line, narrowed, in lower case and without spaces, a leading
+/// bullet or a bracket (`- 索引号: …`, `【字体：大 中 小】` → `索引号`, `字体`).
+fn key_of(text: &str) -> Option<String> {
+    let t: String = text.trim().chars().map(narrow).collect::<String>().to_lowercase();
     let t = t.trim_start_matches(['-', '*', '•', '·', ' ']);
-    t.split_once(':').is_some_and(|(key, _)| keys.contains(&key.trim()))
+    let (key, _) = t.split_once(':')?;
+    Some(key.chars().filter(|c| !c.is_whitespace() && !matches!(c, '【' | '[')).collect())
 }
 
 /// Keys only a page's foot has (a report's cover may name its 承办单位).
@@ -145,11 +152,7 @@ pub fn is_leftover(text: &str) -> bool {
         return true;
     }
     // `来源：邵东市… 发布时间：…`, `浏览量：1`, `字体：[大 中 小]`, `点击：次`, `- 索引号: …`
-    let lower = lower.trim_start_matches(['-', '*', '•', '·', ' ']);
-    lower.split_once(':').is_some_and(|(key, _)| {
-        let key: String = key.chars().filter(|c| !c.is_whitespace() && !matches!(c, '【' | '[')).collect();
-        KEYS.iter().any(|k| key == k.replace(' ', ""))
-    })
+    has_key(text, KEYS)
 }
 
 /// `主办：… 承办：…`: the key of a site's foot.
