@@ -387,7 +387,7 @@ fn word_arg(a: Arg, command: &str, zh: bool) -> Arg {
             (Some(w::HELP_EXPORT_SCORES.fill(&[("file", &scores_file)])), Some(w::VALUE_PATH))
         }
         ("merge", "scores") => (Some(w::HELP_MERGE_SCORES.get().into()), Some(w::VALUE_SCORES)),
-        ("merge", "trim") => (Some(words::panel::HELP_TRIM.get().into()), None),
+        ("merge", "trim") => (Some(words::merge::HELP_TRIM.get().into()), None),
         ("panel", "scores") => (Some(w::HELP_PANEL_SCORES.get().into()), Some(w::VALUE_SCORES)),
         ("panel", "trim") => (Some(w::HELP_PANEL_TRIM.get().into()), None),
         ("panel", "disagree") => (Some(w::HELP_DISAGREE.fill(&[("pct", &w::VALUE_PCT)])), Some(w::VALUE_PCT)),

@@ -107,7 +107,7 @@ pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
 /// more) each member's deviation from the others.
 fn agreement_lines(panel: &Panel) -> Vec<String> {
     use crate::export::Reading;
-    use crate::words::panel as w;
+    use crate::words::merge as w;
     let a = panel.agreement();
     let mut lines = vec![match a.alpha {
         Some(alpha) => {

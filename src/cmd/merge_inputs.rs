@@ -7,7 +7,7 @@ use super::export::no_such_file;
 use crate::report::Report;
 use crate::store::{Loaded, StoreError, load_scores};
 use crate::text::shown;
-use crate::words::{Word, errors, panel as w};
+use crate::words::{Word, errors, merge as w};
 use std::path::{Path, PathBuf};
 
 /// What a file in a folder is, by its name.

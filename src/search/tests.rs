@@ -521,7 +521,7 @@ fn normalisation_is_one_char_per_char() {
     }
 }
 
-// Issue 18: contiguity, ids, operators.
+// Contiguity, ids, operators.
 
 /// Positions of `node` in `hits`.
 fn rank_of(hits: &[Hit], node: Node) -> usize {

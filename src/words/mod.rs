@@ -15,7 +15,7 @@ pub mod errors;
 pub mod evaluators;
 pub mod evidence;
 pub mod keys;
-pub mod panel;
+pub mod merge;
 pub mod rubric;
 pub mod search;
 pub mod shell;
@@ -160,7 +160,7 @@ pub fn all() -> impl Iterator<Item = &'static Word> {
         .chain(shell::ALL)
         .chain(rubric::ALL)
         .chain(evidence::ALL)
-        .chain(panel::ALL)
+        .chain(merge::ALL)
         .chain(chair::ALL)
         .chain(evaluators::ALL)
         .chain(search::ALL)

@@ -1,4 +1,4 @@
-//! The command line's manners (issue 18): the did-you-mean for a mistyped subcommand, shell
+//! The command line's manners: the did-you-mean for a mistyped subcommand, shell
 //! completions, the help of the arguments that had none, `-` for standard input, the
 //! configuration's own path, and the problems of `check --json` and `summary --json`.
 //!
