@@ -46,7 +46,7 @@ pub fn corpus(items: usize) -> String {
 /// seventh flagged: the largest sheet and scores file the report can have.
 pub fn scored(report: &Report) -> Scores {
     let mut scores = Scores::new(report);
-    scores.evaluator = Some("张三 (bench)".into());
+    scores.head.evaluator = Some("张三 (bench)".into());
     for (i, (item, entry)) in report.items.iter().zip(&mut scores.entries).enumerate() {
         let s = item.scale;
         let steps = ((s.max - s.min) / s.step).floor() as usize;
@@ -59,6 +59,7 @@ pub fn scored(report: &Report) -> Scores {
             },
             flagged: i % 7 == 0,
             updated_at: Some("2026-11-26T10:00:00Z".into()),
+            extra: Default::default(),
         };
     }
     scores

@@ -63,7 +63,7 @@ pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
     }
     super::summary::note_not_submitted(loaded.iter().zip(&files).map(|(s, p)| (s, p.as_path())));
     let keys: Vec<(Option<String>, &Path)> =
-        loaded.iter().zip(&files).map(|(s, p)| (s.evaluator.clone(), p.as_path())).collect();
+        loaded.iter().zip(&files).map(|(s, p)| (s.head.evaluator.clone(), p.as_path())).collect();
     for note in same_evaluator_notes(&keys) {
         eprintln!("appraise: {note}");
     }

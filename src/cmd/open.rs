@@ -94,7 +94,8 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
     let found = load_scores(&scores_path, &report)?;
     // Someone else's sheet, opened under a name given on purpose: asked below, never taken over
     // silently.
-    let theirs = found.and_then(|l| l.scores.evaluator).filter(|t| named.as_ref().is_some_and(|n| n != t));
+    let theirs =
+        found.and_then(|l| l.scores.head.evaluator).filter(|t| named.as_ref().is_some_and(|n| n != t));
     if let (Some(theirs), Some(name)) = (&theirs, &named)
         && !args.read_only
         && !std::io::stdin().is_terminal()
@@ -134,7 +135,12 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
                 left_alone = Some(theirs.clone());
             }
             Takeover::TakeOver => {
-                took_over = Some(Handover { from: theirs.clone(), to: name.clone(), at: now_rfc3339() });
+                took_over = Some(Handover {
+                    from: theirs.clone(),
+                    to: name.clone(),
+                    at: now_rfc3339(),
+                    ..Handover::default()
+                });
             }
         }
     }
@@ -201,17 +207,20 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
         note!("appraise: {}: {}", shown(&scores_path), sanitize(w));
     }
     // Read-only shows the sheet as it is, under its own evaluator's name.
-    let named = named.filter(|_| !read_only || scores.evaluator.is_none());
-    if let Some(name) = named.or_else(|| if scores.evaluator.is_none() { login_name() } else { None }) {
-        scores.evaluator = Some(name);
+    let named = named.filter(|_| !read_only || scores.head.evaluator.is_none());
+    if let Some(name) = named.or_else(|| if scores.head.evaluator.is_none() { login_name() } else { None }) {
+        scores.head.evaluator = Some(name);
     }
     if let Some(handover) = took_over.clone() {
-        scores.handovers.push(handover);
+        scores.head.handovers.push(handover);
     }
     if let Some((panel, _)) = &args.panel {
-        scores.panel = Some(crate::scores::PanelInfo {
+        // What another program added to `panel` stays.
+        let extra = scores.head.panel.take().map(|p| p.extra).unwrap_or_default();
+        scores.head.panel = Some(crate::scores::PanelInfo {
             members: panel.members.iter().map(|m| m.name.clone()).collect(),
             method: panel.method.key().to_string(),
+            extra,
         });
     }
     let (w, h) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));

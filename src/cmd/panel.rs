@@ -63,7 +63,7 @@ pub fn panel(args: &PanelArgs, mut open: OpenArgs) -> Result<(), Failure> {
     }
     super::summary::note_not_submitted(loaded.iter().zip(&files).map(|(s, p)| (s, p.as_path())));
     let keys: Vec<(Option<String>, &Path)> =
-        loaded.iter().zip(&files).map(|(s, p)| (s.evaluator.clone(), p.as_path())).collect();
+        loaded.iter().zip(&files).map(|(s, p)| (s.head.evaluator.clone(), p.as_path())).collect();
     let members: Vec<Member> = member_names(&keys)
         .into_iter()
         .zip(loaded)

@@ -47,7 +47,7 @@ pub fn summary(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -
         let pad = " ".repeat(width - crate::text::width(label.get()));
         format!("{label}{pad}{text}")
     };
-    lines.push(match (&entries.evaluator, found) {
+    lines.push(match (&entries.head.evaluator, found) {
         (_, false) if from_stdin => line(
             cli::SUMMARY_SCORES,
             &crate::words::shell::SUMMARY_STDIN_NO_SCORES.fill(&[("scores", &"--scores")]),
@@ -60,7 +60,7 @@ pub fn summary(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -
         (None, true) => line(cli::SUMMARY_SCORES, &where_),
     });
     if found {
-        let status = match (&entries.submitted_at, &entries.reopened_at) {
+        let status = match (&entries.head.submitted_at, &entries.head.reopened_at) {
             (None, _) => ev::SUMMARY_NOT_SUBMITTED.get().to_string(),
             (Some(at), None) => ev::SUMMARY_SUBMITTED.fill(&[("at", &safe(at))]),
             (Some(at), Some(re)) => ev::SUMMARY_REOPENED.fill(&[("at", &safe(at)), ("reopened", &safe(re))]),
@@ -179,7 +179,7 @@ pub fn note_not_submitted<'a>(sheets: impl Iterator<Item = (&'a Scores, &'a Path
         .filter(|(s, _)| !s.is_submitted())
         .map(|(s, path)| {
             let file = path.file_name().map_or_else(|| path.to_path_buf(), std::path::PathBuf::from);
-            let name = s.evaluator.as_deref().map_or_else(|| cli::SOMEONE.get().to_string(), safe);
+            let name = s.head.evaluator.as_deref().map_or_else(|| cli::SOMEONE.get().to_string(), safe);
             ev::NOT_SUBMITTED_ONE.fill(&[("name", &name), ("file", &crate::text::shown(&file))])
         })
         .collect();
@@ -255,9 +255,9 @@ pub fn summary_json(report_path: &Path, scores: Option<&Path>, out: &mut dyn Wri
         "scores": {
             "file": if from_stdin { serde_json::Value::Null } else { file.clone().into() },
             "found": found,
-            "evaluator": entries.evaluator,
-            "submitted_at": entries.submitted_at,
-            "reopened_at": entries.reopened_at,
+            "evaluator": entries.head.evaluator,
+            "submitted_at": entries.head.submitted_at,
+            "reopened_at": entries.head.reopened_at,
         },
         "scored": sum.scored,
         "items": sum.items,

@@ -272,7 +272,7 @@ pub fn sheet_table(report: &Report, scores: &Scores, lang: Lang) -> Table {
     let framing = super::framing::sheet(
         lang,
         &report.title,
-        scores.evaluator.as_deref(),
+        scores.head.evaluator.as_deref(),
         &dates,
         sum.scored,
         sum.items,
@@ -381,7 +381,7 @@ pub fn sheet_json(report: &Report, scores: &Scores) -> String {
     let doc = SheetDoc {
         format: "appraise.sheet/1",
         report: ReportRef::of(report),
-        evaluator: scores.evaluator.as_deref(),
+        evaluator: scores.head.evaluator.as_deref(),
         date: json::DatesOut::of(&super::framing::Dates::of([scores])),
         rows,
         total: SheetTotal {

@@ -21,7 +21,7 @@ impl History {
     /// Applies `after` to `item` and records the change; a change that changes nothing is dropped.
     pub fn apply(&mut self, scores: &mut Scores, item: ItemIx, after: Entry) -> bool {
         let before = scores.entries[item].clone();
-        if same_content(&before, &after) {
+        if before.same_content(&after) {
             return false;
         }
         scores.entries[item] = after.clone();
@@ -55,10 +55,6 @@ impl History {
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
-}
-
-fn same_content(a: &Entry, b: &Entry) -> bool {
-    a.score == b.score && a.note == b.note && a.flagged == b.flagged
 }
 
 #[cfg(test)]

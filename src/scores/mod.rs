@@ -3,9 +3,17 @@
 //!
 //! Pure data: no files (see `store`) and no terminal.
 
+mod entry;
 mod grid;
+mod head;
 mod history;
 mod summary;
+
+pub use entry::{
+    BadField, ENTRY_FIELDS, Entry, Expected, Extra, Fields, Merged, Number, Row, read_entry,
+    string as string_of,
+};
+pub use head::{Handover, Head, PanelInfo, TOP_FIELDS, read_head};
 
 pub use grid::{ScoreError, check_score, clean, fmt_num, parse_score, step_from};
 pub use history::{Change, History};
@@ -13,30 +21,21 @@ pub use summary::{Summary, Tallies, grade_for, needs_reason, percent_of, share};
 
 use crate::report::{ItemIx, Report};
 
-/// What the evaluator recorded for one item.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Entry {
-    pub score: Option<f64>,
-    pub note: String,
-    pub flagged: bool,
-    /// RFC 3339 UTC time of the last change, when known.
-    pub updated_at: Option<String>,
-}
-
 /// A scores-file entry whose id the report no longer has; kept verbatim, never dropped.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Orphan {
     pub id: String,
-    pub raw: serde_json::Value,
+    pub raw: Box<serde_json::value::RawValue>,
+    /// It records nothing (no score, note or flag): not worth a warning.
+    pub blank: bool,
 }
 
-/// A sheet passed from one evaluator to another (`handovers` in the scores file): who had it,
-/// who took it over, and when (RFC 3339).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Handover {
-    pub from: String,
-    pub to: String,
-    pub at: String,
+/// The same id and the same JSON value, however it is laid out.
+impl PartialEq for Orphan {
+    fn eq(&self, other: &Orphan) -> bool {
+        let value = |o: &Orphan| serde_json::from_str::<serde_json::Value>(o.raw.get()).ok();
+        self.id == other.id && (self.raw.get() == other.raw.get() || value(self) == value(other))
+    }
 }
 
 /// The scores of one evaluator for one report, indexed like `Report::items`.
@@ -44,24 +43,8 @@ pub struct Handover {
 pub struct Scores {
     pub entries: Vec<Entry>,
     pub orphans: Vec<Orphan>,
-    pub evaluator: Option<String>,
-    /// When the evaluator submitted the sheet (RFC 3339), the last time they did.
-    pub submitted_at: Option<String>,
-    /// When a submitted sheet was changed again: set on the first change after a submission,
-    /// cleared by the next one. A sheet is submitted while `submitted_at` is set and this is not.
-    pub reopened_at: Option<String>,
-    /// Every time the sheet was taken over by another evaluator, oldest first.
-    pub handovers: Vec<Handover>,
-    /// A panel's agreed scores (`appraise panel`): who the panel is and how it computes.
-    pub panel: Option<PanelInfo>,
-}
-
-/// `panel` in a panel's own scores file: its members' names and its method (`mean`,
-/// `trimmed_mean`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct PanelInfo {
-    pub members: Vec<String>,
-    pub method: String,
+    /// Who scored, submission, handovers, a panel's method, and unknown top-level fields.
+    pub head: Head,
 }
 
 impl Scores {
@@ -72,7 +55,7 @@ impl Scores {
 
     /// Submitted, and not changed since.
     pub fn is_submitted(&self) -> bool {
-        self.submitted_at.is_some() && self.reopened_at.is_none()
+        self.head.submitted_at.is_some() && self.head.reopened_at.is_none()
     }
 
     pub fn entry(&self, item: ItemIx) -> &Entry {

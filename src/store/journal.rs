@@ -13,8 +13,9 @@
 
 use super::side::{FileId, file_id, open_side, remove_if_same};
 use crate::report::{Node, Report};
-use crate::scores::{Entry, Scores, check_score};
+use crate::scores::{Entry, Expected, Fields, Row, Scores, check_score, read_entry, string_of};
 use crate::words::errors as w;
+use serde_json::value::RawValue;
 use serde_json::{Value, json};
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
@@ -108,9 +109,8 @@ impl Journal {
 
     /// Appends the entry of item `id` as it now is (written; its fsync follows on its thread).
     pub fn record(&mut self, id: &str, e: &Entry) -> io::Result<()> {
-        self.append(&json!({
-            "id": id, "score": e.score, "note": e.note, "flagged": e.flagged, "updated_at": e.updated_at,
-        }))
+        let line = serde_json::to_string(&Row { id, entry: e }).map_err(io::Error::other)?;
+        self.append_line(line)
     }
 
     /// Appends the note being typed for item `id` (not yet a change in the undo history).
@@ -119,7 +119,10 @@ impl Journal {
     }
 
     fn append(&mut self, line: &Value) -> io::Result<()> {
-        let mut text = line.to_string();
+        self.append_line(line.to_string())
+    }
+
+    fn append_line(&mut self, mut text: String) -> io::Result<()> {
         text.push('\n');
         if let Err(e) = (&*self.file).write_all(text.as_bytes()) {
             // Part of the line may be there: cut it off, or the next line would join it.
@@ -292,50 +295,39 @@ enum Line {
     Entry(Entry),
 }
 
-/// One journal line, checked: the item it is for and what it sets, or why it is refused.
+/// One journal line, checked: the item it is for and what it sets, or why it is refused. An
+/// entry's line is read as the scores file's entry is (`scores::read_entry`), then its score is
+/// checked as the keystroke was.
 fn check_line(line: &str, report: &Report) -> Result<(usize, Line), String> {
-    let Ok(Value::Object(v)) = serde_json::from_str::<Value>(line) else {
-        return Err(w::JOURNAL_CUT_SHORT.get().into());
-    };
-    let id = v.get("id").and_then(Value::as_str).ok_or(w::JOURNAL_NO_ID.get())?;
-    let i = match report.find(id) {
+    let cut_short = || w::JOURNAL_CUT_SHORT.get().to_string();
+    let raw: &RawValue = serde_json::from_str(line).map_err(|_| cut_short())?;
+    let fields = Fields::of(raw).ok().flatten().ok_or_else(cut_short)?;
+    let id = fields.get("id").and_then(string_of).ok_or(w::JOURNAL_NO_ID.get())?;
+    let i = match report.find(&id) {
         Some(Node::Item(i)) => i,
         Some(Node::Section(_)) => return Err(w::JOURNAL_SECTION.fill(&[("id", &id)])),
         None => return Err(w::JOURNAL_NO_ITEM.fill(&[("id", &id)])),
     };
     let not_text = |field: &str| w::JOURNAL_NOT_TEXT.fill(&[("id", &id), ("field", &field)]);
-    if let Some(draft) = v.get("draft_note") {
-        let note = draft.as_str().ok_or_else(|| not_text("draft_note"))?;
-        return Ok((i, Line::Draft(note.to_string())));
+    if let Some(draft) = fields.get("draft_note") {
+        let note = string_of(draft).ok_or_else(|| not_text("draft_note"))?;
+        return Ok((i, Line::Draft(note.into_owned())));
     }
-    let not_a_number = || w::JOURNAL_SCORE_NAN.fill(&[("id", &id)]);
-    let score = match v.get("score") {
-        None | Some(Value::Null) => None,
-        Some(Value::Number(n)) => {
-            let value = n.as_f64().ok_or_else(not_a_number)?;
-            let checked = check_score(value, &report.items[i].scale)
-                .map_err(|why| w::JOURNAL_SCORE_OFF.fill(&[("id", &id), ("why", &why)]))?;
-            Some(checked)
-        }
-        Some(_) => return Err(not_a_number()),
-    };
-    let text = |field: &str| match v.get(field) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(not_text(field)),
-    };
-    let note = text("note")?.unwrap_or_default();
-    let updated_at = text("updated_at")?;
-    let flagged = match v.get("flagged") {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => *b,
-        Some(_) => {
+    let mut entry = read_entry(&fields).map_err(|bad| match bad.expected {
+        Expected::NumberOrNull | Expected::FiniteNumber => w::JOURNAL_SCORE_NAN.fill(&[("id", &id)]),
+        Expected::Bool => {
             let args: [(&str, &dyn std::fmt::Display); 4] =
-                [("id", &id), ("field", &"flagged"), ("t", &"true"), ("f", &"false")];
-            return Err(w::JOURNAL_NOT_BOOL.fill(&args));
+                [("id", &id), ("field", &bad.field), ("t", &"true"), ("f", &"false")];
+            w::JOURNAL_NOT_BOOL.fill(&args)
         }
-    };
-    Ok((i, Line::Entry(Entry { score, note, flagged, updated_at })))
+        _ => not_text(&bad.field),
+    })?;
+    if let Some(value) = entry.score {
+        let checked = check_score(value, &report.items[i].scale)
+            .map_err(|why| w::JOURNAL_SCORE_OFF.fill(&[("id", &id), ("why", &why)]))?;
+        entry.score = Some(checked);
+    }
+    Ok((i, Line::Entry(entry)))
 }
 
 /// Appends refused lines to `NAME.scores.json.journal.rejected` (a side file: never through a

@@ -20,7 +20,7 @@ fn resumes_by_id_and_keeps_orphans() {
     let r = report();
     let loaded = parse_scores(Path::new("s.json"), SCORES, &r).unwrap();
     let s = &loaded.scores;
-    assert_eq!(s.evaluator.as_deref(), Some("Alex Morgan"));
+    assert_eq!(s.head.evaluator.as_deref(), Some("Alex Morgan"));
     assert_eq!(s.entries[item(&r, "overview.objectives")].score, Some(8.5));
     let e = &s.entries[item(&r, "delivery.adults.digital")];
     assert_eq!((e.score, e.flagged), (Some(3.25), true));
@@ -153,7 +153,7 @@ fn save_then_load_gives_the_same_scores() {
     s.entries[0].score = Some(6.5);
     s.entries[0].note = "佐证材料不足\n第二行".into();
     s.entries[1].flagged = true;
-    s.evaluator = Some("张三".into());
+    s.head.evaluator = Some("张三".into());
     save_scores(&path, &r, &s).unwrap();
     let back = load_scores(&path, &r).unwrap().unwrap();
     assert_eq!(back.scores, s);
@@ -201,13 +201,14 @@ fn submission_reopening_and_handovers_are_kept_through_saves() {
     let path = dir.path().join("r.scores.json");
     let r = report();
     let mut s = Scores::new(&r);
-    s.evaluator = Some("李四".into());
-    s.submitted_at = Some("2026-11-26T03:00:00Z".into());
-    s.reopened_at = Some("2026-11-27T08:00:00Z".into());
-    s.handovers = vec![crate::scores::Handover {
+    s.head.evaluator = Some("李四".into());
+    s.head.submitted_at = Some("2026-11-26T03:00:00Z".into());
+    s.head.reopened_at = Some("2026-11-27T08:00:00Z".into());
+    s.head.handovers = vec![crate::scores::Handover {
         from: "张三".into(),
         to: "李四".into(),
         at: "2026-11-25T01:00:00Z".into(),
+        ..Default::default()
     }];
     save_scores(&path, &r, &s).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();

@@ -1,19 +1,21 @@
 //! The one writer of a scores file while the app has it open, and how it shares the file with
 //! other programs: before each save it looks whether the file changed since the app last read
 //! or wrote it (its [`Stamp`]: inode, length, modification time), and if so reads it and merges
-//! entry by entry instead of overwriting it:
+//! instead of overwriting it. The merge is three-way, field by field, from the *base* — the
+//! file as the app last read or wrote it (`scores::Entry::merge`, `scores::Head::merge`):
 //!
-//! - an entry the other program changed and the app did not is taken (the app is told, and
-//!   adopts it);
-//! - an entry both changed differently is a conflict: the app's is written, the other file is
+//! - a field another program changed and the app did not is taken, and what is written is
+//!   handed back to the app to adopt; from then on it is the base, so the same program's next
+//!   edit of it is taken again, never counted as the app's;
+//! - a field both changed differently is a conflict: the app's is written, the other file is
 //!   kept whole in `NAME.scores.json.conflict` (a name no `*.scores.json` scan picks up), and the
 //!   app says so on screen;
+//! - fields the app does not know, in entries and at the top level, are merged like the rest;
 //! - entries for items the report does not have (orphans) are only ever the file's: the app
 //!   never edits them, so whatever the other program left is written back;
 //! - a file that cannot be read as scores for this report is not overwritten (the save fails,
 //!   and is tried again; the edits stay in memory and in the journal).
 //!
-//! What the app last wrote is remembered as one hash per entry, not a copy of the scores.
 //! (A rename by another program between the look and the write is the one window left; it lasts
 //! as long as the write itself.)
 
@@ -21,7 +23,7 @@ use super::scores_file::{Loaded, Stamp, parse_scores, read_stamped, write_scores
 use super::side::open_side;
 use super::write_atomic_with;
 use crate::report::{ItemIx, Report};
-use crate::scores::{Entry, Orphan, Scores};
+use crate::scores::{Entry, Head, Orphan, Scores};
 use crate::text::shown;
 use crate::words::errors as w;
 use std::collections::BTreeMap;
@@ -33,8 +35,9 @@ use std::sync::Arc;
 /// What a save found and did beyond writing the app's scores.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Outcome {
-    /// Entries another program changed, taken: the item, the app's entry the save was made
-    /// from, and the file's. The app adopts the file's where it still has the former.
+    /// Entries written other than the app had them, because another program changed them: the
+    /// item, the app's entry the save was made from, and what was written (the merge). The app
+    /// adopts what was written where it still has the former.
     pub taken: Vec<(ItemIx, Entry, Entry)>,
     /// Items both changed differently (the app's entry was written).
     pub conflicts: Vec<ItemIx>,
@@ -42,12 +45,15 @@ pub struct Outcome {
     pub conflict_file: Option<PathBuf>,
     /// The file's orphan entries, when another program changed them.
     pub orphans: Option<Vec<Orphan>>,
+    /// The head written in place of the app's (another program changed it): the app's it was
+    /// merged from, and what was written, for the app to adopt.
+    pub head: Option<(Head, Head)>,
 }
 
 impl Outcome {
     /// True when the save met another program's changes.
     pub fn is_external(&self) -> bool {
-        !self.taken.is_empty() || !self.conflicts.is_empty() || self.orphans.is_some()
+        !self.taken.is_empty() || !self.conflicts.is_empty() || self.orphans.is_some() || self.head.is_some()
     }
 
     /// Adds what a later save met to this one's.
@@ -60,6 +66,9 @@ impl Outcome {
         if later.orphans.is_some() {
             self.orphans = later.orphans;
         }
+        if later.head.is_some() {
+            self.head = later.head;
+        }
     }
 }
 
@@ -70,24 +79,48 @@ pub struct Writer {
     report: Arc<Report>,
     /// The file as last read or written; `None` when there was none.
     stamp: Option<Stamp>,
-    /// The hash of each entry as the app had it at the last save (or as read at start).
-    seen: Vec<u64>,
-    /// Entries taken from another program's edit that the app has not adopted yet: written in
-    /// place of the app's until the app changes or adopts them.
-    taken: BTreeMap<ItemIx, Entry>,
+    /// Each entry as the file held it when last read or written: the base of a merge.
+    base: Vec<Entry>,
+    /// Their hashes, to find what changed without comparing whole entries.
+    base_hash: Vec<u64>,
+    /// The file's top level (the evaluator's part) as last read or written.
+    base_head: Head,
+    /// Entries written in place of the app's, which the app has yet to adopt (they hold what
+    /// another program changed): the app's entry they replace, and what was written.
+    pending: BTreeMap<ItemIx, Pending>,
+    /// The same for the head.
+    pending_head: Option<Pending<Head>>,
     /// The file's orphan entries.
     orphans: Vec<Orphan>,
+}
+
+/// Something written in place of the app's own: the app's version it was merged from, and the
+/// merge.
+#[derive(Debug, Clone)]
+struct Pending<T = Entry> {
+    before: T,
+    written: T,
 }
 
 impl Writer {
     /// The writer of `path` for `report`, starting from the file as `loaded` read it (`None`:
     /// there was no file).
     pub fn new(path: PathBuf, report: Arc<Report>, loaded: Option<&Loaded>) -> Writer {
-        let (seen, stamp, orphans) = match loaded {
-            Some(l) => (l.scores.entries.iter().map(entry_hash).collect(), l.stamp, l.scores.orphans.clone()),
-            None => (vec![entry_hash(&Entry::default()); report.items.len()], None, Vec::new()),
+        let (base, stamp, orphans, head) = match loaded {
+            Some(l) => (l.scores.entries.clone(), l.stamp, l.scores.orphans.clone(), l.scores.head.clone()),
+            None => (vec![Entry::default(); report.items.len()], None, Vec::new(), Head::default()),
         };
-        Writer { path, report, stamp, seen, taken: BTreeMap::new(), orphans }
+        Writer {
+            path,
+            report,
+            stamp,
+            base_hash: base.iter().map(entry_hash).collect(),
+            base,
+            base_head: head,
+            pending: BTreeMap::new(),
+            pending_head: None,
+            orphans,
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -98,31 +131,62 @@ impl Writer {
     /// since the last read or write. `Err` is one sentence; the file is then as it was.
     pub fn save(&mut self, ours: &Scores) -> Result<Outcome, String> {
         let mut outcome = Outcome::default();
-        let hashes: Vec<u64> = ours.entries.iter().map(entry_hash).collect();
+        // What the app means now: its entries, with what was taken and not yet adopted.
+        let mut merged: Option<Scores> = None;
+        let pending = std::mem::take(&mut self.pending);
+        for (i, p) in pending {
+            let app = &ours.entries[i];
+            if *app == p.written {
+                continue; // adopted
+            }
+            let written = if *app == p.before {
+                p.written
+            } else {
+                // Changed by the app since: its change, on top of what was taken.
+                Entry::merge(&p.before, app, &p.written).value
+            };
+            merged.get_or_insert_with(|| ours.clone()).entries[i] = written;
+        }
+        let pending_head = self.pending_head.take().and_then(|p| {
+            let app = &ours.head;
+            if *app == p.written {
+                None
+            } else if *app == p.before {
+                Some(p.written)
+            } else {
+                Some(Head::merge(&p.before, app, &p.written).value)
+            }
+        });
+        if let Some(head) = pending_head {
+            merged.get_or_insert_with(|| ours.clone()).head = head;
+        }
         let now = std::fs::metadata(&self.path).ok().map(|m| Stamp::of(&m));
         if now != self.stamp {
-            self.merge_theirs(ours, &hashes, &mut outcome)?;
+            self.merge_theirs(ours, &mut merged, &mut outcome)?;
         }
-        // The app's own changes since the last save replace anything taken for those items.
-        if !self.taken.is_empty() {
-            for (i, h) in hashes.iter().enumerate() {
-                if *h != self.seen[i] {
-                    self.taken.remove(&i);
-                }
-            }
+        if ours.orphans != self.orphans {
+            merged.get_or_insert_with(|| ours.clone()).orphans = self.orphans.clone();
         }
-        let stamp = if self.taken.is_empty() && ours.orphans == self.orphans {
-            self.write(ours)
-        } else {
-            let mut merged = ours.clone();
-            for (&i, e) in &self.taken {
-                merged.entries[i] = e.clone();
-            }
-            merged.orphans = self.orphans.clone();
-            self.write(&merged)
-        }?;
+        let written = merged.as_ref().unwrap_or(ours);
+        let stamp = self.write(written)?;
         self.stamp = Some(stamp);
-        self.seen = hashes;
+        // What differs from the app's own is for it to adopt; and it is the base from now on.
+        for (i, (app, entry)) in ours.entries.iter().zip(&written.entries).enumerate() {
+            let h = entry_hash(entry);
+            if h != self.base_hash[i] {
+                self.base[i] = entry.clone();
+                self.base_hash[i] = h;
+            }
+            if merged.is_some() && app != entry {
+                self.pending.insert(i, Pending { before: app.clone(), written: entry.clone() });
+                outcome.taken.push((i, app.clone(), entry.clone()));
+            }
+        }
+        if written.head != ours.head {
+            self.pending_head = Some(Pending { before: ours.head.clone(), written: written.head.clone() });
+            outcome.head = Some((ours.head.clone(), written.head.clone()));
+        }
+        self.base_head = written.head.clone();
         Ok(outcome)
     }
 
@@ -134,17 +198,20 @@ impl Writer {
             })
     }
 
-    /// The file changed since the app last read or wrote it: read it and merge what it holds.
-    fn merge_theirs(&mut self, ours: &Scores, hashes: &[u64], outcome: &mut Outcome) -> Result<(), String> {
+    /// The file changed since the app last read or wrote it: read it and merge what it holds
+    /// into what is to be written (`merged`, or the app's `ours` until something differs).
+    fn merge_theirs(
+        &mut self,
+        ours: &Scores,
+        merged: &mut Option<Scores>,
+        outcome: &mut Outcome,
+    ) -> Result<(), String> {
         // The point first: a status bar cuts a long message at the screen's edge.
         let not_overwritten = |why: String| w::NOT_OVERWRITTEN.fill(&[("why", &why)]);
         let (bytes, stamp) = match read_stamped(&self.path) {
             Ok(Some(read)) => read,
             // Gone (deleted or moved away): the next write puts the app's scores back.
-            Ok(None) => {
-                self.taken.clear();
-                return Ok(());
-            }
+            Ok(None) => return Ok(()),
             Err(e) => {
                 return Err(not_overwritten(
                     w::CANNOT_READ
@@ -157,27 +224,33 @@ impl Writer {
             Err(e) => return Err(not_overwritten(e.reason())),
         };
         let mut conflicts = Vec::new();
-        for (i, theirs_entry) in theirs.entries.iter().enumerate() {
-            let before = self.taken.get(&i).map_or(self.seen[i], entry_hash);
-            if entry_hash(theirs_entry) == before {
+        for (i, entry) in theirs.entries.iter().enumerate() {
+            if entry_hash(entry) == self.base_hash[i] {
                 continue; // the other program left it as it was
             }
-            let ours_changed = hashes[i] != self.seen[i];
-            if !ours_changed {
-                self.taken.insert(i, theirs_entry.clone());
-                outcome.taken.push((i, ours.entries[i].clone(), theirs_entry.clone()));
-            } else if *theirs_entry != ours.entries[i] {
+            let mine = merged.as_ref().map_or(&ours.entries[i], |m| &m.entries[i]);
+            let m = Entry::merge(&self.base[i], mine, entry);
+            if m.conflict {
                 conflicts.push(i);
-                self.taken.remove(&i);
-            } else {
-                self.taken.remove(&i);
+            }
+            if m.value != *mine {
+                merged.get_or_insert_with(|| ours.clone()).entries[i] = m.value;
+            }
+        }
+        let mut head_conflict = false;
+        if theirs.head != self.base_head {
+            let mine = merged.as_ref().map_or(&ours.head, |m| &m.head);
+            let m = Head::merge(&self.base_head, mine, &theirs.head);
+            head_conflict = m.conflict;
+            if m.value != *mine {
+                merged.get_or_insert_with(|| ours.clone()).head = m.value;
             }
         }
         if theirs.orphans != self.orphans {
             self.orphans = theirs.orphans.clone();
             outcome.orphans = Some(theirs.orphans);
         }
-        if !conflicts.is_empty() {
+        if !conflicts.is_empty() || head_conflict {
             let kept = self.keep_conflict(&bytes).map_err(|e| {
                 w::CONFLICT_NOT_KEPT
                     .fill(&[("path", &shown(&self.path)), ("why", &crate::io_error::message(&e))])
@@ -214,10 +287,7 @@ impl Writer {
 /// A hash of everything an entry holds (stable within a run).
 fn entry_hash(e: &Entry) -> u64 {
     let mut h = DefaultHasher::new();
-    e.score.map(f64::to_bits).hash(&mut h);
-    e.note.hash(&mut h);
-    e.flagged.hash(&mut h);
-    e.updated_at.hash(&mut h);
+    e.hash(&mut h);
     h.finish()
 }
 

@@ -116,7 +116,7 @@ pub enum Action {
         result: Result<(), String>,
     },
     /// A save met another program's changes to the scores file (and merged them).
-    External(crate::store::Outcome),
+    External(Box<crate::store::Outcome>),
     Exported(Result<String, String>),
     /// Writing the recovery journal failed: the changes to `items` (`None`: every change not
     /// yet saved) may not survive a crash.

@@ -101,7 +101,7 @@ pub fn run(
             scores_path: app.scores_path.clone(),
             journal: journal.as_ref().filter(|_| !app.read_only).map(|j| (j.path().to_path_buf(), j.id())),
             lock_id: options.lock_id,
-            evaluator: app.scores.evaluator.clone(),
+            evaluator: app.scores.head.evaluator.clone(),
         },
         Arc::clone(&stop),
         Arc::clone(&done),

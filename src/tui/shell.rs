@@ -137,7 +137,7 @@ impl Shell {
         }
         let saved = saved.map(|outcome| {
             if outcome.is_external() {
-                self.dispatch(app, Action::External(outcome));
+                self.dispatch(app, Action::External(Box::new(outcome)));
             }
         });
         self.dispatch(app, Action::Saved(saved));
@@ -180,7 +180,7 @@ impl Shell {
         }
         let result = done.result.map(|outcome| {
             if outcome.is_external() {
-                self.dispatch(app, Action::External(outcome));
+                self.dispatch(app, Action::External(Box::new(outcome)));
             }
         });
         self.dispatch(app, Action::SavedUpTo { revision: autosave.revision, result });

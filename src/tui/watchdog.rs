@@ -59,8 +59,8 @@ fn save(r: &Recovery) -> Result<(), ()> {
         Ok(None) => Scores::new(&r.report),
         Err(_) => return Err(()),
     };
-    if scores.evaluator.is_none() {
-        scores.evaluator = r.evaluator.clone();
+    if scores.head.evaluator.is_none() {
+        scores.head.evaluator = r.evaluator.clone();
     }
     replay(journal, &r.report, &mut scores).map_err(|_| ())?;
     save_scores(&r.scores_path, &r.report, &scores).map_err(|_| ())?;

@@ -1095,7 +1095,7 @@ fn another_programs_change_is_adopted_unless_changed_here_since() {
     outcome.taken.push((ATTENDANCE, Entry::default(), theirs.clone()));
     outcome.taken.push((OBJECTIVES, Entry::default(), Entry { score: Some(1.0), ..Entry::default() }));
     app.update(Action::QuickScore(5)); // objectives changed here after the save's snapshot
-    app.update(Action::External(outcome));
+    app.update(Action::External(Box::new(outcome)));
     assert_eq!(app.scores.entries[ATTENDANCE], theirs, "taken");
     assert_eq!(app.scores.entries[OBJECTIVES].score, Some(5.0), "this app's later change stays");
     assert_eq!(
@@ -1109,7 +1109,7 @@ fn another_programs_change_is_adopted_unless_changed_here_since() {
     let mut conflict = Outcome::default();
     conflict.conflicts.push(OBJECTIVES);
     conflict.conflict_file = Some(PathBuf::from("/d/r.scores.json.conflict"));
-    app.update(Action::External(conflict));
+    app.update(Action::External(Box::new(conflict)));
     let m = app.message.clone().unwrap();
     assert_eq!(m.level, Level::Warn);
     assert!(m.sticky);

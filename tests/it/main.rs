@@ -49,3 +49,4 @@ mod search_cli;
 mod search_ui;
 mod summary;
 mod theme;
+mod unknown_fields;

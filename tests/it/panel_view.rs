@@ -36,7 +36,7 @@ fn panel_app(method: Method) -> App {
         .iter()
         .map(|n| {
             let scores = member_scores(&report, n);
-            Member::new(scores.evaluator.clone().unwrap(), PathBuf::from(n), scores)
+            Member::new(scores.head.evaluator.clone().unwrap(), PathBuf::from(n), scores)
         })
         .collect();
     let scores = Scores::new(&report);

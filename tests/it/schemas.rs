@@ -113,20 +113,22 @@ fn every_scores_file_read_or_saved_follows_the_scores_schema() {
         appraise::report::parse_report(std::fs::read(root().join("fixtures/english-sample.json")).unwrap())
             .unwrap();
     let mut scores = appraise::scores::Scores::new(&report);
-    scores.evaluator = Some("张三".into());
+    scores.head.evaluator = Some("张三".into());
     scores.entries[0] = appraise::scores::Entry {
         score: Some(7.5),
         note: "佐证材料不足".into(),
         flagged: true,
         updated_at: Some("2026-11-26T03:00:00Z".into()),
+        extra: Default::default(),
     };
     schema.check("a saved scores file", &appraise::store::scores_json(&report, &scores));
-    scores.submitted_at = Some("2026-11-26T03:00:00Z".into());
-    scores.reopened_at = Some("2026-11-27T03:00:00Z".into());
-    scores.handovers.push(appraise::scores::Handover {
+    scores.head.submitted_at = Some("2026-11-26T03:00:00Z".into());
+    scores.head.reopened_at = Some("2026-11-27T03:00:00Z".into());
+    scores.head.handovers.push(appraise::scores::Handover {
         from: "张三".into(),
         to: "李四".into(),
         at: "2026-11-25T03:00:00Z".into(),
+        extra: Default::default(),
     });
     schema.check(
         "a submitted, reopened, handed-over scores file",

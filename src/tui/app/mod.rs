@@ -393,7 +393,7 @@ impl App {
             }
             JournalFailed { error, items } => self.on_journal_failed(error, items),
             JournalRecovered => self.on_journal_recovered(),
-            External(outcome) => self.on_external(outcome),
+            External(outcome) => self.on_external(*outcome),
             NextItem => self.move_to(self.next_row(|n| self.is_stop(n)), w::AT_LAST_ITEM.get()),
             PrevItem => self.move_to(self.prev_row(|n| self.is_stop(n)), w::AT_FIRST_ITEM.get()),
             NextSection => {

@@ -204,6 +204,11 @@ impl App {
         if let Some(orphans) = outcome.orphans {
             Arc::make_mut(&mut self.scores).orphans = orphans;
         }
+        if let Some((then, written)) = outcome.head
+            && self.scores.head == then
+        {
+            Arc::make_mut(&mut self.scores).head = written;
+        }
         if !adopted.is_empty() {
             self.tallies = crate::scores::Tallies::compute(&self.report, &self.scores);
         }

@@ -18,7 +18,7 @@ impl App {
             return;
         }
         if self.scores.is_submitted() {
-            let at = self.scores.submitted_at.clone().unwrap_or_default();
+            let at = self.scores.head.submitted_at.clone().unwrap_or_default();
             self.say(Level::Info, ev::ALREADY_SUBMITTED.fill(&[("at", &at)]));
             return;
         }
@@ -57,7 +57,7 @@ impl App {
 
     /// The question before the first change to a submitted sheet; `then` is done on yes.
     pub(super) fn ask_reopen(&mut self, then: Action) {
-        let at = self.scores.submitted_at.clone().unwrap_or_default();
+        let at = self.scores.head.submitted_at.clone().unwrap_or_default();
         self.mode = Mode::Confirm(Confirm::Reopen(Box::new(then)));
         self.say_sticky(Level::Warn, ev::REOPEN_ASK.fill(&[("at", &at)]));
     }
@@ -72,15 +72,15 @@ impl App {
             (Confirm::Submit, true) => {
                 let at = now_rfc3339();
                 let scores = Arc::make_mut(&mut self.scores);
-                scores.submitted_at = Some(at.clone());
-                scores.reopened_at = None;
+                scores.head.submitted_at = Some(at.clone());
+                scores.head.reopened_at = None;
                 self.mark_changed();
                 self.say(Level::Info, ev::SUBMITTED.fill(&[("at", &at)]));
                 return Some(Effect::Save);
             }
             (Confirm::Submit, false) => self.say(Level::Info, ev::SUBMIT_CANCELLED.get()),
             (Confirm::Reopen(then), true) => {
-                Arc::make_mut(&mut self.scores).reopened_at = Some(now_rfc3339());
+                Arc::make_mut(&mut self.scores).head.reopened_at = Some(now_rfc3339());
                 self.mark_changed();
                 let effect = self.apply(*then);
                 if self.message.is_none() {

@@ -36,7 +36,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                 label(words::INFO_REASONS_OPTIONAL)
             },
         ),
-        (label(words::INFO_EVALUATOR), app.scores.evaluator.clone().unwrap_or_else(|| "–".into())),
+        (label(words::INFO_EVALUATOR), app.scores.head.evaluator.clone().unwrap_or_else(|| "–".into())),
         (label(words::INFO_SCORES_FILE), crate::text::shown(&app.scores_path).to_string()),
         (label(words::INFO_SHA), r.sha256.clone()),
         (label(words::INFO_LANG), label(words::INFO_LANG_VALUE)),

@@ -17,7 +17,7 @@ use ratatui::widgets::Paragraph;
 pub fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     let w = usize::from(area.width);
     let mut right = String::new();
-    if let Some(name) = &app.scores.evaluator {
+    if let Some(name) = &app.scores.head.evaluator {
         right.push_str(&words::EVALUATOR.fill(&[("name", name)]));
     }
     if app.read_only {
@@ -69,10 +69,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         line.push(Span::styled(words::JOURNAL_BAD.get(), t.error));
     }
     // A submitted sheet says so; one changed since, that it is open again.
-    if app.scores.reopened_at.is_some() {
+    if app.scores.head.reopened_at.is_some() {
         line.push(Span::raw(" │ "));
         line.push(Span::styled(crate::words::evaluators::STATUS_REOPENED.get(), t.warning));
-    } else if app.scores.submitted_at.is_some() {
+    } else if app.scores.head.submitted_at.is_some() {
         line.push(Span::raw(" │ "));
         line.push(Span::styled(crate::words::evaluators::STATUS_SUBMITTED.get(), t.score_full));
     }
