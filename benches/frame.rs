@@ -62,7 +62,7 @@ fn frames(c: &mut Criterion) {
             group.bench_function(BenchmarkId::new(format!("{w}x{h}"), items), |b| {
                 b.iter(|| {
                     // Walk down and back up so the cursor stays among real rows.
-                    if app.update(if down { Action::NextItem } else { Action::PrevItem }).is_none()
+                    if app.update(if down { Action::NextItem } else { Action::PrevItem }).is_empty()
                         && app.message.is_some()
                     {
                         down = !down;

@@ -8,52 +8,92 @@ use std::io::{Error, ErrorKind};
 
 /// A short, human reason for `e`, to follow "cannot read FILE: ", in the interface's language.
 pub fn message(e: &Error) -> String {
-    let known = match e.kind() {
-        ErrorKind::NotFound => Some(w::IO_NOT_FOUND),
-        ErrorKind::PermissionDenied => Some(w::IO_PERMISSION),
-        ErrorKind::IsADirectory => Some(w::IO_IS_DIRECTORY),
-        ErrorKind::NotADirectory => Some(w::IO_NOT_A_DIRECTORY),
-        ErrorKind::StorageFull => Some(w::IO_DISK_FULL),
-        ErrorKind::QuotaExceeded => Some(w::IO_QUOTA),
-        ErrorKind::FileTooLarge => Some(w::IO_FILE_TOO_LARGE),
-        _ => None,
-    };
-    if let Some(word) = known {
-        return word.get().to_string();
+    Reason::of(e).to_string()
+}
+
+/// Why an I/O operation failed, kept as data — its kind, the system's error code, and the
+/// program's own sentence or the system's words — so it can travel (to the app, in an action)
+/// and become words where it is shown: [`message`]'s reason, by `Display`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    kind: ErrorKind,
+    os: Option<i32>,
+    /// The words are the program's own (a refusal in a side file, say), already in the
+    /// interface's language.
+    own: bool,
+    /// The system's own words, in English.
+    system: String,
+}
+
+impl Reason {
+    pub fn of(e: &Error) -> Reason {
+        Reason { kind: e.kind(), os: e.raw_os_error(), own: e.get_ref().is_some(), system: system_text(e) }
     }
-    // A message of the program's own (a refusal in a side file, say) is already in the
-    // interface's language.
-    if e.get_ref().is_some() || crate::words::lang() == Lang::En {
-        return system_text(e);
+
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
     }
-    let chinese = match e.kind() {
-        ErrorKind::ReadOnlyFilesystem => w::IO_READ_ONLY_FS,
-        ErrorKind::TimedOut => w::IO_TIMED_OUT,
-        ErrorKind::AlreadyExists => w::IO_EXISTS,
-        ErrorKind::Interrupted => w::IO_INTERRUPTED,
-        ErrorKind::WouldBlock => w::IO_WOULD_BLOCK,
-        ErrorKind::InvalidData => w::IO_INVALID_DATA,
-        ErrorKind::UnexpectedEof => w::IO_UNEXPECTED_EOF,
-        ErrorKind::OutOfMemory => w::IO_OUT_OF_MEMORY,
-        ErrorKind::ResourceBusy | ErrorKind::ExecutableFileBusy => w::IO_BUSY,
-        ErrorKind::DirectoryNotEmpty => w::IO_NOT_EMPTY,
-        ErrorKind::CrossesDevices => w::IO_CROSSES_DEVICES,
-        ErrorKind::InvalidFilename => w::IO_BAD_FILE_NAME,
-        ErrorKind::TooManyLinks => w::IO_TOO_MANY_LINKS,
-        ErrorKind::StaleNetworkFileHandle => w::IO_STALE,
-        ErrorKind::BrokenPipe => w::IO_BROKEN_PIPE,
-        ErrorKind::WriteZero => w::IO_WRITE_ZERO,
-        ErrorKind::Unsupported => w::IO_UNSUPPORTED,
-        #[cfg(unix)]
-        _ if e.raw_os_error() == Some(libc::EIO) => w::IO_EIO,
-        _ => {
-            return match e.raw_os_error() {
-                Some(code) => w::IO_OS_ERROR.fill(&[("code", &code)]),
-                None => w::IO_OTHER.get().to_string(),
-            };
+}
+
+impl From<&Error> for Reason {
+    fn from(e: &Error) -> Reason {
+        Reason::of(e)
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words())
+    }
+}
+
+impl Reason {
+    fn words(&self) -> String {
+        let known = match self.kind {
+            ErrorKind::NotFound => Some(w::IO_NOT_FOUND),
+            ErrorKind::PermissionDenied => Some(w::IO_PERMISSION),
+            ErrorKind::IsADirectory => Some(w::IO_IS_DIRECTORY),
+            ErrorKind::NotADirectory => Some(w::IO_NOT_A_DIRECTORY),
+            ErrorKind::StorageFull => Some(w::IO_DISK_FULL),
+            ErrorKind::QuotaExceeded => Some(w::IO_QUOTA),
+            ErrorKind::FileTooLarge => Some(w::IO_FILE_TOO_LARGE),
+            _ => None,
+        };
+        if let Some(word) = known {
+            return word.get().to_string();
         }
-    };
-    chinese.get().to_string()
+        if self.own || crate::words::lang() == Lang::En {
+            return self.system.clone();
+        }
+        let chinese = match self.kind {
+            ErrorKind::ReadOnlyFilesystem => w::IO_READ_ONLY_FS,
+            ErrorKind::TimedOut => w::IO_TIMED_OUT,
+            ErrorKind::AlreadyExists => w::IO_EXISTS,
+            ErrorKind::Interrupted => w::IO_INTERRUPTED,
+            ErrorKind::WouldBlock => w::IO_WOULD_BLOCK,
+            ErrorKind::InvalidData => w::IO_INVALID_DATA,
+            ErrorKind::UnexpectedEof => w::IO_UNEXPECTED_EOF,
+            ErrorKind::OutOfMemory => w::IO_OUT_OF_MEMORY,
+            ErrorKind::ResourceBusy | ErrorKind::ExecutableFileBusy => w::IO_BUSY,
+            ErrorKind::DirectoryNotEmpty => w::IO_NOT_EMPTY,
+            ErrorKind::CrossesDevices => w::IO_CROSSES_DEVICES,
+            ErrorKind::InvalidFilename => w::IO_BAD_FILE_NAME,
+            ErrorKind::TooManyLinks => w::IO_TOO_MANY_LINKS,
+            ErrorKind::StaleNetworkFileHandle => w::IO_STALE,
+            ErrorKind::BrokenPipe => w::IO_BROKEN_PIPE,
+            ErrorKind::WriteZero => w::IO_WRITE_ZERO,
+            ErrorKind::Unsupported => w::IO_UNSUPPORTED,
+            #[cfg(unix)]
+            _ if self.os == Some(libc::EIO) => w::IO_EIO,
+            _ => {
+                return match self.os {
+                    Some(code) => w::IO_OS_ERROR.fill(&[("code", &code)]),
+                    None => w::IO_OTHER.get().to_string(),
+                };
+            }
+        };
+        chinese.get().to_string()
+    }
 }
 
 /// For a message that has always quoted the system's own words (`No such file or directory (os

@@ -194,10 +194,10 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
         match Journal::open(&journal_file) {
             Ok(j) => Some(j),
             Err(e) => {
-                let why = crate::io_error::message(&e);
+                let why = crate::io_error::Reason::of(&e);
                 warnings
                     .push(cli::JOURNAL_UNWRITABLE.fill(&[("path", &shown(&journal_file)), ("why", &why)]));
-                journal_error = Some(why);
+                journal_error = Some(crate::store::JournalError::NotOpen(Some(why)));
                 None
             }
         }
@@ -312,7 +312,10 @@ fn not_saved(app: &App, scores: &Path, journal: &Path) -> String {
     }
     let n = app.unkept.len();
     let lost = if n == 1 { cli::LOST_ITEM } else { cli::LOST_ITEMS }.fill(&[("n", &n)]);
-    let why = app.journal_error.as_deref().unwrap_or(cli::JOURNAL_WRITE_FAILED.get());
+    let why = app
+        .journal_error
+        .as_ref()
+        .map_or_else(|| cli::JOURNAL_WRITE_FAILED.get().to_string(), ToString::to_string);
     let mut text = cli::NOT_SAVED_LOST.fill(&[
         ("scores", &scores),
         ("journal", &journal),

@@ -12,6 +12,7 @@
 //! regular file, and removed only while it is still the file the app opened.
 
 use super::side::{FileId, file_id, open_side, remove_if_same};
+use crate::io_error::Reason;
 use crate::report::{Node, Report};
 use crate::scores::{Entry, Expected, Fields, Row, Scores, check_score, read_entry, string_of};
 use crate::words::errors as w;
@@ -45,7 +46,7 @@ struct SyncState {
     wanted: u64,
     synced: u64,
     /// A failure not yet taken by the app, or `Ok` once syncing works again after one.
-    news: Option<Result<(), String>>,
+    news: Option<Result<(), Reason>>,
     failing: bool,
     stop: bool,
 }
@@ -150,7 +151,7 @@ impl Journal {
     /// What the fsync thread has to say since it was last asked: `Err` when an fsync failed
     /// (the lines since the last good one may not survive a power cut), `Ok` when it works
     /// again after a failure.
-    pub fn sync_news(&self) -> Option<Result<(), String>> {
+    pub fn sync_news(&self) -> Option<Result<(), Reason>> {
         self.shared.lock().news.take()
     }
 
@@ -231,7 +232,7 @@ fn sync_loop(file: &File, shared: &Shared) {
                 // Counted as done (the next line tries again) and reported once per failure.
                 state.synced = state.synced.max(target);
                 if !std::mem::replace(&mut state.failing, true) {
-                    state.news = Some(Err(crate::io_error::message(&e)));
+                    state.news = Some(Err(Reason::of(&e)));
                 }
             }
         }

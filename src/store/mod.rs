@@ -5,6 +5,7 @@
 
 mod atomic;
 mod evaluators;
+mod failure;
 mod journal;
 mod lock;
 mod output;
@@ -14,6 +15,7 @@ mod writer;
 
 pub use atomic::{remove_stale_temps, write_atomic, write_atomic_with};
 pub use evaluators::{NAME_MAX, NameError, RESERVED, evaluator_in, file_name_part, own_scores_file};
+pub use failure::{JournalError, SaveError};
 pub use journal::{Journal, Rejected, Replayed, journal_path, keep_rejected, rejected_path, replay};
 pub use lock::{Lock, LockError, acquire, lock_path};
 pub use output::{Dest, OutputError, describe, destination, write_output};

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 pub const FORMAT: &str = "appraise.scores/1";
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
     #[error("{}", w::CANNOT_READ.fill(&[("path", &shown(path)), ("why", message)]))]
     Io { path: PathBuf, message: String },

@@ -19,12 +19,13 @@
 //! (A rename by another program between the look and the write is the one window left; it lasts
 //! as long as the write itself.)
 
+use super::failure::SaveError;
 use super::scores_file::{Loaded, Stamp, parse_scores, read_stamped, write_scores};
 use super::side::open_side;
 use super::write_atomic_with;
+use crate::io_error::Reason;
 use crate::report::{ItemIx, Report};
 use crate::scores::{Entry, Head, Orphan, Scores};
-use crate::text::shown;
 use crate::words::errors as w;
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -128,8 +129,8 @@ impl Writer {
     }
 
     /// Saves the app's scores `ours`, merged with any change another program made to the file
-    /// since the last read or write. `Err` is one sentence; the file is then as it was.
-    pub fn save(&mut self, ours: &Scores) -> Result<Outcome, String> {
+    /// since the last read or write. On `Err` the file is as it was.
+    pub fn save(&mut self, ours: &Scores) -> Result<Outcome, SaveError> {
         let mut outcome = Outcome::default();
         // What the app means now: its entries, with what was taken and not yet adopted.
         let mut merged: Option<Scores> = None;
@@ -190,12 +191,10 @@ impl Writer {
         Ok(outcome)
     }
 
-    fn write(&self, scores: &Scores) -> Result<Stamp, String> {
+    fn write(&self, scores: &Scores) -> Result<Stamp, SaveError> {
         write_atomic_with(&self.path, |file| write_scores(file, &self.report, scores))
             .map(|meta| Stamp::of(&meta))
-            .map_err(|e| {
-                w::SAVE_FAILED.fill(&[("why", &crate::io_error::message(&e)), ("path", &shown(&self.path))])
-            })
+            .map_err(|e| SaveError::Write { path: self.path.clone(), why: Reason::of(&e) })
     }
 
     /// The file changed since the app last read or wrote it: read it and merge what it holds
@@ -205,24 +204,14 @@ impl Writer {
         ours: &Scores,
         merged: &mut Option<Scores>,
         outcome: &mut Outcome,
-    ) -> Result<(), String> {
-        // The point first: a status bar cuts a long message at the screen's edge.
-        let not_overwritten = |why: String| w::NOT_OVERWRITTEN.fill(&[("why", &why)]);
+    ) -> Result<(), SaveError> {
         let (bytes, stamp) = match read_stamped(&self.path) {
             Ok(Some(read)) => read,
             // Gone (deleted or moved away): the next write puts the app's scores back.
             Ok(None) => return Ok(()),
-            Err(e) => {
-                return Err(not_overwritten(
-                    w::CANNOT_READ
-                        .fill(&[("path", &shown(&self.path)), ("why", &crate::io_error::message(&e))]),
-                ));
-            }
+            Err(e) => return Err(SaveError::Unreadable { path: self.path.clone(), why: Reason::of(&e) }),
         };
-        let theirs = match parse_scores(&self.path, &bytes, &self.report) {
-            Ok(loaded) => loaded.scores,
-            Err(e) => return Err(not_overwritten(e.reason())),
-        };
+        let theirs = parse_scores(&self.path, &bytes, &self.report).map_err(SaveError::NotScores)?.scores;
         let mut conflicts = Vec::new();
         for (i, entry) in theirs.entries.iter().enumerate() {
             if entry_hash(entry) == self.base_hash[i] {
@@ -251,10 +240,9 @@ impl Writer {
             outcome.orphans = Some(theirs.orphans);
         }
         if !conflicts.is_empty() || head_conflict {
-            let kept = self.keep_conflict(&bytes).map_err(|e| {
-                w::CONFLICT_NOT_KEPT
-                    .fill(&[("path", &shown(&self.path)), ("why", &crate::io_error::message(&e))])
-            })?;
+            let kept = self
+                .keep_conflict(&bytes)
+                .map_err(|e| SaveError::ConflictNotKept { path: self.path.clone(), why: Reason::of(&e) })?;
             outcome.conflicts = conflicts;
             outcome.conflict_file = Some(kept);
         }

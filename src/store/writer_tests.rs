@@ -118,13 +118,15 @@ fn an_unreadable_file_is_not_overwritten_and_a_fixed_one_is_merged() {
     std::fs::write(&path, "{ not json").unwrap();
     ours.entries[0].score = Some(1.0);
     let e = w.save(&ours).unwrap_err();
+    assert!(matches!(e, SaveError::NotScores(_)), "{e:?}");
+    let e = e.to_string();
     assert!(e.contains("(line 1, column 3: "), "{e}");
     assert!(e.starts_with("not overwritten: another program changed it ("), "{e}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ not json");
 
     let other = br#"{"format": "appraise.scores/1", "report": {"id": "someone-else"}, "items": []}"#;
     std::fs::write(&path, other).unwrap();
-    let e = w.save(&ours).unwrap_err();
+    let e = w.save(&ours).unwrap_err().to_string();
     assert!(e.contains("someone-else"), "{e}");
     assert_eq!(std::fs::read(&path).unwrap(), other);
 

@@ -98,6 +98,8 @@ pub enum Action {
     Key(KeyEvent),
     Paste(String),
     Resize(u16, u16),
+    /// The clock, as the event loop reads it: what is due (an autosave) starts.
+    Tick(std::time::Instant),
     /// Mouse (with --mouse): the wheel over a pane, a left click.
     Wheel {
         column: u16,
@@ -109,11 +111,11 @@ pub enum Action {
         row: u16,
     },
     // Results of effects performed by the event loop
-    Saved(Result<(), String>),
+    Saved(Result<(), crate::store::SaveError>),
     /// A background save of the scores as they were at `revision` finished.
     SavedUpTo {
         revision: u64,
-        result: Result<(), String>,
+        result: Result<(), crate::store::SaveError>,
     },
     /// A save met another program's changes to the scores file (and merged them).
     External(Box<crate::store::Outcome>),
@@ -121,7 +123,7 @@ pub enum Action {
     /// Writing the recovery journal failed: the changes to `items` (`None`: every change not
     /// yet saved) may not survive a crash.
     JournalFailed {
-        error: String,
+        error: crate::store::JournalError,
         items: Option<Vec<crate::report::ItemIx>>,
     },
     /// The journal works again after a failure.

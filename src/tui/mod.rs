@@ -110,11 +110,11 @@ pub fn run(
     let search = SearchWorker::spawn(Arc::clone(&app.report));
     let saver = saver::Saver::spawn(writer);
     let exporter = exporter::Exporter::shared(export);
+    app.autosave.delay = options.autosave_delay;
     let mut shell = Shell {
         exporter,
         search,
         journal,
-        autosave_delay: options.autosave_delay,
         saver,
         autosave: None,
         interrupts: 0,
@@ -134,8 +134,7 @@ pub fn run(
     let signalled = stop.swap(false, Ordering::SeqCst);
     if result.is_err() || signalled {
         // The terminal is gone or a signal came: whatever was on screen goes to disk now.
-        let saved = shell.save(app);
-        shell.dispatch_saved(app, saved);
+        shell.save_and_tell(app);
     }
     if !app.read_only && app.has_unsaved() {
         // Not in the scores file: make sure the journal has it on disk.
@@ -185,7 +184,6 @@ fn event_loop(
     let _ = event::poll(Duration::ZERO)?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    let mut last_attempt: Option<Instant> = None;
     let mut redraw = true;
     loop {
         if redraw {
@@ -200,8 +198,10 @@ fn event_loop(
         if app.quit || stop.load(Ordering::SeqCst) {
             return Ok(());
         }
-        let mut wait =
-            shell::autosave_wait(app, last_attempt, shell.autosave_delay).unwrap_or(IDLE_POLL).min(IDLE_POLL);
+        // The clock: an autosave that is due starts.
+        let now = Instant::now();
+        redraw |= shell.dispatch(app, Action::Tick(now));
+        let mut wait = app.wake_at().map_or(IDLE_POLL, |t| t.saturating_duration_since(now)).min(IDLE_POLL);
         if app.search_pending() || shell.autosave.is_some() || shell.exporter.busy() {
             wait = wait.min(SEARCH_POLL);
         }
@@ -222,7 +222,9 @@ fn event_loop(
         if let Some(news) = shell.journal.as_ref().and_then(Journal::sync_news) {
             let action = match news {
                 Ok(()) => Action::JournalRecovered,
-                Err(error) => Action::JournalFailed { error, items: None },
+                Err(why) => {
+                    Action::JournalFailed { error: crate::store::JournalError::Sync(why), items: None }
+                }
             };
             shell.dispatch(app, action);
             redraw = true;
@@ -273,13 +275,6 @@ fn event_loop(
         }
         if let Some(done) = shell.saver.try_done() {
             shell.finish_autosave(app, done);
-            redraw = true;
-        }
-        if shell.autosave.is_none()
-            && shell::autosave_wait(app, last_attempt, shell.autosave_delay) == Some(Duration::ZERO)
-        {
-            last_attempt = Some(Instant::now());
-            shell.start_autosave(app);
             redraw = true;
         }
     }

@@ -4,7 +4,7 @@
 //! [`Writer`], which merges what another program changed in the file meanwhile.
 
 use crate::scores::Scores;
-use crate::store::{Outcome, Writer};
+use crate::store::{Outcome, SaveError, Writer};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -16,44 +16,59 @@ struct Job {
 /// The answer to a save: which job, and how it went.
 pub struct Done {
     pub id: u64,
-    pub result: Result<Outcome, String>,
+    pub result: Result<Outcome, SaveError>,
 }
 
 pub struct Saver {
     jobs: Sender<Job>,
     done: Receiver<Done>,
+    /// What the thread writes through, kept to start it again if it is gone.
+    writer: Arc<Mutex<Writer>>,
     next_id: u64,
     /// The job being written, if any.
     pub in_flight: Option<u64>,
+}
+
+/// Starts the thread; its job queue and its answers.
+fn thread(writer: Arc<Mutex<Writer>>) -> (Sender<Job>, Receiver<Done>) {
+    let (jobs, inbox) = mpsc::channel::<Job>();
+    let (outbox, done) = mpsc::channel();
+    // A thread that cannot be started shows as a closed queue: `start` says so.
+    let _ = std::thread::Builder::new().name("saver".into()).spawn(move || {
+        while let Ok(job) = inbox.recv() {
+            let result = writer.lock().unwrap_or_else(PoisonError::into_inner).save(&job.scores);
+            if outbox.send(Done { id: job.id, result }).is_err() {
+                return;
+            }
+        }
+    });
+    (jobs, done)
 }
 
 impl Saver {
     /// The saver thread, writing through `writer` (shared, so a last save after a crash of the
     /// event loop can still use it).
     pub fn spawn(writer: Arc<Mutex<Writer>>) -> Saver {
-        let (jobs, inbox) = mpsc::channel::<Job>();
-        let (outbox, done) = mpsc::channel();
-        let _ = std::thread::Builder::new().name("saver".into()).spawn(move || {
-            while let Ok(job) = inbox.recv() {
-                let result = writer.lock().unwrap_or_else(PoisonError::into_inner).save(&job.scores);
-                if outbox.send(Done { id: job.id, result }).is_err() {
-                    return;
-                }
-            }
-        });
-        Saver { jobs, done, next_id: 0, in_flight: None }
+        let (jobs, done) = thread(Arc::clone(&writer));
+        Saver { jobs, done, writer, next_id: 0, in_flight: None }
     }
 
-    /// Starts writing `scores` (a snapshot); returns the job's id.
-    pub fn start(&mut self, scores: Arc<Scores>) -> u64 {
+    /// Starts writing `scores` (a snapshot); returns the job's id. A thread that is gone (it
+    /// panicked) is started again first; `Err` when even that fails.
+    pub fn start(&mut self, scores: Arc<Scores>) -> Result<u64, SaveError> {
         self.next_id += 1;
         let id = self.next_id;
-        if self.jobs.send(Job { id, scores }).is_err() {
-            // The thread is gone (it cannot be, short of a bug): say so through the answer.
-            return id;
-        }
+        let job = match self.jobs.send(Job { id, scores }) {
+            Ok(()) => {
+                self.in_flight = Some(id);
+                return Ok(id);
+            }
+            Err(mpsc::SendError(job)) => job,
+        };
+        (self.jobs, self.done) = thread(Arc::clone(&self.writer));
+        self.jobs.send(job).map_err(|_| SaveError::SaverGone)?;
         self.in_flight = Some(id);
-        id
+        Ok(id)
     }
 
     /// An answer that has arrived, without waiting.
@@ -67,7 +82,7 @@ impl Saver {
 
     /// Waits for job `id` (and any before it) to be written; the outcomes of the ones before
     /// it are merged in (another program's changes they met must still reach the app).
-    pub fn wait(&mut self, id: u64) -> Result<Outcome, String> {
+    pub fn wait(&mut self, id: u64) -> Result<Outcome, SaveError> {
         let mut met = Outcome::default();
         loop {
             match self.done.recv() {
@@ -80,8 +95,33 @@ impl Saver {
                         return done.result.map(|_| met);
                     }
                 }
-                Err(_) => return Err(crate::words::tui::SAVER_STOPPED.get().into()),
+                Err(_) => {
+                    self.in_flight = None;
+                    return Err(SaveError::SaverGone);
+                }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::parse_report;
+
+    #[test]
+    fn a_saver_whose_thread_is_gone_is_started_again_and_saves() {
+        let report = Arc::new(parse_report(include_bytes!("../../fixtures/english-sample.json")).unwrap());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.scores.json");
+        let writer = Arc::new(Mutex::new(Writer::new(path.clone(), Arc::clone(&report), None)));
+        let mut saver = Saver::spawn(writer);
+        // The thread is gone: its queue has no reader.
+        saver.jobs = mpsc::channel().0;
+        let mut scores = Scores::new(&report);
+        scores.entries[0].score = Some(5.0);
+        let id = saver.start(Arc::new(scores)).expect("started again");
+        saver.wait(id).expect("saved");
+        assert!(std::fs::read_to_string(&path).unwrap().contains("\"score\": 5"));
     }
 }

@@ -4,23 +4,22 @@
 //! key map (Ctrl-c twice).
 
 use super::action::Action;
-use super::app::{App, Effect, JournalRecord, Mode, SaveState};
+use super::app::{App, Effect, Mode};
 use super::search_worker::SearchWorker;
 use super::{exporter, saver, terminal, view};
-use crate::store::{Journal, Outcome, Writer};
+use crate::io_error::Reason;
+use crate::report::ItemIx;
+use crate::store::{Journal, JournalError, Outcome, SaveError, Writer};
 use ratatui::crossterm::event;
+use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
-/// How often a failed save is tried again.
-const RETRY_DELAY: Duration = Duration::from_secs(5);
 /// What performs the app's effects: file work, the journal, the saver, the exporter and the
 /// search worker.
 pub struct Shell {
     pub exporter: exporter::Exporter,
     pub search: SearchWorker,
     pub journal: Option<Journal>,
-    pub autosave_delay: Duration,
     pub(super) saver: saver::Saver,
     /// The background save under way.
     pub(super) autosave: Option<Autosave>,
@@ -42,37 +41,75 @@ pub(super) struct Autosave {
 }
 
 impl Shell {
-    /// Feeds an action to the app, performing any work it asks for and reporting back; every
-    /// change it made is in the journal before this returns.
-    pub fn dispatch(&mut self, app: &mut App, action: Action) {
-        let mut next = Some(action);
-        while let Some(action) = next.take() {
-            let effect = app.update(action);
-            if let Err((error, items)) = self.write_journal(app) {
-                next = Some(Action::JournalFailed { error, items: Some(items) });
-                continue;
-            }
-            next = match effect {
-                Some(Effect::Save) => {
-                    let saved = self.save(app);
-                    self.dispatch_saved(app, saved);
-                    None
+    /// Feeds an action to the app and performs every effect it asks for, in order, feeding the
+    /// answers back the same way; every change it made is in the journal before this returns.
+    /// Whether anything was asked (so the screen may have changed).
+    pub fn dispatch(&mut self, app: &mut App, action: Action) -> bool {
+        let mut queue = VecDeque::from([action]);
+        let mut any = false;
+        while let Some(action) = queue.pop_front() {
+            let effects = app.update(action);
+            any |= !effects.is_empty();
+            self.perform(app, effects, &mut queue);
+        }
+        any
+    }
+
+    /// Performs `effects`; the answers go to `answers` (a journal failure first).
+    fn perform(&mut self, app: &App, effects: Vec<Effect>, answers: &mut VecDeque<Action>) {
+        let mut unkept: Option<(JournalError, Vec<ItemIx>)> = None;
+        let mut later = VecDeque::new();
+        for effect in effects {
+            match effect {
+                Effect::Journal { item, entry } => {
+                    self.journal_write(app, item, &mut unkept, |j, id| j.record(id, &entry));
                 }
-                Some(Effect::Export) => {
+                Effect::Draft { item, text } => {
+                    self.journal_write(app, item, &mut unkept, |j, id| j.record_draft(id, &text));
+                }
+                Effect::Save => {
+                    let saved = self.save(app);
+                    self.answer_saved(saved, &mut later, Action::Saved);
+                }
+                Effect::Autosave { revision } => self.start_autosave(app, revision, &mut later),
+                Effect::Export => {
                     let scores = Arc::clone(&app.scores);
                     self.exporter.start(Arc::clone(&app.report), scores, app.scores_path.clone());
-                    None
                 }
-                Some(Effect::Search(request)) => {
-                    self.search.request(request);
-                    None
-                }
-                Some(Effect::Copy(text)) => {
-                    terminal::copy_to_clipboard(&text);
-                    None
-                }
-                None => None,
-            };
+                Effect::Search(request) => self.search.request(request),
+                Effect::Copy(text) => terminal::copy_to_clipboard(&text),
+            }
+        }
+        if let Some((error, items)) = unkept {
+            answers.push_back(Action::JournalFailed { error, items: Some(items) });
+        }
+        answers.extend(later);
+    }
+
+    /// Writes one journal line for `item`, unless an earlier one of the same batch failed (its
+    /// item is then counted as not kept too).
+    fn journal_write(
+        &mut self,
+        app: &App,
+        item: ItemIx,
+        unkept: &mut Option<(JournalError, Vec<ItemIx>)>,
+        write: impl FnOnce(&mut Journal, &str) -> std::io::Result<()>,
+    ) {
+        if app.read_only {
+            return;
+        }
+        if let Some((_, items)) = unkept {
+            items.push(item);
+            return;
+        }
+        let result = match &mut self.journal {
+            Some(journal) => {
+                write(journal, &app.report.items[item].id).map_err(|e| JournalError::Write(Reason::of(&e)))
+            }
+            None => Err(app.journal_error.clone().unwrap_or(JournalError::NotOpen(None))),
+        };
+        if let Err(error) = result {
+            *unkept = Some((error, vec![item]));
         }
     }
 
@@ -88,79 +125,67 @@ impl Shell {
         app.keymap.action_for(&app.mode, key)
     }
 
-    /// Writes the changes `update` made to the journal; on failure, why and the items whose
-    /// changes it could not keep.
-    fn write_journal(&mut self, app: &mut App) -> Result<(), (String, Vec<crate::report::ItemIx>)> {
-        let records = std::mem::take(&mut app.journal_out);
-        if records.is_empty() || app.read_only {
-            return Ok(());
-        }
-        let item = |r: &JournalRecord| match r {
-            JournalRecord::Entry(i) | JournalRecord::Draft(i, _) => *i,
-        };
-        let Some(journal) = &mut self.journal else {
-            let why =
-                app.journal_error.clone().unwrap_or_else(|| crate::words::tui::JOURNAL_NOT_OPEN.get().into());
-            return Err((why, records.iter().map(item).collect()));
-        };
-        for (k, record) in records.iter().enumerate() {
-            let written = match record {
-                JournalRecord::Entry(i) => journal.record(&app.report.items[*i].id, &app.scores.entries[*i]),
-                JournalRecord::Draft(i, text) => journal.record_draft(&app.report.items[*i].id, text),
-            };
-            if let Err(e) = written {
-                // The reason alone: the journal's path is on the info page, beside the scores file.
-                let why = crate::io_error::message(&e);
-                return Err((why, records[k..].iter().map(item).collect()));
-            }
-        }
-        Ok(())
-    }
-
     /// Saves the scores file now, waiting for it; once it is on disk the journal is emptied
     /// (keeping a note still being typed).
-    pub fn save(&mut self, app: &App) -> Result<Outcome, String> {
+    pub fn save(&mut self, app: &App) -> Result<Outcome, SaveError> {
         if app.read_only {
             return Ok(Outcome::default());
         }
-        let id = self.saver.start(app.scores.clone());
+        let id = self.saver.start(app.scores.clone())?;
         self.autosave = None;
         let outcome = self.saver.wait(id)?;
         self.fold_journal(app);
         Ok(outcome)
     }
 
-    /// Tells the app how a save it waited for went (another program's changes first).
-    pub(super) fn dispatch_saved(&mut self, app: &mut App, saved: Result<Outcome, String>) {
-        if saved.is_err() {
-            self.check_journal(app);
+    /// Saves now and tells the app how it went (for a save outside the key loop: a signal, a
+    /// terminal gone).
+    pub fn save_and_tell(&mut self, app: &mut App) {
+        let saved = self.save(app);
+        let mut answers = VecDeque::new();
+        self.answer_saved(saved, &mut answers, Action::Saved);
+        for action in answers {
+            self.dispatch(app, action);
         }
-        let saved = saved.map(|outcome| {
-            if outcome.is_external() {
-                self.dispatch(app, Action::External(Box::new(outcome)));
+    }
+
+    /// The answers to a save: another program's changes it met first, then how it went (and,
+    /// when it failed, whether the journal still keeps the edits).
+    fn answer_saved(
+        &mut self,
+        saved: Result<Outcome, SaveError>,
+        answers: &mut VecDeque<Action>,
+        done: impl FnOnce(Result<(), SaveError>) -> Action,
+    ) {
+        match saved {
+            Ok(outcome) => {
+                if outcome.is_external() {
+                    answers.push_back(Action::External(Box::new(outcome)));
+                }
+                answers.push_back(done(Ok(())));
             }
-        });
-        self.dispatch(app, Action::Saved(saved));
-    }
-
-    /// A save failed, so the journal is all that keeps the edits: make sure it still can (a
-    /// journal removed or replaced by someone holds nothing for the next start).
-    fn check_journal(&mut self, app: &mut App) {
-        if let Some(journal) = &self.journal
-            && !journal.still_there()
-            && app.journal_error.is_none()
-        {
-            let error =
-                crate::words::tui::JOURNAL_GONE.fill(&[("path", &crate::text::shown(journal.path()))]);
-            self.dispatch(app, Action::JournalFailed { error, items: None });
+            Err(e) => {
+                // The journal is all that keeps the edits now: make sure it still can (a journal
+                // removed or replaced by someone holds nothing for the next start).
+                if let Some(journal) = &self.journal
+                    && !journal.still_there()
+                {
+                    let error = JournalError::Gone { path: journal.path().to_path_buf() };
+                    answers.push_back(Action::JournalFailed { error, items: None });
+                }
+                answers.push_back(done(Err(e)));
+            }
         }
     }
 
-    /// Starts writing a snapshot of the scores in the background.
-    pub(super) fn start_autosave(&mut self, app: &App) {
+    /// Starts writing a snapshot of the scores in the background; a saver that cannot take it
+    /// is a failed save (tried again like any other).
+    fn start_autosave(&mut self, app: &App, revision: u64, answers: &mut VecDeque<Action>) {
         let journal_lines = self.journal.as_ref().map_or(0, Journal::written);
-        let job = self.saver.start(app.scores.clone());
-        self.autosave = Some(Autosave { job, revision: app.revision, journal_lines });
+        match self.saver.start(app.scores.clone()) {
+            Ok(job) => self.autosave = Some(Autosave { job, revision, journal_lines }),
+            Err(e) => answers.push_back(Action::SavedUpTo { revision, result: Err(e) }),
+        }
     }
 
     /// A background save finished: fold the journal if nothing was journaled since its
@@ -175,15 +200,12 @@ impl Shell {
         {
             self.fold_journal(app);
         }
-        if done.result.is_err() {
-            self.check_journal(app);
+        let mut answers = VecDeque::new();
+        let revision = autosave.revision;
+        self.answer_saved(done.result, &mut answers, |result| Action::SavedUpTo { revision, result });
+        for action in answers {
+            self.dispatch(app, action);
         }
-        let result = done.result.map(|outcome| {
-            if outcome.is_external() {
-                self.dispatch(app, Action::External(Box::new(outcome)));
-            }
-        });
-        self.dispatch(app, Action::SavedUpTo { revision: autosave.revision, result });
     }
 
     fn fold_journal(&mut self, app: &App) {
@@ -198,18 +220,6 @@ impl Shell {
 
 /// Writes the scores file through `writer` (merging another program's changes), outside the
 /// event loop: after it failed or panicked.
-pub fn save(app: &App, writer: &Mutex<Writer>) -> Result<(), String> {
+pub fn save(app: &App, writer: &Mutex<Writer>) -> Result<(), SaveError> {
     writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner).save(&app.scores).map(drop)
-}
-
-/// Time until autosave is due (`ZERO` when due now), `None` when nothing needs saving.
-pub(super) fn autosave_wait(app: &App, last_attempt: Option<Instant>, delay: Duration) -> Option<Duration> {
-    if app.read_only || !app.has_unsaved() {
-        return None;
-    }
-    let due = match (&app.save, last_attempt) {
-        (SaveState::Failed(_), Some(t)) => t + RETRY_DELAY,
-        _ => app.changed_at.unwrap_or_else(Instant::now) + delay,
-    };
-    Some(due.saturating_duration_since(Instant::now()))
 }

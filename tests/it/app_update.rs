@@ -1,11 +1,14 @@
 //! `App::update` as a pure state machine: no terminal, just actions in and state (and the
 //! effects it asks for) out, on the two fixture reports.
 
+use appraise::io_error::Reason;
 use appraise::report::{Node, Report, parse_report};
 use appraise::scores::Scores;
+use appraise::store::{JournalError, SaveError};
 use appraise::tui::action::Action;
 use appraise::tui::app::{App, Effect, Level, Mode, SaveState};
 use appraise::tui::layout;
+use appraise::tui::view::said;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use std::path::PathBuf;
@@ -39,6 +42,20 @@ fn english() -> App {
     app_sized(ENGLISH, 120, 40)
 }
 
+/// A save that failed on a full disk.
+fn disk_full() -> SaveError {
+    SaveError::Write { path: "q.scores.json".into(), why: Reason::of(&std::io::Error::from_raw_os_error(28)) }
+}
+
+fn denied() -> SaveError {
+    let why = Reason::of(&std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+    SaveError::Write { path: "q.scores.json".into(), why }
+}
+
+fn journal_full() -> JournalError {
+    JournalError::Write(Reason::of(&std::io::Error::from_raw_os_error(28)))
+}
+
 fn key(code: KeyCode) -> Action {
     Action::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
@@ -51,7 +68,8 @@ fn ctrl(c: char) -> Action {
 fn type_str(app: &mut App, s: &str) {
     for c in s.chars() {
         let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
-        assert_eq!(app.update(key(code)), None, "typing {c:?}");
+        let effects = app.update(key(code));
+        assert!(effects.iter().all(|e| matches!(e, Effect::Draft { .. })), "typing {c:?}: {effects:?}");
     }
 }
 
@@ -84,7 +102,7 @@ fn go_to(app: &mut App, i: usize) {
 }
 
 fn message(app: &App) -> String {
-    app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default()
+    app.message.as_ref().map(|m| said(&m.said).into_owned()).unwrap_or_default()
 }
 
 fn score(app: &App, i: usize) -> Option<f64> {
@@ -260,7 +278,7 @@ fn quick_score_sets_whole_numbers_and_refuses_above_the_maximum() {
 #[test]
 fn score_prompt_sets_a_typed_score() {
     let mut app = english();
-    assert_eq!(app.update(Action::OpenScorePrompt), None);
+    assert_eq!(app.update(Action::OpenScorePrompt), vec![]);
     assert!(in_prompt(&app));
     type_str(&mut app, "6.5");
     match &app.mode {
@@ -477,7 +495,11 @@ fn ctrl_s_in_the_note_editor_keeps_the_note_and_saves() {
     let mut app = english();
     app.update(Action::Annotate);
     type_str(&mut app, "draft");
-    assert_eq!(app.update(ctrl('s')), Some(Effect::Save));
+    let effects = app.update(ctrl('s'));
+    assert!(
+        matches!(&effects[..], [Effect::Journal { item: OBJECTIVES, entry }, Effect::Save] if entry.note == "draft"),
+        "the note goes to the journal, then the save: {effects:?}"
+    );
     assert!(matches!(app.mode, Mode::Note { .. }), "the editor stays open");
     assert_eq!(app.scores.entries[OBJECTIVES].note, "draft");
     app.update(Action::Saved(Ok(())));
@@ -661,25 +683,25 @@ fn follow_ref_again_after_jumping_back_starts_over() {
 #[test]
 fn save_asks_the_event_loop_to_save() {
     let mut app = english();
-    assert_eq!(app.update(Action::Save), Some(Effect::Save));
+    assert_eq!(app.update(Action::Save), vec![Effect::Save]);
     app.update(Action::QuickScore(5));
     assert_eq!(app.save, SaveState::Unsaved);
-    assert!(app.changed_at.is_some());
-    assert_eq!(app.update(Action::Save), Some(Effect::Save));
-    assert_eq!(app.update(Action::Saved(Ok(()))), None);
+    assert!(app.wake_at().is_some(), "an autosave is due");
+    assert_eq!(app.update(Action::Save), vec![Effect::Save]);
+    assert_eq!(app.update(Action::Saved(Ok(()))), vec![]);
     assert_eq!(app.save, SaveState::Saved);
-    assert!(app.changed_at.is_none());
+    assert!(app.wake_at().is_none(), "no autosave is due");
     assert!(!app.quit, "a save alone does not quit");
-    assert_eq!(app.update(Action::Export), Some(Effect::Export));
+    assert_eq!(app.update(Action::Export), vec![Effect::Export]);
 }
 
 #[test]
 fn quit_saves_first_then_quits() {
     let mut app = english();
     app.update(Action::QuickScore(5));
-    assert_eq!(app.update(Action::Quit), Some(Effect::Save));
+    assert_eq!(app.update(Action::Quit), vec![Effect::Save]);
     assert!(!app.quit, "not before the save is done");
-    assert_eq!(app.update(Action::Saved(Ok(()))), None);
+    assert_eq!(app.update(Action::Saved(Ok(()))), vec![]);
     assert!(app.quit);
     assert_eq!(app.save, SaveState::Saved);
 }
@@ -688,17 +710,18 @@ fn quit_saves_first_then_quits() {
 fn quit_with_a_failed_save_keeps_running_until_q_again() {
     let mut app = english();
     app.update(Action::QuickScore(5));
-    assert_eq!(app.update(Action::Quit), Some(Effect::Save));
-    assert_eq!(app.update(Action::Saved(Err("disk full".to_string()))), None);
+    assert_eq!(app.update(Action::Quit), vec![Effect::Save]);
+    assert_eq!(app.update(Action::Saved(Err(disk_full()))), vec![]);
     assert!(!app.quit, "a failed save does not quit");
-    assert_eq!(app.save, SaveState::Failed("disk full".to_string()));
+    assert_eq!(app.save, SaveState::Failed(disk_full()));
     let m = app.message.clone().expect("an error message");
     assert_eq!(m.level, Level::Error);
     assert!(m.sticky);
-    assert!(m.text.contains("disk full") && m.text.contains("q again"), "{}", m.text);
+    let text = said(&m.said);
+    assert!(text.contains("disk is full") && text.contains("q again"), "{text}");
     assert_eq!(score(&app, OBJECTIVES), Some(5.0), "the edit is kept");
     // q again: quit without saving.
-    assert_eq!(app.update(Action::Quit), None);
+    assert_eq!(app.update(Action::Quit), vec![]);
     assert!(app.quit);
 }
 
@@ -707,10 +730,10 @@ fn a_key_between_failed_save_and_q_asks_to_save_again() {
     let mut app = english();
     app.update(Action::QuickScore(5));
     app.update(Action::Quit);
-    app.update(Action::Saved(Err("disk full".to_string())));
+    app.update(Action::Saved(Err(disk_full())));
     app.update(Action::NextItem);
     assert!(app.message.is_some(), "errors stay until dismissed");
-    assert_eq!(app.update(Action::Quit), Some(Effect::Save), "tries to save again");
+    assert_eq!(app.update(Action::Quit), vec![Effect::Save], "tries to save again");
     assert!(!app.quit);
     // This time it works.
     app.update(Action::Saved(Ok(())));
@@ -721,7 +744,7 @@ fn a_key_between_failed_save_and_q_asks_to_save_again() {
 fn failed_autosave_is_an_error_until_dismissed_and_a_later_save_says_so() {
     let mut app = english();
     app.update(Action::QuickScore(5));
-    app.update(Action::Saved(Err("permission denied".to_string())));
+    app.update(Action::Saved(Err(denied())));
     assert!(!app.quit);
     assert!(message(&app).contains("retrying"), "{}", message(&app));
     app.update(Action::NextItem);
@@ -751,18 +774,18 @@ fn read_only_refuses_changes() {
         Action::Annotate,
         Action::OpenScorePrompt,
     ] {
-        assert_eq!(app.update(action.clone()), None, "{action:?}");
+        assert_eq!(app.update(action.clone()), vec![], "{action:?}");
         assert!(matches!(app.mode, Mode::Normal), "{action:?} opens nothing");
         assert!(message(&app).contains("Read-only"), "{action:?}: {}", message(&app));
         assert_eq!(app.scores, before, "{action:?} changes nothing");
     }
     assert_eq!(app.save, SaveState::Saved);
-    assert_eq!(app.update(Action::Save), None);
+    assert_eq!(app.update(Action::Save), vec![]);
     assert!(message(&app).contains("Read-only"));
     // Moving around still works; quitting needs no save.
     app.update(Action::NextItem);
     assert_eq!(app.current_item(), Some(SUMMER));
-    assert_eq!(app.update(Action::Quit), None);
+    assert_eq!(app.update(Action::Quit), vec![]);
     assert!(app.quit);
 }
 
@@ -941,7 +964,7 @@ fn a_background_save_covers_only_the_changes_made_before_it() {
     app.update(Action::ToggleFlag); // made while the snapshot is being written
     app.update(Action::SavedUpTo { revision: snapshot, result: Ok(()) });
     assert_eq!(app.save, SaveState::Unsaved, "the flag is still to be saved");
-    app.update(Action::SavedUpTo { revision: app.revision, result: Err("disk full".into()) });
+    app.update(Action::SavedUpTo { revision: app.revision, result: Err(disk_full()) });
     assert!(matches!(app.save, SaveState::Failed(_)));
 }
 
@@ -966,13 +989,13 @@ fn mouse_click_selects_an_outline_row_and_wheel_moves() {
 fn y_copies_the_item_text_or_from_the_score_panel_the_note() {
     let mut app = english();
     let text = app.report.items[app.current_item().unwrap()].text.to_string();
-    assert_eq!(app.update(Action::Copy), Some(Effect::Copy(text)));
+    assert_eq!(app.update(Action::Copy), vec![Effect::Copy(text)]);
     app.update(Action::Annotate);
     type_str(&mut app, "佐证不足");
     app.update(key(KeyCode::Esc));
     app.update(Action::FocusNext);
     app.update(Action::FocusNext);
-    assert_eq!(app.update(Action::Copy), Some(Effect::Copy("佐证不足".into())));
+    assert_eq!(app.update(Action::Copy), vec![Effect::Copy("佐证不足".into())]);
 }
 
 #[test]
@@ -994,22 +1017,22 @@ fn a_saved_snapshot_is_left_as_it_was_when_the_scores_change() {
 #[test]
 fn export_runs_in_the_background_one_at_a_time() {
     let mut app = english();
-    assert_eq!(app.update(Action::Export), Some(Effect::Export));
+    assert_eq!(app.update(Action::Export), vec![Effect::Export]);
     assert!(app.exporting);
-    assert!(app.message.as_ref().unwrap().text.contains("Writing the scoring sheet"));
+    assert!(message(&app).contains("Writing the scoring sheet"));
     // A second E while it runs starts nothing.
-    assert_eq!(app.update(Action::Export), None);
-    assert!(app.message.as_ref().unwrap().text.contains("still being written"));
+    assert_eq!(app.update(Action::Export), vec![]);
+    assert!(message(&app).contains("still being written"));
     // Keys go on working meanwhile.
     app.update(Action::QuickScore(3));
     assert!(app.exporting);
     app.update(Action::Exported(Ok("q.sheet.xlsx".into())));
     assert!(!app.exporting);
-    assert!(app.message.as_ref().unwrap().text.contains("written to q.sheet.xlsx"));
-    assert_eq!(app.update(Action::Export), Some(Effect::Export));
+    assert!(message(&app).contains("written to q.sheet.xlsx"));
+    assert_eq!(app.update(Action::Export), vec![Effect::Export]);
     app.update(Action::Exported(Err("disk full".into())));
     assert!(!app.exporting);
-    assert!(app.message.as_ref().unwrap().text.contains("Export failed: disk full"));
+    assert!(message(&app).contains("Export failed: disk full"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1019,8 +1042,8 @@ fn export_runs_in_the_background_one_at_a_time() {
 fn quit_after_the_journal_failed_asks_twice_and_says_what_is_lost() {
     let mut app = english();
     app.update(Action::QuickScore(5));
-    app.update(Action::JournalFailed { error: "the disk is full".into(), items: None });
-    assert_eq!(app.journal_error.as_deref(), Some("the disk is full"));
+    app.update(Action::JournalFailed { error: journal_full(), items: None });
+    assert_eq!(app.journal_error, Some(journal_full()));
     assert!(message(&app).contains("cannot be written"), "{}", message(&app));
     assert_eq!(
         app.unkept.iter().copied().collect::<Vec<_>>(),
@@ -1031,14 +1054,14 @@ fn quit_after_the_journal_failed_asks_twice_and_says_what_is_lost() {
     app.update(Action::QuickScore(3));
     assert!(app.unkept.contains(&SUMMER), "changes while the journal fails are kept nowhere either");
 
-    assert_eq!(app.update(Action::Quit), Some(Effect::Save));
-    app.update(Action::Saved(Err("the disk is full".into())));
+    assert_eq!(app.update(Action::Quit), vec![Effect::Save]);
+    app.update(Action::Saved(Err(disk_full())));
     assert!(!app.quit);
     assert!(message(&app).starts_with("Edits to 2 items are on NO disk"), "{}", message(&app));
-    assert_eq!(app.update(Action::Quit), None, "the second q asks again");
+    assert_eq!(app.update(Action::Quit), vec![], "the second q asks again");
     assert!(!app.quit);
     assert!(message(&app).starts_with("q again quits and LOSES your edits to 2 items"), "{}", message(&app));
-    assert_eq!(app.update(Action::Quit), None);
+    assert_eq!(app.update(Action::Quit), vec![]);
     assert!(app.quit);
 }
 
@@ -1046,11 +1069,11 @@ fn quit_after_the_journal_failed_asks_twice_and_says_what_is_lost() {
 fn a_key_between_the_questions_starts_quitting_over() {
     let mut app = english();
     app.update(Action::QuickScore(5));
-    app.update(Action::JournalFailed { error: "the disk is full".into(), items: Some(vec![OBJECTIVES]) });
+    app.update(Action::JournalFailed { error: journal_full(), items: Some(vec![OBJECTIVES]) });
     app.update(Action::Quit);
-    app.update(Action::Saved(Err("the disk is full".into())));
+    app.update(Action::Saved(Err(disk_full())));
     app.update(Action::NextItem);
-    assert_eq!(app.update(Action::Quit), Some(Effect::Save), "tries to save again");
+    assert_eq!(app.update(Action::Quit), vec![Effect::Save], "tries to save again");
     // It works: everything is on disk, nothing is asked.
     app.update(Action::Saved(Ok(())));
     assert!(app.quit);
@@ -1062,7 +1085,10 @@ fn a_save_clears_what_the_journal_could_not_keep_and_a_recovered_journal_says_so
     let mut app = english();
     app.update(Action::QuickScore(5));
     let covered = app.revision;
-    app.update(Action::JournalFailed { error: "EIO".into(), items: None });
+    app.update(Action::JournalFailed {
+        error: JournalError::Write(Reason::of(&std::io::Error::other("EIO"))),
+        items: None,
+    });
     app.update(Action::NextItem);
     app.update(Action::QuickScore(4)); // after the snapshot
     app.update(Action::SavedUpTo { revision: covered, result: Ok(()) });
@@ -1079,7 +1105,7 @@ fn ctrl_c_twice_is_a_force_quit_past_any_question() {
     let mut app = english();
     app.update(Action::QuickScore(5));
     app.update(Action::Quit);
-    app.update(Action::Saved(Err("the disk is full".into())));
+    app.update(Action::Saved(Err(disk_full())));
     assert!(!app.quit);
     app.update(Action::ForceQuit);
     assert!(app.quit);
@@ -1113,7 +1139,8 @@ fn another_programs_change_is_adopted_unless_changed_here_since() {
     let m = app.message.clone().unwrap();
     assert_eq!(m.level, Level::Warn);
     assert!(m.sticky);
-    assert!(m.text.contains("yours kept, theirs in r.scores.json.conflict. Esc dismisses"), "{}", m.text);
+    let text = said(&m.said);
+    assert!(text.contains("yours kept, theirs in r.scores.json.conflict. Esc dismisses"), "{text}");
 }
 
 #[test]
@@ -1129,40 +1156,39 @@ fn quit_asks_about_scores_below_full_marks_without_a_reason_and_enter_goes_to_th
     app.update(Action::NoteClose);
     app.update(Action::NextItem);
     app.update(Action::QuickScore(4));
-    assert_eq!(app.update(Action::Quit), Some(Effect::Save));
-    assert_eq!(app.update(Action::Saved(Ok(()))), None);
+    assert_eq!(app.update(Action::Quit), vec![Effect::Save]);
+    assert_eq!(app.update(Action::Saved(Ok(()))), vec![]);
     assert!(!app.quit, "the question comes first");
-    let m = app.message.clone().expect("the question");
     assert!(
-        m.text.starts_with(
+        message(&app).starts_with(
             "2 items below full marks without a reason — Enter goes to the first, q again quits"
         ),
         "{}",
-        m.text
+        message(&app)
     );
     // Enter goes to the first of them (the one scored 3), and says how to write it.
     app.update(Action::OpenScorePrompt);
     assert!(matches!(app.mode, Mode::Normal), "no score prompt");
     assert_eq!(app.current_item(), Some(1));
-    assert!(app.message.as_ref().unwrap().text.contains("a writes it"));
+    assert!(message(&app).contains("a writes it"));
     // Another key stays; q asks again, and q once more quits.
-    assert_eq!(app.update(Action::Quit), Some(Effect::Save));
+    assert_eq!(app.update(Action::Quit), vec![Effect::Save]);
     app.update(Action::Saved(Ok(())));
     assert!(!app.quit);
     app.update(Action::NextItem);
-    assert_eq!(app.update(Action::Quit), Some(Effect::Save), "any other key answered stay");
+    assert_eq!(app.update(Action::Quit), vec![Effect::Save], "any other key answered stay");
     app.update(Action::Saved(Ok(())));
-    assert_eq!(app.update(Action::Quit), None);
+    assert_eq!(app.update(Action::Quit), vec![]);
     assert!(app.quit);
     // After a failed save the question comes last, after the save's own.
     let mut app = app_sized(SHAODONG, 120, 40);
     app.update(Action::QuickScore(3));
     app.update(Action::Quit);
-    app.update(Action::Saved(Err("disk full".to_string())));
-    assert!(app.message.clone().unwrap().text.contains("NOT SAVED"));
+    app.update(Action::Saved(Err(disk_full())));
+    assert!(message(&app).contains("NOT SAVED"));
     app.update(Action::Quit);
     assert!(!app.quit);
-    assert!(app.message.clone().unwrap().text.contains("1 item below full marks without a reason"));
+    assert!(message(&app).contains("1 item below full marks without a reason"));
     app.update(Action::Quit);
     assert!(app.quit);
     // Ctrl-c twice never waits on it.
@@ -1288,4 +1314,97 @@ fn a_search_jump_marks_its_matches_and_ctrl_n_goes_from_one_to_the_next() {
     app.update(Action::NextItem);
     app.update(ctrl('n'));
     assert!(message(&app).contains("No search match is marked here"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saving by itself: the schedule as a function of changes, answers and the clock
+
+/// The effects of a tick at `t`.
+fn tick(app: &mut App, t: std::time::Instant) -> Vec<Effect> {
+    app.update(Action::Tick(t))
+}
+
+#[test]
+fn autosave_starts_once_the_delay_after_the_first_change_has_passed() {
+    use std::time::{Duration, Instant};
+    let t0 = Instant::now();
+    let mut app = english();
+    app.autosave.delay = Duration::from_millis(250);
+    assert_eq!(tick(&mut app, t0), vec![], "nothing to save");
+    assert_eq!(app.wake_at(), None);
+    app.update(Action::QuickScore(5));
+    tick(&mut app, t0 + Duration::from_millis(100));
+    app.update(Action::NextItem);
+    app.update(Action::QuickScore(3)); // a second change waits with the first
+    assert_eq!(app.wake_at(), Some(t0 + Duration::from_millis(250)));
+    assert_eq!(tick(&mut app, t0 + Duration::from_millis(249)), vec![]);
+    let revision = app.revision;
+    assert_eq!(tick(&mut app, t0 + Duration::from_millis(250)), vec![Effect::Autosave { revision }]);
+    assert_eq!(tick(&mut app, t0 + Duration::from_millis(400)), vec![], "one save at a time");
+    assert_eq!(app.wake_at(), None);
+    app.update(Action::SavedUpTo { revision, result: Ok(()) });
+    assert_eq!(app.save, SaveState::Saved);
+    assert_eq!(tick(&mut app, t0 + Duration::from_secs(10)), vec![]);
+}
+
+#[test]
+fn a_change_made_while_a_save_is_written_is_saved_right_after_it() {
+    use std::time::{Duration, Instant};
+    let t0 = Instant::now();
+    let mut app = english();
+    tick(&mut app, t0);
+    app.update(Action::QuickScore(5));
+    let first = app.revision;
+    let at = t0 + app.autosave.delay;
+    assert_eq!(tick(&mut app, at), vec![Effect::Autosave { revision: first }]);
+    app.update(Action::ToggleFlag);
+    app.update(Action::SavedUpTo { revision: first, result: Ok(()) });
+    assert_eq!(app.save, SaveState::Unsaved);
+    let later = app.revision;
+    assert_eq!(tick(&mut app, at + Duration::from_millis(1)), vec![Effect::Autosave { revision: later }]);
+}
+
+#[test]
+fn a_failed_autosave_is_tried_again_after_the_retry_delay_and_not_before() {
+    use appraise::tui::app::RETRY_DELAY;
+    use std::time::{Duration, Instant};
+    let t0 = Instant::now();
+    let mut app = english();
+    tick(&mut app, t0);
+    app.update(Action::QuickScore(5));
+    let at = t0 + app.autosave.delay;
+    let revision = app.revision;
+    assert_eq!(tick(&mut app, at), vec![Effect::Autosave { revision }]);
+    app.update(Action::SavedUpTo { revision, result: Err(SaveError::SaverGone) });
+    assert!(matches!(app.save, SaveState::Failed(SaveError::SaverGone)));
+    assert!(message(&app).contains("the saver stopped"), "{}", message(&app));
+    assert_eq!(tick(&mut app, at + Duration::from_secs(1)), vec![], "not at once");
+    assert_eq!(app.wake_at(), Some(at + RETRY_DELAY));
+    assert_eq!(tick(&mut app, at + RETRY_DELAY), vec![Effect::Autosave { revision }]);
+    app.update(Action::SavedUpTo { revision, result: Ok(()) });
+    assert_eq!(app.save, SaveState::Saved);
+    assert_eq!(message(&app), "Saved again; all edits are on disk.");
+    // Read-only never saves.
+    let mut app = english();
+    app.read_only = true;
+    tick(&mut app, t0);
+    app.update(Action::Save);
+    assert_eq!(tick(&mut app, t0 + Duration::from_secs(60)), vec![]);
+}
+
+#[test]
+fn every_change_goes_to_the_journal_through_the_effects_in_order() {
+    let mut app = english();
+    let effects = app.update(Action::QuickScore(5));
+    assert!(
+        matches!(&effects[..], [Effect::Journal { item: OBJECTIVES, entry }] if entry.score == Some(5.0)),
+        "{effects:?}"
+    );
+    app.update(Action::Annotate);
+    let effects = app.update(key(KeyCode::Char('x')));
+    assert_eq!(effects, vec![Effect::Draft { item: OBJECTIVES, text: "x".into() }]);
+    let effects = app.update(Action::NoteClose);
+    assert!(matches!(&effects[..], [Effect::Journal { entry, .. }] if entry.note == "x"), "{effects:?}");
+    let effects = app.update(Action::Undo);
+    assert!(matches!(&effects[..], [Effect::Journal { entry, .. }] if entry.note.is_empty()), "{effects:?}");
 }

@@ -56,7 +56,7 @@ fn unscored_filter_narrows_outline_and_walk() {
     assert_eq!(current(&app), Some(3), "j skips the scored items 2");
     app.update(Action::LastItem);
     assert_eq!(current(&app), Some(7));
-    assert!(app.message.as_ref().is_none_or(|m| !m.text.contains("filter")));
+    assert!(app.message.as_ref().is_none_or(|m| !appraise::tui::view::said(&m.said).contains("filter")));
 }
 
 #[test]

@@ -72,7 +72,7 @@ fn screen(app: &mut App) -> String {
 }
 
 fn message(app: &App) -> String {
-    app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default()
+    app.message.as_ref().map(|m| appraise::tui::view::said(&m.said).into_owned()).unwrap_or_default()
 }
 
 fn go_to(app: &mut App, id: &str) {

@@ -667,7 +667,8 @@ fn the_totals_never_leave_the_status_bar_and_a_long_message_gets_its_own_row() {
 fn a_failing_journal_stays_in_the_status_bar_after_its_message_goes() {
     let mut app = app(ENGLISH, 120, 40);
     app.update(Action::QuickScore(5));
-    app.update(Action::JournalFailed { error: "the disk is full".into(), items: None });
+    let full = appraise::io_error::Reason::of(&std::io::Error::from_raw_os_error(28));
+    app.update(Action::JournalFailed { error: appraise::store::JournalError::Write(full), items: None });
     app.update(Action::NextItem); // the message goes with the next key…
     app.update(Action::Dismiss);
     let terminal = draw(&app, 120, 40);

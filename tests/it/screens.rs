@@ -59,7 +59,7 @@ fn app(report: &[u8], w: u16, h: u16) -> App {
 }
 
 fn key(app: &mut App, code: KeyCode) -> Option<Effect> {
-    app.update(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    app.update(Action::Key(KeyEvent::new(code, KeyModifiers::NONE))).pop()
 }
 
 fn typed(app: &mut App, s: &str) -> Option<Effect> {
@@ -169,11 +169,17 @@ fn walk_keyed(report: &[u8], w: u16, h: u16, keymap: Keymap) -> Vec<(String, Vec
     shot("a filter matching nothing", &mut a);
     a.update(Action::ClearFilters);
     // The reasons as the app has them: from the catalogue, in the language in force.
-    let full = appraise::io_error::message(&std::io::Error::from_raw_os_error(28));
-    a.update(Action::JournalFailed { error: full.clone(), items: None });
+    let full = appraise::io_error::Reason::of(&std::io::Error::from_raw_os_error(28));
+    a.update(Action::JournalFailed {
+        error: appraise::store::JournalError::Write(full.clone()),
+        items: None,
+    });
     shot("journal failed", &mut a);
     a.update(Action::Quit);
-    a.update(Action::Saved(Err(full)));
+    a.update(Action::Saved(Err(appraise::store::SaveError::Write {
+        path: "shaodong.scores.json".into(),
+        why: full,
+    })));
     shot("quit: nothing durable", &mut a);
     a.update(Action::Quit);
     shot("quit: loses", &mut a);

@@ -19,8 +19,11 @@ fn app() -> App {
     App::new(report, scores, PathBuf::from("/nonexistent/s.scores.json"), Rect::new(0, 0, 120, 40))
 }
 
+/// The one effect a key asks for (a search key journals nothing).
 fn key(app: &mut App, code: KeyCode) -> Option<Effect> {
-    app.update(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    let mut effects = app.update(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    assert!(effects.len() <= 1, "{effects:?}");
+    effects.pop()
 }
 
 /// Answers a request the way the worker does, synchronously.

@@ -9,6 +9,7 @@ use super::layout::{self, Panes};
 use crate::filter::Filter;
 use crate::report::{ItemIx, Node, Report};
 use crate::scores::{Entry, History, Scores, Tallies, check_score, fmt_num, now_rfc3339, step_from};
+use crate::store::{JournalError, SaveError};
 use crate::theme::Theme;
 use crate::words::tui as w;
 use ratatui::crossterm::event::KeyEvent;
@@ -77,10 +78,36 @@ pub enum Level {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
-    pub text: String,
+    pub said: Said,
     pub level: Level,
     /// Stays until dismissed with Esc (errors always do).
     pub sticky: bool,
+}
+
+/// What a message says. Most are words already; what the store reported stays data until the
+/// view puts it into words (`view::said`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Said {
+    Text(String),
+    /// A save failed; it is tried again by itself.
+    NotSaved(SaveError),
+    /// The recovery journal cannot be written.
+    JournalFailed(JournalError),
+    /// A question `q` asks before quitting, because of what the store reported.
+    Quit(QuitQuestion),
+}
+
+/// A question `q` asks when something stands in the way of quitting, with what it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuitQuestion {
+    pub gate: QuitGate,
+    /// The quit key (pressing it again quits).
+    pub key: String,
+    /// How many items' edits nothing keeps, and the first ids.
+    pub lost: usize,
+    pub ids: String,
+    pub save: Option<SaveError>,
+    pub journal: Option<JournalError>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,27 +117,35 @@ pub enum SaveState {
     /// Changes not written yet (autosave is due).
     Unsaved,
     /// The last attempt failed; edits are kept in memory.
-    Failed(String),
+    Failed(SaveError),
 }
 
-/// Work the event loop performs for `update`, reporting back with `Saved`/`Exported`/`SearchDone`.
+/// Work `update` asks the shell to do, in order; the answers come back as actions (`Saved`,
+/// `SavedUpTo`, `Exported`, `SearchDone`, `JournalFailed`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// Write the item's entry, as it now is, to the recovery journal before the next key.
+    Journal {
+        item: ItemIx,
+        entry: Entry,
+    },
+    /// Write the note being typed for the item to the journal.
+    Draft {
+        item: ItemIx,
+        text: String,
+    },
+    /// Save now and wait for it (Ctrl-s, quit, submitting): answered by `Saved`.
     Save,
+    /// Start writing the scores as they are at `revision` in the background (autosave):
+    /// answered by `SavedUpTo`.
+    Autosave {
+        revision: u64,
+    },
     Export,
     /// Run this search off the UI thread.
     Search(SearchRequest),
     /// Put this text on the terminal's clipboard (OSC 52).
     Copy(String),
-}
-
-/// A change the shell must write to the recovery journal before the next key.
-#[derive(Debug, Clone, PartialEq)]
-pub enum JournalRecord {
-    /// The item's entry as it now is.
-    Entry(ItemIx),
-    /// The note being typed for the item.
-    Draft(ItemIx, String),
 }
 
 pub struct App {
@@ -134,8 +169,8 @@ pub struct App {
     pub mode: Mode,
     pub message: Option<Message>,
     pub save: SaveState,
-    /// When the first unsaved change was made (autosave debounce).
-    pub changed_at: Option<Instant>,
+    /// When to save by itself.
+    pub autosave: autosave::Schedule,
     /// Rows to return to with Ctrl-o.
     pub jumps: Vec<Node>,
     /// The item whose refs `r` is walking, and the next ref to visit.
@@ -149,8 +184,8 @@ pub struct App {
     pub scores_path: PathBuf,
     pub keymap: Keymap,
     pub theme: Theme,
-    /// Changes not yet in the journal; the shell drains this after every update.
-    pub journal_out: Vec<JournalRecord>,
+    /// Effects asked for while handling the current action, returned by `update` with its own.
+    outbox: Vec<Effect>,
     /// Totals of the report and of every section, kept current on every change.
     pub tallies: Tallies,
     /// Counts changes, so a save of a snapshot knows whether it covers them all.
@@ -160,7 +195,7 @@ pub struct App {
     /// A scoring sheet is being written (in the background; `Exported` says how it went).
     pub exporting: bool,
     /// Why the recovery journal cannot be written, while it cannot (the status bar shows it).
-    pub journal_error: Option<String>,
+    pub journal_error: Option<JournalError>,
     /// Items changed since the save that covers them, with the revision of their last change.
     dirty: BTreeMap<ItemIx, u64>,
     /// Of those, the items whose change the journal could not keep: neither saved nor journaled.
@@ -185,13 +220,15 @@ pub struct Found {
     pub generation: u64,
 }
 
+mod autosave;
 mod filters;
 mod modes;
 mod panel;
 mod saving;
 mod search;
 mod submit;
-use saving::QuitGate;
+pub use autosave::{RETRY_DELAY, Schedule};
+pub use saving::QuitGate;
 pub use search::{SearchRequest, SearchState};
 mod nav;
 
@@ -229,7 +266,7 @@ impl App {
             mode: Mode::Normal,
             message: None,
             save: SaveState::Saved,
-            changed_at: None,
+            autosave: autosave::Schedule::default(),
             jumps: Vec::new(),
             ref_walk: None,
             size,
@@ -240,7 +277,7 @@ impl App {
             scores_path,
             keymap: Keymap::default(),
             theme: Theme::default(),
-            journal_out: Vec::new(),
+            outbox: Vec::new(),
             tallies,
             revision: 0,
             measured: layout::Measures::default(),
@@ -295,22 +332,50 @@ impl App {
     }
 
     pub fn say(&mut self, level: Level, text: impl Into<String>) {
-        self.message = Some(Message { text: text.into(), level, sticky: level == Level::Error });
+        self.tell(level, Said::Text(text.into()));
     }
 
     /// A message that stays until Esc, such as a warning about the files found at start-up.
     pub fn say_sticky(&mut self, level: Level, text: impl Into<String>) {
-        self.message = Some(Message { text: text.into(), level, sticky: true });
+        self.message = Some(Message { said: Said::Text(text.into()), level, sticky: true });
     }
 
-    /// Handles one action; returns file work for the event loop to do.
-    pub fn update(&mut self, action: Action) -> Option<Effect> {
+    /// A message of any kind (errors stay until dismissed).
+    pub(super) fn tell(&mut self, level: Level, said: Said) {
+        self.message = Some(Message { said, level, sticky: level == Level::Error });
+    }
+
+    /// Handles one action; returns the work it wants done, in order (journal writes first, as
+    /// they were made).
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let effect = self.apply(action);
         // A filtered outline follows the scores: an item scored away leaves once the cursor does.
         if self.filter.is_active() || self.outline.len() != self.item_pos.len() + self.section_pos.len() {
             self.refresh_outline();
         }
-        effect
+        let mut effects = std::mem::take(&mut self.outbox);
+        effects.extend(effect);
+        effects
+    }
+
+    /// When the app next needs the clock (`Action::Tick`) to save by itself; `None` when
+    /// nothing is waiting.
+    pub fn wake_at(&self) -> Option<Instant> {
+        if self.read_only {
+            return None;
+        }
+        self.autosave.due(self.has_unsaved(), matches!(self.save, SaveState::Failed(_)))
+    }
+
+    /// The clock: an autosave that is due starts.
+    fn on_tick(&mut self, now: Instant) -> Option<Effect> {
+        self.autosave.tick(now);
+        let failed = matches!(self.save, SaveState::Failed(_));
+        if self.read_only || !self.autosave.is_due(self.has_unsaved(), failed) {
+            return None;
+        }
+        self.autosave.started(true);
+        Some(Effect::Autosave { revision: self.revision })
     }
 
     fn apply(&mut self, action: Action) -> Option<Effect> {
@@ -318,6 +383,7 @@ impl App {
         let from_user = !matches!(
             action,
             Resize(..)
+                | Tick(_)
                 | PanelRead(_)
                 | Saved(_)
                 | SavedUpTo { .. }
@@ -368,6 +434,7 @@ impl App {
             FilterToggle(_) | FiltersClear | FiltersClose => self.on_filters(action),
             Paste(text) => return self.on_paste(&text),
             Measured(m) => self.measured = m,
+            Tick(now) => return self.on_tick(now),
             Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
                 self.keep_cursor_visible();
@@ -487,7 +554,7 @@ impl App {
                 if self.read_only {
                     self.say(Level::Info, w::READ_ONLY_NO_SAVE.get());
                 } else {
-                    return Some(Effect::Save);
+                    return self.save_now();
                 }
             }
             Export if self.exporting => self.say(Level::Info, w::SHEET_BUSY.get()),
@@ -571,7 +638,8 @@ impl App {
                 // Pasted text is shown as typed; control characters become visible stand-ins.
                 let clean = text.replace("\r\n", "\n").replace('\r', "\n");
                 editor.insert_str(crate::text::sanitize(&clean));
-                self.journal_out.push(JournalRecord::Draft(*item, editor.lines().join("\n")));
+                let (item, text) = (*item, editor.lines().join("\n"));
+                self.outbox.push(Effect::Draft { item, text });
             }
             Mode::ScorePrompt { .. } => self.paste_into_prompt(text),
             Mode::Goto { input, error } => {
@@ -626,7 +694,7 @@ impl App {
         edit(&mut entry);
         entry.updated_at = Some(now_rfc3339());
         if self.history.apply(Arc::make_mut(&mut self.scores), item, entry) {
-            self.journal_out.push(JournalRecord::Entry(item));
+            self.journal(item);
             self.mark_changed();
             self.touched(item);
         }
@@ -657,11 +725,23 @@ impl App {
         if !matches!(self.save, SaveState::Failed(_)) {
             self.save = SaveState::Unsaved;
         }
-        self.changed_at.get_or_insert_with(Instant::now);
+        self.autosave.changed();
+    }
+
+    /// The item's entry, as it now is, goes to the journal.
+    pub(super) fn journal(&mut self, item: ItemIx) {
+        let entry = self.scores.entries[item].clone();
+        self.outbox.push(Effect::Journal { item, entry });
+    }
+
+    /// Save now (Ctrl-s, quit, submitting): the shell waits for it.
+    pub(super) fn save_now(&mut self) -> Option<Effect> {
+        self.autosave.started(false);
+        Some(Effect::Save)
     }
 
     fn after_history(&mut self, item: ItemIx, what: crate::words::Word) {
-        self.journal_out.push(JournalRecord::Entry(item));
+        self.journal(item);
         self.mark_changed();
         self.touched(item);
         self.go_to(Node::Item(item));

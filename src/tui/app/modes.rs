@@ -3,7 +3,7 @@
 //! from the key map like every other (`keys.rs`); what is left of a key in a mode that takes
 //! text is typed. Part of `App`.
 
-use super::{App, Effect, JournalRecord, Mode};
+use super::{App, Effect, Mode};
 use crate::scores::parse_score;
 use crate::tui::action::Action;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -110,7 +110,7 @@ impl App {
             }
             Action::NoteSave => {
                 self.change(item, |e| e.note = text);
-                if self.read_only { None } else { Some(Effect::Save) }
+                if self.read_only { None } else { self.save_now() }
             }
             Action::NoteQuit => {
                 self.mode = Mode::Normal;
@@ -126,7 +126,8 @@ impl App {
     pub(super) fn type_into_note(&mut self, key: KeyEvent) {
         let Mode::Note { item, editor } = &mut self.mode else { return };
         if editor.input(key) {
-            self.journal_out.push(JournalRecord::Draft(*item, editor.lines().join("\n")));
+            let (item, text) = (*item, editor.lines().join("\n"));
+            self.outbox.push(Effect::Draft { item, text });
         }
     }
 

@@ -2,9 +2,9 @@
 //! changes they met), the recovery journal — and the quit that depends on it: `q` saves, and
 //! when that fails asks, in a fixed order, before anything that cannot be kept is given up.
 
-use super::{App, Effect, Level, SaveState};
+use super::{App, Effect, Level, QuitQuestion, Said, SaveState};
 use crate::report::ItemIx;
-use crate::store::Outcome;
+use crate::store::{JournalError, Outcome, SaveError};
 use crate::tui::action::Action;
 use crate::words::tui as w;
 use std::sync::Arc;
@@ -22,14 +22,14 @@ pub enum QuitGate {
 }
 
 impl App {
-    pub(super) fn on_saved(&mut self, result: Result<(), String>) -> Option<Effect> {
+    pub(super) fn on_saved(&mut self, result: Result<(), SaveError>) -> Option<Effect> {
         match result {
             Ok(()) => {
                 if matches!(self.save, SaveState::Failed(_)) {
                     self.say(Level::Info, w::SAVED_AGAIN.get());
                 }
                 self.save = SaveState::Saved;
-                self.changed_at = None;
+                self.autosave.saved();
                 self.dirty.clear();
                 self.unkept.clear();
                 if self.quit_after_save {
@@ -46,7 +46,7 @@ impl App {
                     self.quit_after_save = false;
                     self.ask(self.first_gate().unwrap_or(QuitGate::SaveFailed));
                 } else {
-                    self.say(Level::Error, w::NOT_SAVED_RETRY.fill(&[("why", &e)]));
+                    self.tell(Level::Error, Said::NotSaved(e));
                 }
             }
         }
@@ -54,7 +54,8 @@ impl App {
     }
 
     /// A background save of the scores as they were at `revision` finished.
-    pub(super) fn on_saved_up_to(&mut self, revision: u64, result: Result<(), String>) -> Option<Effect> {
+    pub(super) fn on_saved_up_to(&mut self, revision: u64, result: Result<(), SaveError>) -> Option<Effect> {
+        self.autosave.answered();
         if result.is_err() || revision == self.revision {
             return self.on_saved(result);
         }
@@ -81,7 +82,7 @@ impl App {
             },
             None => {
                 self.quit_after_save = true;
-                return Some(Effect::Save);
+                return self.save_now();
             }
         }
         None
@@ -131,37 +132,30 @@ impl App {
 
     fn ask(&mut self, gate: QuitGate) {
         self.quit_gate = Some(gate);
-        let reason = match &self.save {
-            SaveState::Failed(e) => e.clone(),
-            _ => String::new(),
-        };
-        let journal = self.journal_error.clone().unwrap_or_else(|| w::JOURNAL_FAILED_SHORT.get().into());
-        let lost = w::count_items(self.unkept.len());
         let key = self.key(Action::Quit);
-        // The question first (a long message is cut at the screen's edge), the reasons after.
-        let text = match gate {
-            QuitGate::NotDurable => w::NOT_DURABLE.fill(&[
-                ("count", &lost),
-                ("key", &key),
-                ("why", &reason),
-                ("journal", &journal),
-            ]),
-            QuitGate::SaveFailed if !self.unkept.is_empty() => {
-                w::LOSES.fill(&[("key", &key), ("count", &lost), ("ids", &self.unkept_ids())])
-            }
-            QuitGate::SaveFailed => w::SAVE_FAILED_QUIT.fill(&[("key", &key), ("why", &reason)]),
-            QuitGate::MissingReasons => {
-                let count = self.missing_reasons().count();
-                let go = self.keymap.keys_for(crate::tui::keys::KeyMode::Normal, &Action::OpenScorePrompt);
-                // Enter, when it is one of them, is what the question names.
-                let go = go.iter().find(|k| *k == "Enter").or(go.first()).cloned().unwrap_or_default();
-                let text =
-                    w::MISSING_REASONS.fill(&[("count", &w::count_items(count)), ("go", &go), ("key", &key)]);
-                self.say(Level::Warn, text);
-                return;
-            }
+        if gate == QuitGate::MissingReasons {
+            let count = self.missing_reasons().count();
+            let go = self.keymap.keys_for(crate::tui::keys::KeyMode::Normal, &Action::OpenScorePrompt);
+            // Enter, when it is one of them, is what the question names.
+            let go = go.iter().find(|k| *k == "Enter").or(go.first()).cloned().unwrap_or_default();
+            let text =
+                w::MISSING_REASONS.fill(&[("count", &w::count_items(count)), ("go", &go), ("key", &key)]);
+            self.say(Level::Warn, text);
+            return;
+        }
+        let save = match &self.save {
+            SaveState::Failed(e) => Some(e.clone()),
+            _ => None,
         };
-        self.say(Level::Error, text);
+        let question = QuitQuestion {
+            gate,
+            key,
+            lost: self.unkept.len(),
+            ids: self.unkept_ids(),
+            save,
+            journal: self.journal_error.clone(),
+        };
+        self.tell(Level::Error, Said::Quit(question));
     }
 
     /// The ids of the items whose edits nothing keeps (the first few).
@@ -173,7 +167,7 @@ impl App {
         ids.join(", ")
     }
 
-    pub(super) fn on_journal_failed(&mut self, error: String, items: Option<Vec<ItemIx>>) {
+    pub(super) fn on_journal_failed(&mut self, error: JournalError, items: Option<Vec<ItemIx>>) {
         let first = self.journal_error.is_none();
         match items {
             Some(items) => self.unkept.extend(items),
@@ -181,7 +175,7 @@ impl App {
         }
         self.journal_error = Some(error.clone());
         if first {
-            self.say(Level::Error, w::JOURNAL_FAILED.fill(&[("why", &error)]));
+            self.tell(Level::Error, Said::JournalFailed(error));
         }
     }
 

@@ -76,7 +76,7 @@ impl App {
                 scores.head.reopened_at = None;
                 self.mark_changed();
                 self.say(Level::Info, ev::SUBMITTED.fill(&[("at", &at)]));
-                return Some(Effect::Save);
+                return self.save_now();
             }
             (Confirm::Submit, false) => self.say(Level::Info, ev::SUBMIT_CANCELLED.get()),
             (Confirm::Reopen(then), true) => {

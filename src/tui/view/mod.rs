@@ -25,6 +25,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+pub use status::said;
 
 /// Draws the whole screen from `app`, with what `state` kept from earlier frames; returns what
 /// the frame measured (what was not drawn keeps the app's last measure).

@@ -5,7 +5,7 @@ use super::{App, clip};
 use crate::scores::fmt_num;
 use crate::text;
 use crate::tui::action::Action;
-use crate::tui::app::{Level, Mode, SaveState};
+use crate::tui::app::{Level, Mode, QuitGate, QuitQuestion, Said, SaveState};
 use crate::tui::keymap::key_mode;
 use crate::tui::keys::KeyMode;
 use crate::words::tui as words;
@@ -13,6 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use std::borrow::Cow;
 
 pub fn draw_header(app: &App, frame: &mut Frame, area: Rect) {
     let w = usize::from(area.width);
@@ -111,12 +112,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 Level::Warn => t.warning,
                 Level::Error => t.error,
             };
-            if text::width(&m.text) <= room || area.y == 0 {
-                line.push(Span::styled(clip(&m.text, room), style));
+            let said = said(&m.said);
+            if text::width(&said) <= room || area.y == 0 {
+                line.push(Span::styled(clip(&said, room), style));
             } else {
                 // Its own row, above the bar; the bar keeps the totals and the hints.
                 let above = Rect::new(area.x, area.y - 1, area.width, 1);
-                let text = clip(&format!(" {}", m.text), w);
+                let text = clip(&format!(" {said}"), w);
                 frame.render_widget(ratatui::widgets::Clear, above);
                 frame.render_widget(Paragraph::new(Line::styled(text, style)).style(t.status), above);
                 line.push(Span::styled(clip(&hints(app, room), room), t.muted));
@@ -206,6 +208,39 @@ pub fn hints(app: &App, room: usize) -> String {
         match least {
             Some((i, (_, _, need))) if text::width(&text) > room && *need > 0 => keep[i] = false,
             _ => return text,
+        }
+    }
+}
+
+/// What a message says, in words: the store's reports (a failed save, the journal, the
+/// questions `q` asks because of them) become sentences here.
+pub fn said(said: &Said) -> Cow<'_, str> {
+    match said {
+        Said::Text(text) => Cow::Borrowed(text),
+        Said::NotSaved(e) => Cow::Owned(words::NOT_SAVED_RETRY.fill(&[("why", e)])),
+        Said::JournalFailed(e) => Cow::Owned(words::JOURNAL_FAILED.fill(&[("why", e)])),
+        Said::Quit(q) => Cow::Owned(quit_question(q)),
+    }
+}
+
+fn quit_question(q: &QuitQuestion) -> String {
+    let reason = q.save.as_ref().map(ToString::to_string).unwrap_or_default();
+    let journal =
+        q.journal.as_ref().map_or_else(|| words::JOURNAL_FAILED_SHORT.get().to_string(), ToString::to_string);
+    let lost = words::count_items(q.lost);
+    // The question first (a long message is cut at the screen's edge), the reasons after.
+    match q.gate {
+        QuitGate::NotDurable => words::NOT_DURABLE.fill(&[
+            ("count", &lost),
+            ("key", &q.key),
+            ("why", &reason),
+            ("journal", &journal),
+        ]),
+        QuitGate::SaveFailed if q.lost > 0 => {
+            words::LOSES.fill(&[("key", &q.key), ("count", &lost), ("ids", &q.ids)])
+        }
+        QuitGate::SaveFailed | QuitGate::MissingReasons => {
+            words::SAVE_FAILED_QUIT.fill(&[("key", &q.key), ("why", &reason)])
         }
     }
 }
