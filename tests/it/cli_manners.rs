@@ -160,9 +160,10 @@ fn every_declared_flag_is_in_the_help_of_each_language() {
     use appraise::cmd::flags::defs;
     use appraise::lang::Lang;
     let sandbox = Sandbox::new();
-    let commands: Vec<(Option<&str>, &[&defs::Flag])> = std::iter::once((None, defs::PROGRAM.flags))
-        .chain(defs::SUBCOMMANDS.iter().map(|sub| (Some(sub.name), sub.flags)))
-        .collect();
+    let commands: Vec<(Option<&str>, &[&appraise::cmd::flags::Flag])> =
+        std::iter::once((None, defs::PROGRAM.flags))
+            .chain(defs::SUBCOMMANDS.iter().map(|sub| (Some(sub.name), sub.flags)))
+            .collect();
     for (locale, lang) in [("C.UTF-8", Lang::En), ("zh_CN.UTF-8", Lang::Zh)] {
         for (name, flags) in &commands {
             let args: Vec<&str> = name.iter().copied().chain(["--help"]).collect();

@@ -3,7 +3,8 @@
 //! `--version` and `help` worded; in Chinese, clap's headings, defaults and possible values
 //! said by the catalogue too.
 
-use super::defs::{self, Flag, Kind, Sub};
+use super::defs;
+use super::flag::{Flag, Kind, Sub};
 use crate::lang::Lang;
 use crate::words::{self, cli as w};
 use clap::builder::{EnumValueParser, ValueParser};

@@ -1,5 +1,5 @@
 //! The command line. Every subcommand and flag is declared once, with its help in Chinese and
-//! English ([`defs`]); clap's definition is built from the declarations in the interface's
+//! English ([`defs`], each a [`Flag`] or a [`Sub`]); clap's definition is built from the declarations in the interface's
 //! language ([`command`]), and so are `--help`, the man page and the completions. What must be
 //! known before clap runs — `--config`, the review's `--lang`, a mistyped subcommand — is read
 //! from the raw arguments ([`early`]); clap's own errors are said in Chinese too ([`errors`]).
@@ -9,9 +9,11 @@ mod build;
 pub mod defs;
 mod early;
 mod errors;
+mod flag;
 
 pub use build::command;
 pub use early::{config_flag, interface_flag};
+pub use flag::{Flag, Kind, Sub, Text, Value};
 
 use crate::cmd::{ExportArgs, ImportArgs, MergeArgs, PanelArgs};
 use crate::lang::Lang;

@@ -1,4 +1,5 @@
-use super::defs::{self, Flag, Sub, Text};
+use super::defs;
+use super::flag::{Flag, Sub, Text};
 use super::*;
 use crate::words;
 
