@@ -11,33 +11,23 @@ use crate::words::{Word, cli, errors};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-/// `appraise export`'s arguments (the command line's definition, `clap`).
-#[derive(Debug, Default, Clone, clap::Args)]
+/// `appraise export`'s arguments, each its flag's value (declared, with its help, in
+/// `flags::defs`).
+#[derive(Debug, Default, Clone)]
 pub struct ExportArgs {
-    /// The report that was scored.
     pub report: PathBuf,
-    /// The scores to put in the sheet (default: beside the report, NAME.scores.json).
-    #[arg(long, value_name = "PATH")]
     pub scores: Option<PathBuf>,
-    #[command(flatten)]
     pub sheet: SheetOptions,
 }
 
 /// How a sheet is written, for `export` and `merge` alike.
-#[derive(Debug, Default, Clone, clap::Args)]
+#[derive(Debug, Default, Clone)]
 pub struct SheetOptions {
-    /// Default: from the extension of -o, else csv.
-    #[arg(long, value_name = "FORMAT", value_enum)]
     pub format: Option<Format>,
-    /// Write here (`-` for stdout). Default: stdout, except xlsx, which goes beside the inputs
-    /// (export: NAME.sheet.xlsx beside the scores file; merge: NAME.panel.xlsx beside the report).
-    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    /// `-o`: a file, or `-` for standard output.
     pub out: Option<PathBuf>,
-    /// Headers and labels in Chinese or English (default: the report's language).
-    #[arg(long, value_name = "LANG", value_enum)]
+    /// The sheet's language (not the interface's).
     pub lang: Option<Lang>,
-    /// CSV without the UTF-8 byte-order mark and formula guard (for scripts).
-    #[arg(long)]
     pub no_bom: bool,
 }
 

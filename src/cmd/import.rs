@@ -15,46 +15,24 @@ use encoding_rs::Encoding;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// `appraise import`'s arguments (the command line's definition, `clap`).
-#[derive(Debug, Clone, Default, clap::Args)]
+/// `appraise import`'s arguments, each its flag's value (declared, with its help, in
+/// `flags::defs`).
+#[derive(Debug, Clone, Default)]
 pub struct ImportArgs {
-    /// The document: .txt, .md, .docx or .pdf (UTF-8, UTF-16, GB18030/GBK or Big5 text), or a scoring table alone (.xlsx, .xls, .csv); - reads standard input.
+    /// The document (`-`: standard input).
     pub text: PathBuf,
-    /// The text's encoding, when detection gets it wrong: a name such as utf-8, gbk, gb18030, big5, utf-16le, shift_jis (default: detected).
-    #[arg(long, value_name = "NAME")]
     pub encoding: Option<String>,
-    /// Where to write the report (default: standard output).
-    #[arg(short = 'o', long = "output", value_name = "REPORT.json")]
+    /// `-o`.
     pub output: Option<PathBuf>,
-    /// The office's scoring table (评分表): its indicators are what is scored, the text is the evidence.
-    #[arg(long, value_name = "TABLE")]
     pub rubric: Option<PathBuf>,
-    /// The scoring table's worksheet in a workbook (the --rubric table's, or the document's when it is a table alone): its name or number (default: the first with a recognisable header).
-    #[arg(long, value_name = "SHEET")]
     pub sheet: Option<String>,
-    /// With --rubric: score the text's claims too, besides the indicators.
-    #[arg(long, requires = "rubric")]
     pub score_text: bool,
-    /// A score below full marks needs a reason (扣分原因); the default with --rubric.
-    #[arg(long, conflicts_with = "no_require_reasons")]
     pub require_reasons: bool,
-    /// Scores below full marks need no reason, even with --rubric.
-    #[arg(long)]
     pub no_require_reasons: bool,
-    /// The default maximum score of an item (default 10).
-    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub max: Option<f64>,
-    /// The default score step (default 0.5).
-    #[arg(long, value_name = "S", allow_negative_numbers = true)]
     pub step: Option<f64>,
-    /// The report id (default: the file name without its extension).
-    #[arg(long, value_name = "ID")]
     pub id: Option<String>,
-    /// The report title (default: the document's first title line).
-    #[arg(long, value_name = "TITLE")]
     pub title: Option<String>,
-    /// Print nothing on stderr but errors.
-    #[arg(short = 'q', long)]
     pub quiet: bool,
 }
 
@@ -187,7 +165,7 @@ fn read_stdin() -> Result<Vec<u8>, Failure> {
     std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map_err(|e| {
         let why = crate::io_error::message(&e);
         Failure::BadInput(
-            errors::CANNOT_READ.fill(&[("path", &crate::words::shell::STDIN.get()), ("why", &why)]),
+            errors::CANNOT_READ.fill(&[("path", &crate::words::cli::STDIN.get()), ("why", &why)]),
         )
     })?;
     Ok(bytes)

@@ -15,23 +15,16 @@ use std::path::{Path, PathBuf};
 /// The default of `--disagree`: 20% of the item's max.
 pub const DEFAULT_DISAGREE: f64 = 20.0;
 
-/// `appraise merge`'s arguments (the command line's definition, `clap`).
-#[derive(Debug, Default, Clone, clap::Args)]
+/// `appraise merge`'s arguments, each its flag's value (declared, with its help, in
+/// `flags::defs`).
+#[derive(Debug, Default, Clone)]
 pub struct MergeArgs {
-    /// The report that was scored.
     pub report: PathBuf,
-    /// The evaluators' scores files, or folders holding them.
-    #[arg(required = true, value_name = "SCORES")]
+    /// Scores files, or folders holding them.
     pub scores: Vec<PathBuf>,
-    #[command(flatten)]
     pub sheet: SheetOptions,
-    /// Mark items whose highest and lowest scores differ by more than PCT% of the item's max
-    /// (default 20).
-    #[arg(long, value_name = "PCT")]
+    /// `--disagree PCT`, as given: read by [`disagree_percent`].
     pub disagree: Option<String>,
-    /// Drop each item's highest and lowest score before taking the mean (an item with fewer
-    /// than 3 scores takes the plain mean, marked in the sheet).
-    #[arg(long)]
     pub trim: bool,
 }
 

@@ -2,8 +2,10 @@
 //! wrong as a [`Failure`], which `main` prints once and turns into the exit code.
 
 mod check;
+mod completions;
 mod config;
 mod export;
+pub mod flags;
 mod r#gen;
 mod import;
 mod merge;
@@ -11,10 +13,10 @@ mod merge_inputs;
 mod open;
 mod panel;
 mod search;
-pub mod shell;
 mod summary;
 
 pub use check::{check, check_json};
+pub use completions::{completions, manpage};
 pub use config::{show_broken_config, show_config};
 pub use export::{ExportArgs, SheetOptions, export};
 pub use r#gen::{DEFAULT_SEED, generate, generate_to};

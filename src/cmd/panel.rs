@@ -15,20 +15,15 @@ use crate::words::cli;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// `appraise panel`'s arguments (the command line's definition, `clap`).
-#[derive(Debug, Default, Clone, clap::Args)]
+/// `appraise panel`'s arguments, each its flag's value (declared, with its help, in
+/// `flags::defs`).
+#[derive(Debug, Default, Clone)]
 pub struct PanelArgs {
-    /// The report that was scored.
     pub report: PathBuf,
-    /// The evaluators' scores files, or a folder holding them.
-    #[arg(required = true, value_name = "SCORES")]
+    /// Scores files, or folders holding them.
     pub scores: Vec<PathBuf>,
-    /// The panel's score drops each item's highest and lowest score (with 3 scores or more).
-    #[arg(long)]
     pub trim: bool,
-    /// Mark items whose highest and lowest scores differ by more than PCT% of the item's max
-    /// (default 20).
-    #[arg(long, value_name = "PCT")]
+    /// `--disagree PCT`, as given.
     pub disagree: Option<String>,
 }
 

@@ -50,7 +50,7 @@ pub fn summary(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -
     lines.push(match (&entries.head.evaluator, found) {
         (_, false) if from_stdin => line(
             cli::SUMMARY_SCORES,
-            &crate::words::shell::SUMMARY_STDIN_NO_SCORES.fill(&[("scores", &"--scores")]),
+            &crate::words::cli::SUMMARY_STDIN_NO_SCORES.fill(&[("scores", &"--scores")]),
         ),
         (_, false) => line(cli::SUMMARY_SCORES, &cli::SUMMARY_NO_SCORES.fill(&[("path", &where_)])),
         (Some(name), true) => line(
@@ -239,7 +239,7 @@ pub fn summary_json(report_path: &Path, scores: Option<&Path>, out: &mut dyn Wri
         }
         if entry.flagged {
             let score = entry.score.map_or_else(|| "–".to_string(), score_of);
-            let message = crate::words::shell::SUMMARY_FLAGGED_ITEM.fill(&[
+            let message = crate::words::cli::SUMMARY_FLAGGED_ITEM.fill(&[
                 ("id", &item.id.to_string()),
                 ("score", &score),
                 ("title", &item.display_title().to_string()),

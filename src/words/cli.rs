@@ -1,115 +1,35 @@
 //! The command line's words: what each subcommand prints (stdout and stderr), the messages of
-//! the review before and after its full screen, the command line's failures, and `--help` (the
-//! about and help texts clap shows, argument names, headings, clap's own errors). The English
-//! texts are the program's as they always were (`--help` as clap rendered the doc comments).
+//! the review before and after its full screen, the command line's failures, a mistyped
+//! subcommand's did-you-mean, and what `--help` and clap say besides the flags' own help (its
+//! headings, clap's own errors). Each flag's help is declared with the flag, in
+//! `cmd/flags/defs.rs`.
 //!
 //! Flags, subcommand names, file names and literal values are placeholders, so the Chinese
 //! texts hold no English words.
 
 crate::words! {
-    // ── `--help`: what the program and each subcommand is ───────────────────────────────
-    ABOUT = "在终端中评阅报告并评分。不给出{report}时，打开内置的示例报告" /
-        "Review and score reports in the terminal. With no {report}, opens the built-in sample";
-    ABOUT_CHECK = "检查报告（及评分文件）：列出每个问题及其位置；有效时退出码为 0，无效时为 2" /
-        "Validate a report (and a scores file): every problem with its place; exit 0 valid, 2 invalid";
-    ABOUT_IMPORT = "按大纲编号，把纯文本、{markdown}、{word} 或 {pdf} 报告转成报告文件" /
-        "Turn a text, {markdown}, {word} or {pdf} report into a report file, by its outline numbering";
-    ABOUT_CONFIG = "显示正在使用的配置文件和生效的设置，包括按键" /
-        "Print the configuration files in use and the effective settings, keys included";
-    ABOUT_GEN = "生成一份可复现的中英文混合合成报告（用于性能测试）" /
-        "Write a reproducible synthetic report of mixed Chinese/English text (for benchmarks)";
-    ABOUT_EXPORT = "生成{term}：每个评分项一行，含章节小计、总分、得分率和等级" /
-        "Write a scoring sheet ({term}): a row per item, section subtotals, total, percent and grade";
-    ABOUT_SUMMARY = "显示总分、得分率、等级、进度、各章节小计，以及缺少扣分原因的评分项" /
-        "Print totals, percent, grade, progress, per-section subtotals and the items missing a reason";
-    ABOUT_PANEL = "专家组组长视图：每项旁列出各评价人员的评分和扣分原因，并确定专家组的{term}" /
-        "The chair's view: every evaluator's scores and notes beside each item, and the panel's agreed score ({term})";
-    ABOUT_MERGE = "把几位评价人的评分汇成一张表：每人一列，然后是平均分（{term}）、最低分、最高分、极差" /
-        "One sheet of several evaluators' scores: a column each, then mean ({term}), lowest, highest, spread";
-    ABOUT_HELP = "显示此帮助，或指定子命令的帮助" / "Print this message or the help of the given subcommand(s)";
-
-    // ── `--help`: each argument ─────────────────────────────────────────────────────────
-    HELP_REPORT = "要评阅的报告：appraise.report/1 格式的 JSON 文件，或即时导入的 {formats} 报告" /
-        "The report to review: an appraise.report/1 JSON file, or a {formats} report, imported on the fly";
-    HELP_SCORES = "评分保存在哪里（默认：报告旁边的 {file}）" /
-        "Where the scores are kept (default: beside the report, {file})";
-    HELP_EVALUATOR = "你的名字，记在评分文件中（默认：文件中的名字，否则用你的登录名）" /
-        "Your name, stored in the scores file (default: the name in it, else your login name)";
-    HELP_THEME = "配色主题：{dark}（默认）、{others}、{dir} 中的用户主题，或一个路径（默认：配置文件所选的）" /
-        "Colour theme: {dark} (default), {others}, a user theme in {dir}, or a path (default: the config file's choice)";
-    HELP_CONFIG_DIR = "配置目录" / "config dir";
-    HELP_READ_ONLY = "只看不改；不会保存任何内容" / "Look without changing anything; nothing is saved";
-    HELP_LANG = "界面语言：zh 或 en（默认：config.toml 中的 lang，否则按区域设置，再否则按报告本身的语言）" /
-        "The interface's language: zh or en (default: lang in config.toml, else the locale, else the report's own language)";
-    HELP_MOUSE = "使用鼠标：点击选择，滚轮滚动（默认关闭，以便终端自身的选择和复制可用）" /
-        "Use the mouse: click to select, wheel to scroll (off by default, so the terminal's own selection and copy work)";
-    HELP_HELP = "显示帮助" / "Print help";
-    HELP_VERSION = "显示版本" / "Print version";
-    HELP_IMPORT_TEXT = "文档：.txt、.md、.docx 或 {pdf}（UTF-8、UTF-16、GB18030/GBK/{big5} 编码的文本），或单独一份评分表（{tables}）；- 表示标准输入" /
-        "The document: .txt, .md, .docx or {pdf} (UTF-8, UTF-16, GB18030/GBK or {big5} text), or a scoring table alone ({tables}); - reads standard input";
-    HELP_OPEN_ENCODING = "即时导入的文档读得不对时，指定它的文本编码（同 {import}）" /
-        "The text's encoding, when a document imported on the fly is not read right (as {import})";
-    HELP_IMPORT_ENCODING = "文本的编码，在自动识别不对时指定：如 `{examples}`（默认：自动识别）" /
-        "The text's encoding, when detection gets it wrong: a name such as {examples} (default: detected)";
-    HELP_IMPORT_OUTPUT = "报告写到哪里（默认：标准输出）" / "Where to write the report (default: standard output)";
-    HELP_IMPORT_RUBRIC = "评价机构的评分表（{term}）：评分的是其中的指标，报告正文作为佐证" /
-        "The office's scoring table ({term}): its indicators are what is scored, the text is the evidence";
-    HELP_IMPORT_SHEET = "工作簿中评分表所在的工作表（{rubric} 的表，或单独导入的评分表）：名称或序号（默认：第一个有可识别表头的工作表）" /
-        "The scoring table's worksheet in a workbook (the {rubric} table's, or the document's when it is a table alone): its name or number (default: the first with a recognisable header)";
-    HELP_IMPORT_SCORE_TEXT = "与 {rubric} 一起用：除指标外，也给正文的各条评分" /
-        "With {rubric}: score the text's claims too, besides the indicators";
-    HELP_IMPORT_REQUIRE_REASONS = "低于满分的评分须写理由（{term}）；用 {rubric} 时默认如此" /
-        "A score below full marks needs a reason ({term}); the default with {rubric}";
-    HELP_IMPORT_NO_REQUIRE_REASONS = "低于满分的评分不要求写理由，即使用了 {rubric}" /
-        "Scores below full marks need no reason, even with {rubric}";
-    HELP_IMPORT_MAX = "评分项的默认满分（默认 10）" / "The default maximum score of an item (default 10)";
-    HELP_IMPORT_STEP = "默认的评分步长（默认 0.5）" / "The default score step (default 0.5)";
-    HELP_IMPORT_ID = "报告的 id（默认：不带扩展名的文件名）" / "The report id (default: the file name without its extension)";
-    HELP_IMPORT_TITLE = "报告的标题（默认：文档的第一个标题行）" /
-        "The report title (default: the document's first title line)";
-    HELP_GEN_ITEMS = "评分项的个数" / "How many items";
-    HELP_GEN_SEED = "随机种子：项数和种子相同，生成的字节就相同" /
-        "The seed: the same items and seed give the same bytes";
-    HELP_GEN_OUTPUT = "写到哪里（默认：标准输出）" / "Where to write it (default: standard output)";
-    HELP_EXPORT_SCORES = "放进评分表的评分（默认：报告旁边的 {file}）" /
-        "The scores to put in the sheet (default: beside the report, {file})";
-    HELP_FORMAT = "默认：按 -o 的扩展名，否则为 csv" / "Default: from the extension of -o, else csv";
-    HELP_OUT = "写到这里（`-` 表示标准输出）。默认：标准输出；但 xlsx 写在输入文件旁边（{export}：评分文件旁的 {sheet}；{merge}：报告旁的 {panel}）" /
-        "Write here (`-` for stdout). Default: stdout, except xlsx, which goes beside the inputs ({export}: {sheet} beside the scores file; {merge}: {panel} beside the report)";
-    HELP_SHEET_LANG = "表头和标签用中文还是英文（默认：报告的语言）" /
-        "Headers and labels in Chinese or English (default: the report's language)";
-    HELP_NO_BOM = "CSV 不加 UTF-8 字节顺序标记和公式防护（供脚本使用）" /
-        "CSV without the UTF-8 byte-order mark and formula guard (for scripts)";
-    HELP_MERGE_SCORES = "各评价人的评分文件，或存放评分文件的文件夹" /
-        "The evaluators' scores files, or folders holding them";
-    HELP_PANEL_SCORES = "各评价人的评分文件，或存放它们的文件夹" / "The evaluators' scores files, or a folder holding them";
-    HELP_PANEL_TRIM = "专家组得分去掉每项的一个最高分和一个最低分（至少 3 个评分时）" /
-        "The panel's score drops each item's highest and lowest score (with 3 scores or more)";
-    HELP_DISAGREE = "最高分与最低分之差超过该项满分 {pct}% 的评分项将被标出（默认 20）" /
-        "Mark items whose highest and lowest scores differ by more than {pct}% of the item's max (default 20)";
+    // ── `--help`: clap's layout (each flag's help is declared with it, in `cmd/flags/defs.rs`) ──
     /// A default value clap would show after the help (hidden in Chinese, said here).
     HELP_DEFAULT = "[默认：{value}]" / "[default: {value}]";
-
-    // ── `--help`: the names of values, headings ─────────────────────────────────────────
-    VALUE_REPORT = "报告" / "REPORT";
-    VALUE_PATH = "路径" / "PATH";
-    VALUE_NAME = "名称" / "NAME";
-    VALUE_LANG = "语言" / "LANG";
-    VALUE_TEXT = "文档" / "TEXT";
-    VALUE_REPORT_JSON = "报告.json" / "REPORT.json";
-    VALUE_TABLE = "评分表" / "TABLE";
-    VALUE_SHEET = "工作表" / "SHEET";
-    VALUE_TITLE = "标题" / "TITLE";
-    VALUE_FORMAT = "格式" / "FORMAT";
-    VALUE_OUT = "输出" / "OUT";
-    VALUE_SCORES = "评分文件" / "SCORES";
-    VALUE_PCT = "百分数" / "PCT";
-    VALUE_FILE = "文件" / "FILE";
+    /// What `appraise help` takes.
     VALUE_COMMAND = "命令" / "COMMAND";
     HEADING_USAGE = "用法：" / "Usage:";
     HEADING_COMMANDS = "命令" / "Commands";
     HEADING_ARGUMENTS = "参数" / "Arguments";
     HEADING_OPTIONS = "选项" / "Options";
+    /// A path, in messages that name a flag's value (`--scores PATH`).
+    VALUE_PATH = "路径" / "PATH";
+    /// A file, in messages that show a command line (`pdftotext -layout FILE.pdf`).
+    VALUE_FILE = "文件" / "FILE";
+
+    // ── a mistyped subcommand ───────────────────────────────────────────────────────────
+    DID_YOU_MEAN = "未知的命令或不存在的文件 '{arg}'：是不是要用 '{command}'？" /
+        "unknown command or missing file '{arg}': did you mean '{command}'?";
+
+    // ── `-`: standard input ─────────────────────────────────────────────────────────────
+    STDIN = "标准输入" / "standard input";
+    SUMMARY_STDIN_NO_SCORES = "暂无（报告来自标准输入，请用 {scores} 指定评分文件）" /
+        "none (the report came from standard input; name its scores with {scores})";
 
     // ── clap's own errors (a wrong command line) ────────────────────────────────────────
     CLAP_ERROR = "错误：{message}" / "error: {message}";
@@ -160,6 +80,9 @@ crate::words! {
         "{n} scored below full marks without a reason (the first: {id} {title}; {cmd} lists them all)";
     SUMMARY_SCORE_OF = "{score}/{max}" / "{score} of {max}";
     SUMMARY_FLAGGED_LIST = "待核实（{n} 项）：" / "Flagged for follow-up ({n}):";
+    /// A flagged item, in `summary --json`.
+    SUMMARY_FLAGGED_ITEM = "评分项 {id} 标记为待核实（{score}）：{title}" /
+        "item {id} is flagged for checking ({score}): {title}";
 
     // ── `export`, `merge`: writing sheets ──────────────────────────────────────────────
     NO_SCORES_YET = "还没有评分文件 {path}；评分表中的分数全部空白" /

@@ -1,14 +1,10 @@
-//! `merge`'s words about the panel: `--trim`, the scores files a folder gives (and the files in
+//! `merge`'s words about the panel: the scores files a folder gives (and the files in
 //! it that are skipped), evaluators met in more than one file, and the panel's agreement.
 //!
 //! File names and patterns are placeholders, and Krippendorff's alpha is 克里彭多夫 α 系数, so
 //! the Chinese texts hold no English words.
 
 crate::words! {
-    // ── `--help` ────────────────────────────────────────────────────────────────────────
-    HELP_TRIM = "每个评分项去掉一个最高分和一个最低分后取平均（评分不足 3 个的取平均值，并在表中标出）" /
-        "Drop each item's highest and lowest score before taking the mean (an item with fewer than 3 scores takes the plain mean, marked in the sheet)";
-
     // ── a folder of scores files ────────────────────────────────────────────────────────
     PANEL_NOT_MEMBER = "{path} 是专家组议定的评分（汇总表自己的文件），不是某位评价人员的评分" /
         "{path} holds the panel's agreed scores (its own file), not an evaluator's";

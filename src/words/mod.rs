@@ -18,7 +18,6 @@ pub mod keys;
 pub mod merge;
 pub mod rubric;
 pub mod search;
-pub mod shell;
 pub mod tui;
 pub use choose::{Source, choose, from_locale, locale, settle, settle_by_report, source};
 
@@ -157,7 +156,6 @@ pub fn all() -> impl Iterator<Item = &'static Word> {
         .chain(tui::ALL)
         .chain(cli::ALL)
         .chain(errors::ALL)
-        .chain(shell::ALL)
         .chain(rubric::ALL)
         .chain(evidence::ALL)
         .chain(merge::ALL)

@@ -153,6 +153,31 @@ fn every_argument_has_help_in_both_languages() {
     }
 }
 
+/// Every flag declared in `cmd::flags::defs` is shown by the program's `--help` (and its
+/// subcommand's) with its own help, in the language the locale chooses.
+#[test]
+fn every_declared_flag_is_in_the_help_of_each_language() {
+    use appraise::cmd::flags::defs;
+    use appraise::lang::Lang;
+    let sandbox = Sandbox::new();
+    let commands: Vec<(Option<&str>, &[&appraise::cmd::flags::Flag])> =
+        std::iter::once((None, defs::PROGRAM.flags))
+            .chain(defs::SUBCOMMANDS.iter().map(|sub| (Some(sub.name), sub.flags)))
+            .collect();
+    for (locale, lang) in [("C.UTF-8", Lang::En), ("zh_CN.UTF-8", Lang::Zh)] {
+        for (name, flags) in &commands {
+            let args: Vec<&str> = name.iter().copied().chain(["--help"]).collect();
+            let out = appraise_in(&sandbox, &args).env("LC_ALL", locale).output().unwrap();
+            assert_eq!(out.status.code(), Some(0), "{locale} {args:?}: {}", text(&out.stderr));
+            let screen = text(&out.stdout);
+            for flag in *flags {
+                let help = flag.help.in_lang(lang);
+                assert!(screen.contains(help), "{locale} {args:?}: {help:?} missing\n{screen}");
+            }
+        }
+    }
+}
+
 #[test]
 fn completions_for_every_shell() {
     for (shell, mark) in [
