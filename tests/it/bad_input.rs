@@ -9,9 +9,7 @@ use crate::support::Sandbox;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
-use std::time::Duration;
 
-const EXIT: Duration = Duration::from_secs(30);
 const ENGLISH: &str = "english-sample.json";
 /// 100 MB, the size the issue names.
 const HUGE: usize = 100 * 1024 * 1024;
@@ -285,7 +283,7 @@ fn run_scores_cases(cases: &[(Case, bool)]) {
 
         if *in_tui {
             let mut app = sb.spawn(&[ENGLISH, "--scores", arg]);
-            let code = app.wait_exit(EXIT);
+            let code = app.wait_exit();
             let out = app.output();
             let what = format!("review entry in a terminal, {}", c.name);
             assert!(!out.contains("\x1b[?1049h"), "{what}: went full-screen before refusing:\n{out}");

@@ -147,9 +147,8 @@ fn the_binary_imports_checks_and_opens_a_pdf() {
 
     // Opened for review: imported on the fly, its items on screen.
     let mut app = sandbox.spawn(&[path]);
-    let screen = app.wait_until("the PDF's items on screen", std::time::Duration::from_secs(10), |s| {
-        s.contains("Budget") && s.contains("Results")
-    });
+    let screen =
+        app.wait_until("the PDF's items on screen", |s| s.contains("Budget") && s.contains("Results"));
     if let Err(dump) = screen {
         panic!("{dump}");
     }

@@ -15,8 +15,6 @@ use std::time::Duration;
 
 const ENGLISH: &str = "english-sample.json";
 const SCORES: &str = "english-sample.scores.json";
-const AUTOSAVE: Duration = Duration::from_secs(10);
-const EXIT: Duration = Duration::from_secs(15);
 
 // Items of fixtures/english-sample.json in report order.
 const OBJECTIVES: &str = "overview.objectives"; // the first item, 0–10 step 0.5
@@ -207,7 +205,7 @@ fn e_replaces_a_linked_sheets_target_and_keeps_the_link() {
     assert!(std::fs::read(&real).unwrap().starts_with(b"PK"), "its target is the new workbook");
     assert!(sb.join("english-sample.sheet.csv").exists());
     app.key("q");
-    assert_eq!(app.wait_exit(EXIT), 0);
+    assert_eq!(app.wait_exit(), 0);
 }
 
 #[test]
@@ -243,7 +241,7 @@ fn a_linked_journal_or_lock_is_refused_and_its_target_untouched() {
         let link = sb.join(format!("{SCORES}.{side}"));
         std::os::unix::fs::symlink(&precious, &link).unwrap();
         let mut app = sb.spawn(&[ENGLISH]);
-        match app.wait_end(EXIT) {
+        match app.wait_end() {
             Some(Ok(code)) => assert_eq!(code, 2, "{side}: {}", app.output()),
             other => panic!("{side}: {other:?}\n{}", app.output()),
         }
@@ -265,9 +263,9 @@ fn two_names_for_one_scores_file_share_one_lock() {
     let mut second = sb.spawn(&[ENGLISH, "--scores", "alias.scores.json"]);
     second.wait_for("is open for scoring by tester");
     second.send("n\r");
-    assert_eq!(second.wait_exit(EXIT), 2, "{}", second.output());
+    assert_eq!(second.wait_exit(), 2, "{}", second.output());
     first.key("q");
-    assert_eq!(first.wait_exit(EXIT), 0);
+    assert_eq!(first.wait_exit(), 0);
 }
 
 #[test]
@@ -288,9 +286,9 @@ fn a_lock_held_by_another_user_still_offers_read_only() {
     second.send("y\r");
     second.wait_for("[read-only]");
     second.key("q");
-    assert_eq!(second.wait_exit(EXIT), 0);
+    assert_eq!(second.wait_exit(), 0);
     first.key("q");
-    assert_eq!(first.wait_exit(EXIT), 0);
+    assert_eq!(first.wait_exit(), 0);
 }
 
 // 4. Another program's edits --------------------------------------------------------------
@@ -315,7 +313,7 @@ fn another_programs_edits_are_merged_never_silently_reverted() {
     let mut app = sb.spawn(&[ENGLISH]);
     app.wait_for(&at(OBJECTIVES));
     app.key("7");
-    wait_json(&scores, "the first save", AUTOSAVE, |v| entry(v, OBJECTIVES)["score"] == 7);
+    wait_json(&scores, "the first save", |v| entry(v, OBJECTIVES)["score"] == 7);
     app.wait_status("saved");
 
     // A hand-added entry (an id the report does not have) and a note on an item the app never
@@ -331,7 +329,7 @@ fn another_programs_edits_are_merged_never_silently_reverted() {
     app.key("j");
     app.wait_for(&at(SUMMER));
     app.key("5");
-    let file = wait_json(&scores, "the merged save", AUTOSAVE, |v| entry(v, SUMMER)["score"] == 5);
+    let file = wait_json(&scores, "the merged save", |v| entry(v, SUMMER)["score"] == 5);
     assert_eq!(entry(&file, ATTENDANCE)["note"], "手工补录的说明", "{file:#}");
     assert_eq!(entry(&file, "by-hand")["note"], "kept", "{file:#}");
     assert_eq!(entry(&file, OBJECTIVES)["score"], 7);
@@ -344,7 +342,7 @@ fn another_programs_edits_are_merged_never_silently_reverted() {
         v["items"][k]["score"] = 2.into();
     });
     app.key("9");
-    let file = wait_json(&scores, "the conflicting save", AUTOSAVE, |v| entry(v, SUMMER)["score"] == 9);
+    let file = wait_json(&scores, "the conflicting save", |v| entry(v, SUMMER)["score"] == 9);
     assert_eq!(entry(&file, "by-hand")["note"], "kept");
     let conflict = sb.join(format!("{SCORES}.conflict"));
     assert_eq!(entry(&read_json(&conflict), SUMMER)["score"], 2, "theirs, kept");
@@ -363,9 +361,9 @@ fn another_programs_edits_are_merged_never_silently_reverted() {
     app.wait_for("not overwritten");
     assert_eq!(std::fs::read_to_string(&scores).unwrap(), "{ this is not JSON");
     std::fs::write(&scores, &good).unwrap();
-    wait_json(&scores, "the retry", Duration::from_secs(20), |v| entry(v, OBJECTIVES)["score"] == 4);
+    wait_json(&scores, "the retry", |v| entry(v, OBJECTIVES)["score"] == 4);
     app.key("q");
-    assert_eq!(app.wait_exit(EXIT), 0, "{}", app.output());
+    assert_eq!(app.wait_exit(), 0, "{}", app.output());
     // No `*.scores.json` scan picks the conflict file up.
     assert!(names_in(sb.path()).iter().filter(|n| n.ends_with(".scores.json")).all(|n| n == SCORES));
 }
@@ -390,12 +388,11 @@ fn journal_lines_that_fail_validation_are_refused_and_kept_aside() {
     let said = app.output();
     assert!(said.contains("4 lines of the recovery journal refused"), "{said}");
     assert!(said.contains("score 999 is above the maximum 10"), "{said}");
-    let file =
-        wait_json(&sb.join(SCORES), "the recovered save", AUTOSAVE, |v| entry(v, ATTENDANCE)["score"] == 3);
+    let file = wait_json(&sb.join(SCORES), "the recovered save", |v| entry(v, ATTENDANCE)["score"] == 3);
     assert_eq!(file["summary"]["points"], 3, "no refused score counts: {file:#}");
     assert_eq!(entry(&file, OBJECTIVES)["score"], Value::Null);
     app.key("q");
-    assert_eq!(app.wait_exit(EXIT), 0);
+    assert_eq!(app.wait_exit(), 0);
     let rejected = std::fs::read_to_string(sb.join(format!("{SCORES}.journal.rejected"))).unwrap();
     assert_eq!(rejected.lines().count(), 4, "{rejected}");
     assert!(rejected.contains("typed before the crash"), "the typed note is kept: {rejected}");
@@ -423,12 +420,12 @@ fn a_signal_during_a_long_export_puts_the_terminal_back_first() {
     let out = appraise(&sb, &["gen", "--items", "100000", "-o", "big.json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let mut app = sb.spawn(&["big.json"]);
-    app.wait_until("the first frame", Duration::from_secs(60), |s| s.contains("0/100000 scored"))
+    app.wait_until("the first frame", |s| s.contains("0/100000 scored"))
         .unwrap_or_else(|dump| panic!("{dump}"));
     app.key("E");
     app.wait_for("Writing the scoring sheet");
     app.signal("TERM");
-    match app.wait_end(Duration::from_secs(60)) {
+    match app.wait_end() {
         Some(Ok(code)) => assert_eq!(code, 0, "{}", app.output()),
         other => panic!("{other:?}\n{}", app.output()),
     }
@@ -457,15 +454,15 @@ fn a_file_size_limit_is_a_failed_save_not_a_crash_and_stale_temps_are_cleared() 
     app.key("q");
     app.wait_for("q again quits WITHOUT saving");
     app.key("q");
-    assert_eq!(app.wait_exit(EXIT), 1);
+    assert_eq!(app.wait_exit(), 1);
     restored_before(&app, "NOT saved");
     assert!(app.output().contains("come back when you open the report again"), "{}", app.output());
 
     let mut again = sb.spawn(&[ENGLISH]);
     again.wait_for("Recovered unsaved work on 1 item");
-    wait_json(&sb.join(SCORES), "the recovered score", AUTOSAVE, |v| entry(v, OBJECTIVES)["score"] == 5);
+    wait_json(&sb.join(SCORES), "the recovered score", |v| entry(v, OBJECTIVES)["score"] == 5);
     again.key("q");
-    assert_eq!(again.wait_exit(EXIT), 0);
+    assert_eq!(again.wait_exit(), 0);
 }
 
 // 8. A full disk ----------------------------------------------------------------------------
@@ -488,9 +485,7 @@ fn a_full_disk_is_told_as_it_is_and_quitting_asks_twice() {
     let sb = Sandbox::new();
     let (mut app, flag) = on_a_disk_that_fills(&sb);
     app.key("6");
-    wait_json(&sb.join(SCORES), "the save before the disk fills", AUTOSAVE, |v| {
-        entry(v, OBJECTIVES)["score"] == 6
-    });
+    wait_json(&sb.join(SCORES), "the save before the disk fills", |v| entry(v, OBJECTIVES)["score"] == 6);
     app.wait_status("saved");
     std::fs::write(&flag, "journal tmp").unwrap();
     app.key("j");
@@ -506,7 +501,7 @@ fn a_full_disk_is_told_as_it_is_and_quitting_asks_twice() {
     app.key("q");
     app.wait_for("q again quits and LOSES your edits to 1 item");
     app.key("q");
-    assert_eq!(app.wait_exit(EXIT), 1);
+    assert_eq!(app.wait_exit(), 1);
     let said = app.output();
     let last = said.rsplit("\x1b[?1049l").next().unwrap_or_default();
     assert!(
@@ -527,7 +522,7 @@ fn ctrl_c_twice_quits_past_every_prompt() {
     app.send("\x03");
     app.wait_for("are on NO disk");
     app.send("\x03");
-    assert_eq!(app.wait_exit(EXIT), 1);
+    assert_eq!(app.wait_exit(), 1);
     assert!(app.output().contains("those are lost"), "{}", app.output());
 }
 
@@ -545,9 +540,9 @@ fn file_names_with_escapes_never_reach_the_terminal_raw() {
     let mut second = sb.spawn(&[name]);
     second.wait_for("is open for scoring by");
     second.send("n\r");
-    assert_eq!(second.wait_exit(EXIT), 2);
+    assert_eq!(second.wait_exit(), 2);
     first.key("q");
-    assert_eq!(first.wait_exit(EXIT), 0);
+    assert_eq!(first.wait_exit(), 0);
     for (what, app) in [("first", &first), ("second", &second)] {
         let raw = app.raw_output();
         assert!(find_last(&raw, b"\x1b]0;owned").is_none(), "{what}: the escape reached the terminal raw");
@@ -574,11 +569,11 @@ fn kill_9_right_after_the_last_echo_on_a_slow_disk_loses_nothing() {
         app.wait_for(&typed);
     }
     app.signal("KILL");
-    assert!(matches!(app.wait_end(EXIT), Some(Err(_))), "killed");
+    assert!(matches!(app.wait_end(), Some(Err(_))), "killed");
 
     let mut again = sb.spawn(&[ENGLISH]);
     again.wait_for("Recovered unsaved work on 1 item");
     again.wait_for(&format!("Note   {note}"));
     again.key("q");
-    assert_eq!(again.wait_exit(EXIT), 0);
+    assert_eq!(again.wait_exit(), 0);
 }
