@@ -10,6 +10,11 @@
 //! there only so that a broken test ends: a wait that succeeds returns as soon as the screen or
 //! the file is right, so a long deadline costs nothing, and no test asserts how long anything
 //! took (that is for the benchmarks, `benches/`).
+//!
+//! A test either checks or fails in CI: where its check cannot run here (a tool missing, a
+//! second user needed) it says "skipped" and passes only outside CI ([`cannot_check`]). Cases
+//! that root would pass for the wrong reason (root reads any file) run as an ordinary user,
+//! through `setpriv` ([`as_ordinary_user`], [`Sandbox::spawn_as_ordinary_user`]).
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -543,6 +548,84 @@ pub fn build_shim(name: &str, dir: &Path) -> PathBuf {
         .expect("a C compiler (cc) builds the test's LD_PRELOAD shim");
     assert!(status.success(), "cc {}", src.display());
     out
+}
+
+/// Whether the tests run in CI: `CI` set (as CI services and `.ci/run` do), other than to
+/// `false` or `0`.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "false" | "0"))
+}
+
+/// For a test whose check cannot run here (`why`: a tool is missing, a second user is needed):
+/// fails in CI ([`in_ci`]), which must run every check; elsewhere says the check was skipped,
+/// and the test returns.
+pub fn cannot_check(why: &str) {
+    assert!(!in_ci(), "this check must run in CI, and cannot: {why}");
+    println!("skipped: {why}");
+}
+
+/// Whether `UPDATE_GOLDEN` asks the golden-file tests to rewrite their files rather than check
+/// them; refused in CI, where every check must run.
+pub fn updating_golden() -> bool {
+    let updating = std::env::var_os("UPDATE_GOLDEN").is_some();
+    assert!(
+        !(updating && in_ci()),
+        "UPDATE_GOLDEN rewrites the golden files instead of checking them: not in CI"
+    );
+    updating
+}
+
+/// The ordinary user root-only cases run as: `nobody`.
+pub const ORDINARY_USER: u32 = 65534;
+
+/// A command running `program` as an ordinary user: through `setpriv` as [`ORDINARY_USER`]
+/// when the tests run as root (who may read any file, so would not see a permission denied),
+/// as it is otherwise. The files it needs must be that user's ([`Sandbox::give_to_ordinary_user`]).
+pub fn as_ordinary_user(program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+    if !running_as_root() {
+        return std::process::Command::new(program);
+    }
+    let mut cmd = std::process::Command::new("setpriv");
+    cmd.args(setpriv_args()).arg(program);
+    cmd
+}
+
+/// `setpriv`'s arguments that make the rest of its command line run as [`ORDINARY_USER`].
+fn setpriv_args() -> [String; 3] {
+    [format!("--reuid={ORDINARY_USER}"), format!("--regid={ORDINARY_USER}"), "--clear-groups".into()]
+}
+
+impl Sandbox {
+    /// When the tests run as root: the sandbox and everything in it become [`ORDINARY_USER`]'s
+    /// (modes are kept: a file made unreadable stays unreadable to its owner).
+    pub fn give_to_ordinary_user(&self) {
+        #[cfg(unix)]
+        if running_as_root() {
+            fn give(path: &Path) {
+                std::os::unix::fs::lchown(path, Some(ORDINARY_USER), Some(ORDINARY_USER))
+                    .unwrap_or_else(|e| panic!("chown {}: {e}", path.display()));
+                if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+                    for entry in std::fs::read_dir(path).unwrap() {
+                        give(&entry.unwrap().path());
+                    }
+                }
+            }
+            give(self.path());
+        }
+    }
+
+    /// `appraise ARGS` in a 120×40 terminal as an ordinary user ([`as_ordinary_user`]). What
+    /// it reads must be readable by that user (or theirs: [`Sandbox::give_to_ordinary_user`]).
+    pub fn spawn_as_ordinary_user(&self, args: &[&str]) -> Tui {
+        if !running_as_root() {
+            return self.spawn(args);
+        }
+        let mut all: Vec<String> = setpriv_args().into();
+        all.push(env!("CARGO_BIN_EXE_appraise").into());
+        all.extend(args.iter().map(|a| a.to_string()));
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        Tui::spawn_program(self, "setpriv", &all, 120, 40, &[])
+    }
 }
 
 /// True when the tests run as root (uid 0), who may read any file whatever its permissions.
