@@ -9,9 +9,7 @@ use crate::support::Sandbox;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
-use std::time::Duration;
 
-const EXIT: Duration = Duration::from_secs(30);
 const ENGLISH: &str = "english-sample.json";
 /// 100 MB, the size the issue names.
 const HUGE: usize = 100 * 1024 * 1024;
@@ -111,7 +109,8 @@ enum Make {
     Fixture(&'static str),
     Dir,
     Missing,
-    /// A readable file made unreadable (chmod 000); skipped as root.
+    /// A readable file made unreadable (chmod 000). Root reads it all the same, so as root the
+    /// case runs as an ordinary user, whose file it is (`support::as_ordinary_user`).
     Unreadable(String),
     /// Made by a function (the huge ones).
     With(fn(&Path)),
@@ -134,8 +133,8 @@ fn saying(name: &'static str, make: Make, lines: Option<usize>, says: &'static s
     Case { name, make, lines, says: Some(says) }
 }
 
-/// Makes the case's file as `name` in `dir`; `None` when the case cannot be run here.
-fn make(dir: &Path, name: &str, how: &Make) -> Option<PathBuf> {
+/// Makes the case's file as `name` in `dir`.
+fn make(dir: &Path, name: &str, how: &Make) -> PathBuf {
     let path = dir.join(name);
     match how {
         Make::Text(t) => std::fs::write(&path, t).unwrap(),
@@ -146,9 +145,6 @@ fn make(dir: &Path, name: &str, how: &Make) -> Option<PathBuf> {
         Make::Dir => std::fs::create_dir(&path).unwrap(),
         Make::Missing => {}
         Make::Unreadable(t) => {
-            if crate::support::running_as_root() {
-                return None;
-            }
             std::fs::write(&path, t).unwrap();
             #[cfg(unix)]
             {
@@ -158,13 +154,35 @@ fn make(dir: &Path, name: &str, how: &Make) -> Option<PathBuf> {
         }
         Make::With(f) => f(&path),
     }
-    Some(path)
+    path
+}
+
+impl Make {
+    /// Whether the case runs as an ordinary user (see [`Make::Unreadable`]).
+    fn as_ordinary_user(&self) -> bool {
+        matches!(self, Make::Unreadable(_))
+    }
 }
 
 /// Runs `appraise ARGS` without a terminal (stdin empty, stdout and stderr piped).
 fn run(sb: &Sandbox, args: &[&str]) -> Output {
-    crate::support::command()
-        .args(args)
+    run_as(sb, false, args)
+}
+
+/// [`run`] for case `c`: as an ordinary user when it needs one.
+fn run_case(sb: &Sandbox, c: &Case, args: &[&str]) -> Output {
+    run_as(sb, c.make.as_ordinary_user(), args)
+}
+
+fn run_as(sb: &Sandbox, ordinary_user: bool, args: &[&str]) -> Output {
+    let bin = env!("CARGO_BIN_EXE_appraise");
+    let mut cmd = if ordinary_user {
+        sb.give_to_ordinary_user();
+        crate::support::as_ordinary_user(bin)
+    } else {
+        std::process::Command::new(bin)
+    };
+    cmd.args(args)
         .current_dir(sb.path())
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_else(|| "/usr/bin:/bin".into()))
@@ -239,19 +257,16 @@ fn run_report_cases(cases: &[Case]) {
         for d in [sb.data_home(), sb.config_home()] {
             std::fs::create_dir_all(d).unwrap();
         }
-        let Some(report) = make(sb.path(), "report.json", &c.make) else {
-            println!("skipped {:?}: running as root, who can read any file", c.name);
-            continue;
-        };
+        let report = make(sb.path(), "report.json", &c.make);
         let before = std::fs::read(&report).ok();
         let arg = report.to_str().unwrap();
 
-        let out = run(&sb, &["check", arg]);
+        let out = run_case(&sb, c, &["check", arg]);
         let what = format!("check, {}", c.name);
         check_error(&what, out.status.code(), &text(&out.stderr), &report, c);
         assert!(!text(&out.stdout).contains("valid report"), "{what}: stdout:\n{}", text(&out.stdout));
 
-        let out = run(&sb, &[arg]);
+        let out = run_case(&sb, c, &[arg]);
         let what = format!("review entry without a terminal, {}", c.name);
         check_error(&what, out.status.code(), &text(&out.stderr), &report, c);
         assert!(out.stdout.is_empty(), "{what}: stdout is not empty:\n{}", text(&out.stdout));
@@ -271,21 +286,24 @@ fn run_scores_cases(cases: &[(Case, bool)]) {
             std::fs::create_dir_all(d).unwrap();
         }
         sb.copy_fixture(ENGLISH, ENGLISH);
-        let Some(scores) = make(sb.path(), "english-sample.scores.json", &c.make) else {
-            println!("skipped {:?}: running as root, who can read any file", c.name);
-            continue;
-        };
+        let scores = make(sb.path(), "english-sample.scores.json", &c.make);
         let before = std::fs::read(&scores).ok();
         let arg = scores.to_str().unwrap();
 
-        let out = run(&sb, &["check", ENGLISH, "--scores", arg]);
+        let out = run_case(&sb, c, &["check", ENGLISH, "--scores", arg]);
         let what = format!("check --scores, {}", c.name);
         check_error(&what, out.status.code(), &text(&out.stderr), &scores, c);
         assert_eq!(std::fs::read(&scores).ok(), before, "{what}: the scores file was changed");
 
         if *in_tui {
-            let mut app = sb.spawn(&[ENGLISH, "--scores", arg]);
-            let code = app.wait_exit(EXIT);
+            let args = [ENGLISH, "--scores", arg];
+            let mut app = if c.make.as_ordinary_user() {
+                sb.give_to_ordinary_user();
+                sb.spawn_as_ordinary_user(&args)
+            } else {
+                sb.spawn(&args)
+            };
+            let code = app.wait_exit();
             let out = app.output();
             let what = format!("review entry in a terminal, {}", c.name);
             assert!(!out.contains("\x1b[?1049h"), "{what}: went full-screen before refusing:\n{out}");

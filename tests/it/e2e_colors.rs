@@ -3,9 +3,6 @@
 //! sends no colour at all (only resets), and the selection stays visible (reverse video).
 
 use crate::support::Sandbox;
-use std::time::Duration;
-
-const EXIT: Duration = Duration::from_secs(10);
 
 /// Every SGR parameter list (`ESC[…m`) in `out`.
 fn sgr_codes(out: &str) -> Vec<String> {
@@ -33,7 +30,7 @@ fn run(env: &[(&str, &str)]) -> String {
     app.wait_for("Keys — Esc closes");
     app.esc();
     app.key("q");
-    assert_eq!(app.wait_exit(EXIT), 0);
+    assert_eq!(app.wait_exit(), 0);
     app.output()
 }
 

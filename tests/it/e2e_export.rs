@@ -2,8 +2,7 @@
 //! and as csv, and says where.
 
 use crate::sheets_support::Book;
-use crate::support::{Sandbox, wait_json};
-use std::time::{Duration, Instant};
+use crate::support::{Sandbox, wait, wait_json};
 
 #[test]
 fn e_writes_xlsx_and_csv_beside_the_scores_file() {
@@ -15,11 +14,7 @@ fn e_writes_xlsx_and_csv_beside_the_scores_file() {
     app.key("E");
     let screen = app.wait_for("Scoring sheet written to");
     let (xlsx, csv) = (sb.join("english-sample.sheet.xlsx"), sb.join("english-sample.sheet.csv"));
-    let start = Instant::now();
-    while !(xlsx.exists() && csv.exists()) {
-        assert!(start.elapsed() < Duration::from_secs(5), "no sheets beside the scores file:\n{screen}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait(&format!("the sheets beside the scores file after:\n{screen}"), || xlsx.exists() && csv.exists());
     let book = Book::read(&xlsx);
     assert_eq!(book.string(0, 7), "Score");
     assert_eq!(book.number(1, 7), 8.5);
@@ -28,7 +23,7 @@ fn e_writes_xlsx_and_csv_beside_the_scores_file() {
     assert!(csv.contains("\nLevel 1,Level 2,Level 3,Item,"), "{csv}");
     assert!(csv.contains("\nTotal,,,,,69,34.25,15.75,3/8 items scored (37.5%),\n"), "{csv}");
     app.key("q");
-    assert_eq!(app.wait_exit(Duration::from_secs(10)), 0);
+    assert_eq!(app.wait_exit(), 0);
 }
 
 /// The main real workflow from a newcomer's side: import the text with the office's rubric,
@@ -60,7 +55,7 @@ fn a_rubric_review_scores_the_offices_indicators_and_exports_their_sheet() {
         app.key("1");
     }
     let scores = sb.join("shaodong.scores.json");
-    let file = wait_json(&scores, "all 28 indicators scored", Duration::from_secs(5), |v| {
+    let file = wait_json(&scores, "all 28 indicators scored", |v| {
         v["items"]
             .as_array()
             .is_some_and(|items| items.iter().filter(|e| e["score"].is_number()).count() == 28)
@@ -71,11 +66,7 @@ fn a_rubric_review_scores_the_offices_indicators_and_exports_their_sheet() {
     app.key("E");
     app.wait_for("Scoring sheet written to");
     let xlsx = sb.join("shaodong.sheet.xlsx");
-    let start = Instant::now();
-    while !xlsx.exists() {
-        assert!(start.elapsed() < Duration::from_secs(5), "no sheet beside the scores file");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait("the sheet beside the scores file", || xlsx.exists());
     // 23 indicators worth more than 1 point were given 1 without a reason.
     app.key("q");
     app.wait_for("23 items below full marks without a reason");
@@ -84,7 +75,7 @@ fn a_rubric_review_scores_the_offices_indicators_and_exports_their_sheet() {
     app.key("q");
     app.wait_for("23 items below full marks without a reason");
     app.key("q");
-    assert_eq!(app.wait_exit(Duration::from_secs(10)), 0);
+    assert_eq!(app.wait_exit(), 0);
 
     let book = Book::read(&xlsx);
     // The Dazhou table has no criteria and no self scores, and nothing was flagged: those

@@ -3,7 +3,7 @@
 //! that was on screen may be lost, no terminal left broken, no report text written to the
 //! terminal raw. Each test has its own sandbox directory, so they run in parallel.
 
-use crate::support::{DOWN, ENTER, ESC, Sandbox, Tui, entry, read_json, wait_json};
+use crate::support::{DOWN, ENTER, ESC, Sandbox, Tui, deadline, entry, read_json, wait_json};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use serde_json::Value;
 use std::io::{Read, Write};
@@ -12,12 +12,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
-
-/// Generous: the test machine is small and runs the tests in parallel.
-const AUTOSAVE: Duration = Duration::from_secs(5);
-const EXIT: Duration = Duration::from_secs(10);
-/// "Exits by itself within a few seconds" after its terminal is gone or a signal came.
-const SIGNAL_EXIT: Duration = Duration::from_secs(5);
 
 const ENGLISH: &str = "english-sample.json";
 const SCORES: &str = "english-sample.scores.json";
@@ -71,7 +65,7 @@ fn state(file: &Value, id: &str) -> (Value, Value, Value) {
 /// Kills the app with SIGKILL and waits until it is gone.
 fn kill_9(app: &mut Tui) {
     app.signal("KILL");
-    match app.wait_end(EXIT) {
+    match app.wait_end() {
         Some(Err(signal)) => {
             assert!(signal.contains("Kill") || signal.contains("KILL") || signal.contains('9'), "{signal}")
         }
@@ -87,12 +81,12 @@ fn check_recovered(sb: &Sandbox) {
     let mut app = sb.spawn(&[ENGLISH]);
     // Objectives and summer reading are scored: it opens on the first unscored item. (Wait
     // for the whole frame: the screen is read while the app is still writing it.)
-    app.wait_until("the recovered scores in the outline", EXIT, |s| {
+    app.wait_until("the recovered scores in the outline", |s| {
         s.contains(&at(ATTENDANCE)) && s.contains("7/10") && s.contains("6.5/10") && s.contains("Recovered")
     })
     .unwrap_or_else(|dump| panic!("{dump}"));
     app.key("k");
-    app.wait_until("the note, flag and score typed before the kill", EXIT, |s| {
+    app.wait_until("the note, flag and score typed before the kill", |s| {
         s.contains(&at(SUMMER))
             && s.contains(&format!("Note   {NOTE}"))
             && s.contains("⚑ needs follow-up")
@@ -100,13 +94,13 @@ fn check_recovered(sb: &Sandbox) {
     })
     .unwrap_or_else(|dump| panic!("{dump}"));
 
-    let file = wait_json(&scores, "the recovered work", AUTOSAVE, |v| {
+    let file = wait_json(&scores, "the recovered work", |v| {
         state(v, SUMMER) == (6.5.into(), NOTE.into(), true.into()) && entry(v, OBJECTIVES)["score"] == 7
     });
     assert_eq!(file["summary"]["scored"], 2, "{file:#}");
     app.wait_status("saved");
     app.key("q");
-    assert_eq!(app.wait_exit(EXIT), 0, "{}", app.output());
+    assert_eq!(app.wait_exit(), 0, "{}", app.output());
     let file = read_json(&scores);
     assert_eq!(state(&file, SUMMER), (6.5.into(), NOTE.into(), true.into()));
     assert_eq!(state(&file, OBJECTIVES), (7.into(), "".into(), false.into()));
@@ -160,7 +154,7 @@ fn kill_9_right_after_a_burst_of_edits_loses_nothing() {
     let sb = Sandbox::new();
     let mut app = open_english(&sb, &[]);
     app.send(&format!("7js6.5{ENTER}fa{NOTE}"));
-    app.wait_until("every edit on screen", EXIT, |s| {
+    app.wait_until("every edit on screen", |s| {
         s.contains(NOTE) && s.contains("7/10") && s.contains("⚑ needs follow-up") && s.contains("6.5/10")
     })
     .unwrap_or_else(|dump| panic!("{dump}"));
@@ -171,7 +165,8 @@ fn kill_9_right_after_a_burst_of_edits_loses_nothing() {
 // 2. SIGHUP, SIGTERM, SIGINT, a closed terminal -------------------------------------------
 
 /// Scores an item, sends `signal` at once (before autosave has had its 250 ms), and expects
-/// a clean exit 0 within a few seconds with the score saved and the terminal restored.
+/// a clean exit 0 by itself (within the harness's deadline) with the score saved and the
+/// terminal restored.
 fn signal_saves_and_exits(signal: &str) -> Tui {
     let sb = Sandbox::new();
     let scores = sb.join(SCORES);
@@ -179,7 +174,7 @@ fn signal_saves_and_exits(signal: &str) -> Tui {
     app.key("8");
     app.wait_for("8/10");
     app.signal(signal);
-    let code = match app.wait_end(SIGNAL_EXIT) {
+    let code = match app.wait_end() {
         Some(Ok(code)) => code,
         Some(Err(killed)) => {
             panic!(
@@ -188,7 +183,7 @@ fn signal_saves_and_exits(signal: &str) -> Tui {
             )
         }
         None => {
-            panic!("{}", app.screen_dump(&format!("the app still runs {SIGNAL_EXIT:?} after SIG{signal}")))
+            panic!("{}", app.screen_dump(&format!("the app still runs {:?} after SIG{signal}", deadline())))
         }
     };
     assert_eq!(entry(&read_json(&scores), OBJECTIVES)["score"], 8, "SIG{signal}: the score was not saved");
@@ -318,13 +313,13 @@ impl Hangup {
     }
 
     fn wait_for(&self, text: &str) {
-        let start = Instant::now();
+        let (start, limit) = (Instant::now(), deadline());
         loop {
             let screen = self.parser.lock().unwrap().screen().contents();
             if screen.contains(text) {
                 return;
             }
-            assert!(start.elapsed() < EXIT, "timed out waiting for {text:?}:\n{screen}");
+            assert!(start.elapsed() < limit, "timed out after {limit:?} waiting for {text:?}:\n{screen}");
             thread::sleep(Duration::from_millis(20));
         }
     }
@@ -341,10 +336,10 @@ impl Hangup {
         // Something to read, so the reader sees the flag: a resize makes the app redraw
         // without changing anything it holds (a key would go into an open note editor).
         let reader = self.reader.take().unwrap();
-        let start = Instant::now();
+        let (start, limit) = (Instant::now(), deadline());
         let mut cols = 119;
         while !reader.is_finished() {
-            assert!(start.elapsed() < EXIT, "the pty reader does not stop");
+            assert!(start.elapsed() < limit, "the pty reader does not stop within {limit:?}");
             let master = self.master.as_ref().unwrap();
             master.resize(PtySize { rows: 40, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
             cols = if cols == 119 { 120 } else { 119 };
@@ -365,15 +360,16 @@ impl Hangup {
         self.master = None;
     }
 
-    /// Waits a few seconds for the app to end by itself after a hang-up; fails if it lingers
-    /// or if a signal ended it (a crash: the hang-up's own SIGHUP is handled).
+    /// Waits for the app to end by itself after a hang-up; fails if it lingers (past the
+    /// harness's deadline) or if a signal ended it (a crash: the hang-up's own SIGHUP is handled).
     fn expect_clean_end(&mut self) -> portable_pty::ExitStatus {
-        let Some(status) = self.wait_end(SIGNAL_EXIT) else {
+        let Some(status) = self.wait_end() else {
             let pid = self.child.process_id().unwrap_or(0);
             let cpu = cpu_share(pid, Duration::from_secs(1));
             panic!(
-                "the app (pid {pid}) still runs {SIGNAL_EXIT:?} after its terminal was closed, using {cpu} \
-                 of a CPU (and holding the lock on the scores file)"
+                "the app (pid {pid}) still runs {:?} after its terminal was closed, using {cpu} \
+                 of a CPU (and holding the lock on the scores file)",
+                deadline()
             );
         };
         eprintln!("after the hang-up the app ended with {status}");
@@ -381,9 +377,10 @@ impl Hangup {
         status
     }
 
-    /// Waits for the app to end by itself; its exit status, or None if it still runs.
-    fn wait_end(&mut self, timeout: Duration) -> Option<portable_pty::ExitStatus> {
-        let start = Instant::now();
+    /// Waits for the app to end by itself; its exit status, or None if it still runs at the
+    /// deadline.
+    fn wait_end(&mut self) -> Option<portable_pty::ExitStatus> {
+        let (start, timeout) = (Instant::now(), deadline());
         loop {
             if let Some(status) = self.child.try_wait().expect("child status") {
                 return Some(status);
@@ -433,12 +430,12 @@ fn closing_the_terminal_ends_the_app_and_keeps_the_work() {
     let mut again = sb.spawn(&[ENGLISH]);
     again.wait_for(&at(SUMMER));
     again
-        .wait_for_within(&format!("Note   {NOTE}"), EXIT)
+        .try_wait_for(&format!("Note   {NOTE}"))
         .unwrap_or_else(|dump| panic!("the note typed before the hang-up is lost: {dump}"));
-    let file = wait_json(&scores, "the recovered note", AUTOSAVE, |v| entry(v, SUMMER)["note"] == NOTE);
+    let file = wait_json(&scores, "the recovered note", |v| entry(v, SUMMER)["note"] == NOTE);
     assert_eq!(entry(&file, OBJECTIVES)["score"], 9);
     again.key("q");
-    assert_eq!(again.wait_exit(EXIT), 0, "{}", again.output());
+    assert_eq!(again.wait_exit(), 0, "{}", again.output());
 }
 
 /// The connection drops while the app is busy — here taking in a large paste — so the app
@@ -471,13 +468,13 @@ fn closing_the_terminal_while_the_app_is_busy_ends_it_cleanly() {
     again.key("k");
     // (The pasted text follows the note at once, so the note's line wraps before its end.)
     again
-        .wait_for_within("Note   佐证材料不足", EXIT)
+        .try_wait_for("Note   佐证材料不足")
         .unwrap_or_else(|dump| panic!("the note typed before the hang-up is lost: {dump}"));
-    wait_json(&scores, "the recovered note", AUTOSAVE, |v| {
+    wait_json(&scores, "the recovered note", |v| {
         entry(v, OBJECTIVES)["note"].as_str().is_some_and(|n| n.starts_with(NOTE))
     });
     again.key("q");
-    assert_eq!(again.wait_exit(EXIT), 0, "{}", again.output());
+    assert_eq!(again.wait_exit(), 0, "{}", again.output());
 }
 
 /// The share of one CPU process `pid` used over `over`, as "NN%" (or "unknown").
@@ -503,7 +500,7 @@ fn a_second_instance_is_told_who_holds_the_file_and_can_only_look() {
     let mut first = open_english(&sb, &["--evaluator", "张三"]);
     first.key("7");
     first.wait_for("7/10");
-    wait_json(&scores, "the first instance's score", AUTOSAVE, |v| entry(v, OBJECTIVES)["score"] == 7);
+    wait_json(&scores, "the first instance's score", |v| entry(v, OBJECTIVES)["score"] == 7);
     first.wait_status("saved");
     let before = std::fs::read(&scores).unwrap();
     let lock = lock_of(&scores);
@@ -515,7 +512,7 @@ fn a_second_instance_is_told_who_holds_the_file_and_can_only_look() {
     assert!(screen.contains("张三"), "the question names who holds the file:\n{screen}");
     assert!(screen.contains("read-only"), "{screen}");
     second.send("n\r");
-    assert_eq!(second.wait_exit(EXIT), 2, "{}", second.output());
+    assert_eq!(second.wait_exit(), 2, "{}", second.output());
     let out = second.output();
     assert!(!out.contains("\x1b[?1049h"), "the refused instance went full-screen:\n{out}");
     assert!(!out.contains("panicked"), "{out}");
@@ -528,7 +525,7 @@ fn a_second_instance_is_told_who_holds_the_file_and_can_only_look() {
     let mut third = sb.spawn(&[ENGLISH, "--evaluator", "李四"]);
     third.wait_for("[y/N]");
     third.send("\r");
-    assert_eq!(third.wait_exit(EXIT), 2, "{}", third.output());
+    assert_eq!(third.wait_exit(), 2, "{}", third.output());
     assert_eq!(std::fs::read(&scores).unwrap(), before);
 
     // Answer y: read-only; nothing can change, nothing is written.
@@ -558,11 +555,10 @@ fn a_second_instance_is_told_who_holds_the_file_and_can_only_look() {
     first.wait_for(&at(SUMMER));
     first.key("5");
     first.wait_for("5/10");
-    let after_first =
-        wait_json(&scores, "the first one's second score", AUTOSAVE, |v| entry(v, SUMMER)["score"] == 5);
+    let after_first = wait_json(&scores, "the first one's second score", |v| entry(v, SUMMER)["score"] == 5);
     viewer.esc();
     viewer.key("q");
-    assert_eq!(viewer.wait_exit(EXIT), 0, "{}", viewer.output());
+    assert_eq!(viewer.wait_exit(), 0, "{}", viewer.output());
     assert_eq!(read_json(&scores), after_first, "quitting the viewer changed the scores file");
     assert!(lock.exists(), "the viewer removed the first one's lock");
 
@@ -570,7 +566,7 @@ fn a_second_instance_is_told_who_holds_the_file_and_can_only_look() {
     first.key("f");
     first.wait_for("⚑ needs follow-up");
     first.key("q");
-    assert_eq!(first.wait_exit(EXIT), 0, "{}", first.output());
+    assert_eq!(first.wait_exit(), 0, "{}", first.output());
     let file = read_json(&scores);
     assert_eq!(file["evaluator"], "张三");
     assert_eq!(state(&file, OBJECTIVES), (7.into(), "".into(), false.into()));
@@ -590,7 +586,7 @@ fn a_killed_holder_leaves_no_lock_that_blocks() {
     next.key("4");
     next.wait_for("4/10");
     next.key("q");
-    assert_eq!(next.wait_exit(EXIT), 0, "{}", next.output());
+    assert_eq!(next.wait_exit(), 0, "{}", next.output());
     assert_eq!(entry(&read_json(&sb.join(SCORES)), OBJECTIVES)["score"], 4);
 }
 
@@ -818,7 +814,7 @@ fn a_hostile_report_never_reaches_the_terminal_raw() {
     app.key("E");
     seen.push(app.screen());
     app.key("q");
-    assert_eq!(app.wait_exit(EXIT), 0, "{}", app.output());
+    assert_eq!(app.wait_exit(), 0, "{}", app.output());
 
     let raw = app.raw_output();
     check_no_hostile_bytes(&raw, "the TUI");
@@ -899,7 +895,7 @@ fn a_directory_that_vanishes_fails_the_save_and_its_return_saves_again() {
     app.wait_for(&at(OBJECTIVES));
     app.key("3");
     app.wait_for("3/10");
-    wait_json(&scores, "the first score", AUTOSAVE, |v| entry(v, OBJECTIVES)["score"] == 3);
+    wait_json(&scores, "the first score", |v| entry(v, OBJECTIVES)["score"] == 3);
     app.wait_status("saved");
 
     let away = sb.join("work.away");
@@ -927,13 +923,12 @@ fn a_directory_that_vanishes_fails_the_save_and_its_return_saves_again() {
     // The directory comes back: the next retry (every 5 s) saves.
     std::fs::remove_file(&dir).unwrap();
     std::fs::rename(&away, &dir).unwrap();
-    app.wait_until("Saved again", Duration::from_secs(15), |s| s.contains("Saved again"))
-        .unwrap_or_else(|dump| panic!("{dump}"));
+    app.wait_until("Saved again", |s| s.contains("Saved again")).unwrap_or_else(|dump| panic!("{dump}"));
     let file = read_json(&scores);
     assert_eq!(entry(&file, OBJECTIVES)["score"], 7);
     assert_eq!(entry(&file, SUMMER)["flagged"], true);
     app.wait_status("saved");
     app.key("q");
-    assert_eq!(app.wait_exit(EXIT), 0, "{}", app.output());
+    assert_eq!(app.wait_exit(), 0, "{}", app.output());
     assert_eq!(names_in(&dir), vec!["review.scores.json".to_string()], "journal, lock or temp files left");
 }

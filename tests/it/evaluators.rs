@@ -3,10 +3,7 @@
 //! sheet is submitted with `S`, changed after only once asked.
 
 use crate::support::{Sandbox, Tui, command, entry, read_json, wait_json};
-use std::time::Duration;
 
-const EXIT: Duration = Duration::from_secs(10);
-const SAVE: Duration = Duration::from_secs(5);
 const OBJECTIVES: &str = "overview.objectives"; // 0–10 step 0.5
 
 /// `r.json` (the English sample) and `r.scores.json`, Alex Morgan's.
@@ -32,7 +29,7 @@ fn read_only_writes_nothing() {
     app.wait_status("read-only");
     assert!(app.screen().contains("Alex Morgan"), "the sheet is shown under its own name:\n{}", app.screen());
     app.key("q");
-    assert_eq!(app.wait_exit(EXIT), 0, "{}", app.output());
+    assert_eq!(app.wait_exit(), 0, "{}", app.output());
     assert_eq!(std::fs::read(&scores).unwrap(), before, "the read-only look changed the file");
     assert!(!sb.join("r.李四.scores.json").exists());
 }
@@ -51,11 +48,11 @@ fn an_own_file_leaves_theirs_alone_and_is_found_again() {
     app.send("o\r");
     app.wait_for("Evaluator 李四");
     let own = sb.join("r.李四.scores.json");
-    let v = wait_json(&own, "the own file", SAVE, |v| v["evaluator"] == "李四");
+    let v = wait_json(&own, "the own file", |v| v["evaluator"] == "李四");
     assert!(entry(&v, OBJECTIVES)["score"].is_null(), "the own file starts empty");
     app.key("7");
     app.key("q");
-    assert_eq!(app.wait_exit(EXIT), 0, "{}", app.output());
+    assert_eq!(app.wait_exit(), 0, "{}", app.output());
     assert_eq!(entry(&read_json(&own), OBJECTIVES)["score"], 7);
     assert_eq!(std::fs::read(&scores).unwrap(), before, "Alex Morgan's file changed");
 
@@ -65,7 +62,7 @@ fn an_own_file_leaves_theirs_alone_and_is_found_again() {
     assert!(!screen.contains("[r/o/t]"), "{screen}");
     assert!(screen.contains("7/10"), "not the own file:\n{screen}");
     again.key("q");
-    assert_eq!(again.wait_exit(EXIT), 0, "{}", again.output());
+    assert_eq!(again.wait_exit(), 0, "{}", again.output());
     assert_eq!(std::fs::read(&scores).unwrap(), before);
 }
 
@@ -76,12 +73,12 @@ fn taking_over_is_recorded_as_a_handover() {
     let mut app = asked(&sb, "李四");
     app.send("t\r");
     app.wait_for("took these scores over from Alex Morgan");
-    let v = wait_json(&scores, "the handover", SAVE, |v| v["evaluator"] == "李四");
+    let v = wait_json(&scores, "the handover", |v| v["evaluator"] == "李四");
     let h = &v["handovers"][0];
     assert_eq!((h["from"].as_str(), h["to"].as_str()), (Some("Alex Morgan"), Some("李四")), "{v}");
     assert!(h["at"].as_str().is_some_and(|t| t.ends_with('Z')), "{h}");
     app.key("q");
-    assert_eq!(app.wait_exit(EXIT), 0, "{}", app.output());
+    assert_eq!(app.wait_exit(), 0, "{}", app.output());
     assert_eq!(read_json(&scores)["handovers"].as_array().map(Vec::len), Some(1), "kept through the save");
 }
 
@@ -92,7 +89,7 @@ fn any_other_answer_opens_nothing() {
     let before = std::fs::read(&scores).unwrap();
     let mut app = asked(&sb, "李四");
     app.send("\r");
-    assert_eq!(app.wait_exit(EXIT), 2, "{}", app.output());
+    assert_eq!(app.wait_exit(), 2, "{}", app.output());
     assert!(app.output().contains("nothing opened"), "{}", app.output());
     assert_eq!(std::fs::read(&scores).unwrap(), before);
 }
@@ -130,7 +127,7 @@ fn the_login_name_never_asks() {
     let screen = app.wait_for("Evaluator Alex Morgan");
     assert!(!screen.contains("[r/o/t]"), "{screen}");
     app.key("q");
-    assert_eq!(app.wait_exit(EXIT), 0, "{}", app.output());
+    assert_eq!(app.wait_exit(), 0, "{}", app.output());
     assert_eq!(read_json(&scores)["evaluator"], "Alex Morgan");
 }
 
@@ -152,7 +149,7 @@ fn submitting_asks_then_a_change_after_asks_once() {
     app.wait_for("Submit this sheet?");
     app.key("y");
     app.wait_status("submitted");
-    let v = wait_json(&scores, "submitted_at", SAVE, |v| v["submitted_at"].is_string());
+    let v = wait_json(&scores, "submitted_at", |v| v["submitted_at"].is_string());
     assert!(v.get("reopened_at").is_none(), "{v}");
 
     // A change asks; no leaves it as it was.
@@ -171,7 +168,7 @@ fn submitting_asks_then_a_change_after_asks_once() {
     app.wait_for("⚑");
     assert!(!app.screen().contains("change it?"), "asked twice:\n{}", app.screen());
     app.key("q");
-    assert_eq!(app.wait_exit(EXIT), 0, "{}", app.output());
+    assert_eq!(app.wait_exit(), 0, "{}", app.output());
     let v = read_json(&scores);
     assert!(v["submitted_at"].is_string() && v["reopened_at"].is_string(), "{v}");
     assert_eq!(entry(&v, OBJECTIVES)["score"], 5);

@@ -1,11 +1,15 @@
 //! PDFs imported through poppler's `pdftotext -layout` (README.md, "Importing a report"): a
 //! tiny PDF made here, by hand, becomes a report by its outline; a PDF without a text layer
 //! asks for OCR; a broken one names the file and pdftotext's error. Where `pdftotext` is not on
-//! `PATH`, each test checks the advice instead and says it skipped the rest.
+//! `PATH`, each test checks the advice instead and says it skipped the rest — except in CI,
+//! where it fails (`support::cannot_check`).
 
 use appraise::import::{Options, import_bytes};
 use std::path::Path;
 use std::process::Stdio;
+
+/// Why the rest of a test cannot run without `pdftotext`.
+const NO_PDFTOTEXT: &str = "pdftotext is not on PATH (poppler-utils)";
 
 /// Whether `pdftotext` can be run here.
 fn have_pdftotext() -> bool {
@@ -70,8 +74,7 @@ fn a_pdf_is_imported_by_its_outline_through_pdftotext() {
     if !have_pdftotext() {
         let e = import_error("report.pdf", &bytes);
         assert!(e.contains("pdftotext -layout FILE.pdf FILE.txt") && e.contains("poppler-utils"), "{e}");
-        println!("skipped: pdftotext is not on PATH");
-        return;
+        return crate::support::cannot_check(NO_PDFTOTEXT);
     }
     let imported = import_bytes(&bytes, Path::new("report.pdf"), &Options::default()).unwrap();
     let report = &imported.report;
@@ -91,8 +94,7 @@ fn a_pdf_without_a_text_layer_asks_for_ocr() {
     let e = import_error("scan.pdf", &pdf(&[]));
     if !have_pdftotext() {
         assert!(e.contains("pdftotext -layout FILE.pdf FILE.txt"), "{e}");
-        println!("skipped: pdftotext is not on PATH");
-        return;
+        return crate::support::cannot_check(NO_PDFTOTEXT);
     }
     assert!(
         e.starts_with("scan.pdf: this PDF has no text layer (a scan?); run OCR on it first (e.g. `ocrmypdf"),
@@ -107,8 +109,7 @@ fn a_broken_pdf_names_the_file_and_the_error() {
     assert!(!e.contains('\n'), "{e}");
     if !have_pdftotext() {
         assert!(e.contains("pdftotext -layout FILE.pdf FILE.txt"), "{e}");
-        println!("skipped: pdftotext is not on PATH");
-        return;
+        return crate::support::cannot_check(NO_PDFTOTEXT);
     }
     assert!(e.starts_with("broken.pdf: pdftotext cannot read this PDF: "), "{e}");
     assert!(e.len() > "broken.pdf: pdftotext cannot read this PDF: ".len(), "{e}");
@@ -126,8 +127,7 @@ fn the_binary_imports_checks_and_opens_a_pdf() {
     if !have_pdftotext() {
         assert_eq!(out.status.code(), Some(2), "{stderr}");
         assert!(stderr.contains("poppler-utils"), "{stderr}");
-        println!("skipped: pdftotext is not on PATH");
-        return;
+        return crate::support::cannot_check(NO_PDFTOTEXT);
     }
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("(PDF (pdftotext))") && stderr.contains("2 items"), "{stderr}");
@@ -147,9 +147,8 @@ fn the_binary_imports_checks_and_opens_a_pdf() {
 
     // Opened for review: imported on the fly, its items on screen.
     let mut app = sandbox.spawn(&[path]);
-    let screen = app.wait_until("the PDF's items on screen", std::time::Duration::from_secs(10), |s| {
-        s.contains("Budget") && s.contains("Results")
-    });
+    let screen =
+        app.wait_until("the PDF's items on screen", |s| s.contains("Budget") && s.contains("Results"));
     if let Err(dump) = screen {
         panic!("{dump}");
     }

@@ -4,9 +4,10 @@
 //! (`NAME.outline` beside it; `UPDATE_GOLDEN=1 cargo test` rewrites it after a deliberate
 //! change), and every source line that is not reported as dropped noise must be in the report.
 
-use appraise::import::{Imported, Options, import_file};
+use appraise::import::pdf::PdfError;
+use appraise::import::{ImportError, Imported, Options, import_file};
 use appraise::report::Report;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn wild(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/import").join(name)
@@ -19,7 +20,7 @@ pub fn check(name: &str) -> Imported {
     let imported = import_file(&path, &Options::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
     let actual = outline(&imported);
     let golden = wild(&format!("{name}.outline"));
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+    if crate::support::updating_golden() {
         std::fs::write(&golden, &actual).expect("write the golden outline");
     }
     let expected = std::fs::read_to_string(&golden)
@@ -286,20 +287,30 @@ fn forms_keep_their_numbers_and_page_numbers_still_go() {
     assert_eq!(r.title, "邵东市行政审批服务局2022年度部门整体支出绩效自评报告");
 }
 
+/// The PDF at `path` imported through pdftotext; `None` when pdftotext is not installed here
+/// (and the test cannot check: see `support::cannot_check`). Any other error fails the test.
+fn import_pdf(path: &Path) -> Option<Imported> {
+    match import_file(path, &Options::default()) {
+        Ok(imported) => Some(imported),
+        // Without pdftotext the advice is given (tests/it/import_pdf.rs checks it).
+        Err(ImportError::Pdf { problem: PdfError::NoPdftotext, .. }) => {
+            crate::support::cannot_check("pdftotext is not installed (poppler-utils)");
+            None
+        }
+        Err(e) => panic!("{e}"),
+    }
+}
+
 #[test]
 fn a_word_processors_pdf_through_pdftotext() {
     let path = wild("sample.pdf");
-    let Ok(imported) = import_file(&path, &Options::default()) else {
-        // Without pdftotext the advice is given (tests/it/import_pdf.rs checks it).
-        println!("skipped: pdftotext is not on PATH");
-        return;
-    };
+    let Some(imported) = import_pdf(&path) else { return };
     let r = &imported.report;
     // The title wrapped mid-word, the gaps pdftotext leaves between Chinese and numbers closed.
     assert_eq!(r.title, "邵东市卫生健康局2023年度部门整体支出绩效自评报告");
     let golden = wild("sample.pdf.outline");
     let actual = outline(&imported);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+    if crate::support::updating_golden() {
         std::fs::write(&golden, &actual).expect("write the golden outline");
     }
     assert_eq!(actual, std::fs::read_to_string(&golden).expect("the golden outline"));
@@ -401,10 +412,7 @@ fn reports_printed_to_pdf_import_as_their_text() {
     for (pdf, text, items) in
         [("shaodong-2022.pdf", "shaodong-2022.txt", 31), ("english-oig.pdf", "english-oig.txt", 5)]
     {
-        let Ok(pdf) = import_file(&wild(pdf), &Options::default()) else {
-            println!("skipped: pdftotext is not on PATH");
-            return;
-        };
+        let Some(pdf) = import_pdf(&wild(pdf)) else { return };
         let text = import_file(&wild(text), &Options::default()).expect("imports");
         assert_eq!(pdf.report.items.len(), items);
         assert_eq!(words_of(&pdf.report), words_of(&text.report), "the same ids, titles and words");

@@ -17,7 +17,6 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use std::path::PathBuf;
-use std::time::Duration;
 
 const NAMES: [&str; 3] = ["zhangsan", "lisi", "wangwu"];
 
@@ -201,22 +200,18 @@ fn the_panel_view_follows_an_evaluators_file_edited_while_it_is_open() {
     app.key("m");
     app.wait_for("Agreed score set to the mean: 3.5");
     let own = sb.join("r.panel.scores.json");
-    crate::support::wait_json(&own, "the agreed score saved", Duration::from_secs(5), |v| {
+    crate::support::wait_json(&own, "the agreed score saved", |v| {
         crate::support::entry(v, "s2.1.1")["score"] == 3.5
     });
     // E writes the panel's sheet, as merge names it, with the agreed score as 评价得分.
     app.key("E");
     app.wait_for("r.panel.xlsx");
     let xlsx = sb.join("r.panel.xlsx");
-    let start = std::time::Instant::now();
-    while !xlsx.exists() {
-        assert!(start.elapsed() < Duration::from_secs(5), "no panel sheet");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    crate::support::wait("the panel's sheet", || xlsx.exists());
     app.key("q");
     app.wait_for("below full marks without a reason");
     app.key("q");
-    assert_eq!(app.wait_exit(Duration::from_secs(10)), 0);
+    assert_eq!(app.wait_exit(), 0);
     let saved = crate::support::read_json(&own);
     assert_eq!(saved["evaluator"], "专家组");
     assert_eq!(saved["panel"]["method"], "mean");

@@ -38,7 +38,7 @@ pub fn ok(args: &[&str]) -> Vec<u8> {
 /// Compares `actual` with `fixtures/golden/NAME`; `UPDATE_GOLDEN=1 cargo test` rewrites it.
 pub fn golden(name: &str, actual: &[u8]) {
     let path = root().join("fixtures/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+    if crate::support::updating_golden() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, actual).unwrap();
         return;

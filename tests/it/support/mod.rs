@@ -4,6 +4,17 @@
 //!
 //! Every wait polls; nothing sleeps longer than the short pauses the terminal input parser
 //! needs between keys (an Esc followed too quickly by a key reads as Alt+key).
+//!
+//! Every wait has the same deadline, [`deadline`]: 60 s, or `APPRAISE_TEST_TIMEOUT` seconds
+//! when that is set (`APPRAISE_TEST_TIMEOUT=300 cargo test` on a very slow machine). It is
+//! there only so that a broken test ends: a wait that succeeds returns as soon as the screen or
+//! the file is right, so a long deadline costs nothing, and no test asserts how long anything
+//! took (that is for the benchmarks, `benches/`).
+//!
+//! A test either checks or fails in CI: where its check cannot run here (a tool missing, a
+//! second user needed) it says "skipped" and passes only outside CI ([`cannot_check`]). Cases
+//! that root would pass for the wrong reason (root reads any file) run as an ordinary user,
+//! through `setpriv` ([`as_ordinary_user`], [`Sandbox::spawn_as_ordinary_user`]).
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -13,9 +24,11 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// How long a wait lasts before the test fails. Generous: a passing wait returns as soon as the
-/// screen is right, and 10 s was once too short while parallel builds loaded the 2-core machine.
-pub const TIMEOUT: Duration = Duration::from_secs(30);
+/// The deadline when `APPRAISE_TEST_TIMEOUT` is not set. Generous: the suite runs its tests in
+/// parallel, on 2-core machines that are busy with other work.
+const DEFAULT_DEADLINE: Duration = Duration::from_secs(60);
+/// The variable that sets the deadline, in seconds.
+pub const DEADLINE_VAR: &str = "APPRAISE_TEST_TIMEOUT";
 /// How often waits look again.
 const POLL: Duration = Duration::from_millis(20);
 /// Pause after an ordinary key, so each arrives as its own event.
@@ -32,6 +45,27 @@ pub const CTRL_S: &str = "\x13";
 
 /// The locale every test runs the binary in (English; see `command`).
 pub const PINNED_LOCALE: &str = "en_US.UTF-8";
+
+/// How long any wait lasts before the test fails: [`DEADLINE_VAR`] seconds, else 60 s.
+pub fn deadline() -> Duration {
+    match std::env::var(DEADLINE_VAR) {
+        Err(std::env::VarError::NotPresent) => DEFAULT_DEADLINE,
+        Ok(s) => match s.trim().parse::<f64>() {
+            Ok(secs) if secs.is_finite() && secs > 0.0 => Duration::from_secs_f64(secs),
+            _ => panic!("{DEADLINE_VAR}={s:?}: want a number of seconds, such as 120"),
+        },
+        Err(e) => panic!("{DEADLINE_VAR}: {e}"),
+    }
+}
+
+/// Polls `done` until it holds; panics after the [`deadline`], saying what it waited for.
+pub fn wait(what: &str, mut done: impl FnMut() -> bool) {
+    let (start, limit) = (Instant::now(), deadline());
+    while !done() {
+        assert!(start.elapsed() <= limit, "timed out after {limit:?} waiting for {what}");
+        thread::sleep(POLL);
+    }
+}
 
 /// `appraise` without a terminal, in the pinned locale.
 pub fn command() -> std::process::Command {
@@ -267,13 +301,8 @@ impl Tui {
 
     /// Polls the screen until `pred` holds on a whole frame (never one half drawn); the screen
     /// that satisfied it, or a dump of the last one.
-    pub fn wait_until(
-        &mut self,
-        what: &str,
-        timeout: Duration,
-        pred: impl Fn(&str) -> bool,
-    ) -> Result<String, String> {
-        let start = Instant::now();
+    pub fn wait_until(&mut self, what: &str, pred: impl Fn(&str) -> bool) -> Result<String, String> {
+        let (start, timeout) = (Instant::now(), deadline());
         loop {
             if let Some(screen) = self.whole_screen()
                 && pred(&screen)
@@ -291,34 +320,37 @@ impl Tui {
         }
     }
 
-    /// Waits up to `timeout` for `text` on the screen.
-    pub fn wait_for_within(&mut self, text: &str, timeout: Duration) -> Result<String, String> {
-        self.wait_until(&format!("{text:?} on screen"), timeout, |s| s.contains(text))
+    /// Waits for `text` on the screen: the screen, or a dump of the last one after the
+    /// [`deadline`].
+    pub fn try_wait_for(&mut self, text: &str) -> Result<String, String> {
+        self.wait_until(&format!("{text:?} on screen"), |s| s.contains(text))
     }
 
-    /// Waits for `text` on the screen; panics with the screen after [`TIMEOUT`].
+    /// Waits for `text` on the screen; panics with the screen after the [`deadline`].
     pub fn wait_for(&mut self, text: &str) -> String {
-        self.wait_for_within(text, TIMEOUT).unwrap_or_else(|dump| panic!("{dump}"))
+        self.try_wait_for(text).unwrap_or_else(|dump| panic!("{dump}"))
     }
 
-    /// Waits until `text` is no longer on the screen; panics with the screen after [`TIMEOUT`].
+    /// Waits until `text` is no longer on the screen; panics with the screen after the
+    /// [`deadline`].
     pub fn wait_gone(&mut self, text: &str) -> String {
-        self.wait_until(&format!("{text:?} to disappear"), TIMEOUT, |s| !s.contains(text))
+        self.wait_until(&format!("{text:?} to disappear"), |s| !s.contains(text))
             .unwrap_or_else(|dump| panic!("{dump}"))
     }
 
     /// Waits until the status bar (last row) contains `text`.
     /// (A message too long to fit beside the totals has the row above the bar: both count.)
     pub fn wait_status(&mut self, text: &str) -> String {
-        let start = Instant::now();
+        let (start, timeout) = (Instant::now(), deadline());
         loop {
             let rows = self.parser.lock().unwrap().screen().size().0;
             let bar = format!("{}\n{}", self.row(rows.saturating_sub(2)), self.status_bar());
             if bar.contains(text) {
                 return bar;
             }
-            if start.elapsed() > TIMEOUT {
-                panic!("{}", self.dump(&format!("timed out waiting for {text:?} in the status bar")));
+            if start.elapsed() > timeout {
+                let what = format!("timed out after {timeout:?} waiting for {text:?} in the status bar");
+                panic!("{}", self.dump(&what));
             }
             thread::sleep(POLL);
         }
@@ -379,20 +411,17 @@ impl Tui {
         }
     }
 
-    /// Waits for the app to exit and returns its exit code; panics with the screen on timeout.
-    /// Also waits (briefly) until everything it printed has been read.
-    pub fn wait_exit(&mut self, timeout: Duration) -> u32 {
-        let start = Instant::now();
+    /// Waits for the app to exit and returns its exit code; panics with the screen after the
+    /// [`deadline`]. Also waits until everything it printed has been read.
+    pub fn wait_exit(&mut self) -> u32 {
+        let (start, timeout) = (Instant::now(), deadline());
         while self.is_running() {
             if start.elapsed() > timeout {
                 panic!("{}", self.dump(&format!("the app did not exit within {timeout:?}")));
             }
             thread::sleep(POLL);
         }
-        let drained = Instant::now();
-        while !self.reader_done.load(Ordering::SeqCst) && drained.elapsed() < Duration::from_secs(3) {
-            thread::sleep(POLL);
-        }
+        self.drain_output();
         let status = self.status.as_ref().expect("exit status");
         assert!(status.signal().is_none(), "{}", self.dump(&format!("the app was killed: {status}")));
         status.exit_code()
@@ -415,14 +444,9 @@ pub fn read_json(path: &Path) -> serde_json::Value {
 }
 
 /// Polls the JSON file at `path` until it exists, parses and satisfies `pred`; returns it.
-/// Panics after `timeout` with the last content seen.
-pub fn wait_json(
-    path: &Path,
-    what: &str,
-    timeout: Duration,
-    pred: impl Fn(&serde_json::Value) -> bool,
-) -> serde_json::Value {
-    let start = Instant::now();
+/// Panics after the [`deadline`] with the last content seen.
+pub fn wait_json(path: &Path, what: &str, pred: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+    let (start, timeout) = (Instant::now(), deadline());
     loop {
         let last = std::fs::read(path);
         if let Ok(bytes) = &last
@@ -477,26 +501,32 @@ impl Tui {
         self.raw.lock().unwrap().clone()
     }
 
-    /// Waits up to `timeout` for the app to end, however it ends: `Some(Ok(code))` when it
-    /// exited, `Some(Err(signal))` when a signal killed it, `None` when it is still running.
-    /// Also waits (briefly) until everything it printed has been read.
-    pub fn wait_end(&mut self, timeout: Duration) -> Option<Result<u32, String>> {
-        let start = Instant::now();
+    /// Waits until the [`deadline`] for the app to end, however it ends: `Some(Ok(code))` when
+    /// it exited, `Some(Err(signal))` when a signal killed it, `None` when it is still running.
+    /// Also waits until everything it printed has been read.
+    pub fn wait_end(&mut self) -> Option<Result<u32, String>> {
+        let (start, timeout) = (Instant::now(), deadline());
         while self.is_running() {
             if start.elapsed() > timeout {
                 return None;
             }
             thread::sleep(POLL);
         }
-        let drained = Instant::now();
-        while !self.reader_done.load(Ordering::SeqCst) && drained.elapsed() < Duration::from_secs(3) {
-            thread::sleep(POLL);
-        }
+        self.drain_output();
         let status = self.status.as_ref().expect("exit status");
         Some(match status.signal() {
             Some(sig) => Err(sig.to_string()),
             None => Ok(status.exit_code()),
         })
+    }
+
+    /// After the app has ended: waits until the reader has read all it printed (the pty's
+    /// end), up to the [`deadline`]. The output's own checks then say what is missing.
+    fn drain_output(&self) {
+        let (start, timeout) = (Instant::now(), deadline());
+        while !self.reader_done.load(Ordering::SeqCst) && start.elapsed() < timeout {
+            thread::sleep(POLL);
+        }
     }
 
     /// The screen with a heading, for assertion messages.
@@ -518,6 +548,84 @@ pub fn build_shim(name: &str, dir: &Path) -> PathBuf {
         .expect("a C compiler (cc) builds the test's LD_PRELOAD shim");
     assert!(status.success(), "cc {}", src.display());
     out
+}
+
+/// Whether the tests run in CI: `CI` set (as CI services and `.ci/run` do), other than to
+/// `false` or `0`.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "false" | "0"))
+}
+
+/// For a test whose check cannot run here (`why`: a tool is missing, a second user is needed):
+/// fails in CI ([`in_ci`]), which must run every check; elsewhere says the check was skipped,
+/// and the test returns.
+pub fn cannot_check(why: &str) {
+    assert!(!in_ci(), "this check must run in CI, and cannot: {why}");
+    println!("skipped: {why}");
+}
+
+/// Whether `UPDATE_GOLDEN` asks the golden-file tests to rewrite their files rather than check
+/// them; refused in CI, where every check must run.
+pub fn updating_golden() -> bool {
+    let updating = std::env::var_os("UPDATE_GOLDEN").is_some();
+    assert!(
+        !(updating && in_ci()),
+        "UPDATE_GOLDEN rewrites the golden files instead of checking them: not in CI"
+    );
+    updating
+}
+
+/// The ordinary user root-only cases run as: `nobody`.
+pub const ORDINARY_USER: u32 = 65534;
+
+/// A command running `program` as an ordinary user: through `setpriv` as [`ORDINARY_USER`]
+/// when the tests run as root (who may read any file, so would not see a permission denied),
+/// as it is otherwise. The files it needs must be that user's ([`Sandbox::give_to_ordinary_user`]).
+pub fn as_ordinary_user(program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+    if !running_as_root() {
+        return std::process::Command::new(program);
+    }
+    let mut cmd = std::process::Command::new("setpriv");
+    cmd.args(setpriv_args()).arg(program);
+    cmd
+}
+
+/// `setpriv`'s arguments that make the rest of its command line run as [`ORDINARY_USER`].
+fn setpriv_args() -> [String; 3] {
+    [format!("--reuid={ORDINARY_USER}"), format!("--regid={ORDINARY_USER}"), "--clear-groups".into()]
+}
+
+impl Sandbox {
+    /// When the tests run as root: the sandbox and everything in it become [`ORDINARY_USER`]'s
+    /// (modes are kept: a file made unreadable stays unreadable to its owner).
+    pub fn give_to_ordinary_user(&self) {
+        #[cfg(unix)]
+        if running_as_root() {
+            fn give(path: &Path) {
+                std::os::unix::fs::lchown(path, Some(ORDINARY_USER), Some(ORDINARY_USER))
+                    .unwrap_or_else(|e| panic!("chown {}: {e}", path.display()));
+                if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+                    for entry in std::fs::read_dir(path).unwrap() {
+                        give(&entry.unwrap().path());
+                    }
+                }
+            }
+            give(self.path());
+        }
+    }
+
+    /// `appraise ARGS` in a 120×40 terminal as an ordinary user ([`as_ordinary_user`]). What
+    /// it reads must be readable by that user (or theirs: [`Sandbox::give_to_ordinary_user`]).
+    pub fn spawn_as_ordinary_user(&self, args: &[&str]) -> Tui {
+        if !running_as_root() {
+            return self.spawn(args);
+        }
+        let mut all: Vec<String> = setpriv_args().into();
+        all.push(env!("CARGO_BIN_EXE_appraise").into());
+        all.extend(args.iter().map(|a| a.to_string()));
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        Tui::spawn_program(self, "setpriv", &all, 120, 40, &[])
+    }
 }
 
 /// True when the tests run as root (uid 0), who may read any file whatever its permissions.
