@@ -202,9 +202,9 @@ pub fn config_dir() -> Option<PathBuf> {
 pub fn load(dir: Option<&Path>) -> Result<Config, ConfigError> {
     let Some(dir) = dir else { return Ok(Config::default()) };
     let path = dir.join("config.toml");
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+    let text = match crate::input::read_text(&path, crate::input::Cap::CONFIG) {
+        Ok(Some(t)) => t,
+        Ok(None) => return Ok(Config::default()),
         Err(e) => return Err(ConfigError::Io { path, message: crate::io_error::message(&e) }),
     };
     parse(&text, &path)
@@ -212,8 +212,10 @@ pub fn load(dir: Option<&Path>) -> Result<Config, ConfigError> {
 
 /// Reads the configuration file named by `--config` or `APPRAISE_CONFIG`: it must exist.
 pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ConfigError::Io { path: path.to_path_buf(), message: crate::io_error::message(&e) })?;
+    let io = |e: std::io::Error| ConfigError::Io { path: path.to_path_buf(), message: crate::io_error::message(&e) };
+    let text = crate::input::read_text(path, crate::input::Cap::CONFIG)
+        .map_err(io)?
+        .ok_or_else(|| io(std::io::Error::from(std::io::ErrorKind::NotFound)))?;
     parse(&text, path)
 }
 

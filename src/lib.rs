@@ -9,6 +9,7 @@ pub mod export;
 pub mod filter;
 pub mod generate;
 pub mod import;
+pub mod input;
 pub mod io_error;
 pub mod lang;
 pub mod panel;

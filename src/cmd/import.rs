@@ -44,10 +44,7 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     let rubric = match &args.rubric {
         Some(path) => Some(RubricFile {
             name: crate::text::shown(path).to_string(),
-            bytes: std::fs::read(path).map_err(|e| {
-                let why = crate::io_error::message(&e);
-                Failure::BadInput(errors::CANNOT_READ.fill(&[("path", &shown(path)), ("why", &why)]))
-            })?,
+            bytes: read_input(path)?,
             sheet: args.sheet.clone(),
         }),
         None => None,
@@ -159,16 +156,25 @@ pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// All of standard input.
+/// All of standard input, up to the documents' cap (reading stops there).
 fn read_stdin() -> Result<Vec<u8>, Failure> {
-    let mut bytes = Vec::new();
-    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map_err(|e| {
+    crate::input::read_stdin(crate::input::Cap::DOCUMENT).map_err(|e| {
         let why = crate::io_error::message(&e);
         Failure::BadInput(
             errors::CANNOT_READ.fill(&[("path", &crate::words::cli::STDIN.get()), ("why", &why)]),
         )
-    })?;
-    Ok(bytes)
+    })
+}
+
+/// The bytes of a file named on the command line (a rubric): a regular file, up to the
+/// documents' cap.
+pub(super) fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
+    let cannot = |why: String| Failure::BadInput(errors::CANNOT_READ.fill(&[("path", &shown(path)), ("why", &why)]));
+    match crate::input::read(path, crate::input::Cap::DOCUMENT) {
+        Ok(Some((bytes, _))) => Ok(bytes),
+        Ok(None) => Err(cannot(crate::io_error::message(&std::io::Error::from(std::io::ErrorKind::NotFound)))),
+        Err(e) => Err(cannot(crate::io_error::message(&e))),
+    }
 }
 
 /// The name standard input goes by in messages: a .docx, .xlsx or .pdf by its header, else text.
@@ -204,7 +210,10 @@ fn report_from_stdin(encoding: Option<&'static Encoding>, err: &mut dyn Write) -
 pub(super) fn not_a_report(path: &Path) -> bool {
     use crate::import::decode::{DecodeError, Sniffed, sniff};
     let mut head = [0u8; 16];
-    let n = std::fs::File::open(path).and_then(|mut f| std::io::Read::read(&mut f, &mut head)).unwrap_or(0);
+    let n = match crate::input::open(path) {
+        Ok(Some((mut f, _))) => std::io::Read::read(&mut f, &mut head).unwrap_or(0),
+        _ => 0,
+    };
     matches!(sniff(&head[..n]), Ok(Sniffed::Pdf) | Err(DecodeError::OldWord | DecodeError::Rtf))
 }
 

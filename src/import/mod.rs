@@ -52,7 +52,7 @@ use std::path::Path;
 use std::path::PathBuf;
 
 /// Files larger than this are not reports.
-pub const MAX_BYTES: usize = 256 << 20;
+pub const MAX_BYTES: usize = crate::input::Cap::DOCUMENT.0 as usize;
 
 /// The default scale written into an imported report (the format's defaults, docs/formats.md).
 pub const DEFAULT_MAX: f64 = 10.0;
@@ -239,14 +239,15 @@ pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportErr
         path: path.to_owned(),
         message: crate::io_error::message(&e),
     };
-    let meta = std::fs::metadata(path).map_err(unreadable)?;
-    if meta.is_dir() {
-        return Err(ImportError::Read { path: path.to_owned(), message: w::IO_IS_DIRECTORY.get().into() });
-    }
-    if meta.len() > MAX_BYTES as u64 {
-        return Err(ImportError::TooLarge { path: path.to_owned(), megabytes: meta.len() >> 20 });
-    }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let bytes = match crate::input::read(path, crate::input::Cap::DOCUMENT) {
+        Ok(Some((bytes, _))) => bytes,
+        Ok(None) => return Err(unreadable(std::io::Error::from(std::io::ErrorKind::NotFound))),
+        Err(e) if crate::input::is_too_large(&e) => {
+            let megabytes = std::fs::metadata(path).map_or(MAX_BYTES as u64, |m| m.len()) >> 20;
+            return Err(ImportError::TooLarge { path: path.to_owned(), megabytes });
+        }
+        Err(e) => return Err(unreadable(e)),
+    };
     import_bytes(&bytes, path, options)
 }
 

@@ -108,8 +108,12 @@ fn render_problems(path: &Path, problems: &[Problem]) -> String {
 
 /// Reads and parses the report at `path`.
 pub fn load_report(path: &Path) -> Result<Report, LoadError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| LoadError::Io { path: path.to_path_buf(), message: io_message(path, &e) })?;
+    let io = |message: String| LoadError::Io { path: path.to_path_buf(), message };
+    let bytes = match crate::input::read(path, crate::input::Cap::DOCUMENT) {
+        Ok(Some((bytes, _))) => bytes,
+        Ok(None) => return Err(io(w::IO_NOT_FOUND.get().into())),
+        Err(e) => return Err(io(io_message(path, &e))),
+    };
     parse_report(bytes).map_err(|problems| LoadError::Invalid { path: path.to_path_buf(), problems })
 }
 

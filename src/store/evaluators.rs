@@ -83,7 +83,7 @@ pub fn evaluator_in(path: &Path) -> Option<Option<String>> {
         #[serde(default)]
         evaluator: Option<serde_json::Value>,
     }
-    let bytes = std::fs::read(path).ok()?;
+    let (bytes, _) = crate::input::read(path, crate::input::Cap::SCORES).ok()??;
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
     let name = serde_json::from_slice::<Top>(bytes)
         .ok()

@@ -263,12 +263,9 @@ pub struct Rejected {
 /// it was: a score within the item's scale and on its grid, fields of the right types, an item
 /// the report has. Lines that fail are returned (see [`keep_rejected`]), never applied.
 pub fn replay(path: &Path, report: &Report, scores: &mut Scores) -> io::Result<Replayed> {
-    let text = match std::fs::read(path) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => {
-            return Ok(Replayed::default());
-        }
-        Err(e) => return Err(e),
+    let text = match crate::input::read(path, crate::input::Cap::JOURNAL)? {
+        Some((bytes, _)) => String::from_utf8_lossy(&bytes).into_owned(),
+        None => return Ok(Replayed::default()),
     };
     let mut changed = std::collections::BTreeSet::new();
     let mut rejected = Vec::new();

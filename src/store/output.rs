@@ -137,34 +137,7 @@ fn is_stream(kind: FileType) -> bool {
     }
 }
 
-/// "a directory", "a block device"… for a refusal, in the interface's language.
-pub fn describe(kind: FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_block_device() {
-            return w::KIND_BLOCK_DEVICE.get();
-        }
-        if kind.is_char_device() {
-            return w::KIND_CHAR_DEVICE.get();
-        }
-        if kind.is_fifo() {
-            return w::KIND_FIFO.get();
-        }
-        if kind.is_socket() {
-            return w::KIND_SOCKET.get();
-        }
-    }
-    if kind.is_dir() {
-        w::KIND_DIRECTORY.get()
-    } else if kind.is_symlink() {
-        w::KIND_SYMLINK.get()
-    } else if kind.is_file() {
-        w::KIND_REGULAR.get()
-    } else {
-        w::KIND_SPECIAL.get()
-    }
-}
+pub use crate::input::describe;
 
 /// A refusal to write the output named `path`, with why.
 fn refused(path: &Path, why: String) -> OutputError {

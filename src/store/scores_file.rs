@@ -45,43 +45,13 @@ pub struct Loaded {
     pub stamp: Option<Stamp>,
 }
 
-/// What a file was when it was read or written — which file (device, inode), its length and
-/// its modification time: when any of them differs, another program may have changed it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    id: (u64, u64),
-    len: u64,
-    modified: Option<std::time::SystemTime>,
-}
+pub use crate::input::Stamp;
 
-impl Stamp {
-    pub fn of(meta: &std::fs::Metadata) -> Stamp {
-        #[cfg(unix)]
-        let id = {
-            use std::os::unix::fs::MetadataExt;
-            (meta.dev(), meta.ino())
-        };
-        #[cfg(not(unix))]
-        let id = (0, 0);
-        Stamp { id, len: meta.len(), modified: meta.modified().ok() }
-    }
-}
-
-/// The bytes of the file at `path` and its stamp, both from one open file; `None` when there is
-/// no file (or its folder is not a folder).
+/// The bytes of the scores file at `path` and its stamp, both from one open file; `None` when
+/// there is no file (or its folder is not a folder). Only a regular file, read without
+/// blocking, up to the scores files' cap (`input::Cap::SCORES`).
 pub fn read_stamped(path: &Path) -> std::io::Result<Option<(Vec<u8>, Stamp)>> {
-    use std::io::Read;
-    let mut file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => {
-            return Ok(None);
-        }
-        Err(e) => return Err(e),
-    };
-    let meta = file.metadata()?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.read_to_end(&mut bytes)?;
-    Ok(Some((bytes, Stamp::of(&meta))))
+    crate::input::read(path, crate::input::Cap::SCORES)
 }
 
 /// Reads the scores file at `path` for `report`; `Ok(None)` when there is none yet.

@@ -255,8 +255,10 @@ fn read_and_build(
     if chain.contains(&origin) {
         return Err(cycle(chain, &origin));
     }
-    let text = std::fs::read_to_string(path)
-        .map_err(|source| ThemeError::Read { path: path.to_path_buf(), source })?;
+    let read = |source: std::io::Error| ThemeError::Read { path: path.to_path_buf(), source };
+    let text = crate::input::read_text(path, crate::input::Cap::CONFIG)
+        .map_err(read)?
+        .ok_or_else(|| read(std::io::Error::from(std::io::ErrorKind::NotFound)))?;
     chain.push(origin.clone());
     build(&text, &origin, config_dir, chain)
 }

@@ -158,6 +158,9 @@ crate::words! {
     KIND_REGULAR = "普通文件" / "a regular file";
     KIND_SPECIAL = "特殊文件" / "a special file";
     KIND_NOT_A_NAME = "无效的文件名" / "not a file name";
+    // ── Reading a file the user named (input.rs) ──────────────────────────────────────────
+    NOT_REGULAR_FILE = "它是{kind}，不是普通文件" / "it is {kind}, not a regular file";
+    LARGER_THAN_CAP = "超过了 {mb} MB 的上限" / "it is larger than the limit of {mb} MB";
     CANNOT_KEEP_SCORES = "无法在 {path} 保存评分：{why}" / "cannot keep scores in {path}: {why}";
     SCORES_NOT_REGULAR = "它是{kind}，不是普通文件；请用 {flag} 指定一个评分文件" /
         "it is {kind}, not a regular file; name a scores file with {flag}";

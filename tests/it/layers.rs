@@ -29,6 +29,7 @@ const MODULES: &[(&str, Layer)] = &[
     ("export", Layer::Core),
     ("generate", Layer::Core),
     ("io_error", Layer::Core),
+    ("input", Layer::Core),
     ("lang", Layer::Core),
     ("words", Layer::Core),
     ("store", Layer::Store),
