@@ -1,0 +1,217 @@
+//! The source as the checker reads it: comments and the insides of literals blanked, brackets
+//! matched, lists split at their top-level commas. Enough of Rust's lexis for `fill` calls, no
+//! more.
+
+/// A source file: its name for messages, the text, and the text with comments blanked and the
+/// insides of string and char literals blanked (same byte offsets), which the checker reads.
+pub(super) struct Source {
+    pub name: String,
+    pub text: String,
+    pub code: Vec<u8>,
+}
+
+impl Source {
+    pub(super) fn new(name: &str, text: &str) -> Source {
+        Source { name: name.to_string(), text: text.to_string(), code: mask(text.as_bytes()) }
+    }
+
+    pub(super) fn line(&self, at: usize) -> usize {
+        self.text.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1
+    }
+
+    pub(super) fn place(&self, at: usize) -> String {
+        format!("{}:{}", self.name, self.line(at))
+    }
+
+    pub(super) fn code(&self, from: usize, to: usize) -> &str {
+        std::str::from_utf8(&self.code[from..to]).unwrap_or("")
+    }
+}
+
+pub(super) fn is_ident(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// `text` with comments blanked and the insides of string and char literals blanked, so that
+/// code can be searched without tripping on either. Newlines are kept.
+pub(super) fn mask(text: &[u8]) -> Vec<u8> {
+    let mut out = text.to_vec();
+    let blank = |out: &mut Vec<u8>, from: usize, to: usize| {
+        for b in &mut out[from..to.min(text.len())] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    };
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        if rest.starts_with(b"//") {
+            let end = rest.iter().position(|&b| b == b'\n').map_or(text.len(), |n| i + n);
+            blank(&mut out, i, end);
+            i = end;
+        } else if rest.starts_with(b"/*") {
+            let (mut depth, mut j) = (0, i);
+            while j < text.len() {
+                if text[j..].starts_with(b"/*") {
+                    depth += 1;
+                    j += 2;
+                } else if text[j..].starts_with(b"*/") {
+                    depth -= 1;
+                    j += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                } else {
+                    j += 1;
+                }
+            }
+            blank(&mut out, i, j);
+            i = j;
+        } else if rest[0] == b'r' && starts_token(text, i) && raw_string_hashes(rest).is_some() {
+            let hashes = raw_string_hashes(rest).unwrap_or(0);
+            let open = i + 2 + hashes;
+            let close: Vec<u8> = std::iter::once(b'"').chain(std::iter::repeat_n(b'#', hashes)).collect();
+            let end =
+                text[open..].windows(close.len()).position(|w| w == close).map_or(text.len(), |n| open + n);
+            blank(&mut out, open, end);
+            i = end + close.len();
+        } else if rest[0] == b'"' {
+            let mut j = i + 1;
+            while j < text.len() && text[j] != b'"' {
+                j += if text[j] == b'\\' { 2 } else { 1 };
+            }
+            blank(&mut out, i + 1, j);
+            i = j + 1;
+        } else if rest[0] == b'\'' {
+            // A char literal ('x', '\n', '\u{3000}', '中') or a lifetime ('a).
+            let end = if rest.get(1) == Some(&b'\\') {
+                rest[2..].iter().position(|&b| b == b'\'').map(|n| i + 2 + n)
+            } else {
+                let width = match rest.get(1) {
+                    Some(&b) if b >= 0xf0 => 4,
+                    Some(&b) if b >= 0xe0 => 3,
+                    Some(&b) if b >= 0xc0 => 2,
+                    _ => 1,
+                };
+                (rest.get(1 + width) == Some(&b'\'')).then_some(i + 1 + width)
+            };
+            match end {
+                Some(end) => {
+                    blank(&mut out, i + 1, end);
+                    i = end + 1;
+                }
+                None => i += 1,
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Whether a literal may start at `i`: not inside an identifier (`br"…"` is a byte string).
+fn starts_token(text: &[u8], i: usize) -> bool {
+    match i.checked_sub(1).map(|p| text[p]) {
+        None => true,
+        Some(b'b') => i < 2 || !is_ident(text[i - 2]),
+        Some(p) => !is_ident(p),
+    }
+}
+
+/// `Some(number of #)` when `text` starts a raw string, `r"…"` or `r#"…"#`.
+fn raw_string_hashes(text: &[u8]) -> Option<usize> {
+    let hashes = text[1..].iter().take_while(|&&b| b == b'#').count();
+    (text.get(1 + hashes) == Some(&b'"')).then_some(hashes)
+}
+
+/// The position after the bracket that closes the one at `open`.
+pub(super) fn closing(code: &[u8], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (j, &b) in code.iter().enumerate().skip(open) {
+        match b {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(j + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The top-level comma-separated parts of `code[from..to]`, as ranges: a call's arguments.
+pub(super) fn parts(code: &[u8], from: usize, to: usize) -> Vec<(usize, usize)> {
+    split(code, from, to, false)
+}
+
+/// The parameters of a function or closure: as [`parts`], with commas inside `<…>` kept.
+pub(super) fn params(code: &[u8], from: usize, to: usize) -> Vec<(usize, usize)> {
+    split(code, from, to, true)
+}
+
+/// Whether `code[j]` opens or closes `<…>` (not `->` or `=>`).
+pub(super) fn angle(code: &[u8], j: usize) -> Option<bool> {
+    match code[j] {
+        b'<' => Some(true),
+        b'>' if j > 0 && (code[j - 1] == b'-' || code[j - 1] == b'=') => None,
+        b'>' => Some(false),
+        _ => None,
+    }
+}
+
+fn split(code: &[u8], from: usize, to: usize, angles: bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0usize, from);
+    for j in from..to {
+        match (code[j], angles.then(|| angle(code, j)).flatten()) {
+            (_, Some(true)) | (b'(' | b'[' | b'{', _) => depth += 1,
+            (_, Some(false)) | (b')' | b']' | b'}', _) => depth = depth.saturating_sub(1),
+            (b',', _) if depth == 0 => {
+                out.push((start, j));
+                start = j + 1;
+            }
+            _ => {}
+        }
+    }
+    if code[start..to].iter().any(|b| !b.is_ascii_whitespace()) {
+        out.push((start, to));
+    }
+    out
+}
+
+/// Whole-word occurrences of `word` in `code`.
+pub(super) fn occurrences<'a>(code: &'a [u8], word: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let w = word.as_bytes();
+    (0..code.len().saturating_sub(w.len() - 1)).filter(move |&i| {
+        code[i..].starts_with(w)
+            && (i == 0 || !is_ident(code[i - 1]))
+            && code.get(i + w.len()).is_none_or(|&b| !is_ident(b))
+    })
+}
+
+pub(super) fn skip_space_back(code: &[u8], mut at: usize) -> usize {
+    while at > 0 && code[at - 1].is_ascii_whitespace() {
+        at -= 1;
+    }
+    at
+}
+
+pub(super) fn skip_space(code: &[u8], mut at: usize) -> usize {
+    while at < code.len() && code[at].is_ascii_whitespace() {
+        at += 1;
+    }
+    at
+}
+
+/// The identifier ending at `end` (exclusive), and where it starts.
+pub(super) fn ident_before(code: &[u8], end: usize) -> (usize, &str) {
+    let mut start = end;
+    while start > 0 && is_ident(code[start - 1]) {
+        start -= 1;
+    }
+    (start, std::str::from_utf8(&code[start..end]).unwrap_or(""))
+}
