@@ -103,7 +103,7 @@ impl Word {
 
     /// The text with its placeholders filled: `fill(&[("n", &3)])` puts `3` for `{n}`.
     /// `args` names each placeholder once, no more: a test reads every call in the source
-    /// (`fill_check/`), and a debug build panics on one that does not.
+    /// (`tests/it/placeholders.rs`), and a debug build panics on one that does not.
     pub fn fill(&self, args: &[(&str, &dyn std::fmt::Display)]) -> String {
         debug_assert!(self.fills(args), "{}", self.misfilled(args));
         fill(self.get(), args)
@@ -187,7 +187,5 @@ pub fn all() -> impl Iterator<Item = &'static Word> {
         .copied()
 }
 
-#[cfg(test)]
-mod fill_check;
 #[cfg(test)]
 mod tests;

@@ -1,40 +1,42 @@
-//! The source as the checker reads it: comments and the insides of literals blanked, brackets
-//! matched, lists split at their top-level commas. Enough of Rust's lexis for `fill` calls, no
-//! more.
+//! `src/` as the source-reading tests (`layers`, `placeholders`) see it: comments and the
+//! insides of literals blanked (byte offsets kept), brackets matched, lists split at their
+//! top-level commas. Enough of Rust's lexis for `use` paths and `fill` calls, no more.
+
+use std::path::{Path, PathBuf};
 
 /// A source file: its name for messages, the text, and the text with comments blanked and the
 /// insides of string and char literals blanked (same byte offsets), which the checker reads.
-pub(super) struct Source {
+pub struct Source {
     pub name: String,
     pub text: String,
     pub code: Vec<u8>,
 }
 
 impl Source {
-    pub(super) fn new(name: &str, text: &str) -> Source {
+    pub fn new(name: &str, text: &str) -> Source {
         Source { name: name.to_string(), text: text.to_string(), code: mask(text.as_bytes()) }
     }
 
-    pub(super) fn line(&self, at: usize) -> usize {
+    pub fn line(&self, at: usize) -> usize {
         self.text.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1
     }
 
-    pub(super) fn place(&self, at: usize) -> String {
+    pub fn place(&self, at: usize) -> String {
         format!("{}:{}", self.name, self.line(at))
     }
 
-    pub(super) fn code(&self, from: usize, to: usize) -> &str {
+    pub fn code(&self, from: usize, to: usize) -> &str {
         std::str::from_utf8(&self.code[from..to]).unwrap_or("")
     }
 }
 
-pub(super) fn is_ident(b: u8) -> bool {
+pub fn is_ident(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// `text` with comments blanked and the insides of string and char literals blanked, so that
 /// code can be searched without tripping on either. Newlines are kept.
-pub(super) fn mask(text: &[u8]) -> Vec<u8> {
+pub fn mask(text: &[u8]) -> Vec<u8> {
     let mut out = text.to_vec();
     let blank = |out: &mut Vec<u8>, from: usize, to: usize| {
         for b in &mut out[from..to.min(text.len())] {
@@ -126,7 +128,7 @@ fn raw_string_hashes(text: &[u8]) -> Option<usize> {
 }
 
 /// The position after the bracket that closes the one at `open`.
-pub(super) fn closing(code: &[u8], open: usize) -> Option<usize> {
+pub fn closing(code: &[u8], open: usize) -> Option<usize> {
     let mut depth = 0usize;
     for (j, &b) in code.iter().enumerate().skip(open) {
         match b {
@@ -144,17 +146,17 @@ pub(super) fn closing(code: &[u8], open: usize) -> Option<usize> {
 }
 
 /// The top-level comma-separated parts of `code[from..to]`, as ranges: a call's arguments.
-pub(super) fn parts(code: &[u8], from: usize, to: usize) -> Vec<(usize, usize)> {
+pub fn parts(code: &[u8], from: usize, to: usize) -> Vec<(usize, usize)> {
     split(code, from, to, false)
 }
 
 /// The parameters of a function or closure: as [`parts`], with commas inside `<…>` kept.
-pub(super) fn params(code: &[u8], from: usize, to: usize) -> Vec<(usize, usize)> {
+pub fn params(code: &[u8], from: usize, to: usize) -> Vec<(usize, usize)> {
     split(code, from, to, true)
 }
 
 /// Whether `code[j]` opens or closes `<…>` (not `->` or `=>`).
-pub(super) fn angle(code: &[u8], j: usize) -> Option<bool> {
+pub fn angle(code: &[u8], j: usize) -> Option<bool> {
     match code[j] {
         b'<' => Some(true),
         b'>' if j > 0 && (code[j - 1] == b'-' || code[j - 1] == b'=') => None,
@@ -184,7 +186,7 @@ fn split(code: &[u8], from: usize, to: usize, angles: bool) -> Vec<(usize, usize
 }
 
 /// Whole-word occurrences of `word` in `code`.
-pub(super) fn occurrences<'a>(code: &'a [u8], word: &'a str) -> impl Iterator<Item = usize> + 'a {
+pub fn occurrences<'a>(code: &'a [u8], word: &'a str) -> impl Iterator<Item = usize> + 'a {
     let w = word.as_bytes();
     (0..code.len().saturating_sub(w.len() - 1)).filter(move |&i| {
         code[i..].starts_with(w)
@@ -193,14 +195,14 @@ pub(super) fn occurrences<'a>(code: &'a [u8], word: &'a str) -> impl Iterator<It
     })
 }
 
-pub(super) fn skip_space_back(code: &[u8], mut at: usize) -> usize {
+pub fn skip_space_back(code: &[u8], mut at: usize) -> usize {
     while at > 0 && code[at - 1].is_ascii_whitespace() {
         at -= 1;
     }
     at
 }
 
-pub(super) fn skip_space(code: &[u8], mut at: usize) -> usize {
+pub fn skip_space(code: &[u8], mut at: usize) -> usize {
     while at < code.len() && code[at].is_ascii_whitespace() {
         at += 1;
     }
@@ -208,10 +210,37 @@ pub(super) fn skip_space(code: &[u8], mut at: usize) -> usize {
 }
 
 /// The identifier ending at `end` (exclusive), and where it starts.
-pub(super) fn ident_before(code: &[u8], end: usize) -> (usize, &str) {
+pub fn ident_before(code: &[u8], end: usize) -> (usize, &str) {
     let mut start = end;
     while start > 0 && is_ident(code[start - 1]) {
         start -= 1;
     }
     (start, std::str::from_utf8(&code[start..end]).unwrap_or(""))
+}
+
+/// Every `.rs` file below `dir`.
+pub fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Every file of `src/`, named from the crate's root (`src/report/load.rs`), sorted.
+pub fn sources() -> Vec<Source> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = Vec::new();
+    rust_files(&root.join("src"), &mut paths);
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let name = p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            Source::new(&name, &std::fs::read_to_string(p).unwrap())
+        })
+        .collect()
 }
