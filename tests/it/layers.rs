@@ -651,3 +651,101 @@ fn the_circle_finder_sees_what_it_must() {
         ]
     );
 }
+
+// A map that names every file: ARCHITECTURE.md's "Modules and what each owns" says what each
+// file of `src/` owns, so a newcomer finds any file there. A module's entry is each paragraph
+// (or table row) of that section naming its folder (`tui/`); a file is named by its path from
+// `src/` anywhere in the document (`tui/saver.rs`), or in its module's entry by its path in the
+// module (`app/modes.rs`) or, when no other file of the module has that name, by its name alone
+// (`modes.rs`). A folder's `mod.rs` is named with its folder (`xlsx/`). Test code that sits in
+// files of its own (`load_tests.rs`, `tests.rs`) goes with the file it tests.
+
+/// Where ARCHITECTURE.md fails to name a file of `files`: one line for each.
+fn unnamed(files: &[Source], map: &str) -> Vec<String> {
+    let section = map.split("\n## ").find(|s| s.starts_with("Modules and what each owns")).unwrap_or("");
+    // Paragraphs, and each table row on its own.
+    let blocks: Vec<String> = section
+        .split("\n\n")
+        .flat_map(|p| {
+            if p.trim_start().starts_with('|') {
+                p.lines().map(str::to_string).collect()
+            } else {
+                vec![p.to_string()]
+            }
+        })
+        .collect();
+    let is_test = test_files(files);
+    let names: Vec<&str> = files.iter().map(|s| s.name.as_str()).collect();
+    let mut out = Vec::new();
+    for name in names.iter().copied().filter(|n| !is_test(n)) {
+        let rel = name.strip_prefix("src/").unwrap_or(name);
+        let quoted = |s: &str| format!("`{s}`");
+        let named = match rel.split_once('/') {
+            None => map.contains(&quoted(rel)),
+            Some((top, within)) => {
+                let entry: Vec<&String> =
+                    blocks.iter().filter(|b| b.contains(&quoted(&format!("{top}/")))).collect();
+                let in_entry = |s: &str| entry.iter().any(|b| b.contains(&quoted(s)));
+                let base = within.rsplit('/').next().unwrap_or(within);
+                let alone = names
+                    .iter()
+                    .filter(|n| {
+                        n.strip_prefix(&format!("src/{top}/"))
+                            .is_some_and(|w| w.rsplit('/').next() == Some(base))
+                    })
+                    .count()
+                    == 1;
+                map.contains(&quoted(rel))
+                    || match within.strip_suffix("mod.rs") {
+                        Some("") => !entry.is_empty(),
+                        Some(folder) => in_entry(folder) || map.contains(&quoted(&format!("{top}/{folder}"))),
+                        None => in_entry(within) || alone && in_entry(base),
+                    }
+            }
+        };
+        if !named {
+            out.push(format!(
+                "{name} is not on ARCHITECTURE.md's map: say in its module's entry what it owns"
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_file_is_on_the_map() {
+    let map = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("ARCHITECTURE.md")).unwrap();
+    let missing = unnamed(&sources(), &map);
+    assert!(missing.is_empty(), "files missing from the map:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn the_map_check_sees_what_it_must() {
+    let files: Vec<Source> = [
+        ("src/lib.rs", "pub mod m;\npub mod one;"),
+        ("src/one.rs", ""),
+        ("src/m/mod.rs", "mod a;\nmod sub;\n#[cfg(test)]\nmod tests;"),
+        ("src/m/a.rs", "#[cfg(test)]\n#[path = \"a_tests.rs\"]\nmod tests;"),
+        ("src/m/a_tests.rs", ""),
+        ("src/m/tests.rs", ""),
+        ("src/m/sub/mod.rs", ""),
+        ("src/m/sub/a.rs", ""),
+        ("src/m/sub/b.rs", ""),
+    ]
+    .iter()
+    .map(|(n, t)| Source::new(n, t))
+    .collect();
+    let map = "# A\n`lib.rs`\n## Modules and what each owns\n\n| `one.rs` | one |\n| `m/` | `a.rs`; `sub/` (`b.rs`) |\n\n## Next\n`m/sub/a.rs`";
+    assert_eq!(unnamed(&files, map), Vec::<String>::new());
+    let short =
+        map.replace(" (`b.rs`)", "").replace("`m/sub/a.rs`", "`a.rs`").replace("| `one.rs` | one |\n", "");
+    assert_eq!(
+        unnamed(&files, &short),
+        [
+            "src/one.rs is not on ARCHITECTURE.md's map: say in its module's entry what it owns",
+            "src/m/sub/a.rs is not on ARCHITECTURE.md's map: say in its module's entry what it owns",
+            "src/m/sub/b.rs is not on ARCHITECTURE.md's map: say in its module's entry what it owns",
+        ],
+        "a.rs alone names only m/a.rs: m/sub/a.rs shares its name"
+    );
+}
