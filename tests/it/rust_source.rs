@@ -1,7 +1,9 @@
 //! `src/` as the source-reading tests (`layers`, `placeholders`) see it: comments and the
 //! insides of literals blanked (byte offsets kept), brackets matched, lists split at their
-//! top-level commas. Enough of Rust's lexis for `use` paths and `fill` calls, no more.
+//! top-level commas, `use` trees read and test code found. Enough of Rust for `use` paths and
+//! `fill` calls, no more.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// A source file: its name for messages, the text, and the text with comments blanked and the
@@ -243,4 +245,164 @@ pub fn sources() -> Vec<Source> {
             Source::new(&name, &std::fs::read_to_string(p).unwrap())
         })
         .collect()
+}
+
+/// A module's path from the crate's root: `src/export/merge.rs` → `["export", "merge"]`,
+/// `src/export/mod.rs` → `["export"]`, `src/lib.rs` → `[]`.
+pub fn module_path(name: &str) -> Vec<String> {
+    let rel = name.strip_prefix("src/").unwrap_or(name);
+    let rel = rel.strip_suffix(".rs").unwrap_or(rel);
+    let mut parts: Vec<String> = rel.split('/').map(str::to_string).collect();
+    if parts == ["lib"] || parts.last().is_some_and(|p| p == "mod") {
+        parts.pop();
+    }
+    parts
+}
+
+/// The folder of a file's `mod x;` files.
+fn children_dir(name: &str) -> String {
+    let (dir, file) = name.rsplit_once('/').unwrap_or(("", name));
+    match file {
+        "mod.rs" | "lib.rs" | "main.rs" => dir.to_string(),
+        _ => format!("{dir}/{}", file.trim_end_matches(".rs")),
+    }
+}
+
+/// Where the item starting at `from` ends: after its `;` or its `{ … }`.
+fn item_end(code: &[u8], from: usize) -> usize {
+    let mut depth = 0usize;
+    for j in from..code.len() {
+        match code[j] {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth = depth.saturating_sub(1),
+            b';' if depth == 0 => return j + 1,
+            b'{' if depth == 0 => return closing(code, j).unwrap_or(code.len()),
+            _ => {}
+        }
+    }
+    code.len()
+}
+
+/// The `#[cfg(test)]` items of `source`, as byte ranges, and the files of the `mod x;`s among them.
+pub fn test_items(source: &Source) -> (Vec<(usize, usize)>, Vec<String>) {
+    let code = &source.code;
+    let marker: &[u8] = b"#[cfg(test)]";
+    let (mut ranges, mut files) = (Vec::new(), Vec::new());
+    let mut at = 0;
+    while let Some(found) = code[at..].windows(marker.len()).position(|w| w == marker) {
+        let start = at + found;
+        let mut j = start + marker.len();
+        let mut path = None;
+        // More attributes: `#[path = "load_tests.rs"]` names the file.
+        loop {
+            j = skip_space(code, j);
+            if code.get(j) != Some(&b'#') {
+                break;
+            }
+            let end = code[j..].iter().position(|&b| b == b']').map_or(code.len(), |n| j + n + 1);
+            if let Some(value) = source.text[j..end].strip_prefix("#[path").and_then(|r| r.split('"').nth(1))
+            {
+                path = Some(value.to_string());
+            }
+            j = end;
+        }
+        let end = item_end(code, j);
+        let item = source.code(j, end);
+        let mut words =
+            item.split(|c: char| !c.is_ascii_alphanumeric() && c != '_').filter(|w| !w.is_empty());
+        if item.trim_end().ends_with(';') && words.any(|w| w == "mod") {
+            let dir = source.name.rsplit_once('/').map_or("", |(d, _)| d);
+            files.push(match (path, words.next()) {
+                (Some(p), _) => format!("{dir}/{p}"),
+                (None, Some(name)) => format!("{}/{name}", children_dir(&source.name)),
+                (None, None) => continue,
+            });
+        }
+        ranges.push((start, end));
+        at = end.max(start + 1);
+    }
+    (ranges, files)
+}
+
+/// Whether a file of `files` holds only test code: one a `#[cfg(test)] mod x;` declares, or a
+/// file below it.
+pub fn test_files(files: &[Source]) -> impl Fn(&str) -> bool {
+    let declared: BTreeSet<String> = files.iter().flat_map(|s| test_items(s).1).collect();
+    move |name: &str| {
+        declared.iter().any(|t| {
+            name == t
+                || name == format!("{t}.rs")
+                || name.starts_with(&format!("{}/", t.trim_end_matches(".rs")))
+        })
+    }
+}
+
+/// The paths a `use` tree names, each with the name it brings in: `a::{b, c::{d as e}, self}`
+/// → `a::b` as `b`, `a::c::d` as `e`, `a` as `a`; a glob `a::*` → `a` as `*`.
+pub fn use_paths(tree: &str) -> Vec<(Vec<String>, String)> {
+    let mut tokens = Vec::new();
+    let mut rest = tree;
+    while let Some(c) = rest.chars().next() {
+        if c.is_alphanumeric() || c == '_' {
+            let end = rest.find(|c: char| !c.is_alphanumeric() && c != '_').unwrap_or(rest.len());
+            tokens.push(&rest[..end]);
+            rest = &rest[end..];
+        } else {
+            if matches!(c, '{' | '}' | ',' | '*') {
+                tokens.push(&rest[..1]);
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    let mut out = Vec::new();
+    tree_paths(&tokens, &mut 0, &mut Vec::new(), &mut out);
+    out
+}
+
+/// The tree at `tokens[*i]`: segments, then a `{…}` list, a glob or an alias.
+fn tree_paths(
+    tokens: &[&str],
+    i: &mut usize,
+    prefix: &mut Vec<String>,
+    out: &mut Vec<(Vec<String>, String)>,
+) {
+    let n = prefix.len();
+    let mut name = None;
+    while let Some(&token) = tokens.get(*i) {
+        match token {
+            "{" => {
+                *i += 1;
+                while tokens.get(*i).is_some_and(|t| *t != "}") {
+                    tree_paths(tokens, i, prefix, out);
+                    if tokens.get(*i) == Some(&",") {
+                        *i += 1;
+                    }
+                }
+                *i += 1;
+                prefix.truncate(n);
+                return;
+            }
+            "," | "}" => break,
+            "*" => {
+                name = Some("*".to_string());
+                *i += 1;
+            }
+            "as" => {
+                name = tokens.get(*i + 1).map(|t| t.to_string());
+                *i += 2;
+            }
+            segment => {
+                prefix.push(segment.to_string());
+                *i += 1;
+            }
+        }
+    }
+    let mut path = prefix.clone();
+    if path.last().is_some_and(|s| s == "self") {
+        path.pop();
+    }
+    if let Some(name) = name.or_else(|| path.last().cloned()) {
+        out.push((path, name));
+    }
+    prefix.truncate(n);
 }
