@@ -17,6 +17,7 @@
 //! quit = "ctrl-q"
 //! ```
 
+use crate::lang::Lang;
 use crate::text::shown;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -28,11 +29,21 @@ use std::time::Duration;
 struct File {
     evaluator: Option<String>,
     theme: Option<String>,
-    lang: Option<crate::lang::Lang>,
+    #[serde(default, deserialize_with = "lang_name")]
+    lang: Option<Lang>,
     mouse: Option<bool>,
     autosave: Option<Autosave>,
     #[serde(default)]
     keys: BTreeMap<String, KeySpec>,
+}
+
+/// A language as config.toml names it: `zh` or `en`, or any name [`Lang::parse`] takes.
+fn lang_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
+    let name = String::deserialize(d)?;
+    Lang::parse(&name).map(Some).ok_or_else(|| {
+        let why = crate::words::errors::LANG_UNKNOWN.fill(&[("name", &name), ("zh", &"zh"), ("en", &"en")]);
+        serde::de::Error::custom(why)
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -83,7 +94,7 @@ pub struct Config {
     pub evaluator: Option<String>,
     pub theme: Option<String>,
     /// The interface language (`zh` or `en`), when the file says.
-    pub lang: Option<crate::lang::Lang>,
+    pub lang: Option<Lang>,
     pub mouse: bool,
     pub autosave_delay: Duration,
     /// Key overrides as written. Only names: the terminal layer turns them into its key maps

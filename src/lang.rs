@@ -1,8 +1,8 @@
 //! The two languages appraise speaks, Chinese and English: which one a name means (`zh`,
 //! `zh-CN`, `en_GB`, `chinese`, `中文`), and which one a text is written in — one rule for every
-//! caller (a sheet's headers, the `meta.lang` the importer records). Core: no I/O.
-
-use crate::report::Report;
+//! caller (a sheet's headers, the `meta.lang` the importer records). Core: no I/O, and below
+//! every other module: a report's language, `Lang::of_report`, is with the report
+//! (`report/model.rs`), and a config file's, with the config.
 
 /// Chinese or English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -11,18 +11,6 @@ pub enum Lang {
     Zh,
     #[value(name = "en", alias = "english")]
     En,
-}
-
-impl<'de> serde::Deserialize<'de> for Lang {
-    /// As `zh` or `en` (or any name [`Lang::parse`] takes), in a config file.
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
-        let name = String::deserialize(d)?;
-        Lang::parse(&name).ok_or_else(|| {
-            let why =
-                crate::words::errors::LANG_UNKNOWN.fill(&[("name", &name), ("zh", &"zh"), ("en", &"en")]);
-            serde::de::Error::custom(why)
-        })
-    }
 }
 
 /// How many characters of a text decide its language (the start of a long report is enough).
@@ -62,18 +50,6 @@ impl Lang {
             }
         }
         if cjk > 0 && cjk * 3 >= letters { Lang::Zh } else { Lang::En }
-    }
-
-    /// A report's language: its `meta.lang` when that names Chinese or English, else that of its
-    /// text (title, section titles, item titles and texts).
-    pub fn of_report(report: &Report) -> Lang {
-        if let Some(lang) = report.meta.iter().find(|(k, _)| k == "lang").and_then(|(_, v)| Lang::parse(v)) {
-            return lang;
-        }
-        let texts = std::iter::once(report.title.as_str())
-            .chain(report.sections.iter().map(|s| s.title.as_str()))
-            .chain(report.items.iter().flat_map(|i| [i.title.as_deref().unwrap_or(""), i.text.as_str()]));
-        Lang::of_texts(texts)
     }
 }
 

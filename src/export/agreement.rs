@@ -108,6 +108,18 @@ impl Reading {
     }
 }
 
+/// How far the panel agrees.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Agreement {
+    /// Krippendorff's alpha, interval metric, over each item's scores ÷ its max; `None` when
+    /// nothing is pairable or nothing varies.
+    pub alpha: Option<f64>,
+    pub reading: Reading,
+    /// Per member, the mean of (their score − the mean of the others') ÷ max × 100 over the items
+    /// they share with someone; negative is harsher, positive kinder.
+    pub deviations: Vec<Option<f64>>,
+}
+
 /// Per evaluator, how far their scores stand from the rest of the panel, in percent of the
 /// item's max: over the items they scored that at least one other evaluator scored too, the
 /// mean of (their score − the mean of the others' scores) ÷ max × 100. Negative is harsher than

@@ -4,10 +4,9 @@
 //! export, as local dates (UTC and fixed by `SOURCE_DATE_EPOCH` when that is set, so golden files
 //! do not change with the day).
 
-use super::Lang;
-use super::agreement::Reading;
-use super::merge::{Agreement, Method};
+use super::agreement::{Agreement, Reading};
 use super::table::Framing;
+use super::{Lang, Method};
 use crate::scores::{Scores, fmt_num, share};
 use jiff::Timestamp;
 use jiff::civil::Date;

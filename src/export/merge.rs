@@ -5,12 +5,12 @@
 //! (`merge --trim`) an item's mean drops its highest and lowest score. The panel's agreement
 //! (Krippendorff's alpha, each evaluator's deviation from the others) is stated above the table.
 
-use super::Lang;
-use super::agreement::{self, Reading};
+use super::agreement::{self, Agreement, Reading};
 use super::json::{self, ReportRef};
 use super::layout::{Line, layout};
 use super::sheet::{Tally, TotalRows, frame, label_row, total_row};
 use super::table::{Calc, Cell, ColKind, Column, Num, Row, RowKind, Stat, Table, Value};
+use super::{Lang, Method};
 use crate::report::Report;
 use crate::scores::{Scores, Summary, clean};
 use serde_json::Value as Json;
@@ -38,39 +38,6 @@ pub struct Panel<'a> {
     /// The panel's own scores file (`REPORT.panel.scores.json`, set in `appraise panel`): where
     /// it has a score, that is the item's 评价得分; elsewhere the method's value, marked.
     pub agreed: Option<Scores>,
-}
-
-/// How an item's 评价得分 is made of its scores.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Method {
-    /// The mean of the scores present.
-    #[default]
-    Mean,
-    /// With 3 scores or more, the mean without the highest and the lowest (去掉一个最高分和一个
-    /// 最低分); with fewer, the plain mean (and the row says so).
-    TrimmedMean,
-}
-
-impl Method {
-    /// The JSON word: `mean`, `trimmed_mean`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Method::Mean => "mean",
-            Method::TrimmedMean => "trimmed_mean",
-        }
-    }
-}
-
-/// How far the panel agrees.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Agreement {
-    /// Krippendorff's alpha, interval metric, over each item's scores ÷ its max; `None` when
-    /// nothing is pairable or nothing varies.
-    pub alpha: Option<f64>,
-    pub reading: Reading,
-    /// Per member, the mean of (their score − the mean of the others') ÷ max × 100 over the items
-    /// they share with someone; negative is harsher, positive kinder.
-    pub deviations: Vec<Option<f64>>,
 }
 
 /// The panel's view of one item.

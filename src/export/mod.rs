@@ -12,6 +12,9 @@
 //! - `framing`: what a sheet says around its table (who, when, progress, signatures, footer).
 //! - `csv`, `md`, `xlsx`, `json`: the writers.
 //!
+//! What every file may need is here, below them all: the [`Format`], the sheet's [`Lang`] and a
+//! panel's [`Method`].
+//!
 //! An unscored item is blank, never 0; so is a subtotal with nothing scored under it.
 
 pub mod agreement;
@@ -25,12 +28,12 @@ mod sheet;
 mod table;
 mod xlsx;
 
-pub use agreement::Reading;
+pub use agreement::{Agreement, Reading};
 pub use csv::{to_csv, write_csv};
 pub use framing::Dates;
 pub use layout::{Layout, Line, layout};
 pub use md::to_md;
-pub use merge::{Agreement, ItemStats, Method, Panel, PanelMember, member_names, panel_json, panel_table};
+pub use merge::{ItemStats, Panel, PanelMember, member_names, panel_json, panel_table};
 pub use sheet::{sheet_json, sheet_table};
 pub use table::{Calc, Cell, ColKind, Column, Framing, Num, Provisional, Row, RowKind, Stat, Table, Value};
 pub use xlsx::to_xlsx;
@@ -70,6 +73,27 @@ impl Format {
             Format::Xlsx => "xlsx",
             Format::Md => "md",
             Format::Json => "json",
+        }
+    }
+}
+
+/// How an item's 评价得分 is made of its scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Method {
+    /// The mean of the scores present.
+    #[default]
+    Mean,
+    /// With 3 scores or more, the mean without the highest and the lowest (去掉一个最高分和一个
+    /// 最低分); with fewer, the plain mean (and the row says so).
+    TrimmedMean,
+}
+
+impl Method {
+    /// The JSON word: `mean`, `trimmed_mean`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Method::Mean => "mean",
+            Method::TrimmedMean => "trimmed_mean",
         }
     }
 }

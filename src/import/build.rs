@@ -8,8 +8,9 @@
 //! - A list introduced by a line ending in `：` (主要职能：（一）…（八）…) whose entries have nothing
 //!   under them stays in the body: it describes, it is not scored.
 
-use super::clean::{Kind as ParaKind, Para, ends_sentence};
-use super::outline::{Heading, Kind, Node, Outline, markers, narrow};
+use super::numbering::{Kind, markers, narrow};
+use super::outline::{Heading, Node, Outline};
+use super::para::{Kind as ParaKind, Para, ends_sentence, trim_title};
 
 pub use crate::lang::Lang;
 
@@ -326,21 +327,6 @@ fn title_like(rest: &str) -> bool {
         matches!(c, '。' | '!' | '?' | ';')
             || (c == '.' && inner.get(i + 1).is_some_and(|n| n.is_whitespace()))
     })
-}
-
-/// Trailing sentence punctuation and spaces off a title, runs of spaces inside made one
-/// (`（一）     预算执行`, as pdftotext lays it out, is `（一） 预算执行`).
-pub(super) fn trim_title(t: &str) -> String {
-    let t = &t.split_whitespace().collect::<Vec<_>>().join(" ");
-    let trimmed = t.trim().trim_end_matches(|c: char| {
-        matches!(narrow(c), '。' | ';' | ':' | ',' | '、' | '.') || c.is_whitespace()
-    });
-    // "1." alone keeps its dot: a title is never emptied by trimming.
-    if trimmed.is_empty() || (trimmed.ends_with(|c: char| c.is_ascii_digit()) && t.trim().ends_with('.')) {
-        t.trim().to_string()
-    } else {
-        trimmed.to_string()
-    }
 }
 
 /// The text up to the first clause end, outside quotes and brackets; cut to 40 characters.

@@ -3,8 +3,8 @@
 //! Such a line heads a part when what follows is the part's text; the cover's lines in
 //! capitals (the agency, the title) do not, and stay for the title and `meta`.
 
-use super::clean::{Kind, Para, ends_sentence};
-use super::outline::markers;
+use super::numbering::markers;
+use super::para::{Kind, Para, ends_sentence};
 use super::wrap::capitals;
 
 /// Lines in capitals that head the text after them become headings (`Kind::Heading(1)`), when

@@ -2,9 +2,8 @@
 //! the line that reads like one, `meta` only the facts recognised (a unit, a date, a code, a
 //! report number, an author), each once — and whatever else is there is the preface.
 
-use super::build::trim_title;
-use super::clean::{Kind as ParaKind, Para, ends_sentence};
-use super::outline::narrow;
+use super::numbering::narrow;
+use super::para::{Kind as ParaKind, Para, ends_sentence, trim_title};
 
 /// The title, `meta` and preface from the paragraphs before the outline.
 ///

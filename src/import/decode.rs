@@ -50,14 +50,23 @@ pub enum DecodeError {
         ("flag", &"--encoding"),
     ]))]
     UnknownEncoding { line: usize, offset: usize },
-    #[error("{}", match .how {
-        How::Bom => w::DECODE_BAD_BOM,
-        How::Guessed => w::DECODE_BAD_GUESS,
-        How::Forced => w::DECODE_BAD_FORCED,
-    }.fill(&[("encoding", encoding), ("replaced", replaced), ("flag", &"--encoding")]))]
+    #[error("{}", bad_encoding(encoding, *replaced, *how))]
     BadEncoding { encoding: &'static str, replaced: usize, how: How },
     #[error("{}", w::DECODE_LINES_LOST.fill(&[("flag", &"--encoding"), ("encoding", encoding)]))]
     LinesLost { encoding: &'static str },
+}
+
+/// [`DecodeError::BadEncoding`]'s sentence, which says how the encoding was chosen.
+fn bad_encoding(encoding: &str, replaced: usize, how: How) -> String {
+    match how {
+        How::Bom => w::DECODE_BAD_BOM.fill(&[("encoding", &encoding), ("replaced", &replaced)]),
+        How::Guessed => w::DECODE_BAD_GUESS.fill(&[("encoding", &encoding), ("replaced", &replaced)]),
+        How::Forced => w::DECODE_BAD_FORCED.fill(&[
+            ("flag", &"--encoding"),
+            ("encoding", &encoding),
+            ("replaced", &replaced),
+        ]),
+    }
 }
 
 /// How the encoding of a [`DecodeError::BadEncoding`] was chosen.

@@ -4,7 +4,7 @@
 //! are left out. Read with `zip` and `quick-xml` from `word/document.xml`, `word/styles.xml`
 //! and `word/numbering.xml`.
 
-use super::clean::{Kind, Para};
+use super::para::{Kind, Para};
 use crate::words::errors as w;
 use quick_xml::Reader;
 use quick_xml::events::{BytesRef, BytesStart, Event};
@@ -331,8 +331,8 @@ fn format_number(n: u32, format: &str) -> String {
         "ideographTraditional" => {
             STEMS.get((n as usize).wrapping_sub(1)).map_or(n.to_string(), |s| s.to_string())
         }
-        "upperRoman" => super::outline::to_roman(n),
-        "lowerRoman" => super::outline::to_roman(n).to_lowercase(),
+        "upperRoman" => super::numbering::to_roman(n),
+        "lowerRoman" => super::numbering::to_roman(n).to_lowercase(),
         "upperLetter" => letter(n).to_uppercase(),
         "lowerLetter" => letter(n),
         "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {

@@ -34,7 +34,9 @@ pub mod cover;
 pub mod decode;
 pub mod docx;
 pub mod evidence;
+pub mod numbering;
 pub mod outline;
+pub mod para;
 pub mod pdf;
 pub mod rubric;
 pub mod skeleton;
@@ -47,7 +49,7 @@ use crate::report::{Report, parse_report};
 use crate::text::shown;
 use crate::words::{cli, errors as w};
 use build::{Lang, count_items, count_sections, untitled};
-use clean::{Kind, Noise, Para};
+use para::{Kind, Noise, Para};
 use std::path::Path;
 use std::path::PathBuf;
 

@@ -17,8 +17,8 @@
 //! A table whose header or cells look like a scoring table (指标, 分值, `(6分)`) sets
 //! [`Noise::rubric_table`], for a hint to import it with `--rubric`.
 
-use super::clean::{Kind, Noise, ends_sentence};
-use super::outline::{markers, narrow};
+use super::numbering::{markers, narrow};
+use super::para::{Kind, Noise, ends_sentence};
 use crate::lang::is_cjk;
 use std::collections::HashMap;
 use unicode_width::UnicodeWidthChar;

@@ -4,8 +4,8 @@
 //! `主办：…`, `湘ICP备…`). They are dropped where a page puts them — before the report starts
 //! and after it ends — and listed in the summary, never taken as the title or `meta`.
 
-use super::clean::{Kind, Noise, Para};
-use super::outline::narrow;
+use super::numbering::narrow;
+use super::para::{Kind, Noise, Para};
 
 /// How far from either end of the text a leftover is looked for (in paragraphs).
 const REACH: usize = 30;

@@ -2,8 +2,8 @@
 //! lines of a paragraph, and headings wrapped over two lines — `REVIEW OF THE` / `GRANT
 //! MONITORING PROCESS`, or a numbered heading whose last word went to the next line.
 
-use super::clean::{Kind, Noise, ends_sentence, strip_leader};
-use super::outline::markers;
+use super::numbering::markers;
+use super::para::{Kind, Noise, ends_sentence, strip_leader};
 use unicode_width::UnicodeWidthStr;
 
 /// How a line may be continued by the next.

@@ -22,8 +22,9 @@ use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Number;
 
-use super::load::FORMAT;
-use super::model::{Grade, Item, Node, Report, Scale, Section, SectionIx};
+use super::file::FORMAT;
+use super::model::{Grade, Item, Report, Scale, Section};
+use super::node::{Node, SectionIx};
 use super::shared::SharedStr;
 
 /// Marks an item's scale bound the item does not set (parsed numbers are always finite).
@@ -36,7 +37,7 @@ pub(super) fn parse(source: &Arc<String>, text: &str) -> Option<Report> {
     let mut de = serde_json::Deserializer::from_str(text);
     let mut report = Report::default();
     // A guess from the size (an item takes a few hundred bytes) saves rehashing the index.
-    report.index.reserve((text.len() / 512).min(1 << 20), &[], &[]);
+    report.index.reserve((text.len() / 512).min(1 << 20), &report.sections, &report.items);
     RootSeed(Ctx { report: &mut report, source }).deserialize(&mut de).ok()?;
     de.end().ok()?;
     // Grown by doubling while read: give back the spare room (up to half) for good.

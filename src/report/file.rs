@@ -13,7 +13,7 @@ use super::{Report, Scale, Section};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-/// The format's name, the value of `format`.
+/// The format's name, the value of `format`: the only one this version reads.
 pub const FORMAT: &str = "appraise.report/1";
 
 /// A report file.

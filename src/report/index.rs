@@ -8,7 +8,12 @@ use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
 
-use super::model::{Item, Node, Section};
+use super::node::Node;
+
+/// A section or an item, as the index reads its id back.
+pub trait Named {
+    fn id(&self) -> &str;
+}
 
 /// Marks a section in the table's codes (sections and items are each far fewer than 2³¹).
 const SECTION: u32 = 1 << 31;
@@ -32,23 +37,23 @@ fn decode(code: u32) -> Node {
 }
 
 /// The id of the node `code` stands for ("" if the model does not have it yet).
-fn id_of<'a>(code: u32, sections: &'a [Section], items: &'a [Item]) -> &'a str {
+fn id_of<'a>(code: u32, sections: &'a [impl Named], items: &'a [impl Named]) -> &'a str {
     match decode(code) {
-        Node::Section(s) => sections.get(s).map_or("", |s| &s.id),
-        Node::Item(i) => items.get(i).map_or("", |i| &i.id),
+        Node::Section(s) => sections.get(s).map_or("", Named::id),
+        Node::Item(i) => items.get(i).map_or("", Named::id),
     }
 }
 
 impl IdIndex {
     /// Room for `n` ids without growing.
-    pub fn reserve(&mut self, n: usize, sections: &[Section], items: &[Item]) {
+    pub fn reserve(&mut self, n: usize, sections: &[impl Named], items: &[impl Named]) {
         let hasher = &self.hasher;
         self.table.reserve(n, |&code| hasher.hash_one(id_of(code, sections, items)));
     }
 
     /// Records `id` for `node`; false (and nothing recorded) when the id is already taken.
     /// The nodes already recorded must be in `sections` and `items`, with their ids.
-    pub fn insert(&mut self, id: &str, node: Node, sections: &[Section], items: &[Item]) -> bool {
+    pub fn insert(&mut self, id: &str, node: Node, sections: &[impl Named], items: &[impl Named]) -> bool {
         let hasher = &self.hasher;
         let hash = hasher.hash_one(id);
         let entry = self.table.entry(
@@ -65,7 +70,7 @@ impl IdIndex {
         }
     }
 
-    pub fn get(&self, id: &str, sections: &[Section], items: &[Item]) -> Option<Node> {
+    pub fn get(&self, id: &str, sections: &[impl Named], items: &[impl Named]) -> Option<Node> {
         let hash = self.hasher.hash_one(id);
         self.table.find(hash, |&code| id_of(code, sections, items) == id).map(|&code| decode(code))
     }
@@ -165,11 +170,12 @@ mod tests {
         let sections = vec![section("a"), section("b")];
         let mut one = IdIndex::default();
         let mut two = IdIndex::default();
-        assert!(one.insert("a", Node::Section(0), &[], &[]));
-        assert!(one.insert("b", Node::Section(1), &sections[..1], &[]));
-        assert!(two.insert("b", Node::Section(1), &[], &[]));
+        let no_items: &[Item] = &[];
+        assert!(one.insert("a", Node::Section(0), &sections[..0], no_items));
+        assert!(one.insert("b", Node::Section(1), &sections[..1], no_items));
+        assert!(two.insert("b", Node::Section(1), &sections[..0], no_items));
         assert_ne!(one, two);
-        assert!(two.insert("a", Node::Section(0), &sections, &[]));
+        assert!(two.insert("a", Node::Section(0), &sections, no_items));
         assert_eq!(one, two);
     }
 }

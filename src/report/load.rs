@@ -19,13 +19,13 @@ use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
+use super::file::FORMAT;
 use super::json::{Json, Object, describe, field, quote};
-use super::model::{Grade, Item, ItemIx, Node, Report, Scale, Section, SectionIx};
+use super::model::{Grade, Item, Report, Scale, Section};
+use super::node::{ItemIx, Node, SectionIx};
 use super::shared::SharedStr;
 use crate::words::errors as w;
 
-/// The only `format` this version reads.
-pub(super) const FORMAT: &str = "appraise.report/1";
 /// How a problem at the root of the document is placed.
 const ROOT: &str = "(top level)";
 /// At most this many problems are listed; the rest are counted.

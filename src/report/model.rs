@@ -7,15 +7,11 @@
 //! The strings are [`SharedStr`]s: ranges of the file's text where it can be, so a report takes
 //! little more memory than its file (an item's record is 152 bytes besides).
 
-use super::index::IdIndex;
-use smallvec::SmallVec;
-
+use super::index::{IdIndex, Named};
+use super::node::{ItemIx, Node, SectionIx};
 use super::shared::SharedStr;
-
-/// Index of a section in [`Report::sections`].
-pub type SectionIx = usize;
-/// Index of an item in [`Report::items`].
-pub type ItemIx = usize;
+use crate::lang::Lang;
+use smallvec::SmallVec;
 
 /// The score range of an item: `min ..= max` on a grid of `step` from `min`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -52,6 +48,12 @@ pub struct Section {
     pub children: Vec<SectionIx>,
 }
 
+impl Named for Section {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
 impl Section {
     /// A passage of the text to read, not to score: a leaf section with a body and no items
     /// (what a rubric import makes of the report text).
@@ -76,13 +78,6 @@ pub struct Item {
     /// Ids of sections or items (validated to exist).
     pub refs: Box<[SharedStr]>,
     pub self_score: Option<f64>,
-}
-
-/// Something an id can name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Node {
-    Section(SectionIx),
-    Item(ItemIx),
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -152,6 +147,12 @@ impl Report {
     }
 }
 
+impl Named for Item {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
 impl Item {
     /// The title, or the start of the text when the item has none.
     pub fn display_title(&self) -> String {
@@ -196,5 +197,20 @@ pub fn find_by_id(report: &Report, typed: &str) -> Result<Node, Vec<String>> {
     match found.as_slice() {
         [(node, _)] => Ok(*node),
         _ => Err(found.into_iter().map(|(_, id)| id).collect()),
+    }
+}
+
+// Beside the report rather than in `lang`, which stays below every module that uses it.
+impl Lang {
+    /// A report's language: its `meta.lang` when that names Chinese or English, else that of its
+    /// text (title, section titles, item titles and texts).
+    pub fn of_report(report: &Report) -> Lang {
+        if let Some(lang) = report.meta.iter().find(|(k, _)| k == "lang").and_then(|(_, v)| Lang::parse(v)) {
+            return lang;
+        }
+        let texts = std::iter::once(report.title.as_str())
+            .chain(report.sections.iter().map(|s| s.title.as_str()))
+            .chain(report.items.iter().flat_map(|i| [i.title.as_deref().unwrap_or(""), i.text.as_str()]));
+        Lang::of_texts(texts)
     }
 }

@@ -101,8 +101,28 @@ impl Word {
     }
 
     /// The text with its placeholders filled: `fill(&[("n", &3)])` puts `3` for `{n}`.
+    /// `args` names each placeholder once, no more: a test reads every call in the source
+    /// (`tests/it/placeholders.rs`), and a debug build panics on one that does not.
     pub fn fill(&self, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        debug_assert!(self.fills(args), "{}", self.misfilled(args));
         fill(self.get(), args)
+    }
+
+    /// Whether `args` names exactly this word's placeholders, each once.
+    fn fills(&self, args: &[(&str, &dyn std::fmt::Display)]) -> bool {
+        let mut given: Vec<&str> = args.iter().map(|(name, _)| *name).collect();
+        given.sort_unstable();
+        given == placeholders(self.zh) && given == placeholders(self.en)
+    }
+
+    /// What is wrong with filling this word with `args`, for the debug build's panic.
+    fn misfilled(&self, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        let given: Vec<&str> = args.iter().map(|(name, _)| *name).collect();
+        format!(
+            "words::{} is filled with {given:?}; its placeholders are {:?}",
+            self.key,
+            placeholders(self.en)
+        )
     }
 }
 

@@ -9,6 +9,29 @@ fn placeholders_are_filled_by_name() {
 }
 
 #[test]
+fn a_word_filled_with_exactly_its_names_is_filled() {
+    const W: Word = Word { key: "W", zh: "{a} 与 {b}", en: "{a} and {b}" };
+    let _en = pin(Lang::En);
+    assert_eq!(W.fill(&[("b", &2), ("a", &1)]), "1 and 2");
+}
+
+#[test]
+#[cfg(debug_assertions)]
+#[should_panic(expected = "words::W is filled with [\"a\", \"c\"]; its placeholders are [\"a\", \"b\"]")]
+fn a_misfilled_word_panics_in_a_debug_build() {
+    const W: Word = Word { key: "W", zh: "{a} 与 {b}", en: "{a} and {b}" };
+    let _ = W.fill(&[("a", &1), ("c", &2)]);
+}
+
+#[test]
+#[cfg(debug_assertions)]
+#[should_panic(expected = "words::W is filled with [\"a\"]")]
+fn a_word_filled_short_panics_in_a_debug_build() {
+    const W: Word = Word { key: "W", zh: "{a} 与 {b}", en: "{a} and {b}" };
+    let _ = W.fill(&[("a", &1)]);
+}
+
+#[test]
 fn a_pinned_language_is_this_threads_only() {
     const W: Word = Word { key: "W", zh: "评分", en: "Score" };
     {

@@ -10,11 +10,14 @@
 //!   everything in Chinese; the English is as it was;
 //! - `e2e*`, `integrity`: the real binary in a pseudo-terminal (`support`), screens, files and
 //!   signals; `integrity` builds `LD_PRELOAD` test doubles from `tests/shims/`;
-//! - `fuzz_seeds`: the fuzz targets' properties over the fixtures and their mutations.
+//! - `fuzz_seeds`: the fuzz targets' properties over the fixtures and their mutations;
+//! - `layers`, `placeholders`: the source read as text (`rust_source`): what may use what, and
+//!   every `fill` giving its word's placeholders.
 
 // Tests print paths only in their own failure messages (the app prints them with text::shown).
 #![allow(clippy::disallowed_methods)]
 
+mod rust_source;
 mod sheets_support;
 mod support;
 
@@ -40,6 +43,7 @@ mod integrity;
 mod layers;
 mod merge;
 mod panel_view;
+mod placeholders;
 mod print;
 mod render;
 mod rubric;

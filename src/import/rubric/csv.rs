@@ -5,7 +5,8 @@
 //! documented column order is read: `level1,level1_points,level2,level2_points,level3,points[,criteria]`.
 
 use super::Rubric;
-use super::table::{self, Grid, HEADERLESS, Places};
+use super::grid::{Grid, Places};
+use super::table::{self, HEADERLESS};
 use crate::import::decode::decode;
 use crate::words::rubric as w;
 

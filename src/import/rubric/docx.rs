@@ -3,7 +3,7 @@
 //! the text above; a cell's paragraphs are joined with line breaks. Tables inside a cell are
 //! part of that cell's text. Deleted text and field codes are left out.
 
-use super::table::{Grid, Places};
+use super::grid::{Grid, Places};
 use crate::import::docx::{attr, entity, local, local_end, part};
 use quick_xml::Reader;
 use quick_xml::events::Event;

@@ -2,8 +2,8 @@
 //! the names in its cells; and the cell readers the interpreter shares (points, `决策（20分）`,
 //! 合计 rows, level numbers).
 
-use super::table::Grid;
-use crate::import::outline::narrow;
+use super::grid::Grid;
+use crate::import::numbering::narrow;
 
 /// How many rows from the top a header row is looked for in.
 const HEADER_SEARCH: usize = 30;

@@ -1,6 +1,6 @@
 //! Pipe tables (`| a | b |` over a `|---|---|` line) in Markdown or text → [`Grid`]s.
 
-use super::table::{Grid, Places};
+use super::grid::{Grid, Places};
 
 /// The file's pipe tables, in order; each row named by its line.
 pub fn tables(text: &str) -> Vec<Grid> {

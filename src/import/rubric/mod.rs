@@ -2,7 +2,7 @@
 //! indicators in table order, each with the groups above it (一级, 二级…), its points, its
 //! criteria, and where it is in the table for messages.
 //!
-//! Every reader makes a [`table::Grid`] of cell texts, and one interpreter ([`table::interpret`])
+//! Every reader makes a [`grid::Grid`] of cell texts, and one interpreter ([`table::interpret`])
 //! reads any grid: [`csv`] (CSV or tab-separated, headed or in the documented column order),
 //! [`sheet`] (Excel `.xlsx`/`.xls`, merged cells filled, `--sheet`), [`docx`] (Word tables) and
 //! [`markdown`] (pipe tables in `.md`/`.txt`). The format is told by the bytes (a zip holding
@@ -11,6 +11,7 @@
 
 pub mod csv;
 pub mod docx;
+pub mod grid;
 pub mod header;
 pub mod markdown;
 pub mod sheet;
@@ -217,4 +218,4 @@ fn choose(tables: Vec<Grid>, file: &RubricFile) -> Result<Rubric, String> {
     Ok(rubric)
 }
 
-use table::Grid;
+use grid::Grid;

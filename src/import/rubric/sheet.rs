@@ -4,7 +4,8 @@
 //! only); numbers come as Excel keeps them (`5.0` is `5`). The sheet is `--sheet` (a name, or a
 //! 1-based number), else the first with a header row the interpreter reads.
 
-use super::table::{self, Grid, Places};
+use super::grid::{Grid, Places};
+use super::table;
 use super::{Rubric, RubricFile};
 use crate::scores::fmt_num;
 use crate::words::errors::LIST_SEP;

@@ -8,6 +8,7 @@
 //! row ends the table and gives its declared total. What is not understood is noted; what cannot
 //! be read is an error naming the row or cell. Which column holds what is `header`'s business.
 
+use super::grid::Grid;
 use super::header::*;
 pub use super::header::{Col, HEADERLESS, column, first_row_names_a_level, has_header, split_points};
 use super::{Group, Indicator, Lang, Rubric};
@@ -18,97 +19,6 @@ use crate::words::rubric as w;
 /// The level names used in messages, by depth (domain words, the same in both languages).
 const LEVEL_NAMES: [&str; 4] = ["一级指标", "二级指标", "三级指标", "四级指标"];
 
-/// A table as read: rows of cell texts, and how its places are named.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Grid {
-    pub rows: Vec<Vec<String>>,
-    pub places: Places,
-}
-
-/// How a grid's rows and cells are named in messages.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Places {
-    /// `row 7` (the record number, CSV).
-    Rows,
-    /// `line 9`: each row's line in the file (a Markdown table).
-    Lines(Vec<usize>),
-    /// `C7`: a worksheet whose first row and column are at these 0-based offsets.
-    Cells { row0: usize, col0: usize },
-    /// `table 2, row 3` (a Word table, 1-based).
-    Table(usize),
-}
-
-impl Grid {
-    pub fn new(rows: Vec<Vec<String>>, places: Places) -> Grid {
-        Grid { rows, places }
-    }
-
-    fn cell(&self, r: usize, c: usize) -> &str {
-        self.rows.get(r).and_then(|row| row.get(c)).map_or("", |s| s.trim())
-    }
-
-    /// The row `r` (0-based), as messages name it.
-    pub fn row_place(&self, r: usize) -> String {
-        match &self.places {
-            Places::Rows => w::RUBRIC_ROW.fill(&[("row", &(r + 1))]),
-            Places::Lines(lines) => w::RUBRIC_LINE.fill(&[("line", &line_of(lines, r))]),
-            Places::Cells { row0, .. } => w::RUBRIC_ROW.fill(&[("row", &(row0 + r + 1))]),
-            Places::Table(t) => w::RUBRIC_TABLE_ROW.fill(&[("table", t), ("row", &(r + 1))]),
-        }
-    }
-
-    /// The cell at row `r`, column `c` (0-based) under the header `column`, as messages name it.
-    pub fn cell_place(&self, r: usize, c: usize, column: &str) -> String {
-        match &self.places {
-            Places::Rows => w::RUBRIC_ROW_COLUMN.fill(&[("row", &(r + 1)), ("column", &column)]),
-            Places::Lines(lines) => {
-                w::RUBRIC_LINE_COLUMN.fill(&[("line", &line_of(lines, r)), ("column", &column)])
-            }
-            Places::Cells { .. } => w::RUBRIC_CELL.fill(&[("cell", &self.cell_name(r, c))]),
-            Places::Table(t) => {
-                w::RUBRIC_TABLE_ROW_COLUMN.fill(&[("table", t), ("row", &(r + 1)), ("column", &column)])
-            }
-        }
-    }
-
-    /// Where an indicator is: its name's cell in a worksheet (`C7`), else its row.
-    fn indicator_place(&self, r: usize, c: usize) -> String {
-        match &self.places {
-            Places::Cells { .. } => self.cell_name(r, c),
-            _ => self.row_place(r),
-        }
-    }
-
-    /// `C7`: a worksheet cell's name.
-    pub fn cell_name(&self, r: usize, c: usize) -> String {
-        let (row0, col0) = match self.places {
-            Places::Cells { row0, col0 } => (row0, col0),
-            _ => (0, 0),
-        };
-        format!("{}{}", column_letters(col0 + c), row0 + r + 1)
-    }
-}
-
-fn line_of(lines: &[usize], r: usize) -> usize {
-    lines.get(r).copied().unwrap_or(r + 1)
-}
-
-/// `0` → `A`, `25` → `Z`, `26` → `AA`.
-pub fn column_letters(mut c: usize) -> String {
-    let mut out = Vec::new();
-    loop {
-        out.push(b'A' + (c % 26) as u8);
-        if c < 26 {
-            break;
-        }
-        c = c / 26 - 1;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// Reads `grid` as a scoring table; `name` is the file's name for messages. `fixed` gives the
-/// columns of a headerless table (every row is data).
 /// The table's title: the last row above the header that holds one text only (a merged title
 /// cell, or one cell), four characters at least.
 fn title_above(grid: &Grid, header: usize) -> Option<String> {
@@ -119,6 +29,8 @@ fn title_above(grid: &Grid, header: usize) -> Option<String> {
     })
 }
 
+/// Reads `grid` as a scoring table; `name` is the file's name for messages. `fixed` gives the
+/// columns of a headerless table (every row is data).
 pub fn interpret(grid: &Grid, name: &str, fixed: Option<&[Col]>) -> Result<Rubric, String> {
     if grid.rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
         return Err(w::RUBRIC_EMPTY.fill(&[("name", &name)]));
@@ -658,6 +570,7 @@ fn check_sums(raws: &[Raw], store: &[Stored], depth: usize, name: &str, warnings
 
 #[cfg(test)]
 mod tests {
+    use super::super::grid::{Places, column_letters};
     use super::*;
 
     fn grid(text: &str) -> Grid {
