@@ -223,7 +223,10 @@ pub fn load(dir: Option<&Path>) -> Result<Config, ConfigError> {
 
 /// Reads the configuration file named by `--config` or `APPRAISE_CONFIG`: it must exist.
 pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
-    let io = |e: std::io::Error| ConfigError::Io { path: path.to_path_buf(), message: crate::io_error::message(&e) };
+    let io = |e: std::io::Error| ConfigError::Io {
+        path: path.to_path_buf(),
+        message: crate::io_error::message(&e),
+    };
     let text = crate::input::read_text(path, crate::input::Cap::CONFIG)
         .map_err(io)?
         .ok_or_else(|| io(std::io::Error::from(std::io::ErrorKind::NotFound)))?;

@@ -96,7 +96,9 @@ pub fn open(path: &Path) -> io::Result<Option<(File, Metadata)>> {
     }
     let file = match options.open(path) {
         Ok(f) => f,
-        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => return Ok(None),
+        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => {
+            return Ok(None);
+        }
         Err(e) => return Err(e),
     };
     let meta = file.metadata()?;

@@ -91,6 +91,27 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// JSON text made safe for a terminal without changing what it says: the characters
+/// [`sanitize`] replaces on screen that JSON leaves raw — C1 controls, bidi controls, and the
+/// line and paragraph separators — written as `\uXXXX` escapes. (JSON's structure is ASCII, so
+/// they can only be inside strings, where the escape means the same character.)
+#[must_use]
+pub fn json_escaped(json: String) -> String {
+    let risky = |c: char| c >= '\x7f' && (replacement(c).is_some() || matches!(c, '\u{2028}' | '\u{2029}'));
+    if !json.chars().any(risky) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if risky(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Columns one (sanitized, non-tab, non-newline) grapheme occupies, exactly
 /// as ratatui's buffer counts it: unicode-width, plus one per halfwidth
 /// katakana (han)dakuten which unicode-width calls zero-width.
@@ -418,6 +439,19 @@ fn push_line(items: &[Item<'_>], from: usize, mut to: usize, lines: &mut Vec<Str
         to -= 1;
     }
     lines.push(items[from..to].iter().map(|it| it.text).collect());
+}
+
+#[cfg(test)]
+mod json_tests {
+    use super::*;
+
+    #[test]
+    fn json_for_a_terminal_escapes_c1_and_bidi_and_says_the_same() {
+        let value = serde_json::json!({"note": "a\u{9b}31mb\u{202e}c\u{2028}d 中文"});
+        let text = json_escaped(serde_json::to_string(&value).unwrap());
+        assert_eq!(text, r#"{"note":"a\u009b31mb\u202ec\u2028d 中文"}"#);
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value);
+    }
 }
 
 #[cfg(test)]

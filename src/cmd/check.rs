@@ -161,7 +161,7 @@ pub fn check_json(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write
     }
     doc["valid"] = (!invalid).into();
     doc["problems"] = problems.into();
-    let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let text = crate::text::json_escaped(serde_json::to_string_pretty(&doc).unwrap_or_default());
     writeln!(out, "{text}")
         .and_then(|()| out.flush())
         .map_err(|e| Failure::Runtime(crate::io_error::detail(&e)))?;

@@ -88,7 +88,9 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
             Some(output.clone())
         }
         None => {
-            out.write_all(imported.json.as_bytes()).and_then(|()| out.flush()).map_err(|e| {
+            // On standard output it may reach a terminal: no raw C1 or bidi controls.
+            let json = crate::text::json_escaped(imported.json.clone());
+            out.write_all(json.as_bytes()).and_then(|()| out.flush()).map_err(|e| {
                 Failure::Runtime(cli::CANNOT_WRITE_REPORT.fill(&[("why", &crate::io_error::message(&e))]))
             })?;
             None
@@ -169,10 +171,13 @@ fn read_stdin() -> Result<Vec<u8>, Failure> {
 /// The bytes of a file named on the command line (a rubric): a regular file, up to the
 /// documents' cap.
 pub(super) fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
-    let cannot = |why: String| Failure::BadInput(errors::CANNOT_READ.fill(&[("path", &shown(path)), ("why", &why)]));
+    let cannot =
+        |why: String| Failure::BadInput(errors::CANNOT_READ.fill(&[("path", &shown(path)), ("why", &why)]));
     match crate::input::read(path, crate::input::Cap::DOCUMENT) {
         Ok(Some((bytes, _))) => Ok(bytes),
-        Ok(None) => Err(cannot(crate::io_error::message(&std::io::Error::from(std::io::ErrorKind::NotFound)))),
+        Ok(None) => {
+            Err(cannot(crate::io_error::message(&std::io::Error::from(std::io::ErrorKind::NotFound))))
+        }
         Err(e) => Err(cannot(crate::io_error::message(&e))),
     }
 }

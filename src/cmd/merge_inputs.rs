@@ -85,7 +85,8 @@ pub(super) fn gather(args: &[PathBuf], report: &Report) -> Result<Vec<(PathBuf, 
                         ("found", &crate::text::sanitize(&found)),
                         ("expected", &crate::text::sanitize(&expected)),
                     ]),
-                    Err(e) => return Err(e.into()),
+                    // One broken file does not stop the others: it is named, with why.
+                    Err(e) => w::SKIPPED_BROKEN.fill(&[("path", &shown(&path)), ("why", &e.reason())]),
                 },
             };
             eprintln!("appraise: {note}");

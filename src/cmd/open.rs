@@ -8,8 +8,8 @@ use crate::report::{Report, parse_report};
 use crate::scores::{Handover, Scores, now_rfc3339};
 use crate::store::{
     Journal, Lock, LockError, NameError, RESERVED, Writer, acquire, check_side, default_scores_path,
-    journal_path, keep_rejected, load_scores, own_scores_file, remove_if_same, remove_stale_temps, replay,
-    scores_location, write_output,
+    journal_path, keep_conflict, keep_rejected, load_scores, own_scores_file, remove_if_same,
+    remove_stale_temps, replay, scores_location, write_output,
 };
 use crate::text::{sanitize, shown};
 use crate::theme::Theme;
@@ -185,6 +185,21 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
                 ("why", &why),
                 ("path", &shown(&kept)),
             ]));
+        }
+    }
+    if let Some(theirs) = &replayed.theirs {
+        let ids: Vec<&str> = replayed.conflicts.iter().take(5).map(|&i| &*report.items[i].id).collect();
+        let ids = ids.join(crate::words::errors::LIST_SEP.get());
+        if read_only {
+            warnings.push(cli::JOURNAL_CONFLICT_READ_ONLY.fill(&[("ids", &ids)]));
+        } else {
+            let kept = keep_conflict(&scores_path, &report, theirs, &replayed.conflicts).map_err(|e| {
+                Failure::BadInput(
+                    cli::JOURNAL_CONFLICT_NOT_KEPT
+                        .fill(&[("path", &shown(&scores_path)), ("why", &crate::io_error::message(&e))]),
+                )
+            })?;
+            warnings.push(cli::JOURNAL_CONFLICT.fill(&[("ids", &ids), ("path", &shown(&kept))]));
         }
     }
     let mut journal_error = None;

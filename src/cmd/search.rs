@@ -43,7 +43,7 @@ pub fn search(
     let hits = ranked(&report, query, limit);
     let rows: Vec<HitOut> = hits.iter().map(|hit| hit_out(&report, hit, &Query::parse(query))).collect();
     let text = if json {
-        let mut s = serde_json::to_string_pretty(&rows).unwrap_or_default();
+        let mut s = crate::text::json_escaped(serde_json::to_string_pretty(&rows).unwrap_or_default());
         s.push('\n');
         s
     } else {

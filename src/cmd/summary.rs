@@ -269,6 +269,6 @@ pub fn summary_json(report_path: &Path, scores: Option<&Path>, out: &mut dyn Wri
         "sections": sections,
         "problems": problems,
     });
-    let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let text = crate::text::json_escaped(serde_json::to_string_pretty(&doc).unwrap_or_default());
     stdout_result(writeln!(out, "{text}").and_then(|()| out.flush()))
 }

@@ -42,7 +42,7 @@ impl DatesOut {
 }
 
 pub(super) fn pretty(doc: &impl serde::Serialize) -> String {
-    let mut out = serde_json::to_string_pretty(doc).unwrap_or_default();
+    let mut out = crate::text::json_escaped(serde_json::to_string_pretty(doc).unwrap_or_default());
     out.push('\n');
     out
 }

@@ -120,6 +120,14 @@ pub fn decode_with(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<De
     if let Ok(text) = std::str::from_utf8(bytes) {
         return check_text(Decoded { text: text.to_string(), encoding: "UTF-8", replaced: 0 });
     }
+    // UTF-8 but for a few bad bytes (a cut, a stray byte): UTF-8 with them replaced (and said),
+    // even when the whole happens to be valid GB18030 — GBK's bytes seldom make valid UTF-8
+    // characters, so many good ones and few bad mean UTF-8.
+    let utf8 = lossy(UTF_8, bytes);
+    let good = utf8.text.chars().filter(|&c| c > '\x7f' && c != '\u{FFFD}').count();
+    if utf8.replaced > 0 && good >= 20 * utf8.replaced {
+        return check_text(utf8);
+    }
     if let Some(encoding) = legacy_guess(bytes)
         && let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes)
     {
@@ -129,7 +137,6 @@ pub fn decode_with(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<De
         return check_text(Decoded { text: text.into_owned(), encoding: GB18030.name(), replaced: 0 });
     }
     // Neither decodes cleanly: take the one with fewer bad sequences, if they are rare.
-    let utf8 = lossy(UTF_8, bytes);
     let gb = lossy(GB18030, bytes);
     let best = if gb.replaced < utf8.replaced { gb } else { utf8 };
     let chars = best.text.chars().count().max(1);
@@ -295,6 +302,29 @@ mod tests {
         bytes.push(0xFF);
         let d = decode(&bytes).unwrap();
         assert_eq!(d.replaced, 1);
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_is_utf8_even_when_it_is_also_valid_gb18030() {
+        // "项目" in UTF-8 (E9 A1 B9 E7 9B AE) is also valid GBK: 椤圭洰.
+        let text = format!("{}\n", "项目".repeat(40)).repeat(100);
+        // One stray byte somewhere, chosen so that the whole also decodes cleanly as GB18030.
+        let clean = text.as_bytes();
+        let bytes = (0..60)
+            .flat_map(|at| (0x80..=0xFEu8).map(move |b| (at, b)))
+            .map(|(at, b)| [&clean[..at], &[b], &clean[at..]].concat())
+            .find(|b| {
+                std::str::from_utf8(b).is_err()
+                    && GB18030.decode_without_bom_handling_and_without_replacement(b).is_some()
+            })
+            .expect("a byte that makes the text valid GB18030");
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.replaced, 1);
+        assert!(d.text.contains("项目项目") && !d.text.contains("椤圭洰"), "no mojibake");
+        // GBK is still GBK.
+        let (gbk, _, _) = GB18030.encode(&text);
+        assert_eq!(decode(&gbk).unwrap().encoding, "gb18030");
     }
 
     #[test]

@@ -30,22 +30,20 @@ impl History {
         true
     }
 
-    /// Reverts the last change; returns the item it touched.
-    pub fn undo(&mut self, scores: &mut Scores) -> Option<ItemIx> {
+    /// Reverts the last change; returns it (its item now holds `before` again).
+    pub fn undo(&mut self, scores: &mut Scores) -> Option<Change> {
         let change = self.undo.pop()?;
         scores.entries[change.item] = change.before.clone();
-        let item = change.item;
-        self.redo.push(change);
-        Some(item)
+        self.redo.push(change.clone());
+        Some(change)
     }
 
-    /// Re-applies the last undone change; returns the item it touched.
-    pub fn redo(&mut self, scores: &mut Scores) -> Option<ItemIx> {
+    /// Re-applies the last undone change; returns it (its item now holds `after` again).
+    pub fn redo(&mut self, scores: &mut Scores) -> Option<Change> {
         let change = self.redo.pop()?;
         scores.entries[change.item] = change.after.clone();
-        let item = change.item;
-        self.undo.push(change);
-        Some(item)
+        self.undo.push(change.clone());
+        Some(change)
     }
 
     pub fn can_undo(&self) -> bool {
@@ -79,18 +77,18 @@ mod tests {
         h.apply(&mut s, 0, noted);
         h.apply(&mut s, 1, Entry { flagged: true, ..Entry::default() });
 
-        assert_eq!(h.undo(&mut s), Some(1));
+        assert_eq!(h.undo(&mut s).map(|c| c.item), Some(1));
         assert!(!s.entries[1].flagged);
-        assert_eq!(h.undo(&mut s), Some(0));
+        assert_eq!(h.undo(&mut s).map(|c| c.item), Some(0));
         assert_eq!(s.entries[0].note, "");
         assert_eq!(s.entries[0].score, Some(7.0));
-        assert_eq!(h.undo(&mut s), Some(0));
+        assert_eq!(h.undo(&mut s).map(|c| c.item), Some(0));
         assert_eq!(s.entries[0].score, None);
         assert_eq!(h.undo(&mut s), None);
 
-        assert_eq!(h.redo(&mut s), Some(0));
+        assert_eq!(h.redo(&mut s).map(|c| c.item), Some(0));
         assert_eq!(s.entries[0].score, Some(7.0));
-        assert_eq!(h.redo(&mut s), Some(0));
+        assert_eq!(h.redo(&mut s).map(|c| c.item), Some(0));
         assert_eq!(s.entries[0].note, "佐证不足");
         assert!(h.can_redo());
     }

@@ -13,7 +13,7 @@
 
 use super::side::{FileId, file_id, open_side, remove_if_same};
 use crate::io_error::Reason;
-use crate::report::{Node, Report};
+use crate::report::{ItemIx, Node, Report};
 use crate::scores::{Entry, Expected, Fields, Row, Scores, check_score, read_entry, string_of};
 use crate::words::errors as w;
 use serde_json::value::RawValue;
@@ -108,10 +108,12 @@ impl Journal {
         &self.path
     }
 
-    /// Appends the entry of item `id` as it now is (written; its fsync follows on its thread).
-    pub fn record(&mut self, id: &str, e: &Entry) -> io::Result<()> {
-        let line = serde_json::to_string(&Row { id, entry: e }).map_err(io::Error::other)?;
-        self.append_line(line)
+    /// Appends a change of item `id`: the entry as it was before (the base a replay merges
+    /// from, should another program change the file meanwhile) and as it is now (written; its
+    /// fsync follows on its thread).
+    pub fn record(&mut self, id: &str, before: &Entry, now: &Entry) -> io::Result<()> {
+        let line = Change { id, before: Row { id, entry: before }, entry: Row { id, entry: now } };
+        self.append_line(serde_json::to_string(&line).map_err(io::Error::other)?)
     }
 
     /// Appends the note being typed for item `id` (not yet a change in the undo history).
@@ -243,11 +245,27 @@ fn sync_loop(file: &File, shared: &Shared) {
     }
 }
 
-/// What a replay did: how many items it changed, and the lines it refused.
+/// A journal line for a change: `{"id", "before": {…entry…}, "entry": {…entry…}}`, each entry
+/// written as the scores file writes one. (Lines written by earlier versions are the entry
+/// alone, flat, with no `before`; they are still read.)
+#[derive(serde::Serialize)]
+struct Change<'a> {
+    id: &'a str,
+    before: Row<'a>,
+    entry: Row<'a>,
+}
+
+/// What a replay did: how many items it changed, the lines it refused, and the items both it
+/// and another program changed (the file's version of them kept in `theirs`).
 #[derive(Debug, Default)]
 pub struct Replayed {
     pub changed: usize,
     pub rejected: Vec<Rejected>,
+    /// Items whose journaled change and the file's (another program's, made while the app was
+    /// down) differ on one field: the journal's is applied.
+    pub conflicts: Vec<ItemIx>,
+    /// The scores file as it was before the replay, when there were conflicts.
+    pub theirs: Option<Scores>,
 }
 
 /// A journal line refused at replay, kept (it may hold a typed note) with the reason.
@@ -259,15 +277,21 @@ pub struct Rejected {
     pub why: String,
 }
 
-/// Replays the journal at `path` over `scores`, each line checked as the keystroke that made
-/// it was: a score within the item's scale and on its grid, fields of the right types, an item
-/// the report has. Lines that fail are returned (see [`keep_rejected`]), never applied.
+/// Replays the journal at `path` over `scores` — the scores file as it is now — each line
+/// checked as the keystroke that made it was: a score within the item's scale and on its grid,
+/// fields of the right types, an item the report has. Lines that fail are returned (see
+/// [`keep_rejected`]), never applied. An item's changes are merged with the file as a live save
+/// merges them (`Entry::merge`), from the entry as it was before the first of them: what another
+/// program changed in the file while the app was down is kept, and a field both changed is a
+/// conflict (the journal's wins; the file's is returned to be kept).
 pub fn replay(path: &Path, report: &Report, scores: &mut Scores) -> io::Result<Replayed> {
     let text = match crate::input::read(path, crate::input::Cap::JOURNAL)? {
         Some((bytes, _)) => String::from_utf8_lossy(&bytes).into_owned(),
         None => return Ok(Replayed::default()),
     };
-    let mut changed = std::collections::BTreeSet::new();
+    // Per item: the entry before its first journaled change (when the line says), and after
+    // the last.
+    let mut changes: std::collections::BTreeMap<ItemIx, (Option<Entry>, Entry)> = Default::default();
     let mut rejected = Vec::new();
     for (k, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -275,22 +299,38 @@ pub fn replay(path: &Path, report: &Report, scores: &mut Scores) -> io::Result<R
         }
         match check_line(line, report) {
             Ok((i, Line::Draft(note))) => {
-                scores.entries[i].note = note;
-                changed.insert(i);
+                let (_, now) = changes.entry(i).or_insert_with(|| (None, scores.entries[i].clone()));
+                now.note = note;
             }
-            Ok((i, Line::Entry(entry))) => {
-                scores.entries[i] = entry;
-                changed.insert(i);
+            Ok((i, Line::Entry { before, entry })) => {
+                let slot = changes.entry(i).or_insert_with(|| (before, entry.clone()));
+                slot.1 = entry;
             }
             Err(why) => rejected.push(Rejected { line: k + 1, text: line.to_string(), why }),
         }
     }
-    Ok(Replayed { changed: changed.len(), rejected })
+    let mut conflicts = Vec::new();
+    let file = scores.clone();
+    for (&i, (before, now)) in &changes {
+        let merged = match before {
+            Some(base) => {
+                let m = Entry::merge(base, now, &file.entries[i]);
+                if m.conflict {
+                    conflicts.push(i);
+                }
+                m.value
+            }
+            None => now.clone(),
+        };
+        scores.entries[i] = merged;
+    }
+    let theirs = (!conflicts.is_empty()).then_some(file);
+    Ok(Replayed { changed: changes.len(), rejected, conflicts, theirs })
 }
 
 enum Line {
     Draft(String),
-    Entry(Entry),
+    Entry { before: Option<Entry>, entry: Entry },
 }
 
 /// One journal line, checked: the item it is for and what it sets, or why it is refused. An
@@ -311,6 +351,14 @@ fn check_line(line: &str, report: &Report) -> Result<(usize, Line), String> {
         let note = string_of(draft).ok_or_else(|| not_text("draft_note"))?;
         return Ok((i, Line::Draft(note.into_owned())));
     }
+    // A change as written now: the entry before and after, each an object of its own.
+    let (fields, before) = match (fields.get("entry"), fields.get("before")) {
+        (Some(entry), before) => {
+            let before = before.and_then(object).map(|f| read_entry(&f)).transpose();
+            (object(entry).ok_or_else(cut_short)?, before.ok().flatten())
+        }
+        (None, _) => (fields, None),
+    };
     let mut entry = read_entry(&fields).map_err(|bad| match bad.expected {
         Expected::NumberOrNull | Expected::FiniteNumber => w::JOURNAL_SCORE_NAN.fill(&[("id", &id)]),
         Expected::Bool => {
@@ -325,7 +373,12 @@ fn check_line(line: &str, report: &Report) -> Result<(usize, Line), String> {
             .map_err(|why| w::JOURNAL_SCORE_OFF.fill(&[("id", &id), ("why", &why)]))?;
         entry.score = Some(checked);
     }
-    Ok((i, Line::Entry(entry)))
+    Ok((i, Line::Entry { before, entry }))
+}
+
+/// The fields of `raw` when it is an object.
+fn object(raw: &RawValue) -> Option<Fields<'_>> {
+    Fields::of(raw).ok().flatten()
 }
 
 /// Appends refused lines to `NAME.scores.json.journal.rejected` (a side file: never through a

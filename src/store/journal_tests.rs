@@ -12,8 +12,9 @@ fn records_replay_in_order_and_fold_empties() {
     assert!(path.ends_with("r.scores.json.journal"));
     let r = report();
     let mut j = Journal::open(&path).unwrap();
-    j.record(&r.items[0].id, &Entry { score: Some(7.0), ..Entry::default() }).unwrap();
-    j.record(&r.items[0].id, &Entry { score: Some(6.5), flagged: true, ..Entry::default() }).unwrap();
+    let seven = Entry { score: Some(7.0), ..Entry::default() };
+    j.record(&r.items[0].id, &Entry::default(), &seven).unwrap();
+    j.record(&r.items[0].id, &seven, &Entry { score: Some(6.5), flagged: true, ..Entry::default() }).unwrap();
     j.record_draft(&r.items[1].id, "佐证材料不").unwrap();
     j.record_draft(&r.items[1].id, "佐证材料不足").unwrap();
     j.sync_now().unwrap();
@@ -122,4 +123,27 @@ fn a_journal_that_is_a_link_is_refused_and_its_target_untouched() {
     let e = Journal::open(&path).unwrap_err();
     assert!(e.to_string().contains("is a symbolic link"), "{e}");
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+}
+
+#[test]
+fn a_replay_keeps_what_another_program_changed_while_the_app_was_down() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = journal_path(&dir.path().join("r.scores.json"));
+    let r = report();
+    let mut j = Journal::open(&path).unwrap();
+    // The app scored item 0 (it was blank) and item 1, then was killed.
+    j.record(&r.items[0].id, &Entry::default(), &Entry { score: Some(7.0), ..Entry::default() }).unwrap();
+    j.record(&r.items[1].id, &Entry::default(), &Entry { score: Some(4.0), ..Entry::default() }).unwrap();
+    j.sync_now().unwrap();
+    // Meanwhile another program wrote a note on item 0, and a different score on item 1.
+    let mut file = Scores::new(&r);
+    file.entries[0].note = "另一个程序的说明".into();
+    file.entries[1].score = Some(9.0);
+    let mut s = file.clone();
+    let replayed = replay(&path, &r, &mut s).unwrap();
+    assert_eq!(s.entries[0].score, Some(7.0), "the journal's score");
+    assert_eq!(s.entries[0].note, "另一个程序的说明", "and the other program's note");
+    assert_eq!(s.entries[1].score, Some(4.0), "both changed the score: the journal's wins");
+    assert_eq!(replayed.conflicts, vec![1]);
+    assert_eq!(replayed.theirs.unwrap().entries[1].score, Some(9.0), "theirs is handed back to be kept");
 }

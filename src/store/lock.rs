@@ -83,12 +83,53 @@ pub fn acquire(scores: &Path, who: &str) -> Result<Lock, LockError> {
         if !still_at(&file, &path) {
             continue; // the holder removed it as we locked it: take the new one
         }
+        // The same file under another name in its folder (a hard link) may be open as that name.
+        if let Some(holder) = held_under_another_name(scores) {
+            drop(file);
+            return Err(LockError::Held { holder });
+        }
         let note = format!("{who} (pid {}) since {}", std::process::id(), crate::scores::now_rfc3339());
         // Held, but maybe not ours to write (another user's stale lock file): it still locks.
         let _ = file.set_len(0).and_then(|()| file.rewind()).and_then(|()| file.write_all(note.as_bytes()));
         return Ok(Lock { file, path });
     }
     Err(LockError::Io(io::Error::other(crate::words::errors::LOCK_KEEPS_CHANGING.get())))
+}
+
+/// Who holds the lock of another name of the file `scores` in its folder (a hard link), if
+/// anyone: every name of one file is one scores file, with one writer.
+fn held_under_another_name(scores: &Path) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::metadata(scores).ok().filter(|m| m.nlink() > 1)?;
+        let dir = scores.parent()?;
+        for entry in std::fs::read_dir(dir).ok()?.flatten() {
+            let other = entry.path();
+            let same = std::fs::symlink_metadata(&other)
+                .is_ok_and(|m| m.dev() == meta.dev() && m.ino() == meta.ino());
+            if !same || other.file_name() == scores.file_name() {
+                continue;
+            }
+            let Ok(mut file) = open_side(&lock_path(&other), OpenOptions::new().read(true)) else { continue };
+            if let Err(TryLockError::WouldBlock) = file.try_lock() {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                let holder = holder.trim();
+                return Some(if holder.is_empty() {
+                    crate::words::errors::LOCK_HOLDER_UNKNOWN.get().into()
+                } else {
+                    holder.to_string()
+                });
+            }
+        }
+        None
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = scores;
+        None
+    }
 }
 
 /// True when `file` is the file now at `path` (not one removed from under us).

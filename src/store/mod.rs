@@ -4,6 +4,7 @@
 //! any other output may be written (`output`).
 
 mod atomic;
+mod conflict;
 mod evaluators;
 mod failure;
 mod journal;
@@ -14,6 +15,7 @@ mod side;
 mod writer;
 
 pub use atomic::{remove_stale_temps, write_atomic, write_atomic_with};
+pub use conflict::{KEEP as CONFLICTS_KEPT, conflict_path, keep as keep_conflict};
 pub use evaluators::{NAME_MAX, NameError, RESERVED, evaluator_in, file_name_part, own_scores_file};
 pub use failure::{JournalError, SaveError};
 pub use journal::{Journal, Rejected, Replayed, journal_path, keep_rejected, rejected_path, replay};

@@ -1,7 +1,7 @@
 //! The `appraise.scores/1` file: reading it back into `Scores` (matched to the report by item
 //! id, orphans kept) and writing it with a freshly computed summary.
 
-use crate::report::Report;
+use crate::report::{ItemIx, Report};
 use crate::scores::{
     BadField, Expected, Fields, Number, Orphan, Row, Scores, Summary, check_score, now_rfc3339, read_entry,
     read_head,
@@ -219,6 +219,8 @@ fn expected_null(what: crate::words::Word) -> String {
 struct FileOut<'a> {
     report: &'a Report,
     scores: &'a Scores,
+    /// Only these items (a conflict file): no orphans, no summary.
+    only: Option<&'a [ItemIx]>,
 }
 
 impl serde::Serialize for FileOut<'_> {
@@ -233,7 +235,11 @@ impl serde::Serialize for FileOut<'_> {
         )?;
         scores.head.write_fields(&mut map)?;
         map.serialize_entry("updated_at", &now_rfc3339())?;
-        map.serialize_entry("items", &Rows { report, scores })?;
+        map.serialize_entry("items", &Rows { report, scores, only: self.only })?;
+        if self.only.is_some() {
+            scores.head.write_extra(&mut map)?;
+            return map.end();
+        }
         let sum = Summary::of_report(report, scores);
         let num = |x: f64| Some(Number(x));
         map.serialize_entry(
@@ -258,10 +264,16 @@ impl serde::Serialize for FileOut<'_> {
 struct Rows<'a> {
     report: &'a Report,
     scores: &'a Scores,
+    only: Option<&'a [ItemIx]>,
 }
 
 impl serde::Serialize for Rows<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if let Some(only) = self.only {
+            let (items, entries) = (&self.report.items, &self.scores.entries);
+            let rows = only.iter().map(|&i| Row { id: &items[i].id, entry: &entries[i] });
+            return serializer.collect_seq(rows);
+        }
         let known = self
             .report
             .items
@@ -309,7 +321,21 @@ pub fn scores_json(report: &Report, scores: &Scores) -> String {
 /// Writes the scores file's JSON text (as [`scores_json`] returns it) to `out`, as it is built.
 pub fn write_scores(out: impl std::io::Write, report: &Report, scores: &Scores) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
-    serde_json::to_writer_pretty(&mut out, &FileOut { report, scores })?;
+    serde_json::to_writer_pretty(&mut out, &FileOut { report, scores, only: None })?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// Writes a scores file holding only `items`' entries (and the top level): what a conflict file
+/// keeps of another program's version.
+pub fn write_partial(
+    out: impl std::io::Write,
+    report: &Report,
+    scores: &Scores,
+    items: &[ItemIx],
+) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &FileOut { report, scores, only: Some(items) })?;
     out.write_all(b"\n")?;
     out.flush()
 }

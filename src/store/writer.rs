@@ -21,15 +21,12 @@
 
 use super::failure::SaveError;
 use super::scores_file::{Loaded, Stamp, parse_scores, read_stamped, write_scores};
-use super::side::open_side;
 use super::write_atomic_with;
 use crate::io_error::Reason;
 use crate::report::{ItemIx, Report};
 use crate::scores::{Entry, Head, Orphan, Scores};
-use crate::words::errors as w;
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -132,10 +129,53 @@ impl Writer {
     /// since the last read or write. On `Err` the file is as it was.
     pub fn save(&mut self, ours: &Scores) -> Result<Outcome, SaveError> {
         let mut outcome = Outcome::default();
-        // What the app means now: its entries, with what was taken and not yet adopted.
+        let mut merged = self.rebase(ours);
+        if Stamp::at(&self.path) != self.stamp {
+            self.merge_theirs(ours, &mut merged, &mut outcome)?;
+        }
+        if ours.orphans != self.orphans {
+            merged.get_or_insert_with(|| ours.clone()).orphans = self.orphans.clone();
+        }
+        let written = merged.as_ref().unwrap_or(ours);
+        let stamp = self.write(written)?;
+        self.stamp = Some(stamp);
+        // What was written is the base from now on.
+        for (i, entry) in written.entries.iter().enumerate() {
+            let h = entry_hash(entry);
+            if h != self.base_hash[i] {
+                self.base[i] = entry.clone();
+                self.base_hash[i] = h;
+            }
+        }
+        self.base_head = written.head.clone();
+        if let Some(merged) = &merged {
+            self.hand_back(ours, merged, &mut outcome);
+        }
+        Ok(outcome)
+    }
+
+    /// Looks whether another program changed the file and, if so, merges it as a save would —
+    /// without writing: what it changed is handed to the app to adopt (the file, as it is, is
+    /// the base from now on). A script that writes the file is seen within a look's interval,
+    /// not only at the app's next save.
+    pub fn look(&mut self, ours: &Scores) -> Result<Outcome, SaveError> {
+        let mut outcome = Outcome::default();
+        if Stamp::at(&self.path) == self.stamp {
+            return Ok(outcome);
+        }
+        let mut merged = self.rebase(ours);
+        self.merge_theirs(ours, &mut merged, &mut outcome)?;
+        if let Some(merged) = &merged {
+            self.hand_back(ours, merged, &mut outcome);
+        }
+        Ok(outcome)
+    }
+
+    /// What the app means now: its entries, with what was taken for it and not yet adopted
+    /// (`None`: just its own).
+    fn rebase(&mut self, ours: &Scores) -> Option<Scores> {
         let mut merged: Option<Scores> = None;
-        let pending = std::mem::take(&mut self.pending);
-        for (i, p) in pending {
+        for (i, p) in std::mem::take(&mut self.pending) {
             let app = &ours.entries[i];
             if *app == p.written {
                 continue; // adopted
@@ -161,34 +201,22 @@ impl Writer {
         if let Some(head) = pending_head {
             merged.get_or_insert_with(|| ours.clone()).head = head;
         }
-        let now = std::fs::metadata(&self.path).ok().map(|m| Stamp::of(&m));
-        if now != self.stamp {
-            self.merge_theirs(ours, &mut merged, &mut outcome)?;
-        }
-        if ours.orphans != self.orphans {
-            merged.get_or_insert_with(|| ours.clone()).orphans = self.orphans.clone();
-        }
-        let written = merged.as_ref().unwrap_or(ours);
-        let stamp = self.write(written)?;
-        self.stamp = Some(stamp);
-        // What differs from the app's own is for it to adopt; and it is the base from now on.
-        for (i, (app, entry)) in ours.entries.iter().zip(&written.entries).enumerate() {
-            let h = entry_hash(entry);
-            if h != self.base_hash[i] {
-                self.base[i] = entry.clone();
-                self.base_hash[i] = h;
-            }
-            if merged.is_some() && app != entry {
+        merged
+    }
+
+    /// Hands what differs between the app's scores and `merged` back to the app to adopt (and
+    /// keeps it in place of the app's own until it does).
+    fn hand_back(&mut self, ours: &Scores, merged: &Scores, outcome: &mut Outcome) {
+        for (i, (app, entry)) in ours.entries.iter().zip(&merged.entries).enumerate() {
+            if app != entry {
                 self.pending.insert(i, Pending { before: app.clone(), written: entry.clone() });
                 outcome.taken.push((i, app.clone(), entry.clone()));
             }
         }
-        if written.head != ours.head {
-            self.pending_head = Some(Pending { before: ours.head.clone(), written: written.head.clone() });
-            outcome.head = Some((ours.head.clone(), written.head.clone()));
+        if merged.head != ours.head {
+            self.pending_head = Some(Pending { before: ours.head.clone(), written: merged.head.clone() });
+            outcome.head = Some((ours.head.clone(), merged.head.clone()));
         }
-        self.base_head = written.head.clone();
-        Ok(outcome)
     }
 
     fn write(&self, scores: &Scores) -> Result<Stamp, SaveError> {
@@ -214,7 +242,8 @@ impl Writer {
         let theirs = parse_scores(&self.path, &bytes, &self.report).map_err(SaveError::NotScores)?.scores;
         let mut conflicts = Vec::new();
         for (i, entry) in theirs.entries.iter().enumerate() {
-            if entry_hash(entry) == self.base_hash[i] {
+            let h = entry_hash(entry);
+            if h == self.base_hash[i] {
                 continue; // the other program left it as it was
             }
             let mine = merged.as_ref().map_or(&ours.entries[i], |m| &m.entries[i]);
@@ -225,6 +254,9 @@ impl Writer {
             if m.value != *mine {
                 merged.get_or_insert_with(|| ours.clone()).entries[i] = m.value;
             }
+            // The file holds theirs now: the base of the next merge.
+            self.base[i] = entry.clone();
+            self.base_hash[i] = h;
         }
         let mut head_conflict = false;
         if theirs.head != self.base_head {
@@ -234,41 +266,20 @@ impl Writer {
             if m.value != *mine {
                 merged.get_or_insert_with(|| ours.clone()).head = m.value;
             }
+            self.base_head = theirs.head.clone();
         }
         if theirs.orphans != self.orphans {
             self.orphans = theirs.orphans.clone();
-            outcome.orphans = Some(theirs.orphans);
+            outcome.orphans = Some(theirs.orphans.clone());
         }
         if !conflicts.is_empty() || head_conflict {
-            let kept = self
-                .keep_conflict(&bytes)
+            let kept = super::conflict::keep(&self.path, &self.report, &theirs, &conflicts)
                 .map_err(|e| SaveError::ConflictNotKept { path: self.path.clone(), why: Reason::of(&e) })?;
             outcome.conflicts = conflicts;
             outcome.conflict_file = Some(kept);
         }
         self.stamp = Some(stamp);
         Ok(())
-    }
-
-    /// Keeps the other program's file whole, under a name of its own: `NAME.conflict`, else
-    /// `NAME.conflict.2`, … — always a new file (never through a link, never over another).
-    fn keep_conflict(&self, bytes: &[u8]) -> std::io::Result<PathBuf> {
-        for n in 1..1000 {
-            let suffix = if n == 1 { ".conflict".to_string() } else { format!(".conflict.{n}") };
-            let mut name = self.path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-            name.push(&suffix);
-            let path = self.path.with_file_name(name);
-            match open_side(&path, std::fs::OpenOptions::new().write(true).create_new(true)) {
-                Ok(mut file) => {
-                    file.write_all(bytes)?;
-                    file.sync_all()?;
-                    return Ok(path);
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                Err(e) => return Err(e),
-            }
-        }
-        Err(std::io::Error::other(w::TOO_MANY_CONFLICTS.get()))
     }
 }
 

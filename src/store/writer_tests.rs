@@ -92,23 +92,42 @@ fn a_note_edited_by_hand_is_taken_not_reverted() {
 
 #[test]
 fn both_changing_one_entry_keeps_both() {
-    let (dir, path, _r, mut w, mut ours) = setup();
-    edit_by_hand(&path, |v| v["items"][0]["score"] = 2.into());
-    let theirs_bytes = std::fs::read(&path).unwrap();
+    let (dir, path, r, mut w, mut ours) = setup();
+    edit_by_hand(&path, |v| {
+        v["items"][0]["score"] = 2.into();
+        v["items"][0]["note"] = "theirs".into();
+    });
     ours.entries[0].score = Some(9.0);
     let outcome = w.save(&ours).unwrap();
     assert_eq!(outcome.conflicts, vec![0]);
     let kept = outcome.conflict_file.unwrap();
     assert_eq!(kept, dir.path().join("r.scores.json.conflict"));
-    assert_eq!(std::fs::read(&kept).unwrap(), theirs_bytes, "the other side, whole");
+    // The other side of what both changed, as a scores file of its own.
+    let conflict = load_scores(&kept, &r).unwrap().unwrap().scores;
+    assert_eq!(conflict.entries[0].score, Some(2.0));
+    assert_eq!(file(&kept)["items"].as_array().unwrap().len(), 1, "only the entry both changed");
     assert_eq!(file(&path)["items"][0]["score"], 9, "the app's side in the scores file");
+    assert_eq!(file(&path)["items"][0]["note"], "theirs", "what only they changed is merged in");
 
-    // A second conflict never overwrites the first one's file.
+    // A second conflict never overwrites the first one's file…
     edit_by_hand(&path, |v| v["items"][0]["score"] = 3.into());
     ours.entries[0].score = Some(9.5);
     let again = w.save(&ours).unwrap();
     assert_eq!(again.conflict_file.unwrap(), dir.path().join("r.scores.json.conflict.2"));
-    assert_eq!(std::fs::read(&kept).unwrap(), theirs_bytes);
+    assert_eq!(load_scores(&kept, &r).unwrap().unwrap().scores.entries[0].score, Some(2.0));
+    // …until there are KEEP of them: then the oldest is replaced, and saving goes on.
+    for round in 0..crate::store::CONFLICTS_KEPT + 3 {
+        edit_by_hand(&path, |v| v["items"][0]["score"] = (round % 5).into());
+        ours.entries[0].score = Some(if ours.entries[0].score == Some(9.5) { 10.0 } else { 9.5 });
+        let outcome = w.save(&ours).unwrap();
+        assert_eq!(outcome.conflicts, vec![0], "round {round}");
+    }
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".conflict"))
+        .collect();
+    assert_eq!(kept.len(), crate::store::CONFLICTS_KEPT, "{kept:?}");
 }
 
 #[test]

@@ -55,6 +55,8 @@ const SEARCH_POLL: Duration = Duration::from_millis(15);
 const IDLE_POLL: Duration = Duration::from_millis(200);
 /// How often the panel view looks at the evaluators' files.
 const WATCH_EVERY: Duration = Duration::from_secs(1);
+/// How often the app looks whether another program changed its own scores file.
+const LOOK_EVERY: Duration = Duration::from_millis(500);
 
 /// How the terminal is used.
 #[derive(Debug, Clone)]
@@ -178,6 +180,7 @@ fn event_loop(
     mut watch: Option<crate::panel::Watch>,
 ) -> io::Result<()> {
     let mut watched = Instant::now();
+    let mut looked = Instant::now();
     // crossterm starts listening for window-size changes (SIGWINCH) at its first poll: before
     // that a resize is lost, and the first frame would stay at the old size. So poll once
     // before the size is read and the first frame drawn.
@@ -274,8 +277,14 @@ fn event_loop(
             redraw = true;
         }
         if let Some(done) = shell.saver.try_done() {
-            shell.finish_autosave(app, done);
+            shell.finish(app, done);
             redraw = true;
+        }
+        // Another program's edit of the scores file is taken within a second, not only at the
+        // next save.
+        if looked.elapsed() >= LOOK_EVERY {
+            looked = Instant::now();
+            shell.look(app);
         }
     }
 }

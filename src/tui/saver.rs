@@ -11,11 +11,14 @@ use std::sync::{Arc, Mutex, PoisonError};
 struct Job {
     id: u64,
     scores: Arc<Scores>,
+    /// Only look whether another program changed the file (`Writer::look`); write nothing.
+    look: bool,
 }
 
-/// The answer to a save: which job, and how it went.
+/// The answer to a job: which one, whether it was a look, and how it went.
 pub struct Done {
     pub id: u64,
+    pub look: bool,
     pub result: Result<Outcome, SaveError>,
 }
 
@@ -36,8 +39,10 @@ fn thread(writer: Arc<Mutex<Writer>>) -> (Sender<Job>, Receiver<Done>) {
     // A thread that cannot be started shows as a closed queue: `start` says so.
     let _ = std::thread::Builder::new().name("saver".into()).spawn(move || {
         while let Ok(job) = inbox.recv() {
-            let result = writer.lock().unwrap_or_else(PoisonError::into_inner).save(&job.scores);
-            if outbox.send(Done { id: job.id, result }).is_err() {
+            let mut writer = writer.lock().unwrap_or_else(PoisonError::into_inner);
+            let result = if job.look { writer.look(&job.scores) } else { writer.save(&job.scores) };
+            drop(writer);
+            if outbox.send(Done { id: job.id, look: job.look, result }).is_err() {
                 return;
             }
         }
@@ -56,9 +61,18 @@ impl Saver {
     /// Starts writing `scores` (a snapshot); returns the job's id. A thread that is gone (it
     /// panicked) is started again first; `Err` when even that fails.
     pub fn start(&mut self, scores: Arc<Scores>) -> Result<u64, SaveError> {
+        self.send(scores, false)
+    }
+
+    /// Starts a look at the file for another program's changes (see `Writer::look`).
+    pub fn look(&mut self, scores: Arc<Scores>) -> Result<u64, SaveError> {
+        self.send(scores, true)
+    }
+
+    fn send(&mut self, scores: Arc<Scores>, look: bool) -> Result<u64, SaveError> {
         self.next_id += 1;
         let id = self.next_id;
-        let job = match self.jobs.send(Job { id, scores }) {
+        let job = match self.jobs.send(Job { id, scores, look }) {
             Ok(()) => {
                 self.in_flight = Some(id);
                 return Ok(id);

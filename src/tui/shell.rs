@@ -61,8 +61,8 @@ impl Shell {
         let mut later = VecDeque::new();
         for effect in effects {
             match effect {
-                Effect::Journal { item, entry } => {
-                    self.journal_write(app, item, &mut unkept, |j, id| j.record(id, &entry));
+                Effect::Journal { item, before, entry } => {
+                    self.journal_write(app, item, &mut unkept, |j, id| j.record(id, &before, &entry));
                 }
                 Effect::Draft { item, text } => {
                     self.journal_write(app, item, &mut unkept, |j, id| j.record_draft(id, &text));
@@ -188,9 +188,27 @@ impl Shell {
         }
     }
 
-    /// A background save finished: fold the journal if nothing was journaled since its
-    /// snapshot, and tell the app what it covered (and what it met).
-    pub(super) fn finish_autosave(&mut self, app: &mut App, done: saver::Done) {
+    /// Asks the saver to look whether another program changed the scores file (nothing is
+    /// written); when it did, the app hears of it as after a save. Only while nothing is being
+    /// written.
+    pub(super) fn look(&mut self, app: &App) {
+        if !app.read_only && self.autosave.is_none() && self.saver.in_flight.is_none() {
+            let _ = self.saver.look(Arc::clone(&app.scores));
+        }
+    }
+
+    /// A job of the saver's finished: a look's news goes to the app; a background save folds
+    /// the journal if nothing was journaled since its snapshot, and tells the app what it
+    /// covered (and what it met).
+    pub(super) fn finish(&mut self, app: &mut App, done: saver::Done) {
+        if done.look {
+            if let Ok(outcome) = done.result
+                && outcome.is_external()
+            {
+                self.dispatch(app, Action::External(Box::new(outcome)));
+            }
+            return;
+        }
         let Some(autosave) = self.autosave else { return };
         if done.id != autosave.job {
             return;

@@ -6,7 +6,7 @@
 
 use crate::report::Report;
 use crate::scores::Scores;
-use crate::store::{FileId, load_scores, remove_if_same, replay, save_scores};
+use crate::store::{FileId, keep_conflict, load_scores, remove_if_same, replay, save_scores};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -62,7 +62,11 @@ fn save(r: &Recovery) -> Result<(), ()> {
     if scores.head.evaluator.is_none() {
         scores.head.evaluator = r.evaluator.clone();
     }
-    replay(journal, &r.report, &mut scores).map_err(|_| ())?;
+    let replayed = replay(journal, &r.report, &mut scores).map_err(|_| ())?;
+    if let Some(theirs) = &replayed.theirs {
+        // Both changed: the other program's side is kept, or nothing is saved over it.
+        keep_conflict(&r.scores_path, &r.report, theirs, &replayed.conflicts).map_err(|_| ())?;
+    }
     save_scores(&r.scores_path, &r.report, &scores).map_err(|_| ())?;
     remove_if_same(journal, *journal_id);
     Ok(())

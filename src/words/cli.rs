@@ -161,6 +161,12 @@ crate::words! {
         "{lines} of the recovery journal would be refused ({why}); open it to keep them aside";
     JOURNAL_CANNOT_KEEP = "无法另存恢复日志 {path} 中被拒绝的 {lines}（{why}）；把日志移走即可不带它启动" /
         "cannot keep the {lines} refused from the recovery journal {path} ({why}); move the journal away to start without it";
+    JOURNAL_CONFLICT = "恢复日志中的修改与另一个程序在此期间对评分项 {ids} 的修改不一致：已采用你的修改，另一方的版本保存在 {path}" /
+        "the journal's edits and another program's, made meanwhile, differ on items {ids}: yours are kept, theirs are in {path}";
+    JOURNAL_CONFLICT_READ_ONLY = "恢复日志中的修改与另一个程序对评分项 {ids} 的修改不一致；不以只读方式打开即可保留双方" /
+        "the journal's edits and another program's differ on items {ids}; open it without read-only to keep both";
+    JOURNAL_CONFLICT_NOT_KEPT = "无法保存另一个程序对 {path} 的修改（{why}），因此不重放恢复日志；把日志移走即可不带它启动" /
+        "cannot keep another program's edits to {path} ({why}), so the journal is not replayed; move the journal away to start without it";
     JOURNAL_REFUSED = "恢复日志中有 {lines}被拒绝、未应用（{why}）；已另存到 {path}" /
         "{lines} of the recovery journal refused, not applied ({why}); kept in {path}";
     JOURNAL_UNWRITABLE = "无法写入恢复日志 {path}（{why}）；一旦崩溃，未保存的修改可能丢失" /

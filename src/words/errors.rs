@@ -190,7 +190,6 @@ crate::words! {
         "not overwritten: another program changed it ({why}); fix it or move it away — your edits are kept";
     CONFLICT_NOT_KEPT = "无法保留另一个程序的 {path} 版本（{why}）；未覆盖（你的修改仍保留着）" /
         "cannot keep the other program's version of {path} ({why}); not overwritten (your edits are kept)";
-    TOO_MANY_CONFLICTS = "冲突文件太多" / "too many conflict files";
 
     // ── Importing a document (import/) ───────────────────────────────────────────────────
     IMPORT_TOO_LARGE_FILE = "{path}: 文件有 {megabytes} MB，作为报告太大了（最多 {max} MB）" /

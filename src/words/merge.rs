@@ -17,6 +17,7 @@ crate::words! {
     SIDE_TEMP = "临时文件" / "temporary file";
     SKIPPED_OTHER_REPORT = "跳过 {path}：它是报告“{found}”的评分，不是“{expected}”的" /
         "skipped {path}: it holds scores for report \"{found}\", not \"{expected}\"";
+    SKIPPED_BROKEN = "跳过 {path}：无法作为评分文件读取（{why}）" / "skipped {path}: it cannot be read as a scores file ({why})";
     FOLDER_WITHOUT_SCORES = "{path} 中没有报告“{id}”的评分文件（{pattern}）" /
         "{path} holds no scores files of report \"{id}\" ({pattern})";
     SAME_EVALUATOR = "{name} 是多个评分文件的评价人：{files}；各占一列，以文件名区分" /

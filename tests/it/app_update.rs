@@ -497,7 +497,7 @@ fn ctrl_s_in_the_note_editor_keeps_the_note_and_saves() {
     type_str(&mut app, "draft");
     let effects = app.update(ctrl('s'));
     assert!(
-        matches!(&effects[..], [Effect::Journal { item: OBJECTIVES, entry }, Effect::Save] if entry.note == "draft"),
+        matches!(&effects[..], [Effect::Journal { item: OBJECTIVES, entry, .. }, Effect::Save] if entry.note == "draft"),
         "the note goes to the journal, then the save: {effects:?}"
     );
     assert!(matches!(app.mode, Mode::Note { .. }), "the editor stays open");
@@ -1397,7 +1397,7 @@ fn every_change_goes_to_the_journal_through_the_effects_in_order() {
     let mut app = english();
     let effects = app.update(Action::QuickScore(5));
     assert!(
-        matches!(&effects[..], [Effect::Journal { item: OBJECTIVES, entry }] if entry.score == Some(5.0)),
+        matches!(&effects[..], [Effect::Journal { item: OBJECTIVES, entry, .. }] if entry.score == Some(5.0)),
         "{effects:?}"
     );
     app.update(Action::Annotate);

@@ -269,6 +269,27 @@ fn two_names_for_one_scores_file_share_one_lock() {
 }
 
 #[test]
+fn a_hard_link_to_the_scores_file_shares_its_lock() {
+    let sb = Sandbox::new();
+    english(&sb);
+    let mut first = sb.spawn(&[ENGLISH]);
+    first.wait_for(&at(OBJECTIVES));
+    first.key("7");
+    wait_json(&sb.join(SCORES), "the first save", |v| entry(v, OBJECTIVES)["score"] == 7);
+    // Another name for the same file, in the same folder, whether it sorts before or after.
+    for other in ["a-link.scores.json", "z-link.scores.json"] {
+        std::fs::hard_link(sb.join(SCORES), sb.join(other)).unwrap();
+        let mut second = sb.spawn(&[ENGLISH, "--scores", other]);
+        second.wait_for("is open for scoring by tester");
+        second.send("n\r");
+        assert_eq!(second.wait_exit(), 2, "{other}: {}", second.output());
+        std::fs::remove_file(sb.join(other)).unwrap();
+    }
+    first.key("q");
+    assert_eq!(first.wait_exit(), 0);
+}
+
+#[test]
 fn a_lock_held_by_another_user_still_offers_read_only() {
     if !crate::support::running_as_root() {
         // Only root can run the app as another user.

@@ -97,7 +97,7 @@ fn every_field_survives_save_journal_replay_and_merge() {
     let mut flagged = scores.entries[first].clone();
     flagged.flagged = false;
     flagged.note = "佐证不足，已补".into();
-    journal.record(&r.items[first].id, &flagged).unwrap();
+    journal.record(&r.items[first].id, &scores.entries[first], &flagged).unwrap();
     journal.sync_now().unwrap();
     drop(journal);
     let loaded = load_scores(&path, &r).unwrap().unwrap();

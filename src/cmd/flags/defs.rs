@@ -275,8 +275,8 @@ pub const SHEET_LANG: Flag = Flag::option("lang", Kind::Lang, LANG).help(
     "Headers and labels in Chinese or English (default: the report's language)",
 );
 pub const NO_BOM: Flag = Flag::switch("no-bom").help(
-    "CSV 不加 UTF-8 字节顺序标记和公式防护（供脚本使用）",
-    "CSV without the UTF-8 byte-order mark and formula guard (for scripts)",
+    "CSV 供脚本使用：不加 UTF-8 字节顺序标记，单元格照原文写出，不加公式防护（以 = 开头的说明在电子表格中会被当作公式，不要交给人用电子表格打开）",
+    "CSV for scripts: no UTF-8 byte-order mark, every cell exactly its text and no formula guard (a note starting with = becomes a live formula in a spreadsheet: do not give this file to people)",
 );
 pub const DISAGREE: Flag = Flag::option("disagree", Kind::Text, Text { zh: "百分数", en: "PCT" }).help(
     "最高分与最低分之差超过该项满分 百分数% 的评分项将被标出（默认 20）",

@@ -124,9 +124,11 @@ pub enum SaveState {
 /// `SavedUpTo`, `Exported`, `SearchDone`, `JournalFailed`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Write the item's entry, as it now is, to the recovery journal before the next key.
+    /// Write a change of the item to the recovery journal before the next key: its entry as it
+    /// was before and as it now is.
     Journal {
         item: ItemIx,
+        before: Entry,
         entry: Entry,
     },
     /// Write the note being typed for the item to the journal.
@@ -543,11 +545,11 @@ impl App {
                 }
             }
             Undo => match self.history.undo(Arc::make_mut(&mut self.scores)) {
-                Some(i) => self.after_history(i, w::UNDONE),
+                Some(change) => self.after_history(change.item, change.after, w::UNDONE),
                 None => self.say(Level::Info, w::NOTHING_UNDO.get()),
             },
             Redo => match self.history.redo(Arc::make_mut(&mut self.scores)) {
-                Some(i) => self.after_history(i, w::REDONE),
+                Some(change) => self.after_history(change.item, change.before, w::REDONE),
                 None => self.say(Level::Info, w::NOTHING_REDO.get()),
             },
             Save => {
@@ -690,11 +692,12 @@ impl App {
 
     /// Applies an edit to one item's entry through the undo history.
     fn change(&mut self, item: ItemIx, edit: impl FnOnce(&mut Entry)) {
-        let mut entry = self.scores.entries[item].clone();
+        let before = self.scores.entries[item].clone();
+        let mut entry = before.clone();
         edit(&mut entry);
         entry.updated_at = Some(now_rfc3339());
         if self.history.apply(Arc::make_mut(&mut self.scores), item, entry) {
-            self.journal(item);
+            self.journal(item, before);
             self.mark_changed();
             self.touched(item);
         }
@@ -728,10 +731,10 @@ impl App {
         self.autosave.changed();
     }
 
-    /// The item's entry, as it now is, goes to the journal.
-    pub(super) fn journal(&mut self, item: ItemIx) {
+    /// The item's change goes to the journal: its entry `before`, and as it now is.
+    pub(super) fn journal(&mut self, item: ItemIx, before: Entry) {
         let entry = self.scores.entries[item].clone();
-        self.outbox.push(Effect::Journal { item, entry });
+        self.outbox.push(Effect::Journal { item, before, entry });
     }
 
     /// Save now (Ctrl-s, quit, submitting): the shell waits for it.
@@ -740,8 +743,9 @@ impl App {
         Some(Effect::Save)
     }
 
-    fn after_history(&mut self, item: ItemIx, what: crate::words::Word) {
-        self.journal(item);
+    /// Undo or redo changed `item` from `replaced`.
+    fn after_history(&mut self, item: ItemIx, replaced: Entry, what: crate::words::Word) {
+        self.journal(item, replaced);
         self.mark_changed();
         self.touched(item);
         self.go_to(Node::Item(item));
