@@ -49,6 +49,10 @@ impl std::fmt::Display for Reason {
 
 impl Reason {
     fn words(&self) -> String {
+        // The program's own sentence says it best (a file over its cap, a FIFO refused).
+        if self.own {
+            return self.system.clone();
+        }
         let known = match self.kind {
             ErrorKind::NotFound => Some(w::IO_NOT_FOUND),
             ErrorKind::PermissionDenied => Some(w::IO_PERMISSION),
@@ -62,7 +66,7 @@ impl Reason {
         if let Some(word) = known {
             return word.get().to_string();
         }
-        if self.own || crate::words::lang() == Lang::En {
+        if crate::words::lang() == Lang::En {
             return self.system.clone();
         }
         let chinese = match self.kind {

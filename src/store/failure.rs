@@ -7,7 +7,7 @@ use crate::io_error::Reason;
 use crate::text::shown;
 use crate::words::{errors as w, tui as t};
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Why a save did not happen; the scores file is then as it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,8 +31,13 @@ impl fmt::Display for SaveError {
         let not_overwritten = |why: String| w::NOT_OVERWRITTEN.fill(&[("why", &why)]);
         let text = match self {
             SaveError::Write { path, why } => w::SAVE_FAILED.fill(&[("why", why), ("path", &shown(path))]),
+            // The reason first, then the file's name (the info page shows where it is): a status
+            // bar cuts a long message at the screen's edge.
             SaveError::Unreadable { path, why } => {
-                not_overwritten(w::CANNOT_READ.fill(&[("path", &shown(path)), ("why", why)]))
+                let name = path
+                    .file_name()
+                    .map_or_else(|| shown(path).to_string(), |n| shown(Path::new(n)).to_string());
+                not_overwritten(w::SAVE_FAILED.fill(&[("why", why), ("path", &name)]))
             }
             SaveError::NotScores(problem) => not_overwritten(problem.reason()),
             SaveError::ConflictNotKept { path, why } => {

@@ -140,7 +140,7 @@ fn an_unreadable_file_is_not_overwritten_and_a_fixed_one_is_merged() {
     assert!(matches!(e, SaveError::NotScores(_)), "{e:?}");
     let e = e.to_string();
     assert!(e.contains("(line 1, column 3: "), "{e}");
-    assert!(e.starts_with("not overwritten: another program changed it ("), "{e}");
+    assert!(e.starts_with("not overwritten (") && e.contains("another program changed it"), "{e}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ not json");
 
     let other = br#"{"format": "appraise.scores/1", "report": {"id": "someone-else"}, "items": []}"#;

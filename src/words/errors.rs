@@ -186,8 +186,8 @@ crate::words! {
 
     // ── Saving beside another program (store/writer.rs) ───────────────────────────────────
     SAVE_FAILED = "{why}（{path}）" / "{why} ({path})";
-    NOT_OVERWRITTEN = "未覆盖：另一个程序改动了它（{why}）；请修好或移走它——你的修改仍保留着" /
-        "not overwritten: another program changed it ({why}); fix it or move it away — your edits are kept";
+    NOT_OVERWRITTEN = "未覆盖（{why}）：另一个程序改动了它；请修好或移走它——你的修改仍保留着" /
+        "not overwritten ({why}): another program changed it; fix it or move it away — your edits are kept";
     CONFLICT_NOT_KEPT = "无法保留另一个程序的 {path} 版本（{why}）；未覆盖（你的修改仍保留着）" /
         "cannot keep the other program's version of {path} ({why}); not overwritten (your edits are kept)";
 

@@ -330,6 +330,7 @@ fn item_index(file: &Value, id: &str) -> usize {
 fn another_programs_edits_are_merged_never_silently_reverted() {
     let sb = Sandbox::new();
     english(&sb);
+    slow_autosave(&sb);
     let scores = sb.join(SCORES);
     let mut app = sb.spawn(&[ENGLISH]);
     app.wait_for(&at(OBJECTIVES));
@@ -356,13 +357,15 @@ fn another_programs_edits_are_merged_never_silently_reverted() {
     assert_eq!(entry(&file, OBJECTIVES)["score"], 7);
     app.wait_for("Another program changed item");
 
-    // Both change one entry: the app's is saved, theirs kept whole beside it, and it says so.
+    // Both change one entry: the app's is saved, theirs kept beside it, and it says so. (The
+    // app's edit first, then theirs before the app's save — a second later, as configured —
+    // or look: theirs arrives on top of an edit the app has not written yet.)
     app.wait_status("saved");
+    app.key("9");
     edit_by_hand(&scores, |v| {
         let k = item_index(v, SUMMER);
         v["items"][k]["score"] = 2.into();
     });
-    app.key("9");
     let file = wait_json(&scores, "the conflicting save", |v| entry(v, SUMMER)["score"] == 9);
     assert_eq!(entry(&file, "by-hand")["note"], "kept");
     let conflict = sb.join(format!("{SCORES}.conflict"));
@@ -387,6 +390,99 @@ fn another_programs_edits_are_merged_never_silently_reverted() {
     assert_eq!(app.wait_exit(), 0, "{}", app.output());
     // No `*.scores.json` scan picks the conflict file up.
     assert!(names_in(sb.path()).iter().filter(|n| n.ends_with(".scores.json")).all(|n| n == SCORES));
+}
+
+/// Autosave a second after a change (the most it may wait): another program's edit can be
+/// made after the app's and before its save.
+fn slow_autosave(sb: &Sandbox) {
+    let config = sb.config_home().join("appraise");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "[autosave]\ndelay_ms = 1000\n").unwrap();
+}
+
+/// Another program writes the scores file the way a careful script does: a whole new file,
+/// renamed into place.
+fn write_by_rename(path: &Path, edit: impl FnOnce(&mut Value)) {
+    let mut v: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    edit(&mut v);
+    let tmp = path.with_extension("json.tmp-by-script");
+    std::fs::write(&tmp, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+#[test]
+fn a_script_editing_one_item_twice_is_taken_both_times_without_a_key() {
+    let sb = Sandbox::new();
+    english(&sb);
+    let scores = sb.join(SCORES);
+    let mut app = sb.spawn(&[ENGLISH]);
+    app.wait_for(&at(OBJECTIVES));
+    app.key("7");
+    wait_json(&scores, "the first save", |v| entry(v, OBJECTIVES)["score"] == 7);
+    app.wait_status("saved");
+    // Twice, 50 ms apart, on the item the user is on; nobody presses a key.
+    for (version, score) in [(1, 3), (2, 4)] {
+        write_by_rename(&scores, |v| {
+            let k = item_index(v, OBJECTIVES);
+            v["items"][k]["score"] = score.into();
+            v["items"][k]["note"] = format!("script v{version}").into();
+        });
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // The app takes the second version within a second, and shows it.
+    app.wait_for("script v2");
+    app.wait_for("4/10");
+    // Its next save (of another item) keeps it: the file ends on version 2, with no conflict.
+    app.key("j");
+    app.wait_for(&at(SUMMER));
+    app.key("5");
+    let file = wait_json(&scores, "the next save", |v| entry(v, SUMMER)["score"] == 5);
+    assert_eq!(entry(&file, OBJECTIVES)["score"], 4, "{file:#}");
+    assert_eq!(entry(&file, OBJECTIVES)["note"], "script v2");
+    assert!(!names_in(sb.path()).iter().any(|n| n.contains("conflict")), "{:?}", names_in(sb.path()));
+    app.key("q");
+    assert_eq!(app.wait_exit(), 0, "{}", app.output());
+}
+
+#[test]
+fn an_edit_made_while_the_app_was_down_is_merged_with_the_journal() {
+    let sb = Sandbox::new();
+    english(&sb);
+    // A long autosave delay: the score is in the journal, not yet in the file, when killed.
+    slow_autosave(&sb);
+    let scores = sb.join(SCORES);
+    let mut app = sb.spawn(&[ENGLISH]);
+    app.wait_for(&at(OBJECTIVES));
+    app.key("j");
+    app.wait_for(&at(SUMMER));
+    app.key("6");
+    wait_json(&scores, "the first save", |v| entry(v, SUMMER)["score"] == 6);
+    app.key("k");
+    app.wait_for(&at(OBJECTIVES));
+    app.key("8");
+    app.wait_for("8/10");
+    app.signal("KILL");
+    assert!(matches!(app.wait_end(), Some(Err(_))), "killed");
+    // While it is down, another program writes a note on the journal's item, and a score on
+    // an item the journal also changed.
+    let journal = std::fs::read_to_string(sb.join(format!("{SCORES}.journal"))).unwrap();
+    assert!(journal.contains(OBJECTIVES), "the score is journaled: {journal}");
+    write_by_rename(&scores, |v| {
+        let k = item_index(v, OBJECTIVES);
+        v["items"][k]["note"] = "另一个程序写的说明".into();
+        v["items"][k]["score"] = 9.into();
+    });
+    let mut again = sb.spawn(&[ENGLISH]);
+    again.wait_for("Recovered unsaved work on 1 item");
+    let file = wait_json(&scores, "the replayed save", |v| entry(v, OBJECTIVES)["score"] == 8);
+    assert_eq!(entry(&file, OBJECTIVES)["note"], "另一个程序写的说明", "their note is kept: {file:#}");
+    assert_eq!(entry(&file, SUMMER)["score"], 6);
+    // Both changed the score: theirs is kept beside it, and the start said so.
+    let conflict = read_json(&sb.join(format!("{SCORES}.conflict")));
+    assert_eq!(entry(&conflict, OBJECTIVES)["score"], 9, "{conflict:#}");
+    again.key("q");
+    assert_eq!(again.wait_exit(), 0);
+    assert!(again.output().contains("yours are kept, theirs are in"), "{}", again.output());
 }
 
 // 5. Journal replay -----------------------------------------------------------------------

@@ -36,6 +36,7 @@ mod evidence;
 mod export;
 mod filters;
 mod fuzz_seeds;
+mod hostile_files;
 mod import;
 mod import_pdf;
 mod import_wild;
