@@ -356,7 +356,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     if let Some(file) = &options.rubric {
         let rubric = rubric::parse(file).map_err(ImportError::Rubric)?;
         let text = if options.score_text { sections } else { skeleton::reading(sections) };
-        sections = skeleton::rubric_sections(&rubric);
+        sections = skeleton::rubric_sections(&rubric, scale.step.unwrap_or(DEFAULT_STEP));
         sections.extend(text);
         // Each indicator points to the passages to read first (with --score-text, the claims).
         let linked = evidence::link(&mut sections);
@@ -484,7 +484,7 @@ fn table_alone(
     summary.notes.extend(table.notes.iter().cloned());
     summary.notes.push(w::IMPORT_TABLE_ALONE.fill(&[("file", &name), ("flag", &"--rubric")]));
     summary.warnings.extend(table.warnings.iter().cloned());
-    let sections = skeleton::rubric_sections(&table);
+    let sections = skeleton::rubric_sections(&table, scale.step.unwrap_or(DEFAULT_STEP));
     let draft = Draft {
         title: table.title.clone(),
         meta: Vec::new(),

@@ -7,8 +7,9 @@
 use super::build::{ItemFile, Lang, SectionFile};
 use super::rubric::{Indicator, Rubric};
 
-/// The rubric's sections: one per group, the indicators as items in table order.
-pub fn rubric_sections(rubric: &Rubric) -> Vec<SectionFile> {
+/// The rubric's sections: one per group, the indicators as items in table order; an item's own
+/// `step` where its criteria need a finer one than the scale's `scale_step`.
+pub fn rubric_sections(rubric: &Rubric, scale_step: f64) -> Vec<SectionFile> {
     let mut top: Vec<SectionFile> = Vec::new();
     for indicator in &rubric.indicators {
         let section = if indicator.groups.is_empty() {
@@ -27,7 +28,7 @@ pub fn rubric_sections(rubric: &Rubric) -> Vec<SectionFile> {
         };
         // Items and subsections of a group are numbered in one sequence.
         let id = format!("{}.{}", section.id, section.items.len() + section.sections.len() + 1);
-        section.items.push(item(indicator, id, rubric.lang));
+        section.items.push(item(indicator, id, rubric.lang, scale_step));
     }
     top
 }
@@ -61,9 +62,10 @@ fn place<'a>(
     place(&mut section.sections, taken, &prefix, &groups[1..])
 }
 
-/// An indicator as an item: its name as title and text, its points as `max`, its criteria and
+/// An indicator as an item: its name as title and text, its points as `max` (and `step` when
+/// finer than the scale's), its criteria and
 /// explanation (each labelled when both are given), its self score.
-fn item(indicator: &Indicator, id: String, lang: Lang) -> ItemFile {
+fn item(indicator: &Indicator, id: String, lang: Lang, scale_step: f64) -> ItemFile {
     let criteria = match (&indicator.criteria, &indicator.explanation) {
         (Some(c), Some(e)) => Some(format!(
             "{}{c}\n{}{e}",
@@ -80,6 +82,7 @@ fn item(indicator: &Indicator, id: String, lang: Lang) -> ItemFile {
         title: Some(indicator.name.clone()),
         text: indicator.name.clone(),
         max: Some(indicator.points),
+        step: super::rubric::step::for_scale(indicator.step, scale_step),
         criteria,
         tags,
         self_score: indicator.self_score,

@@ -24,8 +24,24 @@ crate::words! {
         "{name}: {level2} “{group}” ({parent}) is worth {declared} points but its {level3} add up to {sum}";
     RUBRIC_LEVEL1_SUM = "{name}: {level1}“{group}”为 {declared} 分，但其下各指标合计 {sum} 分" /
         "{name}: {level1} “{group}” is worth {declared} points but its indicators add up to {sum}";
-    RUBRIC_TOTAL = "{name}: 合计行为 {declared} 分，但各指标合计 {sum} 分" /
-        "{name}: the total row says {declared} points but the indicators add up to {sum}";
+    RUBRIC_NO_READING = "{name}: 表格的合计是 {target} 分（{basis}），但没有一种读法的指标合计与之相符（{readings}）；请核对分值列后再导入" /
+        "{name}: the table's total is {target} points ({basis}), but no reading of it adds up to that ({readings}); check its points columns";
+    RUBRIC_READING_CHOSEN = "{name}: 读法：{found}，与{basis}（{target} 分）相符；另一读法：{others}" /
+        "{name}: read as {found}, matching {basis} ({target} points); other readings: {others}";
+    RUBRIC_READING_FOUND = "{reading}（{n} 个指标，共 {sum} 分）" / "{reading} ({n} indicators, {sum} points)";
+    RUBRIC_READING_LEVELS = "每个分值列属于其前一级指标" / "each points column belonging to the level before it";
+    RUBRIC_READING_FIRST_POINTS = "第一个分值列为指标分值" / "the first points column as the indicators' points";
+    RUBRIC_READING_SCALED = "{reading}，并按所属一级指标的权重折算" / "{reading}, scaled by each top-level group's weight";
+    RUBRIC_READING_FUNDS = "{reading}，并计入预算执行率一行" / "{reading}, with the budget execution row";
+    RUBRIC_BASIS_TOTAL_ROW = "合计行" / "its total row";
+    RUBRIC_BASIS_GROUPS = "各一级指标分值之和" / "its top-level groups' points";
+    RUBRIC_BASIS_HUNDRED = "百分制" / "a 100-point table";
+    RUBRIC_NO_POINTS = "{name}: {place}: 指标“{indicator}”没有分值：表中没有分值列，名称里也没有“{example}”这样的分值" /
+        "{name}: {place}: the indicator “{indicator}” has no points: the table has no points column, and its name none such as “{example}”";
+    RUBRIC_ROWS_SKIPPED = "{name}: 以下没有指标的行未读取（表格中的空行或占位行）：{places}" /
+        "{name}: rows with no indicator were not read (a form's empty or placeholder rows): {places}";
+    RUBRIC_NO_CELLS = "{name}: 文本中读不出表格：既没有用“|”分隔的行，也没有每行一格的表头；从 PDF 复制的表格会把各列连在一起，请从原件导出 .xlsx、.docx 或 .csv" /
+        "{name}: no table can be read from this text: it has no rows of cells separated by “|” and no header of one cell a line; a table copied out of a PDF runs its columns together — export it from the original as .xlsx, .docx or .csv";
     RUBRIC_NOT_100 = "{name}: 各指标合计 {sum} 分，不是 100 分" / "{name}: the indicators add up to {sum} points, not 100";
     RUBRIC_DUPLICATE = "{name}: {place}: 指标“{indicator}”在“{group}”下出现了两次" /
         "{name}: {place}: the indicator “{indicator}” appears twice under “{group}”";

@@ -368,6 +368,13 @@ fn import_summarises_and_refuses_in_chinese() {
     assert!(docx.contains("1 级标题") && docx.contains("已略去：目录"), "{docx}");
     let (text_file, table) = (fixture("import/shaodong-2022.txt"), fixture("import/rubric-broken.csv"));
     let rubric = ["import", s(&text_file), "--rubric", s(&table), "-o", s(&out)];
+    let text = chinese(&sb, &rubric, 2, &[]);
+    assert!(text.contains("表格的合计是 100 分") && text.contains("5 个指标，共 24 分"), "{text}");
+    // Without its 合计 row nothing contradicts the table: imported, its sums warned about.
+    let csv = std::fs::read_to_string(&table).unwrap();
+    let rows: String = csv.lines().filter(|l| !l.starts_with("合计")).map(|l| format!("{l}\n")).collect();
+    let table = sb.write("rubric-no-total.csv", rows);
+    let rubric = ["import", s(&text_file), "--rubric", s(&table), "-o", s(&out)];
     let text = chinese(&sb, &rubric, 0, &[]);
     assert!(text.contains("评分表：5 个指标，共 24 分") && text.contains("警告："), "{text}");
     chinese(&sb, &["import", s(&fixture("import/toc-pages.txt")), "-o", s(&out)], 0, &[]);

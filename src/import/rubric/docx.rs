@@ -137,11 +137,14 @@ fn push(para: &mut Option<String>, s: &str) {
     }
 }
 
-/// Cells laid out on the table's grid: spans repeated, vertical merges filled from above.
+/// Cells laid out on the table's grid: spans repeated, vertical merges filled from above (and
+/// marked as continuing the cell above).
 fn grid(rows: Vec<Vec<Cell>>, n: usize) -> Grid {
     let mut out: Vec<Vec<String>> = Vec::with_capacity(rows.len());
+    let mut continued: Vec<Vec<bool>> = Vec::with_capacity(rows.len());
     for row in rows {
         let mut texts = Vec::new();
+        let mut marks = Vec::new();
         for cell in row {
             let col = texts.len();
             let text = if cell.continues {
@@ -150,8 +153,10 @@ fn grid(rows: Vec<Vec<Cell>>, n: usize) -> Grid {
                 cell.paras.join("\n")
             };
             texts.extend(std::iter::repeat_n(text, cell.span));
+            marks.extend(std::iter::repeat_n(cell.continues, cell.span));
         }
         out.push(texts);
+        continued.push(marks);
     }
-    Grid::new(out, Places::Table(n))
+    Grid::new(out, Places::Table(n)).with_continued(continued)
 }

@@ -8,6 +8,9 @@ use crate::words::rubric as w;
 pub struct Grid {
     pub rows: Vec<Vec<String>>,
     pub places: Places,
+    /// Where a cell's text is a merged cell's from the row above (a worksheet's merge, a Word
+    /// table's vertical merge): `continued[r][c]`; empty when the reader cannot tell.
+    pub continued: Vec<Vec<bool>>,
 }
 
 /// How a grid's rows and cells are named in messages.
@@ -25,7 +28,18 @@ pub enum Places {
 
 impl Grid {
     pub fn new(rows: Vec<Vec<String>>, places: Places) -> Grid {
-        Grid { rows, places }
+        Grid { rows, places, continued: Vec::new() }
+    }
+
+    /// The grid with the cells that continue a merged cell from above marked.
+    pub fn with_continued(mut self, continued: Vec<Vec<bool>>) -> Grid {
+        self.continued = continued;
+        self
+    }
+
+    /// Whether cell (r, c) continues a merged cell from the row above.
+    pub fn continued(&self, r: usize, c: usize) -> bool {
+        self.continued.get(r).and_then(|row| row.get(c)).copied().unwrap_or(false)
     }
 
     pub fn cell(&self, r: usize, c: usize) -> &str {

@@ -4,18 +4,28 @@
 //!
 //! Every reader makes a [`grid::Grid`] of cell texts, and one interpreter ([`table::interpret`])
 //! reads any grid: [`csv`] (CSV or tab-separated, headed or in the documented column order),
-//! [`sheet`] (Excel `.xlsx`/`.xls`, merged cells filled, `--sheet`), [`docx`] (Word tables) and
-//! [`markdown`] (pipe tables in `.md`/`.txt`). The format is told by the bytes (a zip holding
-//! `xl/workbook.xml` or `word/document.xml`, an OLE container), then by the extension. What the
-//! rubric becomes in a report is `import::skeleton`'s business.
+//! [`sheet`] (Excel `.xlsx`/`.xls`, merged cells filled, `--sheet`), [`docx`] (Word tables),
+//! [`markdown`] (pipe tables in `.md`/`.txt`) and [`text`] (tables as web pages flatten them:
+//! pipe rows without a `|---|` line, cells one a line or one a paragraph, made into rows by
+//! [`stream`]). The format is told by the bytes (a zip holding `xl/workbook.xml` or
+//! `word/document.xml`, an OLE container), then by the extension. Text with no cells to read
+//! (a table copied out of a PDF) is refused. What the rubric becomes in a report is
+//! `import::skeleton`'s business; each indicator's scoring step is [`step`]'s.
 
 pub mod csv;
 pub mod docx;
+mod funds;
 pub mod grid;
 pub mod header;
+mod layout;
 pub mod markdown;
+mod readings;
+mod rows;
 pub mod sheet;
+pub mod step;
+mod stream;
 pub mod table;
+pub mod text;
 
 pub use super::RubricFile;
 pub use crate::lang::Lang;
@@ -60,6 +70,9 @@ pub struct Indicator {
     pub self_score: Option<f64>,
     /// Where it is in the table, for messages: `row 7`, or a cell such as `C7`.
     pub place: String,
+    /// The finest step its points and criteria need (`扣0.3分` on 3 points → 0.1), before the
+    /// scale's step is taken into account ([`step::for_scale`]).
+    pub step: Option<f64>,
 }
 
 impl Rubric {
@@ -168,13 +181,18 @@ pub fn parse(file: &RubricFile) -> Result<Rubric, String> {
                 return Err(w::RUBRIC_NOT_WORD_TEXT.fill(&[("name", &name), ("word", &"Word")]));
             }
             let text = decoded.map_err(|e| format!("{name}: {e}"))?.text;
-            if ext != "csv" && ext != "tsv" {
-                let tables = markdown::tables(&text);
-                if !tables.is_empty() {
-                    return choose(tables, file);
-                }
+            let csv_like = text.trim().is_empty() || (text::delimited(&text) && !text.contains('|'));
+            if ext == "csv" || ext == "tsv" || csv_like {
+                return csv::parse(bytes, name);
             }
-            csv::parse(bytes, name)
+            let tables = markdown::tables(&text);
+            if !tables.is_empty() {
+                return choose(tables, file);
+            }
+            match text::table(&text) {
+                Some(grid) => choose(vec![grid], file),
+                None => Err(w::RUBRIC_NO_CELLS.fill(&[("name", &name)])),
+            }
         }
     }
 }

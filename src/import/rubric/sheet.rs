@@ -1,7 +1,7 @@
 //! Excel workbooks (`.xlsx`, `.xls`) → a [`Grid`] of one worksheet, read with `calamine`.
 //!
 //! Merged cells are filled with their top-left value (calamine gives it to the top-left cell
-//! only); numbers come as Excel keeps them (`5.0` is `5`). The sheet is `--sheet` (a name, or a
+//! only), the rows below its first marked as continuing it; numbers come as Excel keeps them (`5.0` is `5`). The sheet is `--sheet` (a name, or a
 //! 1-based number), else the first with a header row the interpreter reads.
 
 use super::grid::{Grid, Places};
@@ -66,6 +66,7 @@ fn grid_of(range: &Range<Data>, merged: &[Dimensions]) -> Grid {
     let (height, width) = range.get_size();
     let (height, width) = (height.min(MAX_ROWS), width.min(MAX_COLS));
     let mut rows = vec![vec![String::new(); width]; height];
+    let mut continued = vec![vec![false; width]; height];
     for (r, c, cell) in range.used_cells() {
         if r < height && c < width {
             rows[r][c] = text(cell);
@@ -80,15 +81,18 @@ fn grid_of(range: &Range<Data>, merged: &[Dimensions]) -> Grid {
         };
         let (bottom, right) =
             ((m.end.0 as usize).saturating_sub(row0), (m.end.1 as usize).saturating_sub(col0));
-        for row in rows.iter_mut().take(bottom + 1).skip(r0) {
-            for cell in row.iter_mut().take(right + 1).skip(c0) {
+        for (r, row) in rows.iter_mut().enumerate().take(bottom + 1).skip(r0) {
+            for (c, cell) in row.iter_mut().enumerate().take(right + 1).skip(c0) {
                 if cell.is_empty() {
                     cell.clone_from(&value);
+                    if r > r0 {
+                        continued[r][c] = true;
+                    }
                 }
             }
         }
     }
-    Grid::new(rows, Places::Cells { row0, col0 })
+    Grid::new(rows, Places::Cells { row0, col0 }).with_continued(continued)
 }
 
 thread_local! {
