@@ -177,6 +177,11 @@ fn cell_run(texts: &[&str], sep: char) -> Option<Vec<Row>> {
 fn layout_run(raw: &[&str]) -> Option<Vec<Row>> {
     let first = columns(raw.first()?);
     let n = first.len();
+    // One column is no table: stop before measuring the lines below (prose would be measured
+    // up to MAX_ROWS lines deep from every line).
+    if n < 2 {
+        return None;
+    }
     let mut rows = vec![first];
     for line in raw.iter().take(MAX_ROWS).skip(1) {
         let row = columns(line);
