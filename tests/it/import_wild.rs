@@ -93,8 +93,11 @@ pub fn assert_nothing_lost(name: &str, source: &str, imported: &Imported) {
         if line.is_empty() || corpus.contains(&line) || dropped.contains(&line) {
             continue;
         }
+        // A line whose tail was dropped (a dot leader and its page), its head kept or dropped
+        // too (a contents entry).
         let tail_dropped = dropped.iter().any(|d| {
-            !d.is_empty() && line.ends_with(d.as_str()) && corpus.contains(&line[..line.len() - d.len()])
+            let head = line.strip_suffix(d.as_str()).filter(|_| !d.is_empty());
+            head.is_some_and(|h| corpus.contains(h) || dropped.iter().any(|e| e == h))
         });
         // A fact on the cover kept in meta without its label (`填报单位：`, `Report No.`).
         let fact = r.meta.iter().any(|(_, v)| {
@@ -113,16 +116,20 @@ pub fn assert_nothing_lost(name: &str, source: &str, imported: &Imported) {
 /// its claims, 一是…二是…, with a title between the pieces).
 fn covered(line: &str, corpus: &str) -> bool {
     let chars: Vec<char> = line.chars().collect();
+    let piece = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
     let mut at = 0;
     while at < chars.len() {
-        let longest = (at + 1..=chars.len())
-            .rev()
-            .find(|&end| corpus.contains(&chars[at..end].iter().collect::<String>()))
-            .unwrap_or(at);
-        if longest - at < 6.min(chars.len() - at) {
+        // The longest piece from `at` found in the corpus: found pieces are prefixes of one
+        // another, so a binary search over the end finds it.
+        let (mut lo, mut hi) = (at, chars.len());
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            if corpus.contains(&piece(at, mid)) { lo = mid } else { hi = mid - 1 }
+        }
+        if lo - at < 6.min(chars.len() - at) {
             return false;
         }
-        at = longest;
+        at = lo;
     }
     true
 }
