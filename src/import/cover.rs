@@ -21,20 +21,34 @@ pub fn front_matter(front: Vec<Para>) -> Cover {
         .iter()
         .position(|p| {
             let t = p.text.trim();
-            let short =
-                (t.chars().count() <= 60 && !t.contains('。') && !ends_sentence(t)) || key_value(t).is_some();
+            let short = (!too_long(t) && !t.contains('。') && !ends_sentence(t)) || key_value(t).is_some();
             !short || matches!(p.kind, ParaKind::Table | ParaKind::Verbatim)
         })
         .unwrap_or(front.len());
     let marked = front.iter().position(|p| p.kind == ParaKind::Title);
     let chosen = marked.or_else(|| {
-        let cover = &front[..cover_len.min(15)];
-        let candidate = |p: &&Para| p.kind == ParaKind::Text && fact(p.text.trim()).is_none();
+        let cover = &front[..cover_len.min(COVER_LINES)];
+        let candidate =
+            |p: &&Para| p.kind == ParaKind::Text && fact(p.text.trim()).is_none() && title_shaped(&p.text);
         // The line naming the document (…报告) before one that only speaks of its subject (绩效…).
         let best = (1..=3)
             .rev()
             .find_map(|rank| cover.iter().position(|p| candidate(&p) && title_rank(&p.text) >= rank));
-        best.or_else(|| cover.iter().position(|p| candidate(&p)))
+        // An English cover's first line set in capitals is its title, unless a line names the
+        // document (…Report): a subject word (`AUDIT AND INVESTIGATIVE FINDINGS`) below it is
+        // the subtitle.
+        let first = cover.iter().position(|p| candidate(&p));
+        let capitals = first.filter(|&f| {
+            let t = front[f].text.trim();
+            t.is_ascii() && super::wrap::capitals(t) && title_rank(t) < 2
+        });
+        let named = best.filter(|&b| title_rank(&front[b].text) >= 2);
+        // Else the cover's first line, when it could be a title and is no letterhead (a list of
+        // names and places).
+        named
+            .or(capitals)
+            .or(best)
+            .or_else(|| cover.first().filter(|p| candidate(p) && !p.text.contains([',', '，'])).map(|_| 0))
     });
     // A title broken over two lines, its first part without the word that picked the second.
     let first_part = chosen.filter(|&c| {
@@ -117,11 +131,21 @@ fn fact(t: &str) -> Option<(String, String)> {
         return meta_key(key).map(|k| (k.to_string(), value.to_string()));
     }
     let lower = t.to_lowercase();
+    // `Report No. …`, `AUDIT REPORT NO. …` (a word or two before it), `文号…`.
     for prefix in ["report no.", "report number", "report no", "文号", "报告编号"] {
-        if let Some(rest) = lower.strip_prefix(prefix) {
+        let at = lower
+            .find(prefix)
+            .filter(|&at| at == 0 || (at <= 24 && lower.is_char_boundary(at) && lower[..at].ends_with(' ')));
+        if let Some(at) = at {
+            let rest = &lower[at + prefix.len()..];
             let value = t[t.len() - rest.len()..].trim_start_matches([' ', '.', ':', '：']).trim();
-            return (!value.is_empty()).then(|| ("number".to_string(), value.to_string()));
+            if value.chars().any(|c| c.is_ascii_digit()) || at == 0 {
+                return (!value.is_empty()).then(|| ("number".to_string(), value.to_string()));
+            }
         }
+    }
+    if is_document_number(t) {
+        return Some(("number".into(), t.trim().to_string()));
     }
     if looks_like_date(t) {
         Some(("date".into(), t.to_string()))
@@ -132,19 +156,111 @@ fn fact(t: &str) -> Option<(String, String)> {
     }
 }
 
+/// A document's number on a line of its own: `长审公告字〔2023〕5号`, `湘财绩〔2022〕12号`.
+fn is_document_number(t: &str) -> bool {
+    let t: String = t.trim().chars().map(narrow).filter(|c| !c.is_whitespace()).collect();
+    let Some((_, inside)) = t.split_once(['(', '[', '【']) else { return false };
+    let year: String = inside.chars().take_while(char::is_ascii_digit).collect();
+    t.chars().count() <= 30
+        && year.len() == 4
+        && inside[4..].starts_with([')', ']', '】'])
+        && t.ends_with('号')
+        && t[..t.len() - '号'.len_utf8()].ends_with(|c: char| c.is_ascii_digit())
+}
+
 /// A line that names a report: 报告, 评价, 自评, 绩效…, Report, Evaluation, Review….
-fn reads_like_title(t: &str) -> bool {
+pub(super) fn reads_like_title(t: &str) -> bool {
     title_rank(t) > 0
+}
+
+/// How many of the cover's lines the title is looked for in.
+const COVER_LINES: usize = 20;
+
+/// Longer than a title runs: 60 characters of Chinese, 160 of a Latin script (GAO and OIG
+/// titles run to 120).
+fn too_long(t: &str) -> bool {
+    let n = t.chars().count();
+    n > 160 || (n > 60 && t.chars().filter(|c| !c.is_ascii()).count() * 3 > n)
+}
+
+/// Whether a line could be a title at all: no salutation or label (`…委员：`), no signature
+/// (`…审计局局长 郑创平`), no occasion line (`——2020年7月28日在…会议上`), no byline (`REPORT by
+/// the Comptroller…`), no table row, no sentence; four characters at least.
+fn title_shaped(t: &str) -> bool {
+    let t = t.trim();
+    let lower = t.to_lowercase();
+    let words = t.split_whitespace().count();
+    // A table cell (`绩效`) or a count is no title; a document's name alone (`报告`) may be.
+    let enough =
+        title_rank(t) == 3 || if t.is_ascii() { words >= 2 || t.len() >= 6 } else { t.chars().count() >= 4 };
+    enough
+        && !too_long(t)
+        && !t.ends_with([':', '：'])
+        && !t.starts_with(['—', '-', '–'])
+        && !t.contains('|')
+        && !t.contains('。')
+        && !["http", "www.", "@", "p.o. box", "phone", "tel:", "fax"].iter().any(|w| lower.contains(w))
+        && !signature(t)
+        && balanced(t)
+        && !lower.starts_with("report by ")
+        && !lower.starts_with("a report by ")
+}
+
+/// Every closing bracket after its opening one: a line cut out of a table's wrapped cells
+/// (`10 ) 绩效目标明确性`) is not.
+fn balanced(t: &str) -> bool {
+    let mut depth = 0i32;
+    for c in t.chars().map(narrow) {
+        match c {
+            '(' | '[' | '【' | '《' | '“' => depth += 1,
+            ')' | ']' | '】' | '》' | '”' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    true
+}
+
+/// A signature line: an official's post and name (`汕头市潮阳区审计局局长 郑创平`, `审计长：…`).
+fn signature(t: &str) -> bool {
+    const POSTS: [&str; 16] = [
+        "局长",
+        "厅长",
+        "主任",
+        "书记",
+        "审计长",
+        "部长",
+        "市长",
+        "县长",
+        "区长",
+        "处长",
+        "科长",
+        "署长",
+        "主席",
+        "院长",
+        "镇长",
+        "乡长",
+    ];
+    let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    POSTS.iter().any(|post| {
+        squeezed.rfind(post).is_some_and(|at| {
+            let name = &squeezed[at + post.len()..];
+            let n = name.chars().count();
+            n <= 4 && name.chars().all(crate::lang::is_cjk)
+        })
+    })
 }
 
 /// How surely a line is a report's title: 3 when it ends in the document's name (…报告,
 /// …Report), 2 when it has it, 1 when it has a word of the subject (评价, 绩效, Review…), else 0.
-fn title_rank(t: &str) -> u8 {
+pub(super) fn title_rank(t: &str) -> u8 {
     let lower = t.trim().to_lowercase();
-    if t.chars().count() > 80 {
+    if too_long(t.trim()) {
         return 0;
     }
-    let names = ["报告", "報告", "report"];
+    let names = ["报告", "報告", "report", "报告书", "報告書"];
     if names.iter().any(|w| lower.ends_with(w)) {
         return 3;
     }
@@ -164,6 +280,9 @@ fn title_rank(t: &str) -> u8 {
         "總結",
         "审计",
         "審計",
+        "决算",
+        "決算",
+        "施政",
         "report",
         "evaluation",
         "review",
@@ -300,5 +419,57 @@ fn looks_like_unit(t: &str) -> bool {
         || t.chars().count() <= 60
             && !t.chars().any(|c| c.is_ascii_digit())
             && WORDS.iter().any(|w| lower.contains(w))
-            && !reads_like_title(t)
+            && title_rank(t) < 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title_of(lines: &[&str]) -> Option<String> {
+        front_matter(lines.iter().map(|l| Para::text(*l)).collect()).title
+    }
+
+    #[test]
+    fn long_english_titles_and_what_is_no_title() {
+        let long = "Implementation Completion Report (ICR) Review - Iran - Alborz Integrated Land And Water Management Project";
+        assert_eq!(
+            title_of(&[long, "Text of the review follows here, at some length."]).as_deref(),
+            Some(long)
+        );
+        // A signature, an occasion, a salutation: no title, the file name is used.
+        assert_eq!(
+            title_of(&[
+                "——2020年7月28日在省人大常委会会议上",
+                "广东省审计厅厅长 卢荣春",
+                "主任、各位副主任、各位委员："
+            ]),
+            None
+        );
+        // A letterhead with an address is not the title; a byline is not either.
+        assert_eq!(
+            title_of(&["Independent Office of Audits P.O. BOX 942874, SACRAMENTO, PHONE (916) 323-7111"]),
+            None
+        );
+        assert_eq!(
+            title_of(&["Efficiency in government", "REPORT by the Comptroller and Auditor General"])
+                .as_deref(),
+            Some("Efficiency in government")
+        );
+        // A table's cut cell is no title.
+        assert_eq!(title_of(&["10 ) 绩效目标明确性", "5 5 合理性"]), None);
+        // An English cover's first line in capitals beats a subtitle with a subject word.
+        assert_eq!(
+            title_of(&["HUMANITARIAN ASSISTANCE PROGRAMS", "AUDIT AND INVESTIGATIVE FINDINGS", "March 2010"])
+                .as_deref(),
+            Some("HUMANITARIAN ASSISTANCE PROGRAMS")
+        );
+    }
+
+    #[test]
+    fn numbers_of_documents_are_facts() {
+        assert_eq!(fact("长审公告字〔2023〕5号"), Some(("number".into(), "长审公告字〔2023〕5号".into())));
+        assert_eq!(fact("AUDIT REPORT NO. 4-621-06-010-P"), Some(("number".into(), "4-621-06-010-P".into())));
+        assert_eq!(fact("关于2023年度审计工作的报告"), None);
+    }
 }

@@ -32,6 +32,7 @@ pub mod capitals;
 pub mod clean;
 pub mod cover;
 pub mod decode;
+pub mod docsite;
 pub mod docx;
 pub mod evidence;
 pub mod numbering;
