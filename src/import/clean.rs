@@ -232,9 +232,12 @@ pub fn drop_noise(paras: Vec<Para>, noise: &mut Noise) -> Vec<Para> {
 
 /// A line that is only a page number: `3`, `- 3 -`, `第3页 共10页`, `Page 3 of 10`, `3/10`, `iv`.
 pub fn is_page_number(text: &str) -> bool {
+    if text.len() > 64 || numbers_apart(text) {
+        return false;
+    }
     let s: String =
         text.chars().map(narrow).filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
-    if s.is_empty() || s.chars().count() > 16 {
+    if s.is_empty() || s.chars().count() > 16 || s.chars().all(|c| c == '0') {
         return false;
     }
     let digits = |t: &str| !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit());
@@ -284,6 +287,17 @@ pub fn is_page_number(text: &str) -> bool {
         return true;
     }
     s.len() <= 5 && s.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+}
+
+/// Two numbers apart on one line (` 0  0`, `12 17.8`): a row of figures, data, never a page
+/// number.
+fn numbers_apart(text: &str) -> bool {
+    let t: Vec<char> = text.trim().chars().map(narrow).collect();
+    t.windows(3).any(|w| {
+        w[0].is_ascii_digit() && w[1].is_whitespace() && (w[2].is_ascii_digit() || w[2].is_whitespace())
+    }) && t.iter().rev().take_while(|c| c.is_ascii_digit()).count() > 0
+        && t.iter().filter(|c| c.is_ascii_digit()).count() >= 2
+        && t.iter().all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ','))
 }
 
 /// The text before a page number at the end (after spaces or leader dots), if there is one.
@@ -430,7 +444,7 @@ mod tests {
         {
             assert!(is_page_number(s), "{s}");
         }
-        for s in ["一、概况", "2022", "3.5", "Page three", "第三章", "100%"] {
+        for s in ["一、概况", "2022", "3.5", "Page three", "第三章", "100%", " 0  0", "12 17", "0"] {
             assert!(!is_page_number(s), "{s}");
         }
     }

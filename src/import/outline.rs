@@ -148,17 +148,35 @@ pub fn outline(paras: Vec<Para>) -> Outline {
 /// How `m` fits the open levels, and the level (stack length to keep) it goes at.
 fn fit(stack: &[Open], m: &Marker) -> Option<(Fit, usize)> {
     if let Some(k) = stack.iter().rposition(|o| o.style == m.style) {
-        let last = stack[k].value;
-        if m.value == last + 1 || m.value == last + 2 {
-            return Some((Fit::Sibling, k));
+        // The next number of any open level with this style, the innermost first.
+        let next = |o: &Open| m.value == o.value + 1 || m.value == o.value + 2;
+        if let Some(j) = stack.iter().rposition(|o| o.style == m.style && next(o)) {
+            return Some((Fit::Sibling, j));
         }
         if m.value == 1 && k > 0 {
             return Some((Fit::Restart, k));
         }
+        // A Latin list from 1 inside a part of another kind (`1.` under `c.` under `2.`), as
+        // English reviews number components: a new level, not a jump up.
+        let latin = matches!(
+            m.style.kind,
+            Kind::Arabic
+                | Kind::ArabicParen
+                | Kind::LetterLower
+                | Kind::LetterUpper
+                | Kind::RomanLower
+                | Kind::RomanUpper
+        );
+        let inside_another = stack.last().is_some_and(|o| o.style.kind != m.style.kind);
+        if m.value == 1 && latin && inside_another && stack.len() < MAX_DEPTH {
+            return Some((Fit::Deeper, stack.len()));
+        }
         return None;
     }
-    if let Some(k) = stack.iter().rposition(|o| o.style.kind == m.style.kind && o.style != m.style)
-        && m.value == stack[k].value + 1
+    // `1.` then `2、` is one level written carelessly; `a.` then `(b)` are two levels.
+    if let Some(k) = stack.iter().rposition(|o| {
+        o.style.kind == m.style.kind && o.style != m.style && paren(o.style.punct) == paren(m.style.punct)
+    }) && m.value == stack[k].value + 1
     {
         return Some((Fit::Family, k));
     }
@@ -167,12 +185,23 @@ fn fit(stack: &[Open], m: &Marker) -> Option<(Fit, usize)> {
     }
     let strong = matches!(
         m.style.kind,
-        Kind::CnComma | Kind::CnParen | Kind::Chapter(_) | Kind::Circled | Kind::Claim
+        Kind::CnComma
+            | Kind::CnParen
+            | Kind::CnCapital
+            | Kind::CnCapitalParen
+            | Kind::Chapter(_)
+            | Kind::Circled
+            | Kind::Claim
     );
     let opens = m.value == 1 || (stack.is_empty() && strong && m.value <= 20);
     // A style seen above in the open path never reopens below it (一、 under （一） is a jump up).
     let above = stack.iter().any(|o| o.style.kind == m.style.kind);
     (opens && !above).then_some((Fit::Deeper, stack.len()))
+}
+
+/// Whether a number is written in brackets (`(a)`, `a)`) rather than before a mark (`a.`, `a、`).
+fn paren(p: Punct) -> bool {
+    matches!(p, Punct::Paren | Punct::Close)
 }
 
 fn take_node(slots: &mut [Option<Arena>], ix: usize) -> Option<Node> {
@@ -243,6 +272,26 @@ mod tests {
         let o = outline(doc);
         assert_eq!(shape(&o.roots), "一、概况,二、成效");
         assert_eq!(o.roots[0].paras.len(), 2);
+    }
+
+    #[test]
+    fn a_latin_list_from_one_inside_another_kind_nests() {
+        let doc = [
+            "1. Data:",
+            "x",
+            "2. Objectives:",
+            "a. Objectives:",
+            "y",
+            "b. Revised?",
+            "No",
+            "c. Components:",
+            "1. Upper",
+            "2. Lower",
+        ];
+        assert_eq!(
+            shape(&outline(doc.map(text).to_vec()).roots),
+            "1. Data:,2. Objectives:[a. Objectives:,b. Revised?,c. Components:[1. Upper,2. Lower]]"
+        );
     }
 
     #[test]

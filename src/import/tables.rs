@@ -100,6 +100,7 @@ fn tables(texts: &[&str], raw: &[&str], noise: &mut Noise) -> Vec<Mark> {
             .or_else(|| cell_run(rest, '\t'))
             .or_else(|| cell_run(rest, ','))
             .or_else(|| layout_run(&raw[i..]))
+            .or_else(|| facts_run(rest))
             .or_else(|| form_run(rest));
         let Some(rows) = found else {
             i += 1;
@@ -287,6 +288,62 @@ fn form_run(texts: &[&str]) -> Option<Vec<Row>> {
         [Row::Kept(format!("{label}{colon}{value}")), Row::Value]
     };
     Some(pairs.iter().flat_map(row).collect())
+}
+
+/// A block of facts, one label a line and its value on the next (`Country:` / `Iran`, `PROJ
+/// ID:` / `P071170`, `项目名称:` / `…`), column heads and rows of figures between them
+/// (`Appraisal` / `Actual`, ` 198.3  101.53`): three labels at least, a quarter of the lines
+/// or more. A label and the value under it become one row (`Country: Iran`); the other lines stay
+/// rows as they are. The block ends at a numbered line or at running text.
+fn facts_run(texts: &[&str]) -> Option<Vec<Row>> {
+    let label = |t: &str| {
+        let t = t.trim();
+        t.ends_with([':', '：'])
+            && (2..=80).contains(&t.chars().count())
+            && markers(t).is_empty()
+            && !t.contains(['。', '；'])
+    };
+    if !texts.first().is_some_and(|t| label(t)) {
+        return None;
+    }
+    // A value may run long (a list of sectors) but holds no sentence.
+    let value = |t: &str| {
+        let t = t.trim();
+        t.chars().count() <= 300
+            && markers(t).is_empty()
+            && !t.contains(['。', '；', ';'])
+            && !ends_sentence(t)
+    };
+    let other = |t: &str| t.trim().chars().count() <= 60 && value(t);
+    let mut n = 0;
+    let mut labels = 0;
+    for (k, t) in texts.iter().enumerate().take(MAX_ROWS) {
+        let after_label = k > 0 && label(texts[k - 1]);
+        if label(t) {
+            labels += 1;
+        } else if !(if after_label { value(t) } else { other(t) }) {
+            break;
+        }
+        n = k + 1;
+    }
+    if labels < 3 || labels * 4 < n {
+        return None;
+    }
+    let mut rows = Vec::with_capacity(n);
+    let mut k = 0;
+    while k < n {
+        let t = texts[k].trim();
+        if label(t) && k + 1 < n && !label(texts[k + 1]) {
+            let colon = if t.ends_with('：') { "" } else { " " };
+            rows.push(Row::Kept(format!("{t}{colon}{}", texts[k + 1].trim())));
+            rows.push(Row::Value);
+            k += 2;
+        } else {
+            rows.push(Row::Kept(t.to_string()));
+            k += 1;
+        }
+    }
+    Some(rows)
 }
 
 /// A form's label: up to 12 characters, not numbered, not a number, not a sentence.
@@ -512,6 +569,27 @@ mod tests {
             ["单位名称：邵东市行政审批服务局", "编制人数：15", "在职人数：14", "预算金额：120.5万元"]
         );
         assert_eq!(tables_of("Budget\n120,000\nStaff:\n15\n"), ["Budget: 120,000", "Staff: 15"]);
+    }
+
+    #[test]
+    fn a_block_of_facts_one_label_a_line() {
+        let text = "1. Project Data:\nDate Posted:\n04/29/2014\nCountry:\nIran\nPROJ ID:\nP071170\nAppraisal\nActual\nProject Costs(US $M)\n 198.3  101.53\nCofinanciers:\nNone\n2. Objectives:\nText.";
+        assert_eq!(
+            tables_of(text),
+            [
+                "Date Posted: 04/29/2014",
+                "Country: Iran",
+                "PROJ ID: P071170",
+                "Appraisal",
+                "Actual",
+                "Project Costs(US $M)",
+                "198.3  101.53",
+                "Cofinanciers: None"
+            ]
+        );
+        // Headings ending in a colon over paragraphs are no facts.
+        let prose = "存在问题：\n部分项目绩效目标不够细化。\n整改措施：\n加强绩效目标审核。\n下一步计划：\n继续推进。";
+        assert!(tables_of(prose).is_empty());
     }
 
     #[test]
