@@ -206,6 +206,12 @@ pub fn drop_noise(paras: Vec<Para>, noise: &mut Noise) -> Vec<Para> {
             leader.push(false);
             continue;
         }
+        // A stray mark (`.`, `*`, `——`): nothing a reader reads.
+        if p.kind == Kind::Text && !p.text.chars().any(char::is_alphanumeric) {
+            noise.markup += 1;
+            noise.dropped.push(p.text);
+            continue;
+        }
         // A lone number (`15`) is a page number only at a page break: tables::mark decides.
         if is_page_number(&p.text) && !super::tables::is_bare_number(&p.text) {
             noise.page_numbers += 1;
@@ -310,9 +316,13 @@ fn before_page(text: &str) -> Option<&str> {
         .filter(|b| !b.trim().is_empty())
 }
 
-/// A key for comparing a table-of-contents entry with the heading it points to.
+/// A key for comparing a table-of-contents entry with the heading it points to: no bullet, no
+/// page (after a gap, or glued to a Chinese entry: `单位概况3`), no white space.
 fn toc_key(text: &str) -> String {
+    let text = unbullet(text);
     let t = before_page(text).unwrap_or(text);
+    let glued = t.trim_end_matches(|c: char| narrow(c).is_ascii_digit());
+    let t = if glued.len() < t.len() && glued.ends_with(crate::lang::is_cjk) { glued } else { t };
     t.chars().map(narrow).filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase()
 }
 
@@ -326,10 +336,43 @@ fn is_toc_title(text: &str) -> bool {
     matches!(key.as_str(), "目录" | "目錄" | "目次" | "contents" | "tableofcontents")
 }
 
+/// How many of the lines after a contents page's title are tried as its first entry.
+const FIRST_ENTRIES: usize = 6;
+
+/// How many entries without a page (wrapped, or under one with a page) may stand together.
+const UNPAGED_ENTRIES: usize = 6;
+
+/// A contents page's cell on a line of its own: its column heads (`段落`, `页数`, `Page`) or a
+/// page or paragraph number or range (`12`, `5 - 9`), or a short row its cells made.
+fn is_cell(p: &Para) -> bool {
+    let t = p.text.trim();
+    if p.kind == Kind::Table {
+        return t.chars().count() <= 60;
+    }
+    let key: String = t.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+    matches!(
+        key.as_str(),
+        "段落" | "页数" | "頁數" | "页次" | "頁次" | "页码" | "頁碼" | "page" | "pages" | "paragraphs"
+    ) || (t.len() <= 12
+        && t.chars().any(|c| narrow(c).is_ascii_digit())
+        && t.chars().all(|c| {
+            narrow(c).is_ascii_digit() || c.is_whitespace() || matches!(narrow(c), '-' | '–' | '—' | '~')
+        }))
+}
+
+/// A contents entry's bullet off (`• 壹、前言`): whatever prefixes the entries, the entry is
+/// what follows.
+fn unbullet(t: &str) -> &str {
+    t.trim_start().trim_start_matches(['•', '·', '●', '■', '◆', '□', '▪', '*', '-', '–']).trim_start()
+}
+
 /// Could be an entry of a table of contents: short, not a sentence.
 fn toc_like(p: &Para) -> bool {
+    // A hundred characters of Chinese, 160 of English (an entry joined from two lines).
+    let max = if p.text.is_ascii() { 160 } else { 100 };
     matches!(p.kind, Kind::Text | Kind::Heading(_))
-        && p.text.chars().count() <= 100
+        && p.text.len() <= 4 * max
+        && p.text.chars().count() <= max
         && !ends_sentence(&p.text)
 }
 
@@ -338,32 +381,55 @@ fn heading_like(p: &Para, had_leader: bool) -> bool {
         && (had_leader
             || trailing_page(&p.text)
             || matches!(p.kind, Kind::Heading(_))
-            || !markers(&p.text).is_empty())
+            || !markers(unbullet(&p.text)).is_empty())
 }
 
 /// Removes a table of contents: after 目录/Contents up to where its first entry appears again,
 /// or a run of three or more headings with nothing between them that all appear again later.
 fn drop_toc(paras: Vec<Para>, leader: &[bool], noise: &mut Noise) -> Vec<Para> {
     let n = paras.len();
-    let keys: Vec<String> = paras.iter().map(|p| toc_key(&p.text)).collect();
+    // Only a line that could be an entry has a key: a long paragraph is never compared.
+    let keys: Vec<String> =
+        paras.iter().map(|p| if toc_like(p) { toc_key(&p.text) } else { String::new() }).collect();
     let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, k) in keys.iter().enumerate() {
+    for (i, k) in keys.iter().enumerate().filter(|(_, k)| !k.is_empty()) {
         positions.entry(k.as_str()).or_default().push(i);
     }
     let next_same = |i: usize| -> Option<usize> { first_at(&positions, &keys[i], i + 1) };
     let mut cut: Option<(usize, usize)> = None;
     if let Some(i) = paras.iter().take(n / 2 + 3).position(|p| is_toc_title(&p.text)) {
-        let again = (i + 1 < n && !keys[i + 1].is_empty()).then(|| next_same(i + 1)).flatten();
+        // The document starts where one of the first entries appears again (a site's line may
+        // stand between the title and them); everything between is the contents.
+        let again = (i + 1..n.min(i + 1 + FIRST_ENTRIES))
+            .filter(|&k| !keys[k].is_empty() && !is_cell(&paras[k]))
+            .find_map(|k| {
+                next_same(k).filter(|&m| paras[i + 1..m].iter().all(|p| toc_like(p) || is_cell(p)))
+            });
         cut = Some(match again {
-            Some(m) if paras[i + 1..m].iter().all(toc_like) => (i, m),
-            _ => {
-                // Entries end at a page number; an entry wrapped over two lines has its first
-                // line without one.
-                let entry =
-                    |k: usize| k < n && toc_like(&paras[k]) && (leader[k] || trailing_page(&paras[k].text));
+            Some(m) => (i, m),
+            None => {
+                // Entries end at a page number (or are followed by their page cells, one a
+                // line); an entry wrapped over lines, or entries without pages under one with
+                // them, go on to the next that has one.
+                let entry = |k: usize| {
+                    k < n
+                        && (is_cell(&paras[k])
+                            || (toc_like(&paras[k]) && (leader[k] || trailing_page(&paras[k].text))))
+                };
                 let mut end = i + 1;
-                while entry(end) || (end < n && toc_like(&paras[end]) && entry(end + 1)) {
-                    end += 1;
+                loop {
+                    if entry(end) {
+                        end += 1;
+                        continue;
+                    }
+                    let run = (end..n.min(end + UNPAGED_ENTRIES))
+                        .take_while(|&k| toc_like(&paras[k]) && !entry(k))
+                        .count();
+                    if run > 0 && entry(end + run) {
+                        end += run + 1;
+                        continue;
+                    }
+                    break;
                 }
                 (i, end)
             }
@@ -495,6 +561,25 @@ mod tests {
             assert_eq!(got, ["Report", "Body starts here.", "Summary", "Text."], "{title}");
             assert_eq!(noise.dropped.iter().filter(|d| d.contains("Grant Monitoring")).count(), 1, "{title}");
         }
+    }
+
+    #[test]
+    fn contents_pages_whatever_prefixes_or_follows_their_entries() {
+        // Bullets before the entries, leaders and pages after them.
+        let text = "報告\n目錄\n• 壹、前言 ………… 1\n• 貳、績效 ………… 3\n• 參、結語 ………… 9\n壹、前言\n正文一。\n貳、績效\n正文二。\n參、結語\n正文三。";
+        assert_eq!(
+            paras(text),
+            ["報告", "壹、前言", "正文一。", "貳、績效", "正文二。", "參、結語", "正文三。"]
+        );
+        // Pages glued to the entries, a site's line under the title, a second list without pages.
+        let text = "目录\n公开时间:2024年9月23日\n第一部分 单位概况3\n一、主要职责3\n第二部分 决算情况说明7\n一、收入支出决算总表\n二、收入决算表\n第一部分单位概况\n一、主要职责\n正文。";
+        assert_eq!(paras(text), ["第一部分单位概况", "一、主要职责", "正文。"]);
+        // Cells one a line: column heads, paragraph ranges and pages.
+        let text = "报告书\n目录\n段落\n页数\n第1部引言\n委员会的成立\n1\n1\n委员会的成员\n2 - 3\n1\n第2部程序\n委员会的程序\n4\n2";
+        assert_eq!(paras(text), ["报告书"]);
+        // Entries without pages under one with a page, wrapped over lines.
+        let text = "TABLE OF CONTENTS\nFINDINGS . . . . . . . . . . 5\n1. Communication Between OIG Auditors\nCan Be Improved\n2. Additional Steps Need to Be Taken\nAPPENDICES\nA. Audit Resolution Process . . . . . . . . . . 13\nACRONYMS\nThe acronyms used in this report follow.";
+        assert_eq!(paras(text), ["ACRONYMS", "The acronyms used in this report follow."]);
     }
 
     #[test]

@@ -88,11 +88,19 @@ pub fn assert_nothing_lost(name: &str, source: &str, imported: &Imported) {
         }
     }
     let dropped: Vec<String> = imported.summary.dropped.iter().map(|d| norm(d)).collect();
+    // The label and the value of a form's row, dropped together (`2 - 3：3`).
+    let dropped_cells: Vec<String> = imported
+        .summary
+        .dropped
+        .iter()
+        .flat_map(|d| d.split([':', '：']).map(norm).collect::<Vec<_>>())
+        .collect();
     for (n, line) in source.lines().enumerate() {
         let line = norm(line);
         // Dropped as a line, or within a dropped piece (a form's label and value, lines joined).
         let in_dropped = dropped.contains(&line)
-            || (line.chars().count() >= 4 && dropped.iter().any(|d| d.contains(&line)));
+            || (line.chars().count() >= 4 && dropped.iter().any(|d| d.contains(&line)))
+            || dropped_cells.contains(&line);
         if line.is_empty() || corpus.contains(&line) || in_dropped {
             continue;
         }
