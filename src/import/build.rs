@@ -41,7 +41,10 @@ pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
     let super::cover::Cover { title, meta, preface, repeated } = super::cover::front_matter(front);
     let mut built = Built { title, meta, repeated, ..Built::default() };
     let mut sections = Vec::new();
+    // Which top-level parts are numbered (not headed by markup or capitals).
+    let mut numbered = Vec::with_capacity(roots.len());
     for (i, node) in roots.into_iter().enumerate() {
+        numbered.push(!matches!(node.heading.style.kind, Kind::Explicit(_)));
         match convert(node, format!("s{}", i + 1), 0, lang) {
             Part::Section(s) => sections.push(s),
             // (convert never makes an item at the top level; kept total rather than panicking)
@@ -83,6 +86,26 @@ pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
         }
         return built;
     }
+    if count_items(&sections) > 0 {
+        // Beside parts with items, a numbered part with only its text is scored as one item
+        // (`二、重点绩效评价结论` and its paragraphs): a section holding it, under its heading —
+        // unless it describes rather than reports (基本情况, 背景, Background, 附件), or its text
+        // is a table (a scoring table given as text): those are read.
+        for (s, numbered) in sections.iter_mut().zip(numbered) {
+            let table = s.body.as_deref().is_some_and(|b| {
+                let rows = b.lines().filter(|l| l.starts_with('|')).count();
+                rows * 2 >= b.lines().count()
+            });
+            let leaf =
+                numbered && s.items.is_empty() && s.sections.is_empty() && !describes(&s.title) && !table;
+            if leaf && let Some(text) = s.body.take() {
+                // Titled by what its text says, not by the heading again.
+                let said = first_clause(&text, lang);
+                let title = if said != s.title && !s.title.contains(&said) { said } else { String::new() };
+                s.items.push(item(format!("{}.1", s.id), title, text));
+            }
+        }
+    }
     if count_items(&sections) == 0 {
         // One level only: each top-level part is an item of one section.
         let items = sections
@@ -118,6 +141,37 @@ pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
     }
     built.sections = sections;
     built
+}
+
+/// A part's heading that says it describes the unit or the document rather than reports what
+/// was done: its text is read, not scored.
+fn describes(title: &str) -> bool {
+    const WORDS: [&str; 22] = [
+        "基本情况",
+        "基本情況",
+        "概况",
+        "概況",
+        "简介",
+        "簡介",
+        "背景",
+        "附件",
+        "附表",
+        "附录",
+        "附錄",
+        "名词解释",
+        "名詞解釋",
+        "background",
+        "introduction",
+        "overview",
+        "appendix",
+        "annex",
+        "acronyms",
+        "glossary",
+        "abbreviations",
+        "contents",
+    ];
+    let lower = title.to_lowercase();
+    WORDS.iter().any(|w| lower.contains(w))
 }
 
 pub fn untitled(lang: Lang) -> &'static str {
@@ -503,6 +557,28 @@ mod tests {
             items,
             [("s2.1", "制度流于形式", "制度没有发挥作用。"), ("s2.2", "管理存在缺陷", "应用较少。")]
         );
+    }
+
+    #[test]
+    fn a_numbered_part_with_only_its_text_beside_parts_with_items_is_one_item() {
+        let b = built(&[
+            "一、基本情况",
+            "单位设4个股室。",
+            "二、绩效情况",
+            "（一）产出",
+            "完成率100%。",
+            "（二）效益",
+            "满意度95%。",
+            "三、评价结论",
+            "本次评价得分80.56分，等级为良。",
+            "四、附件",
+            "| 指标 | 分值 |",
+        ]);
+        let shape: Vec<(&str, usize, bool)> =
+            b.sections.iter().map(|s| (s.id.as_str(), s.items.len(), s.body.is_some())).collect();
+        // The description and the table are read; the conclusion is scored, titled by what it says.
+        assert_eq!(shape, [("s1", 0, true), ("s2", 2, false), ("s3", 1, false), ("s4", 0, true)]);
+        assert_eq!(b.sections[2].items[0].title.as_deref(), Some("本次评价得分80.56分"));
     }
 
     #[test]

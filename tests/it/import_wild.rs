@@ -196,7 +196,10 @@ fn a_web_page_copy_loses_its_leftovers_and_keeps_its_title() {
     assert!(one.text.starts_with("一是服务对象满意度较高"));
     assert!(!r.sections.iter().any(|s| s.title == "（二）满意度情况"));
     // The signature stays with the last part's text.
-    assert!(r.sections.iter().any(|s| s.body.as_deref().is_some_and(|b| b.ends_with("2022年4月28日"))));
+    // (四、改进措施, a part with only its text beside parts with items, is one scored item.)
+    let last = r.items.last().expect("items");
+    assert!(last.text.ends_with("2022年4月28日"), "{}", last.text);
+    assert_eq!(last.id, "s4.1");
 }
 
 #[test]
