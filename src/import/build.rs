@@ -88,7 +88,8 @@ pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
     }
     if count_items(&sections) > 0 {
         // Beside parts with items, a numbered part with only its text is scored as one item
-        // (`二、重点绩效评价结论` and its paragraphs): a section holding it, under its heading —
+        // (`二、重点绩效评价结论` and its paragraphs): a section holding it, both named by the
+        // heading —
         // unless it describes rather than reports (基本情况, 背景, Background, 附件), or its text
         // is a table (a scoring table given as text): those are read.
         for (s, numbered) in sections.iter_mut().zip(numbered) {
@@ -99,10 +100,8 @@ pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
             let leaf =
                 numbered && s.items.is_empty() && s.sections.is_empty() && !describes(&s.title) && !table;
             if leaf && let Some(text) = s.body.take() {
-                // Titled by what its text says, not by the heading again.
-                let said = first_clause(&text, lang);
-                let title = if said != s.title && !s.title.contains(&said) { said } else { String::new() };
-                s.items.push(item(format!("{}.1", s.id), title, text));
+                // Named as a reader names what they score: by the part's heading.
+                s.items.push(item(format!("{}.1", s.id), s.title.clone(), text));
             }
         }
     }
@@ -196,7 +195,7 @@ enum Part {
 
 fn convert(node: Node, id: String, depth: usize, lang: Lang) -> Part {
     let Node { heading, mut paras, mut children } = node;
-    fold_list(&mut paras, &mut children);
+    fold_list(&heading, &mut paras, &mut children);
     let (body, subs) = split_subtitles(paras);
     let (mut title, paragraph) = heading_title(&heading, lang);
     if title.trim().is_empty() {
@@ -294,19 +293,47 @@ fn join(paras: &[Para]) -> String {
     paras.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n")
 }
 
-/// A list after a line ending in `：` whose entries have nothing under them stays in the body.
-fn fold_list(paras: &mut Vec<Para>, children: &mut Vec<Node>) {
-    let intro = paras.last().is_some_and(|p| {
-        p.kind == ParaKind::Text && p.text.trim_end().chars().last().is_some_and(|c| matches!(narrow(c), ':'))
-    });
+/// A list whose entries have nothing under them but lists of the same kind stays in the body,
+/// in its order: after a line ending in `：` (主要职能：（一）…（八）…), under a heading ending in one
+/// (`（一）评估程序：` / `1.` … `4.`), or under a heading naming the unit's duties (主要职责,
+/// 部门职能, 内设机构), which describes and is not scored.
+fn fold_list(heading: &Heading, paras: &mut Vec<Para>, children: &mut Vec<Node>) {
+    let ends_colon = |t: &str| t.trim_end().chars().last().is_some_and(|c| matches!(narrow(c), ':'));
+    let intro = match paras.last() {
+        Some(p) => p.kind == ParaKind::Text && ends_colon(&p.text),
+        None => ends_colon(&heading.text),
+    };
+    let duties = ["职责", "職責", "职能", "職能", "内设机构", "內設機構", "机构设置", "機構設置"]
+        .iter()
+        .any(|w| heading.rest().contains(w));
     let Some(first) = children.first() else { return };
     let style = first.heading.style;
-    let list = children.len() >= 2
+    let list = (children.len() >= 2 || duties)
         && style.kind != Kind::Claim
         && !matches!(style.kind, Kind::Explicit(_))
-        && children.iter().all(|c| c.children.is_empty() && c.paras.is_empty() && c.heading.style == style);
-    if intro && list {
-        paras.extend(children.drain(..).map(|c| Para::text(c.heading.text)));
+        && children.iter().all(|c| c.heading.style == style && is_entry(c));
+    if (intro || duties) && list {
+        let mut flat = Vec::new();
+        for c in children.drain(..) {
+            flatten(c, &mut flat);
+        }
+        paras.extend(flat);
+    }
+}
+
+/// An entry of a list: nothing under it but a list of entries of one style.
+fn is_entry(n: &Node) -> bool {
+    n.paras.is_empty()
+        && n.children
+            .first()
+            .is_none_or(|f| n.children.iter().all(|c| c.heading.style == f.heading.style && is_entry(c)))
+}
+
+/// A list entry and the entries under it, as paragraphs in their order.
+fn flatten(n: Node, out: &mut Vec<Para>) {
+    out.push(Para::text(n.heading.text));
+    for c in n.children {
+        flatten(c, out);
     }
 }
 
@@ -576,9 +603,45 @@ mod tests {
         ]);
         let shape: Vec<(&str, usize, bool)> =
             b.sections.iter().map(|s| (s.id.as_str(), s.items.len(), s.body.is_some())).collect();
-        // The description and the table are read; the conclusion is scored, titled by what it says.
+        // The description and the table are read; the conclusion is scored, named by its heading.
         assert_eq!(shape, [("s1", 0, true), ("s2", 2, false), ("s3", 1, false), ("s4", 0, true)]);
-        assert_eq!(b.sections[2].items[0].title.as_deref(), Some("本次评价得分80.56分"));
+        assert_eq!(b.sections[2].items[0].title.as_deref(), Some("三、评价结论"));
+    }
+
+    #[test]
+    fn lists_under_a_colon_or_a_duties_heading_stay_in_the_body() {
+        let b = built(&[
+            "一、部门概况",
+            "（一）主要职责",
+            "根据“三定”方案，本局是县政府工作部门。",
+            "1.贯彻执行审计方针政策。",
+            "2.依法进行下列审计：",
+            "（1）预算执行情况；",
+            "（2）财政收支情况。",
+            "（二）评估程序：",
+            "1.前期调研。",
+            "2.拟定方案。",
+            "二、问题",
+            "（一）预算编制不精准",
+            "部分项目预算偏大。",
+            "（二）进度滞后",
+            "资金拨付不及时。",
+        ]);
+        let s1 = &b.sections[0];
+        let items: Vec<(&str, &str)> =
+            s1.items.iter().map(|i| (i.title.as_deref().unwrap_or(""), i.text.as_str())).collect();
+        assert_eq!(
+            items,
+            [
+                (
+                    "（一）主要职责",
+                    "根据“三定”方案，本局是县政府工作部门。\n1.贯彻执行审计方针政策。\n2.依法进行下列审计：\n（1）预算执行情况；\n（2）财政收支情况。"
+                ),
+                ("（二）评估程序", "1.前期调研。\n2.拟定方案。")
+            ]
+        );
+        // Claims with text under them are scored as before.
+        assert_eq!(b.sections[1].items.len(), 2);
     }
 
     #[test]

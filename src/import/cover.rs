@@ -118,11 +118,13 @@ pub struct Cover {
     pub repeated: Vec<String>,
 }
 
-/// Whether a cover line is (a piece of) the title again: four characters at least, all in it.
+/// Whether a cover line is (a piece of) the title again: four characters at least, all in it;
+/// or the title with a content farm's sample number after it (`…审计报告1`).
 fn repeats(title: Option<&str>, line: &str) -> bool {
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let (title, line) = (squeeze(title.unwrap_or("")), squeeze(line));
-    line.chars().count() >= 4 && title.contains(&line)
+    let sample = line.trim_end_matches(|c: char| c.is_ascii_digit());
+    line.chars().count() >= 4 && (title.contains(&line) || (sample.len() < line.len() && sample == title))
 }
 
 /// A fact on a cover, as its `meta` key and value: `单位：…`, a unit's name, a date, a number.
