@@ -37,7 +37,8 @@ pub struct Built {
 /// `fallback_title` names the one section made when the text has no outline (or one level only)
 /// and the document has no title line of its own.
 pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
-    let Outline { front, roots, .. } = outline;
+    let Outline { mut front, mut roots, .. } = outline;
+    fold_front_list(&mut front, &mut roots);
     let super::cover::Cover { title, meta, preface, repeated } = super::cover::front_matter(front);
     let mut built = Built { title, meta, repeated, ..Built::default() };
     let mut sections = Vec::new();
@@ -70,7 +71,27 @@ pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
             items: Vec::new(),
             sections: Vec::new(),
         };
-        if subs.is_empty() {
+        let dashes = if subs.is_empty() { dash_claims(&body) } else { Vec::new() };
+        if !dashes.is_empty() {
+            // Findings each opening with a dash (`——财政运行总体平稳，…。`): the claims of a text
+            // without numbering, what comes before them its body.
+            let first = dashes[0];
+            let mut paras = body;
+            let claims = paras.split_off(first);
+            section.body = Some(join(&paras)).filter(|b| !b.is_empty());
+            let mut n = 0;
+            for p in claims {
+                if p.kind == ParaKind::Text && dash_claim(&p.text) {
+                    n += 1;
+                    let title = first_clause(p.text.trim_start_matches(['—', '-', '–', ' ']), lang);
+                    section.items.push(item(format!("s1.{n}"), title, p.text));
+                } else if let Some(last) = section.items.last_mut() {
+                    last.text.push('\n');
+                    last.text.push_str(&p.text);
+                }
+            }
+            built.notes.push(crate::words::errors::NO_NUMBERING_DASHES.get().into());
+        } else if subs.is_empty() {
             let text = join(&body);
             if !text.is_empty() {
                 section.items.push(item("s1.1".into(), report_title, text));
@@ -321,6 +342,25 @@ fn fold_list(heading: &Heading, paras: &mut Vec<Para>, children: &mut Vec<Node>)
     }
 }
 
+/// The same at the top: a list of one line an entry after a line ending in `：` before any
+/// heading (`附件：` / `1.…公告` / `2.…公告`), when it is all the numbering there is, is the
+/// text's, not its outline.
+fn fold_front_list(front: &mut Vec<Para>, roots: &mut Vec<Node>) {
+    let intro = front.last().is_some_and(|p| {
+        p.kind == ParaKind::Text && p.text.trim_end().chars().last().is_some_and(|c| matches!(narrow(c), ':'))
+    });
+    let Some(first) = roots.first() else { return };
+    let style = first.heading.style;
+    let list = roots.len() >= 2
+        && !matches!(style.kind, Kind::Explicit(_) | Kind::Claim)
+        && roots.iter().all(|c| c.heading.style == style && c.paras.is_empty() && c.children.is_empty());
+    if intro && list {
+        for r in roots.drain(..) {
+            flatten(r, front);
+        }
+    }
+}
+
 /// An entry of a list: nothing under it but a list of entries of one style.
 fn is_entry(n: &Node) -> bool {
     n.paras.is_empty()
@@ -335,6 +375,22 @@ fn flatten(n: Node, out: &mut Vec<Para>) {
     for c in n.children {
         flatten(c, out);
     }
+}
+
+/// Where the paragraphs that open with a dash and say a claim are (see [`dash_claim`]).
+fn dash_claims(paras: &[Para]) -> Vec<usize> {
+    (0..paras.len()).filter(|&i| paras[i].kind == ParaKind::Text && dash_claim(&paras[i].text)).collect()
+}
+
+/// A finding opening with a dash: `——支出结构不断优化，民生等重点领域保障有力。…` — a sentence
+/// after the dash, not an occasion line (`——2020年7月28日在…会议上`, no sentence end).
+fn dash_claim(t: &str) -> bool {
+    let t = t.trim_start();
+    let rest = t.trim_start_matches(['—', '–']);
+    let dashes = t.len() - rest.len();
+    dashes >= '—'.len_utf8()
+        && rest.chars().take(80).any(|c| matches!(c, '。' | '；' | ';'))
+        && !rest.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A short line that names what follows: no sentence end, no number, no colon inside.
@@ -642,6 +698,39 @@ mod tests {
         );
         // Claims with text under them are scored as before.
         assert_eq!(b.sections[1].items.len(), 2);
+    }
+
+    #[test]
+    fn dash_findings_without_numbering_are_items_and_an_attachment_list_is_text() {
+        let b = built(&[
+            "——2020年7月28日在省人大常委会会议上",
+            "主任、各位委员：",
+            "我受省政府委托，报告审计情况。",
+            "——财政运行总体平稳，积极的财政政策提质增效明显。收入增长4.53%。",
+            "全年支出增长9.97%。",
+            "——支出结构不断优化，民生等重点领域保障有力。",
+        ]);
+        let items: Vec<(&str, &str)> =
+            b.sections[0].items.iter().map(|i| (i.title.as_deref().unwrap_or(""), i.text.as_str())).collect();
+        assert_eq!(
+            items,
+            [
+                (
+                    "财政运行总体平稳",
+                    "——财政运行总体平稳，积极的财政政策提质增效明显。收入增长4.53%。\n全年支出增长9.97%。"
+                ),
+                ("支出结构不断优化", "——支出结构不断优化，民生等重点领域保障有力。")
+            ]
+        );
+        let b = built(&[
+            "关于公告审计结果的报告",
+            "请批示。",
+            "附件：",
+            "1.某公司审计结果公告",
+            "2.某中心审计结果公告",
+        ]);
+        assert_eq!(b.sections.len(), 1);
+        assert_eq!(b.sections[0].items.len(), 1, "the attachments are the text's");
     }
 
     #[test]

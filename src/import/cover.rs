@@ -60,7 +60,8 @@ pub fn front_matter(front: Vec<Para>) -> Cover {
     });
     let mut after_title = false;
     for (i, p) in front.into_iter().enumerate() {
-        let t = p.text.trim();
+        let squeezed = unspaced(p.text.trim());
+        let t = squeezed.as_deref().unwrap_or(p.text.trim());
         if first_part.is_some_and(|c| i + 1 == c) {
             // `邵东市行政审批服务局` / `2022年度…自评报告`: the unit starts the title and is the unit.
             if looks_like_unit(t) {
@@ -105,6 +106,15 @@ pub fn front_matter(front: Vec<Para>) -> Cover {
         meta.push(("year".into(), year));
     }
     Cover { title, meta, preface, repeated }
+}
+
+/// A name set with a space between its characters (`沅 江 市 审 计 局`), without them.
+fn unspaced(t: &str) -> Option<String> {
+    let chars: Vec<char> = t.chars().collect();
+    let spaced = chars.len() >= 5
+        && chars.iter().step_by(2).all(|&c| crate::lang::is_cjk(c))
+        && chars.iter().skip(1).step_by(2).all(|&c| c == ' ' || c == '\u{3000}');
+    spaced.then(|| chars.iter().step_by(2).collect())
 }
 
 /// What the lines before the outline give.
