@@ -404,6 +404,37 @@ fn is_subtitle(p: &Para) -> bool {
         && !t.contains(['。', '：', ':', '；', ';'])
         && !t.starts_with(['-', '*', '•', '·', '●', '■', '◆', '□', '—', '（', '('])
         && markers(t).is_empty()
+        && names_something(t)
+}
+
+/// Whether a short line can name a part, not be a piece of a wrapped line or a cell: in a Latin
+/// script it starts with a capital, has a word of four letters at least and does not end in a
+/// word that joins (`reform (20% - S)`, `No`, `by` are pieces); in Chinese it has three
+/// characters at least (`绩效` is a cell); its brackets are closed.
+fn names_something(t: &str) -> bool {
+    const JOINING: [&str; 14] =
+        ["a", "an", "the", "of", "and", "or", "for", "in", "on", "to", "with", "by", "at", "from"];
+    let mut depth = 0i32;
+    for c in t.chars().map(narrow) {
+        match c {
+            '(' | '[' | '“' | '《' => depth += 1,
+            ')' | ']' | '”' | '》' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    if depth != 0 {
+        return false;
+    }
+    if t.chars().any(crate::lang::is_cjk) {
+        return t.chars().filter(|&c| crate::lang::is_cjk(c)).count() >= 3;
+    }
+    let last = t.split_whitespace().last().unwrap_or("").to_lowercase();
+    t.starts_with(|c: char| c.is_uppercase())
+        && t.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= 4)
+        && !JOINING.contains(&last.as_str())
 }
 
 /// Splits paragraphs into the body and (title line, its paragraphs) pairs, when there are two
@@ -731,6 +762,17 @@ mod tests {
         ]);
         assert_eq!(b.sections.len(), 1);
         assert_eq!(b.sections[0].items.len(), 1, "the attachments are the text's");
+    }
+
+    #[test]
+    fn pieces_of_wrapped_lines_and_cells_are_no_title_lines() {
+        for t in ["reform (20% - S)", "No", "by", "Rural services and", "绩效", "10 ) 明确性", "(a) the"]
+        {
+            assert!(!is_subtitle(&Para::text(t)), "{t}");
+        }
+        for t in ["ABBREVIATIONS", "Lessons Learned", "制度流于形式", "Program Management (PM)"] {
+            assert!(is_subtitle(&Para::text(t)), "{t}");
+        }
     }
 
     #[test]

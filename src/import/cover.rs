@@ -17,27 +17,33 @@ pub fn front_matter(front: Vec<Para>) -> Cover {
     let mut meta: Vec<(String, String)> = Vec::new();
     let mut preface = Vec::new();
     let mut repeated = Vec::new();
+    // Table rows above everything (a site's empty form, `| ||`) are the preface's, not the
+    // cover's end.
+    let rows_first = front.iter().take_while(|p| p.kind == ParaKind::Table).count();
     let cover_len = front
         .iter()
+        .skip(rows_first)
         .position(|p| {
             let t = p.text.trim();
             let short = (!too_long(t) && !t.contains('。') && !ends_sentence(t)) || key_value(t).is_some();
             !short || matches!(p.kind, ParaKind::Table | ParaKind::Verbatim)
         })
-        .unwrap_or(front.len());
+        .map_or(front.len(), |n| n + rows_first);
     let marked = front.iter().position(|p| p.kind == ParaKind::Title);
     let chosen = marked.or_else(|| {
-        let cover = &front[..cover_len.min(COVER_LINES)];
+        let cover = &front[rows_first..cover_len.min(rows_first + COVER_LINES)];
         let candidate =
             |p: &&Para| p.kind == ParaKind::Text && fact(p.text.trim()).is_none() && title_shaped(&p.text);
         // The line naming the document (…报告) before one that only speaks of its subject (绩效…).
+        let at = |i: usize| i + rows_first;
         let best = (1..=3)
             .rev()
-            .find_map(|rank| cover.iter().position(|p| candidate(&p) && title_rank(&p.text) >= rank));
+            .find_map(|rank| cover.iter().position(|p| candidate(&p) && title_rank(&p.text) >= rank))
+            .map(at);
         // An English cover's first line set in capitals is its title, unless a line names the
         // document (…Report): a subject word (`AUDIT AND INVESTIGATIVE FINDINGS`) below it is
         // the subtitle.
-        let first = cover.iter().position(|p| candidate(&p));
+        let first = cover.iter().position(|p| candidate(&p)).map(at);
         let capitals = first.filter(|&f| {
             let t = front[f].text.trim();
             t.is_ascii() && super::wrap::capitals(t) && title_rank(t) < 2
@@ -45,10 +51,9 @@ pub fn front_matter(front: Vec<Para>) -> Cover {
         let named = best.filter(|&b| title_rank(&front[b].text) >= 2);
         // Else the cover's first line, when it could be a title and is no letterhead (a list of
         // names and places).
-        named
-            .or(capitals)
-            .or(best)
-            .or_else(|| cover.first().filter(|p| candidate(p) && !p.text.contains([',', '，'])).map(|_| 0))
+        named.or(capitals).or(best).or_else(|| {
+            cover.first().filter(|p| candidate(p) && !p.text.contains([',', '，'])).map(|_| at(0))
+        })
     });
     // A title broken over two lines, its first part without the word that picked the second.
     let first_part = chosen.filter(|&c| {
@@ -106,6 +111,38 @@ pub fn front_matter(front: Vec<Para>) -> Cover {
         meta.push(("year".into(), year));
     }
     Cover { title, meta, preface, repeated }
+}
+
+/// How far from the end a signature is looked for (paragraphs): past an attachment list.
+const SIGNATURE_REACH: usize = 12;
+
+/// The signature near the end of the text: a unit's name on a line, the date on the next
+/// (`沅江市审计局` / `2021年12月30日`), the last such pair — the document's own unit and date when
+/// its cover gives none.
+pub fn signature(paras: &[Para]) -> Option<(String, String)> {
+    let from = paras.len().saturating_sub(SIGNATURE_REACH);
+    paras[from..].windows(2).rev().find_map(|w| {
+        let (a, b) = (w[0].text.trim(), w[1].text.trim());
+        let unit = unspaced(a).unwrap_or_else(|| a.to_string());
+        (w[0].kind == ParaKind::Text && looks_like_unit(&unit) && looks_like_date(b))
+            .then(|| (unit, b.to_string()))
+    })
+}
+
+/// The signature's unit and date into `meta` where the cover gave none (and the year from the
+/// date, when no year was found).
+pub fn add_signature(meta: &mut Vec<(String, String)>, signed: Option<(String, String)>) {
+    let Some((unit, date)) = signed else { return };
+    let has = |meta: &Vec<(String, String)>, key: &str| meta.iter().any(|(k, _)| k == key);
+    if !has(meta, "unit") {
+        meta.push(("unit".into(), unit));
+    }
+    if !has(meta, "date") {
+        if let Some(year) = year_in(&date).filter(|_| !has(meta, "year")) {
+            meta.push(("year".into(), year));
+        }
+        meta.push(("date".into(), date));
+    }
 }
 
 /// A name set with a space between its characters (`沅 江 市 审 计 局`), without them.
@@ -212,10 +249,19 @@ fn title_shaped(t: &str) -> bool {
         && !t.contains('|')
         && !t.contains('。')
         && !["http", "www.", "@", "p.o. box", "phone", "tel:", "fax"].iter().any(|w| lower.contains(w))
-        && !signature(t)
+        && !signs(t)
         && balanced(t)
+        && !tagged(t)
         && !lower.starts_with("report by ")
         && !lower.starts_with("a report by ")
+}
+
+/// A content farm's headline opens with a tag in brackets (`【模板】…`, `【精品】…`): the
+/// document's own title is elsewhere.
+fn tagged(t: &str) -> bool {
+    t.strip_prefix('【')
+        .and_then(|r| r.split_once('】'))
+        .is_some_and(|(tag, rest)| (1..=4).contains(&tag.chars().count()) && !rest.trim().is_empty())
 }
 
 /// Every closing bracket after its opening one: a line cut out of a table's wrapped cells
@@ -236,7 +282,7 @@ fn balanced(t: &str) -> bool {
 }
 
 /// A signature line: an official's post and name (`汕头市潮阳区审计局局长 郑创平`, `审计长：…`).
-fn signature(t: &str) -> bool {
+fn signs(t: &str) -> bool {
     const POSTS: [&str; 16] = [
         "局长",
         "厅长",
@@ -476,6 +522,29 @@ mod tests {
                 .as_deref(),
             Some("HUMANITARIAN ASSISTANCE PROGRAMS")
         );
+    }
+
+    #[test]
+    fn a_signature_gives_the_unit_and_date_a_cover_does_not() {
+        let paras: Vec<Para> = ["正文。", "沅 江 市 审 计 局", "2021年12月30日", "附件：", "1.某公告"]
+            .into_iter()
+            .map(Para::text)
+            .collect();
+        let mut meta = vec![("year".to_string(), "2021".to_string())];
+        add_signature(&mut meta, signature(&paras));
+        assert_eq!(
+            meta,
+            [
+                ("year".into(), "2021".into()),
+                ("unit".into(), "沅江市审计局".into()),
+                ("date".into(), "2021年12月30日".into())
+            ]
+        );
+        // A content farm's tagged headline and a site's form rows above the cover are no title.
+        assert_eq!(title_of(&["【模板】年度工作总结", "正文一段，不是标题。"]), None);
+        let mut front = vec![Para { text: "| ||".into(), kind: ParaKind::Table }];
+        front.extend(["邵东市财政局", "关于2022年度部门整体支出", "绩效评价的报告"].map(Para::text));
+        assert_eq!(front_matter(front).title.as_deref(), Some("关于2022年度部门整体支出绩效评价的报告"));
     }
 
     #[test]

@@ -333,6 +333,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
         summary.warnings.push(word.fill(&[("n", &replaced)]));
     }
 
+    let signed = cover::signature(&paras);
     let outline = outline::outline(paras);
     summary.levels = outline.styles.iter().map(ToString::to_string).collect();
     if outline.kept_as_text > 0 {
@@ -341,7 +342,8 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     }
     let stem = file_stem(path);
     let fallback_title = options.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).unwrap_or(&stem);
-    let built = build::build(outline, lang, fallback_title);
+    let mut built = build::build(outline, lang, fallback_title);
+    cover::add_signature(&mut built.meta, signed);
     summary.notes.extend(built.notes.iter().cloned());
     if noise.rubric_table && options.rubric.is_none() {
         summary.notes.push(tables::rubric_hint(path));

@@ -25,7 +25,10 @@ pub fn drop_leftovers(paras: Vec<Para>, noise: &mut Noise) -> Vec<Para> {
         // `文号：…` is a page's only beside its other facts (索引号, 发布机构…); `Documents`,
         // `0` beside a site's widgets.
         let beside = (i > 0 && strong[i - 1]) || strong.get(i + 1).copied().unwrap_or(false);
-        let weak = p.text.len() <= 200 && (has_key(&p.text, WEAK_KEYS) || docsite::is_weak_widget(&p.text));
+        // A row of empty cells (`| ||`) beside a site's form rows is the form's.
+        let empty_row = p.kind == Kind::Table && !p.text.chars().any(|c| c.is_alphanumeric());
+        let weak = p.text.len() <= 200
+            && (has_key(&p.text, WEAK_KEYS) || docsite::is_weak_widget(&p.text) || empty_row);
         let leftover = strong[i] || (at_the_foot && is_foot(&p.text)) || (beside && weak);
         let framed = i < frame && !docsite::keeps_in_frame(&p.text);
         if (near_an_end && matches!(p.kind, Kind::Text | Kind::Table) && leftover)

@@ -189,7 +189,8 @@ fn a_web_page_copy_loses_its_leftovers_and_keeps_its_title() {
     assert_eq!(imported.summary.web.len(), 13, "{:?}", imported.summary.web);
     assert!(imported.summary.web.iter().any(|l| l.starts_with("下一篇")), "the page's foot is dropped too");
     let keys: Vec<&str> = r.meta.iter().map(|(k, _)| k.as_str()).collect();
-    assert_eq!(keys, ["year", "source", "lang"], "nothing of the page lands in meta");
+    // Nothing of the page lands in meta; the document's signature (unit, date) at its end does.
+    assert_eq!(keys, ["year", "unit", "date", "source", "lang"], "{:?}", r.meta);
     // A subsection holding one claim is that claim, under its heading.
     let one = item_titled(r, "（二）满意度情况");
     assert_eq!(one.id, "s2.2");
