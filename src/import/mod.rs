@@ -35,6 +35,7 @@ pub mod decode;
 pub mod docsite;
 pub mod docx;
 pub mod evidence;
+pub mod inline;
 pub mod numbering;
 pub mod outline;
 pub mod para;
@@ -317,7 +318,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
             clean::text_paras(&decoded.text, markdown, &mut noise)
         }
     };
-    let paras = capitals::mark(web::drop_leftovers(paras, &mut noise));
+    let paras = capitals::mark(web::drop_leftovers(inline::split(paras), &mut noise));
     if paras.is_empty() {
         return Err(fail(w::IMPORT_EMPTY.get().into()));
     }

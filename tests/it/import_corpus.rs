@@ -315,7 +315,7 @@ fn the_wild_corpus_imports_with_nothing_lost_and_its_outlines_measured() {
     assert_eq!(tune.texts, 30, "{report}");
     // The floor for the texts tuned on (BASELINE.md's "after" column); the held-out figures are
     // printed above and in BASELINE.md, and are not asserted: nothing was tuned on them.
-    let floor = (23, 22, 8);
+    let floor = (23, 23, 8);
     assert!(
         tune.titles >= floor.0 && tune.parts >= floor.1 && tune.items >= floor.2,
         "the tune set fell below its floor {floor:?}:\n{report}"
