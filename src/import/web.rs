@@ -14,7 +14,14 @@ const REACH: usize = 30;
 /// The paragraphs without the web page's leftovers, which go to `noise.web` (and `dropped`).
 pub fn drop_leftovers(paras: Vec<Para>, noise: &mut Noise) -> Vec<Para> {
     let n = paras.len();
-    let strong: Vec<bool> = paras.iter().map(|p| p.text.len() <= 900 && is_page_line(p)).collect();
+    // Only lines near an end are dropped, and only their neighbours are asked about: the
+    // middle of a long text is never looked at.
+    let looked_at = |i: usize| i <= REACH + 1 || i + REACH + 1 >= n;
+    let strong: Vec<bool> = paras
+        .iter()
+        .enumerate()
+        .map(|(i, p)| looked_at(i) && p.text.len() <= 900 && is_page_line(p))
+        .collect();
     // A document site's frame: everything above its copy of the text but the title it shows.
     let frame = docsite::frame_len(&paras);
     let column = n > 2 && strong[1] && strong[2] && is_column_name(&paras[0].text);
@@ -26,12 +33,14 @@ pub fn drop_leftovers(paras: Vec<Para>, noise: &mut Noise) -> Vec<Para> {
         // `0` beside a site's widgets.
         let beside = (i > 0 && strong[i - 1]) || strong.get(i + 1).copied().unwrap_or(false);
         // A row of empty cells (`| ||`) beside a site's form rows is the form's.
-        let empty_row = p.kind == Kind::Table && !p.text.chars().any(|c| c.is_alphanumeric());
-        let weak = p.text.len() <= 200
-            && (has_key(&p.text, WEAK_KEYS) || docsite::is_weak_widget(&p.text) || empty_row);
-        let leftover = strong[i] || (at_the_foot && is_foot(&p.text)) || (beside && weak);
+        let empty_row = || p.kind == Kind::Table && !p.text.chars().any(|c| c.is_alphanumeric());
+        let weak = || {
+            p.text.len() <= 200
+                && (has_key(&p.text, WEAK_KEYS) || docsite::is_weak_widget(&p.text) || empty_row())
+        };
+        let leftover = || strong[i] || (at_the_foot && is_foot(&p.text)) || (beside && weak());
         let framed = i < frame && !docsite::keeps_in_frame(&p.text);
-        if (near_an_end && matches!(p.kind, Kind::Text | Kind::Table) && leftover)
+        if (near_an_end && matches!(p.kind, Kind::Text | Kind::Table) && leftover())
             || framed
             || (i == 0 && column)
         {
