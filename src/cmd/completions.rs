@@ -4,10 +4,10 @@
 
 use super::Failure;
 
-/// Writes the completion script for `shell` to `out`.
+/// Writes the completion script for `shell` to `out`: every subcommand but the hidden ones.
 pub fn completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) -> Result<(), Failure> {
     let mut bytes = Vec::new();
-    clap_complete::generate(shell, &mut super::flags::command(), "appraise", &mut bytes);
+    clap_complete::generate(shell, &mut super::flags::shown_command(), "appraise", &mut bytes);
     out.write_all(&bytes)
         .and_then(|()| out.flush())
         .map_err(|e| Failure::Runtime(crate::io_error::detail(&e)))

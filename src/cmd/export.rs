@@ -1,5 +1,6 @@
 //! `appraise export REPORT [--scores PATH] [--format csv|xlsx|md|json] [-o OUT] [--lang zh|en]
-//! [--no-bom]`: one evaluator's scoring sheet. Also what `merge` shares with it: choosing the
+//! [--no-bom]`: one evaluator's scoring sheet (`-` reads the report from standard input, with
+//! `--scores` naming its scores). Also what `merge` shares with it: choosing the
 //! format and language, and writing the result (stdout, `-o OUT`, or beside the inputs for xlsx).
 
 use super::Failure;
@@ -33,6 +34,10 @@ pub struct SheetOptions {
 
 pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
     let sheet_options = &args.sheet;
+    if args.report == Path::new("-") && args.scores.is_none() {
+        // No file beside standard input to hold the scores: say so before reading it.
+        return Err(Failure::BadInput(cli::EXPORT_STDIN_NEEDS_SCORES.fill(&[("scores", &"--scores")])));
+    }
     check_output(sheet_options.out.as_deref())?;
     let report = super::load_or_import(&args.report, &mut std::io::stderr())?;
     let format = pick_format(sheet_options.format, sheet_options.out.as_deref());

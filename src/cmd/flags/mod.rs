@@ -11,7 +11,7 @@ mod early;
 mod errors;
 mod flag;
 
-pub use build::command;
+pub use build::{command, shown_command};
 pub use early::{config_flag, interface_flag};
 pub use flag::{Flag, Kind, Sub, Text, Value};
 
@@ -49,7 +49,7 @@ pub struct Review {
 pub enum Command {
     Check { report: PathBuf, scores: Option<PathBuf>, json: bool },
     Import(ImportArgs),
-    Config,
+    Config { default: bool },
     Gen { items: usize, seed: u64, output: Option<PathBuf> },
     Export(ExportArgs),
     Summary { report: PathBuf, scores: Option<PathBuf>, json: bool },
@@ -57,7 +57,7 @@ pub enum Command {
     Panel(PanelArgs),
     Manpage,
     Completions { shell: clap_complete::Shell },
-    Search { report: PathBuf, query: String, json: bool, limit: Option<usize> },
+    Search { report: PathBuf, query: String, json: bool, limit: Option<usize>, color: clap::ColorChoice },
 }
 
 /// The command line `argv` (the program's name first), read. A wrong one is said (in the
