@@ -1,6 +1,7 @@
 //! The version `--version` prints: the package's, and — built from a git checkout of this
-//! repository — the commit and its date (`0.1.0 (1a2b3c4d5e 2026-11-26)`), as `APPRAISE_VERSION`.
-//! Built from a tarball without `.git` (or with no `git` at hand), the package's version alone.
+//! repository — the commit and its date (`0.1.0 (1a2b3c4d5e 2026-11-26)`), as `APPRAISE_VERSION`;
+//! the commit's date alone as `APPRAISE_DATE` (the manual page's). Built from a tarball without
+//! `.git` (or with no `git` at hand), the package's version alone and no date.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -9,17 +10,20 @@ fn main() {
     let dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let version = std::env::var("CARGO_PKG_VERSION").expect("cargo sets CARGO_PKG_VERSION");
     println!("cargo::rerun-if-changed=build.rs");
-    let full = match commit(&dir) {
-        Some(commit) => format!("{version} ({commit})"),
+    let commit = commit(&dir);
+    let full = match &commit {
+        Some((hash, date)) => format!("{version} ({hash} {date})"),
         None => version,
     };
     println!("cargo::rustc-env=APPRAISE_VERSION={full}");
+    // The manual page's date: the commit's, or none.
+    println!("cargo::rustc-env=APPRAISE_DATE={}", commit.map(|(_, date)| date).unwrap_or_default());
 }
 
-/// `1a2b3c4d5e 2026-11-26`: HEAD's short hash and commit date, when `dir` is the top of a git
+/// `(1a2b3c4d5e, 2026-11-26)`: HEAD's short hash and commit date, when `dir` is the top of a git
 /// checkout (not merely inside another repository, as a tarball unpacked in one would be).
 /// Asks cargo to run this again when HEAD moves.
-fn commit(dir: &Path) -> Option<String> {
+fn commit(dir: &Path) -> Option<(String, String)> {
     let top = git(dir, &["rev-parse", "--show-toplevel"])?;
     if std::fs::canonicalize(&top).ok()? != std::fs::canonicalize(dir).ok()? {
         return None;
@@ -38,7 +42,7 @@ fn commit(dir: &Path) -> Option<String> {
     }
     let hash = git(dir, &["rev-parse", "--short=10", "HEAD"])?;
     let date = git(dir, &["log", "-1", "--format=%cs", "HEAD"])?;
-    Some(format!("{hash} {date}"))
+    Some((hash, date))
 }
 
 /// `git -C dir ARGS`'s output, trimmed; none when git fails or says nothing.

@@ -26,6 +26,23 @@ crate::words! {
     /// A file, in messages that show a command line (`pdftotext -layout FILE.pdf`).
     VALUE_FILE = "文件" / "FILE";
 
+    // ── the manual page (`appraise manpage`): its headings and what they lead ───────────
+    MAN_MANUAL = "用户命令" / "User Commands";
+    MAN_NAME = "名称" / "NAME";
+    MAN_SYNOPSIS = "概述" / "SYNOPSIS";
+    MAN_DESCRIPTION = "描述" / "DESCRIPTION";
+    MAN_OPTIONS = "选项" / "OPTIONS";
+    MAN_COMMANDS = "命令" / "COMMANDS";
+    MAN_EXIT_STATUS = "退出状态" / "EXIT STATUS";
+    MAN_ENVIRONMENT = "环境变量" / "ENVIRONMENT";
+    MAN_FILES = "文件" / "FILES";
+    MAN_KEYS = "按键" / "KEYS";
+    MAN_EXAMPLES = "示例" / "EXAMPLES";
+    MAN_KEYS_INTRO = "评阅界面的默认按键，按模式分列；每个按键都可以在配置文件中改（{cmd} 列出每张按键表）。" /
+        "The review's default keys, by mode; config.toml can change every one ({cmd} lists every key table).";
+    /// After the help of a flag every command takes (`--config`).
+    MAN_GLOBAL = "（每个命令都接受）" / "(every command takes it)";
+
     // ── a mistyped subcommand ───────────────────────────────────────────────────────────
     DID_YOU_MEAN = "未知的命令或不存在的文件 '{arg}'：是不是要用 '{command}'？" /
         "unknown command or missing file '{arg}': did you mean '{command}'?";

@@ -393,19 +393,6 @@ fn the_config_file_can_be_named() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
 
-/// The manual page scripts/dist.sh ships: roff from the same definition as `--help`.
-#[test]
-fn the_manual_page_is_made_from_the_command_line_definition() {
-    let out = crate::support::command().arg("manpage").output().unwrap();
-    assert!(out.status.success());
-    let page = String::from_utf8(out.stdout).unwrap();
-    assert!(page.contains(".TH appraise 1"), "{page}");
-    for word in ["SUBCOMMANDS", "appraise\\-export", "appraise\\-panel", "\\-\\-evaluator"] {
-        assert!(page.contains(word), "no {word} in the page");
-    }
-    assert!(!page.contains("appraise\\-manpage"), "the hidden command stays hidden");
-}
-
 /// `-h` is a summary (as rg, bat, fd), `--help` the whole help with examples, in both languages.
 #[test]
 fn dash_h_is_a_summary_and_dash_dash_help_the_whole() {

@@ -10,10 +10,11 @@ pub mod defs;
 mod early;
 mod errors;
 mod flag;
+pub mod manual;
 
 pub use build::{command, shown_command};
 pub use early::{config_flag, interface_flag};
-pub use flag::{Flag, Kind, Sub, Text, Value};
+pub use flag::{Example, Flag, Kind, Sub, Text, Value};
 
 use crate::cmd::{ExportArgs, ImportArgs, MergeArgs, PanelArgs};
 use crate::lang::Lang;
