@@ -13,6 +13,7 @@ mod merge;
 mod merge_inputs;
 mod open;
 mod panel;
+mod progress;
 mod search;
 mod summary;
 

@@ -125,6 +125,11 @@ crate::words! {
         "this file is given more than once{again}; it counts as another evaluator";
     GIVEN_TWICE_AS = "（作为 {path}）" / " (as {path})";
 
+    // ── progress on long work, on a terminal (`cmd/progress.rs`) ───────────────────────
+    PROGRESS_SHEET = "正在生成 {format} 评分表" / "writing the {format} sheet";
+    PROGRESS_IMPORT = "正在导入 {file}" / "importing {file}";
+    PROGRESS_PDF = "正在用 {program} 读取 {file}" / "reading {file} with {program}";
+
     // ── `import`, `gen` ─────────────────────────────────────────────────────────────────
     OVERWRITES_DOCUMENT = "{path}: 输出会覆盖正在导入的文档；请换一个 -o" /
         "{path}: the output would overwrite the document being imported; choose another -o";
