@@ -488,3 +488,31 @@ fn version_names_the_commit_when_built_from_git() {
         assert_eq!(version, format!("appraise {}\n", env!("CARGO_PKG_VERSION")));
     }
 }
+
+/// The README's first screen is what a newcomer needs: the two commands within 40 lines, the
+/// Chinese screen (what evaluators see) before the English one; then Install: from source
+/// first, then the release this repository builds — no download that does not exist, no
+/// placeholder to fill in.
+#[test]
+fn the_readme_opens_with_the_two_commands_and_the_chinese_screen() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let first: Vec<&str> = readme.lines().take(40).collect();
+    for command in ["cargo run --release", "cargo test"] {
+        assert!(first.iter().any(|l| l.starts_with(command)), "{command} is not in the first 40 lines");
+    }
+    let chinese = readme.find("\n appraise · 邵东市").expect("the Chinese screen");
+    let english = readme.find("\n appraise · ").expect("a screen");
+    assert_eq!(chinese, english, "the Chinese screen comes first");
+    assert!(readme[chinese..].contains("评价人 张三"));
+    let english = readme[chinese + 1..].find("Evaluator 张三").expect("the English screen") + chinese;
+    let install = readme.find("\n## Install\n").expect("an Install section");
+    assert!(chinese < english && english < install, "both screens before Install");
+    let section =
+        &readme[install..readme[install + 1..].find("\n## ").map_or(readme.len(), |n| n + install + 1)];
+    let source = section.find("cargo install").expect("from source");
+    let release = section.find("scripts/dist.sh").expect("the release");
+    assert!(source < release, "from source first, then the release");
+    for placeholder in ["<this repository>", "git clone <", "scp appraise-"] {
+        assert!(!readme.contains(placeholder), "README: {placeholder}");
+    }
+}
