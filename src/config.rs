@@ -204,6 +204,9 @@ impl Config {
     }
 }
 
+/// The autosave delay's bounds, in milliseconds: `[autosave] delay_ms` from 50 to 1000.
+pub const AUTOSAVE_DELAY_MS: (u64, u64) = (50, 1000);
+
 /// The user's config directory (`$XDG_CONFIG_HOME/appraise`, `~/Library/Application Support/appraise`…).
 pub fn config_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "appraise").map(|d| d.config_dir().to_path_buf())
@@ -256,7 +259,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         ConfigError::Syntax { path: path.to_path_buf(), place: e.span().map(|s| at(s.start)), message }
     })?;
     let delay = file.autosave.map_or(250, |a| a.delay_ms);
-    if !(50..=1000).contains(&delay) {
+    if !(AUTOSAVE_DELAY_MS.0..=AUTOSAVE_DELAY_MS.1).contains(&delay) {
         return Err(ConfigError::Delay { path: path.to_path_buf(), delay });
     }
     let mut keys = Vec::new();

@@ -64,7 +64,9 @@ fn run(
         Some(Command::Gen { items, seed, output }) => {
             cmd::generate_to(items, seed, output.as_deref(), &mut cmd::stdout())
         }
-        Some(Command::Config) => match config {
+        // The defaults need no configuration, not even a readable one.
+        Some(Command::Config { default: true }) => cmd::default_config(&mut cmd::stdout()),
+        Some(Command::Config { default: false }) => match config {
             Ok(config) => cmd::show_config(dir.as_deref(), &config, &mut cmd::stdout()),
             Err(e) => {
                 let file = e.path().to_path_buf();
@@ -81,8 +83,8 @@ fn run(
         Some(Command::Merge(args)) => cmd::merge(&args, &mut cmd::stdout()),
         Some(Command::Manpage) => cmd::manpage(&mut cmd::stdout()),
         Some(Command::Completions { shell }) => cmd::completions(shell, &mut cmd::stdout()),
-        Some(Command::Search { report, query, json, limit }) => {
-            cmd::search(&report, &query, json, limit, &mut cmd::stdout())
+        Some(Command::Search { report, query, json, limit, color }) => {
+            cmd::search(&report, &query, json, limit, color, &mut cmd::stdout())
         }
         Some(Command::Panel(ref args)) => {
             let open = terminal_view(&cli.review, dir.as_deref(), config?)?;

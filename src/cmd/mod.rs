@@ -8,19 +8,22 @@ mod export;
 pub mod flags;
 mod r#gen;
 mod import;
+mod manpage;
 mod merge;
 mod merge_inputs;
 mod open;
 mod panel;
+mod progress;
 mod search;
 mod summary;
 
 pub use check::{check, check_json};
-pub use completions::{completions, manpage};
-pub use config::{show_broken_config, show_config};
+pub use completions::completions;
+pub use config::{default_config, default_config_text, show_broken_config, show_config};
 pub use export::{ExportArgs, SheetOptions, export};
 pub use r#gen::{DEFAULT_SEED, generate, generate_to};
 pub use import::{ImportArgs, import, import_for_review, load_or_import, load_or_import_as};
+pub use manpage::{manpage, page as manual_page};
 pub use merge::{DEFAULT_DISAGREE, MergeArgs, merge, panel_path};
 pub use open::{OpenArgs, open, sheet_path};
 pub use panel::{PanelArgs, panel, panel_scores_path};
@@ -78,18 +81,20 @@ impl Write for Stdout {
     }
 }
 
-/// Why a command failed: bad input (exit 2) or a runtime failure (exit 1).
+/// Why a command failed: bad input (exit 2) or a runtime failure (exit 1); or, as grep and rg
+/// say it, nothing was found (exit 1, nothing printed on stderr).
 #[derive(Debug)]
 pub enum Failure {
     BadInput(String),
     Runtime(String),
+    NothingFound,
 }
 
 impl Failure {
     pub fn exit_code(&self) -> u8 {
         match self {
             Failure::BadInput(_) => 2,
-            Failure::Runtime(_) => 1,
+            Failure::Runtime(_) | Failure::NothingFound => 1,
         }
     }
 }
@@ -98,6 +103,7 @@ impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Failure::BadInput(m) | Failure::Runtime(m) => f.write_str(m),
+            Failure::NothingFound => Ok(()),
         }
     }
 }

@@ -1,16 +1,21 @@
-//! `appraise search REPORT QUERY [--json] [--limit N]`: the search box's ranked hits from the
-//! shell — the same query syntax, the same order — a line per hit, or a JSON array
-//! (`docs/schema/search-1.json`) with each hit's matched text and the char offsets of its
-//! matched chars. The report's own text is searched (titles, texts, criteria, section bodies,
-//! ids), not an evaluator's notes. No hits is not a failure: nothing (or `[]`) and exit 0.
+//! `appraise search REPORT QUERY [--json] [--limit N] [--color WHEN]`: the search box's ranked
+//! hits from the shell — the same query syntax, the same order — a line per hit, its fields
+//! separated by tabs, or a JSON array (`docs/schema/search-1.json`) with each hit's matched text
+//! and the char offsets of its matched chars. The report's own text is searched (titles, texts,
+//! criteria, section bodies, ids), not an evaluator's notes. On a terminal the matched chars
+//! are coloured (`--color`, `NO_COLOR`). As grep and rg, no hit is exit 1 (after nothing, or
+//! `[]`).
 
 use super::Failure;
 use super::export::stdout_result;
 use crate::report::{Node, Report};
 use crate::search::{Field, Hit, Index, Query, match_positions, search as find, snippet};
 use crate::text::truncate;
+use crate::theme::ColorDepth;
 use crate::words::search as w;
-use std::io::Write;
+use anstyle::{AnsiColor, Style};
+use clap::ColorChoice;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 /// Columns of the matched text shown on a plain line.
@@ -37,6 +42,7 @@ pub fn search(
     query: &str,
     json: bool,
     limit: Option<usize>,
+    color: ColorChoice,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let report = super::load_or_import(report_path, &mut std::io::stderr())?;
@@ -47,9 +53,60 @@ pub fn search(
         s.push('\n');
         s
     } else {
-        rows.iter().map(plain_line).collect()
+        let paint = Paint::new(coloured(color));
+        rows.iter().map(|row| plain_line(row, paint)).collect()
     };
-    stdout_result(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
+    stdout_result(out.write_all(text.as_bytes()).and_then(|()| out.flush()))?;
+    if rows.is_empty() { Err(Failure::NothingFound) } else { Ok(()) }
+}
+
+/// Whether the plain lines are coloured: `auto` on a terminal whose environment allows colour
+/// (no `NO_COLOR`, no `TERM=dumb`: the review's own rule).
+fn coloured(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && crate::theme::detect_depth_from_env() != ColorDepth::None
+        }
+    }
+}
+
+/// How matched chars are marked: bold red, as grep and rg show them; or not at all.
+#[derive(Clone, Copy)]
+struct Paint {
+    matched: Option<Style>,
+}
+
+impl Paint {
+    fn new(on: bool) -> Paint {
+        let red = Style::new().bold().fg_color(Some(AnsiColor::Red.into()));
+        Paint { matched: on.then_some(red) }
+    }
+
+    /// `text` with the chars at `positions` (char indices, ascending) marked; `text` is already
+    /// safe for a terminal.
+    fn marked(self, text: &str, positions: &[usize]) -> String {
+        let Some(style) = self.matched else { return text.to_string() };
+        let mut out = String::with_capacity(text.len() + 16 * positions.len());
+        let mut on = false;
+        for (i, c) in text.chars().enumerate() {
+            let hit = positions.binary_search(&i).is_ok();
+            if hit != on {
+                out.push_str(&if hit {
+                    style.render().to_string()
+                } else {
+                    style.render_reset().to_string()
+                });
+                on = hit;
+            }
+            out.push(c);
+        }
+        if on {
+            out.push_str(&style.render_reset().to_string());
+        }
+        out
+    }
 }
 
 /// The hits of `query` in `report`, best first, ties in report order, at most `limit`.
@@ -85,19 +142,32 @@ fn hit_out<'a>(report: &'a Report, hit: &Hit, query: &Query) -> HitOut<'a> {
     HitOut { id, kind, path, title, field, text, positions: match_positions(text, query) }
 }
 
-/// `id  kind  path › title  …matched text…` (the text when it is not the title or the id),
-/// made safe for a terminal.
-fn plain_line(hit: &HitOut) -> String {
+/// `id⇥kind⇥path › title⇥…matched text…`: four fields separated by tabs (the last empty when
+/// the match is in the title or the id), made safe for a terminal, the matched chars marked.
+fn plain_line(hit: &HitOut, paint: Paint) -> String {
     let safe = |s: &str| truncate(s, usize::MAX).into_owned();
     let kind = if hit.kind == "item" { w::KIND_ITEM } else { w::KIND_SECTION };
     let mut place: Vec<String> = hit.path.iter().map(|t| safe(t.trim())).collect();
-    place.push(safe(&hit.title));
-    let mut line = format!("{}  {kind}  {}", safe(hit.id), place.join(w::PATH_SEP.get()));
-    if !matches!(hit.field, "title" | "id") {
-        let (snip, _) = snippet(hit.text, &hit.positions, SNIPPET_WIDTH);
-        line.push_str("  ");
-        line.push_str(&snip);
-    }
-    line.push('\n');
-    line
+    let (id, title) = match hit.field {
+        "id" => (paint.marked(&one_for_one(hit.id), &hit.positions), safe(&hit.title)),
+        "title" if hit.title == hit.text => {
+            (safe(hit.id), paint.marked(&one_for_one(&hit.title), &hit.positions))
+        }
+        _ => (safe(hit.id), safe(&hit.title)),
+    };
+    place.push(title);
+    let text = if matches!(hit.field, "title" | "id") {
+        String::new()
+    } else {
+        let (snip, positions) = snippet(hit.text, &hit.positions, SNIPPET_WIDTH);
+        paint.marked(&snip, &positions)
+    };
+    format!("{id}\t{kind}\t{}\t{text}\n", place.join(w::PATH_SEP.get()))
+}
+
+/// `s` on one line and safe for a terminal, one char for each of its chars, so that a match's
+/// char positions still point at the chars they matched.
+fn one_for_one(s: &str) -> String {
+    let line: String = s.chars().map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c }).collect();
+    crate::text::sanitize(&line).into_owned()
 }

@@ -10,10 +10,11 @@ pub mod defs;
 mod early;
 mod errors;
 mod flag;
+pub mod manual;
 
-pub use build::command;
+pub use build::{command, shown_command};
 pub use early::{config_flag, interface_flag};
-pub use flag::{Flag, Kind, Sub, Text, Value};
+pub use flag::{Example, Flag, Kind, Sub, Text, Value};
 
 use crate::cmd::{ExportArgs, ImportArgs, MergeArgs, PanelArgs};
 use crate::lang::Lang;
@@ -49,7 +50,7 @@ pub struct Review {
 pub enum Command {
     Check { report: PathBuf, scores: Option<PathBuf>, json: bool },
     Import(ImportArgs),
-    Config,
+    Config { default: bool },
     Gen { items: usize, seed: u64, output: Option<PathBuf> },
     Export(ExportArgs),
     Summary { report: PathBuf, scores: Option<PathBuf>, json: bool },
@@ -57,7 +58,7 @@ pub enum Command {
     Panel(PanelArgs),
     Manpage,
     Completions { shell: clap_complete::Shell },
-    Search { report: PathBuf, query: String, json: bool, limit: Option<usize> },
+    Search { report: PathBuf, query: String, json: bool, limit: Option<usize>, color: clap::ColorChoice },
 }
 
 /// The command line `argv` (the program's name first), read. A wrong one is said (in the
