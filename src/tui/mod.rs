@@ -134,7 +134,7 @@ pub fn run(
     // The loop has left by itself: the watchdog (there for a loop that cannot) stands down.
     done.store(true, Ordering::SeqCst);
     let signalled = stop.swap(false, Ordering::SeqCst);
-    if result.is_err() || signalled {
+    if (result.is_err() || signalled) && app.has_unsaved() {
         // The terminal is gone or a signal came: whatever was on screen goes to disk now.
         shell.save_and_tell(app);
     }

@@ -5,6 +5,8 @@ crate::words! {
         "the panel's agreed scores are used ({path}); items not agreed follow the method";
     NO_SPREAD = "评价人员对每一项的评分都一致。" / "The evaluators agree on every item.";
     SPREAD_AT = "按极差排第 {k}/{n}：极差 {spread}。" / "Spread {k} of {n}: {spread} apart.";
+    MEMBERS_JOINED = "加入专家组：{names}" / "joined the panel: {names}";
+    MEMBERS_LEFT = "评分文件已移出文件夹：{names}" / "left the panel (their file is gone from the folder): {names}";
     MEMBER_GONE = "评分文件已不存在" / "the scores file is gone";
     METHOD_MEAN = "平均值" / "mean";
     METHOD_TRIMMED = "去掉一个最高分和一个最低分后的平均值" / "mean without the highest and the lowest score";

@@ -1171,13 +1171,14 @@ fn quit_asks_about_scores_below_full_marks_without_a_reason_and_enter_goes_to_th
     assert!(matches!(app.mode, Mode::Normal), "no score prompt");
     assert_eq!(app.current_item(), Some(1));
     assert!(message(&app).contains("a writes it"));
-    // Another key stays; q asks again, and q once more quits.
-    assert_eq!(app.update(Action::Quit), vec![Effect::Save]);
-    app.update(Action::Saved(Ok(())));
+    // Another key stays; q asks again (nothing is left to save, so nothing is written), and q
+    // once more quits.
+    assert_eq!(app.update(Action::Quit), vec![]);
     assert!(!app.quit);
+    assert!(message(&app).starts_with("2 items below full marks without a reason"), "{}", message(&app));
     app.update(Action::NextItem);
-    assert_eq!(app.update(Action::Quit), vec![Effect::Save], "any other key answered stay");
-    app.update(Action::Saved(Ok(())));
+    assert_eq!(app.update(Action::Quit), vec![], "any other key answered stay");
+    assert!(!app.quit);
     assert_eq!(app.update(Action::Quit), vec![]);
     assert!(app.quit);
     // After a failed save the question comes last, after the save's own.
@@ -1407,4 +1408,16 @@ fn every_change_goes_to_the_journal_through_the_effects_in_order() {
     assert!(matches!(&effects[..], [Effect::Journal { entry, .. }] if entry.note == "x"), "{effects:?}");
     let effects = app.update(Action::Undo);
     assert!(matches!(&effects[..], [Effect::Journal { entry, .. }] if entry.note.is_empty()), "{effects:?}");
+}
+
+#[test]
+fn quitting_without_a_change_writes_nothing() {
+    let mut app = english();
+    assert_eq!(app.update(Action::NextItem), vec![]);
+    assert_eq!(app.update(Action::Quit), vec![], "no save: nothing changed");
+    assert!(app.quit);
+    // After a change, quitting saves first.
+    let mut app = english();
+    app.update(Action::QuickScore(5));
+    assert_eq!(app.update(Action::Quit), vec![Effect::Save]);
 }

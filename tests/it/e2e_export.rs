@@ -9,11 +9,13 @@ fn e_writes_xlsx_and_csv_beside_the_scores_file() {
     let sb = Sandbox::new();
     sb.copy_fixture("english-sample.json", "english-sample.json");
     sb.copy_fixture("scores/english-sample.scores.json", "english-sample.scores.json");
-    let mut app = sb.spawn(&["english-sample.json"]);
+    let mut app = sb.spawn(&["english-sample.json", "--evaluator", "Alex Morgan"]);
     app.wait_for("delivery.children.summer-reading · ");
     app.key("E");
     let screen = app.wait_for("Scoring sheet written to");
-    let (xlsx, csv) = (sb.join("english-sample.sheet.xlsx"), sb.join("english-sample.sheet.csv"));
+    // Named for the evaluator: the unnamed scores file is Alex Morgan's.
+    let (xlsx, csv) =
+        (sb.join("english-sample.Alex_Morgan.sheet.xlsx"), sb.join("english-sample.Alex_Morgan.sheet.csv"));
     wait(&format!("the sheets beside the scores file after:\n{screen}"), || xlsx.exists() && csv.exists());
     let book = Book::read(&xlsx);
     assert_eq!(book.string(0, 7), "Score");
@@ -70,7 +72,7 @@ fn a_rubric_review_scores_the_offices_indicators_and_exports_their_sheet() {
     assert!(items.iter().all(|e| e["id"].as_str().unwrap().starts_with('r')), "{items:?}");
     app.key("E");
     app.wait_for("Scoring sheet written to");
-    let xlsx = sb.join("shaodong.sheet.xlsx");
+    let xlsx = sb.join("shaodong.tester.sheet.xlsx");
     wait("the sheet beside the scores file", || xlsx.exists());
     // 23 indicators worth more than 1 point were given 1 without a reason.
     app.key("q");

@@ -379,7 +379,8 @@ fn xlsx_without_output_goes_beside_the_scores_file() {
     std::fs::copy(root().join(EN_SCORES), &scores).unwrap();
     let out = appraise(&["export", report.to_str().unwrap(), "--format", "xlsx"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let beside = dir.path().join("en.sheet.xlsx");
+    // Named for the evaluator the scores file names (Alex Morgan).
+    let beside = dir.path().join("en.Alex_Morgan.sheet.xlsx");
     assert_eq!(text(&out.stdout).trim(), format!("Scoring sheet written to {}", beside.display()));
     assert_eq!(Book::read(&beside).number(1, 7), 8.5);
 }

@@ -5,7 +5,7 @@
 //! evaluator's file edited on disk.
 
 use crate::support::{Sandbox, fixtures};
-use appraise::panel::{Member, Method, Panel};
+use appraise::panel::{Member, Method, Panel, PanelEvent};
 use appraise::report::{Report, parse_report};
 use appraise::scores::Scores;
 use appraise::store::parse_scores;
@@ -151,11 +151,14 @@ fn what_the_watcher_reads_again_shows_at_once_and_a_bad_file_keeps_the_last_good
     let mut changed = member_scores(&app.report, "zhangsan");
     changed.entries[0].score = Some(1.0);
     changed.entries[0].note = "改为 1 分：措施不具体".into();
-    app.update(Action::PanelRead(vec![(0, Ok(changed))]));
+    app.update(Action::PanelRead(vec![PanelEvent::Read(PathBuf::from("zhangsan"), Ok(changed))]));
     assert!(message(&app).contains("Read again: 张三"), "{}", message(&app));
     let text = screen(&mut app);
     assert!(text.contains("改为 1 分：措施不具体"), "{text}");
-    app.update(Action::PanelRead(vec![(1, Err("line 3: expected a number".into()))]));
+    app.update(Action::PanelRead(vec![PanelEvent::Read(
+        PathBuf::from("lisi"),
+        Err("line 3: expected a number".into()),
+    )]));
     assert!(
         message(&app).contains("李四's scores cannot be read: line 3: expected a number"),
         "{}",
@@ -163,6 +166,37 @@ fn what_the_watcher_reads_again_shows_at_once_and_a_bad_file_keeps_the_last_good
     );
     let text = screen(&mut app);
     assert!(text.contains("李四      5/5"), "the last good scores stay:\n{text}");
+}
+
+#[test]
+fn an_evaluator_who_joins_appears_one_who_leaves_goes_and_a_rename_follows_the_file() {
+    let mut app = panel_app(Method::Mean);
+    go_to(&mut app, "s2.1.1");
+    // A fourth expert's file appears in the folder.
+    let mut zhao = member_scores(&app.report, "zhangsan");
+    zhao.head.evaluator = Some("赵六".into());
+    zhao.entries[0].score = Some(2.0);
+    app.update(Action::PanelRead(vec![PanelEvent::Joined(PathBuf::from("zhaoliu"), Ok(zhao))]));
+    assert!(message(&app).contains("joined the panel: 赵六"), "{}", message(&app));
+    assert!(screen(&mut app).contains("赵六"));
+    assert_eq!(app.panel.as_ref().unwrap().members.len(), 4);
+    // A broken file joins as broken, not fatal.
+    app.update(Action::PanelRead(vec![PanelEvent::Joined(
+        PathBuf::from("broken"),
+        Err("line 1: EOF".into()),
+    )]));
+    let panel = app.panel.as_ref().unwrap();
+    assert_eq!(panel.members.len(), 5);
+    assert!(panel.members.iter().any(|m| m.problem.as_deref() == Some("line 1: EOF")));
+    // 王五 renames himself in his file; 李四 leaves.
+    let mut wang = member_scores(&app.report, "wangwu");
+    wang.head.evaluator = Some("王老五".into());
+    app.update(Action::PanelRead(vec![
+        PanelEvent::Read(PathBuf::from("wangwu"), Ok(wang)),
+        PanelEvent::Left(PathBuf::from("lisi")),
+    ]));
+    let names: Vec<&str> = app.panel.as_ref().unwrap().members.iter().map(|m| m.name.as_str()).collect();
+    assert!(names.contains(&"王老五") && !names.contains(&"王五") && !names.contains(&"李四"), "{names:?}");
 }
 
 #[test]

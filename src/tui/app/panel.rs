@@ -119,21 +119,11 @@ impl App {
         self.say(Level::Info, text);
     }
 
-    pub(super) fn on_panel_read(&mut self, read: Vec<(usize, Result<crate::scores::Scores, String>)>) {
+    pub(super) fn on_panel_read(&mut self, events: Vec<crate::panel::PanelEvent>) {
+        let report = std::sync::Arc::clone(&self.report);
         let Some(panel) = &mut self.panel else { return };
-        let mut names = Vec::new();
-        let mut problems = Vec::new();
-        for (k, result) in read {
-            let failed = result.as_ref().err().cloned();
-            if panel.apply(k, result) {
-                let name = panel.members[k].name.clone();
-                match failed {
-                    Some(problem) => problems.push((name, problem)),
-                    None => names.push(name),
-                }
-            }
-        }
-        if names.is_empty() && problems.is_empty() {
+        let done = panel.apply(&report, events);
+        if done.is_empty() {
             return;
         }
         self.panel_reads += 1;
@@ -141,10 +131,14 @@ impl App {
             self.filter.disagree = Some(self.disagreements());
             self.refresh_outline();
         }
-        if let Some((name, problem)) = problems.first() {
+        if let Some((name, problem)) = done.problem_names.first() {
             self.say(Level::Warn, w::MEMBER_PROBLEM.fill(&[("name", name), ("problem", problem)]));
+        } else if !done.joined_names.is_empty() {
+            self.say(Level::Info, w::MEMBERS_JOINED.fill(&[("names", &done.joined_names.join(", "))]));
+        } else if !done.left.is_empty() {
+            self.say(Level::Info, w::MEMBERS_LEFT.fill(&[("names", &done.left.join(", "))]));
         } else {
-            self.say(Level::Info, w::MEMBERS_READ.fill(&[("names", &names.join(", "))]));
+            self.say(Level::Info, w::MEMBERS_READ.fill(&[("names", &done.read_names.join(", "))]));
         }
     }
 }

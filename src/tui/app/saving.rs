@@ -80,6 +80,12 @@ impl App {
                 Some(next) => self.ask(next),
                 None => self.quit = true,
             },
+            // Nothing changed: nothing is written (the file and its time stay as they were, and
+            // no empty file is made); only the questions that still stand are asked.
+            None if !self.has_unsaved() && self.unkept.is_empty() => match self.first_gate() {
+                Some(gate) => self.ask(gate),
+                None => self.quit = true,
+            },
             None => {
                 self.quit_after_save = true;
                 return self.save_now();
