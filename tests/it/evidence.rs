@@ -259,24 +259,55 @@ fn held_out() -> Figures {
 fn evidence_links_match_the_tuned_ground_truth() {
     let _en = appraise::words::pin(appraise::lang::Lang::En);
     let (imported, f) = tuned();
-    assert!(f.precision() >= 0.7, "first-link precision {:.2} < 0.7: {f:?}", f.precision());
-    assert!(
-        f.null_accuracy() >= 0.8,
-        "only {:.2} of the expected-null indicators have no link: {f:?}",
-        f.null_accuracy()
-    );
-    assert!(f.recall() >= 0.5, "first-link recall {:.2} < 0.5: {f:?}", f.recall());
+    // Measured: 14 of 14 first links right, 14 of the 21 with a passage linked, 17 of 17 nulls
+    // left unlinked, 1 first link of 14 into recommendations (资产报告 → 四（四）, which the
+    // truth names: nothing else in the text speaks to assets).
+    assert!(f.precision() >= 0.9, "first-link precision {:.2} < 0.9: {f:?}", f.precision());
+    assert!(f.null_accuracy() >= 0.9, "only {:.2} of the nulls have no link: {f:?}", f.null_accuracy());
+    assert!(f.recall() >= 0.6, "first-link recall {:.2} < 0.6: {f:?}", f.recall());
+    assert!(f.plans_share() <= 0.25, "first links in recommendations {:.2}: {f:?}", f.plans_share());
     // The summary says how many were linked.
     let said = format!("note: linked {} of 38 indicators to passages of the text", f.linked);
     let lines = imported.summary.lines();
     assert!(lines.iter().any(|l| l.starts_with(&said)), "{lines:?}");
 }
 
+/// The held-out set's figures as measured once, after the linker's last change (before any:
+/// 10 linked, 8 right first, 197 of 199 nulls unlinked): floors, never targets to tune to.
+const HELD_OUT_MEASURED: Figures = Figures {
+    indicators: 224,
+    linked: 16,
+    first_right: 10,
+    expected: 25,
+    any_right: 10,
+    nulls: 199,
+    nulls_unlinked: 193,
+    first_in_plans: 0,
+};
+
 #[test]
 fn evidence_links_on_the_held_out_set_stay_above_what_was_measured() {
     let f = held_out();
-    assert_eq!((f.indicators, f.expected), (224, 25), "the held-out truth is as written");
-    assert!(f.precision() >= 0.0, "{f:?}");
+    let m = HELD_OUT_MEASURED;
+    assert_eq!(
+        (f.indicators, f.expected, f.nulls),
+        (m.indicators, m.expected, m.nulls),
+        "the truth is as written"
+    );
+    assert!(
+        f.precision() >= m.precision(),
+        "first-link precision {:.2} < {:.2}: {f:?}",
+        f.precision(),
+        m.precision()
+    );
+    assert!(f.first_right >= m.first_right, "first links right {} < {}: {f:?}", f.first_right, m.first_right);
+    assert!(
+        f.nulls_unlinked >= m.nulls_unlinked,
+        "nulls left unlinked {} < {}: {f:?}",
+        f.nulls_unlinked,
+        m.nulls_unlinked
+    );
+    assert!(f.plans_share() <= 0.25, "first links in recommendations {:.2}: {f:?}", f.plans_share());
 }
 
 #[test]
@@ -316,10 +347,13 @@ fn the_dazhou_rubric_links_sparingly_without_criteria() {
     }
     assert!(linked.len() <= 10, "{linked:?}");
     let refs_of = |name: &str| got.iter().find(|(n, _)| n == name).map(|(_, r)| r.clone()).unwrap();
-    assert_eq!(refs_of("评价结果应用").first().map(String::as_str), Some("s3.3"));
-    assert!(
-        refs_of("相关性").is_empty()
-            && refs_of("明确性").is_empty()
-            && refs_of("部门特性指标（自定）").is_empty()
-    );
+    let first = |name: &str| refs_of(name).first().cloned();
+    // 相关性 alone is answered by the bureau's duties (主要职能, in 一、基本概况).
+    assert_eq!(first("相关性").as_deref(), Some("s1"));
+    assert_eq!(first("评价结果应用").as_deref(), Some("s3.3"));
+    assert_eq!(first("绩效评价开展").as_deref(), Some("s3.2"));
+    // A word of the group's name is context, not content: 政务公开 (s2.3.5) does not answer
+    // 预算公开 or 决算公开 under 信息公开.
+    assert!(refs_of("预算公开").is_empty() && refs_of("决算公开").is_empty());
+    assert!(refs_of("明确性").is_empty() && refs_of("部门特性指标（自定）").is_empty());
 }
