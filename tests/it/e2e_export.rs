@@ -19,7 +19,11 @@ fn e_writes_xlsx_and_csv_beside_the_scores_file() {
     assert_eq!(book.string(0, 7), "Score");
     assert_eq!(book.number(1, 7), 8.5);
     let csv = std::fs::read_to_string(&csv).unwrap();
-    assert!(csv.starts_with("\u{feff}Evaluator,Alex Morgan,"), "who scored it, first: {csv}");
+    assert!(
+        csv.starts_with("\u{feff}Unit evaluated,Riverside Public Library,"),
+        "whose report, first: {csv}"
+    );
+    assert!(csv.contains("\nEvaluator,Alex Morgan,"), "who scored it: {csv}");
     assert!(csv.contains("\nLevel 1,Level 2,Level 3,Item,"), "{csv}");
     assert!(csv.contains("\nTotal,,,,,69,34.25,15.75,3/8 items scored (37.5%),\n"), "{csv}");
     app.key("q");

@@ -62,7 +62,7 @@ fn golden_sheets_of_the_sample_scored_on_its_rubric() {
 fn csv_has_a_bom_and_who_and_when_unless_asked_not_to() {
     let with = text(&ok(&["export", SD, "--scores", SD_SCORES, "--format", "csv"]));
     let header = "一级指标,二级指标,三级指标,四级指标,评分标准,分值,得分,扣分原因和其他说明,待核实\n";
-    let above = "\u{feff}评价人,张三,,,,,,,\n评价日期,2023-03-02（导出于 2023-11-14）,,,,,,,\n";
+    let above = "\u{feff}被评价单位,邵东市行政审批服务局,,,,,,,\n评价人,张三,,,,,,,\n评价日期,2023-03-02（导出于 2023-11-14）,,,,,,,\n";
     assert!(with.starts_with(&format!("{above}{header}")), "{}", &with[..300]);
     let without = text(&ok(&["export", SD, "--scores", SD_SCORES, "--format", "csv", "--no-bom"]));
     assert!(without.starts_with(header), "scripts get the header first");
