@@ -25,13 +25,15 @@ pub fn write_csv(table: &Table, bom: bool, mut out: impl Write) -> Result<(), ::
     let mut w = ::csv::Writer::from_writer(out);
     let guard = |s: &str| if bom { excel_safe(s).into_owned() } else { s.to_string() };
     if bom {
-        // For a person opening it in Excel: the title, who and when above the header (padded
-        // to the table's width). Scripts (`--no-bom`) get the header on the first line.
+        // For a person opening it in Excel: the title, whose report (when it names its unit),
+        // who and when above the header (padded to the table's width). Scripts (`--no-bom`) get
+        // the header on the first line.
         let width = table.columns.len().max(2);
         let mut title = vec![guard(&table.framing.heading)];
         title.resize(width, String::new());
         w.write_record(&title)?;
-        for (label, value) in table.framing.facts.iter().take(2) {
+        let unit = table.framing.facts.first().is_some_and(|(l, _)| super::framing::is_unit_label(l));
+        for (label, value) in table.framing.facts.iter().take(2 + usize::from(unit)) {
             let mut record = vec![guard(label), guard(value)];
             record.resize(width, String::new());
             w.write_record(&record)?;

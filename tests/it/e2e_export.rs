@@ -23,10 +23,11 @@ fn e_writes_xlsx_and_csv_beside_the_scores_file() {
     let csv = std::fs::read_to_string(&csv).unwrap();
     assert!(
         csv.starts_with(
-            "\u{feff}Riverside Library 2023 Programme Self-Evaluation — scoring sheet,,,,,,,,,\nEvaluator,Alex Morgan,"
+            "\u{feff}Riverside Library 2023 Programme Self-Evaluation — scoring sheet,,,,,,,,,\nUnit evaluated,Riverside Public Library,"
         ),
-        "the report's title, then who scored it: {csv}"
+        "the report's title, then whose report: {csv}"
     );
+    assert!(csv.contains("\nEvaluator,Alex Morgan,"), "who scored it: {csv}");
     assert!(csv.contains("\nLevel 1,Level 2,Level 3,Item,"), "{csv}");
     assert!(csv.contains("\nTotal,,,,,69,34.25,15.75,3/8 items scored (37.5%),\n"), "{csv}");
     app.key("q");

@@ -258,6 +258,10 @@ pub const TITLE: Flag = Flag::option("title", Kind::Text, Text { zh: "标题", e
     "报告的标题（默认：文档的第一个标题行）",
     "The report title (default: the document's first title line)",
 );
+pub const UNIT: Flag = Flag::option("unit", Kind::Text, Text { zh: "单位", en: "NAME" }).help(
+    "被评价单位（默认：用 --rubric 时取封面、标题，标题为通用表名时取正文开头所写的单位）",
+    "The unit being evaluated (default: with --rubric, the one the cover or title names, or under a generic title the text's opening)",
+);
 pub const QUIET: Flag = Flag::switch("quiet")
     .short('q')
     .help("除错误外，标准错误上什么都不显示", "Print nothing on stderr but errors");
@@ -281,6 +285,7 @@ pub const IMPORT: Sub<Command> = Sub {
         &STEP,
         &ID,
         &TITLE,
+        &UNIT,
         &QUIET,
     ],
     hidden: false,
@@ -315,6 +320,7 @@ pub const IMPORT: Sub<Command> = Sub {
             step: STEP.get(m),
             id: ID.get(m),
             title: TITLE.get(m),
+            unit: UNIT.get(m),
             quiet: QUIET.on(m),
         })
     },

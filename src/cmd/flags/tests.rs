@@ -211,6 +211,8 @@ fn every_flag_reaches_its_command() {
                 "x",
                 "--title",
                 "T",
+                "--unit",
+                "U",
                 "-q",
             ],
             Command::Import(ImportArgs {
@@ -226,6 +228,7 @@ fn every_flag_reaches_its_command() {
                 step: Some(0.5),
                 id: Some("x".into()),
                 title: Some("T".into()),
+                unit: Some("U".into()),
                 quiet: true,
             }),
         ),
