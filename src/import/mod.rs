@@ -583,6 +583,11 @@ fn file_stem(path: &Path) -> String {
 }
 
 /// A report id from a file name: spaces to `-`, control characters out; `report` when empty.
+/// The id an import of the document at `path` gets when none is given (from its file name).
+pub fn default_id(path: &Path) -> String {
+    slug(&file_stem(path))
+}
+
 fn slug(stem: &str) -> String {
     let mut out = String::new();
     for c in stem.trim().chars() {
