@@ -35,8 +35,8 @@ crate::words! {
     JUMP_BACK = "回到上次跳转（搜索或佐证）前的位置" / "go back to where the last jump (a search hit or evidence) came from";
     QUICK_SCORE = "快速评分：设为该整数分（分值范围允许时）" / "quick score: that whole number, when the item's scale allows it";
     SCORE_PROMPT = "输入分数（7.5，或全角 ７．５；“4分”即 4）" / "type a score (7.5; full-width digits work too)";
-    RAISE_SCORE = "分数加一档" / "raise the score one step";
-    LOWER_SCORE = "分数减一档（未评项从满分开始）" / "lower the score one step (an unscored item starts from full marks)";
+    RAISE_SCORE = "分数加一档（未评项：满分）" / "raise the score one step (unscored: full marks)";
+    LOWER_SCORE = "分数减一档（未评项：满分减一档）" / "lower the score one step (unscored: full marks minus one step)";
     CLEAR_SCORE = "清除分数" / "clear the score";
     ANNOTATE = "写备注（扣分原因）" / "write a note (the reason for a deduction)";
     TOGGLE_FLAG = "标记或取消待核实" / "flag or unflag for follow-up";

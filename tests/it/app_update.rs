@@ -397,21 +397,22 @@ fn the_score_prompt_takes_numbers_only_and_replaces_a_refused_value() {
 #[test]
 fn raise_and_lower_from_unscored_and_at_the_bounds() {
     let mut app = english();
-    // Lower from unscored: full marks.
+    // Lower from unscored: full marks minus one step (the first deduction).
     app.update(Action::LowerScore);
+    assert_eq!(score(&app, OBJECTIVES), Some(9.5));
+    app.update(Action::RaiseScore);
     assert_eq!(score(&app, OBJECTIVES), Some(10.0));
     app.update(Action::RaiseScore);
     assert_eq!(score(&app, OBJECTIVES), Some(10.0));
     assert_eq!(message(&app), "Already at the maximum (10).");
     app.update(Action::LowerScore);
     assert_eq!(score(&app, OBJECTIVES), Some(9.5));
-    app.update(Action::RaiseScore);
-    assert_eq!(score(&app, OBJECTIVES), Some(10.0));
 
-    // Raise from unscored: the minimum; lower at the minimum stays.
+    // Raise from unscored: full marks; lower at the minimum stays.
     go_to(&mut app, SUMMER);
     app.update(Action::RaiseScore);
-    assert_eq!(score(&app, SUMMER), Some(0.0));
+    assert_eq!(score(&app, SUMMER), Some(10.0));
+    app.update(Action::QuickScore(0));
     app.update(Action::LowerScore);
     assert_eq!(score(&app, SUMMER), Some(0.0));
     assert_eq!(message(&app), "Already at the minimum (0).");
@@ -421,13 +422,18 @@ fn raise_and_lower_from_unscored_and_at_the_bounds() {
     // The item's own scale: DIGITAL is 0–4 step 0.25, ATTENDANCE 0–5 step 1.
     go_to(&mut app, DIGITAL);
     app.update(Action::LowerScore);
-    assert_eq!(score(&app, DIGITAL), Some(4.0));
-    app.update(Action::LowerScore);
     assert_eq!(score(&app, DIGITAL), Some(3.75));
+    app.update(Action::LowerScore);
+    assert_eq!(score(&app, DIGITAL), Some(3.5));
     go_to(&mut app, ATTENDANCE);
     app.update(Action::LowerScore);
     app.update(Action::LowerScore);
-    assert_eq!(score(&app, ATTENDANCE), Some(4.0));
+    assert_eq!(score(&app, ATTENDANCE), Some(3.0));
+    // One undo takes back the first deduction whole: the item is unscored again.
+    go_to(&mut app, VOLUNTEERS);
+    app.update(Action::LowerScore);
+    app.update(Action::Undo);
+    assert_eq!(score(&app, VOLUNTEERS), None);
 }
 
 #[test]

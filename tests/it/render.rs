@@ -592,7 +592,7 @@ fn selected_outline_row_is_reversed_and_full_marks_are_score_full() {
 
 fn app_with_full_marks() -> App {
     let mut app = app(ENGLISH, 120, 40);
-    app.update(Action::LowerScore); // from unscored: full marks
+    app.update(Action::RaiseScore); // from unscored: full marks
     assert_eq!(app.scores.entries[0].score, Some(10.0));
     app
 }
