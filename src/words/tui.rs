@@ -22,6 +22,7 @@ crate::words! {
     SCORED = " 已评 {scored}/{items} 项" / " {scored}/{items} scored";
     POINTS = "{points}/{max} 分" / "{points}/{max} pts";
     NO_POINTS = "满分 {max}" / "– of {max} pts";
+    GRADE_PROVISIONAL = "（暂定）" / " (provisional)";
     READ_ONLY = "只读" / "read-only";
     SAVED = "✓ 已保存" / "✓ saved";
     SAVING = "● 保存中…" / "● saving…";

@@ -717,3 +717,27 @@ fn a_rubric_indicator_shows_its_criteria_and_the_first_evidence_passage_beneath(
     let text = screen(&frame(&mut bare, 120, 40));
     assert!(text.contains("Evidence — none found in the text on import; / searches it."), "{text}");
 }
+
+#[test]
+fn the_grade_on_screen_is_provisional_while_items_are_unscored() {
+    for lang in [appraise::lang::Lang::En, appraise::lang::Lang::Zh] {
+        let _pin = appraise::words::pin(lang);
+        let provisional = match lang {
+            appraise::lang::Lang::Zh => "（暂定）",
+            appraise::lang::Lang::En => " (provisional)",
+        };
+        let mut app = app(ENGLISH, 120, 40);
+        app.update(Action::QuickScore(9));
+        let bar = |app: &App| screen_lines(draw(app, 120, 40).backend().buffer()).last().unwrap().clone();
+        let first = bar(&app);
+        assert!(first.contains(&format!("90% A{provisional}")), "{lang:?}, one item of 8 scored: {first}");
+        // Every item scored: the grade is final.
+        for i in 1..app.report.items.len() {
+            app.update(Action::NextItem);
+            assert_eq!(app.current_item(), Some(i));
+            app.update(Action::RaiseScore);
+        }
+        let last = bar(&app);
+        assert!(last.contains("8/8") && !last.contains(provisional.trim()), "{lang:?}, all scored: {last}");
+    }
+}

@@ -55,6 +55,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     if let Some(g) = &sum.grade {
         line.push(Span::styled(format!(" {g}"), t.title));
+        // While items are unscored the grade may still change, as the sheet says too.
+        if sum.grade_is_provisional() {
+            line.push(Span::styled(words::GRADE_PROVISIONAL.get(), t.muted));
+        }
     }
     line.push(Span::raw(" │ "));
     line.push(match &app.save {
