@@ -731,6 +731,14 @@ fn the_grade_on_screen_is_provisional_while_items_are_unscored() {
         let bar = |app: &App| screen_lines(draw(app, 120, 40).backend().buffer()).last().unwrap().clone();
         let first = bar(&app);
         assert!(first.contains(&format!("90% A{provisional}")), "{lang:?}, one item of 8 scored: {first}");
+        // At 80 columns the note editor's keys need the room: in English the mark gives way to
+        // them; the Chinese bar has room for both.
+        app.update(Action::Annotate);
+        let narrow = screen_lines(draw(&app, 80, 24).backend().buffer()).last().unwrap().clone();
+        assert!(!narrow.trim_end().ends_with('…'), "{lang:?}: the keys are cut: {narrow}");
+        let kept = lang == appraise::lang::Lang::Zh;
+        assert_eq!(narrow.contains(provisional), kept, "{lang:?}: {narrow}");
+        app.update(key(KeyCode::Esc));
         // Every item scored: the grade is final.
         for i in 1..app.report.items.len() {
             app.update(Action::NextItem);
