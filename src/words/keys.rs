@@ -54,7 +54,7 @@ crate::words! {
     SAVE = "立即保存（修改后一秒内也会自动保存）" / "save now (it also saves by itself within a second of every change)";
     EXPORT = "在评分文件旁导出评分表（xlsx 和 csv），后台写入，可继续工作" / "export the scoring sheet beside the scores file (xlsx and csv), written in the background while you work";
     HELP = "本帮助：全部按键" / "this help: every key";
-    INFO = "报告信息：标题、元数据、分值、等级、评价人、评分文件位置" / "about the report: title, meta, scale, grades, evaluator, where the scores file is";
+    INFO = "报告信息：标题、元数据、分值、等级、评价人、提交与修改时间、评分文件位置" / "about the report: title, meta, scale, grades, evaluator, when submitted and changed, where the scores file is";
     QUIT = "保存并退出（保存失败时先询问；连按两次 Ctrl-c 立即退出）" / "save and quit (if saving fails you are asked first; Ctrl-c twice quits at once)";
     DISMISS = "关闭消息" / "dismiss the message";
 

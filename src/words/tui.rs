@@ -111,6 +111,10 @@ crate::words! {
     INFO_REASONS_REQUIRED = "低于满分须写扣分原因" / "a score below full marks needs a note";
     INFO_REASONS_OPTIONAL = "备注可选" / "notes are optional";
     INFO_EVALUATOR = "评价人" / "evaluator";
+    INFO_STATUS = "状态" / "status";
+    INFO_CHANGED = "最后修改" / "last change";
+    INFO_HANDOVERS = "交接" / "handed over";
+    INFO_HANDOVER = "{from} → {to}（{at}）" / "{from} → {to} ({at})";
     INFO_SCORES_FILE = "评分文件" / "scores file";
     INFO_SHA = "报告 sha256" / "report sha256";
     INFO_LANG = "界面语言" / "interface language";

@@ -1414,3 +1414,48 @@ fn every_change_goes_to_the_journal_through_the_effects_in_order() {
     let effects = app.update(Action::Undo);
     assert!(matches!(&effects[..], [Effect::Journal { entry, .. }] if entry.note.is_empty()), "{effects:?}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Times on screen
+
+/// A sheet submitted at 23:01:15 UTC on 7 December, shown in Beijing time (the zone pinned, so
+/// the test passes anywhere).
+fn submitted_in_beijing() -> App {
+    let report = report(ENGLISH);
+    let mut scores = Scores::new(&report);
+    scores.entries[OBJECTIVES].score = Some(7.0);
+    scores.head.submitted_at = Some("2026-12-07T23:01:15Z".into());
+    let mut app =
+        App::new(report, scores, PathBuf::from("/nonexistent/r.scores.json"), Rect::new(0, 0, 120, 40));
+    app.zone = jiff::tz::offset(8).to_time_zone();
+    app
+}
+
+#[test]
+fn the_submission_time_is_said_in_local_time_and_stays_utc_in_the_file() {
+    let mut app = submitted_in_beijing();
+    app.update(Action::Submit);
+    assert_eq!(message(&app), "this sheet was submitted on 2026-12-08 07:01; a change asks first");
+    go_to(&mut app, OBJECTIVES);
+    app.update(Action::QuickScore(5));
+    assert_eq!(message(&app), "This sheet was submitted on 2026-12-08 07:01; change it? [y/N]");
+    app.update(key(KeyCode::Char('y')));
+    assert_eq!(score(&app, OBJECTIVES), Some(5.0));
+    assert_eq!(app.scores.head.submitted_at.as_deref(), Some("2026-12-07T23:01:15Z"), "stored as it was");
+    let reopened = app.scores.head.reopened_at.clone().expect("reopened");
+    assert!(reopened.ends_with('Z'), "stored in UTC: {reopened}");
+
+    // Submitting again: the message says the local time of now, the file the UTC one.
+    app.update(Action::Submit);
+    app.update(key(KeyCode::Char('y')));
+    let at = app.scores.head.submitted_at.clone().unwrap();
+    assert!(at.ends_with('Z'), "{at}");
+    let local = appraise::scores::local_time(&at, &app.zone);
+    assert_eq!(message(&app), format!("sheet submitted ({local})"));
+    assert!(!local.contains('T') && !local.contains('Z'), "{local}");
+
+    let _zh = appraise::words::pin(appraise::lang::Lang::Zh);
+    let mut app = submitted_in_beijing();
+    app.update(Action::Submit);
+    assert_eq!(message(&app), "评分表已于 2026-12-08 07:01 提交；修改时会先询问");
+}

@@ -749,3 +749,50 @@ fn the_grade_on_screen_is_provisional_while_items_are_unscored() {
         assert!(last.contains("8/8") && !last.contains(provisional.trim()), "{lang:?}, all scored: {last}");
     }
 }
+
+#[test]
+fn the_info_page_shows_the_sheets_times_in_local_time() {
+    use appraise::scores::Handover;
+    for lang in [appraise::lang::Lang::En, appraise::lang::Lang::Zh] {
+        let _pin = appraise::words::pin(lang);
+        let report = report(ENGLISH);
+        let mut scores = Scores::new(&report);
+        scores.entries[0].score = Some(7.0);
+        scores.entries[0].updated_at = Some("2026-12-07T22:40:00Z".into());
+        scores.entries[1].score = Some(8.0);
+        scores.entries[1].updated_at = Some("2026-12-08T09:05:59+08:00".into()); // the latest
+        scores.entries[2].updated_at = Some("2026-12-07T20:00:00Z".into());
+        scores.head.evaluator = Some("李四".into());
+        scores.head.submitted_at = Some("2026-12-07T23:01:15Z".into());
+        scores.head.reopened_at = Some("2026-12-08T01:02:03Z".into());
+        scores.head.handovers.push(Handover {
+            from: "张三".into(),
+            to: "李四".into(),
+            at: "2026-12-06T16:30:00Z".into(),
+            ..Handover::default()
+        });
+        let mut app =
+            App::new(report, scores, PathBuf::from("/nonexistent/r.scores.json"), Rect::new(0, 0, 120, 40));
+        app.zone = jiff::tz::offset(8).to_time_zone();
+        app.update(Action::Info);
+        let text = screen(&draw(&app, 120, 40));
+        let expected: &[&str] = match lang {
+            appraise::lang::Lang::En => &[
+                "submitted 2026-12-08 07:01, changed since 2026-12-08 09:02",
+                "last change",
+                "2026-12-08 09:05",
+                "张三 → 李四 (2026-12-07 00:30)",
+            ],
+            appraise::lang::Lang::Zh => &[
+                "2026-12-08 07:01 提交后又于 2026-12-08 09:02 修改，尚未再次提交",
+                "最后修改",
+                "2026-12-08 09:05",
+                "张三 → 李四（2026-12-07 00:30）",
+            ],
+        };
+        for words in expected {
+            assert!(text.contains(words), "{lang:?}: {words}\n{text}");
+        }
+        assert!(!text.contains("T23:01") && !text.contains(":15Z"), "{lang:?}: a raw stored time\n{text}");
+    }
+}
