@@ -46,8 +46,8 @@ crate::words! {
     NEXT_MATCH = "跳转搜索结果后：正文滚到下一处匹配" / "after a search jump: the text scrolls to the next match";
     PREV_MATCH = "跳转搜索结果后：正文滚到上一处匹配" / "after a search jump: the text scrolls to the previous match";
     GOTO = "按编号跳转（如 s2.1.3、r1.2；唯一的开头即可）" / "go to an id (s2.1.3, r1.2; a unique beginning is enough)";
-    TAKE_MEAN = "专家组视图：本项的评价得分取各评价人员的均值（按所选方法，取到步长）" /
-        "panel view: the agreed score := the evaluators' mean (by the method, on the step grid)";
+    TAKE_MEAN = "专家组视图：本项的评价得分取各评价人员的均值（按所选方法，取到步长）；低于满分时带上扣分评价人员的原因" /
+        "panel view: the agreed score := the evaluators' mean (by the method, on the step grid); below full marks, with the reasons of those who deducted";
     NEXT_BY_SPREAD = "专家组视图：按极差从大到小走到下一项" / "panel view: the next item in order of spread, widest first";
     TAKE_ALL_MEANS = "专家组视图：所有尚无评价得分的项都取均值（先确认）" /
         "panel view: the same for every item without an agreed score (asks first)";
