@@ -732,6 +732,43 @@ fn quit_with_a_failed_save_keeps_running_until_q_again() {
 }
 
 #[test]
+fn quitting_with_unscored_items_says_how_many_on_the_way_out_without_asking() {
+    let mut app = english();
+    app.update(Action::QuickScore(5));
+    assert_eq!(app.update(Action::Quit), vec![Effect::Save]);
+    app.update(Action::Saved(Ok(())));
+    assert!(app.quit, "no question stands in the way");
+    assert_eq!(
+        app.parting_note().as_deref(),
+        Some("7 items still unscored (of 8); the next start opens on the first of them.")
+    );
+    // One left: one item.
+    let mut app = english();
+    for i in 0..app.report.items.len() - 1 {
+        go_to(&mut app, i);
+        app.update(Action::RaiseScore);
+    }
+    assert_eq!(
+        app.parting_note().as_deref(),
+        Some("1 item still unscored (of 8); the next start opens on the first of them.")
+    );
+    // Every item scored, or only looking: nothing to say.
+    go_to(&mut app, SATISFACTION);
+    app.update(Action::RaiseScore);
+    assert_eq!(app.parting_note(), None);
+    let mut app = english();
+    app.read_only = true;
+    assert_eq!(app.parting_note(), None);
+
+    let _zh = appraise::words::pin(appraise::lang::Lang::Zh);
+    let app = english();
+    assert_eq!(
+        app.parting_note().as_deref(),
+        Some("还有 8 项未评分（共 8 项）；下次打开时从第一个未评分项开始。")
+    );
+}
+
+#[test]
 fn a_key_between_failed_save_and_q_asks_to_save_again() {
     let mut app = english();
     app.update(Action::QuickScore(5));

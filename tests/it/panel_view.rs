@@ -213,9 +213,17 @@ fn the_panel_view_follows_an_evaluators_file_edited_while_it_is_open() {
     app.wait_for("r.panel.xlsx");
     let xlsx = sb.join("r.panel.xlsx");
     crate::support::wait("the panel's sheet", || xlsx.exists());
-    // The agreed score has its reasons: nothing stands in the way of quitting.
+    // The agreed score has its reasons: nothing stands in the way of quitting. On the way out,
+    // a word on the items not agreed yet.
     app.key("q");
     assert_eq!(app.wait_exit(), 0);
+    let out = app.output();
+    assert!(
+        out.contains(
+            "58 items without an agreed score: the panel's sheet takes the mean for them (marked †)."
+        ),
+        "{out}"
+    );
     let saved = crate::support::read_json(&own);
     assert_eq!(saved["evaluator"], "专家组");
     assert_eq!(saved["panel"]["method"], "mean");
@@ -409,6 +417,22 @@ fn taking_every_mean_takes_the_reasons_and_counts_the_items_still_without_one() 
     app.update(key('m'));
     assert!(message(&app).contains("扣分原因取自 王五 的说明（a 修改）。"), "{}", message(&app));
     assert_eq!(entry_of(&app, "s2.1.1").note, "王五：佐证材料不足");
+}
+
+#[test]
+fn quitting_the_panel_view_says_how_many_items_have_no_agreed_score() {
+    let mut app = panel_app(Method::TrimmedMean);
+    let items = app.report.items.len();
+    assert_eq!(
+        app.parting_note(),
+        Some(format!(
+            "{items} items without an agreed score: the panel's sheet takes the mean without the highest and the lowest score for them (marked †)."
+        ))
+    );
+    app.update(key('M'));
+    app.update(key('M'));
+    let left = app.scores.entries.iter().filter(|e| e.score.is_none()).count();
+    assert_eq!(app.parting_note().is_some(), left > 0, "{left} left: {:?}", app.parting_note());
 }
 
 #[test]
