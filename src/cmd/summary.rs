@@ -60,10 +60,15 @@ pub fn summary(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -
         (None, true) => line(cli::SUMMARY_SCORES, &where_),
     });
     if found {
+        // Stored in UTC, told in local time (`--json` keeps them as stored).
+        let zone = jiff::tz::TimeZone::system();
+        let local = |at: &str| safe(&crate::scores::local_time(at, &zone));
         let status = match (&entries.head.submitted_at, &entries.head.reopened_at) {
             (None, _) => ev::SUMMARY_NOT_SUBMITTED.get().to_string(),
-            (Some(at), None) => ev::SUMMARY_SUBMITTED.fill(&[("at", &safe(at))]),
-            (Some(at), Some(re)) => ev::SUMMARY_REOPENED.fill(&[("at", &safe(at)), ("reopened", &safe(re))]),
+            (Some(at), None) => ev::SUMMARY_SUBMITTED.fill(&[("at", &local(at))]),
+            (Some(at), Some(re)) => {
+                ev::SUMMARY_REOPENED.fill(&[("at", &local(at)), ("reopened", &local(re))])
+            }
         };
         lines.push(line(ev::SUMMARY_STATUS, &status));
     }

@@ -40,7 +40,10 @@ pub fn prepare(eval: &Evaluation, progress: &mut dyn FnMut(usize, usize, &str)) 
     let rubric = eval.settings.rubric_in(&eval.dir).map(|path| {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let bytes = crate::input::read(&path, crate::input::Cap::DOCUMENT)
-            .map_err(|e| crate::words::errors::CANNOT_READ.fill(&[("path", &shown(&path)), ("why", &crate::io_error::message(&e))]))
+            .map_err(|e| {
+                crate::words::errors::CANNOT_READ
+                    .fill(&[("path", &shown(&path)), ("why", &crate::io_error::message(&e))])
+            })
             .and_then(|read| {
                 read.map(|(b, _)| b).ok_or_else(|| {
                     let why = crate::words::errors::IO_NOT_FOUND.get();
@@ -54,7 +57,12 @@ pub fn prepare(eval: &Evaluation, progress: &mut dyn FnMut(usize, usize, &str)) 
     let mut out = Vec::with_capacity(n);
     for (k, doc) in eval.documents.iter().enumerate() {
         progress(k, n, &doc.name);
-        let mut prepared = Prepared { document: doc.clone(), report_path: None, report: Err(String::new()), imported_now: false };
+        let mut prepared = Prepared {
+            document: doc.clone(),
+            report_path: None,
+            report: Err(String::new()),
+            imported_now: false,
+        };
         if let Some(problem) = &doc.problem {
             prepared.report = Err(problem.clone());
         } else if doc.is_report {
@@ -64,7 +72,8 @@ pub fn prepare(eval: &Evaluation, progress: &mut dyn FnMut(usize, usize, &str)) 
             match &rubric {
                 Some((_, Err(why))) => prepared.report = Err(why.clone()),
                 _ => {
-                    let rubric = rubric.as_ref().map(|(name, b)| (name.as_str(), b.as_deref().unwrap_or_default()));
+                    let rubric =
+                        rubric.as_ref().map(|(name, b)| (name.as_str(), b.as_deref().unwrap_or_default()));
                     let json = reports.join(format!("{}.json", doc.name));
                     match import_cached(doc, &json, rubric, &eval.settings) {
                         Ok((report, now)) => {
@@ -92,9 +101,14 @@ fn import_cached(
 ) -> Result<(Report, bool), String> {
     let stamp_path = json.with_extension("stamp");
     let meta = std::fs::metadata(&doc.path).map_err(|e| {
-        crate::words::errors::CANNOT_READ.fill(&[("path", &shown(&doc.path)), ("why", &crate::io_error::message(&e))])
+        crate::words::errors::CANNOT_READ
+            .fill(&[("path", &shown(&doc.path)), ("why", &crate::io_error::message(&e))])
     })?;
-    let modified_ns = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
+    let modified_ns = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
     let rubric_sha = rubric.map(|(_, b)| hex(&Sha256::digest(b))).unwrap_or_default();
     let made_by = env!("CARGO_PKG_VERSION").to_string();
     let kept: Option<Stamp> = std::fs::read(&stamp_path).ok().and_then(|b| serde_json::from_slice(&b).ok());
@@ -110,14 +124,21 @@ fn import_cached(
         return Ok((report, false));
     }
     let read = crate::input::read(&doc.path, crate::input::Cap::DOCUMENT).map_err(|e| {
-        crate::words::errors::CANNOT_READ.fill(&[("path", &shown(&doc.path)), ("why", &crate::io_error::message(&e))])
+        crate::words::errors::CANNOT_READ
+            .fill(&[("path", &shown(&doc.path)), ("why", &crate::io_error::message(&e))])
     })?;
     let Some((bytes, _)) = read else {
         let why = crate::words::errors::IO_NOT_FOUND.get();
         return Err(crate::words::errors::CANNOT_READ.fill(&[("path", &shown(&doc.path)), ("why", &why)]));
     };
     let sha = hex(&Sha256::digest(&bytes));
-    let stamp = Stamp { sha256: sha.clone(), rubric_sha256: rubric_sha.clone(), len: meta.len(), modified_ns, made_by };
+    let stamp = Stamp {
+        sha256: sha.clone(),
+        rubric_sha256: rubric_sha.clone(),
+        len: meta.len(),
+        modified_ns,
+        made_by,
+    };
     // Touched but the same bytes (a copy, a checkout): the import stands; the stamp is renewed.
     if let Some(k) = &kept
         && k.sha256 == sha
@@ -129,7 +150,11 @@ fn import_cached(
         return Ok((report, false));
     }
     let options = Options {
-        rubric: rubric.map(|(name, b)| RubricFile { name: name.to_string(), bytes: b.to_vec(), sheet: settings.sheet.clone() }),
+        rubric: rubric.map(|(name, b)| RubricFile {
+            name: name.to_string(),
+            bytes: b.to_vec(),
+            sheet: settings.sheet.clone(),
+        }),
         step: settings.step,
         ..Options::default()
     };
@@ -137,7 +162,8 @@ fn import_cached(
     write(json, imported.json.as_bytes())
         .and_then(|()| write(&stamp_path, &serde_json::to_vec(&stamp).unwrap_or_default()))
         .map_err(|e| {
-            crate::words::errors::CANNOT_WRITE.fill(&[("path", &shown(json)), ("why", &crate::io_error::message(&e))])
+            crate::words::errors::CANNOT_WRITE
+                .fill(&[("path", &shown(json)), ("why", &crate::io_error::message(&e))])
         })?;
     Ok((imported.report, true))
 }

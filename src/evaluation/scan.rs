@@ -28,7 +28,10 @@ const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "docx", "pdf", "json"];
 
 /// The report documents in `dir`, in name order.
 pub fn documents(dir: &Path, settings: &Settings) -> Result<Vec<Document>, EvalError> {
-    let unreadable = |e: std::io::Error| EvalError::Unreadable { dir: dir.to_path_buf(), why: crate::io_error::message(&e) };
+    let unreadable = |e: std::io::Error| EvalError::Unreadable {
+        dir: dir.to_path_buf(),
+        why: crate::io_error::message(&e),
+    };
     let rubric = settings.rubric_in(dir).and_then(|r| std::fs::canonicalize(r).ok());
     let mut out = Vec::new();
     for (path, kind) in folder::scan(dir).map_err(unreadable)? {
@@ -55,8 +58,12 @@ pub fn documents(dir: &Path, settings: &Settings) -> Result<Vec<Document>, EvalE
     }
     // One id, one report: both documents are named.
     for k in 0..out.len() {
-        let others: Vec<String> =
-            out.iter().enumerate().filter(|(j, d)| *j != k && d.id == out[k].id).map(|(_, d)| d.name.clone()).collect();
+        let others: Vec<String> = out
+            .iter()
+            .enumerate()
+            .filter(|(j, d)| *j != k && d.id == out[k].id)
+            .map(|(_, d)| d.name.clone())
+            .collect();
         if let Some(other) = others.first() {
             let problem = crate::words::evaluation::SAME_ID.fill(&[
                 ("name", &shown(Path::new(&out[k].name))),

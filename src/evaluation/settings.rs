@@ -48,7 +48,12 @@ impl Settings {
         if let Some(m) = &settings.method
             && !matches!(m.as_str(), "mean" | "trimmed_mean")
         {
-            return Err(bad(crate::words::evaluation::BAD_METHOD.fill(&[("method", m)])));
+            return Err(bad(crate::words::evaluation::BAD_METHOD.fill(&[
+                ("key", &"method"),
+                ("mean", &"mean"),
+                ("trimmed", &"trimmed_mean"),
+                ("method", m),
+            ])));
         }
         Ok(settings)
     }
@@ -56,7 +61,18 @@ impl Settings {
     /// The settings as `appraise.toml` writes them, with a comment a person can follow.
     pub fn to_toml(&self) -> String {
         let body = toml::to_string(self).unwrap_or_default();
-        format!("{}\n{body}", crate::words::evaluation::SETTINGS_HEADER.get())
+        let header = crate::words::evaluation::SETTINGS_HEADER.fill(&[
+            ("app", &"appraise"),
+            ("init", &"appraise init"),
+            ("title", &"title"),
+            ("rubric", &"rubric"),
+            ("step", &"step"),
+            ("method", &"method"),
+            ("mean", &"mean"),
+            ("trimmed", &"trimmed_mean"),
+            ("disagree", &"disagree"),
+        ]);
+        format!("{header}\n{body}")
     }
 
     /// The rubric's path, from the folder `dir`.

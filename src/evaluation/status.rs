@@ -101,8 +101,10 @@ fn one(p: &Prepared, method: Method, disagree: f64) -> ReportStatus {
     status.report_max = report.items.iter().map(|i| i.scale.max).sum();
     let base = default_scores_path(&p.document.path);
     let (sheets, agreed) = sheets_of(&base, report);
-    let keys: Vec<(Option<String>, &Path)> =
-        sheets.iter().map(|(path, s)| (s.as_ref().ok().and_then(|s| s.head.evaluator.clone()), path.as_path())).collect();
+    let keys: Vec<(Option<String>, &Path)> = sheets
+        .iter()
+        .map(|(path, s)| (s.as_ref().ok().and_then(|s| s.head.evaluator.clone()), path.as_path()))
+        .collect();
     let names = member_names(&keys);
     let good: Vec<&Scores> = sheets.iter().filter_map(|(_, s)| s.as_ref().ok()).collect();
     for ((path, read), name) in sheets.iter().zip(names) {

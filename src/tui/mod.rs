@@ -158,6 +158,14 @@ pub fn run(
                 writeln!(io::stderr(), "{}", crate::words::tui::SHEET_NOT_FINISHED.fill(&[("key", &key)]));
         }
     }
+    // Left by the user's own `q`: a quiet word on what is still to score.
+    if result.is_ok()
+        && !signalled
+        && app.quit
+        && let Some(note) = app.parting_note()
+    {
+        let _ = writeln!(io::stderr(), "appraise: {note}");
+    }
     result
 }
 

@@ -20,6 +20,15 @@ crate::words! {
     TAKE_ALL_CONFIRM = "{n} 个尚无评价得分的指标将取{method} — 再按 {key} 确认，按其他键取消。" /
         "{n} items without an agreed score will take the {method} — {key} again confirms, any other key cancels.";
     TOOK_ALL = "{n} 个指标已取{method}。" / "{n} items took the {method}.";
+    NAMED_REASON = "{name}：{note}" / "{name}: {note}";
+    REASON_SEP = "；" / "; ";
+    REASON_LINE_SEP = "，" / ", ";
+    NAMES_SEP = "、" / ", ";
+    REASON_TAKEN = "扣分原因取自 {names} 的说明（{key} 修改）。" / " The reason is {names}'s notes ({key} edits it).";
+    REASON_NONE = "低于满分，但没有评价人员写明原因：按 {key} 填写。" / " Below full marks and no evaluator wrote a reason: {key} writes one.";
+    REASONS_TAKEN = "{n} 个扣分原因取自评价人员的说明。" / " {n} reasons taken from the evaluators' notes.";
+    REASONS_MISSING = "{n} 个低于满分的指标没有评价人员写明原因（{key} {filter} 筛选出来）。" /
+        " {n} below full marks have no evaluator's reason ({key} {filter} lists them).";
     NONE_TO_TAKE = "没有可取均值的指标：都已有评价得分，或还没有人评分。" /
         "No item to take: every one has an agreed score or nobody has scored it.";
     ONLY_IN_PANEL = "只在专家组视图（{cmd}）中可用。" / "Only in the panel view ({cmd}).";

@@ -132,6 +132,22 @@ impl App {
         true
     }
 
+    /// What the terminal is told on the way out of a review that leaves items unscored: how
+    /// many (in the panel view, how many have no agreed score and follow the method). Not a
+    /// question: a sheet is scored over several sittings, and each quit would ask again.
+    pub fn parting_note(&self) -> Option<String> {
+        let sum = &self.tallies.report;
+        let unscored = sum.items - sum.scored;
+        if self.read_only || unscored == 0 {
+            return None;
+        }
+        let count = w::count_items(unscored);
+        Some(match &self.panel {
+            Some(_) => w::QUIT_NOT_AGREED.fill(&[("count", &count), ("method", &self.panel_method())]),
+            None => w::QUIT_UNSCORED.fill(&[("count", &count), ("items", &sum.items)]),
+        })
+    }
+
     fn first_gate(&self) -> Option<QuitGate> {
         self.gates().first().copied()
     }

@@ -1,5 +1,6 @@
 //! The report info page: title, id, `meta` (the facts an import writes named in the interface's
-//! language, a file's own keys as written), scale, grades, the rules in force and the files in use.
+//! language, a file's own keys as written), scale, grades, the rules in force, the sheet's state
+//! (submitted, last change, handovers: stored in UTC, shown in local time) and the files in use.
 
 use super::App;
 use crate::scores::fmt_num;
@@ -39,6 +40,25 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             },
         ),
         (label(words::INFO_EVALUATOR), app.scores.head.evaluator.clone().unwrap_or_else(|| "–".into())),
+        (label(words::INFO_STATUS), status(app)),
+    ]);
+    // The latest change of any item (times in RFC 3339 UTC compare as text only when written
+    // alike, so they are compared as instants).
+    let changed = app
+        .scores
+        .entries
+        .iter()
+        .filter_map(|e| e.updated_at.as_deref())
+        .max_by_key(|at| at.parse::<jiff::Timestamp>().ok());
+    if let Some(at) = changed {
+        facts.push((label(words::INFO_CHANGED), app.local_time(at)));
+    }
+    for h in &app.scores.head.handovers {
+        let at = app.local_time(&h.at);
+        let text = words::INFO_HANDOVER.fill(&[("from", &h.from), ("to", &h.to), ("at", &at)]);
+        facts.push((label(words::INFO_HANDOVERS), text));
+    }
+    facts.extend([
         (label(words::INFO_SCORES_FILE), crate::text::shown(&app.scores_path).to_string()),
         (label(words::INFO_SHA), r.sha256.clone()),
         (label(words::INFO_LANG), label(words::INFO_LANG_VALUE)),
@@ -58,6 +78,19 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// Whether the sheet is submitted, and when, in local time.
+fn status(app: &App) -> String {
+    use crate::words::evaluators as ev;
+    let head = &app.scores.head;
+    match (&head.submitted_at, &head.reopened_at) {
+        (None, _) => ev::SUMMARY_NOT_SUBMITTED.get().to_string(),
+        (Some(at), None) => ev::SUMMARY_SUBMITTED.fill(&[("at", &app.local_time(at))]),
+        (Some(at), Some(re)) => {
+            ev::SUMMARY_REOPENED.fill(&[("at", &app.local_time(at)), ("reopened", &app.local_time(re))])
+        }
+    }
 }
 
 /// A `meta` entry as the page shows it: a key an import writes named in the interface's
