@@ -204,9 +204,25 @@ impl Config {
     }
 }
 
+/// The autosave delay's bounds, in milliseconds: `[autosave] delay_ms` from 50 to 1000.
+pub const AUTOSAVE_DELAY_MS: (u64, u64) = (50, 1000);
+
 /// The user's config directory (`$XDG_CONFIG_HOME/appraise`, `~/Library/Application Support/appraise`…).
 pub fn config_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "appraise").map(|d| d.config_dir().to_path_buf())
+}
+
+/// Writes `evaluator = "NAME"` at the top of the configuration file at `path` (created, with
+/// its folder, when there is none), keeping everything else in it as it is: the name an
+/// evaluator gave once, so the app does not ask again. The file must not name an evaluator
+/// already (then it would not have asked).
+pub fn remember_evaluator(path: &Path, name: &str) -> std::io::Result<()> {
+    let old = crate::input::read_text(path, crate::input::Cap::CONFIG)?.unwrap_or_default();
+    let line = format!("evaluator = {}\n", toml::Value::String(name.to_string()));
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    crate::store::write_atomic(path, format!("{line}{old}").as_bytes()).map(drop)
 }
 
 /// Reads `dir/config.toml`; no file gives the defaults.
@@ -256,7 +272,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         ConfigError::Syntax { path: path.to_path_buf(), place: e.span().map(|s| at(s.start)), message }
     })?;
     let delay = file.autosave.map_or(250, |a| a.delay_ms);
-    if !(50..=1000).contains(&delay) {
+    if !(AUTOSAVE_DELAY_MS.0..=AUTOSAVE_DELAY_MS.1).contains(&delay) {
         return Err(ConfigError::Delay { path: path.to_path_buf(), delay });
     }
     let mut keys = Vec::new();

@@ -54,17 +54,21 @@ fn run(
     config: Result<appraise::config::Config, appraise::config::ConfigError>,
 ) -> Result<(), Failure> {
     match cli.command {
-        Some(Command::Check { report, scores, json: false }) => {
-            cmd::check(&report, scores.as_deref(), &mut cmd::stdout())
-        }
-        Some(Command::Check { report, scores, json: true }) => {
-            cmd::check_json(&report, scores.as_deref(), &mut cmd::stdout())
+        Some(Command::Check { report, scores, evaluator, json }) => {
+            let scores = cmd::scores_of(&report, scores, evaluator.as_deref())?;
+            if json {
+                cmd::check_json(&report, scores.as_deref(), &mut cmd::stdout())
+            } else {
+                cmd::check(&report, scores.as_deref(), &mut cmd::stdout())
+            }
         }
         Some(Command::Import(args)) => cmd::import(&args, &mut cmd::stdout(), &mut std::io::stderr()),
         Some(Command::Gen { items, seed, output }) => {
             cmd::generate_to(items, seed, output.as_deref(), &mut cmd::stdout())
         }
-        Some(Command::Config) => match config {
+        // The defaults need no configuration, not even a readable one.
+        Some(Command::Config { default: true }) => cmd::default_config(&mut cmd::stdout()),
+        Some(Command::Config { default: false }) => match config {
             Ok(config) => cmd::show_config(dir.as_deref(), &config, &mut cmd::stdout()),
             Err(e) => {
                 let file = e.path().to_path_buf();
@@ -72,17 +76,20 @@ fn run(
             }
         },
         Some(Command::Export(args)) => cmd::export(&args, &mut cmd::stdout()),
-        Some(Command::Summary { report, scores, json: false }) => {
-            cmd::summary(&report, scores.as_deref(), &mut cmd::stdout())
-        }
-        Some(Command::Summary { report, scores, json: true }) => {
-            cmd::summary_json(&report, scores.as_deref(), &mut cmd::stdout())
+        Some(Command::Summary { report, scores, evaluator, json }) => {
+            let scores = cmd::scores_of(&report, scores, evaluator.as_deref())?;
+            if json {
+                cmd::summary_json(&report, scores.as_deref(), &mut cmd::stdout())
+            } else {
+                cmd::summary(&report, scores.as_deref(), &mut cmd::stdout())
+            }
         }
         Some(Command::Merge(args)) => cmd::merge(&args, &mut cmd::stdout()),
         Some(Command::Manpage) => cmd::manpage(&mut cmd::stdout()),
         Some(Command::Completions { shell }) => cmd::completions(shell, &mut cmd::stdout()),
-        Some(Command::Search { report, query, json, limit }) => {
-            cmd::search(&report, &query, json, limit, &mut cmd::stdout())
+        Some(Command::Search { report, query, json, limit, color, evaluator }) => {
+            let notes = cmd::scores_of(&report, None, evaluator.as_deref())?;
+            cmd::search(&report, &query, json, limit, color, notes.as_deref(), &mut cmd::stdout())
         }
         Some(Command::Panel(ref args)) => {
             let open = terminal_view(&cli.review, dir.as_deref(), config?)?;
@@ -90,7 +97,11 @@ fn run(
         }
         None => {
             let open = terminal_view(&cli.review, dir.as_deref(), config?)?;
-            cmd::open(open)
+            // A folder is an evaluation: its list of reports.
+            match open.report.clone().filter(|p| p.is_dir()) {
+                Some(folder) => cmd::evaluation(&folder, open),
+                None => cmd::open(open),
+            }
         }
     }
 }
@@ -123,5 +134,7 @@ fn terminal_view(
         ansi16: matches!(depth, theme::ColorDepth::Ansi16 | theme::ColorDepth::None),
         panel: None,
         export: None,
+        imported: None,
+        esc_leaves: false,
     })
 }

@@ -133,6 +133,20 @@ fn advance(g: &str, col: usize) -> usize {
 
 /// Display width of `s` in terminal columns, as a single line.
 ///
+/// A key that sorts names as a Chinese reader expects: Chinese characters by their pinyin
+/// (then tone), as Excel and WPS sort a column of units, so 甲局 comes before 乙局; anything else
+/// by itself, case aside. Compare keys with `Ord`.
+#[must_use]
+pub fn collation_key(s: &str) -> Vec<(String, u32)> {
+    use pinyin::ToPinyin;
+    s.chars()
+        .map(|c| match c.to_pinyin() {
+            Some(p) => (p.with_tone_num_end().to_string(), c as u32),
+            None => (c.to_lowercase().collect(), c as u32),
+        })
+        .collect()
+}
+
 /// `s` is measured as [`truncate`] would show it: sanitized (each replaced
 /// control char is 1 column), tabs to the next multiple of [`TAB_WIDTH`],
 /// each `'\n'` as one space. Wide (CJK, emoji) graphemes are 2 columns,
@@ -322,6 +336,22 @@ const MAX_KINSOKU_BACKTRACK: usize = 4;
 ///
 /// Runs in time linear in the length of `text`.
 #[must_use]
+/// The first `max_lines` lines [`wrap`] would make of `text`, and whether there is more — without
+/// wrapping the rest (a note can be megabytes; a pane shows a few lines of it).
+pub fn wrap_head(text: &str, width: usize, max_lines: usize) -> (Vec<String>, bool) {
+    // A line holds at most `width` columns, each at most 4 bytes; one more line shows there is
+    // more.
+    let budget = (max_lines + 1).saturating_mul(width.max(1) + 1).saturating_mul(4);
+    let mut cut = text.len().min(budget);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let mut lines = wrap(&text[..cut], width);
+    let more = lines.len() > max_lines || cut < text.len();
+    lines.truncate(max_lines);
+    (lines, more)
+}
+
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let text = sanitize(text);
@@ -444,6 +474,18 @@ fn push_line(items: &[Item<'_>], from: usize, mut to: usize, lines: &mut Vec<Str
 #[cfg(test)]
 mod json_tests {
     use super::*;
+
+    #[test]
+    fn the_head_of_a_long_text_is_wrapped_alone() {
+        let long = "字".repeat(5_000_000);
+        let (lines, more) = wrap_head(&long, 10, 3);
+        assert_eq!(lines, vec!["字".repeat(5); 3]);
+        assert!(more);
+        let (lines, more) = wrap_head("a b c", 10, 3);
+        assert_eq!((lines, more), (vec!["a b c".to_string()], false));
+        let (lines, more) = wrap_head("a\nb\nc\nd", 10, 3);
+        assert_eq!((lines.len(), more), (3, true));
+    }
 
     #[test]
     fn json_for_a_terminal_escapes_c1_and_bidi_and_says_the_same() {

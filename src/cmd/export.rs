@@ -1,13 +1,15 @@
 //! `appraise export REPORT [--scores PATH] [--format csv|xlsx|md|json] [-o OUT] [--lang zh|en]
-//! [--no-bom]`: one evaluator's scoring sheet. Also what `merge` shares with it: choosing the
+//! [--no-bom]`: one evaluator's scoring sheet (`-` reads the report from standard input, with
+//! `--scores` naming its scores). Also what `merge` shares with it: choosing the
 //! format and language, and writing the result (stdout, `-o OUT`, or beside the inputs for xlsx).
 
 use super::Failure;
+use super::progress::Progress;
 use crate::export::{Format, Lang, Table, sheet_json, sheet_table, to_md, to_xlsx, write_csv};
 use crate::scores::Scores;
 use crate::store::{default_scores_path, load_scores, write_output};
 use crate::text::shown;
-use crate::words::{Word, cli, errors};
+use crate::words::{cli, errors};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -17,6 +19,8 @@ use std::path::{Path, PathBuf};
 pub struct ExportArgs {
     pub report: PathBuf,
     pub scores: Option<PathBuf>,
+    /// `--evaluator NAME`: that evaluator's own scores file.
+    pub evaluator: Option<String>,
     pub sheet: SheetOptions,
 }
 
@@ -33,28 +37,54 @@ pub struct SheetOptions {
 
 pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
     let sheet_options = &args.sheet;
+    let named = super::scores_of(&args.report, args.scores.clone(), args.evaluator.as_deref())?;
+    if args.report == Path::new("-") && named.is_none() {
+        // No file beside standard input to hold the scores: say so before reading it.
+        return Err(Failure::BadInput(cli::EXPORT_STDIN_NEEDS_SCORES.fill(&[("scores", &"--scores")])));
+    }
     check_output(sheet_options.out.as_deref())?;
     let report = super::load_or_import(&args.report, &mut std::io::stderr())?;
     let format = pick_format(sheet_options.format, sheet_options.out.as_deref());
     let lang = sheet_options.lang.unwrap_or_else(|| Lang::of_report(&report));
-    let scores_path = args.scores.clone().unwrap_or_else(|| default_scores_path(&args.report));
+    let scores_path = named.clone().unwrap_or_else(|| default_scores_path(&args.report));
     let scores = match load_scores(&scores_path, &report)? {
         Some(loaded) => {
             warn(&scores_path, &loaded.warnings);
             loaded.scores
         }
-        None if args.scores.is_some() => return Err(no_such_file(&scores_path)),
+        None if named.is_some() => return Err(no_such_file(&scores_path)),
         None => {
             eprintln!("appraise: {}", cli::NO_SCORES_YET.fill(&[("path", &shown(&scores_path))]));
             Scores::new(&report)
         }
     };
     warn_missing_reasons(&report, &scores);
+    let progress = sheet_progress(format);
     let table = sheet_table(&report, &scores, lang);
     let sheet = render(&table, || sheet_json(&report, &scores), format, !sheet_options.no_bom)?;
-    let beside = || super::open::sheet_path(&scores_path, "xlsx");
+    let beside = || super::open::sheet_path_for(&scores_path, scores.head.evaluator.as_deref(), "xlsx");
     let inputs = [args.report.as_path(), scores_path.as_path()];
-    emit(&sheet, format, sheet_options.out.as_deref(), beside, &inputs, cli::SHEET_WRITTEN, stdout)
+    let written = Written { what: Sheet::Evaluator, progress };
+    emit(&sheet, format, sheet_options.out.as_deref(), beside, &inputs, written, stdout)
+}
+
+/// The spinner while a sheet of `format` is made and written (on a terminal, after a moment).
+pub(super) fn sheet_progress(format: Format) -> Progress {
+    Progress::start(cli::PROGRESS_SHEET.fill(&[("format", &format.extension())]), false)
+}
+
+/// What [`emit`] says when it writes the sheet beside the inputs, and the spinner it takes away
+/// before it prints anything.
+pub(super) struct Written {
+    pub what: Sheet,
+    pub progress: Progress,
+}
+
+/// Which sheet [`emit`] writes: one evaluator's, or a panel's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Sheet {
+    Evaluator,
+    Panel,
 }
 
 /// Refuses an `-o` that may not be written (a folder, a missing folder…) before any work is
@@ -136,18 +166,24 @@ pub(super) fn render<'a>(
 
 /// Writes `sheet` to `out` (`-` is stdout), or to stdout when there is no `out`, except xlsx,
 /// which then goes to the file `beside()` names (and says so with `written`). Never over one
-/// of `inputs`.
+/// of `inputs`. The spinner goes before anything is printed.
 pub(super) fn emit(
     sheet: &Rendered,
     format: Format,
     out: Option<&Path>,
     beside: impl FnOnce() -> PathBuf,
     inputs: &[&Path],
-    written: Word,
+    written: Written,
     stdout: &mut dyn Write,
 ) -> Result<(), Failure> {
+    let Written { what, progress } = written;
+    let word = match what {
+        Sheet::Evaluator => cli::SHEET_WRITTEN,
+        Sheet::Panel => cli::PANEL_WRITTEN,
+    };
     let path = match out {
         Some(p) if p == Path::new("-") => {
+            progress.finish();
             if format == Format::Xlsx && std::io::stdout().is_terminal() {
                 let option = format!("-o {}.xlsx", cli::VALUE_FILE.get());
                 return Err(Failure::BadInput(cli::XLSX_TO_TERMINAL.fill(&[("option", &option)])));
@@ -156,14 +192,19 @@ pub(super) fn emit(
         }
         Some(p) => p.to_path_buf(),
         None if format == Format::Xlsx => beside(),
-        None => return to_stdout(sheet, format, stdout),
+        None => {
+            progress.finish();
+            return to_stdout(sheet, format, stdout);
+        }
     };
     if let Some(input) = inputs.iter().find(|i| same_file(i, &path)) {
         return Err(Failure::BadInput(cli::OVER_AN_INPUT.fill(&[("path", &shown(input))])));
     }
-    write_output(&path, |out| sheet.write_to(out))?;
+    let result = write_output(&path, |out| sheet.write_to(out));
+    progress.finish();
+    result?;
     if out.is_none() {
-        stdout_result(writeln!(stdout, "{}", written.fill(&[("path", &shown(&path))])))?;
+        stdout_result(writeln!(stdout, "{}", word.fill(&[("path", &shown(&path))])))?;
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! `appraise REPORT.txt`.
 
 use super::Failure;
+use super::progress::Progress;
 use crate::import::{
     Imported, Options, RubricFile, encoding_for_label, import_bytes, import_file, is_importable,
 };
@@ -33,6 +34,8 @@ pub struct ImportArgs {
     pub step: Option<f64>,
     pub id: Option<String>,
     pub title: Option<String>,
+    /// `--unit`.
+    pub unit: Option<String>,
     pub quiet: bool,
 }
 
@@ -68,6 +71,7 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         rubric,
         score_text: args.score_text,
         require_reasons,
+        unit: args.unit.clone(),
     };
     if let Some(output) = output
         && same_file(output, &args.text)
@@ -77,9 +81,16 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     let imported = if is_stdin(&args.text) {
         let bytes = read_stdin()?;
         let options = Options { id: options.id.clone().or_else(|| Some(STDIN_ID.into())), ..options };
-        import_bytes(&bytes, &stdin_name(&bytes), &options)
+        let name = stdin_name(&bytes);
+        let progress = import_progress(Path::new(&name), args.quiet);
+        let imported = import_bytes(&bytes, &name, &options);
+        progress.finish();
+        imported
     } else {
-        import_file(&args.text, &options)
+        let progress = import_progress(&args.text, args.quiet);
+        let imported = import_file(&args.text, &options);
+        progress.finish();
+        imported
     }
     .map_err(|e| Failure::BadInput(e.to_string()))?;
     let written = match output {
@@ -120,9 +131,24 @@ fn review_import(
     err: &mut dyn Write,
 ) -> Result<Report, Failure> {
     let options = Options { encoding, ..Options::default() };
-    let imported = import_file(path, &options).map_err(|e| Failure::BadInput(e.to_string()))?;
+    let progress = import_progress(path, false);
+    let imported = import_file(path, &options);
+    progress.finish();
+    let imported = imported.map_err(|e| Failure::BadInput(e.to_string()))?;
     print_summary(&imported, err);
     Ok(imported.report)
+}
+
+/// The spinner while a document is imported: a PDF waits on `pdftotext`, and says so.
+fn import_progress(path: &Path, quiet: bool) -> Progress {
+    let file = crate::text::sanitize(&shown(path).to_string()).into_owned();
+    let is_pdf = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let message = if is_pdf {
+        cli::PROGRESS_PDF.fill(&[("file", &file), ("program", &crate::import::pdf::PROGRAM)])
+    } else {
+        cli::PROGRESS_IMPORT.fill(&[("file", &file)])
+    };
+    Progress::start(message, quiet)
 }
 
 /// The report at `path`: imported on the fly when it is a document (`.txt`, `.md`, `.docx`,

@@ -3,7 +3,7 @@
 //! A SCORES may be a folder: its scores files are gathered by `merge_inputs`.
 
 use super::Failure;
-use super::export::{SheetOptions, emit, pick_format, render, warn};
+use super::export::{SheetOptions, Written, emit, pick_format, render, sheet_progress, warn};
 use super::merge_inputs::{gather, same_evaluator_notes};
 use crate::export::{Method, Panel, PanelMember, member_names, panel_json, panel_table};
 use crate::lang::Lang;
@@ -54,7 +54,7 @@ pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
         }
         loaded.push(l.scores);
     }
-    super::summary::note_not_submitted(loaded.iter().zip(&files).map(|(s, p)| (s, p.as_path())));
+    super::submitted::note_not_submitted(loaded.iter().zip(&files).map(|(s, p)| (s, p.as_path())));
     let keys: Vec<(Option<String>, &Path)> =
         loaded.iter().zip(&files).map(|(s, p)| (s.head.evaluator.clone(), p.as_path())).collect();
     for note in same_evaluator_notes(&keys) {
@@ -88,12 +88,14 @@ pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
     for line in agreement_lines(&panel) {
         eprintln!("appraise: {line}");
     }
+    let progress = sheet_progress(format);
     let table = panel_table(&panel, lang);
     let sheet = render(&table, || panel_json(&panel), format, !sheet_options.no_bom)?;
     let beside = || panel_path(&args.report);
     let mut inputs: Vec<&Path> = vec![&args.report];
     inputs.extend(files.iter().map(PathBuf::as_path));
-    emit(&sheet, format, sheet_options.out.as_deref(), beside, &inputs, cli::PANEL_WRITTEN, stdout)
+    let written = Written { what: super::export::Sheet::Panel, progress };
+    emit(&sheet, format, sheet_options.out.as_deref(), beside, &inputs, written, stdout)
 }
 
 /// What stderr says of the panel's agreement: alpha and its reading, and (with two members or

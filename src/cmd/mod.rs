@@ -4,31 +4,72 @@
 mod check;
 mod completions;
 mod config;
+mod evaluation;
 mod export;
 pub mod flags;
 mod r#gen;
 mod import;
+mod manpage;
 mod merge;
 mod merge_inputs;
 mod open;
 mod panel;
+mod progress;
 mod search;
+mod submitted;
 mod summary;
 
 pub use check::{check, check_json};
-pub use completions::{completions, manpage};
-pub use config::{show_broken_config, show_config};
+pub use completions::completions;
+pub use config::{default_config, default_config_text, show_broken_config, show_config};
+pub use evaluation::evaluation;
 pub use export::{ExportArgs, SheetOptions, export};
 pub use r#gen::{DEFAULT_SEED, generate, generate_to};
 pub use import::{ImportArgs, import, import_for_review, load_or_import, load_or_import_as};
+pub use manpage::{manpage, page as manual_page};
 pub use merge::{DEFAULT_DISAGREE, MergeArgs, merge, panel_path};
-pub use open::{OpenArgs, open, sheet_path};
+pub use open::{OpenArgs, open, sheet_path, sheet_path_for};
 pub use panel::{PanelArgs, panel, panel_scores_path};
 pub use search::search;
 pub use summary::{summary, summary_json};
 
 use std::fmt;
 use std::io::{ErrorKind, Write};
+use std::path::{Path, PathBuf};
+
+/// The scores a command reads: `--scores` as given; with `--evaluator NAME`, that evaluator's
+/// own file beside the report (found by the name inside, as a review finds it) — an error when
+/// there is none; else `None` (the report's default).
+pub fn scores_of(
+    report: &Path,
+    scores: Option<PathBuf>,
+    evaluator: Option<&str>,
+) -> Result<Option<PathBuf>, Failure> {
+    let (Some(name), None) = (evaluator, &scores) else { return Ok(scores) };
+    let refused = |e| match e {
+        crate::store::NameError::Empty => {
+            crate::words::evaluators::EVALUATOR_EMPTY.fill(&[("flag", &"--evaluator")])
+        }
+        crate::store::NameError::Reserved => crate::words::evaluators::EVALUATOR_RESERVED.fill(&[
+            ("name", &crate::text::sanitize(name.trim())),
+            ("file", &format!("REPORT.{}.scores.json", crate::store::RESERVED)),
+        ]),
+    };
+    if import::is_stdin(report) {
+        return Err(Failure::BadInput(
+            crate::words::cli::EXPORT_STDIN_NEEDS_SCORES.fill(&[("scores", &"--scores")]),
+        ));
+    }
+    let base = crate::store::default_scores_path(report);
+    match crate::store::evaluator_file(&base, name).map_err(|e| Failure::BadInput(refused(e)))? {
+        (path, true) => Ok(Some(path)),
+        (_, false) => Err(Failure::BadInput(crate::words::evaluators::NO_SHEET_OF.fill(&[
+            ("report", &crate::text::shown(report)),
+            ("name", &crate::text::sanitize(name)),
+            ("pattern", &"*.scores.json"),
+        ]))),
+    }
+}
 
 /// Standard output for a subcommand: once the reader has gone (a closed pipe, as in
 /// `appraise gen --items 20000 | head`), the rest is dropped quietly, so the command ends as if
@@ -78,18 +119,20 @@ impl Write for Stdout {
     }
 }
 
-/// Why a command failed: bad input (exit 2) or a runtime failure (exit 1).
+/// Why a command failed: bad input (exit 2) or a runtime failure (exit 1); or, as grep and rg
+/// say it, nothing was found (exit 1, nothing printed on stderr).
 #[derive(Debug)]
 pub enum Failure {
     BadInput(String),
     Runtime(String),
+    NothingFound,
 }
 
 impl Failure {
     pub fn exit_code(&self) -> u8 {
         match self {
             Failure::BadInput(_) => 2,
-            Failure::Runtime(_) => 1,
+            Failure::Runtime(_) | Failure::NothingFound => 1,
         }
     }
 }
@@ -98,6 +141,7 @@ impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Failure::BadInput(m) | Failure::Runtime(m) => f.write_str(m),
+            Failure::NothingFound => Ok(()),
         }
     }
 }

@@ -1,8 +1,9 @@
 //! RFC 4180 CSV via the csv crate, UTF-8; with `bom` (the default of `export`), a byte-order mark
 //! first so Excel and WPS read Chinese correctly, and every text cell that a spreadsheet would
 //! take for a formula (`=`, `+`, `-`, `@` first) guarded with a leading `'`. Without `bom`
-//! (for scripts) the cells are exactly the text. With the BOM the sheet starts with two rows,
-//! 评价人 and 评价日期, above the header; without it the header is the first line.
+//! (for scripts) the cells are exactly the text. With the BOM the sheet starts as the xlsx and
+//! the Markdown do, with its title (the report's, as the heading) and two rows, 评价人 and
+//! 评价日期, above the header; without it the header is the first line.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -24,10 +25,15 @@ pub fn write_csv(table: &Table, bom: bool, mut out: impl Write) -> Result<(), ::
     let mut w = ::csv::Writer::from_writer(out);
     let guard = |s: &str| if bom { excel_safe(s).into_owned() } else { s.to_string() };
     if bom {
-        // For a person opening it in Excel: who and when above the header (padded to the
-        // table's width). Scripts (`--no-bom`) get the header on the first line.
+        // For a person opening it in Excel: the title, whose report (when it names its unit),
+        // who and when above the header (padded to the table's width). Scripts (`--no-bom`) get
+        // the header on the first line.
         let width = table.columns.len().max(2);
-        for (label, value) in table.framing.facts.iter().take(2) {
+        let mut title = vec![guard(&table.framing.heading)];
+        title.resize(width, String::new());
+        w.write_record(&title)?;
+        let unit = table.framing.facts.first().is_some_and(|(l, _)| super::framing::is_unit_label(l));
+        for (label, value) in table.framing.facts.iter().take(2 + usize::from(unit)) {
             let mut record = vec![guard(label), guard(value)];
             record.resize(width, String::new());
             w.write_record(&record)?;
@@ -61,7 +67,7 @@ mod tests {
     fn table(cells: Vec<Cell>) -> Table {
         Table {
             title: "T".into(),
-            framing: Default::default(),
+            framing: crate::export::table::Framing { heading: "T — sheet".into(), ..Default::default() },
             sheet_name: "S".into(),
             levels: 0,
             columns: cells.iter().map(|_| Column { header: "h".into(), kind: ColKind::Text }).collect(),
@@ -85,7 +91,10 @@ mod tests {
             Cell::score(None),
         ]);
         let with = String::from_utf8(to_csv(&t, true).unwrap()).unwrap();
-        assert_eq!(with, "\u{feff}h,h,h,h\n\"a, \"\"b\"\"\nc\",\"'=HYPERLINK(\"\"x\"\")\",-1.5,\n");
+        assert_eq!(
+            with,
+            "\u{feff}T — sheet,,,\nh,h,h,h\n\"a, \"\"b\"\"\nc\",\"'=HYPERLINK(\"\"x\"\")\",-1.5,\n"
+        );
         let without = String::from_utf8(to_csv(&t, false).unwrap()).unwrap();
         assert_eq!(without, "h,h,h,h\n\"a, \"\"b\"\"\nc\",\"=HYPERLINK(\"\"x\"\")\",-1.5,\n");
     }

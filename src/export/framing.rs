@@ -1,4 +1,5 @@
-//! What a sheet says around its table ([`Framing`]): the heading, who scored and when, the
+//! What a sheet says around its table ([`Framing`]): the heading, the unit evaluated
+//! (`meta.unit`), who scored and when, the
 //! progress, the signature lines and the page footer — for one evaluator and for a panel, in the
 //! sheet's language. Also the dates it shows: the last change in the scores and the day of the
 //! export, as local dates (UTC and fixed by `SOURCE_DATE_EPOCH` when that is set, so golden files
@@ -79,6 +80,26 @@ fn validation(lang: Lang) -> (String, String) {
     }
 }
 
+/// The unit a report evaluates: its `meta.unit`, when given.
+pub fn unit(report: &crate::report::Report) -> Option<&str> {
+    report.meta.iter().find(|(k, _)| k == "unit").map(|(_, v)| v.trim()).filter(|v| !v.is_empty())
+}
+
+/// `被评价单位` / `Unit evaluated`: the first fact of a sheet whose report names its unit.
+pub fn unit_label(lang: Lang) -> &'static str {
+    lang.pick("被评价单位", "Unit evaluated")
+}
+
+/// Whether a fact's label is the unit's, in either language (the CSV shows it with who and when).
+pub fn is_unit_label(label: &str) -> bool {
+    label == unit_label(Lang::Zh) || label == unit_label(Lang::En)
+}
+
+/// The facts above a sheet's table: the unit first, when the report names it.
+fn facts(lang: Lang, unit: Option<&str>, rest: Vec<(String, String)>) -> Vec<(String, String)> {
+    unit.map(|u| (unit_label(lang).to_string(), u.to_string())).into_iter().chain(rest).collect()
+}
+
 fn heading(lang: Lang, title: &str, what_zh: &str, what_en: &str) -> String {
     match lang {
         Lang::Zh => format!("{title} {what_zh}"),
@@ -86,11 +107,12 @@ fn heading(lang: Lang, title: &str, what_zh: &str, what_en: &str) -> String {
     }
 }
 
-/// One evaluator's sheet: 评价人 (blank to fill in when the scores name nobody), 评价日期, 进度;
-/// one signature line.
+/// One evaluator's sheet: 被评价单位 (when the report names it), 评价人 (blank to fill in when the
+/// scores name nobody), 评价日期, 进度; one signature line.
 pub fn sheet(
     lang: Lang,
     title: &str,
+    unit: Option<&str>,
     evaluator: Option<&str>,
     dates: &Dates,
     scored: usize,
@@ -98,11 +120,15 @@ pub fn sheet(
 ) -> Framing {
     Framing {
         heading: heading(lang, title, "评分表", "scoring sheet"),
-        facts: vec![
-            (lang.pick("评价人", "Evaluator").into(), evaluator.unwrap_or_default().to_string()),
-            (lang.pick("评价日期", "Date").into(), dates.text(lang)),
-            (lang.pick("进度", "Progress").into(), lang.progress(scored, items)),
-        ],
+        facts: facts(
+            lang,
+            unit,
+            vec![
+                (lang.pick("评价人", "Evaluator").into(), evaluator.unwrap_or_default().to_string()),
+                (lang.pick("评价日期", "Date").into(), dates.text(lang)),
+                (lang.pick("进度", "Progress").into(), lang.progress(scored, items)),
+            ],
+        ),
         notes: Vec::new(),
         signatures: vec![signature(lang, lang.pick("评价人", "Evaluator"))],
         footer: footer(lang),
@@ -110,11 +136,13 @@ pub fn sheet(
     }
 }
 
-/// A panel's sheet: the members, the dates, the legend (how the mean is made, what ⚠ marks); a
-/// signature line per member and one for the panel's chair.
+/// A panel's sheet: the unit (when the report names it), the members, the dates, the legend
+/// (how the mean is made, what ⚠ marks); a signature line per member and one for the panel's
+/// chair.
 pub fn panel(
     lang: Lang,
     title: &str,
+    unit: Option<&str>,
     members: &[&str],
     dates: &Dates,
     disagree_percent: f64,
@@ -139,10 +167,14 @@ pub fn panel(
     signatures.push(signature(lang, lang.pick("专家组组长", "Panel chair")));
     Framing {
         heading: heading(lang, title, "评价人员评分汇总表", "panel summary"),
-        facts: vec![
-            (lang.pick("评价人员", "Evaluators").into(), members.join(lang.pick("、", ", "))),
-            (lang.pick("评价日期", "Date").into(), dates.text(lang)),
-        ],
+        facts: facts(
+            lang,
+            unit,
+            vec![
+                (lang.pick("评价人员", "Evaluators").into(), members.join(lang.pick("、", ", "))),
+                (lang.pick("评价日期", "Date").into(), dates.text(lang)),
+            ],
+        ),
         notes: vec![legend],
         signatures,
         footer: footer(lang),
@@ -243,7 +275,7 @@ mod tests {
     #[test]
     fn a_panel_signs_once_per_member_and_once_for_its_chair() {
         let dates = Dates { changed: None, exported: "2026-11-26".parse().unwrap() };
-        let f = panel(Lang::Zh, "T", &["张三", "李四"], &dates, 20.0, Method::Mean);
+        let f = panel(Lang::Zh, "T", None, &["张三", "李四"], &dates, 20.0, Method::Mean);
         assert_eq!(f.signatures.len(), 3);
         assert!(f.signatures[0].starts_with("张三（签字）："));
         assert!(f.signatures[2].starts_with("专家组组长（签字）："));
@@ -251,11 +283,24 @@ mod tests {
     }
 
     #[test]
+    fn the_unit_comes_first_when_the_report_names_it() {
+        let dates = Dates { changed: None, exported: "2026-11-26".parse().unwrap() };
+        let f = sheet(Lang::Zh, "T", Some("邵东市行政审批服务局"), Some("张三"), &dates, 1, 2);
+        assert_eq!(f.facts[0], ("被评价单位".to_string(), "邵东市行政审批服务局".to_string()));
+        assert_eq!(f.facts[1].0, "评价人");
+        assert!(is_unit_label(&f.facts[0].0));
+        let f = sheet(Lang::En, "T", None, None, &dates, 1, 2);
+        assert_eq!(f.facts[0].0, "Evaluator");
+        let f = panel(Lang::En, "T", Some("Office"), &["A"], &dates, 20.0, Method::Mean);
+        assert_eq!(f.facts[0], ("Unit evaluated".to_string(), "Office".to_string()));
+    }
+
+    #[test]
     fn the_trimmed_mean_is_stated_in_the_legend() {
         let dates = Dates { changed: None, exported: "2026-11-26".parse().unwrap() };
-        let f = panel(Lang::Zh, "T", &["张三"], &dates, 20.0, Method::TrimmedMean);
+        let f = panel(Lang::Zh, "T", None, &["张三"], &dates, 20.0, Method::TrimmedMean);
         assert!(f.notes[0].starts_with("评价得分为去掉一个最高分和一个最低分后的平均值"), "{}", f.notes[0]);
-        let f = panel(Lang::En, "T", &["A"], &dates, 20.0, Method::TrimmedMean);
+        let f = panel(Lang::En, "T", None, &["A"], &dates, 20.0, Method::TrimmedMean);
         assert!(f.notes[0].starts_with("Trimmed mean"), "{}", f.notes[0]);
     }
 

@@ -351,8 +351,15 @@ pub fn panel_table(panel: &Panel, lang: Lang) -> Table {
 
     let names: Vec<&str> = panel.members.iter().map(|mb| mb.name.as_str()).collect();
     let dates = super::framing::Dates::of(panel.members.iter().map(|mb| &mb.scores));
-    let mut framing =
-        super::framing::panel(lang, &report.title, &names, &dates, panel.disagree_percent, panel.method);
+    let mut framing = super::framing::panel(
+        lang,
+        &report.title,
+        super::framing::unit(report),
+        &names,
+        &dates,
+        panel.disagree_percent,
+        panel.method,
+    );
     framing.notes.extend(super::framing::agreement(lang, &names, &panel.agreement()));
     if panel.agreed.is_some() {
         framing.notes.push(

@@ -272,6 +272,7 @@ pub fn sheet_table(report: &Report, scores: &Scores, lang: Lang) -> Table {
     let framing = super::framing::sheet(
         lang,
         &report.title,
+        super::framing::unit(report),
         scores.head.evaluator.as_deref(),
         &dates,
         sum.scored,

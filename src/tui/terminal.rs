@@ -73,9 +73,21 @@ pub fn hung_up() -> bool {
 /// Asks the terminal to put `text` on the clipboard (OSC 52): works over SSH and in tmux
 /// (with `set-clipboard on`); terminals without it ignore the request.
 pub fn copy_to_clipboard(text: &str) {
-    use base64::Engine;
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-    let mut out = io::stdout();
-    let _ = write!(out, "\x1b]52;c;{encoded}\x07");
-    let _ = out.flush();
+    let _ = write_copy(&mut io::stdout(), text);
+}
+
+/// The OSC 52 request for `text`, by crossterm (`osc52`): `ESC ] 52 ; c ; <base64> ESC \`.
+fn write_copy(out: &mut impl Write, text: &str) -> io::Result<()> {
+    use ratatui::crossterm::clipboard::CopyToClipboard;
+    execute!(out, CopyToClipboard::to_clipboard_from(text))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_copy_is_one_osc_52_request_with_the_text_in_base64() {
+        let mut out = Vec::new();
+        super::write_copy(&mut out, "佐证不足 (p. 3)").unwrap();
+        assert_eq!(out, b"\x1b]52;c;5L2Q6K+B5LiN6LazIChwLiAzKQ==\x1b\\");
+    }
 }

@@ -17,10 +17,31 @@ crate::words! {
     HEADING_COMMANDS = "命令" / "Commands";
     HEADING_ARGUMENTS = "参数" / "Arguments";
     HEADING_OPTIONS = "选项" / "Options";
+    /// Above the examples at the end of `--help`.
+    HEADING_EXAMPLES = "示例：" / "Examples:";
     /// A path, in messages that name a flag's value (`--scores PATH`).
     VALUE_PATH = "路径" / "PATH";
+    /// The configuration directory, in a path (`<config dir>/themes`).
+    VALUE_CONFIG_DIR = "配置目录" / "config dir";
     /// A file, in messages that show a command line (`pdftotext -layout FILE.pdf`).
     VALUE_FILE = "文件" / "FILE";
+
+    // ── the manual page (`appraise manpage`): its headings and what they lead ───────────
+    MAN_MANUAL = "用户命令" / "User Commands";
+    MAN_NAME = "名称" / "NAME";
+    MAN_SYNOPSIS = "概述" / "SYNOPSIS";
+    MAN_DESCRIPTION = "描述" / "DESCRIPTION";
+    MAN_OPTIONS = "选项" / "OPTIONS";
+    MAN_COMMANDS = "命令" / "COMMANDS";
+    MAN_EXIT_STATUS = "退出状态" / "EXIT STATUS";
+    MAN_ENVIRONMENT = "环境变量" / "ENVIRONMENT";
+    MAN_FILES = "文件" / "FILES";
+    MAN_KEYS = "按键" / "KEYS";
+    MAN_EXAMPLES = "示例" / "EXAMPLES";
+    MAN_KEYS_INTRO = "评阅界面的默认按键，按模式分列；每个按键都可以在配置文件中改（{cmd} 列出每张按键表）。" /
+        "The review's default keys, by mode; config.toml can change every one ({cmd} lists every key table).";
+    /// After the help of a flag every command takes (`--config`).
+    MAN_GLOBAL = "（每个命令都接受）" / "(every command takes it)";
 
     // ── a mistyped subcommand ───────────────────────────────────────────────────────────
     DID_YOU_MEAN = "未知的命令或不存在的文件 '{arg}'：是不是要用 '{command}'？" /
@@ -85,6 +106,8 @@ crate::words! {
         "item {id} is flagged for checking ({score}): {title}";
 
     // ── `export`, `merge`: writing sheets ──────────────────────────────────────────────
+    EXPORT_STDIN_NEEDS_SCORES = "报告来自标准输入，旁边没有评分文件：请用 {scores} 指定评分文件" /
+        "the report comes from standard input, which has no scores file beside it: name the scores with {scores}";
     NO_SCORES_YET = "还没有评分文件 {path}；评分表中的分数全部空白" /
         "no scores file at {path} yet; every score in the sheet is blank";
     XLSX_TO_TERMINAL = "xlsx 工作簿是二进制文件，而标准输出是终端；请用 {option} 写入文件" /
@@ -101,6 +124,11 @@ crate::words! {
     GIVEN_TWICE = "此文件给出了不止一次{again}；它算作另一位评价人" /
         "this file is given more than once{again}; it counts as another evaluator";
     GIVEN_TWICE_AS = "（作为 {path}）" / " (as {path})";
+
+    // ── progress on long work, on a terminal (`cmd/progress.rs`) ───────────────────────
+    PROGRESS_SHEET = "正在生成 {format} 评分表" / "writing the {format} sheet";
+    PROGRESS_IMPORT = "正在导入 {file}" / "importing {file}";
+    PROGRESS_PDF = "正在用 {program} 读取 {file}" / "reading {file} with {program}";
 
     // ── `import`, `gen` ─────────────────────────────────────────────────────────────────
     OVERWRITES_DOCUMENT = "{path}: 输出会覆盖正在导入的文档；请换一个 -o" /
@@ -147,6 +175,29 @@ crate::words! {
     CONFIG_LANG_LOCALE = "{lang}（由区域设置 {vars} 决定）" / "{lang} (from the locale: {vars})";
     CONFIG_LANG_REPORT = "随报告的语言（区域设置未指定语言；没有报告时为英文）" / "the report's own (the locale names no language; English without a report)";
     CONFIG_NO_KEYS = "（无）" / "(none)";
+    /// `appraise config --default`: the comments of the default config.toml.
+    DEFAULT_CONFIG_TITLE = "appraise 的配置文件：{dir}/{file}（通常为 {usual}/{file}），或由 {flag} 或 {env} 指定的文件" /
+        "appraise's configuration: {dir}/{file} (usually {usual}/{file}), or the file named by {flag} or {env}";
+    DEFAULT_CONFIG_OPTIONAL = "每项设置都可以省略，这里写的是默认值；以 # 开头的设置只是示例，不生效。{cmd} 显示正在生效的设置" /
+        "Every setting may be left out; these are the defaults, and a setting after # is an example, not in force. {cmd} shows the settings in force";
+    DEFAULT_CONFIG_EVALUATOR = "你的名字，记在评分文件中（默认：评分文件中的名字，否则用你的登录名）；同 {flag}" /
+        "Your name, stored in the scores file (default: the scores file's, else your login name); as {flag}";
+    /// The example evaluator in the default config.toml.
+    DEFAULT_CONFIG_SOMEONE = "张三" / "Alex Morgan";
+    DEFAULT_CONFIG_THEME = "配色主题：{themes}，或 {dir} 中的用户主题（名称.toml）；同 {flag}" /
+        "Colour theme: {themes}, or a user theme in {dir} (NAME.toml); as {flag}";
+    DEFAULT_CONFIG_LANG = "界面语言：zh 或 en（默认：区域设置，否则按报告本身的语言）；同 {flag}" /
+        "The interface's language: zh or en (default: the locale, else the report's own language); as {flag}";
+    DEFAULT_CONFIG_MOUSE = "使用鼠标：点击选择，滚轮滚动（关闭时，终端自身的选择和复制可用）；同 {flag}" /
+        "Use the mouse: click to select, wheel to scroll (when off, the terminal's own selection and copy work); as {flag}";
+    DEFAULT_CONFIG_AUTOSAVE = "改动后多少毫秒保存评分（{min} 到 {max}）" /
+        "How many milliseconds after a change the scores are saved ({min} to {max})";
+    DEFAULT_CONFIG_KEYS = "按键：动作 = 按键，或 [按键, …]；写出的按键取代该动作的默认按键，并从同一表中的其他动作上移走" /
+        "Keys: action = key, or [key, …]; the keys written replace the action's defaults, and leave any other action of the table";
+    DEFAULT_CONFIG_KEY_NAMES = "按键的写法：一个字符（{chars}），{names}，{f}；前面可加 {ctrl}" /
+        "Key names: a character ({chars}), {names}, {f}; any of them after {ctrl}";
+    DEFAULT_CONFIG_NORMAL = "{table} 就是 {keys}：文件中另有 {help} 等表时，普通模式的表须写作 {table}" /
+        "{table} is {keys}: in a file that also has {help} and the other tables, the normal mode's table is written {table}";
 
     // ── The review, on the plain terminal before and after the full screen ──────────────
     NEEDS_TERMINAL = "appraise 需要交互式终端才能评阅报告（标准输入或输出不是终端）；在脚本中请用 `appraise {check}`" /

@@ -10,6 +10,7 @@ crate::words! {
     MODE_FILTERS = "筛选菜单" / "The filter menu";
     MODE_NOTE = "备注编辑器" / "The note editor";
     MODE_HELP = "帮助页与报告信息页" / "The help and report pages";
+    MODE_LIST = "评价的报告列表（appraise 文件夹）" / "The evaluation's list of reports (appraise DIR)";
 
     // Reading and scoring
     NEXT_ITEM = "下一项（或下一段正文）" / "next item (or passage)";
@@ -35,8 +36,8 @@ crate::words! {
     JUMP_BACK = "回到上次跳转（搜索或佐证）前的位置" / "go back to where the last jump (a search hit or evidence) came from";
     QUICK_SCORE = "快速评分：设为该整数分（分值范围允许时）" / "quick score: that whole number, when the item's scale allows it";
     SCORE_PROMPT = "输入分数（7.5，或全角 ７．５；“4分”即 4）" / "type a score (7.5; full-width digits work too)";
-    RAISE_SCORE = "分数加一档" / "raise the score one step";
-    LOWER_SCORE = "分数减一档（未评项从满分开始）" / "lower the score one step (an unscored item starts from full marks)";
+    RAISE_SCORE = "分数加一档（未评项：满分）" / "raise the score one step (unscored: full marks)";
+    LOWER_SCORE = "分数减一档（未评项：满分减一档）" / "lower the score one step (unscored: full marks minus one step)";
     CLEAR_SCORE = "清除分数" / "clear the score";
     ANNOTATE = "写备注（扣分原因）" / "write a note (the reason for a deduction)";
     TOGGLE_FLAG = "标记或取消待核实" / "flag or unflag for follow-up";
@@ -46,15 +47,15 @@ crate::words! {
     NEXT_MATCH = "跳转搜索结果后：正文滚到下一处匹配" / "after a search jump: the text scrolls to the next match";
     PREV_MATCH = "跳转搜索结果后：正文滚到上一处匹配" / "after a search jump: the text scrolls to the previous match";
     GOTO = "按编号跳转（如 s2.1.3、r1.2；唯一的开头即可）" / "go to an id (s2.1.3, r1.2; a unique beginning is enough)";
-    TAKE_MEAN = "专家组视图：本项的评价得分取各评价人员的均值（按所选方法，取到步长）" /
-        "panel view: the agreed score := the evaluators' mean (by the method, on the step grid)";
+    TAKE_MEAN = "专家组视图：本项的评价得分取各评价人员的均值（按所选方法，取到步长）；低于满分时带上扣分评价人员的原因" /
+        "panel view: the agreed score := the evaluators' mean (by the method, on the step grid); below full marks, with the reasons of those who deducted";
     NEXT_BY_SPREAD = "专家组视图：按极差从大到小走到下一项" / "panel view: the next item in order of spread, widest first";
     TAKE_ALL_MEANS = "专家组视图：所有尚无评价得分的项都取均值（先确认）" /
         "panel view: the same for every item without an agreed score (asks first)";
     SAVE = "立即保存（修改后一秒内也会自动保存）" / "save now (it also saves by itself within a second of every change)";
     EXPORT = "在评分文件旁导出评分表（xlsx 和 csv），后台写入，可继续工作" / "export the scoring sheet beside the scores file (xlsx and csv), written in the background while you work";
     HELP = "本帮助：全部按键" / "this help: every key";
-    INFO = "报告信息：标题、元数据、分值、等级、评价人、评分文件位置" / "about the report: title, meta, scale, grades, evaluator, where the scores file is";
+    INFO = "报告信息：标题、元数据、分值、等级、评价人、提交与修改时间、评分文件位置" / "about the report: title, meta, scale, grades, evaluator, when submitted and changed, where the scores file is";
     QUIT = "保存并退出（保存失败时先询问；连按两次 Ctrl-c 立即退出）" / "save and quit (if saving fails you are asked first; Ctrl-c twice quits at once)";
     DISMISS = "关闭消息" / "dismiss the message";
 
@@ -122,6 +123,28 @@ crate::words! {
     HINT_OUTLINE = "大纲" / "outline";
     HINT_BACK = "返回" / "back";
     HINT_FOLLOW = "查看佐证" / "follow";
+
+    // The evaluation's list of reports
+    LIST_DOWN = "下一份报告" / "next report";
+    LIST_UP = "上一份报告" / "previous report";
+    LIST_FIRST = "第一份报告" / "first report";
+    LIST_LAST = "最后一份报告" / "last report";
+    LIST_PAGE_DOWN = "向下翻一页" / "a page down";
+    LIST_PAGE_UP = "向上翻一页" / "a page up";
+    LIST_REVIEW = "评审这份报告（q 或 Esc 回到列表）" / "review this report (q or Esc comes back to the list)";
+    LIST_PANEL = "专家组视图：各评价人的分数并列，记录评价得分（组长）" / "the panel view: every evaluator's scores side by side, the agreed score recorded (the chair)";
+    LIST_SORT = "换一种排序：文件、评价得分、被评价单位、我的进度" / "the next order: file, panel score, unit, my progress";
+    LIST_MINE = "筛选：我未评完的报告" / "filter: reports I have not finished";
+    LIST_NOT_SUBMITTED = "筛选：尚未全部提交的报告" / "filter: reports not yet submitted by everyone";
+    LIST_DISAGREE = "筛选：评价人有分歧的报告" / "filter: reports the evaluators disagree on";
+    LIST_CLEAR_FILTERS = "清除全部筛选" / "clear every filter";
+    LIST_HELP = "本帮助" / "this help";
+    LIST_QUIT = "退出" / "quit";
+    LIST_DISMISS = "关闭消息（再按清除筛选）" / "dismiss the message (again: clear the filters)";
+    HINT_REVIEW = "评审" / "review";
+    HINT_PANEL = "专家组" / "panel";
+    HINT_SORT = "排序" / "sort";
+    HINT_LIST_FILTERS = "筛选" / "filter";
 }
 
 /// `S`'s description lives with the other words of submitting a sheet.

@@ -12,9 +12,11 @@ pub mod chair;
 mod choose;
 pub mod cli;
 pub mod errors;
+pub mod evaluation;
 pub mod evaluators;
 pub mod evidence;
 pub mod keys;
+pub mod list;
 pub mod merge;
 pub mod rubric;
 pub mod search;
@@ -176,6 +178,8 @@ pub fn all() -> impl Iterator<Item = &'static Word> {
         .chain(tui::ALL)
         .chain(cli::ALL)
         .chain(errors::ALL)
+        .chain(evaluation::ALL)
+        .chain(list::ALL)
         .chain(rubric::ALL)
         .chain(evidence::ALL)
         .chain(merge::ALL)

@@ -1,5 +1,6 @@
 //! The words of reading a scoring table (import/rubric/): its problems, each with the file and
-//! the row or cell, its warnings, and the names of its columns.
+//! the row or cell, its warnings, and the names of its columns; and the report's facts an import
+//! writes (`meta`: the unit, the source, the rubric, the language…) as the info page names them.
 
 crate::words! {
     RUBRIC_BAD_CSV = "{name}: 第 {row} 行: 不是有效的 CSV（{detail}）" / "{name}: row {row}: not valid CSV ({detail})";
@@ -59,6 +60,12 @@ crate::words! {
         "{name}: this is not a {word} document but text; rename it .txt or .csv";
     RUBRIC_NOT_EXCEL = "{name}: 这不是 {excel} 工作簿（文件已损坏或是其他格式）" /
         "{name}: this is not an {excel} workbook (the file is damaged or in another format)";
+    RUBRIC_PART_TOO_LARGE = "{name}: 工作簿中的 {part} 解压后超过 {mb} MB，评分表不会这么大（文件可能已损坏或是故意构造的）" /
+        "{name}: the workbook's {part} inflates to more than {mb} MB, which no scoring table needs (the file may be damaged or made to hurt)";
+    RUBRIC_BEYOND_LIMITS = "{name}: 工作簿在第 {rows} 行或第 {cols} 列之外还有内容（最先是 {cell}），评分表不会这么大（文件可能已损坏）；请只把评分表另存为一个工作簿" /
+        "{name}: the workbook holds cells beyond row {rows} or column {cols} (the first: {cell}), more than a scoring table needs (the file may be damaged); save the table alone as a workbook";
+    RUBRIC_CUT_NOTE = "{name}: 工作表“{sheet}”第 {rows} 行、第 {cols} 列之外的内容未读取（最先是 {cell}）" /
+        "{name}: sheet \"{sheet}\": cells beyond row {rows} or column {cols} were not read (the first: {cell})";
     RUBRIC_CORRUPT_EXCEL = "{name}: 无法读取此 {excel} 工作簿，文件可能已损坏（{detail}）" /
         "{name}: cannot read this {excel} workbook, the file may be damaged ({detail})";
     RUBRIC_CORRUPT_WORD = "{name}: 无法读取此 {word} 文档，文件可能已损坏（{detail}）" /
@@ -87,4 +94,20 @@ crate::words! {
     COLUMN_LEVEL3 = "三级指标" / "level3";
     COLUMN_POINTS = "分值" / "points";
     COLUMN_CRITERIA = "评分标准" / "criteria";
+
+    /// The report's facts (`meta` keys an import writes), as the info page (`i`) names them; a
+    /// key of the file's own that is none of these is shown as it is written.
+    META_UNIT = "被评价单位" / "unit evaluated";
+    META_SUBTITLE = "副标题" / "subtitle";
+    META_YEAR = "年度" / "year";
+    META_DATE = "日期" / "date";
+    META_NUMBER = "文号" / "number";
+    META_AUTHOR = "编制人" / "author";
+    META_CODE = "编码" / "code";
+    META_PROJECT = "项目" / "project";
+    META_SOURCE = "原文件" / "source file";
+    META_RUBRIC = "评分表" / "scoring table";
+    META_LANG = "报告语言" / "report language";
+    META_LANG_ZH = "中文" / "Chinese";
+    META_LANG_EN = "英文" / "English";
 }

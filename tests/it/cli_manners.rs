@@ -192,6 +192,10 @@ fn completions_for_every_shell() {
         let script = text(&out.stdout);
         assert!(script.contains(mark), "{shell}: {mark:?} missing");
         assert!(script.contains("summary"), "{shell}: the subcommands are missing");
+        // Every subcommand is offered but the hidden ones (`manpage`).
+        for sub in appraise::cmd::flags::defs::SUBCOMMANDS {
+            assert_eq!(script.contains(sub.name), !sub.hidden, "{shell}: {} {}", sub.name, sub.hidden);
+        }
     }
     let out = run(&["completions", "tcsh"]);
     assert_eq!(out.status.code(), Some(2));
@@ -242,6 +246,27 @@ fn a_dash_reads_standard_input() {
         with_stdin(&["summary", "-", "--scores", "fixtures/scores/english-sample.scores.json"], &report);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(!text(&out.stdout).contains("standard input"), "{}", text(&out.stdout));
+
+    // `export -` has no scores file beside it to look for: --scores names them, or one
+    // sentence says so before anything is read.
+    let out = with_stdin(&["export", "-"], &report);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "appraise: the report comes from standard input, which has no scores file beside it: name the scores with --scores\n"
+    );
+    assert!(out.stdout.is_empty());
+    let out = with_stdin(&["export", "-", "--scores", "fixtures/scores/english-sample.scores.json"], &report);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(!text(&out.stderr).contains("-.scores.json"), "{}", text(&out.stderr));
+    let sheet = text(&out.stdout);
+    assert!(
+        sheet.starts_with("\u{feff}Riverside Library 2023 Programme Self-Evaluation — scoring sheet,"),
+        "{sheet}"
+    );
+    assert!(sheet.contains("\nEvaluator,Alex Morgan,"), "{sheet}");
+    let help = text(&run(&["export", "--help"]).stdout);
+    assert!(help.contains("- reads standard input, and then --scores names the scores"), "{help}");
 
     let document = std::fs::read(root().join("fixtures/import/chapters.txt")).unwrap();
     let out = with_stdin(&["import", "-"], &document);
@@ -368,15 +393,126 @@ fn the_config_file_can_be_named() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
 
-/// The manual page scripts/dist.sh ships: roff from the same definition as `--help`.
+/// `-h` is a summary (as rg, bat, fd), `--help` the whole help with examples, in both languages.
 #[test]
-fn the_manual_page_is_made_from_the_command_line_definition() {
-    let out = crate::support::command().arg("manpage").output().unwrap();
-    assert!(out.status.success());
-    let page = String::from_utf8(out.stdout).unwrap();
-    assert!(page.contains(".TH appraise 1"), "{page}");
-    for word in ["SUBCOMMANDS", "appraise\\-export", "appraise\\-panel", "\\-\\-evaluator"] {
-        assert!(page.contains(word), "no {word} in the page");
+fn dash_h_is_a_summary_and_dash_dash_help_the_whole() {
+    let sandbox = Sandbox::new();
+    for (locale, examples) in [("C.UTF-8", "Examples:"), ("zh_CN.UTF-8", "示例：")] {
+        for sub in [None, Some("export"), Some("search")] {
+            let help = |flag: &str| {
+                let args: Vec<&str> = sub.iter().copied().chain([flag]).collect();
+                let out = appraise_in(&sandbox, &args).env("LC_ALL", locale).output().unwrap();
+                assert_eq!(out.status.code(), Some(0), "{locale} {args:?}");
+                text(&out.stdout)
+            };
+            let (short, long) = (help("-h"), help("--help"));
+            assert!(short.len() < long.len(), "{locale} {sub:?}\n{short}");
+            assert!(!short.contains(examples), "{locale} {sub:?}\n{short}");
+            assert!(long.contains(examples), "{locale} {sub:?}\n{long}");
+            assert!(long.contains("appraise "), "{locale} {sub:?}\n{long}");
+        }
     }
-    assert!(!page.contains("appraise\\-manpage"), "the hidden command stays hidden");
+}
+
+#[test]
+fn config_default_prints_a_whole_config_that_reads_back_as_the_defaults() {
+    let sandbox = Sandbox::new();
+    let out = appraise_in(&sandbox, &["config", "--default"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let default = text(&out.stdout);
+    for table in [
+        "[autosave]",
+        "[keys.normal]",
+        "[keys.prompt]",
+        "[keys.search]",
+        "[keys.filters]",
+        "[keys.note]",
+        "[keys.help]",
+    ] {
+        assert!(default.contains(&format!("\n{table}\n")), "{table}\n{default}");
+    }
+    for setting in [
+        "# evaluator = ",
+        "theme = \"dark\"",
+        "# lang = \"zh\"",
+        "mouse = false",
+        "delay_ms = 250",
+        "quit = [\"q\", \"ctrl-c\"]",
+    ] {
+        assert!(default.contains(setting), "{setting}\n{default}");
+    }
+    // Used as the configuration, it is the defaults: `appraise config` says the same but
+    // the file's name.
+    let file = sandbox.write("default.toml", &out.stdout);
+    let with = appraise_in(&sandbox, &["config", "--config", file.to_str().unwrap()]).output().unwrap();
+    assert_eq!(with.status.code(), Some(0), "{}", text(&with.stderr));
+    let without = appraise_in(&sandbox, &["config"]).output().unwrap();
+    let rest = |out: &Output| text(&out.stdout).lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(rest(&with), rest(&without));
+    // A broken config.toml does not stop it: the defaults need none.
+    let dir = sandbox.config_home().join("appraise");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "mouse = \"x\n").unwrap();
+    let out = appraise_in(&sandbox, &["config", "--default"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), default);
+    // In Chinese, commented in Chinese.
+    let out = appraise_in(&sandbox, &["config", "--default"]).env("LC_ALL", "zh_CN.UTF-8").output().unwrap();
+    assert!(text(&out.stdout).contains("# 界面语言：zh 或 en"), "{}", text(&out.stdout));
+}
+
+/// `--version` names the commit it was built from, when built from this repository's git
+/// checkout; from a tarball (no `.git`), the version alone.
+#[test]
+fn version_names_the_commit_when_built_from_git() {
+    let out = run(&["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    let version = text(&out.stdout);
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .arg("-C")
+            .arg(root())
+            .args(args)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| text(&o.stdout).trim().to_string())
+    };
+    let checkout = git(&["rev-parse", "--show-toplevel"])
+        .is_some_and(|top| std::fs::canonicalize(top).ok() == std::fs::canonicalize(root()).ok());
+    if checkout {
+        let hash = git(&["rev-parse", "--short=10", "HEAD"]).expect("HEAD");
+        let date = git(&["log", "-1", "--format=%cs", "HEAD"]).expect("its date");
+        assert_eq!(version, format!("appraise {} ({hash} {date})\n", env!("CARGO_PKG_VERSION")));
+    } else {
+        assert_eq!(version, format!("appraise {}\n", env!("CARGO_PKG_VERSION")));
+    }
+}
+
+/// The README's first screen is what a newcomer needs: the two commands within 40 lines, the
+/// Chinese screen (what evaluators see) before the English one; then Install: from source
+/// first, then the release this repository builds — no download that does not exist, no
+/// placeholder to fill in.
+#[test]
+fn the_readme_opens_with_the_two_commands_and_the_chinese_screen() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let first: Vec<&str> = readme.lines().take(40).collect();
+    for command in ["cargo run --release", "cargo test"] {
+        assert!(first.iter().any(|l| l.starts_with(command)), "{command} is not in the first 40 lines");
+    }
+    let chinese = readme.find("\n appraise · 邵东市").expect("the Chinese screen");
+    let english = readme.find("\n appraise · ").expect("a screen");
+    assert_eq!(chinese, english, "the Chinese screen comes first");
+    assert!(readme[chinese..].contains("评价人 张三"));
+    let english = readme[chinese + 1..].find("Evaluator 张三").expect("the English screen") + chinese;
+    let install = readme.find("\n## Install\n").expect("an Install section");
+    assert!(chinese < english && english < install, "both screens before Install");
+    let section =
+        &readme[install..readme[install + 1..].find("\n## ").map_or(readme.len(), |n| n + install + 1)];
+    let source = section.find("cargo install").expect("from source");
+    let release = section.find("scripts/dist.sh").expect("the release");
+    assert!(source < release, "from source first, then the release");
+    for placeholder in ["<this repository>", "git clone <", "scp appraise-"] {
+        assert!(!readme.contains(placeholder), "README: {placeholder}");
+    }
 }

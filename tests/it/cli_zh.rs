@@ -103,8 +103,14 @@ const NAMES: &[&str] = &[
     "MESSAGES",
     "LANG",
     "keys",
-    // clap's own usage word.
+    // clap's own usage word; `--color`'s values; what the examples type (`--encoding gbk`,
+    // `| cut -f1`).
     "OPTIONS",
+    "auto",
+    "always",
+    "never",
+    "gbk",
+    "cut",
 ];
 
 /// File extensions: a token ending in one is a file name.
@@ -482,12 +488,22 @@ fn the_english_output_is_as_it_was() {
     assert!(help.starts_with(
         "Review and score reports in the terminal. With no REPORT, opens the built-in sample\n\nUsage: appraise [OPTIONS] [REPORT]\n       appraise <COMMAND>\n\nCommands:\n  check        Validate a report (and a scores file): every problem with its place; exit 0 valid, 2 invalid\n"
     ), "{help}");
-    assert!(help.contains("      --scores <PATH>     Where the scores are kept (default: beside the report, NAME.scores.json)\n"), "{help}");
+    assert!(help.contains("      --scores <PATH>\n          Where the scores are kept (default: beside the report, NAME.scores.json)\n"), "{help}");
     assert!(
-        help.contains("  -h, --help              Print help\n  -V, --version           Print version\n"),
+        help.contains("  -h, --help\n          Print help (-h a summary, --help all of it)\n\n  -V, --version\n          Print version\n"),
         "{help}"
     );
-    let generate = run(&["gen", "--help"]);
+    let summary = run(&["-h"]);
+    assert!(
+        summary
+            .contains("      --scores <PATH>     Where the scores are kept (default: beside the report)\n"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("  -h, --help              Print help\n  -V, --version           Print version\n"),
+        "{summary}"
+    );
+    let generate = run(&["gen", "-h"]);
     assert!(generate.contains("      --seed <S>              The seed: the same items and seed give the same bytes [default: 42]\n"), "{generate}");
     assert_eq!(
         run(&["--bogus"]),

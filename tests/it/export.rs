@@ -59,10 +59,14 @@ fn golden_sheets_of_the_sample_scored_on_its_rubric() {
 }
 
 #[test]
-fn csv_has_a_bom_and_who_and_when_unless_asked_not_to() {
+fn csv_has_a_bom_and_title_who_and_when_unless_asked_not_to() {
     let with = text(&ok(&["export", SD, "--scores", SD_SCORES, "--format", "csv"]));
     let header = "一级指标,二级指标,三级指标,四级指标,评分标准,分值,得分,扣分原因和其他说明,待核实\n";
-    let above = "\u{feff}评价人,张三,,,,,,,\n评价日期,2023-03-02（导出于 2023-11-14）,,,,,,,\n";
+    // The title names the report, as the xlsx's and the Markdown's do; then whose report.
+    let above = "\u{feff}邵东市行政审批服务局 2022 年度部门整体支出绩效自评报告 评分表,,,,,,,,\n\
+                 被评价单位,邵东市行政审批服务局,,,,,,,\n评价人,张三,,,,,,,\n评价日期,2023-03-02（导出于 2023-11-14）,,,,,,,\n";
+    let md = text(&ok(&["export", SD, "--scores", SD_SCORES, "--format", "md"]));
+    assert!(md.starts_with("# 邵东市行政审批服务局 2022 年度部门整体支出绩效自评报告 评分表\n"), "{md}");
     assert!(with.starts_with(&format!("{above}{header}")), "{}", &with[..300]);
     let without = text(&ok(&["export", SD, "--scores", SD_SCORES, "--format", "csv", "--no-bom"]));
     assert!(without.starts_with(header), "scripts get the header first");
@@ -375,7 +379,8 @@ fn xlsx_without_output_goes_beside_the_scores_file() {
     std::fs::copy(root().join(EN_SCORES), &scores).unwrap();
     let out = appraise(&["export", report.to_str().unwrap(), "--format", "xlsx"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let beside = dir.path().join("en.sheet.xlsx");
+    // Named for the evaluator the scores file names (Alex Morgan).
+    let beside = dir.path().join("en.Alex_Morgan.sheet.xlsx");
     assert_eq!(text(&out.stdout).trim(), format!("Scoring sheet written to {}", beside.display()));
     assert_eq!(Book::read(&beside).number(1, 7), 8.5);
 }

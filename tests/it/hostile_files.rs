@@ -277,3 +277,40 @@ fn utf8_with_one_stray_byte_imports_as_utf8_with_the_byte_named() {
     let json = String::from_utf8(out.stdout).unwrap();
     assert!(json.contains("项目资金项目资金") && !json.contains("椤圭洰"), "no mojibake");
 }
+
+#[test]
+fn hostile_workbooks_are_refused_or_cut_fast_never_aborted() {
+    let sb = Sandbox::new();
+    sb.copy_fixture("import/shaodong-2022.txt", "r.txt");
+    let cases: [(&str, Option<&str>); 6] = [
+        // A cell at XFD1048576: read within bounds, the rest named.
+        ("far-cell.xlsx", None),
+        // 6,000 rows: the first 5,000 read, the cut said.
+        ("many-rows.xlsx", None),
+        // Shared strings of 512 MB in a 0.5 MB file.
+        ("shared-string-bomb.xlsx", Some("more than 32 MB")),
+        // DIMENSIONS claiming 2^31 rows.
+        ("dimensions-bomb.xls", Some("beyond row 5000")),
+        ("mutated-dazhou-1.xls", Some("beyond row 5000")),
+        ("mutated-dazhou-2.xls", Some("beyond row 5000")),
+    ];
+    for (name, refusal) in cases {
+        sb.copy_fixture(&format!("hostile/{name}"), name);
+        for args in [
+            vec!["import", "r.txt", "--rubric", name, "-o", "out.json"],
+            vec!["import", name, "-o", "out.json"],
+        ] {
+            let out = run(&sb, &args);
+            let err = String::from_utf8_lossy(&out.stderr);
+            let what = args.join(" ");
+            assert!(out.status.code().is_some(), "{what}: killed by a signal: {err}");
+            match refusal {
+                Some(why) => assert_refused(&out, name, why, &what),
+                None => {
+                    assert_eq!(out.status.code(), Some(0), "{what}: {err}");
+                    assert!(err.contains("were not read (the first:"), "{what}: the cut is said: {err}");
+                }
+            }
+        }
+    }
+}

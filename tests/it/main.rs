@@ -6,6 +6,9 @@
 //!   `snapshots/`), themes and colour depths;
 //! - `cli`, `bad_input`, `export`, `merge`, `summary`, `import`, `import_pdf`: the subcommands without a terminal,
 //!   sheets compared with golden files and read back with calamine;
+//! - `cli_manners`, `cli_manual`, `cli_progress`: the command line's manners (help, exit codes,
+//!   pipes, completions, `-`, progress on a terminal only) and the manual page against the
+//!   declarations and the README;
 //! - `cli_zh`: every subcommand in a Chinese locale (and a C locale over a Chinese report) says
 //!   everything in Chinese; the English is as it was;
 //! - `e2e*`, `integrity`: the real binary in a pseudo-terminal (`support`), screens, files and
@@ -25,12 +28,15 @@ mod app_update;
 mod bad_input;
 mod cli;
 mod cli_manners;
+mod cli_manual;
+mod cli_progress;
 mod cli_zh;
 mod e2e;
 mod e2e_colors;
 mod e2e_export;
 mod e2e_safety;
 mod e2e_search;
+mod evaluation_list;
 mod evaluators;
 mod evidence;
 mod export;
@@ -48,6 +54,7 @@ mod panel_view;
 mod placeholders;
 mod print;
 mod render;
+mod report_unit;
 mod rubric;
 mod schemas;
 mod screens;

@@ -1,5 +1,6 @@
-//! `appraise search REPORT QUERY [--json] [--limit N]`: the search box's ranked hits from the
-//! shell, plain or JSON, and its refusals.
+//! `appraise search REPORT QUERY [--json] [--limit N] [--color WHEN]`: the search box's ranked
+//! hits from the shell, plain (tab-separated, coloured on a terminal) or JSON, exit 1 when
+//! nothing matches, and its refusals.
 
 use crate::sheets_support::{appraise, ok, root, text};
 use serde_json::Value;
@@ -21,14 +22,72 @@ fn plain_output_is_a_line_per_hit_best_first() {
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines.len() > 3, "{out}");
     // Chars typed together first: 全程网办 before 网信办's scattered 网…办.
-    assert!(lines[0].starts_with("s2.1.3  item  二、部门（单位）整体支出绩效状况 › "), "{out}");
-    assert!(lines[0].ends_with("提高全程网办率"), "{out}");
-    let together = lines.iter().position(|l| l.starts_with("s2.1.3 ")).unwrap();
-    let scattered = lines.iter().position(|l| l.starts_with("s2.3.2 ")).unwrap();
+    // Four fields separated by tabs: id, kind, place (the sections › the title), matched text
+    // (empty when the match is in the title or the id).
+    for line in &lines {
+        assert_eq!(line.split('\t').count(), 4, "{line:?}");
+    }
+    let first: Vec<&str> = lines[0].split('\t').collect();
+    assert_eq!(first[..2], ["s2.1.3", "item"], "{out}");
+    assert!(first[2].starts_with("二、部门（单位）整体支出绩效状况 › "), "{out}");
+    assert!(first[2].ends_with("提高全程网办率"), "{out}");
+    assert_eq!(first[3], "", "a title hit shows no text: {out}");
+    let together = lines.iter().position(|l| l.starts_with("s2.1.3\t")).unwrap();
+    let scattered = lines.iter().position(|l| l.starts_with("s2.3.2\t")).unwrap();
     assert!(together < scattered, "{out}");
-    // A text hit shows the matched text.
-    assert!(lines.iter().any(|l| l.starts_with("s2.1.2 ") && l.contains("全程网办")), "{out}");
+    // A text hit shows the matched text, in the fourth field.
+    assert!(
+        lines.iter().any(|l| l.starts_with("s2.1.2\t") && l.split('\t').nth(3).unwrap().contains("全程网办")),
+        "{out}"
+    );
+    // No colour in a pipe.
     assert!(!out.contains('\u{1b}'));
+}
+
+/// Bold red, as grep and rg mark a match, and the reset after it.
+const RED: &str = "\x1b[1m\x1b[31m";
+const RESET: &str = "\x1b[0m";
+
+#[test]
+fn matched_chars_are_coloured_when_asked_or_on_a_terminal() {
+    let out = text(&ok(&["search", SD, "网办", "--color=always", "--limit", "1"]));
+    assert!(out.contains(&format!("提高全程{RED}网办{RESET}率")), "{out:?}");
+    let out = text(&ok(&["search", SD, "网办", "--color", "never", "--limit", "1"]));
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    // Matched text beyond the title, and an id.
+    let out = text(&ok(&["search", SD, "s2.1.3", "--color=always", "--limit", "1"]));
+    assert!(out.starts_with(&format!("{RED}s2.1.3{RESET}\t")), "{out:?}");
+    // `always` wins over NO_COLOR, as no-color.org lets a flag do.
+    let out = appraise_with(&["search", SD, "网办", "--color=always"], &[("NO_COLOR", "1")]);
+    assert!(text(&out.stdout).contains(RED), "{}", text(&out.stdout));
+
+    // `auto` (the default) on a terminal: coloured, unless NO_COLOR or TERM=dumb says not.
+    let on_a_terminal = |env: &[(&str, &str)]| {
+        let sb = crate::support::Sandbox::new();
+        let report = root().join(SD);
+        let mut tui = sb.spawn_with_env(&["search", report.to_str().unwrap(), "网办", "--limit", "1"], env);
+        let end = tui.wait_end();
+        assert_eq!(end, Some(Ok(0)), "{}", tui.output());
+        String::from_utf8_lossy(&tui.raw_output()).into_owned()
+    };
+    let raw = on_a_terminal(&[]);
+    assert!(raw.contains(&format!("{RED}网办{RESET}")), "{raw:?}");
+    for env in [("NO_COLOR", "1"), ("TERM", "dumb")] {
+        let raw = on_a_terminal(&[env]);
+        assert!(raw.contains("提高全程网办率") && !raw.contains('\u{1b}'), "{env:?}: {raw:?}");
+    }
+    // An empty NO_COLOR is no request (no-color.org).
+    let raw = on_a_terminal(&[("NO_COLOR", "")]);
+    assert!(raw.contains(RED), "{raw:?}");
+}
+
+fn appraise_with(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut cmd = crate::support::command();
+    cmd.args(args).current_dir(root());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
 }
 
 #[test]
@@ -44,9 +103,9 @@ fn plain_output_speaks_the_interface_language() {
         text(&out.stdout)
     };
     let out = zh("s2.1.3");
-    assert!(out.starts_with("s2.1.3  评分项  "), "{out}");
+    assert!(out.starts_with("s2.1.3\t评分项\t"), "{out}");
     let out = zh("s2.1");
-    assert!(out.starts_with("s2.1  章节  二、部门（单位）整体支出绩效状况 › （一）"), "{out}");
+    assert!(out.starts_with("s2.1\t章节\t二、部门（单位）整体支出绩效状况 › （一）"), "{out}");
 }
 
 #[test]
@@ -93,14 +152,21 @@ fn limit_keeps_the_best() {
     assert_eq!(two[..], all[..2]);
     let out = text(&ok(&["search", SD, "网办", "--limit", "1"]));
     assert_eq!(out.lines().count(), 1);
-    assert!(json(&["search", SD, "网办", "--json", "--limit", "0"]).is_empty());
 }
 
 #[test]
-fn no_hits_is_not_a_failure() {
-    assert_eq!(text(&ok(&["search", SD, "zzzqqq", "--json"])).trim(), "[]");
-    assert_eq!(text(&ok(&["search", SD, "zzzqqq"])), "");
-    assert_eq!(text(&ok(&["search", SD, "   ", "--json"])).trim(), "[]");
+fn no_hits_is_exit_1_and_nothing_said() {
+    for (args, stdout) in [
+        (&["search", SD, "zzzqqq", "--json"][..], "[]\n"),
+        (&["search", SD, "zzzqqq"], ""),
+        (&["search", SD, "   ", "--json"], "[]\n"),
+        (&["search", SD, "网办", "--limit", "0"], ""),
+    ] {
+        let out = appraise(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(text(&out.stdout), stdout, "{args:?}");
+        assert_eq!(text(&out.stderr), "", "{args:?}");
+    }
 }
 
 #[test]

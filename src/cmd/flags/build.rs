@@ -1,10 +1,11 @@
 //! clap's definition of the command line, built from the declarations (`defs.rs`) in the
-//! interface's language: each flag's names, value, help and rules; clap's own `--help`,
+//! interface's language: each flag's names, value, help (its brief for `-h`, the whole for
+//! `--help`) and rules; each command's examples under its `--help`; clap's own `--help`,
 //! `--version` and `help` worded; in Chinese, clap's headings, defaults and possible values
 //! said by the catalogue too.
 
 use super::defs;
-use super::flag::{Flag, Kind, Sub};
+use super::flag::{Example, Flag, Kind, Sub};
 use crate::lang::Lang;
 use crate::words::{self, cli as w};
 use clap::builder::{EnumValueParser, ValueParser};
@@ -13,17 +14,36 @@ use clap::{Arg, ArgAction, value_parser};
 /// The command line's definition, every text in the interface's language. `--help`, clap's
 /// errors, the man page and the completions are all made from it.
 pub fn command() -> clap::Command {
+    program(true)
+}
+
+/// The command line without its hidden subcommands (`manpage`): what the completions offer.
+/// clap's completion scripts would offer a hidden subcommand all the same.
+pub fn shown_command() -> clap::Command {
+    program(false)
+}
+
+fn program(with_hidden: bool) -> clap::Command {
     let zh = words::lang() == Lang::Zh;
     let program = defs::PROGRAM;
+    let subcommands = defs::SUBCOMMANDS.iter().filter(|sub| with_hidden || !sub.hidden);
     let mut cmd = clap::Command::new(program.name)
-        .version(env!("CARGO_PKG_VERSION"))
+        .version(env!("APPRAISE_VERSION"))
         .about(program.about.get())
         .args_conflicts_with_subcommands(true)
-        .subcommands(defs::SUBCOMMANDS.iter().map(|sub| subcommand(sub, zh)))
+        .subcommands(subcommands.map(|sub| subcommand(sub, zh)))
         // The program's flags are listed in their order, after any subcommand's own: the
         // global `--config`, which every subcommand inherits with its place, comes last there.
-        .next_display_order(PROGRAM_FLAGS_FROM)
-        .args(program.flags.iter().map(|flag| arg(flag, zh)));
+        // (Each flag's place is set, not left to clap: with the Chinese headings clap would
+        // list the arguments by name.)
+        .args(
+            program
+                .flags
+                .iter()
+                .enumerate()
+                .map(|(i, flag)| arg(flag, zh).display_order(PROGRAM_FLAGS_FROM + i)),
+        )
+        .after_long_help(examples(program.examples));
     // Adds clap's `--help`, `--version` and `help` subcommand, so that they are worded too.
     cmd.build();
     word_clap_own(cmd, zh)
@@ -36,12 +56,30 @@ fn subcommand<T>(sub: &Sub<T>, zh: bool) -> clap::Command {
     clap::Command::new(sub.name)
         .about(sub.about.get())
         .hide(sub.hidden)
-        .args(sub.flags.iter().map(|flag| arg(flag, zh)))
+        .args(sub.flags.iter().enumerate().map(|(i, flag)| arg(flag, zh).display_order(i)))
+        .after_long_help(examples(sub.examples))
 }
 
-/// The clap argument `flag` declares.
+/// The examples under `--help` (not `-h`): a heading as clap styles its own, then each
+/// example's line under what it does.
+fn examples(examples: &[Example]) -> String {
+    if examples.is_empty() {
+        return String::new();
+    }
+    let heading = clap::builder::Styles::default().get_header().to_owned();
+    let mut text = format!("{heading}{}{heading:#}\n", w::HEADING_EXAMPLES.get());
+    for example in examples {
+        text.push_str(&format!("  {}\n      {}\n", example.what.get(), example.line));
+    }
+    text
+}
+
+/// The clap argument `flag` declares: `-h` shows its brief, `--help` its whole help.
 fn arg(flag: &Flag, zh: bool) -> Arg {
-    let mut a = Arg::new(flag.id).help(flag.help.get()).required(flag.required).global(flag.global);
+    let mut a = Arg::new(flag.id).help(flag.short_help().get()).required(flag.required).global(flag.global);
+    if flag.brief.is_some() {
+        a = a.long_help(flag.help.get());
+    }
     if let Some(long) = flag.long {
         a = a.long(long);
     }
@@ -83,17 +121,24 @@ fn parser(kind: Kind) -> ValueParser {
         Kind::Lang => EnumValueParser::<Lang>::new().into(),
         Kind::Format => EnumValueParser::<crate::export::Format>::new().into(),
         Kind::Shell => EnumValueParser::<clap_complete::Shell>::new().into(),
+        Kind::Color => EnumValueParser::<clap::ColorChoice>::new().into(),
     }
 }
 
-/// In Chinese, clap's `[default: …]` and `[possible values: …]` are said by the catalogue.
+/// In Chinese, clap's `[default: …]` and `[possible values: …]` are said by the catalogue, in
+/// the short help and the long.
 fn said_in_chinese(a: Arg) -> Arg {
     let mut help = a.get_help().map(ToString::to_string).unwrap_or_default();
+    let mut long = a.get_long_help().map(ToString::to_string);
     let mut a = a;
     let defaults: Vec<String> =
         a.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+    let mut add = |said: String| {
+        help = format!("{help} {said}");
+        long = long.as_ref().map(|long| format!("{long} {said}"));
+    };
     if !defaults.is_empty() {
-        help = format!("{help} {}", w::HELP_DEFAULT.fill(&[("value", &defaults.join(", "))]));
+        add(w::HELP_DEFAULT.fill(&[("value", &defaults.join(", "))]));
         a = a.hide_default_value(true);
     }
     let possible: Vec<String> = a
@@ -103,10 +148,14 @@ fn said_in_chinese(a: Arg) -> Arg {
         .map(|v| v.get_name().to_string())
         .collect();
     if !possible.is_empty() {
-        help = format!("{help} {}", w::CLAP_POSSIBLE.fill(&[("values", &possible.join(", "))]));
+        add(w::CLAP_POSSIBLE.fill(&[("values", &possible.join(", "))]));
         a = a.hide_possible_values(true);
     }
-    a.help(help)
+    let a = a.help(help);
+    match long {
+        Some(long) => a.long_help(long),
+        None => a,
+    }
 }
 
 /// What clap adds by itself (`-h`/`--help`, `-V`/`--version`, the `help` subcommand and its
@@ -115,7 +164,7 @@ fn word_clap_own(cmd: clap::Command, zh: bool) -> clap::Command {
     let cmd = if cmd.get_name() == "help" { cmd.about(defs::HELP_COMMAND.get()) } else { cmd };
     let cmd = cmd
         .mut_args(|a| match a.get_id().as_str() {
-            "help" => a.help(defs::HELP.get()),
+            "help" => a.help(defs::HELP.get()).long_help(defs::HELP_LONG.get()),
             "version" => a.help(defs::VERSION.get()),
             _ => a,
         })

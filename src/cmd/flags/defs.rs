@@ -8,7 +8,7 @@
 //! the declaration, and a flag is one item. The texts are whole sentences (no placeholders):
 //! what they quote — `.txt/.md/.docx/.pdf`, `NAME.scores.json` — is part of the sentence.
 
-use super::flag::{Flag, Kind, Sub, Text};
+use super::flag::{Example, Flag, Kind, Sub, Text};
 use super::{Command, Review};
 use crate::cmd::{ExportArgs, ImportArgs, MergeArgs, PanelArgs, SheetOptions};
 use clap::ArgMatches;
@@ -23,8 +23,12 @@ const SCORES: Text = Text { zh: "评分文件", en: "SCORES" };
 const N: Text = Text::same("N");
 
 // ── clap's own ──────────────────────────────────────────────────────────────────────────
-/// `-h`/`--help`, which clap adds to every command.
+/// `-h`/`--help`, which clap adds to every command: as `-h` and as `--help` show it.
 pub const HELP: Text = Text { zh: "显示帮助", en: "Print help" };
+pub const HELP_LONG: Text = Text {
+    zh: "显示帮助（-h 显示摘要，--help 显示全部）",
+    en: "Print help (-h a summary, --help all of it)",
+};
 /// `-V`/`--version`, which clap adds to the program.
 pub const VERSION: Text = Text { zh: "显示版本", en: "Print version" };
 /// The `help` subcommand, which clap adds.
@@ -34,41 +38,72 @@ pub const HELP_COMMAND: Text = Text {
 };
 
 // ── appraise [OPTIONS] [REPORT]: the review ─────────────────────────────────────────────
-pub const OPEN_REPORT: Flag = Flag::positional("report", Kind::Path, REPORT).help(
-    "要评阅的报告：appraise.report/1 格式的 JSON 文件，或即时导入的 .txt/.md/.docx/.pdf 报告",
-    "The report to review: an appraise.report/1 JSON file, or a .txt/.md/.docx/.pdf report, imported on the fly",
-);
-pub const OPEN_SCORES: Flag = Flag::option("scores", Kind::Path, PATH).help(
-    "评分保存在哪里（默认：报告旁边的 名称.scores.json）",
-    "Where the scores are kept (default: beside the report, NAME.scores.json)",
-);
-pub const EVALUATOR: Flag = Flag::option("evaluator", Kind::Text, NAME).help(
-    "你的名字，记在评分文件中（默认：文件中的名字，否则用你的登录名）",
-    "Your name, stored in the scores file (default: the name in it, else your login name)",
-);
-pub const THEME: Flag = Flag::option("theme", Kind::Text, NAME).help(
-    "配色主题：dark（默认）、light、high-contrast、mono、<配置目录>/themes/名称.toml 中的用户主题，或一个路径（默认：配置文件所选的）",
-    "Colour theme: dark (default), light, high-contrast, mono, a user theme in <config dir>/themes/NAME.toml, or a path (default: the config file's choice)",
-);
-pub const OPEN_ENCODING: Flag = Flag::option("encoding", Kind::Text, NAME).help(
-    "即时导入的文档读得不对时，指定它的文本编码（同 import --encoding）",
-    "The text's encoding, when a document imported on the fly is not read right (as import --encoding)",
-);
+pub const OPEN_REPORT: Flag = Flag::positional("report", Kind::Path, REPORT)
+    .brief(
+        "要评阅的报告：JSON 报告文件，或 .txt/.md/.docx/.pdf 文档",
+        "The report to review: a JSON report, or a .txt/.md/.docx/.pdf document",
+    )
+    .help(
+        "要评阅的报告：appraise.report/1 格式的 JSON 文件，或即时导入的 .txt/.md/.docx/.pdf 报告",
+        "The report to review: an appraise.report/1 JSON file, or a .txt/.md/.docx/.pdf report, imported on the fly",
+    );
+pub const OPEN_SCORES: Flag = Flag::option("scores", Kind::Path, PATH)
+    .brief("评分保存在哪里（默认：报告旁边）", "Where the scores are kept (default: beside the report)")
+    .help(
+        "评分保存在哪里（默认：报告旁边的 名称.scores.json）",
+        "Where the scores are kept (default: beside the report, NAME.scores.json)",
+    );
+pub const EVALUATOR: Flag = Flag::option("evaluator", Kind::Text, NAME)
+    .brief("你的名字，记在评分文件中", "Your name, stored in the scores file")
+    .help(
+        "你的名字，记在评分文件中（默认：文件中的名字，否则用你的登录名）",
+        "Your name, stored in the scores file (default: the name in it, else your login name)",
+    );
+/// `--evaluator NAME` on a command that reads scores: that evaluator's own file.
+pub const WHOSE: Flag = Flag::option("evaluator", Kind::Text, NAME)
+    .conflicts_with("scores")
+    .brief("用这位评价人自己的评分（按文件中写明的名字找）", "That evaluator's own scores (found by the name in the file)")
+    .help(
+        "用这位评价人自己的评分：报告旁边写明该评价人的评分文件（名称.评价人.scores.json，或写明其名字的 名称.scores.json）",
+        "That evaluator's own scores: the file beside the report that names them (REPORT.NAME.scores.json, or REPORT.scores.json when it names them)",
+    );
+pub const THEME: Flag = Flag::option("theme", Kind::Text, NAME)
+    .brief(
+        "配色主题：dark、light、high-contrast、mono 或用户主题",
+        "Colour theme: dark, light, high-contrast, mono or a user theme",
+    )
+    .help(
+        "配色主题：dark（默认）、light、high-contrast、mono、<配置目录>/themes/名称.toml 中的用户主题，或一个路径（默认：配置文件所选的）",
+        "Colour theme: dark (default), light, high-contrast, mono, a user theme in <config dir>/themes/NAME.toml, or a path (default: the config file's choice)",
+    );
+pub const OPEN_ENCODING: Flag = Flag::option("encoding", Kind::Text, NAME)
+    .brief("即时导入的文档的文本编码", "The encoding of a document imported on the fly")
+    .help(
+        "即时导入的文档读得不对时，指定它的文本编码（同 import --encoding）",
+        "The text's encoding, when a document imported on the fly is not read right (as import --encoding)",
+    );
 pub const READ_ONLY: Flag = Flag::switch("read-only")
     .help("只看不改；不会保存任何内容", "Look without changing anything; nothing is saved");
-pub const INTERFACE_LANG: Flag = Flag::option("lang", Kind::Lang, LANG).help(
-    "界面语言：zh 或 en（默认：config.toml 中的 lang，否则按区域设置，再否则按报告本身的语言）",
-    "The interface's language: zh or en (default: lang in config.toml, else the locale, else the report's own language)",
-);
+pub const INTERFACE_LANG: Flag = Flag::option("lang", Kind::Lang, LANG)
+    .brief("界面语言：zh 或 en", "The interface's language: zh or en")
+    .help(
+        "界面语言：zh 或 en（默认：config.toml 中的 lang，否则按区域设置，再否则按报告本身的语言）",
+        "The interface's language: zh or en (default: lang in config.toml, else the locale, else the report's own language)",
+    );
 /// Read before clap runs (`early::config_flag`): the configuration may choose the language.
-pub const CONFIG: Flag = Flag::option("config", Kind::Path, PATH).global().help(
-    "要使用的配置文件（默认：APPRAISE_CONFIG，否则为配置目录中的 config.toml）",
-    "The configuration file to use (default: APPRAISE_CONFIG, else config.toml in the config directory)",
-);
-pub const MOUSE: Flag = Flag::switch("mouse").help(
-    "使用鼠标：点击选择，滚轮滚动（默认关闭，以便终端自身的选择和复制可用）",
-    "Use the mouse: click to select, wheel to scroll (off by default, so the terminal's own selection and copy work)",
-);
+pub const CONFIG: Flag = Flag::option("config", Kind::Path, PATH)
+    .global()
+    .brief("要使用的配置文件", "The configuration file to use")
+    .help(
+        "要使用的配置文件（默认：APPRAISE_CONFIG，否则为配置目录中的 config.toml）",
+        "The configuration file to use (default: APPRAISE_CONFIG, else config.toml in the config directory)",
+    );
+pub const MOUSE: Flag = Flag::switch("mouse")
+    .brief("使用鼠标（默认关闭）", "Use the mouse (off by default)")
+    .help(
+        "使用鼠标：点击选择，滚轮滚动（默认关闭，以便终端自身的选择和复制可用）",
+        "Use the mouse: click to select, wheel to scroll (off by default, so the terminal's own selection and copy work)",
+    );
 
 pub const PROGRAM: Sub<Review> = Sub {
     name: "appraise",
@@ -88,6 +123,19 @@ pub const PROGRAM: Sub<Review> = Sub {
         &MOUSE,
     ],
     hidden: false,
+    examples: &[
+        Example::new("appraise", "评阅内置的示例报告", "Review the built-in sample report"),
+        Example::new(
+            "appraise report.docx --evaluator 张三",
+            "即时导入 Word 报告，以张三的名义评分",
+            "Import a Word report on the fly and score it under the name given",
+        ),
+        Example::new(
+            "appraise report.json --read-only --lang zh",
+            "只看不改，界面用中文",
+            "Look without changing anything, the interface in Chinese",
+        ),
+    ],
     read: |m| Review {
         report: OPEN_REPORT.path(m),
         scores: OPEN_SCORES.path(m),
@@ -101,16 +149,20 @@ pub const PROGRAM: Sub<Review> = Sub {
 };
 
 // ── check ───────────────────────────────────────────────────────────────────────────────
-pub const CHECK_REPORT: Flag = Flag::positional("report", Kind::Path, REPORT).required().help(
-    "要检查的报告（也可以是 .txt/.md/.docx/.pdf 报告，先导入再检查；- 表示标准输入）",
-    "The report to check (or a .txt/.md/.docx/.pdf report, imported first; - reads standard input)",
-);
+pub const CHECK_REPORT: Flag = Flag::positional("report", Kind::Path, REPORT)
+    .required()
+    .brief("要检查的报告（- 表示标准输入）", "The report to check (- reads standard input)")
+    .help(
+        "要检查的报告（也可以是 .txt/.md/.docx/.pdf 报告，先导入再检查；- 表示标准输入）",
+        "The report to check (or a .txt/.md/.docx/.pdf report, imported first; - reads standard input)",
+    );
 pub const CHECK_SCORES: Flag =
     Flag::option("scores", Kind::Path, PATH).help("同时检查的评分文件", "A scores file to check as well");
-pub const CHECK_JSON: Flag = Flag::switch("json").help(
-    "以 appraise.check/1 格式输出结果：每个问题带稳定的代码及其位置",
-    "Print the result as JSON (appraise.check/1): each problem with a stable code and its place",
-);
+pub const CHECK_JSON: Flag =
+    Flag::switch("json").brief("以 JSON 格式输出结果", "Print the result as JSON").help(
+        "以 appraise.check/1 格式输出结果：每个问题带稳定的代码及其位置",
+        "Print the result as JSON (appraise.check/1): each problem with a stable code and its place",
+    );
 
 pub const CHECK: Sub<Command> = Sub {
     name: "check",
@@ -118,44 +170,78 @@ pub const CHECK: Sub<Command> = Sub {
         zh: "检查报告（及评分文件）：列出每个问题及其位置；有效时退出码为 0，无效时为 2",
         en: "Validate a report (and a scores file): every problem with its place; exit 0 valid, 2 invalid",
     },
-    flags: &[&CHECK_REPORT, &CHECK_SCORES, &CHECK_JSON],
+    flags: &[&CHECK_REPORT, &CHECK_SCORES, &WHOSE, &CHECK_JSON],
     hidden: false,
+    examples: &[
+        Example::new(
+            "appraise check report.json --scores report.scores.json",
+            "检查报告和评分文件：每个问题及其位置",
+            "Check a report and its scores: every problem with its place",
+        ),
+        Example::new(
+            "appraise import report.txt -o - | appraise check -",
+            "检查从标准输入读入的报告",
+            "Check a report read from standard input",
+        ),
+    ],
     read: |m| Command::Check {
         report: CHECK_REPORT.path(m).unwrap_or_default(),
         scores: CHECK_SCORES.path(m),
+        evaluator: WHOSE.get(m),
         json: CHECK_JSON.on(m),
     },
 };
 
 // ── import ──────────────────────────────────────────────────────────────────────────────
-pub const IMPORT_TEXT: Flag = Flag::positional("text", Kind::Path, Text { zh: "文档", en: "TEXT" }).required().help(
-    "文档：.txt、.md、.docx 或 .pdf（UTF-8、UTF-16、GB18030/GBK/Big5 编码的文本），或单独一份评分表（.xlsx, .xls, .csv）；- 表示标准输入",
-    "The document: .txt, .md, .docx or .pdf (UTF-8, UTF-16, GB18030/GBK or Big5 text), or a scoring table alone (.xlsx, .xls, .csv); - reads standard input",
-);
+pub const IMPORT_TEXT: Flag = Flag::positional("text", Kind::Path, Text { zh: "文档", en: "TEXT" })
+    .required()
+    .brief(
+        "文档：.txt、.md、.docx、.pdf 或单独的评分表；- 表示标准输入",
+        "The document: .txt, .md, .docx, .pdf or a scoring table; - reads stdin",
+    )
+    .help(
+        "文档：.txt、.md、.docx 或 .pdf（UTF-8、UTF-16、GB18030/GBK/Big5 编码的文本），或单独一份评分表（.xlsx, .xls, .csv）；- 表示标准输入",
+        "The document: .txt, .md, .docx or .pdf (UTF-8, UTF-16, GB18030/GBK or Big5 text), or a scoring table alone (.xlsx, .xls, .csv); - reads standard input",
+    );
 /// Names the encodings of `import::ENCODING_EXAMPLES` (a test holds them equal).
-pub const IMPORT_ENCODING: Flag = Flag::option("encoding", Kind::Text, NAME).help(
-    "文本的编码，在自动识别不对时指定：如 `utf-8, gbk, gb18030, big5, utf-16le, shift_jis`（默认：自动识别）",
-    "The text's encoding, when detection gets it wrong: a name such as utf-8, gbk, gb18030, big5, utf-16le, shift_jis (default: detected)",
-);
+pub const IMPORT_ENCODING: Flag = Flag::option("encoding", Kind::Text, NAME)
+    .brief("文本的编码（默认：自动识别）", "The text's encoding (default: detected)")
+    .help(
+        "文本的编码，在自动识别不对时指定：如 `utf-8, gbk, gb18030, big5, utf-16le, shift_jis`（默认：自动识别）",
+        "The text's encoding, when detection gets it wrong: a name such as utf-8, gbk, gb18030, big5, utf-16le, shift_jis (default: detected)",
+    );
 pub const IMPORT_OUTPUT: Flag = Flag::option("output", Kind::Path, REPORT_JSON)
     .short('o')
     .help("报告写到哪里（默认：标准输出）", "Where to write the report (default: standard output)");
-pub const RUBRIC: Flag = Flag::option("rubric", Kind::Path, Text { zh: "评分表", en: "TABLE" }).help(
-    "评价机构的评分表（评分表）：评分的是其中的指标，报告正文作为佐证",
-    "The office's scoring table (评分表): its indicators are what is scored, the text is the evidence",
-);
-pub const SHEET: Flag = Flag::option("sheet", Kind::Text, Text { zh: "工作表", en: "SHEET" }).help(
-    "工作簿中评分表所在的工作表（--rubric 的表，或单独导入的评分表）：名称或序号（默认：第一个有可识别表头的工作表）",
-    "The scoring table's worksheet in a workbook (the --rubric table's, or the document's when it is a table alone): its name or number (default: the first with a recognisable header)",
-);
-pub const SCORE_TEXT: Flag = Flag::switch("score-text").requires(RUBRIC.id).help(
-    "与 --rubric 一起用：除指标外，也给正文的各条评分",
-    "With --rubric: score the text's claims too, besides the indicators",
-);
-pub const REQUIRE_REASONS: Flag = Flag::switch("require-reasons").conflicts_with(NO_REQUIRE_REASONS.id).help(
-    "低于满分的评分须写理由（扣分原因）；用 --rubric 时默认如此",
-    "A score below full marks needs a reason (扣分原因); the default with --rubric",
-);
+pub const RUBRIC: Flag = Flag::option("rubric", Kind::Path, Text { zh: "评分表", en: "TABLE" })
+    .brief(
+        "评价机构的评分表：评分的是其中的指标",
+        "The office's scoring table (评分表): its indicators are scored",
+    )
+    .help(
+        "评价机构的评分表（评分表）：评分的是其中的指标，报告正文作为佐证",
+        "The office's scoring table (评分表): its indicators are what is scored, the text is the evidence",
+    );
+pub const SHEET: Flag = Flag::option("sheet", Kind::Text, Text { zh: "工作表", en: "SHEET" })
+    .brief("评分表所在的工作表：名称或序号", "The scoring table's worksheet: its name or number")
+    .help(
+        "工作簿中评分表所在的工作表（--rubric 的表，或单独导入的评分表）：名称或序号（默认：第一个有可识别表头的工作表）",
+        "The scoring table's worksheet in a workbook (the --rubric table's, or the document's when it is a table alone): its name or number (default: the first with a recognisable header)",
+    );
+pub const SCORE_TEXT: Flag = Flag::switch("score-text")
+    .requires(RUBRIC.id)
+    .brief("与 --rubric 一起用：正文的各条也评分", "With --rubric: score the text's claims too")
+    .help(
+        "与 --rubric 一起用：除指标外，也给正文的各条评分",
+        "With --rubric: score the text's claims too, besides the indicators",
+    );
+pub const REQUIRE_REASONS: Flag = Flag::switch("require-reasons")
+    .conflicts_with(NO_REQUIRE_REASONS.id)
+    .brief("低于满分的评分须写扣分原因", "A score below full marks needs a reason (扣分原因)")
+    .help(
+        "低于满分的评分须写理由（扣分原因）；用 --rubric 时默认如此",
+        "A score below full marks needs a reason (扣分原因); the default with --rubric",
+    );
 pub const NO_REQUIRE_REASONS: Flag = Flag::switch("no-require-reasons").help(
     "低于满分的评分不要求写理由，即使用了 --rubric",
     "Scores below full marks need no reason, even with --rubric",
@@ -171,6 +257,10 @@ pub const ID: Flag = Flag::option("id", Kind::Text, Text::same("ID")).help(
 pub const TITLE: Flag = Flag::option("title", Kind::Text, Text { zh: "标题", en: "TITLE" }).help(
     "报告的标题（默认：文档的第一个标题行）",
     "The report title (default: the document's first title line)",
+);
+pub const UNIT: Flag = Flag::option("unit", Kind::Text, Text { zh: "单位", en: "NAME" }).help(
+    "被评价单位（默认：用 --rubric 时取封面、标题，标题为通用表名时取正文开头所写的单位）",
+    "The unit being evaluated (default: with --rubric, the one the cover or title names, or under a generic title the text's opening)",
 );
 pub const QUIET: Flag = Flag::switch("quiet")
     .short('q')
@@ -195,9 +285,27 @@ pub const IMPORT: Sub<Command> = Sub {
         &STEP,
         &ID,
         &TITLE,
+        &UNIT,
         &QUIET,
     ],
     hidden: false,
+    examples: &[
+        Example::new(
+            "appraise import report.docx -o report.json",
+            "把 Word 报告转成报告文件",
+            "Turn a Word report into a report file",
+        ),
+        Example::new(
+            "appraise import report.pdf --rubric table.xlsx -o report.json",
+            "按评价机构的评分表导入：评分的是表中的指标，报告正文作为佐证",
+            "Import on the office's scoring table: its indicators are scored, the text is the evidence",
+        ),
+        Example::new(
+            "appraise import report.txt --encoding gbk -o report.json",
+            "指定文本的编码",
+            "Name the text's encoding",
+        ),
+    ],
     read: |m| {
         Command::Import(ImportArgs {
             text: IMPORT_TEXT.path(m).unwrap_or_default(),
@@ -212,21 +320,39 @@ pub const IMPORT: Sub<Command> = Sub {
             step: STEP.get(m),
             id: ID.get(m),
             title: TITLE.get(m),
+            unit: UNIT.get(m),
             quiet: QUIET.on(m),
         })
     },
 };
 
 // ── config ──────────────────────────────────────────────────────────────────────────────
+pub const DEFAULT_CONFIG: Flag = Flag::switch("default").help(
+    "打印完整的默认 config.toml（每项设置、每张按键表，都带注释），可作为自己配置的起点",
+    "Print the whole default config.toml (every setting and key table, commented): a start for your own",
+);
+
 pub const SHOW_CONFIG: Sub<Command> = Sub {
     name: "config",
     about: Text {
         zh: "显示正在使用的配置文件和生效的设置，包括按键",
         en: "Print the configuration files in use and the effective settings, keys included",
     },
-    flags: &[],
+    flags: &[&DEFAULT_CONFIG],
     hidden: false,
-    read: |_| Command::Config,
+    examples: &[
+        Example::new(
+            "appraise config",
+            "显示正在使用的文件、设置和按键",
+            "Show the files in use, the settings and the keys",
+        ),
+        Example::new(
+            "appraise config --default > config.toml",
+            "写出带注释的默认配置文件，作为修改的起点",
+            "Write the commented default configuration, a start for your own",
+        ),
+    ],
+    read: |m| Command::Config { default: DEFAULT_CONFIG.on(m) },
 };
 
 // ── gen ─────────────────────────────────────────────────────────────────────────────────
@@ -249,6 +375,11 @@ pub const GEN: Sub<Command> = Sub {
     },
     flags: &[&ITEMS, &SEED, &GEN_OUTPUT],
     hidden: false,
+    examples: &[Example::new(
+        "appraise gen --items 100000 -o big.json",
+        "生成一份有 10 万个评分项的报告",
+        "Write a report of 100 000 items",
+    )],
     read: |m| Command::Gen {
         items: ITEMS.get(m).unwrap_or_default(),
         seed: SEED.get(m).unwrap_or(crate::cmd::DEFAULT_SEED),
@@ -260,28 +391,56 @@ pub const GEN: Sub<Command> = Sub {
 pub const SCORED_REPORT: Flag = Flag::positional("report", Kind::Path, REPORT)
     .required()
     .help("所评的报告", "The report that was scored");
-pub const EXPORT_SCORES: Flag = Flag::option("scores", Kind::Path, PATH).help(
-    "放进评分表的评分（默认：报告旁边的 名称.scores.json）",
-    "The scores to put in the sheet (default: beside the report, NAME.scores.json)",
-);
+pub const EXPORT_REPORT: Flag = Flag::positional("report", Kind::Path, REPORT).required()
+    .brief("所评的报告（- 表示标准输入，须同时给出 --scores）", "The report that was scored (- reads stdin, with --scores)")
+    .help(
+        "所评的报告（也可以是 .txt/.md/.docx/.pdf 报告，先导入；- 表示标准输入，此时须用 --scores 指定评分文件）",
+        "The report that was scored (or a .txt/.md/.docx/.pdf report, imported first; - reads standard input, and then --scores names the scores)",
+    );
+pub const EXPORT_SCORES: Flag = Flag::option("scores", Kind::Path, PATH)
+    .brief(
+        "放进评分表的评分（默认：报告旁边）",
+        "The scores to put in the sheet (default: beside the report)",
+    )
+    .help(
+        "放进评分表的评分（默认：报告旁边的 名称.scores.json）",
+        "The scores to put in the sheet (default: beside the report, NAME.scores.json)",
+    );
 pub const FORMAT: Flag = Flag::option("format", Kind::Format, Text { zh: "格式", en: "FORMAT" })
     .help("默认：按 -o 的扩展名，否则为 csv", "Default: from the extension of -o, else csv");
-pub const SHEET_OUTPUT: Flag = Flag::option("output", Kind::Path, Text { zh: "输出", en: "OUT" }).short('o').help(
-    "写到这里（`-` 表示标准输出）。默认：标准输出；但 xlsx 写在输入文件旁边（export：评分文件旁的 名称.sheet.xlsx；merge：报告旁的 名称.panel.xlsx）",
-    "Write here (`-` for stdout). Default: stdout, except xlsx, which goes beside the inputs (export: NAME.sheet.xlsx beside the scores file; merge: NAME.panel.xlsx beside the report)",
-);
-pub const SHEET_LANG: Flag = Flag::option("lang", Kind::Lang, LANG).help(
-    "表头和标签用中文还是英文（默认：报告的语言）",
-    "Headers and labels in Chinese or English (default: the report's language)",
-);
-pub const NO_BOM: Flag = Flag::switch("no-bom").help(
-    "CSV 供脚本使用：不加 UTF-8 字节顺序标记，单元格照原文写出，不加公式防护（以 = 开头的说明在电子表格中会被当作公式，不要交给人用电子表格打开）",
-    "CSV for scripts: no UTF-8 byte-order mark, every cell exactly its text and no formula guard (a note starting with = becomes a live formula in a spreadsheet: do not give this file to people)",
-);
-pub const DISAGREE: Flag = Flag::option("disagree", Kind::Text, Text { zh: "百分数", en: "PCT" }).help(
-    "最高分与最低分之差超过该项满分 百分数% 的评分项将被标出（默认 20）",
-    "Mark items whose highest and lowest scores differ by more than PCT% of the item's max (default 20)",
-);
+pub const SHEET_OUTPUT: Flag = Flag::option("output", Kind::Path, Text { zh: "输出", en: "OUT" }).short('o')
+    .brief(
+        "写到这里（- 表示标准输出；xlsx 默认写在输入文件旁边）",
+        "Write here (- for stdout; xlsx goes beside the inputs by default)",
+    )
+    .help(
+        "写到这里（`-` 表示标准输出）。默认：标准输出；但 xlsx 写在输入文件旁边（export：评分文件旁的 名称.sheet.xlsx；merge：报告旁的 名称.panel.xlsx）",
+        "Write here (`-` for stdout). Default: stdout, except xlsx, which goes beside the inputs (export: NAME.sheet.xlsx beside the scores file; merge: NAME.panel.xlsx beside the report)",
+    );
+pub const SHEET_LANG: Flag = Flag::option("lang", Kind::Lang, LANG)
+    .brief("表头和标签的语言：zh 或 en", "The sheet's language: zh or en")
+    .help(
+        "表头和标签用中文还是英文（默认：报告的语言）",
+        "Headers and labels in Chinese or English (default: the report's language)",
+    );
+pub const NO_BOM: Flag = Flag::switch("no-bom")
+    .brief(
+        "供脚本使用的 CSV：不加字节顺序标记和公式防护",
+        "CSV for scripts: no byte-order mark, no formula guard",
+    )
+    .help(
+        "CSV 供脚本使用：不加 UTF-8 字节顺序标记，单元格照原文写出，不加公式防护（以 = 开头的说明在电子表格中会被当作公式，不要交给人用电子表格打开）",
+        "CSV for scripts: no UTF-8 byte-order mark, every cell exactly its text and no formula guard (a note starting with = becomes a live formula in a spreadsheet: do not give this file to people)",
+    );
+pub const DISAGREE: Flag = Flag::option("disagree", Kind::Text, Text { zh: "百分数", en: "PCT" })
+    .brief(
+        "极差超过该项满分的 百分数% 时标出（默认 20）",
+        "Mark a spread above PCT% of an item's max (default 20)",
+    )
+    .help(
+        "最高分与最低分之差超过该项满分 百分数% 的评分项将被标出（默认 20）",
+        "Mark items whose highest and lowest scores differ by more than PCT% of the item's max (default 20)",
+    );
 
 /// How `export` and `merge` write their sheet.
 fn sheet_options(m: &ArgMatches) -> SheetOptions {
@@ -299,30 +458,54 @@ pub const EXPORT: Sub<Command> = Sub {
         zh: "生成评分表：每个评分项一行，含章节小计、总分、得分率和等级",
         en: "Write a scoring sheet (评分表): a row per item, section subtotals, total, percent and grade",
     },
-    flags: &[&SCORED_REPORT, &EXPORT_SCORES, &FORMAT, &SHEET_OUTPUT, &SHEET_LANG, &NO_BOM],
+    flags: &[&EXPORT_REPORT, &EXPORT_SCORES, &WHOSE, &FORMAT, &SHEET_OUTPUT, &SHEET_LANG, &NO_BOM],
     hidden: false,
+    examples: &[
+        Example::new(
+            "appraise export report.json -o sheet.xlsx",
+            "把评分表写成 xlsx 工作簿",
+            "Write the scoring sheet as an xlsx workbook",
+        ),
+        Example::new(
+            "appraise export report.json --format md --lang en",
+            "在标准输出上写出英文的 Markdown 评分表",
+            "Print the sheet as Markdown, in English",
+        ),
+        Example::new(
+            "appraise import report.docx -o - | appraise export - --scores report.scores.json",
+            "报告来自标准输入，评分文件用 --scores 指定",
+            "The report from standard input, its scores named by --scores",
+        ),
+    ],
     read: |m| {
         Command::Export(ExportArgs {
-            report: SCORED_REPORT.path(m).unwrap_or_default(),
+            report: EXPORT_REPORT.path(m).unwrap_or_default(),
             scores: EXPORT_SCORES.path(m),
+            evaluator: WHOSE.get(m),
             sheet: sheet_options(m),
         })
     },
 };
 
 // ── summary ─────────────────────────────────────────────────────────────────────────────
-pub const SUMMARY_REPORT: Flag = Flag::positional("report", Kind::Path, REPORT).required().help(
-    "要汇总的报告（也可以是 .txt/.md/.docx/.pdf 报告，先导入；- 表示标准输入）",
-    "The report to summarise (or a .txt/.md/.docx/.pdf report, imported first; - reads standard input)",
-);
-pub const SUMMARY_SCORES: Flag = Flag::option("scores", Kind::Path, PATH).help(
-    "评分文件（默认：报告旁边的 名称.scores.json）",
-    "The scores (default: beside the report, NAME.scores.json)",
-);
-pub const SUMMARY_JSON: Flag = Flag::switch("json").help(
-    "以 appraise.summary/1 格式输出汇总：每个需要注意的评分项带稳定的代码",
-    "Print the summary as JSON (appraise.summary/1): each item needing attention with a stable code",
-);
+pub const SUMMARY_REPORT: Flag = Flag::positional("report", Kind::Path, REPORT)
+    .required()
+    .brief("要汇总的报告（- 表示标准输入）", "The report to summarise (- reads standard input)")
+    .help(
+        "要汇总的报告（也可以是 .txt/.md/.docx/.pdf 报告，先导入；- 表示标准输入）",
+        "The report to summarise (or a .txt/.md/.docx/.pdf report, imported first; - reads standard input)",
+    );
+pub const SUMMARY_SCORES: Flag = Flag::option("scores", Kind::Path, PATH)
+    .brief("评分文件（默认：报告旁边）", "The scores (default: beside the report)")
+    .help(
+        "评分文件（默认：报告旁边的 名称.scores.json）",
+        "The scores (default: beside the report, NAME.scores.json)",
+    );
+pub const SUMMARY_JSON: Flag =
+    Flag::switch("json").brief("以 JSON 格式输出汇总", "Print the summary as JSON").help(
+        "以 appraise.summary/1 格式输出汇总：每个需要注意的评分项带稳定的代码",
+        "Print the summary as JSON (appraise.summary/1): each item needing attention with a stable code",
+    );
 
 pub const SUMMARY: Sub<Command> = Sub {
     name: "summary",
@@ -330,11 +513,24 @@ pub const SUMMARY: Sub<Command> = Sub {
         zh: "显示总分、得分率、等级、进度、各章节小计，以及缺少扣分原因的评分项",
         en: "Print totals, percent, grade, progress, per-section subtotals and the items missing a reason",
     },
-    flags: &[&SUMMARY_REPORT, &SUMMARY_SCORES, &SUMMARY_JSON],
+    flags: &[&SUMMARY_REPORT, &SUMMARY_SCORES, &WHOSE, &SUMMARY_JSON],
     hidden: false,
+    examples: &[
+        Example::new(
+            "appraise summary report.json",
+            "总分、得分率、等级、进度和缺少扣分原因的评分项",
+            "Totals, percent, grade, progress and the items missing a reason",
+        ),
+        Example::new(
+            "appraise summary report.json --json",
+            "同样的内容，以 JSON 格式输出",
+            "The same, as JSON",
+        ),
+    ],
     read: |m| Command::Summary {
         report: SUMMARY_REPORT.path(m).unwrap_or_default(),
         scores: SUMMARY_SCORES.path(m),
+        evaluator: WHOSE.get(m),
         json: SUMMARY_JSON.on(m),
     },
 };
@@ -344,10 +540,12 @@ pub const MERGE_SCORES: Flag = Flag::positional("scores", Kind::Path, SCORES).ma
     "各评价人的评分文件，或存放评分文件的文件夹",
     "The evaluators' scores files, or folders holding them",
 );
-pub const MERGE_TRIM: Flag = Flag::switch("trim").help(
-    "每个评分项去掉一个最高分和一个最低分后取平均（评分不足 3 个的取平均值，并在表中标出）",
-    "Drop each item's highest and lowest score before taking the mean (an item with fewer than 3 scores takes the plain mean, marked in the sheet)",
-);
+pub const MERGE_TRIM: Flag = Flag::switch("trim")
+    .brief("去掉每项的一个最高分和一个最低分后取平均", "Drop each item's highest and lowest score before the mean")
+    .help(
+        "每个评分项去掉一个最高分和一个最低分后取平均（评分不足 3 个的取平均值，并在表中标出）",
+        "Drop each item's highest and lowest score before taking the mean (an item with fewer than 3 scores takes the plain mean, marked in the sheet)",
+    );
 
 pub const MERGE: Sub<Command> = Sub {
     name: "merge",
@@ -366,6 +564,11 @@ pub const MERGE: Sub<Command> = Sub {
         &MERGE_TRIM,
     ],
     hidden: false,
+    examples: &[Example::new(
+        "appraise merge report.json scores/ --trim -o panel.xlsx",
+        "把文件夹中各评价人的评分汇成一张表，去掉最高分和最低分",
+        "One sheet of every evaluator's scores in a folder, highest and lowest dropped",
+    )],
     read: |m| {
         Command::Merge(MergeArgs {
             report: SCORED_REPORT.path(m).unwrap_or_default(),
@@ -381,10 +584,12 @@ pub const MERGE: Sub<Command> = Sub {
 pub const PANEL_SCORES: Flag = Flag::positional("scores", Kind::Path, SCORES)
     .many()
     .help("各评价人的评分文件，或存放它们的文件夹", "The evaluators' scores files, or a folder holding them");
-pub const PANEL_TRIM: Flag = Flag::switch("trim").help(
-    "专家组得分去掉每项的一个最高分和一个最低分（至少 3 个评分时）",
-    "The panel's score drops each item's highest and lowest score (with 3 scores or more)",
-);
+pub const PANEL_TRIM: Flag = Flag::switch("trim")
+    .brief("专家组得分去掉一个最高分和一个最低分", "The panel's score drops the highest and lowest score")
+    .help(
+        "专家组得分去掉每项的一个最高分和一个最低分（至少 3 个评分时）",
+        "The panel's score drops each item's highest and lowest score (with 3 scores or more)",
+    );
 
 pub const PANEL: Sub<Command> = Sub {
     name: "panel",
@@ -394,12 +599,18 @@ pub const PANEL: Sub<Command> = Sub {
     },
     flags: &[&SCORED_REPORT, &PANEL_SCORES, &PANEL_TRIM, &DISAGREE],
     hidden: false,
+    examples: &[Example::new(
+        "appraise panel report.json scores/",
+        "专家组组长视图：逐项确定专家组的评价得分",
+        "The chair's view: settle the panel's score item by item",
+    )],
     read: |m| {
         Command::Panel(PanelArgs {
             report: SCORED_REPORT.path(m).unwrap_or_default(),
             scores: PANEL_SCORES.all(m),
             trim: PANEL_TRIM.on(m),
             disagree: DISAGREE.get(m),
+            imported: None,
         })
     },
 };
@@ -413,6 +624,7 @@ pub const MANPAGE: Sub<Command> = Sub {
     },
     flags: &[],
     hidden: true,
+    examples: &[Example::new("appraise manpage > appraise.1", "写出手册页", "Write the manual page")],
     read: |_| Command::Manpage,
 };
 
@@ -428,36 +640,83 @@ pub const COMPLETIONS: Sub<Command> = Sub {
     },
     flags: &[&SHELL],
     hidden: false,
+    examples: &[
+        Example::new(
+            "appraise completions bash > ~/.local/share/bash-completion/completions/appraise",
+            "为 bash 安装补全",
+            "Install the completions for bash",
+        ),
+        Example::new(
+            "appraise completions fish > ~/.config/fish/completions/appraise.fish",
+            "为 fish 安装补全",
+            "Install the completions for fish",
+        ),
+    ],
     read: |m| Command::Completions { shell: SHELL.get(m).unwrap_or(clap_complete::Shell::Bash) },
 };
 
 // ── search ──────────────────────────────────────────────────────────────────────────────
 pub const SEARCH_REPORT: Flag =
     Flag::positional("report", Kind::Path, REPORT).required().help("要搜索的报告", "The report to search");
-pub const QUERY: Flag = Flag::positional("query", Kind::Text, Text { zh: "搜索词", en: "QUERY" }).required().help(
-    "搜索词：空格分隔，全部须匹配；'词 精确匹配，^词 开头，词$ 结尾，!词 排除",
-    "What to look for: space-separated terms, all of which must match; 'term exact, ^term prefix, term$ suffix, !term not",
-);
+pub const QUERY: Flag = Flag::positional("query", Kind::Text, Text { zh: "搜索词", en: "QUERY" }).required()
+    .brief("搜索词（语法同搜索框）", "What to look for (the search box's syntax)")
+    .help(
+        "搜索词：空格分隔，全部须匹配；'词 精确匹配，^词 开头，词$ 结尾，!词 排除",
+        "What to look for: space-separated terms, all of which must match; 'term exact, ^term prefix, term$ suffix, !term not",
+    );
 pub const SEARCH_JSON: Flag = Flag::switch("json").help(
     "输出 JSON 数组（见 docs/schema/search-1.json）",
     "Print a JSON array (see docs/schema/search-1.json)",
 );
 pub const LIMIT: Flag = Flag::option("limit", Kind::Count, N)
     .help("最多显示多少个结果（默认：全部）", "Show at most N hits (default: all)");
+/// `search --evaluator NAME`: that evaluator's notes are searched too.
+pub const WHOSE_NOTES: Flag = Flag::option("evaluator", Kind::Text, NAME)
+    .brief("同时搜索这位评价人的扣分原因", "Search that evaluator's notes too")
+    .help(
+        "同时搜索这位评价人（按评分文件中写明的名字找）写下的扣分原因和说明",
+        "Search the notes (reasons) of that evaluator too, from their own scores file (found by the name in it)",
+    );
+pub const COLOR: Flag = Flag::option("color", Kind::Color, Text { zh: "何时", en: "WHEN" })
+    .default("auto")
+    .brief("何时用颜色标出匹配：auto、always 或 never", "When to colour matches: auto, always or never")
+    .help(
+        "何时用颜色标出匹配的字：auto 仅在终端上且未设置 NO_COLOR 时，always 总是，never 从不",
+        "When to colour the matched characters: auto on a terminal unless NO_COLOR is set, always, or never",
+    );
 
 pub const SEARCH: Sub<Command> = Sub {
     name: "search",
     about: Text {
-        zh: "在终端外搜索报告：按搜索框的同一排序，每个结果一行（或 JSON），含编号、所在章节、标题和匹配位置",
-        en: "Search a report from the shell: the search box's ranked hits, a line each (or JSON), with id, section path, title and match positions",
+        zh: "在终端外搜索报告：按搜索框的排序，每个结果一行（编号、种类、所在章节和标题、匹配的文字，以制表符分隔）或 JSON；没有结果时退出码为 1",
+        en: "Search a report from the shell: the search box's ranked hits, a tab-separated line each (id, kind, place, matched text) or JSON; exit 1 when none",
     },
-    flags: &[&SEARCH_REPORT, &QUERY, &SEARCH_JSON, &LIMIT],
+    flags: &[&SEARCH_REPORT, &QUERY, &WHOSE_NOTES, &SEARCH_JSON, &LIMIT, &COLOR],
     hidden: false,
+    examples: &[
+        Example::new(
+            "appraise search report.json 网办",
+            "在报告中搜索：每个结果一行，各栏以制表符分隔",
+            "Search a report: a line per hit, its fields separated by tabs",
+        ),
+        Example::new(
+            "appraise search report.json ^s2 --limit 5 --json",
+            "编号以 s2 开头的前 5 个结果，以 JSON 格式输出",
+            "The first 5 hits whose id starts with s2, as JSON",
+        ),
+        Example::new(
+            "appraise search report.json 网办 --color never | cut -f1",
+            "只取各结果的编号",
+            "Only the hits' ids",
+        ),
+    ],
     read: |m| Command::Search {
         report: SEARCH_REPORT.path(m).unwrap_or_default(),
         query: QUERY.get(m).unwrap_or_default(),
         json: SEARCH_JSON.on(m),
         limit: LIMIT.get(m),
+        color: COLOR.get(m).unwrap_or(clap::ColorChoice::Auto),
+        evaluator: WHOSE_NOTES.get(m),
     },
 };
 

@@ -1,7 +1,8 @@
 //! What a declaration in `defs.rs` is: a [`Flag`] (a flag or a positional argument: its names,
 //! its [`Value`], its rules and its help as a [`Text`] in both languages), built with `const`
-//! steps (`Flag::option("scores", Kind::Path, PATH).help(zh, en)`), and a [`Sub`] (the program
-//! or a subcommand: what it does, its flags, and what it makes of them). A flag's value is taken
+//! steps (`Flag::option("scores", Kind::Path, PATH).help(zh, en)`, with a `brief` for `-h` when
+//! the help is long), and a [`Sub`] (the program or a subcommand: what it does, its flags, its
+//! [`Example`]s, and what it makes of them). A flag's value is taken
 //! back from clap's matches by the flag itself ([`Flag::get`], [`Flag::on`]), so the code that
 //! reads it names the declaration, never a string.
 
@@ -54,6 +55,8 @@ pub enum Kind {
     Format,
     /// A shell (`clap_complete::Shell`).
     Shell,
+    /// `auto`, `always` or `never` (`clap::ColorChoice`).
+    Color,
 }
 
 /// A flag's value: what it is, its name in `--help` (`<PATH>`), and whether it may be repeated.
@@ -75,7 +78,10 @@ pub struct Flag {
     pub short: Option<char>,
     /// None for a switch.
     pub value: Option<Value>,
+    /// The whole help, as `--help` and the man page show it.
     pub help: Text,
+    /// A few words for `-h`, when the help is longer than a line.
+    pub brief: Option<Text>,
     pub required: bool,
     /// The value when none is given, shown in `--help`.
     pub default: Option<&'static str>,
@@ -95,6 +101,7 @@ impl Flag {
             short: None,
             value,
             help: Text { zh: "", en: "" },
+            brief: None,
             required: false,
             default: None,
             requires: None,
@@ -121,6 +128,16 @@ impl Flag {
     pub(super) const fn help(mut self, zh: &'static str, en: &'static str) -> Flag {
         self.help = Text { zh, en };
         self
+    }
+
+    pub(super) const fn brief(mut self, zh: &'static str, en: &'static str) -> Flag {
+        self.brief = Some(Text { zh, en });
+        self
+    }
+
+    /// What `-h` shows: the brief, else the whole help.
+    pub fn short_help(&self) -> Text {
+        self.brief.unwrap_or(self.help)
     }
 
     pub(super) const fn short(mut self, short: char) -> Flag {
@@ -191,6 +208,23 @@ pub struct Sub<T: 'static> {
     pub flags: &'static [&'static Flag],
     /// Left out of `--help`, the man page and the completions.
     pub hidden: bool,
+    /// Shown by `--help` (not `-h`) and the man page.
+    pub examples: &'static [Example],
     /// The command, from clap's reading of its flags.
     pub read: fn(&ArgMatches) -> T,
+}
+
+/// A command line worth showing, and what it does. `line` is what is typed, from `appraise`
+/// on; it may go on through a pipe (`| cut -f1`) or into a file (`> out.csv`), and a test
+/// parses each `appraise` in it.
+#[derive(Debug, Clone, Copy)]
+pub struct Example {
+    pub line: &'static str,
+    pub what: Text,
+}
+
+impl Example {
+    pub(super) const fn new(line: &'static str, zh: &'static str, en: &'static str) -> Example {
+        Example { line, what: Text { zh, en } }
+    }
 }

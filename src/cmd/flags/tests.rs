@@ -2,6 +2,7 @@ use super::defs;
 use super::flag::{Flag, Sub, Text};
 use super::*;
 use crate::words;
+use crate::words::cli as w_cli;
 
 /// The program and every subcommand: its name as `--help` is asked for (`[]` the program's),
 /// its about and its flags.
@@ -58,7 +59,12 @@ fn every_flag_and_subcommand_has_help_in_both_languages() {
             }
         }
     }
-    for (what, text) in [("--help", defs::HELP), ("--version", defs::VERSION), ("help", defs::HELP_COMMAND)] {
+    for (what, text) in [
+        ("-h", defs::HELP),
+        ("--help", defs::HELP_LONG),
+        ("--version", defs::VERSION),
+        ("help", defs::HELP_COMMAND),
+    ] {
         problems.extend(problems_of(what, text));
     }
     assert!(problems.is_empty(), "the declarations:\n{}", problems.join("\n"));
@@ -175,7 +181,13 @@ fn every_flag_reaches_its_command() {
     let cases: Vec<(Vec<&str>, Command)> = vec![
         (
             vec!["check", "r.json", "--scores", "s.json", "--json"],
-            Command::Check { report: p("r.json"), scores: Some(p("s.json")), json: true },
+            Command::Check { report: p("r.json"), scores: Some(p("s.json")), evaluator: None, json: true },
+        ),
+        (
+            vec!["check", "r.json", "--evaluator", "李四"],
+            Command::Check {
+                report: p("r.json"), scores: None, evaluator: Some("李四".into()), json: false
+            },
         ),
         (
             vec![
@@ -199,6 +211,8 @@ fn every_flag_reaches_its_command() {
                 "x",
                 "--title",
                 "T",
+                "--unit",
+                "U",
                 "-q",
             ],
             Command::Import(ImportArgs {
@@ -214,6 +228,7 @@ fn every_flag_reaches_its_command() {
                 step: Some(0.5),
                 id: Some("x".into()),
                 title: Some("T".into()),
+                unit: Some("U".into()),
                 quiet: true,
             }),
         ),
@@ -221,7 +236,8 @@ fn every_flag_reaches_its_command() {
             vec!["import", "-", "--no-require-reasons"],
             Command::Import(ImportArgs { text: p("-"), no_require_reasons: true, ..ImportArgs::default() }),
         ),
-        (vec!["config"], Command::Config),
+        (vec!["config"], Command::Config { default: false }),
+        (vec!["config", "--default"], Command::Config { default: true }),
         (
             vec!["gen", "--items", "5"],
             Command::Gen { items: 5, seed: crate::cmd::DEFAULT_SEED, output: None },
@@ -238,6 +254,7 @@ fn every_flag_reaches_its_command() {
             Command::Export(ExportArgs {
                 report: p("r.json"),
                 scores: Some(p("s.json")),
+                evaluator: None,
                 sheet: crate::cmd::SheetOptions {
                     format: Some(crate::export::Format::Md),
                     out: Some(p("-")),
@@ -248,7 +265,16 @@ fn every_flag_reaches_its_command() {
         ),
         (
             vec!["summary", "-", "--scores", "s.json", "--json"],
-            Command::Summary { report: p("-"), scores: Some(p("s.json")), json: true },
+            Command::Summary { report: p("-"), scores: Some(p("s.json")), evaluator: None, json: true },
+        ),
+        (
+            vec!["summary", "r.json", "--evaluator", "王五"],
+            Command::Summary {
+                report: p("r.json"),
+                scores: None,
+                evaluator: Some("王五".into()),
+                json: false,
+            },
         ),
         (
             vec!["merge", "r.json", "a.json", "dir", "--format", "xlsx", "--disagree", "15", "--trim"],
@@ -270,17 +296,36 @@ fn every_flag_reaches_its_command() {
                 scores: vec![p("dir")],
                 trim: true,
                 disagree: Some("12.5".into()),
+                imported: None,
             }),
         ),
         (vec!["manpage"], Command::Manpage),
         (vec!["completions", "zsh"], Command::Completions { shell: clap_complete::Shell::Zsh }),
         (
-            vec!["search", "r.json", "a b", "--json", "--limit", "3"],
-            Command::Search { report: p("r.json"), query: "a b".into(), json: true, limit: Some(3) },
+            vec!["search", "r.json", "a b", "--json", "--limit", "3", "--color", "never"],
+            Command::Search {
+                report: p("r.json"),
+                query: "a b".into(),
+                json: true,
+                limit: Some(3),
+                color: clap::ColorChoice::Never,
+                evaluator: None,
+            },
+        ),
+        (
+            vec!["search", "r.json", "a"],
+            Command::Search {
+                report: p("r.json"),
+                query: "a".into(),
+                json: false,
+                limit: None,
+                color: clap::ColorChoice::Auto,
+                evaluator: None,
+            },
         ),
         (
             vec!["check", "r.json", "--config", "c.toml"],
-            Command::Check { report: p("r.json"), scores: None, json: false },
+            Command::Check { report: p("r.json"), scores: None, evaluator: None, json: false },
         ),
     ];
     for (args, want) in cases {
@@ -343,9 +388,110 @@ fn screens(mut cmd: clap::Command) -> Vec<(String, String)> {
 fn every_help_text_is_worded_in_chinese() {
     let _zh = words::pin(Lang::Zh);
     for (name, screen) in screens(command()) {
-        for english in ["Usage", "Commands", "Arguments", "Options", "Print", "default", "possible"] {
+        // clap's own words (an example's `--default` is a flag, not a word).
+        for english in ["Usage", "Commands", "Arguments", "Options", "Print", "[default", "possible"] {
             assert!(!screen.contains(english), "{name}: {english:?} is left in\n{screen}");
         }
         assert!(screen.contains("用法："), "{name}\n{screen}");
+    }
+}
+
+/// `-h` of the program and each subcommand, in the language pinned.
+fn short_help(path: &[&str]) -> String {
+    let mut cmd = command();
+    let mut at = &mut cmd;
+    for name in path {
+        at = at.find_subcommand_mut(name).expect("a declared subcommand");
+    }
+    at.render_help().to_string()
+}
+
+#[test]
+fn short_help_is_a_summary_and_long_help_ends_with_examples() {
+    for lang in [Lang::En, Lang::Zh] {
+        let _pinned = words::pin(lang);
+        let heading = w_cli::HEADING_EXAMPLES.in_lang(lang);
+        for sub in std::iter::once(None).chain(defs::SUBCOMMANDS.iter().map(Some)) {
+            let (path, flags, examples) = match sub {
+                None => (vec![], defs::PROGRAM.flags, defs::PROGRAM.examples),
+                Some(sub) => (vec![sub.name], sub.flags, sub.examples),
+            };
+            let (short, long) = (short_help(&path), long_help(&path));
+            assert!(short.len() < long.len(), "{lang:?} {path:?}: -h is no shorter\n{short}");
+            for flag in flags {
+                let brief = flag.short_help().in_lang(lang);
+                assert!(short.contains(brief), "{lang:?} {path:?}: -h lacks {brief:?}\n{short}");
+                if flag.brief.is_some() {
+                    let whole = flag.help.in_lang(lang);
+                    assert!(!short.contains(whole), "{lang:?} {path:?}: -h shows {whole:?}\n{short}");
+                    assert!(long.contains(whole), "{lang:?} {path:?}: --help lacks {whole:?}\n{long}");
+                }
+            }
+            assert!(!examples.is_empty(), "{path:?}: no examples");
+            assert!(!short.contains(heading), "{lang:?} {path:?}: -h shows the examples\n{short}");
+            let at = long.find(heading).unwrap_or_else(|| panic!("{lang:?} {path:?}: no examples\n{long}"));
+            for example in examples {
+                for text in [example.line, example.what.in_lang(lang)] {
+                    assert!(long[at..].contains(text), "{lang:?} {path:?}: {text:?} missing\n{long}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_example_is_a_command_line_that_parses() {
+    let _en = words::pin(Lang::En);
+    let all = defs::PROGRAM.examples.iter().chain(defs::SUBCOMMANDS.iter().flat_map(|sub| sub.examples));
+    let mut problems = Vec::new();
+    for example in all {
+        problems.extend(problems_of(&format!("example {}", example.line), example.what));
+        // Each `appraise …` of the line, before any redirection.
+        for part in example.line.split(" | ") {
+            let part = part.split(" > ").next().unwrap_or_default();
+            let words: Vec<&str> = part.split_whitespace().collect();
+            if words.first() != Some(&"appraise") {
+                continue;
+            }
+            let argv = words.iter().map(OsString::from).collect();
+            if let Err(e) = try_parse(argv) {
+                problems.push(format!("{}: {}", example.line, e.render()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "the examples:\n{}", problems.join("\n"));
+}
+
+#[test]
+fn help_lists_the_arguments_in_their_declared_order() {
+    for lang in [Lang::En, Lang::Zh] {
+        let _pinned = words::pin(lang);
+        for (path, _, flags) in commands() {
+            for screen in [short_help(&path), long_help(&path)] {
+                // The lists, after the usage.
+                let usage = screen.find(w_cli::HEADING_USAGE.in_lang(lang)).expect("a usage");
+                let lists = &screen[usage + screen[usage..].find("\n\n").expect("lists after the usage")..];
+                let places: Vec<usize> = flags
+                    .iter()
+                    .map(|flag| {
+                        let names = match (flag.long, flag.value) {
+                            (Some(long), _) => vec![format!("--{long}")],
+                            (None, Some(value)) => {
+                                let name = value.name.in_lang(lang);
+                                vec![format!("<{name}>"), format!("[{name}]")]
+                            }
+                            (None, None) => unreachable!("a positional argument has a value"),
+                        };
+                        names
+                            .iter()
+                            .find_map(|name| lists.find(name.as_str()))
+                            .unwrap_or_else(|| panic!("{lang:?} {path:?}: no {names:?}\n{screen}"))
+                    })
+                    .collect();
+                let mut sorted = places.clone();
+                sorted.sort_unstable();
+                assert_eq!(places, sorted, "{lang:?} {path:?}\n{screen}");
+            }
+        }
     }
 }

@@ -211,6 +211,11 @@ pub struct App {
     /// The search jumped here: its matches are marked in the reading pane while this node is
     /// shown (`Ctrl-n`/`Ctrl-p` go from one to the next).
     pub found: Option<Found>,
+    /// The zone stored times are shown in (the system's; files keep UTC).
+    pub zone: jiff::tz::TimeZone,
+    /// Reviewing one report of an evaluation: Esc with no message to dismiss goes back to the
+    /// list, as `q` does.
+    pub esc_leaves: bool,
 }
 
 /// What a search jump left to mark: the node it went to and the query, with a generation that
@@ -291,6 +296,8 @@ impl App {
             panel_reads: 0,
             confirm_all: false,
             found: None,
+            zone: jiff::tz::TimeZone::system(),
+            esc_leaves: false,
         };
         app.keep_cursor_visible();
         app
@@ -327,6 +334,11 @@ impl App {
     /// A search answer is due (the event loop then polls the worker often).
     pub fn search_pending(&self) -> bool {
         matches!(&self.mode, Mode::Search(s) if s.pending)
+    }
+
+    /// A stored time as the screen shows it: local, to the minute.
+    pub fn local_time(&self, stamp: &str) -> String {
+        crate::scores::local_time(stamp, &self.zone)
     }
 
     pub fn has_unsaved(&self) -> bool {
@@ -589,7 +601,10 @@ impl App {
             Info => self.mode = Mode::Info { scroll: 0 },
             Quit => return self.on_quit(),
             ForceQuit => self.quit = true,
+            Dismiss if self.message.is_none() && self.esc_leaves => return self.on_quit(),
             Dismiss => self.message = None,
+            // The list's keys are the list's own.
+            List(_) => {}
         }
         None
     }

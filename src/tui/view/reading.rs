@@ -15,6 +15,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+/// The most lines of one evaluator's note the panel view shows.
+const MEMBER_NOTE_LINES: usize = 200;
+
 /// Draws the pane; returns how many lines its text has at the pane's width.
 pub fn draw(app: &App, state: &mut super::ViewState, frame: &mut Frame, area: Rect) -> usize {
     let room = usize::from(area.width).saturating_sub(14);
@@ -285,7 +288,17 @@ fn panel_table(app: &App, i: usize, w: usize, out: &mut Vec<Line<'static>>) {
         let style = if e.and_then(|e| e.score).is_none() { t.unscored } else { Style::new() };
         let note = e.map(|e| e.note.trim()).unwrap_or("");
         let room = w.saturating_sub(text::width(&head));
-        let mut lines = if note.is_empty() { vec![String::new()] } else { text::wrap(note, room.max(8)) };
+        // A note shows in full up to a page; a longer one (megabytes, from another program)
+        // is cut with "…".
+        let mut lines = if note.is_empty() {
+            vec![String::new()]
+        } else {
+            let (mut lines, more) = text::wrap_head(note, room.max(8), MEMBER_NOTE_LINES);
+            if more && let Some(last) = lines.last_mut() {
+                last.push('…');
+            }
+            lines
+        };
         let first = lines.remove(0);
         out.push(Line::from(vec![Span::styled(head.clone(), style), Span::styled(first, t.muted)]));
         let indent = " ".repeat(text::width(&head));

@@ -88,11 +88,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                     Span::styled(words::NOTE_NONE.fill(&[("key", &key(Action::Annotate))]), t.muted),
                 ]));
             } else {
-                let wrapped = text::wrap(&entry.note, w.saturating_sub(LABEL).max(1));
-                let total = wrapped.len();
-                for (k, l) in wrapped.into_iter().take(room.max(1)).enumerate() {
+                let (wrapped, rest) =
+                    text::wrap_head(&entry.note, w.saturating_sub(LABEL).max(1), room.max(1));
+                let shown = wrapped.len();
+                for (k, l) in wrapped.into_iter().enumerate() {
                     let head = if k == 0 { words::NOTE_LABEL.get() } else { "       " };
-                    let more = k + 1 == room && total > room;
+                    let more = k + 1 == shown && rest;
                     let body = if more { clip(&format!("{l}…"), w.saturating_sub(LABEL)) } else { l };
                     lines.push(Line::from(vec![Span::styled(head, t.label), Span::raw(body)]));
                 }
