@@ -7,9 +7,12 @@ use super::para::{Kind, Noise, Para, ends_sentence, is_leader_char, strip_leader
 use std::collections::HashMap;
 
 /// Plain text or Markdown → paragraphs (one a line, or lines joined when the text is hard-wrapped).
-pub fn text_paras(text: &str, markdown: bool, noise: &mut Noise) -> Vec<Para> {
-    let text = scrub(text, noise);
+pub fn text_paras(text: impl Into<String>, markdown: bool, noise: &mut Noise) -> Vec<Para> {
+    let text = scrub(text.into(), noise);
     let raw = super::tables::mark(&text, markdown, noise);
+    // Each stage's output replaces its input: a large text is not held several times over.
+    drop(text);
+    crate::heap::release_free_memory();
     let raw: Vec<(String, Kind)> = if markdown {
         markdown_lines(&raw.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(), noise)
     } else {
@@ -31,8 +34,29 @@ pub fn tidy_line(line: &str) -> String {
     line.trim().to_string()
 }
 
-/// Line endings to `\n`, form feeds to line breaks, control and invisible characters out.
-fn scrub(text: &str, noise: &mut Noise) -> String {
+/// Line endings to `\n`, form feeds to line breaks, control and invisible characters out (the
+/// text itself back when it has none).
+fn scrub(text: String, noise: &mut Noise) -> String {
+    let clean = |c: char| {
+        c == '\n'
+            || c == '\t'
+            || !(c.is_control()
+                || matches!(
+                    c,
+                    '\u{a0}'
+                        | '\u{2028}'
+                        | '\u{2029}'
+                        | '\u{200b}'..='\u{200d}'
+                        | '\u{2060}'
+                        | '\u{feff}'
+                        | '\u{00ad}'
+                        | '\u{202a}'..='\u{202e}'
+                        | '\u{2066}'..='\u{2069}'
+                ))
+    };
+    if text.chars().all(clean) {
+        return text;
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

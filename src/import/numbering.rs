@@ -244,6 +244,18 @@ fn chapter_unit(c: char) -> Option<char> {
 
 /// Every reading of the number at the start of `text` (none when it has no number or nothing after it).
 pub fn markers(text: &str) -> Vec<Marker> {
+    // Most lines start with no number at all: say so before reading them.
+    let first = text.trim_start().chars().next().map(narrow);
+    let may_start = |c: char| {
+        matches!(c, '第' | '(')
+            || c.is_ascii_alphanumeric()
+            || is_cn_numeral(c)
+            || STEMS.contains(c)
+            || matches!(c as u32, 0x2460..=0x249B | 0x2776..=0x277F | 0x3251..=0x325F | 0x32B1..=0x32BF)
+    };
+    if !first.is_some_and(may_start) {
+        return Vec::new();
+    }
     let indexed: Vec<(usize, char)> = text.char_indices().take(40).collect();
     let chars: Vec<char> = indexed.iter().map(|&(_, c)| narrow(c)).collect();
     let end_of_sample = indexed.last().map_or(0, |&(i, c)| i + c.len_utf8());
