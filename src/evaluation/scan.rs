@@ -56,18 +56,17 @@ pub fn documents(dir: &Path, settings: &Settings) -> Result<Vec<Document>, EvalE
         };
         out.push(Document { path, name, id, is_report, problem: None });
     }
-    // One id, one report: both documents are named.
+    // One id, one report: every document of the id is refused with one sentence naming them
+    // all (in name order, so each gets the same sentence and a list can say it once).
     for k in 0..out.len() {
-        let others: Vec<String> = out
-            .iter()
-            .enumerate()
-            .filter(|(j, d)| *j != k && d.id == out[k].id)
-            .map(|(_, d)| d.name.clone())
-            .collect();
-        if let Some(other) = others.first() {
+        let same: Vec<String> =
+            out.iter().filter(|d| d.id == out[k].id).map(|d| shown(Path::new(&d.name)).to_string()).collect();
+        if let [first, rest @ ..] = same.as_slice()
+            && !rest.is_empty()
+        {
             let problem = crate::words::evaluation::SAME_ID.fill(&[
-                ("name", &shown(Path::new(&out[k].name))),
-                ("other", &shown(Path::new(other))),
+                ("name", first),
+                ("other", &rest.join(crate::words::errors::LIST_SEP.get())),
                 ("id", &out[k].id),
             ]);
             out[k].problem = Some(problem);
