@@ -9,7 +9,7 @@
 use super::Failure;
 use super::export::stdout_result;
 use super::progress::Progress;
-use crate::evaluation::{self, EvalError, Evaluation, Prepared, ReportStatus, Settings};
+use crate::evaluation::{self, Document, EvalError, Evaluation, Prepared, ReportStatus, Settings};
 use crate::scores::fmt_num;
 use crate::text::{shown, truncate, width};
 use crate::words::{errors, evaluation as w};
@@ -49,9 +49,6 @@ pub fn init(args: &InitArgs, out: &mut dyn Write) -> Result<(), Failure> {
     })?;
     let eval = Evaluation::open(dir).map_err(eval_failure)?;
     let prepared = prepare_with_progress(&eval, args.quiet);
-    if let Some(report) = prepared.iter().find_map(|p| p.report.as_ref().ok()) {
-        crate::words::settle_by_report(crate::lang::Lang::of_report(report));
-    }
     let statuses = evaluation::status(&prepared, settings.method(), settings.disagree_percent());
     let text = said(&eval, &file, rubric.as_ref(), &prepared, &statuses);
     stdout_result(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
@@ -122,17 +119,47 @@ fn read_rubric(path: &Path, sheet: Option<&str>) -> Result<(PathBuf, usize, f64)
     let file =
         crate::import::RubricFile { name: shown(path).to_string(), bytes, sheet: sheet.map(str::to_string) };
     let rubric = crate::import::rubric::parse(&file).map_err(Failure::BadInput)?;
+    // Every report speaks the rubric's language (unless the flag, config or locale chose).
+    crate::words::settle_by_report(rubric.lang);
     Ok((path.to_path_buf(), rubric.indicators.len(), rubric.total()))
 }
 
-/// Every document prepared, with the spinner saying which one (on a terminal only).
+/// Before the reports are read: the interface speaks the rubric's language (unless the flag,
+/// config or locale chose), so that a document failing before its text is read is told of in it.
+pub(super) fn settle_by_rubric(eval: &Evaluation) {
+    let Some(path) = eval.settings.rubric_in(&eval.dir) else { return };
+    let Ok(Some((bytes, _))) = crate::input::read(&path, crate::input::Cap::DOCUMENT) else { return };
+    let file = crate::import::RubricFile {
+        name: shown(&path).to_string(),
+        bytes,
+        sheet: eval.settings.sheet.clone(),
+    };
+    if let Ok(rubric) = crate::import::rubric::parse(&file) {
+        crate::words::settle_by_report(rubric.lang);
+    }
+}
+
+/// Every document prepared, with the spinner saying which one (on a terminal only); then the
+/// interface speaks the reports' language (unless the flag, config or locale chose), and the
+/// sentences made before it was known are made again in it.
 pub(super) fn prepare_with_progress(eval: &Evaluation, quiet: bool) -> Vec<Prepared> {
     let progress = Progress::start(String::new(), quiet);
-    let prepared = evaluation::prepare(eval, &mut |k, n, name| {
+    let mut prepared = evaluation::prepare(eval, &mut |k, n, name| {
         let file = crate::text::sanitize(name).into_owned();
         progress.say(w::PROGRESS_PREPARE.fill(&[("k", &(k + 1)), ("n", &n), ("file", &file)]));
     });
     progress.finish();
+    if let Some(report) = prepared.iter().find_map(|p| p.report.as_ref().ok()) {
+        crate::words::settle_by_report(crate::lang::Lang::of_report(report));
+    }
+    let mut documents: Vec<Document> = prepared.iter().map(|p| p.document.clone()).collect();
+    evaluation::scan::name_clashes(&mut documents);
+    for (p, d) in prepared.iter_mut().zip(documents) {
+        if let Some(problem) = &d.problem {
+            p.report = Err(problem.clone());
+        }
+        p.document = d;
+    }
     prepared
 }
 
@@ -151,11 +178,8 @@ fn said(
         prepared.iter().zip(statuses).filter(|(p, _)| p.report.is_ok()).collect();
     let mut lines = Vec::new();
     let title = safe(&eval.settings.title);
-    lines.push(if ready.len() == 1 {
-        w::INIT_HEADING_ONE.fill(&[("title", &title), ("file", &shown(file))])
-    } else {
-        w::INIT_HEADING.fill(&[("title", &title), ("n", &ready.len()), ("file", &shown(file))])
-    });
+    let reports = count(ready.len(), w::REPORT_ONE, w::REPORTS);
+    lines.push(w::INIT_HEADING.fill(&[("title", &title), ("reports", &reports), ("file", &shown(file))]));
     lines.push(match rubric {
         Some((path, n, points)) => {
             let name = eval.settings.rubric.as_deref().unwrap_or(path);
@@ -173,11 +197,7 @@ fn said(
         let rows: Vec<[String; 4]> = ready
             .iter()
             .map(|(p, s)| {
-                let items = if s.items == 1 {
-                    w::INIT_ITEM.get().to_string()
-                } else {
-                    w::INIT_ITEMS.fill(&[("n", &s.items)])
-                };
+                let items = count(s.items, w::INIT_ITEM, w::INIT_ITEMS);
                 let how = if p.document.is_report {
                     w::INIT_AS_IS
                 } else if p.imported_now {
@@ -194,24 +214,11 @@ fn said(
             push_sheet_problems(&mut lines, s);
         }
     }
-    let failed: Vec<&Prepared> = prepared.iter().filter(|p| p.report.is_err()).collect();
+    let failed: Vec<&str> =
+        prepared.iter().filter_map(|p| p.report.as_ref().err().map(String::as_str)).collect();
     if !failed.is_empty() {
         lines.push(String::new());
-        lines.push(if failed.len() == 1 {
-            w::INIT_FAILED_ONE.get().to_string()
-        } else {
-            w::INIT_FAILED.fill(&[("n", &failed.len())])
-        });
-        // Documents of one id share one sentence, which names them all: said once.
-        let mut said: Vec<String> = Vec::new();
-        for p in failed {
-            let why = p.report.as_ref().err().map(String::as_str).unwrap_or_default();
-            let line = format!("  {}", first_line(&safe(why)));
-            if !said.contains(&line) {
-                said.push(line);
-            }
-        }
-        lines.extend(said);
+        push_failed(&mut lines, &failed);
     }
     if !ready.is_empty() {
         lines.push(String::new());
@@ -222,6 +229,29 @@ fn said(
         ]));
     }
     lines.join("\n") + "\n"
+}
+
+/// The documents that cannot be reports, each with its reason (its first line): documents of
+/// one id share one sentence, which names them all, said once.
+pub(super) fn push_failed(lines: &mut Vec<String>, failed: &[&str]) {
+    lines.push(if failed.len() == 1 {
+        w::INIT_FAILED_ONE.get().to_string()
+    } else {
+        w::INIT_FAILED.fill(&[("n", &failed.len())])
+    });
+    let mut said: Vec<String> = Vec::new();
+    for why in failed {
+        let line = format!("  {}", first_line(&truncate(why, usize::MAX)));
+        if !said.contains(&line) {
+            said.push(line);
+        }
+    }
+    lines.extend(said);
+}
+
+/// `n` of something as said: `one` for 1, else `many` with `{n}`.
+pub(super) fn count(n: usize, one: crate::words::Word, many: crate::words::Word) -> String {
+    if n == 1 { one.get().to_string() } else { many.fill(&[("n", &n)]) }
 }
 
 /// An import's error may run to several lines (a list of problems): its first says what.

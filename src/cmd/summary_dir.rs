@@ -7,7 +7,9 @@
 
 use super::Failure;
 use super::export::stdout_result;
-use super::init::{eval_failure, prepare_with_progress, push_sheet_problems};
+use super::init::{
+    count, eval_failure, prepare_with_progress, push_failed, push_sheet_problems, settle_by_rubric,
+};
 use crate::evaluation::{Evaluation, EvaluatorStatus, ReportStatus, status};
 use crate::scores::fmt_num;
 use crate::text::{shown, truncate, width};
@@ -41,10 +43,8 @@ pub fn summary_dir(
         crate::store::file_name_part(name).map_err(|e| super::name_refused(name, e))?;
     }
     let eval = Evaluation::open(dir).map_err(eval_failure)?;
+    settle_by_rubric(&eval);
     let prepared = prepare_with_progress(&eval, false);
-    if let Some(report) = prepared.iter().find_map(|p| p.report.as_ref().ok()) {
-        crate::words::settle_by_report(crate::lang::Lang::of_report(report));
-    }
     let statuses = status(&prepared, eval.settings.method(), eval.settings.disagree_percent());
     let rows = ranked(&statuses, evaluator);
     let text = if json { as_json(&eval, &rows, evaluator) } else { as_text(&eval, &rows, evaluator) };
@@ -94,8 +94,7 @@ fn safe(s: &str) -> String {
 /// What a report is called in the list: its unit, its file and its items (without a unit, the
 /// file and its items).
 fn called(s: &ReportStatus) -> String {
-    let items =
-        if s.items == 1 { w::INIT_ITEM.get().to_string() } else { w::INIT_ITEMS.fill(&[("n", &s.items)]) };
+    let items = count(s.items, w::INIT_ITEM, w::INIT_ITEMS);
     match &s.unit {
         Some(unit) => {
             w::SUMMARY_CALLED.fill(&[("unit", &safe(unit)), ("file", &safe(&s.file)), ("items", &items)])
@@ -113,29 +112,22 @@ fn as_text(eval: &Evaluation, rows: &[Row], evaluator: Option<&str>) -> String {
         safe(&eval.settings.title)
     };
     let reports = rows.iter().filter(|r| r.status.problem.is_none()).count();
-    lines.push(w::SUMMARY_HEADING.fill(&[("title", &title), ("n", &reports), ("m", &names.len())]));
+    lines.push(w::SUMMARY_HEADING.fill(&[
+        ("title", &title),
+        ("reports", &count(reports, w::REPORT_ONE, w::REPORTS)),
+        ("evaluators", &count(names.len(), w::EVALUATOR_ONE, w::EVALUATORS)),
+    ]));
     lines.push(String::new());
     // A table: the report's line, then a line per evaluator under it.
-    let mut table: Vec<(Vec<String>, bool)> = vec![(
-        vec![
-            w::SUMMARY_RANK.get().into(),
-            w::SUMMARY_SCORE.get().into(),
-            w::SUMMARY_GRADE.get().into(),
-            w::SUMMARY_REPORT.get().into(),
-        ],
-        true,
-    )];
-    for row in rows {
+    let blank = || [String::new(), String::new(), String::new()];
+    let mut table: Vec<[String; 4]> = vec![[
+        w::SUMMARY_RANK.get().into(),
+        w::SUMMARY_SCORE.get().into(),
+        w::SUMMARY_GRADE.get().into(),
+        w::SUMMARY_REPORT.get().into(),
+    ]];
+    for row in rows.iter().filter(|r| r.status.problem.is_none()) {
         let s = row.status;
-        if let Some(problem) = &s.problem {
-            // Documents of one id share one sentence, which names them all: said once.
-            let row =
-                vec!["–".into(), "–".into(), "–".into(), safe(problem.lines().next().unwrap_or_default())];
-            if !table.iter().any(|(r, _)| *r == row) {
-                table.push((row, true));
-            }
-            continue;
-        }
         let score = s.score.map_or("–".into(), |v| format!("{}/{}", fmt_num(v), fmt_num(s.report_max)));
         let grade = match (&s.grade, s.provisional) {
             (Some(g), true) => format!("{}{}", safe(g), w::PROVISIONAL.get()),
@@ -145,31 +137,33 @@ fn as_text(eval: &Evaluation, rows: &[Row], evaluator: Option<&str>) -> String {
         let rank = s.rank.map_or("–".into(), |r| r.to_string());
         let mut what = called(s);
         if s.disagreements > 0 {
-            what.push_str(&format!("  {}", w::SUMMARY_DISAGREE.fill(&[("n", &s.disagreements)])));
-        }
-        table.push((vec![rank, score, grade, what], true));
-        if row.evaluators.is_empty() {
-            table.push((
-                vec![String::new(), String::new(), String::new(), format!("  {}", w::SUMMARY_NOBODY)],
-                false,
+            what.push_str(&format!(
+                "  {}",
+                count(s.disagreements, w::SUMMARY_DISAGREE_ONE, w::SUMMARY_DISAGREE)
             ));
+        }
+        table.push([rank, score, grade, what]);
+        if row.evaluators.is_empty() {
+            let [a, b, c] = blank();
+            table.push([a, b, c, format!("  {}", w::SUMMARY_NOBODY)]);
         }
         for e in &row.evaluators {
-            table.push((
-                vec![
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    format!("  {}", evaluator_line(s, *e, evaluator)),
-                ],
-                false,
-            ));
+            let [a, b, c] = blank();
+            table.push([a, b, c, format!("  {}", evaluator_line(s, *e, evaluator))]);
         }
     }
     push_table(&mut lines, &table);
+    // Then what is wrong: sheets that do not read or fit, documents that are no reports.
     let mut problems = Vec::new();
     for row in rows {
         push_sheet_problems(&mut problems, row.status);
+    }
+    let failed: Vec<&str> = rows.iter().filter_map(|r| r.status.problem.as_deref()).collect();
+    if !failed.is_empty() {
+        if !problems.is_empty() {
+            problems.push(String::new());
+        }
+        push_failed(&mut problems, &failed);
     }
     if !problems.is_empty() {
         lines.push(String::new());
@@ -222,11 +216,10 @@ fn evaluator_names(rows: &[Row]) -> Vec<String> {
     names
 }
 
-/// The table's lines: the first two columns (rank, score) right-aligned, the third padded;
-/// a row whose flag is false (an evaluator's) is only its last cell, under the report's.
-fn push_table(lines: &mut Vec<String>, rows: &[(Vec<String>, bool)]) {
-    let w: Vec<usize> = (0..3).map(|c| rows.iter().map(|(r, _)| width(&r[c])).max().unwrap_or(0)).collect();
-    for (row, _) in rows {
+/// The table's lines: the first two columns (rank, score) right-aligned, the third padded.
+fn push_table(lines: &mut Vec<String>, rows: &[[String; 4]]) {
+    let w: Vec<usize> = (0..3).map(|c| rows.iter().map(|r| width(&r[c])).max().unwrap_or(0)).collect();
+    for row in rows {
         let pad = |c: usize| " ".repeat(w[c] - width(&row[c]));
         let line = format!("{}{}  {}{}  {}{}  {}", pad(0), row[0], pad(1), row[1], row[2], pad(2), row[3]);
         lines.push(line.trim_end().to_string());
@@ -291,6 +284,7 @@ fn as_json(eval: &Evaluation, rows: &[Row], named: Option<&str>) -> String {
         "format": "appraise.evaluation/1",
         "title": eval.settings.title,
         "rubric": eval.settings.rubric.as_ref().map(|r| r.to_string_lossy().into_owned()),
+        "evaluator": named,
         "reports": reports,
     });
     crate::text::json_escaped(serde_json::to_string_pretty(&doc).unwrap_or_default()) + "\n"

@@ -56,8 +56,14 @@ pub fn documents(dir: &Path, settings: &Settings) -> Result<Vec<Document>, EvalE
         };
         out.push(Document { path, name, id, is_report, problem: None });
     }
-    // One id, one report: every document of the id is refused with one sentence naming them
-    // all (in name order, so each gets the same sentence and a list can say it once).
+    name_clashes(&mut out);
+    Ok(out)
+}
+
+/// One id, one report: every document of an id that another document makes too is refused
+/// with one sentence naming them all (in name order, so each gets the same sentence and a list
+/// can say it once). Made again by a caller once the interface's language is known.
+pub fn name_clashes(out: &mut [Document]) {
     for k in 0..out.len() {
         let same: Vec<String> =
             out.iter().filter(|d| d.id == out[k].id).map(|d| shown(Path::new(&d.name)).to_string()).collect();
@@ -72,7 +78,6 @@ pub fn documents(dir: &Path, settings: &Settings) -> Result<Vec<Document>, EvalE
             out[k].problem = Some(problem);
         }
     }
-    Ok(out)
 }
 
 /// The id of the report file at `path`, when it is one (`format` absent or

@@ -186,10 +186,10 @@ fn sheets_of(base: &Path, report: &Report) -> (Vec<Sheet>, Option<Scores>) {
     (sheets, agreed)
 }
 
-/// Ids of the entries that no longer fit the report: kept for items it no longer has (with a
-/// score, note or flag), or scored off the item's scale now.
+/// Ids of the entries that no longer fit the report: scored off the item's scale now (in the
+/// report's order), then kept for items it no longer has (with a score, note or flag).
 fn mismatched(report: &Report, s: &Scores) -> Vec<String> {
-    let mut ids: Vec<String> = s.orphans.iter().filter(|o| !o.blank).map(|o| o.id.clone()).collect();
+    let mut ids = Vec::new();
     for (item, e) in report.items.iter().zip(&s.entries) {
         if let Some(v) = e.score
             && check_score(v, &item.scale).is_err()
@@ -197,5 +197,6 @@ fn mismatched(report: &Report, s: &Scores) -> Vec<String> {
             ids.push(item.id.to_string());
         }
     }
+    ids.extend(s.orphans.iter().filter(|o| !o.blank).map(|o| o.id.clone()));
     ids
 }

@@ -16,8 +16,11 @@ crate::words! {
     NOT_A_FOLDER = "{dir} 不是文件夹：{cmd} 要的是存放待评报告的文件夹" /
         "{dir} is not a folder: {cmd} takes the folder that holds the reports to score";
     PROGRESS_PREPARE = "正在准备第 {k}/{n} 份报告：{file}" / "preparing report {k} of {n}: {file}";
-    INIT_HEADING = "{title}：{n} 份报告（{file}）" / "{title}: {n} reports ({file})";
-    INIT_HEADING_ONE = "{title}：1 份报告（{file}）" / "{title}: 1 report ({file})";
+    INIT_HEADING = "{title}：{reports}（{file}）" / "{title}: {reports} ({file})";
+    REPORTS = "{n} 份报告" / "{n} reports";
+    REPORT_ONE = "1 份报告" / "1 report";
+    EVALUATORS = "{n} 位评价人" / "{n} evaluators";
+    EVALUATOR_ONE = "1 位评价人" / "1 evaluator";
     INIT_RUBRIC = "评分表 {rubric}：{n} 个指标，共 {points} 分" /
         "rubric {rubric}: {n} indicators, {points} points";
     INIT_NO_RUBRIC = "没有评分表：各报告按自己的大纲评分（用 {flag} 指定评分表）" /
@@ -37,7 +40,7 @@ crate::words! {
     // ── `appraise summary DIR` ──────────────────────────────────────────────────────────
     SCORES_WITH_DIR = "{flag} 指定的是一份报告的评分文件；{dir} 是一次评价，每份报告都有自己的评分文件（用 {evaluator} 只看一位评价人的）" /
         "{flag} names one report's scores; {dir} is an evaluation, whose reports each have their own (use {evaluator} for one evaluator's)";
-    SUMMARY_HEADING = "{title}：{n} 份报告，{m} 位评价人" / "{title}: {n} reports, {m} evaluators";
+    SUMMARY_HEADING = "{title}：{reports}，{evaluators}" / "{title}: {reports}, {evaluators}";
     SUMMARY_RANK = "排名" / "Rank";
     SUMMARY_SCORE = "评价得分" / "Score";
     SUMMARY_GRADE = "等级" / "Grade";
@@ -51,10 +54,11 @@ crate::words! {
     SUMMARY_SUBMITTED = "已提交" / "submitted";
     SUMMARY_NOT_SUBMITTED = "未提交" / "not submitted";
     SUMMARY_DISAGREE = "{n} 项有分歧" / "{n} items disagree";
+    SUMMARY_DISAGREE_ONE = "1 项有分歧" / "1 item disagrees";
     SUMMARY_MISMATCHED = "{report}：{name} 的评分与现在的评分表对不上（评分表在评分后改过）：{ids}" /
         "{report}: {name}'s scores no longer match the rubric (it changed after scoring): {ids}";
     SUMMARY_SHEET_PROBLEM = "{report}：{name} 的评分文件 {file} 读不了：{why}" /
         "{report}: {name}'s scores file {file} does not read: {why}";
-    SUMMARY_MINE = "{name}：{n}/{total} 份报告未评完：{list}" / "{name}: {n} of {total} reports unfinished: {list}";
-    SUMMARY_MINE_DONE = "{name}：{total} 份报告都已评完" / "{name}: all {total} reports scored";
+    SUMMARY_MINE = "{name}：{n}/{total} 份报告未评完：{list}" / "{name}: {n} of the {total} unfinished: {list}";
+    SUMMARY_MINE_DONE = "{name}：{total} 份报告都已评完" / "{name}: every report scored ({total})";
 }
