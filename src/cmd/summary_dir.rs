@@ -15,7 +15,7 @@ use crate::scores::fmt_num;
 use crate::text::{shown, truncate, width};
 use crate::words::{errors, evaluation as w};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// One report's line of the summary: its status, and the evaluators shown (all, or the one
 /// named; `None` for a named evaluator who has not started it).
@@ -226,66 +226,104 @@ fn push_table(lines: &mut Vec<String>, rows: &[[String; 4]]) {
     }
 }
 
-/// `appraise.evaluation/1`.
+/// `appraise.evaluation/1` (`docs/schema/evaluation-1.json`), its fields in this order.
+#[derive(serde::Serialize)]
+struct JsonEvaluation<'a> {
+    format: &'static str,
+    title: &'a str,
+    rubric: Option<String>,
+    /// The `--evaluator` asked for: then each report lists only theirs.
+    evaluator: Option<&'a str>,
+    reports: Vec<JsonReport<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonReport<'a> {
+    file: &'a str,
+    title: &'a str,
+    unit: Option<&'a str>,
+    items: usize,
+    full: f64,
+    evaluators: Vec<JsonEvaluator<'a>>,
+    score: Option<f64>,
+    percent: Option<f64>,
+    grade: Option<&'a str>,
+    provisional: bool,
+    disagreements: usize,
+    rank: Option<usize>,
+    problem: Option<&'a str>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonEvaluator<'a> {
+    name: &'a str,
+    /// The scores file's name, beside the document; `None` for one not started.
+    file: Option<String>,
+    scored: usize,
+    items: usize,
+    /// The points of the scored items; `None` before the first score.
+    total: Option<f64>,
+    submitted: bool,
+    mismatched: &'a [String],
+    problem: Option<&'a str>,
+}
+
 fn as_json(eval: &Evaluation, rows: &[Row], named: Option<&str>) -> String {
-    use serde_json::{Value, json};
-    let file_name = |p: &PathBuf| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let reports: Vec<Value> = rows
+    let file_name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
+    let reports = rows
         .iter()
         .map(|row| {
             let s = row.status;
-            let evaluators: Vec<Value> = row
+            let evaluators = row
                 .evaluators
                 .iter()
-                .map(|e| {
-                    let Some(e) = e else {
-                        // The named evaluator has not started this report.
-                        return json!({
-                            "name": named.unwrap_or_default(),
-                            "file": Value::Null,
-                            "scored": 0,
-                            "items": s.items,
-                            "total": Value::Null,
-                            "submitted": false,
-                            "mismatched": [],
-                            "problem": Value::Null,
-                        });
-                    };
-                    json!({
-                        "name": e.name,
-                        "file": file_name(&e.file),
-                        "scored": e.scored,
-                        "items": e.items,
-                        "total": (e.scored > 0 && e.problem.is_none()).then_some(e.points),
-                        "submitted": e.submitted,
-                        "mismatched": e.mismatched,
-                        "problem": e.problem,
-                    })
+                .map(|e| match e {
+                    Some(e) => JsonEvaluator {
+                        name: &e.name,
+                        file: file_name(&e.file),
+                        scored: e.scored,
+                        items: e.items,
+                        total: (e.scored > 0 && e.problem.is_none()).then_some(e.points),
+                        submitted: e.submitted,
+                        mismatched: &e.mismatched,
+                        problem: e.problem.as_deref(),
+                    },
+                    // The named evaluator has not started this report.
+                    None => JsonEvaluator {
+                        name: named.unwrap_or_default(),
+                        file: None,
+                        scored: 0,
+                        items: s.items,
+                        total: None,
+                        submitted: false,
+                        mismatched: &[],
+                        problem: None,
+                    },
                 })
                 .collect();
-            json!({
-                "file": s.file,
-                "title": s.title,
-                "unit": s.unit,
-                "items": s.items,
-                "full": s.report_max,
-                "evaluators": evaluators,
-                "score": s.score,
-                "percent": s.percent,
-                "grade": s.grade,
-                "provisional": s.provisional,
-                "disagreements": s.disagreements,
-                "rank": s.rank,
-                "problem": s.problem,
-            })
+            JsonReport {
+                file: &s.file,
+                title: &s.title,
+                unit: s.unit.as_deref(),
+                items: s.items,
+                full: s.report_max,
+                evaluators,
+                score: s.score,
+                percent: s.percent,
+                grade: s.grade.as_deref(),
+                provisional: s.provisional,
+                disagreements: s.disagreements,
+                rank: s.rank,
+                problem: s.problem.as_deref(),
+            }
         })
         .collect();
-    let doc = json!({
-        "format": "appraise.evaluation/1",
-        "title": eval.settings.title,
-        "rubric": eval.settings.rubric.as_ref().map(|r| r.to_string_lossy().into_owned()),
-        "evaluator": named,
-        "reports": reports,
-    });
+    let doc = JsonEvaluation {
+        format: "appraise.evaluation/1",
+        title: &eval.settings.title,
+        rubric: eval.settings.rubric.as_ref().map(|r| r.to_string_lossy().into_owned()),
+        evaluator: named,
+        reports,
+    };
     crate::text::json_escaped(serde_json::to_string_pretty(&doc).unwrap_or_default()) + "\n"
 }

@@ -17,7 +17,7 @@ const REPORTS: [(&str, &str); 3] = [
 ];
 
 /// A folder holding the three reports and the rubric (not yet an evaluation).
-fn folder() -> tempfile::TempDir {
+pub(crate) fn folder() -> tempfile::TempDir {
     let dir = tempfile::Builder::new().prefix("appraise-eval-").tempdir().unwrap();
     for (from, to) in REPORTS {
         std::fs::copy(fixtures().join(from), dir.path().join(to)).unwrap();
@@ -40,14 +40,14 @@ fn stderr(out: &Output) -> String {
 }
 
 /// Runs and asserts success; stdout.
-fn ok(dir: &Path, args: &[&str]) -> String {
+pub(crate) fn ok(dir: &Path, args: &[&str]) -> String {
     let out = run(dir, args);
     assert_eq!(out.status.code(), Some(0), "appraise {args:?}: {}", stderr(&out));
     stdout(&out)
 }
 
 /// `init . --rubric 评分表.csv --title …` on the folder.
-fn init(dir: &Path) -> String {
+pub(crate) fn init(dir: &Path) -> String {
     ok(dir, &["init", ".", "--rubric", "评分表.csv", "--title", "2024 年度部门整体支出绩效评价"])
 }
 
@@ -89,7 +89,7 @@ fn score(
 /// Two experts on 邵东市行政审批服务局's report (张三 full marks and submitted, 李四 two points
 /// off the first item: 评价得分 99); 张三 alone on ten items of 邵东市自然资源局's (all at
 /// full marks but the first, at 0: 29 points); nobody yet on the third.
-fn scored(dir: &Path) {
+pub(crate) fn scored(dir: &Path) {
     score(dir, "shaodong-2022.txt", "张三", true, |_, max| Some(max));
     score(dir, "shaodong-2022.txt", "李四", false, |k, max| Some(if k == 0 { max - 2.0 } else { max }));
     score(dir, "gov-metadata.txt", "张三", false, |k, max| {
@@ -364,4 +364,23 @@ fn in_chinese_the_summary_speaks_chinese() {
     assert!(said.starts_with("2024 年度部门整体支出绩效评价：3 份报告，2 位评价人\n"), "{said}");
     assert!(said.contains("邵东市行政审批服务局 · shaodong-2022.txt（28 项）"), "{said}");
     assert!(said.contains("张三  28/28  100  已提交"), "{said}");
+}
+
+#[test]
+fn a_scores_file_that_does_not_read_is_named_and_not_counted() {
+    let dir = folder();
+    init(dir.path());
+    scored(dir.path());
+    std::fs::write(dir.path().join("gov-metadata.txt.王五.scores.json"), "{").unwrap();
+    let said = ok(dir.path(), &["summary", "."]);
+    assert!(said.starts_with("2024 年度部门整体支出绩效评价: 3 reports, 3 evaluators\n"), "{said}");
+    assert!(
+        said.contains("  张三  10/28  29  not submitted\n                                  王五  ✗\n"),
+        "{said}"
+    );
+    assert!(
+        said.contains("\n  gov-metadata.txt: 王五's scores file ./gov-metadata.txt.王五.scores.json does not read: line 1, column 1: "),
+        "{said}"
+    );
+    assert!(said.contains("   2  29/100  差 (provisional)"), "the panel's score is 张三's alone: {said}");
 }
