@@ -154,11 +154,14 @@ fn main() {
         EVALUATORS.len(),
         n * EVALUATORS.len(),
     );
-    let (ours, python) = common::interleaved(rounds, || summary_ms(dir.path(), &[]), || python_ms(dir.path()));
+    let (ours, python) =
+        common::interleaved(rounds, || summary_ms(dir.path(), &[]), || python_ms(dir.path()));
     let startup = python_startup_ms();
     println!("medians of {rounds}, each a new process:");
     println!("  appraise summary DIR --json                  {ours:>8.1} ms   (budget: well under 1500 ms)");
-    println!("  python3 json.load of the {n} report files    {python:>8.1} ms   (start-up alone {startup:.1} ms)");
+    println!(
+        "  python3 json.load of the {n} report files    {python:>8.1} ms   (start-up alone {startup:.1} ms)"
+    );
     println!("  ratio                                        {:>8.2}×", ours / python);
     let (mine, _) = common::interleaved(
         rounds,
