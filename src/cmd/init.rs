@@ -178,7 +178,8 @@ fn said(
         prepared.iter().zip(statuses).filter(|(p, _)| p.report.is_ok()).collect();
     let mut lines = Vec::new();
     let title = safe(&eval.settings.title);
-    let reports = count(ready.len(), w::REPORT_ONE, w::REPORTS);
+    let word = plural(ready.len(), w::REPORT_ONE, w::REPORTS);
+    let reports = word.fill(&[("n", &ready.len())]);
     lines.push(w::INIT_HEADING.fill(&[("title", &title), ("reports", &reports), ("file", &shown(file))]));
     lines.push(match rubric {
         Some((path, n, points)) => {
@@ -197,7 +198,8 @@ fn said(
         let rows: Vec<[String; 4]> = ready
             .iter()
             .map(|(p, s)| {
-                let items = count(s.items, w::INIT_ITEM, w::INIT_ITEMS);
+                let word = plural(s.items, w::INIT_ITEM, w::INIT_ITEMS);
+                let items = word.fill(&[("n", &s.items)]);
                 let how = if p.document.is_report {
                     w::INIT_AS_IS
                 } else if p.imported_now {
@@ -249,9 +251,9 @@ pub(super) fn push_failed(lines: &mut Vec<String>, failed: &[&str]) {
     lines.extend(said);
 }
 
-/// `n` of something as said: `one` for 1, else `many` with `{n}`.
-pub(super) fn count(n: usize, one: crate::words::Word, many: crate::words::Word) -> String {
-    if n == 1 { one.get().to_string() } else { many.fill(&[("n", &n)]) }
+/// `one` for 1, else `many` (the English has a plural; the Chinese says both alike).
+pub(super) fn plural(n: usize, one: crate::words::Word, many: crate::words::Word) -> crate::words::Word {
+    if n == 1 { one } else { many }
 }
 
 /// An import's error may run to several lines (a list of problems): its first says what.
@@ -282,7 +284,7 @@ pub(super) fn push_sheet_problems(lines: &mut Vec<String>, s: &ReportStatus) {
     for e in &s.evaluators {
         let name = safe(&e.name);
         if let Some(why) = &e.problem {
-            let said = w::SUMMARY_SHEET_PROBLEM.fill(&[
+            let said = w::DIR_SHEET_PROBLEM.fill(&[
                 ("report", &report),
                 ("name", &name),
                 ("file", &shown(&e.file)),
@@ -292,7 +294,7 @@ pub(super) fn push_sheet_problems(lines: &mut Vec<String>, s: &ReportStatus) {
         }
         if !e.mismatched.is_empty() {
             let ids = e.mismatched.iter().map(|i| safe(i)).collect::<Vec<_>>().join(errors::LIST_SEP.get());
-            let said = w::SUMMARY_MISMATCHED.fill(&[("report", &report), ("name", &name), ("ids", &ids)]);
+            let said = w::DIR_MISMATCHED.fill(&[("report", &report), ("name", &name), ("ids", &ids)]);
             lines.push(format!("  {said}"));
         }
     }

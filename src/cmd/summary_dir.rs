@@ -8,7 +8,7 @@
 use super::Failure;
 use super::export::stdout_result;
 use super::init::{
-    count, eval_failure, prepare_with_progress, push_failed, push_sheet_problems, settle_by_rubric,
+    eval_failure, plural, prepare_with_progress, push_failed, push_sheet_problems, settle_by_rubric,
 };
 use crate::evaluation::{Evaluation, EvaluatorStatus, ReportStatus, status};
 use crate::scores::fmt_num;
@@ -94,12 +94,13 @@ fn safe(s: &str) -> String {
 /// What a report is called in the list: its unit, its file and its items (without a unit, the
 /// file and its items).
 fn called(s: &ReportStatus) -> String {
-    let items = count(s.items, w::INIT_ITEM, w::INIT_ITEMS);
+    let word = plural(s.items, w::INIT_ITEM, w::INIT_ITEMS);
+    let items = word.fill(&[("n", &s.items)]);
     match &s.unit {
         Some(unit) => {
-            w::SUMMARY_CALLED.fill(&[("unit", &safe(unit)), ("file", &safe(&s.file)), ("items", &items)])
+            w::DIR_CALLED.fill(&[("unit", &safe(unit)), ("file", &safe(&s.file)), ("items", &items)])
         }
-        None => w::SUMMARY_CALLED_FILE.fill(&[("file", &safe(&s.file)), ("items", &items)]),
+        None => w::DIR_CALLED_FILE.fill(&[("file", &safe(&s.file)), ("items", &items)]),
     }
 }
 
@@ -112,19 +113,21 @@ fn as_text(eval: &Evaluation, rows: &[Row], evaluator: Option<&str>) -> String {
         safe(&eval.settings.title)
     };
     let reports = rows.iter().filter(|r| r.status.problem.is_none()).count();
-    lines.push(w::SUMMARY_HEADING.fill(&[
+    let reports_word = plural(reports, w::REPORT_ONE, w::REPORTS);
+    let evaluators_word = plural(names.len(), w::EVALUATOR_ONE, w::EVALUATORS);
+    lines.push(w::DIR_HEADING.fill(&[
         ("title", &title),
-        ("reports", &count(reports, w::REPORT_ONE, w::REPORTS)),
-        ("evaluators", &count(names.len(), w::EVALUATOR_ONE, w::EVALUATORS)),
+        ("reports", &reports_word.fill(&[("n", &reports)])),
+        ("evaluators", &evaluators_word.fill(&[("n", &names.len())])),
     ]));
     lines.push(String::new());
     // A table: the report's line, then a line per evaluator under it.
     let blank = || [String::new(), String::new(), String::new()];
     let mut table: Vec<[String; 4]> = vec![[
-        w::SUMMARY_RANK.get().into(),
-        w::SUMMARY_SCORE.get().into(),
-        w::SUMMARY_GRADE.get().into(),
-        w::SUMMARY_REPORT.get().into(),
+        w::DIR_RANK.get().into(),
+        w::DIR_SCORE.get().into(),
+        w::DIR_GRADE.get().into(),
+        w::DIR_REPORT.get().into(),
     ]];
     for row in rows.iter().filter(|r| r.status.problem.is_none()) {
         let s = row.status;
@@ -137,15 +140,13 @@ fn as_text(eval: &Evaluation, rows: &[Row], evaluator: Option<&str>) -> String {
         let rank = s.rank.map_or("–".into(), |r| r.to_string());
         let mut what = called(s);
         if s.disagreements > 0 {
-            what.push_str(&format!(
-                "  {}",
-                count(s.disagreements, w::SUMMARY_DISAGREE_ONE, w::SUMMARY_DISAGREE)
-            ));
+            let word = plural(s.disagreements, w::DIR_DISAGREE_ONE, w::DIR_DISAGREE);
+            what.push_str(&format!("  {}", word.fill(&[("n", &s.disagreements)])));
         }
         table.push([rank, score, grade, what]);
         if row.evaluators.is_empty() {
             let [a, b, c] = blank();
-            table.push([a, b, c, format!("  {}", w::SUMMARY_NOBODY)]);
+            table.push([a, b, c, format!("  {}", w::DIR_NOBODY)]);
         }
         for e in &row.evaluators {
             let [a, b, c] = blank();
@@ -178,10 +179,10 @@ fn as_text(eval: &Evaluation, rows: &[Row], evaluator: Option<&str>) -> String {
             .collect();
         lines.push(String::new());
         lines.push(if unfinished.is_empty() {
-            w::SUMMARY_MINE_DONE.fill(&[("name", &safe(name)), ("total", &reports)])
+            w::DIR_MINE_DONE.fill(&[("name", &safe(name)), ("total", &reports)])
         } else {
             let list: Vec<String> = unfinished.iter().map(|s| safe(&s.file)).collect();
-            w::SUMMARY_MINE.fill(&[
+            w::DIR_MINE.fill(&[
                 ("name", &safe(name)),
                 ("n", &unfinished.len()),
                 ("total", &reports),
@@ -195,13 +196,13 @@ fn as_text(eval: &Evaluation, rows: &[Row], evaluator: Option<&str>) -> String {
 /// `张三  31/31  88  submitted`, or the named evaluator's `not started`.
 fn evaluator_line(s: &ReportStatus, e: Option<&EvaluatorStatus>, named: Option<&str>) -> String {
     let Some(e) = e else {
-        return format!("{}  0/{}  {}", safe(named.unwrap_or_default()), s.items, w::SUMMARY_NOT_STARTED);
+        return format!("{}  0/{}  {}", safe(named.unwrap_or_default()), s.items, w::DIR_NOT_STARTED);
     };
     if e.problem.is_some() {
         return format!("{}  ✗", safe(&e.name));
     }
     let points = if e.scored > 0 { fmt_num(e.points) } else { "–".into() };
-    let submitted = if e.submitted { w::SUMMARY_SUBMITTED } else { w::SUMMARY_NOT_SUBMITTED };
+    let submitted = if e.submitted { w::DIR_SUBMITTED } else { w::DIR_NOT_SUBMITTED };
     format!("{}  {}/{}  {points}  {submitted}", safe(&e.name), e.scored, e.items)
 }
 

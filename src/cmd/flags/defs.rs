@@ -532,7 +532,7 @@ pub const SUMMARY: Sub<Command> = Sub {
         Example::new(
             "appraise summary 评价/ --evaluator 张三",
             "一次评价的各份报告按评价得分排名；只看张三的进度和未评完的报告",
-            "An evaluation's reports ranked by the panel's score; only 张三's progress and unfinished reports",
+            "An evaluation's reports ranked by the panel's score; only that evaluator's progress and unfinished reports",
         ),
     ],
     read: |m| Command::Summary {
@@ -555,14 +555,14 @@ pub const INIT_DIR: Flag = Flag::positional("dir", Kind::Path, Text { zh: "文�
         "The folder of reports to score: each document directly in it (.txt .md .docx .pdf .json, not the rubric, not the app's own files) is one report, imported with the rubric once (kept in .appraise/reports/, imported again only when the document changes); the settings go into its appraise.toml. Run again, it updates the settings given and prepares the reports again",
     );
 pub const EVAL_RUBRIC: Flag = Flag::option("rubric", Kind::Path, Text { zh: "评分表", en: "TABLE" })
-    .brief("各报告共用的评分表", "The scoring table (评分表) every report is scored on")
+    .brief("各报告共用的评分表", "The scoring table every report is scored on")
     .help(
         "各报告共用的评分表（.xlsx .xls .docx .csv .md）：评分的是其中的指标；在文件夹内时按相对路径记下",
         "The scoring table (评分表) every report is scored on (.xlsx .xls .docx .csv .md): its indicators are scored; kept relative to the folder when it is inside it",
     );
 pub const EVAL_TITLE: Flag = Flag::option("title", Kind::Text, Text { zh: "名称", en: "TEXT" }).help(
     "这次评价的名称，写在汇总表上（默认：文件夹名）",
-    "The evaluation's title, on the 汇总表 (default: the folder's name)",
+    "The evaluation's title, on its summary sheet (default: the folder's name)",
 );
 
 pub const INIT: Sub<Command> = Sub {
@@ -575,7 +575,7 @@ pub const INIT: Sub<Command> = Sub {
     hidden: false,
     examples: &[
         Example::new(
-            "appraise init 评价/ --rubric 评价/评分表.xlsx --title \"2024 年度部门整体支出绩效评价\"",
+            "appraise init 评价/ --rubric 评价/评分表.xlsx --title 2024年度部门整体支出绩效评价",
             "用评分表导入文件夹中的每份报告，并说明找到了什么",
             "Import every report in the folder on the rubric, and say what was found",
         ),
