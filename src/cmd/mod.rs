@@ -4,6 +4,7 @@
 mod check;
 mod completions;
 mod config;
+mod evaluation;
 mod export;
 pub mod flags;
 mod r#gen;
@@ -23,6 +24,7 @@ mod summary_dir;
 pub use check::{check, check_json};
 pub use completions::completions;
 pub use config::{default_config, default_config_text, show_broken_config, show_config};
+pub use evaluation::evaluation;
 pub use export::{ExportArgs, SheetOptions, export};
 pub use r#gen::{DEFAULT_SEED, generate, generate_to};
 pub use import::{ImportArgs, import, import_for_review, load_or_import, load_or_import_as};

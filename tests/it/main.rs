@@ -38,6 +38,7 @@ mod e2e_export;
 mod e2e_safety;
 mod e2e_search;
 mod evaluation_cli;
+mod evaluation_list;
 mod evaluators;
 mod evidence;
 mod export;
