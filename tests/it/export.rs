@@ -302,6 +302,28 @@ fn partly_scored_quarter_points_add_up_and_blanks_stay_blank() {
     assert_eq!(row(&rows, "Grade", "")[4], "");
 }
 
+/// A column is as wide as its widest value as the sheet shows it: a self score of 0.75 is `0.75`,
+/// but its percent is `75.00%`, which a column sized from `75%` showed as `###`.
+#[test]
+fn xlsx_columns_fit_their_numbers_as_shown() {
+    let r = quarter_report();
+    let scores = with_scores(&r, &[Some(1.0), Some(1.0), Some(2.0), Some(1.0)]);
+    let b = Book::from_bytes(to_xlsx(&sheet_table(&r, &scores, Lang::Zh)).unwrap());
+    let widths = b.col_widths();
+    let percent = b.row_of(0, "得分率");
+    for c in [3, 4] {
+        assert_eq!(b.num_format(percent, c), "0.00%");
+        let shown = format!("{:.2}%", b.number(percent, c) * 100.0);
+        assert!(
+            widths[c as usize] >= shown.len() as f64 + 2.0,
+            "column {c} is {} wide for {shown}: {widths:?}",
+            widths[c as usize]
+        );
+    }
+    assert_eq!(format!("{:.2}%", b.number(percent, 3) * 100.0), "75.00%", "the self score's percent");
+    assert_eq!(format!("{:.2}%", b.number(percent, 4) * 100.0), "100.00%");
+}
+
 #[test]
 fn xlsx_caches_what_the_formulas_compute() {
     let r = quarter_report();

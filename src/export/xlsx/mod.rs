@@ -19,8 +19,9 @@
 mod checks;
 mod formula;
 mod measure;
+mod style;
 
-use super::table::{Calc, ColKind, Num, Row, RowKind, Stat, Table, Value};
+use super::table::{Calc, ColKind, Num, RowKind, Table, Value};
 use crate::scores::fmt_num;
 use formula::Grid;
 use measure::{FONT_SIZE, ROW, column_widths, height, lines};
@@ -28,6 +29,7 @@ use rust_xlsxwriter::{
     Color, DocProperties, FontScheme, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet,
     XlsxError,
 };
+use style::Styles;
 
 /// Excel refuses longer text in a cell.
 const MAX_CELL_CHARS: usize = 32_000;
@@ -42,8 +44,6 @@ const GB2312: u8 = 134;
 const TITLE_SIZE: f64 = 16.0;
 
 const HEADER_FILL: u32 = 0xD9E1F2;
-const SUBTOTAL_FILL: u32 = 0xF2F2F2;
-const TOTAL_FILL: u32 = 0xE2EFDA;
 const HIGHLIGHT_FILL: u32 = 0xFCE4D6;
 const HIGHLIGHT_FONT: u32 = 0x9C5700;
 const MISSING_FILL: u32 = 0xFFC7CE;
@@ -86,7 +86,9 @@ pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
 
     let ncols = table.columns.len();
     let last = (ncols.max(1) - 1) as u16;
-    let widths = column_widths(table);
+    let styles = Styles::of(table);
+    let labels: Vec<&str> = fr.facts.iter().chain(&fr.progress).map(|(k, _)| k.as_str()).collect();
+    let widths = column_widths(table, |r, c| styles.shown(table, r, c), &labels);
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
@@ -100,7 +102,7 @@ pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
     let label = base().set_bold().set_align(FormatAlign::Left);
     let value = base().set_align(FormatAlign::Left);
     let mut at = 1u32;
-    for (k, v) in &fr.facts {
+    for (k, v) in fr.facts.iter().chain(&fr.progress) {
         ws.write_string_with_format(at, 0, clip(k), &label)?;
         put(ws, at, 1.min(last), last, v, &value)?;
         ws.set_row_height(at, ROW)?;
@@ -128,7 +130,7 @@ pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
     ws.set_row_height(g.top, height(header_lines.unwrap_or(1)))?;
     ws.set_freeze_panes(g.top + 1, 0)?;
 
-    write_rows(ws, table, g, &widths)?;
+    write_rows(ws, table, &styles, g, &widths)?;
     let end = g.row(table.rows.len());
 
     // The signature lines, below a gap.
@@ -188,7 +190,13 @@ fn footer_text(text: &str, max: usize) -> String {
     out
 }
 
-fn write_rows(ws: &mut Worksheet, table: &Table, g: Grid, widths: &[f64]) -> Result<(), XlsxError> {
+fn write_rows(
+    ws: &mut Worksheet,
+    table: &Table,
+    styles: &Styles,
+    g: Grid,
+    widths: &[f64],
+) -> Result<(), XlsxError> {
     let merges = merges(table);
     // Single-row merges start a cell that still sets its row's height (a set: one lookup a cell).
     let single_row: std::collections::HashSet<(usize, usize)> =
@@ -205,7 +213,7 @@ fn write_rows(ws: &mut Worksheet, table: &Table, g: Grid, widths: &[f64]) -> Res
             if covered[r][c] {
                 continue;
             }
-            let fmt = cell_format(table, r, c);
+            let fmt = styles.format(table, r, c);
             let xc = c as u16;
             let formula = cell.calc.as_ref().and_then(|calc| g.formula(r, c, calc));
             match (&cell.value, formula) {
@@ -228,13 +236,13 @@ fn write_rows(ws: &mut Worksheet, table: &Table, g: Grid, widths: &[f64]) -> Res
             .iter()
             .enumerate()
             .filter(|(c, _)| !covered[r][*c] || single_row.contains(&(r, *c)))
-            .map(|(c, cell)| lines(&cell.value.text(), widths[c]))
+            .map(|(c, _)| lines(&styles.shown(table, r, c), widths[c]))
             .max()
             .unwrap_or(1);
         ws.set_row_height(xr, height(tall))?;
     }
     for m in &merges {
-        let fmt = cell_format(table, m.r0, m.c0);
+        let fmt = styles.format(table, m.r0, m.c0);
         ws.merge_range(g.row(m.r0), m.c0 as u16, g.row(m.r1), m.c1 as u16, clip(&m.text), &fmt)?;
     }
     Ok(())
@@ -329,47 +337,6 @@ fn cached(v: &Value) -> String {
         Value::Num(Num::Percent(p)) => fmt_num(p / 100.0),
         Value::Num(n) => format!("{}", number(*n)),
     }
-}
-
-/// How a cell's number is shown (so a formula's recalculated value is shown like its cached one).
-fn num_style(table: &Table, r: usize, c: usize) -> Option<Num> {
-    let cell = &table.rows[r].cells[c];
-    match (&cell.value, cell.calc.as_deref()) {
-        (Value::Num(n), _) => Some(*n),
-        (_, Some(Calc::Percent { .. })) => Some(Num::Percent(0.0)),
-        (_, Some(Calc::Stat { stat: Stat::Mean, .. })) => Some(Num::Mean(0.0)),
-        (_, Some(Calc::Sum { rows, .. })) => rows.iter().find_map(|&p| num_style(table, p, c)),
-        _ => None,
-    }
-}
-
-fn cell_format(table: &Table, r: usize, c: usize) -> Format {
-    let row: &Row = &table.rows[r];
-    let mut f = base().set_border(FormatBorder::Thin).set_align(FormatAlign::VerticalCenter);
-    f = match table.columns[c].kind {
-        ColKind::Path | ColKind::Title | ColKind::Text => f.set_text_wrap(),
-        ColKind::Mark => f.set_align(FormatAlign::Center),
-        ColKind::Number | ColKind::Score => f.set_align(FormatAlign::Center),
-    };
-    match num_style(table, r, c) {
-        Some(Num::Mean(_)) => f = f.set_num_format("0.00"),
-        Some(Num::Percent(_)) => f = f.set_num_format("0.00%"),
-        _ => {}
-    }
-    let in_path = c < row.path_len;
-    // A panel's disagreements are marked by a conditional format, which follows edits.
-    let fill = match row.kind {
-        RowKind::Subtotal if !in_path => Some(SUBTOTAL_FILL),
-        RowKind::Total => Some(TOTAL_FILL),
-        _ => None,
-    };
-    if let Some(fill) = fill {
-        f = f.set_background_color(Color::RGB(fill));
-    }
-    if row.kind == RowKind::Total || row.label == Some(c) || (row.kind == RowKind::Subtotal && !in_path) {
-        f = f.set_bold();
-    }
-    f
 }
 
 /// Vertical merges of equal section cells (same text, same path above them) in consecutive

@@ -169,6 +169,25 @@ impl Book {
             .map_or("General".into(), |n| n.format_code.clone())
     }
 
+    /// Each column's width in Excel's units, from the sheet's `<col>` elements (Excel's 0.71
+    /// of padding left out: a width set as 8 is 8).
+    pub fn col_widths(&self) -> Vec<f64> {
+        let sheet = self.part("xl/worksheets/sheet1.xml");
+        let attr = |el: &str, name: &str| -> f64 {
+            let at = el.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+            el[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        let mut widths = Vec::new();
+        for el in sheet.split("<col ").skip(1).map(|e| format!(" {}", e.split("/>").next().unwrap())) {
+            let (min, max, w) = (attr(&el, "min"), attr(&el, "max"), attr(&el, "width"));
+            widths.resize(max as usize, 0.0);
+            for c in min as usize..=max as usize {
+                widths[c - 1] = (w - 0.7109375).max(0.0);
+            }
+        }
+        widths
+    }
+
     /// Merged ranges of the table as (first row, first col, last row, last col), in table rows.
     pub fn merges(&self) -> Vec<(u32, u32, u32, u32)> {
         let mut m: Vec<_> = self
