@@ -54,7 +54,7 @@ fn golden_sheets_of_the_sample_scored_on_its_rubric() {
     assert_eq!((&total[3], &total[4]), ("100", "83.5"));
     let grade = rows.iter().find(|row| &row[0] == "等级").unwrap();
     assert_eq!(&grade[4], "良（暂定）", "27 of 28 scored: the grade is provisional");
-    let items = rows.iter().filter(|row| !row[2].is_empty() && &row[2] != "小计").count();
+    let items = rows.iter().filter(|row| !row[2].is_empty() && !row[2].starts_with("小计")).count();
     assert_eq!(items, 28, "the rubric's indicators, and nothing of the text");
 }
 
@@ -89,7 +89,8 @@ fn csv_rows_are_rfc4180_and_unscored_is_blank() {
     let unscored = by_title("协作部门");
     assert_eq!(&unscored[5], "3");
     assert_eq!(&unscored[6], "", "an unscored item is blank, never 0");
-    let satisfaction = rows.iter().find(|row| &row[2] == "满意度（10分）" && &row[3] == "小计").unwrap();
+    let satisfaction =
+        rows.iter().find(|row| &row[2] == "满意度（10分）" && &row[3] == "小计：满意度（10分）").unwrap();
     assert_eq!(
         (&satisfaction[5], &satisfaction[6]),
         ("10", ""),
@@ -111,7 +112,11 @@ fn language_follows_the_report_and_lang_overrides_it() {
     ));
     let zh = text(&ok(&["export", EN, "--scores", EN_SCORES, "--format", "md", "--lang", "zh"]));
     assert!(zh.contains("| 一级指标 | 二级指标 | 三级指标 | 四级指标 | 评分标准 | 分值 |"), "{zh}");
-    assert!(zh.contains("**合计**") && zh.contains("**小计**") && zh.contains("已评 3/8 项"));
+    assert!(
+        zh.contains("**合计**")
+            && zh.contains("**小计：1. Overview and objectives**")
+            && zh.contains("已评 3/8 项")
+    );
     let sd_en = text(&ok(&["export", SD, "--scores", SD_SCORES, "--format", "md", "--lang", "en"]));
     assert!(sd_en.contains("| Level 1 | Level 2 | Level 3 | Item | Criteria |"));
     assert!(sd_en.contains("**Total**") && sd_en.contains("55/59 items scored"));
@@ -165,7 +170,7 @@ fn xlsx_reads_back_with_values_formulas_merges_and_styles() {
     assert_eq!(b.string(4, 8), "Eastgate missed its target: six weeks closed for refurbishment.");
     assert!(b.wraps(1, 4) && b.wraps(1, 3) && b.wraps(4, 8));
     // Subtotals: SUM of the section's own items and its subsections' subtotals, results cached.
-    assert_eq!(b.string(2, 1), "Subtotal");
+    assert_eq!(b.string(2, 1), "Subtotal: 1. Overview and objectives", "it names what it totals");
     assert_eq!(b.formula(2, 5), "SUM(F2)");
     assert_eq!(b.number(2, 5), 10.0);
     assert_eq!(b.formula(6, 7), "IF(COUNT(H5:H6)=0,\"\",SUM(H5:H6))");
@@ -231,7 +236,7 @@ fn xlsx_of_shaodong_in_chinese() {
     let first = b.row_of(3, "相关性");
     assert!(b.merges().contains(&(first, 0, total - 1, 0)), "{:?}", b.merges());
     assert_eq!(b.string(first, 0), "评分表（部门整体支出绩效评价指标）");
-    assert_eq!(b.string(total - 1, 1), "小计");
+    assert_eq!(b.string(total - 1, 1), "小计：评分表（部门整体支出绩效评价指标）");
     assert_eq!(b.number(total - 1, 5), 100.0);
     assert_eq!(b.number(total - 1, 6), 77.5);
 }
@@ -268,8 +273,8 @@ fn partly_scored_quarter_points_add_up_and_blanks_stay_blank() {
     // Columns: A | item | max | self | score | note (no criteria, no flags: left out).
     let rows = sheet_table(&r, &with_scores(&r, &[Some(0.25), Some(0.75), None, None]), Lang::En).text_rows();
     assert_eq!(rows[0], ["Level 1", "Item", "Max", "Self score", "Score", "Note"]);
-    assert_eq!(row(&rows, "A", "Subtotal")[2..5], ["4", "0.75", "1"]);
-    assert_eq!(row(&rows, "B", "Subtotal")[2..5], ["1", "", ""], "nothing scored under B: blank, not 0");
+    assert_eq!(row(&rows, "A", "Subtotal: A")[2..5], ["4", "0.75", "1"]);
+    assert_eq!(row(&rows, "B", "Subtotal: B")[2..5], ["1", "", ""], "nothing scored under B: blank, not 0");
     assert_eq!(row(&rows, "Total", "")[2..6], ["5", "0.75", "1", "2/4 items scored (50%)"]);
     assert_eq!(
         row(&rows, "Percent", "")[3..5],
@@ -286,7 +291,7 @@ fn partly_scored_quarter_points_add_up_and_blanks_stay_blank() {
     let rows =
         sheet_table(&r, &with_scores(&r, &[Some(0.25), Some(0.75), None, Some(0.0)]), Lang::En).text_rows();
     assert_eq!(row(&rows, "B", "four")[4], "0");
-    assert_eq!(row(&rows, "B", "Subtotal")[4], "0");
+    assert_eq!(row(&rows, "B", "Subtotal: B")[4], "0");
     assert_eq!(row(&rows, "Percent", "")[4], "33.33%");
     assert_eq!(row(&rows, "Grade", "")[4], "C (provisional)");
 
