@@ -232,10 +232,24 @@ fn xlsx_of_shaodong_in_chinese() {
     assert_eq!(b.number(total, 6), 207.0);
     assert_eq!(b.string(total + 2, 6), "优（暂定）");
     assert_eq!(b.number(total + 1, 6), 0.9452);
-    // The rubric's 一级指标 spans its whole block, subtotals of its 二级/三级 included.
+    // The rubric's 一级指标 spans its whole block, subtotals of its 二级/三级 included: merged a
+    // printed page at a time, each page's part naming it.
     let first = b.row_of(3, "相关性");
-    assert!(b.merges().contains(&(first, 0, total - 1, 0)), "{:?}", b.merges());
-    assert_eq!(b.string(first, 0), "评分表（部门整体支出绩效评价指标）");
+    let (parts, breaks) = (b.parts(0, first, total - 1), b.breaks());
+    assert!(parts.len() > 1 && parts[0].0 == first, "{parts:?}");
+    for (start, _) in &parts {
+        assert_eq!(b.string(*start, 0), "评分表（部门整体支出绩效评价指标）");
+        assert!(
+            *start == first || breaks.contains(start),
+            "a part at {start}, not a page's first row: {breaks:?}"
+        );
+    }
+    for page in breaks.iter().filter(|&&r| r > first && r < total) {
+        assert!(
+            parts.iter().any(|p| p.0 == *page),
+            "the page at row {page} does not name its group: {parts:?}"
+        );
+    }
     assert_eq!(b.string(total - 1, 1), "小计：评分表（部门整体支出绩效评价指标）");
     assert_eq!(b.number(total - 1, 5), 100.0);
     assert_eq!(b.number(total - 1, 6), 77.5);

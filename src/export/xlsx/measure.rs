@@ -1,9 +1,11 @@
 //! Column widths and row heights for print: widths from the content (a CJK character counts
 //! as two of Excel's width units), capped per kind of column so the text wraps instead, and row
 //! heights estimated from the lines the wrapped text takes, since neither Excel nor WPS fits a
-//! row to wrapped text when it opens a file.
+//! row to wrapped text when it opens a file. A sheet's texts are measured once ([`SheetText`]),
+//! so the pages can try column widths by arithmetic.
 
 use super::super::table::{ColKind, Table};
+use super::page::{Group, Heights, Measure};
 use crate::text::width;
 
 /// The workbook's font size, in points.
@@ -27,10 +29,26 @@ fn bounds(kind: ColKind) -> (usize, usize) {
         ColKind::Title => (10, 18),
         // Criteria, notes: the widest, wrapped.
         ColKind::Text => (12, 22),
-        // The text in a number column (a grade, `良（暂定）`) wraps past this.
         ColKind::Number | ColKind::Score => (6, 12),
         ColKind::Mark => (5, 6),
     }
+}
+
+/// The narrowest each column may be: a wrapped column its kind's least or its short header, the
+/// others as `widths` has them (a number never wraps); column 0 wide enough for the header block's labels `first`
+/// (which do not wrap).
+pub(super) fn narrowest(table: &Table, widths: &[f64], first: &[&str]) -> Vec<f64> {
+    let wrapped = |k| matches!(k, ColKind::Path | ColKind::Title | ColKind::Text);
+    let labels = first.iter().map(|l| width(l) + 2).max().unwrap_or(0);
+    (0..table.columns.len())
+        .map(|c| {
+            let kind = table.columns[c].kind;
+            // A short header (一级指标) is not broken: it would read as 一级指 / 标.
+            let header = (width(&table.columns[c].header) + 2).min(10);
+            let least = if wrapped(kind) { bounds(kind).0.max(header) as f64 } else { widths[c] };
+            if c == 0 { least.max(labels.min(bounds(kind).1) as f64) } else { least }
+        })
+        .collect()
 }
 
 /// The widest a number column gets for its numbers (far beyond any score).
@@ -40,8 +58,8 @@ const MAX_NUMBER: usize = 24;
 /// `80.00%`, `4.00`, not the raw number) and a little room, within the column kind's bounds —
 /// except that a number column always fits its widest number. The header counts too, except
 /// over numbers and marks, whose headers wrap (自评 / 得分) rather than widen a column of short
-/// numbers; in a number column, text counts by its longest piece that cannot be broken (`良`,
-/// `（暂定）`). `first` is what else column 0 holds: the labels of the header block.
+/// numbers, and so does a grade among numbers. `first` is what else column 0 holds: the labels
+/// of the header block. The pages then widen what pays for its width in height.
 pub(super) fn column_widths(
     table: &Table,
     shown: impl Fn(usize, usize) -> String,
@@ -62,16 +80,14 @@ pub(super) fn column_widths(
                         .unwrap_or(0);
                     (content + 2).clamp(min, cap)
                 }
-                ColKind::Number | ColKind::Score | ColKind::Mark => {
-                    let (mut numbers, mut text) = (0, 0);
-                    for (t, is_num) in cells {
-                        if is_num {
-                            numbers = numbers.max(width(&t));
-                        } else {
-                            text = text.max(unbroken(&t));
-                        }
-                    }
-                    (text + 2).clamp(min, cap).max((numbers + 2).min(MAX_NUMBER))
+                // A grade here wraps (良 / （暂定）) unless the pages find the width worth it.
+                ColKind::Number | ColKind::Score => {
+                    let numbers = cells.filter(|(_, n)| *n).map(|(t, _)| width(&t)).max().unwrap_or(0);
+                    min.max((numbers + 2).min(MAX_NUMBER))
+                }
+                ColKind::Mark => {
+                    let marks = cells.map(|(t, _)| width(&t)).max().unwrap_or(0);
+                    (marks + 2).clamp(min, cap)
                 }
             };
             let labels = if c == 0 { first.iter().map(|l| width(l) + 2).max().unwrap_or(0) } else { 0 };
@@ -80,29 +96,213 @@ pub(super) fn column_widths(
         .collect()
 }
 
-/// The width of the longest piece of `text` a line cannot break: words, and a CJK text before
-/// an opening bracket (`良（暂定）` breaks as `良` / `（暂定）`).
-fn unbroken(text: &str) -> usize {
-    let mut widest = 0;
-    for word in text.split(char::is_whitespace) {
-        let mut from = 0;
-        for (at, ch) in word.char_indices() {
-            if at > 0 && matches!(ch, '（' | '(') {
-                widest = widest.max(width(&word[from..at]));
-                from = at;
-            }
-        }
-        widest = widest.max(width(&word[from..]));
-    }
-    widest
+/// The room a column `w` units wide has for text: a little less than its width (a cell's
+/// padding, and Latin text wraps at spaces, not anywhere).
+fn room(w: f64) -> f64 {
+    (w - 1.2).max(1.0)
 }
 
-/// Lines `text` takes in a column `w` units wide when wrapped: each line's width over the room
-/// the column has (a little less than its width: a cell's padding, and Latin text wraps at
-/// spaces, not anywhere).
-pub(super) fn lines(text: &str, w: f64) -> usize {
-    let room = (w - 1.2).max(1.0);
-    text.lines().map(|l| ((width(l) as f64) / room).ceil().max(1.0) as usize).sum::<usize>().max(1)
+/// A text measured once: the width of each of its lines.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Lines(Vec<u32>);
+
+impl Lines {
+    pub fn of(text: &str) -> Lines {
+        Lines(line_widths(text).collect())
+    }
+
+    /// The lines it takes, wrapped in a column `w` units wide.
+    pub fn count(&self, w: f64) -> usize {
+        count(&self.0, w)
+    }
+}
+
+fn line_widths(text: &str) -> impl Iterator<Item = u32> + '_ {
+    text.lines().map(|l| width(l).min(u32::MAX as usize) as u32)
+}
+
+/// The lines text of these line widths takes wrapped in a column `w` units wide: each line's
+/// width over the room.
+fn count(lines: &[u32], w: f64) -> usize {
+    let room = room(w);
+    lines.iter().map(|&t| (f64::from(t) / room).ceil().max(1.0) as usize).sum::<usize>().max(1)
+}
+
+/// The least whole width above `w` at which a line `t` units wide wraps into fewer lines.
+fn fewer_lines_at(t: u32, w: f64) -> Option<f64> {
+    let t = f64::from(t);
+    let lines = (t / room(w)).ceil();
+    (lines > 1.0).then(|| (t / (lines - 1.0) + 1.2).ceil().max(w.floor() + 1.0))
+}
+
+/// One cell's text, over columns `c0..=c1` (a label merged across): its line widths are
+/// `lines` of [`SheetText::widths`]. A sheet of 100k items has a million cells: no allocation
+/// of their own.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    c0: u16,
+    c1: u16,
+    lines: (u32, u32),
+}
+
+/// A sheet's texts, measured once: the header block, the table's header, each row's cells that
+/// hold text, the groups' names (merged down their rows), and the fixed rows below the table.
+pub(super) struct SheetText {
+    heading: Lines,
+    facts: Vec<Lines>,
+    notes: Vec<Lines>,
+    header: Vec<Lines>,
+    /// Row `r`'s cells are `spans[starts[r]..starts[r + 1]]`.
+    starts: Vec<u32>,
+    spans: Vec<Span>,
+    widths: Vec<u32>,
+    groups: Vec<(usize, usize, usize, Lines)>,
+    tail: Vec<f64>,
+    /// Per column, the widths of the lines in it alone (what a wider column could unwrap).
+    by_column: Vec<Vec<u32>>,
+    /// Per column, the texts merged across it and others: first and last column, line width.
+    across: Vec<Vec<(u16, u16, u32)>>,
+}
+
+/// The texts above the table: the heading, the facts' values, the notes.
+pub(super) struct Framed<'a> {
+    pub heading: &'a str,
+    pub facts: Vec<&'a str>,
+    pub notes: &'a [String],
+}
+
+/// Under a merge, not its first cell.
+const COVERED: u16 = u16::MAX;
+
+impl SheetText {
+    /// `shown(r, c)`: cell (`r`, `c`) as the sheet shows it; `merges`: (first row, first column,
+    /// last row, last column) of every merged range, a range over several rows being a group;
+    /// `tail`: the heights of the rows below the table.
+    pub fn of(
+        table: &Table,
+        shown: impl Fn(usize, usize) -> String,
+        framed: &Framed,
+        merges: &[(usize, usize, usize, usize)],
+        tail: Vec<f64>,
+    ) -> SheetText {
+        let ncols = table.columns.len().min(COVERED as usize - 1);
+        // Each cell's last column: its own, a merge's first cell the merge's, under a merge none.
+        let mut end: Vec<u16> = (0..table.rows.len()).flat_map(|_| 0..ncols as u16).collect();
+        let mut groups = Vec::new();
+        for &(r0, c0, r1, c1) in merges {
+            for r in r0..=r1 {
+                for c in c0..=c1.min(ncols - 1) {
+                    end[r * ncols + c] = if r == r0 && c == c0 && r0 == r1 { c1 as u16 } else { COVERED };
+                }
+            }
+            if r1 > r0 {
+                groups.push((r0, r1, c0, Lines::of(&shown(r0, c0))));
+            }
+        }
+        let (mut starts, mut spans, mut widths) =
+            (Vec::with_capacity(table.rows.len() + 1), Vec::new(), Vec::new());
+        for r in 0..table.rows.len() {
+            starts.push(spans.len() as u32);
+            for c in 0..ncols {
+                let c1 = end[r * ncols + c];
+                let text = if c1 == COVERED { String::new() } else { shown(r, c) };
+                if text.is_empty() {
+                    continue;
+                }
+                let from = widths.len() as u32;
+                widths.extend(line_widths(&text));
+                spans.push(Span { c0: c as u16, c1, lines: (from, widths.len() as u32) });
+            }
+        }
+        starts.push(spans.len() as u32);
+        let header: Vec<Lines> = table.columns.iter().map(|c| Lines::of(&c.header)).collect();
+        let mut by_column: Vec<Vec<u32>> = header.iter().map(|l| l.0.clone()).collect();
+        let mut across: Vec<Vec<(u16, u16, u32)>> = vec![Vec::new(); ncols];
+        for s in &spans {
+            let lines = &widths[s.lines.0 as usize..s.lines.1 as usize];
+            if s.c0 == s.c1 {
+                by_column[s.c0 as usize].extend(lines);
+            } else {
+                for col in across.iter_mut().take(s.c1 as usize + 1).skip(s.c0 as usize) {
+                    col.extend(lines.iter().map(|&t| (s.c0, s.c1, t)));
+                }
+            }
+        }
+        for (_, _, c, text) in &groups {
+            by_column[*c].extend(&text.0);
+        }
+        by_column.iter_mut().for_each(|col| {
+            col.sort_unstable();
+            col.dedup();
+        });
+        across.iter_mut().for_each(|col| {
+            col.sort_unstable();
+            col.dedup();
+        });
+        SheetText {
+            heading: Lines::of(framed.heading),
+            facts: framed.facts.iter().map(|v| Lines::of(v)).collect(),
+            notes: framed.notes.iter().map(|n| Lines::of(n)).collect(),
+            header,
+            starts,
+            spans,
+            widths,
+            groups,
+            tail,
+            by_column,
+            across,
+        }
+    }
+}
+
+/// The title row's font size.
+pub(super) const TITLE_SIZE: f64 = 16.0;
+
+impl Measure for SheetText {
+    fn heights(&self, widths: &[f64]) -> Heights {
+        let total: f64 = widths.iter().sum();
+        // The facts' values are merged over all columns but the first, which holds the labels.
+        let values = widths.iter().skip(1).sum::<f64>().max(widths.first().copied().unwrap_or(0.0));
+        let mut head =
+            vec![self.heading.count(total * FONT_SIZE / TITLE_SIZE) as f64 * TITLE_SIZE * 1.5 + 6.0];
+        head.extend(self.facts.iter().map(|v| height(v.count(values))));
+        head.extend(self.notes.iter().map(|n| height(n.count(total))));
+        head.push(6.0);
+        let header = height(self.header.iter().zip(widths).map(|(h, w)| h.count(*w)).max().unwrap_or(1));
+        let mut rows: Vec<f64> = self
+            .starts
+            .windows(2)
+            .map(|w| {
+                let cells = &self.spans[w[0] as usize..w[1] as usize];
+                let tall = cells.iter().map(|s| {
+                    let lines = &self.widths[s.lines.0 as usize..s.lines.1 as usize];
+                    count(lines, widths[s.c0 as usize..=s.c1 as usize].iter().sum())
+                });
+                height(tall.max().unwrap_or(1))
+            })
+            .collect();
+        rows.extend(&self.tail);
+        let groups = self.groups.iter().map(|(r0, r1, c, text)| Group {
+            c: *c,
+            r0: *r0,
+            r1: *r1,
+            need: height(text.count(widths[*c])),
+        });
+        Heights { head, header, rows, groups: groups.collect() }
+    }
+
+    fn next_width(&self, c: usize, widths: &[f64]) -> Option<f64> {
+        let alone = self.by_column[c].iter().filter_map(|&t| fewer_lines_at(t, widths[c]));
+        let across = self.across[c].iter().filter_map(|&(c0, c1, t)| {
+            let all: f64 = widths[c0 as usize..=c1 as usize].iter().sum();
+            fewer_lines_at(t, all).map(|w| widths[c] + w - all)
+        });
+        alone.chain(across).min_by(f64::total_cmp)
+    }
+
+    fn cells(&self) -> usize {
+        self.spans.len()
+    }
 }
 
 /// The height, in points, of a row of `lines` lines.
@@ -113,6 +313,10 @@ pub(super) fn height(lines: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lines(text: &str, w: f64) -> usize {
+        Lines::of(text).count(w)
+    }
 
     #[test]
     fn cjk_counts_twice_and_lines_wrap() {
@@ -125,10 +329,13 @@ mod tests {
     }
 
     #[test]
-    fn text_breaks_at_spaces_and_before_brackets() {
-        assert_eq!(unbroken("良（暂定）"), 8);
-        assert_eq!(unbroken("B (provisional)"), 13);
-        assert_eq!(unbroken("优"), 2);
-        assert_eq!(unbroken(""), 0);
+    fn a_wider_column_unwraps_a_line_at_a_known_width() {
+        // 46 units: two lines in 40 (38.8 of room), one from 47.2, so 48.
+        assert_eq!(fewer_lines_at(46, 40.0), Some(48.0));
+        assert_eq!(Lines::of(&"字".repeat(23)).count(48.0), 1);
+        assert_eq!(Lines::of(&"字".repeat(23)).count(47.0), 2);
+        // Three lines in 20 (18.8): two from 24.2, so 25.
+        assert_eq!(fewer_lines_at(46, 20.0), Some(25.0));
+        assert_eq!(fewer_lines_at(10, 20.0), None, "one line already");
     }
 }

@@ -2,29 +2,33 @@
 //! office accepts.
 //!
 //! - Above the table, a header block: the title row (merged across the table) and label/value
-//!   rows (who scored it, when, how far); below it, the signature lines. Their words come from
-//!   the table's [`Framing`](super::table::Framing).
+//!   rows (who scored it, when, how far; a panel's 评价得分 and agreement), the legend; below it,
+//!   the signature lines. Their words come from the table's [`Framing`](super::table::Framing).
 //! - The table: a bold header row that stays in view and repeats on every printed page, the
-//!   section levels as merged cells, wrapped text in columns sized from their content (a CJK
-//!   character is two units wide, see `measure`), rows as tall as their wrapped text, scores as
-//!   numbers, means to two decimals, percentages as percentages, and subtotals, totals, percent
-//!   and grade as formulas (`formula`) with their results cached, so the sheet reads right
-//!   before any recalculation and stays right when a score is edited in Excel or WPS.
+//!   section levels as merged cells (split where a printed page starts, so every page names its
+//!   groups), wrapped text in columns sized from their content as shown (a CJK character is two
+//!   units wide, `80.00%` six: see `measure`, `style`), rows as tall as their wrapped text,
+//!   scores as numbers, one number format a column (means and what sums them to two decimals),
+//!   percentages as percentages, and subtotals, totals, percent and grade as formulas
+//!   (`formula`) with their results cached, so the sheet reads right before any recalculation
+//!   and stays right when a score is edited in Excel or WPS.
 //! - Checks that follow edits (`checks`): validation of every score cell against its item's
 //!   scale, and conditional formats for a panel's disagreements and for scores below the max
 //!   without a reason.
 //! - One CJK font (宋体, GB2312 charset) for the whole workbook; printed A4 landscape, one page
-//!   wide, the title in the page header and the page number in the footer.
+//!   wide at the scale and with the page breaks the sheet states (`page`: a short sheet on one
+//!   page), the title in the page header and the page number in the footer.
 
 mod checks;
 mod formula;
 mod measure;
+mod page;
 mod style;
 
 use super::table::{Calc, ColKind, Num, RowKind, Table, Value};
 use crate::scores::fmt_num;
 use formula::Grid;
-use measure::{FONT_SIZE, ROW, column_widths, height, lines};
+use measure::{FONT_SIZE, Framed, ROW, SheetText, TITLE_SIZE, column_widths, narrowest};
 use rust_xlsxwriter::{
     Color, DocProperties, FontScheme, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet,
     XlsxError,
@@ -41,7 +45,6 @@ const MAX_HEADER: usize = 255;
 /// missing.
 const FONT: &str = "宋体";
 const GB2312: u8 = 134;
-const TITLE_SIZE: f64 = 16.0;
 
 const HEADER_FILL: u32 = 0xD9E1F2;
 const HIGHLIGHT_FILL: u32 = 0xFCE4D6;
@@ -84,37 +87,53 @@ pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
     // A formula whose cached result is blank is written as an empty text result, not 0.
     ws.set_formula_result_default("");
 
-    let ncols = table.columns.len();
-    let last = (ncols.max(1) - 1) as u16;
+    let last = (table.columns.len().max(1) - 1) as u16;
     let styles = Styles::of(table);
-    let labels: Vec<&str> = fr.facts.iter().chain(&fr.progress).map(|(k, _)| k.as_str()).collect();
-    let widths = column_widths(table, |r, c| styles.shown(table, r, c), &labels);
-    for (c, w) in widths.iter().enumerate() {
+    let shown = |r: usize, c: usize| styles.shown(table, r, c);
+    let facts: Vec<&(String, String)> = fr.facts.iter().chain(&fr.progress).collect();
+    let labels: Vec<&str> = facts.iter().map(|(k, _)| k.as_str()).collect();
+
+    // The pages decide the wrapped columns' widths and every row's height.
+    let whole = merges(table);
+    let spans: Vec<_> = whole.iter().map(|m| (m.r0, m.c0, m.r1, m.c1)).collect();
+    let mut tail = vec![ROW];
+    tail.extend(fr.signatures.iter().map(|_| 2.0 * ROW));
+    let framed = Framed {
+        heading: &fr.heading,
+        facts: facts.iter().map(|(_, v)| v.as_str()).collect(),
+        notes: &fr.notes,
+    };
+    let text = SheetText::of(table, shown, &framed, &spans, tail);
+    let kinds: Vec<ColKind> = table.columns.iter().map(|c| c.kind).collect();
+    let sheet = page::Sheet {
+        kinds: &kinds,
+        table_rows: table.rows.len(),
+        keep_from: table.rows.iter().position(|r| r.kind == RowKind::Total).unwrap_or(table.rows.len()),
+        min_scale: page::min_scale(score_columns(table).len() > 1),
+    };
+    let widths = column_widths(table, shown, &labels);
+    let plan = page::plan(&text, widths.clone(), narrowest(table, &widths, &labels), &sheet);
+    for (c, w) in plan.widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
-    let total_width: f64 = widths.iter().sum();
 
-    // The header block: the title, then a label/value row per fact, then a thin gap.
+    // The header block: the title, then a label/value row per fact, the legend, a thin gap.
     let title = base().set_bold().set_font_size(TITLE_SIZE).set_align(FormatAlign::Center).set_text_wrap();
-    let title_lines = lines(&fr.heading, total_width * FONT_SIZE / TITLE_SIZE);
     put(ws, 0, 0, last, &fr.heading, &title)?;
-    ws.set_row_height(0, title_lines as f64 * TITLE_SIZE * 1.5 + 6.0)?;
-    let label = base().set_bold().set_align(FormatAlign::Left);
-    let value = base().set_align(FormatAlign::Left);
-    let mut at = 1u32;
-    for (k, v) in fr.facts.iter().chain(&fr.progress) {
-        ws.write_string_with_format(at, 0, clip(k), &label)?;
+    let label = base().set_bold().set_align(FormatAlign::Left).set_align(FormatAlign::VerticalCenter);
+    let value = base().set_align(FormatAlign::Left).set_align(FormatAlign::VerticalCenter).set_text_wrap();
+    for (k, (label_text, v)) in facts.iter().enumerate() {
+        let at = 1 + k as u32;
+        ws.write_string_with_format(at, 0, clip(label_text), &label)?;
         put(ws, at, 1.min(last), last, v, &value)?;
-        ws.set_row_height(at, ROW)?;
-        at += 1;
     }
-    for note in &fr.notes {
-        put(ws, at, 0, last, note, &value)?;
-        ws.set_row_height(at, ROW)?;
-        at += 1;
+    for (k, note) in fr.notes.iter().enumerate() {
+        put(ws, (1 + facts.len() + k) as u32, 0, last, note, &value)?;
     }
-    ws.set_row_height(at, 6.0)?;
-    let g = Grid { top: at + 1 };
+    for (r, h) in plan.head.iter().enumerate() {
+        ws.set_row_height(r as u32, *h)?;
+    }
+    let g = Grid { top: plan.head.len() as u32 };
 
     let header = base()
         .set_bold()
@@ -126,34 +145,54 @@ pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
     for (c, col) in table.columns.iter().enumerate() {
         ws.write_string_with_format(g.top, c as u16, clip(&col.header), &header)?;
     }
-    let header_lines = table.columns.iter().zip(&widths).map(|(col, w)| lines(&col.header, *w)).max();
-    ws.set_row_height(g.top, height(header_lines.unwrap_or(1)))?;
+    ws.set_row_height(g.top, plan.header)?;
     ws.set_freeze_panes(g.top + 1, 0)?;
 
-    write_rows(ws, table, &styles, g, &widths)?;
+    // The table, its groups split where pages break; a gap and the signature lines below.
+    let merges = split(whole, plan.cuts());
+    write_rows(ws, table, &styles, g, &merges)?;
+    for (r, h) in plan.heights.iter().enumerate() {
+        ws.set_row_height(g.row(r), *h)?;
+    }
     let end = g.row(table.rows.len());
-
-    // The signature lines, below a gap.
-    ws.set_row_height(end, ROW)?;
     let sign = base().set_align(FormatAlign::Left).set_align(FormatAlign::Bottom);
     for (k, s) in fr.signatures.iter().enumerate() {
-        let r = end + 1 + k as u32;
-        put(ws, r, 0, last, s, &sign)?;
-        ws.set_row_height(r, 2.0 * ROW)?;
+        put(ws, end + 1 + k as u32, 0, last, s, &sign)?;
     }
 
     add_checks(ws, table, g)?;
 
     ws.set_landscape();
     ws.set_paper_size(9); // A4
-    ws.set_margins(0.4, 0.4, 0.7, 0.7, 0.3, 0.3);
+    let (l, r, t, b, h, f) = page::MARGINS;
+    ws.set_margins(l, r, t, b, h, f);
     ws.set_print_center_horizontally(true);
-    ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_scale(plan.scale);
+    let breaks: Vec<u32> = plan.breaks.iter().map(|&r| g.row(r)).collect();
+    ws.set_page_breaks(&breaks)?;
     ws.set_repeat_rows(g.top, g.top)?;
     ws.set_header(format!("&C{}", header_text(&table.title, MAX_HEADER - 2)));
     // The footer is in Excel's codes already (`&P`, `&N`).
     ws.set_footer(format!("&C{}", footer_text(&fr.footer, MAX_HEADER - 2)));
     wb.save_to_buffer()
+}
+
+/// The merges with each group's split where `cut` says a row starts a page: the part on each
+/// page names the group; a part of one row is no merge, its cell holds the name.
+fn split(merges: Vec<Merge>, cut: impl Fn(usize) -> bool) -> Vec<Merge> {
+    let mut out = Vec::with_capacity(merges.len());
+    for m in merges {
+        let mut r0 = m.r0;
+        for r in m.r0 + 1..=m.r1 {
+            if cut(r) {
+                out.push(Merge { r0, r1: r - 1, ..m.clone() });
+                r0 = r;
+            }
+        }
+        out.push(Merge { r0, ..m });
+    }
+    out.retain(|m| m.r1 > m.r0 || m.c1 > m.c0);
+    out
 }
 
 /// `text` in merged cells `c0..=c1` of sheet row `r` (one cell when they are the same).
@@ -195,14 +234,10 @@ fn write_rows(
     table: &Table,
     styles: &Styles,
     g: Grid,
-    widths: &[f64],
+    merges: &[Merge],
 ) -> Result<(), XlsxError> {
-    let merges = merges(table);
-    // Single-row merges start a cell that still sets its row's height (a set: one lookup a cell).
-    let single_row: std::collections::HashSet<(usize, usize)> =
-        merges.iter().filter(|m| m.r0 == m.r1).map(|m| (m.r0, m.c0)).collect();
     let mut covered = vec![vec![false; table.columns.len()]; table.rows.len()];
-    for m in &merges {
+    for m in merges {
         for row in covered.iter_mut().take(m.r1 + 1).skip(m.r0) {
             row[m.c0..=m.c1].iter_mut().for_each(|x| *x = true);
         }
@@ -231,17 +266,8 @@ fn write_rows(
                 }
             }
         }
-        let tall = row
-            .cells
-            .iter()
-            .enumerate()
-            .filter(|(c, _)| !covered[r][*c] || single_row.contains(&(r, *c)))
-            .map(|(c, _)| lines(&styles.shown(table, r, c), widths[c]))
-            .max()
-            .unwrap_or(1);
-        ws.set_row_height(xr, height(tall))?;
     }
-    for m in &merges {
+    for m in merges {
         let fmt = styles.format(table, m.r0, m.c0);
         ws.merge_range(g.row(m.r0), m.c0 as u16, g.row(m.r1), m.c1 as u16, clip(&m.text), &fmt)?;
     }
@@ -378,6 +404,17 @@ fn merges(table: &Table) -> Vec<Merge> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_group_is_split_where_pages_start() {
+        let m = |r0, r1| Merge { r0, c0: 0, r1, c1: 0, text: "部门决策".into() };
+        let label = Merge { r0: 4, c0: 1, r1: 4, c1: 2, text: "小计：目标任务".into() };
+        let parts = split(vec![m(0, 9), label.clone()], |r| r == 4 || r == 9);
+        let spans: Vec<(usize, usize)> = parts.iter().map(|p| (p.r0, p.r1)).collect();
+        assert_eq!(spans, [(0, 3), (4, 8), (4, 4)], "the part of one row (9) is a cell of its own");
+        assert!(parts.iter().all(|p| !p.text.is_empty()));
+        assert_eq!(parts[2], label, "a label across columns is kept whole");
+    }
 
     #[test]
     fn sheet_names_are_valid() {

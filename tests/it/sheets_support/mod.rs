@@ -188,6 +188,32 @@ impl Book {
         widths
     }
 
+    /// The table rows where a printed page starts (the sheet's manual page breaks), in order.
+    pub fn breaks(&self) -> Vec<u32> {
+        let sheet = self.part("xl/worksheets/sheet1.xml");
+        let mut rows: Vec<u32> = sheet
+            .split("<brk id=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap().parse::<u32>().unwrap() - self.top)
+            .collect();
+        rows.sort_unstable();
+        rows
+    }
+
+    /// The parts column `col` of table rows `r0..=r1` is printed in: each merged range, and each
+    /// cell of its own, as (first row, last row).
+    pub fn parts(&self, col: u32, r0: u32, r1: u32) -> Vec<(u32, u32)> {
+        let merges = self.merges();
+        let mut parts = Vec::new();
+        let mut r = r0;
+        while r <= r1 {
+            let end = merges.iter().find(|m| m.0 == r && m.1 == col && m.3 == col).map_or(r, |m| m.2);
+            parts.push((r, end));
+            r = end + 1;
+        }
+        parts
+    }
+
     /// Merged ranges of the table as (first row, first col, last row, last col), in table rows.
     pub fn merges(&self) -> Vec<(u32, u32, u32, u32)> {
         let mut m: Vec<_> = self
@@ -241,4 +267,81 @@ pub fn shift_rows(formula: &str, by: u32) -> String {
         k += 1;
     }
     out
+}
+
+/// A panel of three on `report` (a fixture) in `dir`: 张三's scores (`zhangsan`, a fixture) and
+/// two made of them — 李四 half a point harsher on the items 张三 marked down, 王五 half a point
+/// kinder on every other item — each with a reason below full marks. Only the items `keep`
+/// takes, renamed to report `id`. The three files' paths.
+pub fn panel_of(dir: &Path, zhangsan: &str, keep: &dyn Fn(&str) -> bool, id: &str) -> Vec<PathBuf> {
+    use serde_json::Value;
+    let mut base: Value = serde_json::from_slice(&std::fs::read(root().join(zhangsan)).unwrap()).unwrap();
+    base["report"]["id"] = id.into();
+    let items = base["items"].as_array_mut().unwrap();
+    items.retain(|e| keep(e["id"].as_str().unwrap()));
+    let mut out = Vec::new();
+    for (k, name) in ["张三", "李四", "王五"].into_iter().enumerate() {
+        let mut doc = base.clone();
+        doc["evaluator"] = name.into();
+        for (n, e) in doc["items"].as_array_mut().unwrap().iter_mut().enumerate() {
+            let Some(score) = e["score"].as_f64() else { continue };
+            let marked = !e["note"].as_str().unwrap_or("").is_empty();
+            let new = match k {
+                1 if marked => (score - 0.5).max(0.0),
+                2 if !marked && n % 2 == 1 => score - 0.5,
+                _ => score,
+            };
+            e["score"] = new.into();
+            if new < score {
+                e["note"] = format!("{name}：佐证材料不足，扣 {} 分", score - new).into();
+            }
+        }
+        let path = dir.join(format!("{id}.{name}.scores.json"));
+        std::fs::write(&path, serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
+        out.push(path);
+    }
+    out
+}
+
+/// The first nine items of the sample (`fixtures/sample.json`, the office's rubric) as a report
+/// of its own in `dir`, each of 5 points with a self score of 4 (80 %: a percent a column sized
+/// from `80%` showed as `###`), and a panel of three on it ([`panel_of`]). The report's path and
+/// the scores files'.
+pub fn nine_items(dir: &Path) -> (PathBuf, Vec<PathBuf>) {
+    use serde_json::Value;
+    let mut report: Value =
+        serde_json::from_slice(&std::fs::read(root().join("fixtures/sample.json")).unwrap()).unwrap();
+    let mut kept = Vec::new();
+    fn cut(sections: &mut Vec<Value>, kept: &mut Vec<String>) {
+        for s in sections.iter_mut() {
+            if let Some(items) = s["items"].as_array_mut() {
+                items.truncate(9usize.saturating_sub(kept.len()));
+                for i in items.iter_mut() {
+                    kept.push(i["id"].as_str().unwrap().to_string());
+                    i["max"] = 5.into();
+                    i["self_score"] = 4.into();
+                    i.as_object_mut().unwrap().remove("refs");
+                }
+            }
+            if let Some(children) = s["sections"].as_array_mut() {
+                cut(children, kept);
+            }
+        }
+        sections.retain(has_items);
+    }
+    fn has_items(s: &Value) -> bool {
+        s["items"].as_array().is_some_and(|i| !i.is_empty())
+            || s["sections"].as_array().is_some_and(|c| c.iter().any(has_items))
+    }
+    cut(report["sections"].as_array_mut().unwrap(), &mut kept);
+    report["id"] = "nine".into();
+    let path = dir.join("nine.json");
+    std::fs::write(&path, serde_json::to_vec_pretty(&report).unwrap()).unwrap();
+    let scores = panel_of(
+        dir,
+        "fixtures/scores/sample.zhangsan.scores.json",
+        &|id| kept.iter().any(|k| k == id),
+        "nine",
+    );
+    (path, scores)
 }
