@@ -212,6 +212,19 @@ pub fn config_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "appraise").map(|d| d.config_dir().to_path_buf())
 }
 
+/// Writes `evaluator = "NAME"` at the top of the configuration file at `path` (created, with
+/// its folder, when there is none), keeping everything else in it as it is: the name an
+/// evaluator gave once, so the app does not ask again. The file must not name an evaluator
+/// already (then it would not have asked).
+pub fn remember_evaluator(path: &Path, name: &str) -> std::io::Result<()> {
+    let old = crate::input::read_text(path, crate::input::Cap::CONFIG)?.unwrap_or_default();
+    let line = format!("evaluator = {}\n", toml::Value::String(name.to_string()));
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    crate::store::write_atomic(path, format!("{line}{old}").as_bytes()).map(drop)
+}
+
 /// Reads `dir/config.toml`; no file gives the defaults.
 pub fn load(dir: Option<&Path>) -> Result<Config, ConfigError> {
     let Some(dir) = dir else { return Ok(Config::default()) };

@@ -5,6 +5,7 @@
 
 pub mod cmd;
 pub mod config;
+pub mod evaluation;
 pub mod export;
 pub mod filter;
 pub mod generate;

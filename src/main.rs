@@ -54,11 +54,13 @@ fn run(
     config: Result<appraise::config::Config, appraise::config::ConfigError>,
 ) -> Result<(), Failure> {
     match cli.command {
-        Some(Command::Check { report, scores, json: false }) => {
-            cmd::check(&report, scores.as_deref(), &mut cmd::stdout())
-        }
-        Some(Command::Check { report, scores, json: true }) => {
-            cmd::check_json(&report, scores.as_deref(), &mut cmd::stdout())
+        Some(Command::Check { report, scores, evaluator, json }) => {
+            let scores = cmd::scores_of(&report, scores, evaluator.as_deref())?;
+            if json {
+                cmd::check_json(&report, scores.as_deref(), &mut cmd::stdout())
+            } else {
+                cmd::check(&report, scores.as_deref(), &mut cmd::stdout())
+            }
         }
         Some(Command::Import(args)) => cmd::import(&args, &mut cmd::stdout(), &mut std::io::stderr()),
         Some(Command::Gen { items, seed, output }) => {
@@ -74,17 +76,20 @@ fn run(
             }
         },
         Some(Command::Export(args)) => cmd::export(&args, &mut cmd::stdout()),
-        Some(Command::Summary { report, scores, json: false }) => {
-            cmd::summary(&report, scores.as_deref(), &mut cmd::stdout())
-        }
-        Some(Command::Summary { report, scores, json: true }) => {
-            cmd::summary_json(&report, scores.as_deref(), &mut cmd::stdout())
+        Some(Command::Summary { report, scores, evaluator, json }) => {
+            let scores = cmd::scores_of(&report, scores, evaluator.as_deref())?;
+            if json {
+                cmd::summary_json(&report, scores.as_deref(), &mut cmd::stdout())
+            } else {
+                cmd::summary(&report, scores.as_deref(), &mut cmd::stdout())
+            }
         }
         Some(Command::Merge(args)) => cmd::merge(&args, &mut cmd::stdout()),
         Some(Command::Manpage) => cmd::manpage(&mut cmd::stdout()),
         Some(Command::Completions { shell }) => cmd::completions(shell, &mut cmd::stdout()),
-        Some(Command::Search { report, query, json, limit, color }) => {
-            cmd::search(&report, &query, json, limit, color, &mut cmd::stdout())
+        Some(Command::Search { report, query, json, limit, color, evaluator }) => {
+            let notes = cmd::scores_of(&report, None, evaluator.as_deref())?;
+            cmd::search(&report, &query, json, limit, color, notes.as_deref(), &mut cmd::stdout())
         }
         Some(Command::Panel(ref args)) => {
             let open = terminal_view(&cli.review, dir.as_deref(), config?)?;

@@ -11,7 +11,7 @@ pub use crate::export::Method;
 use crate::report::{Report, Scale};
 use crate::scores::{Scores, clean};
 use crate::store::{Stamp, load_scores};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// One evaluator of the panel, as last read.
 #[derive(Debug, Clone)]
@@ -65,44 +65,201 @@ impl Panel {
         Proposal { stats, value, fell_back }
     }
 
-    /// Takes what the watcher read of member `k`: new scores, or why they could not be read
-    /// (the last good scores stay on screen). Whether anything shown changes.
-    pub fn apply(&mut self, k: usize, read: Result<Scores, String>) -> bool {
-        let Some(m) = self.members.get_mut(k) else { return false };
-        match read {
-            Ok(scores) => {
-                let changed = scores.entries != m.scores.entries || m.problem.is_some();
-                m.scores = scores;
-                m.problem = None;
-                changed
-            }
-            Err(problem) => {
-                let changed = m.problem.as_ref() != Some(&problem);
-                m.problem = Some(problem);
-                changed
+    /// Takes what the watcher saw: evaluators who joined or left, files read again (new scores,
+    /// or why they could not be read — the last good scores stay on screen). Names follow the
+    /// files (an evaluator renamed in their file is renamed here). What changed on screen: the
+    /// names of the evaluators read, of those who joined and left, and the problems.
+    pub fn apply(&mut self, report: &Report, events: Vec<PanelEvent>) -> Applied {
+        let mut done = Applied::default();
+        for event in events {
+            match event {
+                PanelEvent::Joined(path, read) => {
+                    let (scores, problem) = match read {
+                        Ok(scores) => (scores, None),
+                        Err(problem) => (Scores::new(report), Some(problem)),
+                    };
+                    done.joined.push(path.clone());
+                    let mut member = Member::new(String::new(), path, scores);
+                    member.problem = problem;
+                    self.members.push(member);
+                    self.members.sort_by(|a, b| a.path.cmp(&b.path));
+                }
+                PanelEvent::Left(path) => {
+                    if let Some(k) = self.members.iter().position(|m| m.path == path) {
+                        let gone = self.members.remove(k);
+                        done.left.push(gone.name);
+                    }
+                }
+                PanelEvent::Read(path, read) => {
+                    let Some(m) = self.members.iter_mut().find(|m| m.path == path) else { continue };
+                    match read {
+                        Ok(scores) => {
+                            if scores != m.scores || m.problem.is_some() {
+                                m.scores = scores;
+                                m.problem = None;
+                                done.read.push(path);
+                            }
+                        }
+                        Err(problem) => {
+                            if m.problem.as_ref() != Some(&problem) {
+                                m.problem = Some(problem.clone());
+                                done.problems.push((path, problem));
+                            }
+                        }
+                    }
+                }
             }
         }
+        // Names from the files as they are now (unique in the panel).
+        let keys: Vec<(Option<String>, &Path)> =
+            self.members.iter().map(|m| (m.scores.head.evaluator.clone(), m.path.as_path())).collect();
+        let names = crate::export::member_names(&keys);
+        for (m, name) in self.members.iter_mut().zip(names) {
+            m.name = name;
+        }
+        let name_of = |path: &Path| self.members.iter().find(|m| m.path == path).map(|m| m.name.clone());
+        done.read_names = done.read.iter().filter_map(|p| name_of(p)).collect();
+        done.joined_names = done.joined.iter().filter_map(|p| name_of(p)).collect();
+        done.problem_names =
+            done.problems.iter().filter_map(|(p, why)| Some((name_of(p)?, why.clone()))).collect();
+        done
+    }
+
+    /// The evaluators who have not submitted their sheet.
+    pub fn not_submitted(&self) -> Vec<&str> {
+        self.members.iter().filter(|m| !m.scores.is_submitted()).map(|m| m.name.as_str()).collect()
     }
 }
 
-/// Watches the evaluators' files: what changed on disk since it was last read is read again.
+/// What the chair's view learns from the watcher.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PanelEvent {
+    /// A scores file of the report appeared in a watched folder (an evaluator joined): their
+    /// scores, or why the file cannot be read (shown as broken).
+    Joined(PathBuf, Result<Scores, String>),
+    /// A member's file changed and was read again.
+    Read(PathBuf, Result<Scores, String>),
+    /// A member's file left a watched folder.
+    Left(PathBuf),
+}
+
+/// What [`Panel::apply`] changed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Applied {
+    pub joined: Vec<PathBuf>,
+    pub left: Vec<String>,
+    pub read: Vec<PathBuf>,
+    pub problems: Vec<(PathBuf, String)>,
+    /// The names of those read again, of those who joined, and of those with a problem (after
+    /// renames).
+    pub read_names: Vec<String>,
+    pub joined_names: Vec<String>,
+    pub problem_names: Vec<(String, String)>,
+}
+
+impl Applied {
+    pub fn is_empty(&self) -> bool {
+        self.joined.is_empty() && self.left.is_empty() && self.read.is_empty() && self.problems.is_empty()
+    }
+}
+
+/// Watches the panel's files: the files given by name, and every scores file of the report in
+/// the folders given — read again when they change, evaluators joining when their file appears
+/// and leaving when it goes, a broken file shown as broken.
 #[derive(Debug, Clone)]
 pub struct Watch {
+    /// Scores files given by name: always members.
+    named: Vec<PathBuf>,
+    /// Folders read again at every look.
+    folders: Vec<PathBuf>,
+    /// The panel's own file, never a member.
+    own: PathBuf,
+    /// The members' files as last read: stamp, and whether the last read failed.
     files: Vec<(PathBuf, Option<Stamp>, bool)>,
+    /// Files in the folders that hold another report's scores, as last seen: passed over until
+    /// they change.
+    others: Vec<(PathBuf, Option<Stamp>)>,
 }
 
 impl Watch {
-    /// Watches `files` (in member order) as they were read, with their stamps.
-    pub fn new(files: Vec<(PathBuf, Option<Stamp>)>) -> Watch {
-        Watch { files: files.into_iter().map(|(p, s)| (p, s, false)).collect() }
+    /// Watches the files `named` and the folders `folders` (not the panel's `own` file), whose
+    /// members were read as `read` (their stamps).
+    pub fn new(
+        named: Vec<PathBuf>,
+        folders: Vec<PathBuf>,
+        own: PathBuf,
+        read: Vec<(PathBuf, Option<Stamp>)>,
+    ) -> Watch {
+        Watch {
+            named,
+            folders,
+            own,
+            files: read.into_iter().map(|(p, s)| (p, s, false)).collect(),
+            others: Vec::new(),
+        }
     }
 
-    /// The members whose file changed (or is gone, or failed last time), read again.
-    pub fn poll(&mut self, report: &Report) -> Vec<(usize, Result<Scores, String>)> {
+    /// The scores files the folders hold now (in name order), not the panel's own.
+    fn in_folders(&self) -> Vec<PathBuf> {
+        let own = std::fs::canonicalize(&self.own).unwrap_or_else(|_| self.own.clone());
         let mut out = Vec::new();
-        for (k, (path, stamp, failing)) in self.files.iter_mut().enumerate() {
-            let now = std::fs::metadata(&*path).ok().map(|meta| Stamp::of(&meta));
+        for dir in &self.folders {
+            for (path, kind) in crate::store::folder::scan(dir).unwrap_or_default() {
+                let same = std::fs::canonicalize(&path).is_ok_and(|p| p == own);
+                if kind == crate::store::folder::Kind::Scores && !same && !out.contains(&path) {
+                    out.push(path);
+                }
+            }
+        }
+        out
+    }
+
+    /// What changed since the last look.
+    pub fn poll(&mut self, report: &Report) -> Vec<PanelEvent> {
+        let mut out = Vec::new();
+        let present = self.in_folders();
+        // Left: a member found in a folder whose file is no longer there.
+        self.files.retain(|(path, _, _)| {
+            let stays = self.named.contains(path) || present.contains(path);
+            if !stays {
+                out.push(PanelEvent::Left(path.clone()));
+            }
+            stays
+        });
+        // Joined: a scores file of this report that is not a member yet.
+        for path in present {
+            if self.files.iter().any(|(p, _, _)| *p == path) {
+                continue;
+            }
+            let now = Stamp::at(&path);
+            if let Some((_, seen)) = self.others.iter().find(|(p, _)| *p == path)
+                && *seen == now
+            {
+                continue; // another report's, unchanged
+            }
+            match load_scores(&path, report) {
+                Ok(Some(loaded)) => {
+                    self.files.push((path.clone(), loaded.stamp, false));
+                    out.push(PanelEvent::Joined(path, Ok(loaded.scores)));
+                }
+                Ok(None) => {}
+                Err(crate::store::StoreError::OtherReport { .. }) => {
+                    self.others.retain(|(p, _)| *p != path);
+                    self.others.push((path, now));
+                }
+                Err(e) => {
+                    self.files.push((path.clone(), now, true));
+                    out.push(PanelEvent::Joined(path, Err(e.reason())));
+                }
+            }
+        }
+        // Read again: a member whose file changed (or is gone, or failed last time).
+        for (path, stamp, failing) in self.files.iter_mut() {
+            let now = Stamp::at(path);
             if now.is_some() && now == *stamp && !*failing {
+                continue;
+            }
+            if out.iter().any(|e| matches!(e, PanelEvent::Joined(p, _) if p == path)) {
                 continue;
             }
             let read = match load_scores(path, report) {
@@ -116,14 +273,14 @@ impl Watch {
                 }
                 Err(e) => {
                     *stamp = now;
-                    Err(e.to_string())
+                    Err(e.reason())
                 }
             };
             let was_failing = *failing;
             *failing = read.is_err();
             // A file that keeps failing the same way is news once.
             if read.is_ok() || !was_failing {
-                out.push((k, read));
+                out.push(PanelEvent::Read(path.clone(), read));
             }
         }
         out

@@ -19,6 +19,8 @@ use std::path::{Path, PathBuf};
 pub struct ExportArgs {
     pub report: PathBuf,
     pub scores: Option<PathBuf>,
+    /// `--evaluator NAME`: that evaluator's own scores file.
+    pub evaluator: Option<String>,
     pub sheet: SheetOptions,
 }
 
@@ -35,7 +37,8 @@ pub struct SheetOptions {
 
 pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
     let sheet_options = &args.sheet;
-    if args.report == Path::new("-") && args.scores.is_none() {
+    let named = super::scores_of(&args.report, args.scores.clone(), args.evaluator.as_deref())?;
+    if args.report == Path::new("-") && named.is_none() {
         // No file beside standard input to hold the scores: say so before reading it.
         return Err(Failure::BadInput(cli::EXPORT_STDIN_NEEDS_SCORES.fill(&[("scores", &"--scores")])));
     }
@@ -43,13 +46,13 @@ pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> 
     let report = super::load_or_import(&args.report, &mut std::io::stderr())?;
     let format = pick_format(sheet_options.format, sheet_options.out.as_deref());
     let lang = sheet_options.lang.unwrap_or_else(|| Lang::of_report(&report));
-    let scores_path = args.scores.clone().unwrap_or_else(|| default_scores_path(&args.report));
+    let scores_path = named.clone().unwrap_or_else(|| default_scores_path(&args.report));
     let scores = match load_scores(&scores_path, &report)? {
         Some(loaded) => {
             warn(&scores_path, &loaded.warnings);
             loaded.scores
         }
-        None if args.scores.is_some() => return Err(no_such_file(&scores_path)),
+        None if named.is_some() => return Err(no_such_file(&scores_path)),
         None => {
             eprintln!("appraise: {}", cli::NO_SCORES_YET.fill(&[("path", &shown(&scores_path))]));
             Scores::new(&report)
@@ -59,7 +62,7 @@ pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> 
     let progress = sheet_progress(format);
     let table = sheet_table(&report, &scores, lang);
     let sheet = render(&table, || sheet_json(&report, &scores), format, !sheet_options.no_bom)?;
-    let beside = || super::open::sheet_path(&scores_path, "xlsx");
+    let beside = || super::open::sheet_path_for(&scores_path, scores.head.evaluator.as_deref(), "xlsx");
     let inputs = [args.report.as_path(), scores_path.as_path()];
     let written = Written { what: Sheet::Evaluator, progress };
     emit(&sheet, format, sheet_options.out.as_deref(), beside, &inputs, written, stdout)

@@ -34,6 +34,8 @@ pub struct ImportArgs {
     pub step: Option<f64>,
     pub id: Option<String>,
     pub title: Option<String>,
+    /// `--unit`.
+    pub unit: Option<String>,
     pub quiet: bool,
 }
 
@@ -69,6 +71,7 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         rubric,
         score_text: args.score_text,
         require_reasons,
+        unit: args.unit.clone(),
     };
     if let Some(output) = output
         && same_file(output, &args.text)

@@ -54,7 +54,7 @@ pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
         }
         loaded.push(l.scores);
     }
-    super::summary::note_not_submitted(loaded.iter().zip(&files).map(|(s, p)| (s, p.as_path())));
+    super::submitted::note_not_submitted(loaded.iter().zip(&files).map(|(s, p)| (s, p.as_path())));
     let keys: Vec<(Option<String>, &Path)> =
         loaded.iter().zip(&files).map(|(s, p)| (s.head.evaluator.clone(), p.as_path())).collect();
     for note in same_evaluator_notes(&keys) {

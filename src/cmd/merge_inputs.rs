@@ -5,49 +5,20 @@
 use super::Failure;
 use super::export::no_such_file;
 use crate::report::Report;
+use crate::store::folder::{self, Kind, Side};
 use crate::store::{Loaded, StoreError, load_scores};
 use crate::text::shown;
 use crate::words::{Word, errors, merge as w};
 use std::path::{Path, PathBuf};
 
-/// What a file in a folder is, by its name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Scores,
-    /// `*.panel.scores.json`.
-    Panel,
-    /// A scores file's side file, and what it is.
-    Side(Word),
-    /// Anything else: passed over without a word.
-    Other,
-}
-
-const SCORES: &str = ".scores.json";
-
-fn kind(name: &str) -> Kind {
-    if name.starts_with('.') && name.ends_with(".tmp") && name.contains(SCORES) {
-        return Kind::Side(w::SIDE_TEMP);
-    }
-    if let Some(at) = name.find(".scores.json.") {
-        let suffix = &name[at + SCORES.len()..];
-        return match suffix {
-            ".journal" => Kind::Side(w::SIDE_JOURNAL),
-            ".journal.rejected" => Kind::Side(w::SIDE_REJECTED),
-            ".lock" => Kind::Side(w::SIDE_LOCK),
-            s if s == ".conflict"
-                || s.strip_prefix(".conflict.").is_some_and(|n| n.parse::<u32>().is_ok()) =>
-            {
-                Kind::Side(w::SIDE_CONFLICT)
-            }
-            _ => Kind::Other,
-        };
-    }
-    if name.ends_with(".panel.scores.json") {
-        Kind::Panel
-    } else if name.ends_with(SCORES) {
-        Kind::Scores
-    } else {
-        Kind::Other
+/// The word for a side file, in a note.
+fn side_word(side: Side) -> Word {
+    match side {
+        Side::Temp => w::SIDE_TEMP,
+        Side::Journal => w::SIDE_JOURNAL,
+        Side::Rejected => w::SIDE_REJECTED,
+        Side::Lock => w::SIDE_LOCK,
+        Side::Conflict => w::SIDE_CONFLICT,
     }
 }
 
@@ -59,7 +30,7 @@ pub(super) fn gather(args: &[PathBuf], report: &Report) -> Result<Vec<(PathBuf, 
     for arg in args {
         if !std::fs::metadata(arg).is_ok_and(|m| m.is_dir()) {
             let name = arg.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            if kind(&name) == Kind::Panel {
+            if folder::kind(&name) == Kind::Panel {
                 // The panel's agreed scores are not an evaluator's.
                 return Err(Failure::BadInput(w::PANEL_NOT_MEMBER.fill(&[("path", &shown(arg))])));
             }
@@ -68,12 +39,18 @@ pub(super) fn gather(args: &[PathBuf], report: &Report) -> Result<Vec<(PathBuf, 
             continue;
         }
         let before = out.len();
-        for path in folder(arg)? {
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let note = match kind(&name) {
+        let cannot = |e: std::io::Error| {
+            Failure::BadInput(
+                errors::CANNOT_READ.fill(&[("path", &shown(arg)), ("why", &crate::io_error::message(&e))]),
+            )
+        };
+        for (path, kind) in folder::scan(arg).map_err(cannot)? {
+            let note = match kind {
                 Kind::Other => continue,
                 Kind::Panel => w::SKIPPED_PANEL.fill(&[("path", &shown(&path))]),
-                Kind::Side(what) => w::SKIPPED_SIDE.fill(&[("path", &shown(&path)), ("what", &what)]),
+                Kind::Side(side) => {
+                    w::SKIPPED_SIDE.fill(&[("path", &shown(&path)), ("what", &side_word(side))])
+                }
                 Kind::Scores => match load_scores(&path, report) {
                     Ok(Some(l)) => {
                         out.push((path, l));
@@ -95,27 +72,11 @@ pub(super) fn gather(args: &[PathBuf], report: &Report) -> Result<Vec<(PathBuf, 
             return Err(Failure::BadInput(w::FOLDER_WITHOUT_SCORES.fill(&[
                 ("path", &shown(arg)),
                 ("id", &report.id),
-                ("pattern", &format!("*{SCORES}")),
+                ("pattern", &format!("*{}", folder::SCORES)),
             ])));
         }
     }
     Ok(out)
-}
-
-/// The regular files in `dir` (links followed), in name order.
-fn folder(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
-    let cannot = |e: std::io::Error| {
-        Failure::BadInput(
-            errors::CANNOT_READ.fill(&[("path", &shown(dir)), ("why", &crate::io_error::message(&e))]),
-        )
-    };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(cannot)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
-        .collect();
-    files.sort();
-    Ok(files)
 }
 
 /// One note per evaluator named in more than one of the files (different files, not one file
@@ -142,26 +103,4 @@ pub(super) fn same_evaluator_notes(keys: &[(Option<String>, &Path)]) -> Vec<Stri
         }
     }
     notes
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn what_a_folder_holds() {
-        assert_eq!(kind("q.scores.json"), Kind::Scores);
-        assert_eq!(kind("q.zhang.scores.json"), Kind::Scores);
-        assert_eq!(kind("q.panel.scores.json"), Kind::Panel);
-        assert_eq!(kind("q.scores.json.journal"), Kind::Side(w::SIDE_JOURNAL));
-        assert_eq!(kind("q.scores.json.journal.rejected"), Kind::Side(w::SIDE_REJECTED));
-        assert_eq!(kind("q.scores.json.lock"), Kind::Side(w::SIDE_LOCK));
-        assert_eq!(kind("q.scores.json.conflict"), Kind::Side(w::SIDE_CONFLICT));
-        assert_eq!(kind("q.scores.json.conflict.3"), Kind::Side(w::SIDE_CONFLICT));
-        assert_eq!(kind(".q.scores.json.Ab12Cd.tmp"), Kind::Side(w::SIDE_TEMP));
-        assert_eq!(kind("q.json"), Kind::Other);
-        assert_eq!(kind("q.panel.xlsx"), Kind::Other);
-        assert_eq!(kind("q.scores.json.bak"), Kind::Other);
-        assert_eq!(kind("notes.txt"), Kind::Other);
-    }
 }

@@ -15,6 +15,7 @@ mod open;
 mod panel;
 mod progress;
 mod search;
+mod submitted;
 mod summary;
 
 pub use check::{check, check_json};
@@ -25,13 +26,48 @@ pub use r#gen::{DEFAULT_SEED, generate, generate_to};
 pub use import::{ImportArgs, import, import_for_review, load_or_import, load_or_import_as};
 pub use manpage::{manpage, page as manual_page};
 pub use merge::{DEFAULT_DISAGREE, MergeArgs, merge, panel_path};
-pub use open::{OpenArgs, open, sheet_path};
+pub use open::{OpenArgs, open, sheet_path, sheet_path_for};
 pub use panel::{PanelArgs, panel, panel_scores_path};
 pub use search::search;
 pub use summary::{summary, summary_json};
 
 use std::fmt;
 use std::io::{ErrorKind, Write};
+use std::path::{Path, PathBuf};
+
+/// The scores a command reads: `--scores` as given; with `--evaluator NAME`, that evaluator's
+/// own file beside the report (found by the name inside, as a review finds it) — an error when
+/// there is none; else `None` (the report's default).
+pub fn scores_of(
+    report: &Path,
+    scores: Option<PathBuf>,
+    evaluator: Option<&str>,
+) -> Result<Option<PathBuf>, Failure> {
+    let (Some(name), None) = (evaluator, &scores) else { return Ok(scores) };
+    let refused = |e| match e {
+        crate::store::NameError::Empty => {
+            crate::words::evaluators::EVALUATOR_EMPTY.fill(&[("flag", &"--evaluator")])
+        }
+        crate::store::NameError::Reserved => crate::words::evaluators::EVALUATOR_RESERVED.fill(&[
+            ("name", &crate::text::sanitize(name.trim())),
+            ("file", &format!("REPORT.{}.scores.json", crate::store::RESERVED)),
+        ]),
+    };
+    if import::is_stdin(report) {
+        return Err(Failure::BadInput(
+            crate::words::cli::EXPORT_STDIN_NEEDS_SCORES.fill(&[("scores", &"--scores")]),
+        ));
+    }
+    let base = crate::store::default_scores_path(report);
+    match crate::store::evaluator_file(&base, name).map_err(|e| Failure::BadInput(refused(e)))? {
+        (path, true) => Ok(Some(path)),
+        (_, false) => Err(Failure::BadInput(crate::words::evaluators::NO_SHEET_OF.fill(&[
+            ("report", &crate::text::shown(report)),
+            ("name", &crate::text::sanitize(name)),
+            ("pattern", &"*.scores.json"),
+        ]))),
+    }
+}
 
 /// Standard output for a subcommand: once the reader has gone (a closed pipe, as in
 /// `appraise gen --items 20000 | head`), the rest is dropped quietly, so the command ends as if

@@ -8,7 +8,7 @@ use crate::report::{Report, parse_report};
 use crate::scores::{Handover, Scores, now_rfc3339};
 use crate::store::{
     Journal, Lock, LockError, NameError, RESERVED, Writer, acquire, check_side, default_scores_path,
-    journal_path, keep_conflict, keep_rejected, load_scores, own_scores_file, remove_if_same,
+    evaluator_file, journal_path, keep_conflict, keep_rejected, load_scores, own_scores_file, remove_if_same,
     remove_stale_temps, replay, scores_location, write_output,
 };
 use crate::text::{sanitize, shown};
@@ -76,14 +76,21 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
         None if args.scores.is_none() => (sample()?, Some(sample_scores_path()?)),
         None => (sample()?, None),
     };
+    let mut read_only = args.read_only;
+    let mut named = named;
     let requested = match (args.scores.clone(), &base) {
         (Some(path), _) => path,
-        // The evaluator's own file (`q.李四.scores.json`) when there is one, else the default.
-        (None, Some(base)) => named
-            .as_deref()
-            .and_then(|name| own_scores_file(base, name).ok())
-            .filter(|(_, exists)| *exists)
-            .map_or_else(|| base.clone(), |(own, _)| own),
+        // A name given on purpose: that evaluator's own file, found by the name inside (a
+        // renamed sheet too), else `q.NAME.scores.json`, made at the first edit — never another
+        // evaluator's, so never held up by another evaluator's lock.
+        (None, Some(base)) => match &named {
+            Some(name) => evaluator_file(base, name).map_err(|e| name_refused(name, e))?.0,
+            None => {
+                let (path, chosen) = unnamed_file(base, &args.config, &mut read_only)?;
+                named = chosen;
+                path
+            }
+        },
         (None, None) => sample_scores_path()?,
     };
     // The real file, absolute and with links followed: every name of one scores file shares
@@ -113,7 +120,6 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
         return Err(Failure::BadInput(cli::NEEDS_TERMINAL.fill(&[("check", &"check")])));
     }
     let who = named.clone().or_else(login_name).unwrap_or_else(|| cli::SOMEONE.get().into());
-    let mut read_only = args.read_only;
     let mut lock = if read_only { None } else { take_lock(&scores_path, &who, &mut read_only)? };
     // What the evaluator chose about someone else's sheet (asked once the lock is held, so a
     // sheet open elsewhere is only ever looked at).
@@ -258,7 +264,7 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
         app.save_soon(); // the handover is in the file at once
         app.say_sticky(Level::Info, ev::TOOK_OVER.fill(&[("from", &sanitize(&h.from))]));
     } else if let Some(theirs) = &left_alone {
-        app.save_soon(); // the evaluator's own file exists from the start
+        // The evaluator's own file is made at the first edit.
         app.say_sticky(
             Level::Info,
             ev::OWN_FILE.fill(&[("path", &shown(&scores_path)), ("theirs", &sanitize(theirs))]),
@@ -304,6 +310,10 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
     for w in warnings.iter().skip(1) {
         note!("appraise: {}: {}", shown(&scores_path), sanitize(w));
     }
+    // The chair leaves: who has not submitted, as the panel is now.
+    if let Some(panel) = &app.panel {
+        super::submitted::note_not_submitted(panel.members.iter().map(|m| (&m.scores, m.path.as_path())));
+    }
     result?;
     if !app.read_only {
         if app.has_unsaved() {
@@ -342,6 +352,96 @@ fn not_saved(app: &App, scores: &Path, journal: &Path) -> String {
         text.push_str(&cli::NOT_SAVED_OTHERS.fill(&[("journal", &journal)]));
     }
     text
+}
+
+/// The scores file of an evaluator who gave no name: the login's own file when there is one
+/// (found by the name inside); else the report's default `q.scores.json` — and when that is
+/// someone else's sheet, the evaluator is asked once whose it is (and may have the answer
+/// remembered in the configuration). Also the name chosen, when the answer gave one.
+fn unnamed_file(
+    base: &Path,
+    config: &Config,
+    read_only: &mut bool,
+) -> Result<(PathBuf, Option<String>), Failure> {
+    let login = login_name();
+    if let Some(login) = &login
+        && let Ok((own, true)) = evaluator_file(base, login)
+        && crate::store::evaluator_in(&own) == Some(Some(login.clone()))
+    {
+        return Ok((own, None));
+    }
+    let theirs = match crate::store::evaluator_in(base) {
+        Some(Some(theirs)) if login.as_ref() != Some(&theirs) && !*read_only => theirs,
+        _ => return Ok((base.to_path_buf(), None)),
+    };
+    let login_shown = sanitize(&login.clone().unwrap_or_else(|| cli::SOMEONE.get().into())).into_owned();
+    let (path, theirs_shown) = (shown(base), sanitize(&theirs).into_owned());
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure::BadInput(ev::WHOSE_NO_TERMINAL.fill(&[
+            ("path", &path),
+            ("theirs", &theirs_shown),
+            ("login", &login_shown),
+            ("ro", &"--read-only"),
+            ("evaluator", &"--evaluator"),
+        ])));
+    }
+    let own_name = login.clone().unwrap_or_else(|| cli::SOMEONE.get().into());
+    let (own, _) = own_scores_file(base, &own_name).map_err(|e| name_refused(&own_name, e))?;
+    let own_file = own.file_name().map_or_else(|| own.clone(), PathBuf::from);
+    note_inline!(
+        "{}",
+        ev::WHOSE_ASK.fill(&[
+            ("path", &path),
+            ("theirs", &theirs_shown),
+            ("login", &login_shown),
+            ("own", &shown(&own_file)),
+        ])
+    );
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    let _ = std::io::stdin().read_line(&mut answer);
+    let (chosen, name) = match answer.trim() {
+        "m" | "M" | "是" => (base.to_path_buf(), theirs.clone()),
+        "o" | "O" | "新建" => (own, own_name),
+        "r" | "R" | "只读" => {
+            *read_only = true;
+            return Ok((base.to_path_buf(), None));
+        }
+        _ => {
+            return Err(Failure::BadInput(ev::WHOSE_REFUSED.fill(&[
+                ("path", &path),
+                ("theirs", &theirs_shown),
+                ("ro", &"--read-only"),
+                ("evaluator", &"--evaluator"),
+            ])));
+        }
+    };
+    remember(config, &name);
+    Ok((chosen, Some(name)))
+}
+
+/// Offers to write the evaluator's answer to the configuration, so a single user is asked once.
+fn remember(config: &Config, name: &str) {
+    let Some(path) =
+        config.path.clone().or_else(|| crate::config::config_dir().map(|d| d.join("config.toml")))
+    else {
+        return;
+    };
+    let setting = format!("evaluator = {}", toml::Value::String(sanitize(name).into_owned()));
+    note_inline!("{}", ev::REMEMBER_ASK.fill(&[("setting", &setting), ("config", &shown(&path))]));
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    let _ = std::io::stdin().read_line(&mut answer);
+    if !matches!(answer.trim(), "" | "y" | "Y" | "yes" | "是") {
+        return;
+    }
+    match crate::config::remember_evaluator(&path, name) {
+        Ok(()) => note!(
+            "appraise: {}",
+            ev::REMEMBERED.fill(&[("name", &sanitize(name)), ("config", &shown(&path))])
+        ),
+        Err(e) => note!("appraise: {}", ev::REMEMBER_FAILED.fill(&[("why", &crate::io_error::message(&e))])),
+    }
 }
 
 /// A name given on purpose must make a file name (`q.NAME.scores.json`) and not be `panel`.
@@ -499,10 +599,25 @@ pub fn sheet_path(scores: &Path, ext: &str) -> PathBuf {
     scores.with_file_name(format!("{stem}.sheet.{ext}"))
 }
 
+/// The sheet of the evaluator `who` beside `scores`, named for them: `q.张三.sheet.xlsx` — from
+/// their own file `q.张三.scores.json`, and from the unnamed `q.scores.json` too when it is theirs.
+pub fn sheet_path_for(scores: &Path, who: Option<&str>, ext: &str) -> PathBuf {
+    let plain = sheet_path(scores, ext);
+    let Some(part) = who.and_then(|w| crate::store::file_name_part(w).ok()) else { return plain };
+    let name = scores.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = name.strip_suffix(".scores.json").or_else(|| name.strip_suffix(".json")).unwrap_or(&name);
+    // Already named for someone (`q.李四.scores.json`, `q.李四-2.scores.json`): as it is.
+    if stem.contains('.') {
+        return plain;
+    }
+    scores.with_file_name(format!("{stem}.{part}.sheet.{ext}"))
+}
+
 /// `E`: the sheet beside the scores file as xlsx and as csv (UTF-8 with a BOM); says where.
 fn export_beside(report: &Report, scores: &Scores, scores_path: &Path) -> Result<String, String> {
     let table = sheet_table(report, scores, Lang::of_report(report));
-    write_sheets(&table, &sheet_path(scores_path, "xlsx"), &sheet_path(scores_path, "csv"))
+    let who = scores.head.evaluator.as_deref();
+    write_sheets(&table, &sheet_path_for(scores_path, who, "xlsx"), &sheet_path_for(scores_path, who, "csv"))
 }
 
 /// Writes `table` as xlsx and as csv (UTF-8 with a BOM); says where.

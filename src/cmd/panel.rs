@@ -39,66 +39,109 @@ pub fn panel(args: &PanelArgs, mut open: OpenArgs) -> Result<(), Failure> {
     let disagree = disagree_percent(args.disagree.as_deref())?;
     let own = panel_scores_path(&args.report);
     // Files as given; a folder gives its evaluators' files of this report (as `merge` reads it:
-    // the panel's own file, side files and other reports' files are skipped, with a note).
-    let inputs: Vec<_> = gather(&args.scores, &report)?
+    // the panel's own file, side files and other reports' files are skipped, with a note). A
+    // folder may hold none yet: the chair opens it and waits for the evaluators to join.
+    let (folders, named): (Vec<PathBuf>, Vec<PathBuf>) =
+        args.scores.iter().cloned().partition(|p| std::fs::metadata(p).is_ok_and(|m| m.is_dir()));
+    let inputs: Vec<_> = gather_or_none(&args.scores, &report, !folders.is_empty())?
         .into_iter()
         .filter(|(p, _)| !super::merge::same_file(p, &own))
         .collect();
-    if inputs.is_empty() {
+    if inputs.is_empty() && folders.is_empty() {
         return Err(Failure::BadInput(cli::MERGE_NO_SCORES.fill(&[("cmd", &"panel")])));
     }
-    let mut files = Vec::with_capacity(inputs.len());
-    let mut loaded = Vec::with_capacity(inputs.len());
+    let mut members = Vec::with_capacity(inputs.len());
     let mut stamps = Vec::with_capacity(inputs.len());
     for (path, l) in inputs {
         super::export::warn(&path, &l.warnings);
         stamps.push((path.clone(), l.stamp));
-        files.push(path);
-        loaded.push(l.scores);
+        members.push(Member::new(String::new(), path, l.scores));
     }
-    super::summary::note_not_submitted(loaded.iter().zip(&files).map(|(s, p)| (s, p.as_path())));
-    let keys: Vec<(Option<String>, &Path)> =
-        loaded.iter().zip(&files).map(|(s, p)| (s.head.evaluator.clone(), p.as_path())).collect();
-    let members: Vec<Member> = member_names(&keys)
-        .into_iter()
-        .zip(loaded)
-        .zip(&files)
-        .map(|((name, scores), path)| Member::new(name, path.clone(), scores))
-        .collect();
     let method = if args.trim { Method::TrimmedMean } else { Method::Mean };
-    let export = panel_export(&args.report, &members, method, disagree);
-    let panel = Panel { members, method, disagree_percent: disagree };
+    let mut panel = Panel { members, method, disagree_percent: disagree };
+    // Names from the files (unique in the panel), as the watcher gives them later.
+    panel.apply(&report, Vec::new());
+    let export = panel_export(&args.report, args.scores.clone(), own.clone(), method, disagree);
     let lang = crate::lang::Lang::of_report(&report);
     open.report = Some(args.report.clone());
-    open.scores = Some(own);
+    open.scores = Some(own.clone());
     open.evaluator = Some(lang.pick("专家组", "Expert panel").to_string());
-    open.panel = Some((panel, Watch::new(stamps)));
+    open.panel = Some((panel, Watch::new(named, folders, own, stamps)));
     open.export = Some(export);
     super::open(open)
 }
 
+/// The evaluators' files `args` give, as `merge` reads them — except that a folder with none
+/// (yet) is no error when `may_be_empty`.
+fn gather_or_none(
+    args: &[PathBuf],
+    report: &crate::report::Report,
+    may_be_empty: bool,
+) -> Result<Vec<(PathBuf, crate::store::Loaded)>, Failure> {
+    match gather(args, report) {
+        Err(Failure::BadInput(_)) if may_be_empty && args.iter().all(|p| p.is_dir()) => Ok(Vec::new()),
+        other => other,
+    }
+}
+
 /// What `E` writes in the panel view: the panel's sheet (评价人员评分汇总表), as `merge` names it
 /// (`REPORT.panel.xlsx` and `.csv` beside the report), from the evaluators' files as they are
-/// now and the agreed scores on screen.
-fn panel_export(report_path: &Path, members: &[Member], method: Method, disagree: f64) -> ExportFn {
-    let who: Vec<(String, PathBuf)> = members.iter().map(|m| (m.name.clone(), m.path.clone())).collect();
+/// now — the folders read again, so whoever joined since is in it — and the agreed scores on
+/// screen.
+fn panel_export(
+    report_path: &Path,
+    sources: Vec<PathBuf>,
+    own: PathBuf,
+    method: Method,
+    disagree: f64,
+) -> ExportFn {
     let xlsx = super::panel_path(report_path);
     let csv = xlsx.with_extension("csv");
     Arc::new(move |report, agreed, _| {
-        let mut members = Vec::with_capacity(who.len());
-        for (name, path) in &who {
-            let scores = match load_scores(path, report) {
-                Ok(Some(l)) => l.scores,
+        let mut files = Vec::new();
+        for source in &sources {
+            if source.is_dir() {
+                for (path, kind) in crate::store::folder::scan(source).map_err(|e| e.to_string())? {
+                    if kind == crate::store::folder::Kind::Scores && !super::merge::same_file(&path, &own) {
+                        files.push(path);
+                    }
+                }
+            } else {
+                files.push(source.clone());
+            }
+        }
+        let mut loaded = Vec::with_capacity(files.len());
+        for path in &files {
+            match load_scores(path, report) {
+                Ok(Some(l)) => loaded.push((path, l.scores)),
+                // Another report's, or broken: not this panel's sheet (the view says which).
+                Ok(None) | Err(_) if source_is_folder(&sources, path) => continue,
                 Ok(None) => return Err(format!("{}: {}", shown(path), crate::words::chair::MEMBER_GONE)),
                 Err(e) => return Err(e.to_string()),
-            };
-            members.push(PanelMember { name: name.clone(), file: shown(path).to_string(), scores });
+            }
         }
+        let keys: Vec<(Option<String>, &Path)> =
+            loaded.iter().map(|(p, s)| (s.head.evaluator.clone(), p.as_path())).collect();
+        let names = member_names(&keys);
+        let members = names
+            .into_iter()
+            .zip(&loaded)
+            .map(|(name, (path, scores))| PanelMember {
+                name,
+                file: shown(path).to_string(),
+                scores: scores.clone(),
+            })
+            .collect();
         let panel =
             SheetPanel { report, members, disagree_percent: disagree, method, agreed: Some(agreed.clone()) };
         let table = panel_table(&panel, crate::lang::Lang::of_report(report));
         super::open::write_sheets(&table, &xlsx, &csv)
     })
+}
+
+/// Whether `path` was found in one of the folders among `sources` (not named itself).
+fn source_is_folder(sources: &[PathBuf], path: &Path) -> bool {
+    !sources.iter().any(|s| s == path)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! hits from the shell — the same query syntax, the same order — a line per hit, its fields
 //! separated by tabs, or a JSON array (`docs/schema/search-1.json`) with each hit's matched text
 //! and the char offsets of its matched chars. The report's own text is searched (titles, texts,
-//! criteria, section bodies, ids), not an evaluator's notes. On a terminal the matched chars
+//! criteria, section bodies, ids), and with `--evaluator` that evaluator's notes. On a terminal the matched chars
 //! are coloured (`--color`, `NO_COLOR`). As grep and rg, no hit is exit 1 (after nothing, or
 //! `[]`).
 
@@ -43,11 +43,28 @@ pub fn search(
     json: bool,
     limit: Option<usize>,
     color: ColorChoice,
+    notes_of: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let report = super::load_or_import(report_path, &mut std::io::stderr())?;
-    let hits = ranked(&report, query, limit);
-    let rows: Vec<HitOut> = hits.iter().map(|hit| hit_out(&report, hit, &Query::parse(query))).collect();
+    // With `--evaluator`: their notes are searched too.
+    let notes: Vec<(usize, String)> = match notes_of {
+        Some(path) => match crate::store::load_scores(path, &report)? {
+            Some(l) => l
+                .scores
+                .entries
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| !e.note.is_empty())
+                .map(|(i, e)| (i, e.note.clone()))
+                .collect(),
+            None => Vec::new(),
+        },
+        None => Vec::new(),
+    };
+    let hits = ranked(&report, query, limit, &notes);
+    let rows: Vec<HitOut> =
+        hits.iter().map(|hit| hit_out(&report, &notes, hit, &Query::parse(query))).collect();
     let text = if json {
         let mut s = crate::text::json_escaped(serde_json::to_string_pretty(&rows).unwrap_or_default());
         s.push('\n');
@@ -110,14 +127,15 @@ impl Paint {
 }
 
 /// The hits of `query` in `report`, best first, ties in report order, at most `limit`.
-pub fn ranked(report: &Report, query: &str, limit: Option<usize>) -> Vec<Hit> {
+/// The hits, best first, at most `limit`; an evaluator's `notes` searched too.
+fn ranked(report: &Report, query: &str, limit: Option<usize>, notes: &[(usize, String)]) -> Vec<Hit> {
     let index = Index::new(report);
-    let mut hits = find(report, &index, &[], &Query::parse(query), None, &|| false).unwrap_or_default();
+    let mut hits = find(report, &index, notes, &Query::parse(query), None, &|| false).unwrap_or_default();
     hits.truncate(limit.unwrap_or(usize::MAX));
     hits
 }
 
-fn hit_out<'a>(report: &'a Report, hit: &Hit, query: &Query) -> HitOut<'a> {
+fn hit_out<'a>(report: &'a Report, notes: &'a [(usize, String)], hit: &Hit, query: &Query) -> HitOut<'a> {
     let (id, kind, path, title) = match hit.node {
         Node::Item(i) => {
             let item = &report.items[i];
@@ -131,6 +149,9 @@ fn hit_out<'a>(report: &'a Report, hit: &Hit, query: &Query) -> HitOut<'a> {
     };
     let (field, text): (&'static str, &str) = match (hit.node, hit.field) {
         (_, Field::Id) => ("id", id),
+        (Node::Item(i), Field::Note) => {
+            ("note", notes.iter().find(|(k, _)| *k == i).map_or("", |(_, n)| n.as_str()))
+        }
         (Node::Item(i), Field::Text) => ("text", &report.items[i].text),
         (Node::Item(i), Field::Criteria) => {
             ("criteria", report.items[i].criteria.as_deref().unwrap_or_default())

@@ -60,10 +60,15 @@ pub fn summary(report_path: &Path, scores: Option<&Path>, out: &mut dyn Write) -
         (None, true) => line(cli::SUMMARY_SCORES, &where_),
     });
     if found {
+        // Stored in UTC, told in local time (`--json` keeps them as stored).
+        let zone = jiff::tz::TimeZone::system();
+        let local = |at: &str| safe(&crate::scores::local_time(at, &zone));
         let status = match (&entries.head.submitted_at, &entries.head.reopened_at) {
             (None, _) => ev::SUMMARY_NOT_SUBMITTED.get().to_string(),
-            (Some(at), None) => ev::SUMMARY_SUBMITTED.fill(&[("at", &safe(at))]),
-            (Some(at), Some(re)) => ev::SUMMARY_REOPENED.fill(&[("at", &safe(at)), ("reopened", &safe(re))]),
+            (Some(at), None) => ev::SUMMARY_SUBMITTED.fill(&[("at", &local(at))]),
+            (Some(at), Some(re)) => {
+                ev::SUMMARY_REOPENED.fill(&[("at", &local(at)), ("reopened", &local(re))])
+            }
         };
         lines.push(line(ev::SUMMARY_STATUS, &status));
     }
@@ -169,23 +174,6 @@ fn push_aligned(lines: &mut Vec<String>, rows: &[(String, String, String)]) {
         let pad1 = " ".repeat(w1 - crate::text::width(id));
         let pad2 = " ".repeat(w2 - crate::text::width(score));
         lines.push(format!("  {id}{pad1}  {score}{pad2}  {title}"));
-    }
-}
-
-/// One line on stderr naming the sheets not submitted yet (never submitted, or changed since):
-/// `not submitted yet: 李四 (r.lisi.scores.json)`; nothing when every one is submitted.
-pub fn note_not_submitted<'a>(sheets: impl Iterator<Item = (&'a Scores, &'a Path)>) {
-    let pending: Vec<String> = sheets
-        .filter(|(s, _)| !s.is_submitted())
-        .map(|(s, path)| {
-            let file = path.file_name().map_or_else(|| path.to_path_buf(), std::path::PathBuf::from);
-            let name = s.head.evaluator.as_deref().map_or_else(|| cli::SOMEONE.get().to_string(), safe);
-            ev::NOT_SUBMITTED_ONE.fill(&[("name", &name), ("file", &crate::text::shown(&file))])
-        })
-        .collect();
-    if !pending.is_empty() {
-        let list = pending.join(ev::NOT_SUBMITTED_SEP.get());
-        let _ = writeln!(std::io::stderr(), "appraise: {}", ev::NOT_SUBMITTED_YET.fill(&[("list", &list)]));
     }
 }
 

@@ -26,8 +26,9 @@ pub fn write_csv(table: &Table, bom: bool, mut out: impl Write) -> Result<(), ::
     let mut w = ::csv::Writer::from_writer(out);
     let guard = |s: &str| if bom { excel_safe(s).into_owned() } else { s.to_string() };
     if bom {
-        // For a person opening it in Excel: the title and the facts above the header (padded
-        // to the table's width). Scripts (`--no-bom`) get the header on the first line.
+        // For a person opening it in Excel: the title and the facts above the header (the unit
+        // when the report names it, who, when; a panel's method and agreement), padded to the
+        // table's width. Scripts (`--no-bom`) get the header on the first line.
         let width = table.columns.len().max(2);
         let mut title = vec![guard(&table.framing.heading)];
         title.resize(width, String::new());

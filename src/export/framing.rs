@@ -1,4 +1,5 @@
-//! What a sheet says around its table ([`Framing`]): the heading, who scored and when, the
+//! What a sheet says around its table ([`Framing`]): the heading, the unit evaluated
+//! (`meta.unit`), who scored and when, the
 //! progress, the signature lines and the page footer — for one evaluator and for a panel, in the
 //! sheet's language. Also the dates it shows: the last change in the scores and the day of the
 //! export, as local dates (UTC and fixed by `SOURCE_DATE_EPOCH` when that is set, so golden files
@@ -79,6 +80,21 @@ fn validation(lang: Lang) -> (String, String) {
     }
 }
 
+/// The unit a report evaluates: its `meta.unit`, when given.
+pub fn unit(report: &crate::report::Report) -> Option<&str> {
+    report.meta.iter().find(|(k, _)| k == "unit").map(|(_, v)| v.trim()).filter(|v| !v.is_empty())
+}
+
+/// `被评价单位` / `Unit evaluated`: the first fact of a sheet whose report names its unit.
+pub fn unit_label(lang: Lang) -> &'static str {
+    lang.pick("被评价单位", "Unit evaluated")
+}
+
+/// The facts above a sheet's table: the unit first, when the report names it.
+fn facts(lang: Lang, unit: Option<&str>, rest: Vec<(String, String)>) -> Vec<(String, String)> {
+    unit.map(|u| (unit_label(lang).to_string(), u.to_string())).into_iter().chain(rest).collect()
+}
+
 fn heading(lang: Lang, title: &str, what_zh: &str, what_en: &str) -> String {
     match lang {
         Lang::Zh => format!("{title} {what_zh}"),
@@ -86,11 +102,12 @@ fn heading(lang: Lang, title: &str, what_zh: &str, what_en: &str) -> String {
     }
 }
 
-/// One evaluator's sheet: 评价人 (blank to fill in when the scores name nobody), 评价日期, 进度;
-/// one signature line.
+/// One evaluator's sheet: 被评价单位 (when the report names it), 评价人 (blank to fill in when the
+/// scores name nobody), 评价日期, 进度; one signature line.
 pub fn sheet(
     lang: Lang,
     title: &str,
+    unit: Option<&str>,
     evaluator: Option<&str>,
     dates: &Dates,
     scored: usize,
@@ -98,10 +115,14 @@ pub fn sheet(
 ) -> Framing {
     Framing {
         heading: heading(lang, title, "评分表", "scoring sheet"),
-        facts: vec![
-            (lang.pick("评价人", "Evaluator").into(), evaluator.unwrap_or_default().to_string()),
-            (lang.pick("评价日期", "Date").into(), dates.text(lang)),
-        ],
+        facts: facts(
+            lang,
+            unit,
+            vec![
+                (lang.pick("评价人", "Evaluator").into(), evaluator.unwrap_or_default().to_string()),
+                (lang.pick("评价日期", "Date").into(), dates.text(lang)),
+            ],
+        ),
         progress: Some((lang.pick("进度", "Progress").into(), lang.progress(scored, items))),
         notes: Vec::new(),
         signatures: vec![signature(lang, lang.pick("评价人", "Evaluator"))],
@@ -110,13 +131,15 @@ pub fn sheet(
     }
 }
 
-/// A panel's sheet: the members, the dates, what its 评价得分 is (said once: the method, or the
-/// agreed score and the method where there is none) and its agreement (Krippendorff's alpha) as
-/// facts, so every format carries them; the legend of its marks and each member's deviation
-/// below; a signature line per member and one for the panel's chair.
+/// A panel's sheet: the unit (when the report names it), the members, the dates, what its
+/// 评价得分 is (said once: the method, or the agreed score and the method where there is none)
+/// and its agreement (Krippendorff's alpha) as facts, so every format carries them; the legend of
+/// its marks and each member's deviation below; a signature line per member and one for the
+/// panel's chair.
 pub fn panel(
     lang: Lang,
     title: &str,
+    unit: Option<&str>,
     members: &[&str],
     dates: &Dates,
     how: &PanelHow,
@@ -126,12 +149,16 @@ pub fn panel(
     signatures.push(signature(lang, lang.pick("专家组组长", "Panel chair")));
     Framing {
         heading: heading(lang, title, "评价人员评分汇总表", "panel summary"),
-        facts: vec![
-            (lang.pick("评价人员", "Evaluators").into(), members.join(lang.pick("、", ", "))),
-            (lang.pick("评价日期", "Date").into(), dates.text(lang)),
-            (lang.pick("评价得分", "Panel score").into(), panel_score(lang, how.method, how.agreed)),
-            (lang.pick("评分一致性", "Agreement").into(), alpha(lang, a)),
-        ],
+        facts: facts(
+            lang,
+            unit,
+            vec![
+                (lang.pick("评价人员", "Evaluators").into(), members.join(lang.pick("、", ", "))),
+                (lang.pick("评价日期", "Date").into(), dates.text(lang)),
+                (lang.pick("评价得分", "Panel score").into(), panel_score(lang, how.method, how.agreed)),
+                (lang.pick("评分一致性", "Agreement").into(), alpha(lang, a)),
+            ],
+        ),
         progress: None,
         notes: vec![marks(lang, how.disagree_percent), deviations(lang, members, a)],
         signatures,
@@ -283,7 +310,7 @@ mod tests {
     #[test]
     fn a_panel_signs_once_per_member_and_once_for_its_chair() {
         let dates = Dates { changed: None, exported: "2026-11-26".parse().unwrap() };
-        let f = panel(Lang::Zh, "T", &["张三", "李四"], &dates, &how(Method::Mean, false), &none(2));
+        let f = panel(Lang::Zh, "T", None, &["张三", "李四"], &dates, &how(Method::Mean, false), &none(2));
         assert_eq!(f.signatures.len(), 3);
         assert!(f.signatures[0].starts_with("张三（签字）："));
         assert!(f.signatures[2].starts_with("专家组组长（签字）："));
@@ -298,22 +325,34 @@ mod tests {
             let all = f.facts.iter().map(|(k, v)| format!("{k}：{v}")).chain(f.notes.iter().cloned());
             all.filter(|line| line.contains("评价得分") || line.contains("平均值")).collect::<Vec<_>>()
         };
-        let f = panel(Lang::Zh, "T", &["张三"], &dates, &how(Method::TrimmedMean, false), &none(1));
+        let f = panel(Lang::Zh, "T", None, &["张三"], &dates, &how(Method::TrimmedMean, false), &none(1));
         assert_eq!(
             said(&f),
             [
                 "评价得分：去掉一个最高分和一个最低分后的平均值（未评分的不计入；评分不足 3 个的取平均值，以 * 标注）"
             ]
         );
-        let f = panel(Lang::Zh, "T", &["张三"], &dates, &how(Method::Mean, true), &none(1));
+        let f = panel(Lang::Zh, "T", None, &["张三"], &dates, &how(Method::Mean, true), &none(1));
         assert_eq!(
             said(&f),
             ["评价得分：专家组议定的得分；尚未议定的指标（标 †）为各评价人员得分的平均值（未评分的不计入）"]
         );
-        let f = panel(Lang::En, "T", &["A"], &dates, &how(Method::TrimmedMean, false), &none(1));
+        let f = panel(Lang::En, "T", None, &["A"], &dates, &how(Method::TrimmedMean, false), &none(1));
         assert_eq!(f.facts[2].0, "Panel score");
         assert!(f.facts[2].1.starts_with("the trimmed mean"), "{}", f.facts[2].1);
         assert!(f.notes[0].starts_with("⚠ marks items"), "{}", f.notes[0]);
+    }
+
+    #[test]
+    fn the_unit_comes_first_when_the_report_names_it() {
+        let dates = Dates { changed: None, exported: "2026-11-26".parse().unwrap() };
+        let f = sheet(Lang::Zh, "T", Some("邵东市行政审批服务局"), Some("张三"), &dates, 1, 2);
+        assert_eq!(f.facts[0], ("被评价单位".to_string(), "邵东市行政审批服务局".to_string()));
+        assert_eq!(f.facts[1].0, "评价人");
+        let f = sheet(Lang::En, "T", None, None, &dates, 1, 2);
+        assert_eq!(f.facts[0].0, "Evaluator");
+        let f = panel(Lang::En, "T", Some("Office"), &["A"], &dates, &how(Method::Mean, false), &none(1));
+        assert_eq!(f.facts[0], ("Unit evaluated".to_string(), "Office".to_string()));
     }
 
     #[test]
@@ -333,7 +372,7 @@ mod tests {
             "与其他评价人员的平均偏差（占分值的百分比，负为偏严，正为偏宽）：张三 -3.2%、李四 +1.6%、王五 0%、赵六 无"
         );
         let dates = Dates { changed: None, exported: "2026-11-26".parse().unwrap() };
-        let f = panel(Lang::Zh, "T", &names, &dates, &how(Method::Mean, false), &a);
+        let f = panel(Lang::Zh, "T", None, &names, &dates, &how(Method::Mean, false), &a);
         assert_eq!(
             f.facts[3],
             ("评分一致性".to_string(), alpha(Lang::Zh, &a)),

@@ -357,7 +357,15 @@ pub fn panel_table(panel: &Panel, lang: Lang) -> Table {
         agreed: panel.agreed.is_some(),
         disagree_percent: panel.disagree_percent,
     };
-    let framing = super::framing::panel(lang, &report.title, &names, &dates, &how, &panel.agreement());
+    let framing = super::framing::panel(
+        lang,
+        &report.title,
+        super::framing::unit(report),
+        &names,
+        &dates,
+        &how,
+        &panel.agreement(),
+    );
     Table {
         title: report.title.to_string(),
         framing,

@@ -112,7 +112,9 @@ impl TotalRows {
     /// provisional while some items of the column are unscored.
     pub fn cells(&self, lay: &Layout, max_col: usize, t: &Tally, grades: &[Grade], lang: Lang) -> [Cell; 3] {
         let items = lay.item_lines();
-        let suffix = lang.pick("（暂定）", " (provisional)");
+        // Short in English: a grade cell sits in a narrow number column, and the note beside it
+        // says what it means (not all items scored: the grade is provisional).
+        let suffix = lang.pick("（暂定）", " (prov.)");
         let grade =
             t.grade.as_ref().map(|g| if t.count < items.len() { format!("{g}{suffix}") } else { g.clone() });
         [
@@ -284,6 +286,7 @@ pub fn sheet_table(report: &Report, scores: &Scores, lang: Lang) -> Table {
     let framing = super::framing::sheet(
         lang,
         &report.title,
+        super::framing::unit(report),
         scores.head.evaluator.as_deref(),
         &dates,
         sum.scored,

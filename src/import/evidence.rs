@@ -1,28 +1,53 @@
 //! Evidence links: with a rubric, each indicator (`r…` item) is given `refs` to the passages of
 //! the text (`s…`) an evaluator should read first, best first, at most [`MAX_LINKS`], none when
 //! nothing in the text speaks to it. This module owns that ranking and nothing else: it reads the
-//! sections [`super::skeleton`] made and only writes the indicators' `refs`.
+//! sections [`super::skeleton`] made and only writes the indicators' `refs`; the vocabulary it
+//! reads meaning by is [`vocab`].
 //!
-//! The ranking is lexical, with no dictionary: text is cut into terms — CJK character bigrams
-//! (runs split at punctuation, digits and a few function characters such as 的/和/与), Latin
-//! words and long numbers (`12345`) — and each passage (a reading section's title and body, or,
-//! with `--score-text`, a claim's title and text) is scored against the indicator by BM25:
-//! term weights are inverse document frequencies over the passages, so words every passage has
-//! (部门, 工作, 资金) weigh little. The indicator's name counts [`NAME_WEIGHT`] times as much
-//! as its criteria, whose boilerplate (得5分, 酌情扣分, 按要求…) is cut out first.
+//! Text is cut into terms — CJK character bigrams (runs split at punctuation, digits and a few
+//! function characters such as 的/和/与), Latin words and long numbers (`12345`) — and each
+//! passage (a reading section's title and body, or, with `--score-text`, a claim's title and
+//! text) is scored against the indicator by BM25. What the indicator asks is read from its name
+//! (weighing [`NAME_WEIGHT`]), its criteria (1, their boilerplate — 得5分, 酌情扣分, 按要求… — cut
+//! first) and the name of the group it is in ([`GROUP_WEIGHT`]: 社会公众 under 满意度 asks about
+//! the public's satisfaction); a term in more than one of them weighs as each (满意 of a group
+//! 满意度 whose criteria say 满意度 again). It is read by meaning rather than exact characters:
 //!
-//! A passage is kept when its score is at least [`MIN_SHARE`] of the most any passage could score
-//! (every term of the indicator, each often), when it holds at least [`MIN_TERMS`] of the terms,
-//! and (after the first) when it scores at least [`MIN_OF_BEST`] of the first. The share is
-//! relative, so a long criteria text does not link more than a short one; terms the text never
-//! uses still count in the best possible score, so an indicator whose key words are missing from
-//! the text (执行中期评估, 预算执行率) stays unlinked even when its common words are there.
-//! Measured against a hand-written ground truth in tests/it/evidence.rs.
+//! - an ending that only says "the degree of" is cut from the indicator's words (合理性 →
+//!   合理, 执行率 → 执行, 征收情况 → 征收), so the stem finds the report's own form;
+//! - each of the indicator's terms is answered by the words a report uses for it
+//!   ([`vocab::answers`]: 满意 by 好评 and 认可, 健全 by 制度, 执行 by 支出 and 进度, 公开 by
+//!   公布), each occurrence counting [`SYNONYM`] of the word itself; a term and its answers are
+//!   one term for BM25 (one document frequency, one share of the best possible score), so a
+//!   long list of answers never outweighs the word;
+//! - numbers weigh in: for an indicator about a rate (执行率, or criteria stating a percentage,
+//!   满意度≥90%) a passage stating a percentage ranks [`PERCENT_BONUS`] higher and one stating
+//!   no figure at all [`RATE_WITHOUT_FIGURES`] lower; for a rate or a quantity (人数, 金额) a
+//!   passage stating figures ranks [`FIGURE_BONUS`] higher;
+//! - a passage in a chapter of recommendations or plans (措施与建议, 下一步, 改进措施…, by its
+//!   heading or its own title: [`vocab::is_plans_heading`]) is evidence of last resort: it is
+//!   linked only when no other passage qualifies, and only when it ranks at least
+//!   [`MIN_PLANS_SHARE`]. What should be done is not what was done; a chapter of problems
+//!   (存在的问题) is evidence — a shortfall the unit reports is what a deduction rests on.
+//!
+//! A passage's share is its score over the most any passage could score (every term of the
+//! indicator, each often); its rank is that share raised or lowered by what it states (above).
+//! It qualifies when its rank is at least [`MIN_SHARE`], when it holds at least [`MIN_TERMS`] of
+//! the words that speak to the indicator (its terms and their answers: 支出 and 进度 are two
+//! for 执行率), as many of them the indicator's own — its name's and criteria's, not only its
+//! group's, which is context (预算公开 under 信息公开 is not answered by 政务信息公开) — and (after the first) when it ranks at
+//! least [`MIN_OF_BEST`] of the first. The share is relative, so a long criteria text does not link
+//! more than a short one; terms the text never uses still count in the best possible score, so
+//! an indicator whose key words (and their answers) are missing from the text stays unlinked
+//! even when its common words are there. Measured against ground truths written by hand, a
+//! tuned set and a held-out one, in tests/it/evidence.rs.
 //!
 //! With `--score-text` the claims are items, not reading sections, and are linked as such; they
 //! keep the same ids either way (`s2.1.3`), so the links are the same.
 //!
 //! Everything is ordered maps and stable sorts: the same input gives the same links.
+
+pub mod vocab;
 
 use super::build::{ItemFile, SectionFile};
 use crate::lang::is_cjk;
@@ -32,12 +57,27 @@ use std::collections::BTreeMap;
 pub const MAX_LINKS: usize = 3;
 /// A term of the indicator's name weighs this much more than a term of its criteria only.
 pub const NAME_WEIGHT: f64 = 2.0;
-/// A linked passage scores at least this share of the indicator's best possible score.
-pub const MIN_SHARE: f64 = 0.2;
-/// A linked passage holds at least this many of the indicator's terms (one shared word is chance).
+/// A term of the indicator's group's name (and not of its own) weighs this much.
+pub const GROUP_WEIGHT: f64 = 0.5;
+/// An occurrence of a word that answers the indicator's word counts this much of the word's own.
+pub const SYNONYM: f64 = 0.7;
+/// A linked passage ranks at least this share of the indicator's best possible score.
+pub const MIN_SHARE: f64 = 0.15;
+/// A passage in a chapter of recommendations or plans, linked only when no other passage
+/// qualifies, ranks at least this share of the best possible score: a plan is worth pointing
+/// at only when it clearly speaks to the indicator.
+pub const MIN_PLANS_SHARE: f64 = 0.2;
+/// A linked passage holds at least this many of the words that speak to the indicator (one
+/// shared word is chance).
 pub const MIN_TERMS: usize = 2;
-/// A second or third link scores at least this share of the first.
+/// A second or third link ranks at least this share of the first.
 pub const MIN_OF_BEST: f64 = 0.6;
+/// How much higher a passage stating a percentage ranks for an indicator about a rate.
+pub const PERCENT_BONUS: f64 = 0.25;
+/// How much higher a passage stating figures ranks for an indicator about a rate or a quantity.
+pub const FIGURE_BONUS: f64 = 0.1;
+/// How much lower a passage stating no figure at all ranks for an indicator about a rate.
+pub const RATE_WITHOUT_FIGURES: f64 = 0.2;
 
 /// BM25's term-frequency saturation and length normalisation.
 const K1: f64 = 1.2;
@@ -104,21 +144,25 @@ pub struct Linked {
 /// claim is linked by its own id. The rubric's existing refs are replaced. Returns how many
 /// indicators got a link, for the import summary.
 pub fn link(sections: &mut [SectionFile]) -> Linked {
-    let mut passages: Vec<(String, String)> = Vec::new();
+    let mut passages: Vec<Passage> = Vec::new();
     for s in sections.iter().filter(|s| s.id.starts_with('s')) {
-        collect_passages(s, &mut passages);
+        collect_passages(s, false, &mut passages);
     }
-    let corpus = Corpus::new(passages.iter().map(|(_, text)| text.as_str()));
+    let corpus = Corpus::from_passages(passages.iter().map(|p| (p.text.as_str(), p.in_plans)));
     let mut done = Linked::default();
     for s in sections.iter_mut().filter(|s| s.id.starts_with('r')) {
-        visit_items(s, &mut |item| {
+        visit_items(s, &mut |group, item| {
             if !item.id.starts_with('r') {
                 return;
             }
             done.indicators += 1;
-            let name = item.title.as_deref().unwrap_or(&item.text);
-            let ranked = corpus.rank(name, item.criteria.as_deref().unwrap_or(""));
-            item.refs = ranked.iter().map(|&(i, _)| passages[i].0.clone()).collect();
+            let ask = Ask {
+                name: item.title.as_deref().unwrap_or(&item.text),
+                criteria: item.criteria.as_deref().unwrap_or(""),
+                group,
+            };
+            let ranked = corpus.rank_ask(&ask);
+            item.refs = ranked.iter().map(|&(i, _)| passages[i].id.clone()).collect();
             if !item.refs.is_empty() {
                 done.linked += 1;
             }
@@ -127,48 +171,143 @@ pub fn link(sections: &mut [SectionFile]) -> Linked {
     done
 }
 
+/// A passage of the text: its id, its title and text, and whether it is in a chapter of
+/// recommendations or plans.
+struct Passage {
+    id: String,
+    text: String,
+    in_plans: bool,
+}
+
 /// The passages under `section`: its title and body when it has a body, its items' titles and
-/// texts.
-fn collect_passages(section: &SectionFile, out: &mut Vec<(String, String)>) {
+/// texts; `in_plans` when a section above is a chapter of recommendations or plans.
+fn collect_passages(section: &SectionFile, in_plans: bool, out: &mut Vec<Passage>) {
+    let in_plans = in_plans || vocab::is_plans_heading(&section.title);
     if let Some(body) = section.body.as_deref().filter(|b| !b.trim().is_empty()) {
-        out.push((section.id.clone(), format!("{}\n{body}", section.title)));
+        out.push(Passage { id: section.id.clone(), text: format!("{}\n{body}", section.title), in_plans });
     }
     for item in &section.items {
         let title = item.title.as_deref().unwrap_or("");
-        out.push((item.id.clone(), format!("{title}\n{}", item.text)));
+        out.push(Passage {
+            id: item.id.clone(),
+            text: format!("{title}\n{}", item.text),
+            in_plans: in_plans || vocab::is_plans_heading(title),
+        });
     }
     for child in &section.sections {
-        collect_passages(child, out);
+        collect_passages(child, in_plans, out);
     }
 }
 
-fn visit_items(section: &mut SectionFile, f: &mut impl FnMut(&mut ItemFile)) {
+/// Every item under `section`, with the title of the section that holds it.
+fn visit_items(section: &mut SectionFile, f: &mut impl FnMut(&str, &mut ItemFile)) {
     for item in &mut section.items {
-        f(item);
+        f(&section.title, item);
     }
     for child in &mut section.sections {
         visit_items(child, f);
     }
 }
 
+/// What an indicator asks: its name, its criteria (with their explanation) and the name of the
+/// group it is in (empty for none).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Ask<'a> {
+    pub name: &'a str,
+    pub criteria: &'a str,
+    pub group: &'a str,
+}
+
+/// Where a term of a query comes from: the indicator's name, its criteria or its group's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Name = 0,
+    Criteria = 1,
+    Group = 2,
+}
+
+/// What a term of each source weighs.
+const WEIGHTS: [f64; 3] = [NAME_WEIGHT, 1.0, GROUP_WEIGHT];
+
+/// One term of a query: the indicator's word and the words that answer it, each with how much
+/// an occurrence counts, and what the term weighs.
+#[derive(Debug, Clone, PartialEq)]
+struct Slot {
+    forms: Vec<(String, f64)>,
+    /// The weights of every source the term is in, summed.
+    weight: f64,
+    /// Whether the term is the indicator's own (its name's or its criteria's), not only its
+    /// group's.
+    own: bool,
+}
+
+/// An indicator's query: its terms, and whether it is about a rate or a quantity.
+#[derive(Debug, Clone, Default)]
+struct Query {
+    slots: Vec<Slot>,
+    rate: bool,
+    quantity: bool,
+}
+
+impl Query {
+    fn of(ask: &Ask) -> Query {
+        // Each term with the sources it is in: a term the rubric says twice (in the group's name
+        // and the criteria: 满意 of 满意度) weighs as both.
+        let mut sources: BTreeMap<String, [bool; 3]> = BTreeMap::new();
+        let mut add = |terms: Vec<String>, source: Source| {
+            for t in terms {
+                sources.entry(t).or_default()[source as usize] = true;
+            }
+        };
+        add(query_terms(ask.name), Source::Name);
+        add(query_terms(&strip_boilerplate(ask.criteria)), Source::Criteria);
+        add(query_terms(ask.group), Source::Group);
+        let slots = sources
+            .into_iter()
+            .map(|(term, from)| {
+                let mut forms = vec![(term.clone(), 1.0)];
+                forms.extend(vocab::answers(&term).into_iter().map(|w| (w.to_string(), SYNONYM)));
+                let weight = (0..3).filter(|&k| from[k]).map(|k| WEIGHTS[k]).sum();
+                let own = from[Source::Name as usize] || from[Source::Criteria as usize];
+                Slot { forms, weight, own }
+            })
+            .collect();
+        let name = simplified(ask.name);
+        let rate = vocab::RATE_WORDS.iter().any(|w| name.contains(w)) || has_percent(ask.criteria);
+        let quantity = vocab::QUANTITY_WORDS.iter().any(|w| name.contains(w));
+        Query { slots, rate, quantity }
+    }
+}
+
 /// The passages' terms: for each term, the passages holding it and how often (postings, so an
-/// indicator's score only visits the passages that share a term with it).
+/// indicator's score only visits the passages that share a term with it), and what each
+/// passage states (percentages, figures) and where it is (in a chapter of plans or not).
 pub struct Corpus {
     postings: BTreeMap<String, Vec<(usize, f64)>>,
     /// Each passage's length in terms.
     lens: Vec<f64>,
     avg_len: f64,
+    /// Each passage: (states a percentage, states figures, is in a chapter of plans).
+    facts: Vec<(bool, bool, bool)>,
 }
 
 impl Corpus {
-    /// The corpus of `passages`, in order (a ranking names passages by their index here).
+    /// The corpus of `passages`, in order (a ranking names passages by their index here), none
+    /// of them in a chapter of plans.
     pub fn new<'a>(passages: impl IntoIterator<Item = &'a str>) -> Corpus {
+        Corpus::from_passages(passages.into_iter().map(|p| (p, false)))
+    }
+
+    /// The corpus of `passages`, each with whether it is in a chapter of recommendations or plans.
+    pub fn from_passages<'a>(passages: impl IntoIterator<Item = (&'a str, bool)>) -> Corpus {
         let mut postings: BTreeMap<String, Vec<(usize, f64)>> = BTreeMap::new();
         let mut lens = Vec::new();
-        for (index, text) in passages.into_iter().enumerate() {
+        let mut facts = Vec::new();
+        for (index, (text, in_plans)) in passages.into_iter().enumerate() {
             let mut tf: BTreeMap<String, f64> = BTreeMap::new();
             let terms = terms(text);
             lens.push(terms.len() as f64);
+            facts.push((has_percent(text), has_figure(text), in_plans));
             for t in terms {
                 *tf.entry(t).or_default() += 1.0;
             }
@@ -178,7 +317,7 @@ impl Corpus {
         }
         let total: f64 = lens.iter().sum();
         let avg_len = if lens.is_empty() { 1.0 } else { (total / lens.len() as f64).max(1.0) };
-        Corpus { postings, lens, avg_len }
+        Corpus { postings, lens, avg_len, facts }
     }
 
     /// The number of passages.
@@ -190,42 +329,60 @@ impl Corpus {
         self.lens.is_empty()
     }
 
-    /// BM25's inverse document frequency (never negative; highest for a term no passage has).
-    fn idf(&self, term: &str) -> f64 {
-        let n = self.lens.len() as f64;
-        let df = self.postings.get(term).map_or(0, Vec::len) as f64;
-        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    /// A slot's occurrences: for each passage holding the word or an answer, the occurrences
+    /// weighed by what each form counts, and which forms it holds.
+    fn slot_postings<'q>(&self, slot: &'q Slot) -> BTreeMap<usize, (f64, Vec<&'q str>)> {
+        let mut out: BTreeMap<usize, (f64, Vec<&'q str>)> = BTreeMap::new();
+        for (form, counts) in &slot.forms {
+            for &(index, tf) in self.postings.get(form).into_iter().flatten() {
+                let entry = out.entry(index).or_default();
+                entry.0 += counts * tf;
+                entry.1.push(form);
+            }
+        }
+        out
     }
 
-    /// The indicator's query: each term with its weight (a name term [`NAME_WEIGHT`], a
-    /// criteria term 1; each counted once).
-    fn query(name: &str, criteria: &str) -> BTreeMap<String, f64> {
-        let mut q: BTreeMap<String, f64> = BTreeMap::new();
-        for t in terms(&strip_boilerplate(criteria)) {
-            q.insert(t, 1.0);
-        }
-        for t in terms(name) {
-            q.insert(t, NAME_WEIGHT);
-        }
-        q
+    /// BM25's inverse document frequency of a term held by `df` passages (never negative;
+    /// highest for a term no passage has).
+    fn idf(&self, df: usize) -> f64 {
+        let n = self.lens.len() as f64;
+        let df = df as f64;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
     /// Every passage's score for the indicator, with its share of the best possible score, by
     /// passage index.
-    pub fn scores(&self, name: &str, criteria: &str) -> Vec<Score> {
-        let query = Corpus::query(name, criteria);
-        let ideal: f64 = query.iter().map(|(t, w)| w * self.idf(t) * (K1 + 1.0)).sum();
-        let mut scores: Vec<Score> =
-            (0..self.lens.len()).map(|index| Score { index, score: 0.0, share: 0.0, held: 0 }).collect();
-        for (t, &w) in &query {
-            let Some(postings) = self.postings.get(t) else { continue };
-            let idf = self.idf(t);
-            for &(index, tf) in postings {
+    pub fn scores(&self, ask: &Ask) -> Vec<Score> {
+        self.scores_of(&Query::of(ask))
+    }
+
+    fn scores_of(&self, query: &Query) -> Vec<Score> {
+        let mut scores: Vec<Score> = (0..self.lens.len())
+            .map(|index| Score { index, score: 0.0, share: 0.0, held: 0, held_own: 0 })
+            .collect();
+        // The words each passage holds (a word answering two terms is held once).
+        let mut held: BTreeMap<usize, std::collections::BTreeSet<&str>> = BTreeMap::new();
+        let mut held_own: BTreeMap<usize, std::collections::BTreeSet<&str>> = BTreeMap::new();
+        let mut ideal = 0.0;
+        for slot in &query.slots {
+            let postings = self.slot_postings(slot);
+            let idf = self.idf(postings.len());
+            ideal += slot.weight * idf * (K1 + 1.0);
+            for (&index, (tf, forms)) in &postings {
                 let norm = K1 * (1.0 - B + B * self.lens[index] / self.avg_len);
-                let s = &mut scores[index];
-                s.score += w * idf * tf * (K1 + 1.0) / (tf + norm);
-                s.held += 1;
+                scores[index].score += slot.weight * idf * tf * (K1 + 1.0) / (tf + norm);
+                held.entry(index).or_default().extend(forms.iter().copied());
+                if slot.own {
+                    held_own.entry(index).or_default().extend(forms.iter().copied());
+                }
             }
+        }
+        for (index, words) in held {
+            scores[index].held = words.len();
+        }
+        for (index, words) in held_own {
+            scores[index].held_own = words.len();
         }
         if ideal > 0.0 {
             for s in &mut scores {
@@ -235,22 +392,53 @@ impl Corpus {
         scores
     }
 
-    /// The passages to link to the indicator, best first: at most [`MAX_LINKS`], each passing
-    /// the thresholds (module doc); empty when none does.
+    /// How a passage ranks for a query: its score, raised when it states what the indicator
+    /// measures (a percentage for a rate, figures for a rate or a quantity).
+    fn rank_score(&self, query: &Query, s: &Score) -> f64 {
+        let (percent, figure, _) = self.facts[s.index];
+        let mut bonus = 1.0;
+        if query.rate && percent {
+            bonus += PERCENT_BONUS;
+        }
+        if (query.rate || query.quantity) && figure {
+            bonus += FIGURE_BONUS;
+        }
+        if query.rate && !figure {
+            bonus -= RATE_WITHOUT_FIGURES;
+        }
+        s.share * bonus
+    }
+
+    /// The passages to link to an indicator known by its name and criteria, best first (module
+    /// doc), each with its ranking score.
     pub fn rank(&self, name: &str, criteria: &str) -> Vec<(usize, f64)> {
-        let mut scores: Vec<Score> = self
-            .scores(name, criteria)
+        self.rank_ask(&Ask { name, criteria, group: "" })
+    }
+
+    /// The passages to link to the indicator, best first: at most [`MAX_LINKS`], each passing
+    /// the thresholds (module doc), passages in chapters of plans only when no other passage
+    /// does; empty when none does. Each with its ranking score.
+    pub fn rank_ask(&self, ask: &Ask) -> Vec<(usize, f64)> {
+        let query = Query::of(ask);
+        // The group's name is context: the words a passage shares with the indicator are its
+        // own (all of them, when it has fewer than MIN_TERMS: 相关性 alone).
+        let own_needed = MIN_TERMS.min(query.slots.iter().filter(|s| s.own).count());
+        let qualifying: Vec<(usize, f64, bool)> = self
+            .scores_of(&query)
             .into_iter()
-            .filter(|s| s.share >= MIN_SHARE && s.held >= MIN_TERMS)
+            .filter(|s| s.held >= MIN_TERMS && s.held_own >= own_needed)
+            .map(|s| (s.index, self.rank_score(&query, &s), self.facts[s.index].2))
+            .filter(|&(_, rank, plans)| rank >= if plans { MIN_PLANS_SHARE } else { MIN_SHARE })
             .collect();
-        scores.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
-        let best = scores.first().map_or(0.0, |s| s.score);
-        scores
+        let done = qualifying.iter().any(|&(_, _, plans)| !plans);
+        let mut chosen: Vec<(usize, f64)> = qualifying
             .into_iter()
-            .take_while(|s| s.score >= MIN_OF_BEST * best)
-            .take(MAX_LINKS)
-            .map(|s| (s.index, s.share))
-            .collect()
+            .filter(|&(_, _, plans)| !plans || !done)
+            .map(|(index, score, _)| (index, score))
+            .collect();
+        chosen.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let best = chosen.first().map_or(0.0, |s| s.1);
+        chosen.into_iter().take_while(|s| s.1 >= MIN_OF_BEST * best).take(MAX_LINKS).collect()
     }
 }
 
@@ -258,15 +446,19 @@ impl Corpus {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Score {
     pub index: usize,
-    /// BM25.
+    /// BM25, every term alike.
     pub score: f64,
     /// `score` over what a passage holding every term once would score.
     pub share: f64,
-    /// How many of the indicator's terms the passage holds.
+    /// How many of the words that speak to the indicator — its terms and their answers — the
+    /// passage holds (支出 and 进度 for 执行率 are two).
     pub held: usize,
+    /// How many of those words are the indicator's own (its name's or its criteria's terms and
+    /// their answers), not its group's.
+    pub held_own: usize,
 }
 
-/// `criteria` with its boilerplate phrases and numbers cut out (each becomes a break).
+/// `criteria` with its boilerplate phrases cut out (each becomes a break).
 fn strip_boilerplate(criteria: &str) -> String {
     let mut text = simplified(criteria);
     for phrase in BOILERPLATE {
@@ -277,6 +469,59 @@ fn strip_boilerplate(criteria: &str) -> String {
 
 fn simplified(text: &str) -> String {
     crate::search::t2s_convert(&text.to_lowercase())
+}
+
+/// Whether `text` states a percentage (`98.93%`, `100％`, `百分之九十`).
+fn has_percent(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    text.contains("百分之")
+        || chars
+            .windows(2)
+            .any(|w| (w[0].is_ascii_digit() || is_fullwidth_digit(w[0])) && matches!(w[1], '%' | '％'))
+}
+
+/// Whether `text` states a figure: a number followed by a unit (`803.74 万元`, `136个`, `5420条`)
+/// or a percentage. Years and dates (`2022年`, `3月`) are not figures.
+fn has_figure(text: &str) -> bool {
+    const UNITS: &[char] = &[
+        '万', '亿', '元', '个', '人', '件', '次', '条', '项', '家', '户', '亩', '台', '辆', '场', '篇', '座',
+        '所', '名', '批', '%', '％',
+    ];
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| {
+        (c.is_ascii_digit() || is_fullwidth_digit(c))
+            && chars[i + 1..].iter().find(|c| **c != ' ').is_some_and(|u| UNITS.contains(u))
+    })
+}
+
+fn is_fullwidth_digit(c: char) -> bool {
+    ('０'..='９').contains(&c)
+}
+
+/// The terms of an indicator's `text`: as [`terms`], with an ending that only says "the degree
+/// of" cut from the end of each run of characters (合理性 → 合理, 征收情况 → 征收), when a word
+/// of at least two characters is left.
+fn query_terms(text: &str) -> Vec<String> {
+    let mut stemmed = String::new();
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        let cut = vocab::DEGREE_ENDINGS
+            .iter()
+            .find(|e| run.ends_with(*e) && run.chars().count() >= e.chars().count() + 2)
+            .map_or(run.as_str(), |e| &run[..run.len() - e.len()]);
+        out.push_str(cut);
+        run.clear();
+    };
+    for c in simplified(text).chars() {
+        if is_cjk(c) && !BREAKS.contains(&c) {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut stemmed);
+            stemmed.push(c);
+        }
+    }
+    flush(&mut run, &mut stemmed);
+    terms(&stemmed)
 }
 
 /// The terms of `text`, in order, repeated as often as they occur.
@@ -350,8 +595,13 @@ mod tests {
         "（四）加强固定资产管理\n年度终了应当进行全面清查盘点，保证账账相符，账实相符。",
     ];
 
+    /// The last three are under 四、提高财政资金绩效的措施与建议 in the report.
+    fn corpus() -> Corpus {
+        Corpus::from_passages(PASSAGES.iter().enumerate().map(|(i, p)| (*p, i >= 5)))
+    }
+
     fn first(name: &str, criteria: &str) -> Option<usize> {
-        Corpus::new(PASSAGES.iter().copied()).rank(name, criteria).first().map(|&(i, _)| i)
+        corpus().rank(name, criteria).first().map(|&(i, _)| i)
     }
 
     #[test]
@@ -380,13 +630,104 @@ mod tests {
 
     #[test]
     fn ranking_is_deterministic_and_bounded() {
-        let corpus = Corpus::new(PASSAGES.iter().copied());
+        let corpus = corpus();
         let a = corpus.rank("政务服务", "政务服务大厅窗口");
         assert_eq!(a, corpus.rank("政务服务", "政务服务大厅窗口"));
         assert!(a.len() <= MAX_LINKS);
-        assert!(a.windows(2).all(|w| w[0].1 >= w[1].1), "{a:?}");
+        assert!(a.windows(2).all(|w| w[0].1 >= w[1].1), "best first: {a:?}");
         assert!(Corpus::new([]).rank("网络安全", "").is_empty());
         assert!(corpus.rank("", "").is_empty());
+    }
+
+    #[test]
+    fn an_indicator_is_read_by_its_stems() {
+        assert_eq!(query_terms("合理性"), ["合理"]);
+        assert_eq!(query_terms("征收情况"), ["征收"]);
+        assert_eq!(query_terms("预算执行率"), ["预算", "算执", "执行"]);
+        // Only the end of a run, and only when a word is left.
+        assert_eq!(query_terms("年度"), ["年度"]);
+        assert_eq!(query_terms("满意度、执行率"), ["满意", "执行"]);
+        // A report's own words are never cut.
+        assert_eq!(terms("满意度"), ["满意", "意度"]);
+    }
+
+    /// A report's passages on satisfaction, rules, spending and the next year's plans, among
+    /// others on its work.
+    const MEANING: &[(&str, bool)] = &[
+        ("热线办理\n群众满意率98.93%，按时办结率99%。", false),
+        ("群众意见\n听取群众意见，回应群众关切。", false),
+        ("财务工作\n修订了财务报销、公务接待、资产管理等8项制度，严格执行。", false),
+        ("资金支出\n全年支出803.74万元，支出进度符合序时要求。", false),
+        ("加强制度建设\n下一年度要健全内部管理制度，加快支出进度。", true),
+        ("窗口服务\n推行延时服务、预约服务，设置综合窗口。", false),
+        ("网络安全\n落实网络安全责任，处置网络攻击。", false),
+        ("政务公开\n更新政府网站栏目，发布政务信息。", false),
+        ("疫情防控\n落实疫情防控措施，开展核酸检测。", false),
+    ];
+
+    /// The passage that scores best for an indicator, and how many of its words it holds.
+    fn best(passages: &[(&str, bool)], ask: Ask) -> (usize, usize) {
+        let scores = Corpus::from_passages(passages.iter().copied()).scores(&ask);
+        let top =
+            scores.iter().max_by(|a, b| a.share.total_cmp(&b.share).then(b.index.cmp(&a.index))).unwrap();
+        (top.index, top.held)
+    }
+
+    #[test]
+    fn words_are_answered_by_the_words_reports_use() {
+        // 满意度 ↔ 满意率, 公众 ↔ 群众.
+        let ask =
+            Ask { name: "社会公众", criteria: "社会公众对部门的满意度", group: "满意度" };
+        assert_eq!(best(MEANING, ask).0, 0);
+        // 健全性 ↔ the rules themselves.
+        let ask = Ask { name: "管理制度健全性", criteria: "", group: "预算管理" };
+        assert_eq!(best(&MEANING[..4], ask).0, 2);
+        // 执行率 ↔ 支出, 进度: two words of it.
+        let ask = Ask { name: "预算执行率", criteria: "", group: "" };
+        assert_eq!(best(MEANING, ask), (3, 2));
+        // None of them says the indicator's own word.
+        assert!(
+            !MEANING[0].0.contains("公众")
+                && !MEANING[2].0.contains("健全")
+                && !MEANING[3].0.contains("执行")
+        );
+    }
+
+    #[test]
+    fn a_rate_prefers_a_passage_stating_a_percentage() {
+        let passages =
+            [("办结情况\n按时办结率为99%", false), ("办结情况\n热线工单按时办结，群众认可", false)];
+        let corpus = Corpus::from_passages(passages.iter().copied());
+        let ask = Ask { name: "按时办结率", criteria: "", group: "" };
+        let query = Query::of(&ask);
+        assert!(query.rate);
+        let scores = corpus.scores(&ask);
+        let rank = |i: usize| corpus.rank_score(&query, &scores[i]) / scores[i].share;
+        assert!((rank(0) - (1.0 + PERCENT_BONUS + FIGURE_BONUS)).abs() < 1e-9);
+        assert!((rank(1) - (1.0 - RATE_WITHOUT_FIGURES)).abs() < 1e-9);
+        assert_eq!(corpus.rank_ask(&ask).first().map(|r| r.0), Some(0));
+        // Not a rate: no percentage is preferred.
+        assert!(!Query::of(&Ask { name: "办结情况", criteria: "", group: "" }).rate);
+    }
+
+    #[test]
+    fn plans_are_evidence_of_last_resort() {
+        let corpus = Corpus::from_passages(MEANING.iter().copied());
+        let ask = Ask { name: "管理制度健全", criteria: "", group: "" };
+        // The plan matches the name best…
+        let scores = corpus.scores(&ask);
+        assert!(scores[4].share > scores[2].share, "{scores:?}");
+        // …but the rules made come first, and the plan is not linked beside them.
+        let ranked = corpus.rank_ask(&ask);
+        assert_eq!(ranked.first().map(|r| r.0), Some(2), "{ranked:?}");
+        assert!(ranked.iter().all(|&(i, _)| !MEANING[i].1), "{ranked:?}");
+        // A plan is linked when nothing else speaks to the indicator…
+        let without: Vec<(&str, bool)> = MEANING.iter().copied().filter(|p| !p.0.contains("修订")).collect();
+        let ranked = Corpus::from_passages(without.iter().copied()).rank_ask(&ask);
+        assert!(ranked.first().is_some_and(|&(i, _)| without[i].1), "{ranked:?}");
+        // …and only when it clearly does.
+        let weak = Ask { name: "资产管理", criteria: "", group: "" };
+        assert!(Corpus::from_passages(without.iter().copied()).rank_ask(&weak).is_empty());
     }
 
     #[test]

@@ -22,7 +22,9 @@
 //!   (its items become reading sections);
 //! - [`web`]: a web page's leftovers around a report copied from a site (address, navigation,
 //!   来源/浏览量 lines, the page's foot);
-//! - [`evidence`]: with a rubric, each indicator's `refs` to the passages to read first.
+//! - [`evidence`]: with a rubric, each indicator's `refs` to the passages to read first;
+//! - [`unit`]: the unit evaluated (`meta.unit`): `--unit`, else with a rubric the cover's, the
+//!   title's or, under a generic title, the text's.
 //!
 //! The output is checked with [`parse_report`] before it is returned, so an import always gives
 //! a valid report or an error; nothing in here panics on any input.
@@ -41,6 +43,7 @@ pub mod pdf;
 pub mod rubric;
 pub mod skeleton;
 pub mod tables;
+pub mod unit;
 pub mod web;
 pub mod wrap;
 
@@ -91,6 +94,8 @@ pub struct Options {
     /// `require_note_below_max`: a score below full marks needs a reason (default: with a
     /// rubric yes, else no).
     pub require_reasons: Option<bool>,
+    /// The unit being evaluated (`--unit`; default: with a rubric, found by [`unit::find`]).
+    pub unit: Option<String>,
 }
 
 /// Why an import failed: one sentence naming the file (and the place, when there is one).
@@ -352,6 +357,22 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     summary.web = std::mem::take(&mut noise.web);
 
     let mut sections = built.sections;
+    let (mut title, mut meta) = (built.title, built.meta);
+    // The unit evaluated: `--unit`, else (with a rubric) the cover's, the title's or the text's.
+    let unit = match &options.rubric {
+        Some(_) => unit::find(options.unit.as_deref(), title.as_deref(), &meta, &sections),
+        None => options.unit.as_deref().map(str::trim).filter(|u| !u.is_empty()).map(str::to_string),
+    };
+    if let Some(unit) = unit {
+        match meta.iter_mut().find(|(k, _)| k == "unit") {
+            Some(entry) => entry.1 = unit.clone(),
+            None => meta.insert(0, ("unit".into(), unit.clone())),
+        }
+        // A generic title (市级部门（单位）…报告) names the unit in place of its words for one.
+        if options.rubric.is_some() && options.title.is_none() {
+            title = title.map(|t| if unit::is_generic(&t) { unit::titled(&unit, &t) } else { t });
+        }
+    }
     let mut rubric_name = None;
     if let Some(file) = &options.rubric {
         let rubric = rubric::parse(file).map_err(ImportError::Rubric)?;
@@ -368,7 +389,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
         summary.warnings.extend(rubric.warnings);
         rubric_name = Some(file.name.clone());
     }
-    let draft = Draft { title: built.title, meta: built.meta, sections, lang, rubric_name };
+    let draft = Draft { title, meta, sections, lang, rubric_name };
     finish(draft, options, path, summary, scale)
 }
 
@@ -562,6 +583,11 @@ fn file_stem(path: &Path) -> String {
 }
 
 /// A report id from a file name: spaces to `-`, control characters out; `report` when empty.
+/// The id an import of the document at `path` gets when none is given (from its file name).
+pub fn default_id(path: &Path) -> String {
+    slug(&file_stem(path))
+}
+
 fn slug(stem: &str) -> String {
     let mut out = String::new();
     for c in stem.trim().chars() {

@@ -65,13 +65,14 @@ pub fn parse_score(input: &str, scale: &Scale) -> Result<f64, ScoreError> {
 }
 
 /// The score one step up (`dir` = 1) or down (`dir` = -1) from `current`, clamped to the scale.
-/// From no score, down starts at `max` (full marks, then deduct) and up starts at `min`.
+/// An evaluator scores by deducting from full marks, so no score counts as full marks not yet
+/// given: down deducts the first step (`max − step`), and up gives full marks.
 pub fn step_from(current: Option<f64>, dir: i32, scale: &Scale) -> f64 {
     let top = scale.min + ((scale.max - scale.min) / scale.step + EPS).floor() * scale.step;
+    let from = current.unwrap_or(top);
     match current {
-        None if dir < 0 => clean(top),
-        None => scale.min,
-        Some(v) => clean((v + f64::from(dir) * scale.step).clamp(scale.min, top)),
+        None if dir > 0 => clean(top),
+        _ => clean((from + f64::from(dir) * scale.step).clamp(scale.min, top)),
     }
 }
 
@@ -148,8 +149,9 @@ mod tests {
     #[test]
     fn steps_up_and_down_within_bounds() {
         let s = scale(0.0, 5.0, 0.5);
-        assert_eq!(step_from(None, -1, &s), 5.0);
-        assert_eq!(step_from(None, 1, &s), 0.0);
+        // No score is full marks not yet given: down deducts a step, up gives full marks.
+        assert_eq!(step_from(None, -1, &s), 4.5);
+        assert_eq!(step_from(None, 1, &s), 5.0);
         assert_eq!(step_from(Some(4.5), 1, &s), 5.0);
         assert_eq!(step_from(Some(5.0), 1, &s), 5.0);
         assert_eq!(step_from(Some(0.0), -1, &s), 0.0);
@@ -157,7 +159,11 @@ mod tests {
         assert_eq!(step_from(Some(0.5), -1, &q), 0.25);
         // max off the grid: the top reachable value is the last grid point
         let odd = scale(0.0, 5.0, 2.0);
-        assert_eq!(step_from(None, -1, &odd), 4.0);
+        assert_eq!(step_from(None, 1, &odd), 4.0);
+        assert_eq!(step_from(None, -1, &odd), 2.0);
+        // A scale of one value: both give it.
+        let one = scale(3.0, 3.0, 1.0);
+        assert_eq!((step_from(None, -1, &one), step_from(None, 1, &one)), (3.0, 3.0));
     }
 
     #[test]

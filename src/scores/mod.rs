@@ -67,8 +67,34 @@ impl Scores {
     }
 }
 
+/// A stored time (RFC 3339, kept in UTC) as people read it: `2026-12-08 07:01` in `zone`, to
+/// the minute. One that does not parse is shown as written (views make it terminal-safe).
+pub fn local_time(stamp: &str, zone: &jiff::tz::TimeZone) -> String {
+    match stamp.trim().parse::<jiff::Timestamp>() {
+        Ok(t) => t.to_zoned(zone.clone()).strftime("%Y-%m-%d %H:%M").to_string(),
+        Err(_) => stamp.to_string(),
+    }
+}
+
 /// The current time as RFC 3339 UTC to the second, as stored in scores files.
 pub fn now_rfc3339() -> String {
     let now = jiff::Timestamp::now();
     jiff::Timestamp::from_second(now.as_second()).map_or_else(|_| now.to_string(), |t| t.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::tz::{TimeZone, offset};
+
+    #[test]
+    fn a_stored_time_is_shown_in_the_zone_given_to_the_minute() {
+        let beijing = offset(8).to_time_zone();
+        assert_eq!(super::local_time("2026-12-07T23:01:15Z", &beijing), "2026-12-08 07:01");
+        assert_eq!(super::local_time("2026-12-07T23:01:15Z", &TimeZone::UTC), "2026-12-07 23:01");
+        // Another offset written in the file is the same instant.
+        assert_eq!(super::local_time("2026-12-08T07:01:15+08:00", &TimeZone::UTC), "2026-12-07 23:01");
+        let new_york = offset(-5).to_time_zone();
+        assert_eq!(super::local_time("2026-12-08T03:00:00Z", &new_york), "2026-12-07 22:00");
+        assert_eq!(super::local_time("yesterday", &beijing), "yesterday", "as written");
+    }
 }

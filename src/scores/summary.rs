@@ -37,6 +37,11 @@ impl Summary {
         s
     }
 
+    /// The grade stands on the scored items only, while some are unscored: it may still change.
+    pub fn grade_is_provisional(&self) -> bool {
+        self.grade.is_some() && self.scored < self.items
+    }
+
     fn empty() -> Self {
         Summary {
             scored: 0,
@@ -245,6 +250,10 @@ mod tests {
         assert_eq!(s.percent, Some(90.0));
         assert_eq!(s.grade.as_deref(), Some("优"));
         assert_eq!(s.report_max, 20.0);
+        assert!(s.grade_is_provisional(), "two items unscored");
+        let all = Summary::of_report(&r, &scored(&r, &[Some(4.5), Some(5.0), Some(10.0)]));
+        assert!(!all.grade_is_provisional());
+        assert!(!Summary::of_report(&r, &Scores::new(&r)).grade_is_provisional(), "no grade at all");
     }
 
     #[test]

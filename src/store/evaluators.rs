@@ -75,6 +75,54 @@ pub fn own_scores_file(base: &Path, name: &str) -> Result<(PathBuf, bool), NameE
     Ok((candidate(1000), false))
 }
 
+/// The scores files of one report beside `base` (its default scores file, `q.scores.json`):
+/// `q.scores.json` itself and every `q.NAME.scores.json`, not the panel's; in name order.
+pub fn scores_files_beside(base: &Path) -> Vec<PathBuf> {
+    let Some(dir) = base.parent().map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d }) else {
+        return Vec::new();
+    };
+    let file = base.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = file.strip_suffix(".scores.json").unwrap_or(&file).to_string();
+    let panel = format!("{stem}.{RESERVED}.scores.json");
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name != panel
+                && (name == file
+                    || name.strip_prefix(&format!("{stem}.")).is_some_and(|rest| {
+                        rest.ends_with(".scores.json")
+                            && !rest.strip_suffix(".scores.json").unwrap_or("").contains('.')
+                    }))
+        })
+        .map(|e| base.with_file_name(e.file_name()))
+        .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
+        .collect();
+    found.sort();
+    found
+}
+
+/// The scores file of the evaluator `name` beside `base`, found by the `evaluator` inside (so
+/// a sheet renamed by a handover is found under its new name, and the unnamed `q.scores.json`
+/// is found when it is theirs), and whether it exists; when there is none, where theirs goes
+/// ([`own_scores_file`]: `q.NAME.scores.json`, created on the first edit). Never another
+/// evaluator's file.
+pub fn evaluator_file(base: &Path, name: &str) -> Result<(PathBuf, bool), NameError> {
+    let (own, exists) = own_scores_file(base, name)?;
+    if exists && evaluator_in(&own) == Some(Some(name.to_string())) {
+        return Ok((own, true));
+    }
+    let theirs: Vec<PathBuf> = scores_files_beside(base)
+        .into_iter()
+        .filter(|p| evaluator_in(p).flatten().is_some_and(|e| e.trim() == name.trim()))
+        .collect();
+    match theirs.into_iter().next() {
+        Some(found) => Ok((found, true)),
+        None => Ok((own, exists)),
+    }
+}
+
 /// The `evaluator` named in the scores file at `path`: `None` when there is no such file,
 /// `Some(None)` when it names nobody (or cannot be read as a scores file's top level).
 pub fn evaluator_in(path: &Path) -> Option<Option<String>> {

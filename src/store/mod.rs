@@ -7,6 +7,7 @@ mod atomic;
 mod conflict;
 mod evaluators;
 mod failure;
+pub mod folder;
 mod journal;
 mod lock;
 mod output;
@@ -16,7 +17,10 @@ mod writer;
 
 pub use atomic::{remove_stale_temps, write_atomic, write_atomic_with};
 pub use conflict::{KEEP as CONFLICTS_KEPT, conflict_path, keep as keep_conflict};
-pub use evaluators::{NAME_MAX, NameError, RESERVED, evaluator_in, file_name_part, own_scores_file};
+pub use evaluators::{
+    NAME_MAX, NameError, RESERVED, evaluator_file, evaluator_in, file_name_part, own_scores_file,
+    scores_files_beside,
+};
 pub use failure::{JournalError, SaveError};
 pub use journal::{Journal, Rejected, Replayed, journal_path, keep_rejected, rejected_path, replay};
 pub use lock::{Lock, LockError, acquire, lock_path};

@@ -49,7 +49,7 @@ pub enum Action {
     /// The panel view: the next item in order of spread, widest first.
     NextBySpread,
     /// What the watcher read again of the evaluators' files (member, scores or the problem).
-    PanelRead(Vec<(usize, Result<crate::scores::Scores, String>)>),
+    PanelRead(Vec<crate::panel::PanelEvent>),
     // Files
     Save,
     Export,

@@ -134,7 +134,7 @@ pub fn run(
     // The loop has left by itself: the watchdog (there for a loop that cannot) stands down.
     done.store(true, Ordering::SeqCst);
     let signalled = stop.swap(false, Ordering::SeqCst);
-    if result.is_err() || signalled {
+    if (result.is_err() || signalled) && app.has_unsaved() {
         // The terminal is gone or a signal came: whatever was on screen goes to disk now.
         shell.save_and_tell(app);
     }
@@ -157,6 +157,14 @@ pub fn run(
             let _ =
                 writeln!(io::stderr(), "{}", crate::words::tui::SHEET_NOT_FINISHED.fill(&[("key", &key)]));
         }
+    }
+    // Left by the user's own `q`: a quiet word on what is still to score.
+    if result.is_ok()
+        && !signalled
+        && app.quit
+        && let Some(note) = app.parting_note()
+    {
+        let _ = writeln!(io::stderr(), "appraise: {note}");
     }
     result
 }

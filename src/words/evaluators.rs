@@ -13,6 +13,18 @@ crate::words! {
         "nothing opened: {path} holds {theirs}'s scores; use {ro} to look, {scores} for a file of your own, or {evaluator} with the name in the file";
     TAKEOVER_NO_TERMINAL = "{path} 是 {theirs} 的评分，不是 {name} 的，且没有终端可以询问：用 {ro} 只读查看，用 {scores} 指定你自己的文件，或用 {evaluator} 换成文件里的名字" /
         "{path} holds {theirs}'s scores, not {name}'s, and there is no terminal to ask on: use {ro} to look, {scores} for a file of your own, or {evaluator} with the name in the file";
+    WHOSE_ASK = "{path} 是 {theirs} 的评分（本机登录名是 {login}）。这是你的吗：是，我就是 {theirs}（m）；另建我自己的文件 {own}（o）；只读查看（r）？[m/o/r] " /
+        "{path} holds {theirs}'s scores (this login is {login}). Is it yours: yes, I am {theirs} (m); start my own file {own} (o); look read-only (r)? [m/o/r] ";
+    WHOSE_NO_TERMINAL = "{path} 是 {theirs} 的评分，而本机登录名是 {login}，且没有终端可以询问：用 {evaluator} 说明你是谁，或用 {ro} 只读查看" /
+        "{path} holds {theirs}'s scores, this login is {login}, and there is no terminal to ask on: say who you are with {evaluator}, or use {ro} to look";
+    WHOSE_REFUSED = "未打开：{path} 是 {theirs} 的评分；用 {evaluator} 说明你是谁，或用 {ro} 只读查看" /
+        "nothing opened: {path} holds {theirs}'s scores; say who you are with {evaluator}, or use {ro} to look";
+    REMEMBER_ASK = "记住这个回答吗（在 {config} 中写入 {setting}，以后不再询问）？[Y/n] " /
+        "Remember this answer (write {setting} to {config}, and never ask again)? [Y/n] ";
+    REMEMBERED = "已记住：你是 {name}（{config}）" / "remembered: you are {name} ({config})";
+    REMEMBER_FAILED = "未能记住（{why}）；下次仍会询问" / "not remembered ({why}); you will be asked again";
+    NO_SHEET_OF = "{report} 旁边没有 {name} 的评分文件（找过 {pattern} 中写明的评价人）" /
+        "there are no scores of {name} beside {report} (looked at the evaluator named in every {pattern})";
     TOOK_OVER = "已从 {from} 接手这份评分（记入文件的交接记录）" /
         "took these scores over from {from} (recorded in the file's handovers)";
     OWN_FILE = "你的评分保存在 {path}；{theirs} 的文件未改动" /

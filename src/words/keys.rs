@@ -35,8 +35,8 @@ crate::words! {
     JUMP_BACK = "回到上次跳转（搜索或佐证）前的位置" / "go back to where the last jump (a search hit or evidence) came from";
     QUICK_SCORE = "快速评分：设为该整数分（分值范围允许时）" / "quick score: that whole number, when the item's scale allows it";
     SCORE_PROMPT = "输入分数（7.5，或全角 ７．５；“4分”即 4）" / "type a score (7.5; full-width digits work too)";
-    RAISE_SCORE = "分数加一档" / "raise the score one step";
-    LOWER_SCORE = "分数减一档（未评项从满分开始）" / "lower the score one step (an unscored item starts from full marks)";
+    RAISE_SCORE = "分数加一档（未评项：满分）" / "raise the score one step (unscored: full marks)";
+    LOWER_SCORE = "分数减一档（未评项：满分减一档）" / "lower the score one step (unscored: full marks minus one step)";
     CLEAR_SCORE = "清除分数" / "clear the score";
     ANNOTATE = "写备注（扣分原因）" / "write a note (the reason for a deduction)";
     TOGGLE_FLAG = "标记或取消待核实" / "flag or unflag for follow-up";
@@ -46,15 +46,15 @@ crate::words! {
     NEXT_MATCH = "跳转搜索结果后：正文滚到下一处匹配" / "after a search jump: the text scrolls to the next match";
     PREV_MATCH = "跳转搜索结果后：正文滚到上一处匹配" / "after a search jump: the text scrolls to the previous match";
     GOTO = "按编号跳转（如 s2.1.3、r1.2；唯一的开头即可）" / "go to an id (s2.1.3, r1.2; a unique beginning is enough)";
-    TAKE_MEAN = "专家组视图：本项的评价得分取各评价人员的均值（按所选方法，取到步长）" /
-        "panel view: the agreed score := the evaluators' mean (by the method, on the step grid)";
+    TAKE_MEAN = "专家组视图：本项的评价得分取各评价人员的均值（按所选方法，取到步长）；低于满分时带上扣分评价人员的原因" /
+        "panel view: the agreed score := the evaluators' mean (by the method, on the step grid); below full marks, with the reasons of those who deducted";
     NEXT_BY_SPREAD = "专家组视图：按极差从大到小走到下一项" / "panel view: the next item in order of spread, widest first";
     TAKE_ALL_MEANS = "专家组视图：所有尚无评价得分的项都取均值（先确认）" /
         "panel view: the same for every item without an agreed score (asks first)";
     SAVE = "立即保存（修改后一秒内也会自动保存）" / "save now (it also saves by itself within a second of every change)";
     EXPORT = "在评分文件旁导出评分表（xlsx 和 csv），后台写入，可继续工作" / "export the scoring sheet beside the scores file (xlsx and csv), written in the background while you work";
     HELP = "本帮助：全部按键" / "this help: every key";
-    INFO = "报告信息：标题、元数据、分值、等级、评价人、评分文件位置" / "about the report: title, meta, scale, grades, evaluator, where the scores file is";
+    INFO = "报告信息：标题、元数据、分值、等级、评价人、提交与修改时间、评分文件位置" / "about the report: title, meta, scale, grades, evaluator, when submitted and changed, where the scores file is";
     QUIT = "保存并退出（保存失败时先询问；连按两次 Ctrl-c 立即退出）" / "save and quit (if saving fails you are asked first; Ctrl-c twice quits at once)";
     DISMISS = "关闭消息" / "dismiss the message";
 

@@ -12,6 +12,7 @@ pub mod chair;
 mod choose;
 pub mod cli;
 pub mod errors;
+pub mod evaluation;
 pub mod evaluators;
 pub mod evidence;
 pub mod keys;
@@ -176,6 +177,7 @@ pub fn all() -> impl Iterator<Item = &'static Word> {
         .chain(tui::ALL)
         .chain(cli::ALL)
         .chain(errors::ALL)
+        .chain(evaluation::ALL)
         .chain(rubric::ALL)
         .chain(evidence::ALL)
         .chain(merge::ALL)

@@ -1,5 +1,6 @@
 //! The words of reading a scoring table (import/rubric/): its problems, each with the file and
-//! the row or cell, its warnings, and the names of its columns.
+//! the row or cell, its warnings, and the names of its columns; and the report's facts an import
+//! writes (`meta`: the unit, the source, the rubric, the language…) as the info page names them.
 
 crate::words! {
     RUBRIC_BAD_CSV = "{name}: 第 {row} 行: 不是有效的 CSV（{detail}）" / "{name}: row {row}: not valid CSV ({detail})";
@@ -93,4 +94,20 @@ crate::words! {
     COLUMN_LEVEL3 = "三级指标" / "level3";
     COLUMN_POINTS = "分值" / "points";
     COLUMN_CRITERIA = "评分标准" / "criteria";
+
+    /// The report's facts (`meta` keys an import writes), as the info page (`i`) names them; a
+    /// key of the file's own that is none of these is shown as it is written.
+    META_UNIT = "被评价单位" / "unit evaluated";
+    META_SUBTITLE = "副标题" / "subtitle";
+    META_YEAR = "年度" / "year";
+    META_DATE = "日期" / "date";
+    META_NUMBER = "文号" / "number";
+    META_AUTHOR = "编制人" / "author";
+    META_CODE = "编码" / "code";
+    META_PROJECT = "项目" / "project";
+    META_SOURCE = "原文件" / "source file";
+    META_RUBRIC = "评分表" / "scoring table";
+    META_LANG = "报告语言" / "report language";
+    META_LANG_ZH = "中文" / "Chinese";
+    META_LANG_EN = "英文" / "English";
 }

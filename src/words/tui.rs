@@ -22,6 +22,7 @@ crate::words! {
     SCORED = " 已评 {scored}/{items} 项" / " {scored}/{items} scored";
     POINTS = "{points}/{max} 分" / "{points}/{max} pts";
     NO_POINTS = "满分 {max}" / "– of {max} pts";
+    GRADE_PROVISIONAL = "（暂定）" / " (provisional)";
     READ_ONLY = "只读" / "read-only";
     SAVED = "✓ 已保存" / "✓ saved";
     SAVING = "● 保存中…" / "● saving…";
@@ -110,6 +111,10 @@ crate::words! {
     INFO_REASONS_REQUIRED = "低于满分须写扣分原因" / "a score below full marks needs a note";
     INFO_REASONS_OPTIONAL = "备注可选" / "notes are optional";
     INFO_EVALUATOR = "评价人" / "evaluator";
+    INFO_STATUS = "状态" / "status";
+    INFO_CHANGED = "最后修改" / "last change";
+    INFO_HANDOVERS = "交接" / "handed over";
+    INFO_HANDOVER = "{from} → {to}（{at}）" / "{from} → {to} ({at})";
     INFO_SCORES_FILE = "评分文件" / "scores file";
     INFO_SHA = "报告 sha256" / "report sha256";
     INFO_LANG = "界面语言" / "interface language";
@@ -170,6 +175,10 @@ crate::words! {
     NOT_DURABLE = "{count}的修改没有写入任何磁盘 — 再按 {key} 继续退出，按其他键留下。未保存：{why}。恢复日志也写不进：{journal}。" / "Edits to {count} are on NO disk — {key} again to go on, any other key stays. Not saved: {why}. Not in the recovery journal: {journal}.";
     LOSES = "再按 {key} 退出并丢失{count}的修改（{ids}）；按其他键留下。" / "{key} again quits and LOSES your edits to {count} ({ids}); any other key stays.";
     MISSING_REASONS = "{count}低于满分但没写扣分原因 — 按 {go} 转到第一项，再按 {key} 退出，按其他键留下。" / "{count} below full marks without a reason — {go} goes to the first, {key} again quits, any other key stays.";
+    QUIT_UNSCORED = "还有 {count}未评分（共 {items} 项）；下次打开时从第一个未评分项开始。" /
+        "{count} still unscored (of {items}); the next start opens on the first of them.";
+    QUIT_NOT_AGREED = "{count}尚无评价得分：汇总表对这些项取{method}（标 †）。" /
+        "{count} without an agreed score: the panel's sheet takes the {method} for them (marked †).";
     MISSING_REASON_HERE = "这一项低于满分，须写扣分原因：按 {key} 填写。" / "This one is below full marks and needs a reason: {key} writes it.";
     SAVE_FAILED_QUIT = "未保存 — 再按 {key} 不保存就退出（修改留在恢复日志，下次打开时找回）；按其他键留下。{why}" / "NOT SAVED — {key} again quits WITHOUT saving (your edits stay in the recovery journal for next time); any other key stays. {why}";
     JOURNAL_FAILED = "恢复日志无法写入：此时崩溃会丢失未保存的修改。{why}" / "The recovery journal cannot be written: a crash now would lose unsaved edits. {why}";

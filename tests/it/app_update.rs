@@ -397,21 +397,22 @@ fn the_score_prompt_takes_numbers_only_and_replaces_a_refused_value() {
 #[test]
 fn raise_and_lower_from_unscored_and_at_the_bounds() {
     let mut app = english();
-    // Lower from unscored: full marks.
+    // Lower from unscored: full marks minus one step (the first deduction).
     app.update(Action::LowerScore);
+    assert_eq!(score(&app, OBJECTIVES), Some(9.5));
+    app.update(Action::RaiseScore);
     assert_eq!(score(&app, OBJECTIVES), Some(10.0));
     app.update(Action::RaiseScore);
     assert_eq!(score(&app, OBJECTIVES), Some(10.0));
     assert_eq!(message(&app), "Already at the maximum (10).");
     app.update(Action::LowerScore);
     assert_eq!(score(&app, OBJECTIVES), Some(9.5));
-    app.update(Action::RaiseScore);
-    assert_eq!(score(&app, OBJECTIVES), Some(10.0));
 
-    // Raise from unscored: the minimum; lower at the minimum stays.
+    // Raise from unscored: full marks; lower at the minimum stays.
     go_to(&mut app, SUMMER);
     app.update(Action::RaiseScore);
-    assert_eq!(score(&app, SUMMER), Some(0.0));
+    assert_eq!(score(&app, SUMMER), Some(10.0));
+    app.update(Action::QuickScore(0));
     app.update(Action::LowerScore);
     assert_eq!(score(&app, SUMMER), Some(0.0));
     assert_eq!(message(&app), "Already at the minimum (0).");
@@ -421,13 +422,18 @@ fn raise_and_lower_from_unscored_and_at_the_bounds() {
     // The item's own scale: DIGITAL is 0–4 step 0.25, ATTENDANCE 0–5 step 1.
     go_to(&mut app, DIGITAL);
     app.update(Action::LowerScore);
-    assert_eq!(score(&app, DIGITAL), Some(4.0));
-    app.update(Action::LowerScore);
     assert_eq!(score(&app, DIGITAL), Some(3.75));
+    app.update(Action::LowerScore);
+    assert_eq!(score(&app, DIGITAL), Some(3.5));
     go_to(&mut app, ATTENDANCE);
     app.update(Action::LowerScore);
     app.update(Action::LowerScore);
-    assert_eq!(score(&app, ATTENDANCE), Some(4.0));
+    assert_eq!(score(&app, ATTENDANCE), Some(3.0));
+    // One undo takes back the first deduction whole: the item is unscored again.
+    go_to(&mut app, VOLUNTEERS);
+    app.update(Action::LowerScore);
+    app.update(Action::Undo);
+    assert_eq!(score(&app, VOLUNTEERS), None);
 }
 
 #[test]
@@ -723,6 +729,43 @@ fn quit_with_a_failed_save_keeps_running_until_q_again() {
     // q again: quit without saving.
     assert_eq!(app.update(Action::Quit), vec![]);
     assert!(app.quit);
+}
+
+#[test]
+fn quitting_with_unscored_items_says_how_many_on_the_way_out_without_asking() {
+    let mut app = english();
+    app.update(Action::QuickScore(5));
+    assert_eq!(app.update(Action::Quit), vec![Effect::Save]);
+    app.update(Action::Saved(Ok(())));
+    assert!(app.quit, "no question stands in the way");
+    assert_eq!(
+        app.parting_note().as_deref(),
+        Some("7 items still unscored (of 8); the next start opens on the first of them.")
+    );
+    // One left: one item.
+    let mut app = english();
+    for i in 0..app.report.items.len() - 1 {
+        go_to(&mut app, i);
+        app.update(Action::RaiseScore);
+    }
+    assert_eq!(
+        app.parting_note().as_deref(),
+        Some("1 item still unscored (of 8); the next start opens on the first of them.")
+    );
+    // Every item scored, or only looking: nothing to say.
+    go_to(&mut app, SATISFACTION);
+    app.update(Action::RaiseScore);
+    assert_eq!(app.parting_note(), None);
+    let mut app = english();
+    app.read_only = true;
+    assert_eq!(app.parting_note(), None);
+
+    let _zh = appraise::words::pin(appraise::lang::Lang::Zh);
+    let app = english();
+    assert_eq!(
+        app.parting_note().as_deref(),
+        Some("还有 8 项未评分（共 8 项）；下次打开时从第一个未评分项开始。")
+    );
 }
 
 #[test]
@@ -1171,13 +1214,14 @@ fn quit_asks_about_scores_below_full_marks_without_a_reason_and_enter_goes_to_th
     assert!(matches!(app.mode, Mode::Normal), "no score prompt");
     assert_eq!(app.current_item(), Some(1));
     assert!(message(&app).contains("a writes it"));
-    // Another key stays; q asks again, and q once more quits.
-    assert_eq!(app.update(Action::Quit), vec![Effect::Save]);
-    app.update(Action::Saved(Ok(())));
+    // Another key stays; q asks again (nothing is left to save, so nothing is written), and q
+    // once more quits.
+    assert_eq!(app.update(Action::Quit), vec![]);
     assert!(!app.quit);
+    assert!(message(&app).starts_with("2 items below full marks without a reason"), "{}", message(&app));
     app.update(Action::NextItem);
-    assert_eq!(app.update(Action::Quit), vec![Effect::Save], "any other key answered stay");
-    app.update(Action::Saved(Ok(())));
+    assert_eq!(app.update(Action::Quit), vec![], "any other key answered stay");
+    assert!(!app.quit);
     assert_eq!(app.update(Action::Quit), vec![]);
     assert!(app.quit);
     // After a failed save the question comes last, after the save's own.
@@ -1407,4 +1451,61 @@ fn every_change_goes_to_the_journal_through_the_effects_in_order() {
     assert!(matches!(&effects[..], [Effect::Journal { entry, .. }] if entry.note == "x"), "{effects:?}");
     let effects = app.update(Action::Undo);
     assert!(matches!(&effects[..], [Effect::Journal { entry, .. }] if entry.note.is_empty()), "{effects:?}");
+}
+
+#[test]
+fn quitting_without_a_change_writes_nothing() {
+    let mut app = english();
+    assert_eq!(app.update(Action::NextItem), vec![]);
+    assert_eq!(app.update(Action::Quit), vec![], "no save: nothing changed");
+    assert!(app.quit);
+    // After a change, quitting saves first.
+    let mut app = english();
+    app.update(Action::QuickScore(5));
+    assert_eq!(app.update(Action::Quit), vec![Effect::Save]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Times on screen
+
+/// A sheet submitted at 23:01:15 UTC on 7 December, shown in Beijing time (the zone pinned, so
+/// the test passes anywhere).
+fn submitted_in_beijing() -> App {
+    let report = report(ENGLISH);
+    let mut scores = Scores::new(&report);
+    scores.entries[OBJECTIVES].score = Some(7.0);
+    scores.head.submitted_at = Some("2026-12-07T23:01:15Z".into());
+    let mut app =
+        App::new(report, scores, PathBuf::from("/nonexistent/r.scores.json"), Rect::new(0, 0, 120, 40));
+    app.zone = jiff::tz::offset(8).to_time_zone();
+    app
+}
+
+#[test]
+fn the_submission_time_is_said_in_local_time_and_stays_utc_in_the_file() {
+    let mut app = submitted_in_beijing();
+    app.update(Action::Submit);
+    assert_eq!(message(&app), "this sheet was submitted on 2026-12-08 07:01; a change asks first");
+    go_to(&mut app, OBJECTIVES);
+    app.update(Action::QuickScore(5));
+    assert_eq!(message(&app), "This sheet was submitted on 2026-12-08 07:01; change it? [y/N]");
+    app.update(key(KeyCode::Char('y')));
+    assert_eq!(score(&app, OBJECTIVES), Some(5.0));
+    assert_eq!(app.scores.head.submitted_at.as_deref(), Some("2026-12-07T23:01:15Z"), "stored as it was");
+    let reopened = app.scores.head.reopened_at.clone().expect("reopened");
+    assert!(reopened.ends_with('Z'), "stored in UTC: {reopened}");
+
+    // Submitting again: the message says the local time of now, the file the UTC one.
+    app.update(Action::Submit);
+    app.update(key(KeyCode::Char('y')));
+    let at = app.scores.head.submitted_at.clone().unwrap();
+    assert!(at.ends_with('Z'), "{at}");
+    let local = appraise::scores::local_time(&at, &app.zone);
+    assert_eq!(message(&app), format!("sheet submitted ({local})"));
+    assert!(!local.contains('T') && !local.contains('Z'), "{local}");
+
+    let _zh = appraise::words::pin(appraise::lang::Lang::Zh);
+    let mut app = submitted_in_beijing();
+    app.update(Action::Submit);
+    assert_eq!(message(&app), "评分表已于 2026-12-08 07:01 提交；修改时会先询问");
 }

@@ -249,7 +249,7 @@ fn restart_resumes_saved_scores_and_notes() {
     });
     std::fs::write(&scores, serde_json::to_vec_pretty(&saved).unwrap()).unwrap();
 
-    let mut app = sb.spawn(&[ENGLISH]);
+    let mut app = sb.spawn(&[ENGLISH, "--evaluator", "Alex Morgan"]);
     // Resumes on the first unscored item, with the saved scores in the outline.
     let screen = app.wait_for(&at(SUMMER));
     for shown in ["7/10", "6.5/10", "3.25/4", "Alex Morgan"] {
@@ -266,7 +266,19 @@ fn restart_resumes_saved_scores_and_notes() {
     assert!(screen.contains("Score  6.5 / 10"), "{screen}");
     assert!(screen.contains("⚑ needs follow-up"), "{screen}");
 
-    // Quitting without changes keeps every score, note, flag and time.
+    // Quitting without changes writes nothing: the file is as it was, byte for byte.
+    let before = std::fs::read(&scores).unwrap();
+    app.key("q");
+    assert_eq!(app.wait_exit(), 0, "{}", app.output());
+    assert_eq!(std::fs::read(&scores).unwrap(), before, "opened and quit without a change");
+    // A change, and the app's rewrite keeps every other score, note, flag and time.
+    let mut app = sb.spawn(&[ENGLISH, "--evaluator", "Alex Morgan"]);
+    app.wait_for(&at(SUMMER));
+    app.key("5");
+    let has = |v: &Value| {
+        v["items"].as_array().is_some_and(|a| a.iter().any(|e| e["id"] == SUMMER && e["score"] == 5))
+    };
+    wait_json(&scores, "the change", has);
     app.key("q");
     assert_eq!(app.wait_exit(), 0, "{}", app.output());
     let file = read_json(&scores);
@@ -276,7 +288,6 @@ fn restart_resumes_saved_scores_and_notes() {
         (OBJECTIVES, json!(7), "", false, json!("2024-02-12T10:04:31Z")),
         (VOLUNTEERS, json!(6.5), NOTE, true, json!("2024-02-12T10:05:00Z")),
         ("delivery.adults.digital", json!(3.25), "", false, Value::Null),
-        (SUMMER, Value::Null, "", false, Value::Null),
     ] {
         let e = entry(&file, id);
         assert_eq!(e["score"], score, "{id}");
@@ -284,12 +295,13 @@ fn restart_resumes_saved_scores_and_notes() {
         assert_eq!(e["flagged"], flagged, "{id}");
         assert_eq!(e["updated_at"], at, "{id}");
     }
+    assert!(entry(&file, SUMMER)["updated_at"].is_string());
     assert_eq!(
         entry(&file, "removed.item"),
         &saved["items"][3],
         "an entry for an item not in the report is kept as it was"
     );
-    assert_eq!(file["summary"]["scored"], 3);
+    assert_eq!(file["summary"]["scored"], 4);
 }
 
 // 3. ------------------------------------------------------------------------------------

@@ -9,11 +9,13 @@ fn e_writes_xlsx_and_csv_beside_the_scores_file() {
     let sb = Sandbox::new();
     sb.copy_fixture("english-sample.json", "english-sample.json");
     sb.copy_fixture("scores/english-sample.scores.json", "english-sample.scores.json");
-    let mut app = sb.spawn(&["english-sample.json"]);
+    let mut app = sb.spawn(&["english-sample.json", "--evaluator", "Alex Morgan"]);
     app.wait_for("delivery.children.summer-reading · ");
     app.key("E");
     let screen = app.wait_for("Scoring sheet written to");
-    let (xlsx, csv) = (sb.join("english-sample.sheet.xlsx"), sb.join("english-sample.sheet.csv"));
+    // Named for the evaluator: the unnamed scores file is Alex Morgan's.
+    let (xlsx, csv) =
+        (sb.join("english-sample.Alex_Morgan.sheet.xlsx"), sb.join("english-sample.Alex_Morgan.sheet.csv"));
     wait(&format!("the sheets beside the scores file after:\n{screen}"), || xlsx.exists() && csv.exists());
     let book = Book::read(&xlsx);
     assert_eq!(book.string(0, 7), "Score");
@@ -21,10 +23,11 @@ fn e_writes_xlsx_and_csv_beside_the_scores_file() {
     let csv = std::fs::read_to_string(&csv).unwrap();
     assert!(
         csv.starts_with(
-            "\u{feff}Riverside Library 2023 Programme Self-Evaluation — scoring sheet,,,,,,,,,\nEvaluator,Alex Morgan,"
+            "\u{feff}Riverside Library 2023 Programme Self-Evaluation — scoring sheet,,,,,,,,,\nUnit evaluated,Riverside Public Library,"
         ),
-        "the report's title, then who scored it: {csv}"
+        "the report's title, then whose report: {csv}"
     );
+    assert!(csv.contains("\nEvaluator,Alex Morgan,"), "who scored it: {csv}");
     assert!(csv.contains("\nLevel 1,Level 2,Level 3,Item,"), "{csv}");
     assert!(csv.contains("\nTotal,,,,,69,34.25,15.75,3/8 items scored (37.5%),\n"), "{csv}");
     app.key("q");
@@ -70,7 +73,7 @@ fn a_rubric_review_scores_the_offices_indicators_and_exports_their_sheet() {
     assert!(items.iter().all(|e| e["id"].as_str().unwrap().starts_with('r')), "{items:?}");
     app.key("E");
     app.wait_for("Scoring sheet written to");
-    let xlsx = sb.join("shaodong.sheet.xlsx");
+    let xlsx = sb.join("shaodong.tester.sheet.xlsx");
     wait("the sheet beside the scores file", || xlsx.exists());
     // 23 indicators worth more than 1 point were given 1 without a reason.
     app.key("q");

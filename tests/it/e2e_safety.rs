@@ -496,7 +496,8 @@ fn cpu_share(pid: u32, over: Duration) -> String {
 #[test]
 fn a_second_instance_is_told_who_holds_the_file_and_can_only_look() {
     let sb = Sandbox::new();
-    let scores = sb.join(SCORES);
+    // 张三 on a second terminal: his own file, open in the first.
+    let scores = sb.join("english-sample.张三.scores.json");
     let mut first = open_english(&sb, &["--evaluator", "张三"]);
     first.key("7");
     first.wait_for("7/10");
@@ -507,7 +508,7 @@ fn a_second_instance_is_told_who_holds_the_file_and_can_only_look() {
     assert!(std::fs::read_to_string(&lock).unwrap().contains("张三"), "the lock names its holder");
 
     // Answer n: exit 2, nothing touched.
-    let mut second = sb.spawn(&[ENGLISH, "--evaluator", "李四"]);
+    let mut second = sb.spawn(&[ENGLISH, "--evaluator", "张三"]);
     let screen = second.wait_for("[y/N]");
     assert!(screen.contains("张三"), "the question names who holds the file:\n{screen}");
     assert!(screen.contains("read-only"), "{screen}");
@@ -522,14 +523,14 @@ fn a_second_instance_is_told_who_holds_the_file_and_can_only_look() {
     assert!(first.is_running());
 
     // Just Enter is no as well.
-    let mut third = sb.spawn(&[ENGLISH, "--evaluator", "李四"]);
+    let mut third = sb.spawn(&[ENGLISH, "--evaluator", "张三"]);
     third.wait_for("[y/N]");
     third.send("\r");
     assert_eq!(third.wait_exit(), 2, "{}", third.output());
     assert_eq!(std::fs::read(&scores).unwrap(), before);
 
     // Answer y: read-only; nothing can change, nothing is written.
-    let mut viewer = sb.spawn(&[ENGLISH, "--evaluator", "李四"]);
+    let mut viewer = sb.spawn(&[ENGLISH, "--evaluator", "张三"]);
     viewer.wait_for("[y/N]");
     viewer.send("y\r");
     viewer.wait_for(&at(SUMMER)); // the first unscored item
@@ -722,6 +723,12 @@ fn a_hostile_report_never_reaches_the_terminal_raw() {
     sb.copy_fixture(HOSTILE, "escapes.json");
     sb.copy_fixture("hostile/escapes.scores.json", "escapes.scores.json");
     let mut app = sb.spawn_sized(&["escapes.json"], 140, 45);
+    // The sheet names a hostile evaluator, not this login: asked whose it is (the name shown
+    // safely, as everything else), answered "mine", not remembered.
+    app.wait_for("[m/o/r]");
+    app.send("m\r");
+    app.wait_for("[Y/n]");
+    app.send("n\r");
     // Opens on the first unscored item, i1; the scores file's orphan is warned about.
     app.wait_for("zebra");
     let mut seen = vec![app.screen()];

@@ -1,6 +1,8 @@
-//! Evaluators and their sheets (issue 17): nobody's sheet is taken over without asking
-//! (read-only, an own file, or a recorded takeover), each finds their own file again, and a
-//! sheet is submitted with `S`, changed after only once asked.
+//! Evaluators and their sheets: a file per evaluator (`r.NAME.scores.json`, made at the first
+//! edit, found again by the name inside — after a rename too), two experts starting at once
+//! never in each other's way, nobody's sheet opened or taken over without asking (read-only,
+//! an own file, or a recorded takeover), every command naming an evaluator, and a sheet
+//! submitted with `S`, changed after only once asked.
 
 use crate::support::{Sandbox, Tui, command, entry, read_json, wait_json};
 
@@ -12,8 +14,10 @@ fn theirs(sb: &Sandbox) -> std::path::PathBuf {
     sb.copy_fixture("scores/english-sample.scores.json", "r.scores.json")
 }
 
+/// The sheet `r.scores.json` (Alex Morgan's) named on purpose with `--scores` by someone else:
+/// asked whether to look, start their own file or take it over.
 fn asked(sb: &Sandbox, name: &str) -> Tui {
-    let mut app = sb.spawn(&["r.json", "--evaluator", name]);
+    let mut app = sb.spawn(&["r.json", "--scores", "r.scores.json", "--evaluator", name]);
     let screen = app.wait_for("[r/o/t]");
     assert!(screen.contains("holds Alex Morgan's scores, and you are"), "{screen}");
     app
@@ -35,35 +39,84 @@ fn read_only_writes_nothing() {
 }
 
 #[test]
-fn an_own_file_leaves_theirs_alone_and_is_found_again() {
+fn a_name_opens_its_own_file_made_at_the_first_edit_and_found_again() {
     let sb = Sandbox::new();
     let scores = theirs(&sb);
     let before = std::fs::read(&scores).unwrap();
-    let mut app = asked(&sb, "李四");
-    assert!(
-        app.screen().contains("r.李四.scores.json"),
-        "the question names the own file:\n{}",
-        app.screen()
-    );
-    app.send("o\r");
-    app.wait_for("Evaluator 李四");
+    // Alex Morgan's is the default file: 李四 never opens it, and is not asked.
+    let mut app = sb.spawn(&["r.json", "--evaluator", "李四"]);
+    let screen = app.wait_for("Evaluator 李四");
+    assert!(!screen.contains("[r/o/t]") && !screen.contains("Alex Morgan"), "{screen}");
     let own = sb.join("r.李四.scores.json");
-    let v = wait_json(&own, "the own file", |v| v["evaluator"] == "李四");
-    assert!(entry(&v, OBJECTIVES)["score"].is_null(), "the own file starts empty");
+    assert!(!own.exists(), "made at the first edit, not before");
     app.key("7");
+    let v = wait_json(&own, "the own file", |v| entry(v, OBJECTIVES)["score"] == 7);
+    assert_eq!(v["evaluator"], "李四");
     app.key("q");
     assert_eq!(app.wait_exit(), 0, "{}", app.output());
-    assert_eq!(entry(&read_json(&own), OBJECTIVES)["score"], 7);
     assert_eq!(std::fs::read(&scores).unwrap(), before, "Alex Morgan's file changed");
 
     // The next start with the same name opens the own file, without asking.
     let mut again = sb.spawn(&["r.json", "--evaluator", "李四"]);
     let screen = again.wait_for("Evaluator 李四");
-    assert!(!screen.contains("[r/o/t]"), "{screen}");
     assert!(screen.contains("7/10"), "not the own file:\n{screen}");
     again.key("q");
     assert_eq!(again.wait_exit(), 0, "{}", again.output());
-    assert_eq!(std::fs::read(&scores).unwrap(), before);
+    // The unnamed file is found again by the name inside it.
+    let mut alex = sb.spawn(&["r.json", "--evaluator", "Alex Morgan"]);
+    alex.wait_for("Evaluator Alex Morgan");
+    alex.key("q");
+    assert_eq!(alex.wait_exit(), 0, "{}", alex.output());
+    assert_eq!(std::fs::read(&scores).unwrap(), before, "opened and quit without a change: untouched");
+    assert!(!sb.join("r.Alex_Morgan.scores.json").exists());
+}
+
+#[test]
+fn two_experts_start_on_one_report_at_the_same_time() {
+    let sb = Sandbox::new();
+    sb.copy_fixture("english-sample.json", "r.json");
+    let mut zhang = sb.spawn(&["r.json", "--evaluator", "张三"]);
+    let mut li = sb.spawn(&["r.json", "--evaluator", "李四"]);
+    zhang.wait_for("Evaluator 张三");
+    li.wait_for("Evaluator 李四");
+    for (app, key) in [(&mut zhang, "6"), (&mut li, "8")] {
+        assert!(!app.screen().contains("open for scoring by"), "held up:\n{}", app.screen());
+        app.key(key);
+    }
+    wait_json(&sb.join("r.张三.scores.json"), "张三's file", |v| entry(v, OBJECTIVES)["score"] == 6);
+    wait_json(&sb.join("r.李四.scores.json"), "李四's file", |v| entry(v, OBJECTIVES)["score"] == 8);
+    for app in [&mut zhang, &mut li] {
+        app.key("q");
+        assert_eq!(app.wait_exit(), 0, "{}", app.output());
+    }
+    assert!(!sb.join("r.scores.json").exists(), "nobody's sheet is the unnamed one");
+}
+
+#[test]
+fn a_renamed_evaluator_finds_the_sheet_under_the_new_name() {
+    let sb = Sandbox::new();
+    sb.copy_fixture("english-sample.json", "r.json");
+    let mut wang = sb.spawn(&["r.json", "--evaluator", "王五"]);
+    wang.wait_for("Evaluator 王五");
+    wang.key("4");
+    let own = sb.join("r.王五.scores.json");
+    wait_json(&own, "王五's file", |v| entry(v, OBJECTIVES)["score"] == 4);
+    wang.key("q");
+    assert_eq!(wang.wait_exit(), 0, "{}", wang.output());
+    // 王五 takes his own file over as 王老五 (a handover).
+    let mut renamed = sb.spawn(&["r.json", "--scores", "r.王五.scores.json", "--evaluator", "王老五"]);
+    renamed.wait_for("[r/o/t]");
+    renamed.send("t\r");
+    wait_json(&own, "the handover", |v| v["evaluator"] == "王老五");
+    renamed.key("q");
+    assert_eq!(renamed.wait_exit(), 0, "{}", renamed.output());
+    // The next day: the sheet, not a blank one.
+    let mut next = sb.spawn(&["r.json", "--evaluator", "王老五"]);
+    let screen = next.wait_for("Evaluator 王老五");
+    assert!(screen.contains("4/10"), "not his sheet:\n{screen}");
+    next.key("q");
+    assert_eq!(next.wait_exit(), 0, "{}", next.output());
+    assert!(!sb.join("r.王老五.scores.json").exists());
 }
 
 #[test]
@@ -98,13 +151,25 @@ fn any_other_answer_opens_nothing() {
 fn without_a_terminal_it_says_what_to_do() {
     let sb = Sandbox::new();
     theirs(&sb);
-    let out = command().current_dir(sb.path()).args(["r.json", "--evaluator", "李四"]).output().unwrap();
+    let out = command()
+        .current_dir(sb.path())
+        .args(["r.json", "--scores", "r.scores.json", "--evaluator", "李四"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     for flag in ["--read-only", "--scores", "--evaluator", "no terminal to ask on"] {
         assert!(stderr.contains(flag), "{flag}: {stderr}");
     }
+    // The login alone, on someone else's sheet: the same, with what to say.
+    let out = command().current_dir(sb.path()).args(["r.json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("holds Alex Morgan's scores, this login is") && stderr.contains("--evaluator"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -120,22 +185,73 @@ fn panel_and_empty_names_are_refused() {
 }
 
 #[test]
-fn the_login_name_never_asks() {
+fn a_login_on_someone_elses_sheet_is_asked_once_and_may_be_remembered() {
     let sb = Sandbox::new();
     let scores = theirs(&sb);
-    let mut app = sb.spawn(&["r.json"]); // USER=tester, the file is Alex Morgan's
-    let screen = app.wait_for("Evaluator Alex Morgan");
-    assert!(!screen.contains("[r/o/t]"), "{screen}");
+    let before = std::fs::read(&scores).unwrap();
+    // USER=tester; the default file is Alex Morgan's: asked whose it is.
+    let mut app = sb.spawn(&["r.json"]);
+    let screen = app.wait_for("[m/o/r]");
+    assert!(screen.contains("holds Alex Morgan's scores (this login is tester)"), "{screen}");
+    app.send("o\r");
+    app.wait_for("Remember this answer");
+    app.send("y\r");
+    app.wait_for("Evaluator tester");
+    app.key("3");
+    wait_json(&sb.join("r.tester.scores.json"), "tester's own file", |v| entry(v, OBJECTIVES)["score"] == 3);
     app.key("q");
     assert_eq!(app.wait_exit(), 0, "{}", app.output());
-    assert_eq!(read_json(&scores)["evaluator"], "Alex Morgan");
+    assert_eq!(std::fs::read(&scores).unwrap(), before, "Alex Morgan's sheet changed");
+    let config = std::fs::read_to_string(sb.config_home().join("appraise/config.toml")).unwrap();
+    assert!(config.starts_with("evaluator = \"tester\""), "{config}");
+    // Remembered: never asked again.
+    let mut again = sb.spawn(&["r.json"]);
+    let screen = again.wait_for("Evaluator tester");
+    assert!(!screen.contains("[m/o/r]") && screen.contains("3/10"), "{screen}");
+    again.key("q");
+    assert_eq!(again.wait_exit(), 0, "{}", again.output());
+}
+
+#[test]
+fn every_command_takes_an_evaluator_and_sheets_carry_their_name() {
+    let sb = Sandbox::new();
+    sb.copy_fixture("english-sample.json", "r.json");
+    sb.copy_fixture("scores/english-sample.scores.json", "r.scores.json"); // Alex Morgan's
+    sb.copy_fixture("scores/english-sample.sam.scores.json", "r.sam.scores.json"); // Sam Lee's
+    let run = |args: &[&str]| {
+        let out = command().current_dir(sb.path()).args(args).output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, out, err) = run(&["summary", "r.json", "--evaluator", "Sam Lee"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("Sam Lee"), "{out}");
+    let (code, _, err) = run(&["check", "r.json", "--evaluator", "Alex Morgan"]);
+    assert_eq!(code, Some(0), "{err}");
+    let (code, _, err) = run(&["export", "r.json", "--evaluator", "Sam Lee", "--format", "xlsx"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(sb.join("r.sam.sheet.xlsx").exists(), "{err}");
+    let (code, _, err) = run(&["export", "r.json", "--evaluator", "Alex Morgan", "--format", "xlsx"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        sb.join("r.Alex_Morgan.sheet.xlsx").exists(),
+        "the unnamed file's sheet carries its evaluator: {err}"
+    );
+    let (code, _, err) = run(&["summary", "r.json", "--evaluator", "Nobody"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("there are no scores of Nobody beside r.json"), "{err}");
+    let (code, _, err) = run(&["summary", "r.json", "--evaluator", "Sam Lee", "--scores", "r.scores.json"]);
+    assert_eq!(code, Some(2), "--evaluator and --scores together: {err}");
 }
 
 #[test]
 fn submitting_asks_then_a_change_after_asks_once() {
     let sb = Sandbox::new();
     sb.copy_fixture("english-sample.json", "r.json");
-    let scores = sb.join("r.scores.json");
+    let scores = sb.join("r.李四.scores.json");
     let mut app = sb.spawn(&["r.json", "--evaluator", "李四"]);
     app.wait_for("Evaluator 李四");
     app.key("7");
@@ -199,7 +315,44 @@ fn merge_names_the_sheets_not_submitted_yet() {
     let out = command()
         .current_dir(sb.path())
         .args(["summary", "r.json", "--scores", "r.alex.scores.json"])
+        .env("TZ", "UTC0")
         .output();
     let stdout = String::from_utf8_lossy(&out.unwrap().stdout).into_owned();
-    assert!(stdout.contains("Status    submitted 2026-11-26T03:00:00Z"), "{stdout}");
+    assert!(stdout.contains("Status    submitted 2026-11-26 03:00"), "in local time: {stdout}");
+}
+
+#[test]
+fn a_chair_opened_before_anyone_scored_sees_each_expert_join() {
+    let sb = Sandbox::new();
+    sb.copy_fixture("english-sample.json", "r.json");
+    // The chair opens the folder while it holds no scores at all: the view waits.
+    let mut chair = sb.spawn(&["panel", "r.json", "."]);
+    chair.wait_for(&format!("{OBJECTIVES} · "));
+    let mut zhang = sb.spawn(&["r.json", "--evaluator", "张三"]);
+    zhang.wait_for("Evaluator 张三");
+    zhang.key("7");
+    wait_json(&sb.join("r.张三.scores.json"), "张三's score", |v| entry(v, OBJECTIVES)["score"] == 7);
+    chair.wait_for("joined the panel: 张三");
+    let mut li = sb.spawn(&["r.json", "--evaluator", "李四"]);
+    li.wait_for("Evaluator 李四");
+    li.key("5");
+    li.key("S");
+    li.wait_for("Submit this sheet?");
+    li.key("y");
+    wait_json(&sb.join("r.李四.scores.json"), "李四's submission", |v| v["submitted_at"].is_string());
+    chair.wait_for("李四");
+    // The panel's sheet has both, as the folder is now.
+    chair.key("E");
+    chair.wait_for("written to");
+    let csv = std::fs::read_to_string(sb.join("r.panel.csv")).unwrap();
+    assert!(csv.contains("张三") && csv.contains("李四"), "{csv}");
+    for app in [&mut zhang, &mut li] {
+        app.key("q");
+        assert_eq!(app.wait_exit(), 0, "{}", app.output());
+    }
+    chair.key("q");
+    chair.wait_end();
+    let out = chair.output();
+    let line = out.lines().find(|l| l.contains("not submitted yet")).unwrap_or_else(|| panic!("{out}"));
+    assert!(line.contains("张三") && !line.contains("李四"), "as the panel is when the chair leaves: {line}");
 }

@@ -62,9 +62,9 @@ fn golden_sheets_of_the_sample_scored_on_its_rubric() {
 fn csv_has_a_bom_and_title_who_and_when_unless_asked_not_to() {
     let with = text(&ok(&["export", SD, "--scores", SD_SCORES, "--format", "csv"]));
     let header = "一级指标,二级指标,三级指标,四级指标,评分标准,分值,得分,扣分原因和其他说明,待核实\n";
-    // The title names the report, as the xlsx's and the Markdown's do.
+    // The title names the report, as the xlsx's and the Markdown's do; then whose report.
     let above = "\u{feff}邵东市行政审批服务局 2022 年度部门整体支出绩效自评报告 评分表,,,,,,,,\n\
-                 评价人,张三,,,,,,,\n评价日期,2023-03-02（导出于 2023-11-14）,,,,,,,\n";
+                 被评价单位,邵东市行政审批服务局,,,,,,,\n评价人,张三,,,,,,,\n评价日期,2023-03-02（导出于 2023-11-14）,,,,,,,\n";
     let md = text(&ok(&["export", SD, "--scores", SD_SCORES, "--format", "md"]));
     assert!(md.starts_with("# 邵东市行政审批服务局 2022 年度部门整体支出绩效自评报告 评分表\n"), "{md}");
     assert!(with.starts_with(&format!("{above}{header}")), "{}", &with[..300]);
@@ -199,16 +199,17 @@ fn xlsx_reads_back_with_values_formulas_merges_and_styles() {
         "IF(H16=\"\",\"\",IFERROR(ROUND(H16/(SUMPRODUCT((H2:H2<>\"\")*F2:F2)+SUMPRODUCT((H4:H6<>\"\")*F4:F6)+SUMPRODUCT((H9:H10<>\"\")*F9:F10)+SUMPRODUCT((H13:H14<>\"\")*F13:F14)),4),\"\"))"
     );
     assert_eq!(b.number(16, 6), 0.8782);
-    assert_eq!(b.string(17, 7), "B (provisional)", "3 of 8 scored");
+    assert_eq!(b.string(17, 7), "B (prov.)", "3 of 8 scored");
     assert!(
         b.formula(17, 7)
             .starts_with("IF(H17=\"\",\"\",IF(ROUND(H17*100,2)>=90,\"A\",IF(ROUND(H17*100,2)>=75,\"B\"")
     );
     assert!(b.bold(15, 0) && b.bold(15, 7));
-    // Section levels merged down their rows; labels merged across to the item column.
+    // Section levels merged down their rows, a printed page at a time (split where a page
+    // starts: see print.rs); labels merged across to the item column.
     let merges = b.merges();
-    for m in [(1, 0, 2, 0), (3, 0, 11, 0), (3, 1, 7, 1), (8, 1, 10, 1), (4, 2, 6, 2), (12, 0, 14, 0)] {
-        assert!(merges.contains(&m), "{m:?} not in {merges:?}");
+    for (c, r0, r1) in [(0, 1, 2), (0, 3, 11), (1, 3, 7), (1, 8, 10), (2, 4, 6), (0, 12, 14)] {
+        assert_eq!(b.parts(c, r0, r1), b.paged(r0, r1), "column {c}, rows {r0}..={r1}: {merges:?}");
     }
     for m in [(2, 1, 2, 3), (6, 3, 6, 3), (15, 0, 15, 3), (16, 0, 16, 3)] {
         if m.1 != m.3 {
@@ -297,7 +298,7 @@ fn partly_scored_quarter_points_add_up_and_blanks_stay_blank() {
     );
     assert_eq!(
         row(&rows, "Grade", "")[3..6],
-        ["B (provisional)", "B (provisional)", "not all items scored: the grade is provisional"]
+        ["B (prov.)", "B (prov.)", "not all items scored: the grade is provisional"]
     );
     assert_eq!(row(&rows, "B", "four")[4], "");
 
@@ -307,7 +308,7 @@ fn partly_scored_quarter_points_add_up_and_blanks_stay_blank() {
     assert_eq!(row(&rows, "B", "four")[4], "0");
     assert_eq!(row(&rows, "B", "Subtotal: B")[4], "0");
     assert_eq!(row(&rows, "Percent", "")[4], "33.33%");
-    assert_eq!(row(&rows, "Grade", "")[4], "C (provisional)");
+    assert_eq!(row(&rows, "Grade", "")[4], "C (prov.)");
 
     // Everything scored: the grade is final.
     let all = with_scores(&r, &[Some(1.0), Some(1.0), Some(2.0), Some(1.0)]);
@@ -341,6 +342,27 @@ fn xlsx_columns_fit_their_numbers_as_shown() {
     }
     assert_eq!(format!("{:.2}%", b.number(percent, 3) * 100.0), "75.00%", "the self score's percent");
     assert_eq!(format!("{:.2}%", b.number(percent, 4) * 100.0), "100.00%");
+}
+
+/// No word is broken across lines (`Flagg` / `ed`, `(provisio` / `nal)`): every column is at
+/// least as wide as the longest word it holds, in bold, and column 0 as its labels above the
+/// table (`Unit evaluated`), which never wrap.
+#[test]
+fn xlsx_columns_hold_their_longest_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sheet.xlsx");
+    ok(&["export", EN, "--scores", EN_SCORES, "--format", "xlsx", "-o", out.to_str().unwrap()]);
+    let b = Book::read(&out);
+    let widths = b.col_widths();
+    // 1.12 for bold, 1.2 of a cell's padding.
+    let needs = |word: &str| word.chars().count() as f64 * 1.12 + 1.2;
+    assert_eq!(b.string(0, 9), "Flagged");
+    assert!(widths[9] >= needs("Flagged"), "{widths:?}");
+    let grade = b.row_of(0, "Grade");
+    assert_eq!(b.string(grade, 7), "B (prov.)");
+    assert!(widths[7] >= needs("(prov.)") && widths[6] >= needs("(prov.)"), "{widths:?}");
+    assert_eq!(b.cell(1, 0), Data::String("Unit evaluated".into()));
+    assert!(widths[0] >= needs("Unit evaluated"), "{widths:?}");
 }
 
 #[test]
@@ -420,7 +442,8 @@ fn xlsx_without_output_goes_beside_the_scores_file() {
     std::fs::copy(root().join(EN_SCORES), &scores).unwrap();
     let out = appraise(&["export", report.to_str().unwrap(), "--format", "xlsx"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let beside = dir.path().join("en.sheet.xlsx");
+    // Named for the evaluator the scores file names (Alex Morgan).
+    let beside = dir.path().join("en.Alex_Morgan.sheet.xlsx");
     assert_eq!(text(&out.stdout).trim(), format!("Scoring sheet written to {}", beside.display()));
     assert_eq!(Book::read(&beside).number(1, 7), 8.5);
 }

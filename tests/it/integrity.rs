@@ -196,7 +196,8 @@ fn e_replaces_a_linked_sheets_target_and_keeps_the_link() {
     english(&sb);
     std::fs::create_dir(sb.join("out")).unwrap();
     let real = sb.write("out/real.xlsx", "old");
-    let link = sb.join("english-sample.sheet.xlsx");
+    // The sheet is named for its evaluator (the login, tester).
+    let link = sb.join("english-sample.tester.sheet.xlsx");
     std::os::unix::fs::symlink("out/real.xlsx", &link).unwrap();
     let mut app = sb.spawn(&[ENGLISH]);
     app.wait_for(&at(OBJECTIVES));
@@ -204,7 +205,7 @@ fn e_replaces_a_linked_sheets_target_and_keeps_the_link() {
     app.wait_for("Scoring sheet written to");
     assert_eq!(kind(&link), "link", "the link stays a link");
     assert!(std::fs::read(&real).unwrap().starts_with(b"PK"), "its target is the new workbook");
-    assert!(sb.join("english-sample.sheet.csv").exists());
+    assert!(sb.join("english-sample.tester.sheet.csv").exists());
     app.key("q");
     assert_eq!(app.wait_exit(), 0);
 }
@@ -652,9 +653,9 @@ fn file_names_with_escapes_never_reach_the_terminal_raw() {
     sb.copy_fixture(ENGLISH, name);
     // A scores file with a warning to print at start (an entry the report does not have).
     sb.copy_fixture("scores/english-sample.scores.json", "r\x1b]0;owned\x07.scores.json");
-    let mut first = sb.spawn(&[name]);
+    let mut first = sb.spawn(&[name, "--evaluator", "Alex Morgan"]);
     first.wait_for("Esc dismisses");
-    let mut second = sb.spawn(&[name]);
+    let mut second = sb.spawn(&[name, "--evaluator", "Alex Morgan"]);
     second.wait_for("is open for scoring by");
     second.send("n\r");
     assert_eq!(second.wait_exit(), 2);

@@ -40,6 +40,7 @@ const MODULES: &[(&str, Layer)] = &[
     ("words", Layer::Core),
     ("store", Layer::Store),
     ("panel", Layer::Store),
+    ("evaluation", Layer::Store),
     ("config", Layer::Config),
     ("theme", Layer::Config),
     ("tui", Layer::Tui),

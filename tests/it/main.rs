@@ -52,6 +52,7 @@ mod panel_view;
 mod placeholders;
 mod print;
 mod render;
+mod report_unit;
 mod rubric;
 mod schemas;
 mod screens;

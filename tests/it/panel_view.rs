@@ -5,7 +5,7 @@
 //! evaluator's file edited on disk.
 
 use crate::support::{Sandbox, fixtures};
-use appraise::panel::{Member, Method, Panel};
+use appraise::panel::{Member, Method, Panel, PanelEvent};
 use appraise::report::{Report, parse_report};
 use appraise::scores::Scores;
 use appraise::store::parse_scores;
@@ -151,11 +151,14 @@ fn what_the_watcher_reads_again_shows_at_once_and_a_bad_file_keeps_the_last_good
     let mut changed = member_scores(&app.report, "zhangsan");
     changed.entries[0].score = Some(1.0);
     changed.entries[0].note = "改为 1 分：措施不具体".into();
-    app.update(Action::PanelRead(vec![(0, Ok(changed))]));
+    app.update(Action::PanelRead(vec![PanelEvent::Read(PathBuf::from("zhangsan"), Ok(changed))]));
     assert!(message(&app).contains("Read again: 张三"), "{}", message(&app));
     let text = screen(&mut app);
     assert!(text.contains("改为 1 分：措施不具体"), "{text}");
-    app.update(Action::PanelRead(vec![(1, Err("line 3: expected a number".into()))]));
+    app.update(Action::PanelRead(vec![PanelEvent::Read(
+        PathBuf::from("lisi"),
+        Err("line 3: expected a number".into()),
+    )]));
     assert!(
         message(&app).contains("李四's scores cannot be read: line 3: expected a number"),
         "{}",
@@ -163,6 +166,37 @@ fn what_the_watcher_reads_again_shows_at_once_and_a_bad_file_keeps_the_last_good
     );
     let text = screen(&mut app);
     assert!(text.contains("李四      5/5"), "the last good scores stay:\n{text}");
+}
+
+#[test]
+fn an_evaluator_who_joins_appears_one_who_leaves_goes_and_a_rename_follows_the_file() {
+    let mut app = panel_app(Method::Mean);
+    go_to(&mut app, "s2.1.1");
+    // A fourth expert's file appears in the folder.
+    let mut zhao = member_scores(&app.report, "zhangsan");
+    zhao.head.evaluator = Some("赵六".into());
+    zhao.entries[0].score = Some(2.0);
+    app.update(Action::PanelRead(vec![PanelEvent::Joined(PathBuf::from("zhaoliu"), Ok(zhao))]));
+    assert!(message(&app).contains("joined the panel: 赵六"), "{}", message(&app));
+    assert!(screen(&mut app).contains("赵六"));
+    assert_eq!(app.panel.as_ref().unwrap().members.len(), 4);
+    // A broken file joins as broken, not fatal.
+    app.update(Action::PanelRead(vec![PanelEvent::Joined(
+        PathBuf::from("broken"),
+        Err("line 1: EOF".into()),
+    )]));
+    let panel = app.panel.as_ref().unwrap();
+    assert_eq!(panel.members.len(), 5);
+    assert!(panel.members.iter().any(|m| m.problem.as_deref() == Some("line 1: EOF")));
+    // 王五 renames himself in his file; 李四 leaves.
+    let mut wang = member_scores(&app.report, "wangwu");
+    wang.head.evaluator = Some("王老五".into());
+    app.update(Action::PanelRead(vec![
+        PanelEvent::Read(PathBuf::from("wangwu"), Ok(wang)),
+        PanelEvent::Left(PathBuf::from("lisi")),
+    ]));
+    let names: Vec<&str> = app.panel.as_ref().unwrap().members.iter().map(|m| m.name.as_str()).collect();
+    assert!(names.contains(&"王老五") && !names.contains(&"王五") && !names.contains(&"李四"), "{names:?}");
 }
 
 #[test]
@@ -199,19 +233,31 @@ fn the_panel_view_follows_an_evaluators_file_edited_while_it_is_open() {
     app.wait_for("改为 1 分：措施不具体");
     app.key("m");
     app.wait_for("Agreed score set to the mean: 3.5");
+    app.wait_for("'s notes (a edits it)");
     let own = sb.join("r.panel.scores.json");
-    crate::support::wait_json(&own, "the agreed score saved", |v| {
-        crate::support::entry(v, "s2.1.1")["score"] == 3.5
+    // The reasons of the two who deducted, in the panel's order (李四 gave full marks).
+    let reasons = ["张三：改为 1 分：措施不具体", "王五：佐证材料不足"];
+    crate::support::wait_json(&own, "the agreed score saved with its reasons", |v| {
+        let e = crate::support::entry(v, "s2.1.1");
+        let note = e["note"].as_str().unwrap_or_default();
+        e["score"] == 3.5 && (note == reasons.join("；") || note == format!("{}；{}", reasons[1], reasons[0]))
     });
     // E writes the panel's sheet, as merge names it, with the agreed score as 评价得分.
     app.key("E");
     app.wait_for("r.panel.xlsx");
     let xlsx = sb.join("r.panel.xlsx");
     crate::support::wait("the panel's sheet", || xlsx.exists());
-    app.key("q");
-    app.wait_for("below full marks without a reason");
+    // The agreed score has its reasons: nothing stands in the way of quitting. On the way out,
+    // a word on the items not agreed yet.
     app.key("q");
     assert_eq!(app.wait_exit(), 0);
+    let out = app.output();
+    assert!(
+        out.contains(
+            "58 items without an agreed score: the panel's sheet takes the mean for them (marked †)."
+        ),
+        "{out}"
+    );
     let saved = crate::support::read_json(&own);
     assert_eq!(saved["evaluator"], "专家组");
     assert_eq!(saved["panel"]["method"], "mean");
@@ -295,4 +341,160 @@ fn the_disagreements_filter_and_the_walk_in_order_of_spread() {
     items.sort_unstable();
     items.dedup();
     assert_eq!(items.len(), n, "every item with a spread once");
+}
+
+fn entry_of<'a>(app: &'a App, id: &str) -> &'a appraise::scores::Entry {
+    let i = app.report.items.iter().position(|it| &*it.id == id).unwrap();
+    &app.scores.entries[i]
+}
+
+#[test]
+fn an_agreed_score_below_full_marks_takes_the_experts_reasons_named_and_joined() {
+    let mut app = panel_app(Method::Mean);
+    // 4, 3, 4 → 3.5: every expert deducted and wrote why; 张三's two lines become one.
+    go_to(&mut app, "s2.2.3");
+    app.update(key('m'));
+    let i = app.current_item().unwrap();
+    assert_eq!(app.scores.entries[i].score, Some(3.5));
+    assert_eq!(
+        app.scores.entries[i].note,
+        "张三：运行机制表述笼统，缺少\"接诉即办\"办结率|满意率数据；李四：缺少办理数据；王五：机制描述笼统"
+    );
+    assert!(
+        message(&app).contains("The reason is 张三, 李四, 王五's notes (a edits it)."),
+        "{}",
+        message(&app)
+    );
+    let text = screen(&mut app);
+    assert!(!text.contains("the report requires a reason"), "not marked as missing one:\n{text}");
+    assert!(text.contains("Note   张三：运行机制表述笼统"), "{text}");
+    // One undo takes back the score and the reasons together.
+    app.update(Action::Undo);
+    assert_eq!((app.scores.entries[i].score, app.scores.entries[i].note.as_str()), (None, ""));
+
+    // 4 (no note), 5, 4.5 (佐证材料不足) → 4.5: only an expert who deducted and said why.
+    go_to(&mut app, "s2.1.1");
+    app.update(key('m'));
+    assert_eq!(entry_of(&app, "s2.1.1").score, Some(4.5));
+    assert_eq!(entry_of(&app, "s2.1.1").note, "王五：佐证材料不足");
+
+    // The chair's own note is kept; `a` still edits an inherited one.
+    go_to(&mut app, "s2.1.3"); // 4.5, 4, 3.5, each with a note
+    app.update(Action::Annotate);
+    for c in "网办率偏低".chars() {
+        app.update(key(c));
+    }
+    app.update(Action::NoteClose);
+    app.update(key('m'));
+    assert_eq!(entry_of(&app, "s2.1.3").score, Some(4.0));
+    assert_eq!(entry_of(&app, "s2.1.3").note, "网办率偏低", "the chair's note stays");
+    go_to(&mut app, "s2.1.1");
+    app.update(Action::Annotate);
+    for c in "；另：台账不全".chars() {
+        app.update(key(c));
+    }
+    app.update(Action::NoteClose);
+    assert_eq!(entry_of(&app, "s2.1.1").note, "王五：佐证材料不足；另：台账不全");
+
+    // Full marks need no reason: none is taken.
+    go_to(&mut app, "s2.1.2");
+    app.update(key('m'));
+    assert_eq!((entry_of(&app, "s2.1.2").score, entry_of(&app, "s2.1.2").note.as_str()), (Some(5.0), ""));
+}
+
+#[test]
+fn taking_every_mean_takes_the_reasons_and_counts_the_items_still_without_one() {
+    let mut app = panel_app(Method::Mean);
+    // Nobody says why they deducted on s2.2.3 (4, 3, 4).
+    let s223 = app.report.items.iter().position(|it| &*it.id == "s2.2.3").unwrap();
+    for m in &mut app.panel.as_mut().unwrap().members {
+        m.scores.entries[s223].note.clear();
+    }
+    app.update(key('M'));
+    app.update(key('M'));
+    let said = message(&app);
+    assert_eq!(app.missing_reasons().collect::<Vec<_>>(), vec![s223], "{said}");
+    // Every agreed score below full marks has the experts' reasons, unless none wrote one.
+    let missing = app.missing_reasons().count();
+    let taken = (0..app.report.items.len())
+        .filter(|&i| {
+            let e = &app.scores.entries[i];
+            e.score.is_some_and(|v| v < app.report.items[i].scale.max) && !e.note.is_empty()
+        })
+        .count();
+    assert!(taken > 0 && missing > 0, "the fixture has both: {taken} {missing}");
+    assert!(said.contains(&format!("{taken} reasons taken from the evaluators' notes.")), "{said}");
+    assert!(
+        said.contains(&format!("{missing} below full marks have no evaluator's reason (F r lists them)")),
+        "{said}"
+    );
+    let panel = app.panel.as_ref().unwrap();
+    for i in app.missing_reasons() {
+        let max = app.report.items[i].scale.max;
+        for m in &panel.members {
+            let e = &m.scores.entries[i];
+            assert!(
+                !e.score.is_some_and(|v| v < max) || e.note.trim().is_empty(),
+                "{}: {} wrote a reason that was not taken",
+                app.report.items[i].id,
+                m.name
+            );
+        }
+    }
+    // 李四 alone wrote why for s3.2 (张三 1.5 without a note, 王五 unscored).
+    assert_eq!(entry_of(&app, "s3.2").note, "李四：原因分析与本单位联系不紧");
+
+    // In Chinese the message is Chinese; the note is in the report's language either way.
+    let _zh = appraise::words::pin(appraise::lang::Lang::Zh);
+    let mut app = panel_app(Method::Mean);
+    go_to(&mut app, "s2.1.1");
+    app.update(key('m'));
+    assert!(message(&app).contains("扣分原因取自 王五 的说明（a 修改）。"), "{}", message(&app));
+    assert_eq!(entry_of(&app, "s2.1.1").note, "王五：佐证材料不足");
+}
+
+#[test]
+fn quitting_the_panel_view_says_how_many_items_have_no_agreed_score() {
+    let mut app = panel_app(Method::TrimmedMean);
+    let items = app.report.items.len();
+    assert_eq!(
+        app.parting_note(),
+        Some(format!(
+            "{items} items without an agreed score: the panel's sheet takes the mean without the highest and the lowest score for them (marked †)."
+        ))
+    );
+    app.update(key('M'));
+    app.update(key('M'));
+    let left = app.scores.entries.iter().filter(|e| e.score.is_none()).count();
+    assert_eq!(app.parting_note().is_some(), left > 0, "{left} left: {:?}", app.parting_note());
+}
+
+#[test]
+fn an_english_reports_reasons_are_joined_in_english() {
+    let report = parse_report(std::fs::read(fixtures().join("english-sample.json")).unwrap()).unwrap();
+    let members = ["english-sample.scores.json", "english-sample.sam.scores.json"]
+        .iter()
+        .map(|f| {
+            let path = fixtures().join("scores").join(f);
+            let scores = parse_scores(&path, &std::fs::read(&path).unwrap(), &report).unwrap().scores;
+            Member::new(scores.head.evaluator.clone().unwrap(), path, scores)
+        })
+        .collect();
+    let scores = Scores::new(&report);
+    let mut app =
+        App::new(report, scores, PathBuf::from("/nonexistent/r.panel.scores.json"), Rect::new(0, 0, 120, 40));
+    app.panel = Some(Panel { members, method: Method::Mean, disagree_percent: 20.0 });
+    app.update(key('M'));
+    app.update(key('M'));
+    // Alex 3.25, Sam 2.25 with a note → 2.75.
+    assert_eq!(entry_of(&app, "delivery.adults.digital").score, Some(2.75));
+    assert_eq!(
+        entry_of(&app, "delivery.adults.digital").note,
+        "Sam Lee: Follow-up sample of 80 is small, | not representative?"
+    );
+    // Alex 4 with a note, Sam 5 → 4.5 → 5 on the whole-point grid: full marks, no reason taken.
+    assert_eq!(entry_of(&app, "delivery.children.early-years.attendance").score, Some(5.0));
+    assert_eq!(entry_of(&app, "delivery.children.early-years.attendance").note, "");
+    // Alex 8.5, Sam 9 → 8.75 → 9 (below 10), neither wrote why: nothing to take.
+    assert_eq!(entry_of(&app, "overview.objectives").note, "");
 }

@@ -171,8 +171,10 @@ fn xlsx_carries_its_print_setup_checks_and_font() {
     }
     let b = Book::read(&dir.path().join("shaodong.xlsx"));
     assert_eq!(b.cell(0, 0), calamine::Data::String(format!("{} 评分表", title_of(SD))));
-    assert_eq!(b.cell(1, 0), calamine::Data::String("评价人".into()));
-    assert_eq!(b.cell(1, 1), calamine::Data::String("张三".into()));
+    assert_eq!(b.cell(1, 0), calamine::Data::String("被评价单位".into()));
+    assert_eq!(b.cell(1, 1), calamine::Data::String("邵东市行政审批服务局".into()));
+    assert_eq!(b.cell(2, 0), calamine::Data::String("评价人".into()));
+    assert_eq!(b.cell(2, 1), calamine::Data::String("张三".into()));
     assert_eq!(b.string(0, 0), "一级指标");
 }
 

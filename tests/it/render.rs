@@ -592,7 +592,7 @@ fn selected_outline_row_is_reversed_and_full_marks_are_score_full() {
 
 fn app_with_full_marks() -> App {
     let mut app = app(ENGLISH, 120, 40);
-    app.update(Action::LowerScore); // from unscored: full marks
+    app.update(Action::RaiseScore); // from unscored: full marks
     assert_eq!(app.scores.entries[0].score, Some(10.0));
     app
 }
@@ -716,4 +716,83 @@ fn a_rubric_indicator_shows_its_criteria_and_the_first_evidence_passage_beneath(
     bare.update(Action::FirstItem);
     let text = screen(&frame(&mut bare, 120, 40));
     assert!(text.contains("Evidence — none found in the text on import; / searches it."), "{text}");
+}
+
+#[test]
+fn the_grade_on_screen_is_provisional_while_items_are_unscored() {
+    for lang in [appraise::lang::Lang::En, appraise::lang::Lang::Zh] {
+        let _pin = appraise::words::pin(lang);
+        let provisional = match lang {
+            appraise::lang::Lang::Zh => "（暂定）",
+            appraise::lang::Lang::En => " (provisional)",
+        };
+        let mut app = app(ENGLISH, 120, 40);
+        app.update(Action::QuickScore(9));
+        let bar = |app: &App| screen_lines(draw(app, 120, 40).backend().buffer()).last().unwrap().clone();
+        let first = bar(&app);
+        assert!(first.contains(&format!("90% A{provisional}")), "{lang:?}, one item of 8 scored: {first}");
+        // At 80 columns the note editor's keys need the room: in English the mark gives way to
+        // them; the Chinese bar has room for both.
+        app.update(Action::Annotate);
+        let narrow = screen_lines(draw(&app, 80, 24).backend().buffer()).last().unwrap().clone();
+        assert!(!narrow.trim_end().ends_with('…'), "{lang:?}: the keys are cut: {narrow}");
+        let kept = lang == appraise::lang::Lang::Zh;
+        assert_eq!(narrow.contains(provisional), kept, "{lang:?}: {narrow}");
+        app.update(key(KeyCode::Esc));
+        // Every item scored: the grade is final.
+        for i in 1..app.report.items.len() {
+            app.update(Action::NextItem);
+            assert_eq!(app.current_item(), Some(i));
+            app.update(Action::RaiseScore);
+        }
+        let last = bar(&app);
+        assert!(last.contains("8/8") && !last.contains(provisional.trim()), "{lang:?}, all scored: {last}");
+    }
+}
+
+#[test]
+fn the_info_page_shows_the_sheets_times_in_local_time() {
+    use appraise::scores::Handover;
+    for lang in [appraise::lang::Lang::En, appraise::lang::Lang::Zh] {
+        let _pin = appraise::words::pin(lang);
+        let report = report(ENGLISH);
+        let mut scores = Scores::new(&report);
+        scores.entries[0].score = Some(7.0);
+        scores.entries[0].updated_at = Some("2026-12-07T22:40:00Z".into());
+        scores.entries[1].score = Some(8.0);
+        scores.entries[1].updated_at = Some("2026-12-08T09:05:59+08:00".into()); // the latest
+        scores.entries[2].updated_at = Some("2026-12-07T20:00:00Z".into());
+        scores.head.evaluator = Some("李四".into());
+        scores.head.submitted_at = Some("2026-12-07T23:01:15Z".into());
+        scores.head.reopened_at = Some("2026-12-08T01:02:03Z".into());
+        scores.head.handovers.push(Handover {
+            from: "张三".into(),
+            to: "李四".into(),
+            at: "2026-12-06T16:30:00Z".into(),
+            ..Handover::default()
+        });
+        let mut app =
+            App::new(report, scores, PathBuf::from("/nonexistent/r.scores.json"), Rect::new(0, 0, 120, 40));
+        app.zone = jiff::tz::offset(8).to_time_zone();
+        app.update(Action::Info);
+        let text = screen(&draw(&app, 120, 40));
+        let expected: &[&str] = match lang {
+            appraise::lang::Lang::En => &[
+                "submitted 2026-12-08 07:01, changed since 2026-12-08 09:02",
+                "last change",
+                "2026-12-08 09:05",
+                "张三 → 李四 (2026-12-07 00:30)",
+            ],
+            appraise::lang::Lang::Zh => &[
+                "2026-12-08 07:01 提交后又于 2026-12-08 09:02 修改，尚未再次提交",
+                "最后修改",
+                "2026-12-08 09:05",
+                "张三 → 李四（2026-12-07 00:30）",
+            ],
+        };
+        for words in expected {
+            assert!(text.contains(words), "{lang:?}: {words}\n{text}");
+        }
+        assert!(!text.contains("T23:01") && !text.contains(":15Z"), "{lang:?}: a raw stored time\n{text}");
+    }
 }

@@ -1,4 +1,5 @@
-//! Every screen in both languages, at 80×24 and 120×40: the main view, a section, the help and
+//! Every screen in both languages, at 80×24 and 120×40 — a report imported as text and the
+//! built-in sample imported on its rubric (in Chinese): the main view, a section, the help and
 //! report pages scrolled to their ends, the score prompt with a refused value, search with hits,
 //! the filter menu, a filter matching nothing, the note editor, messages and the quit questions,
 //! a terminal too small. In Chinese no English word may show that is not the report's own
@@ -23,6 +24,8 @@ use std::path::PathBuf;
 
 const SHAODONG: &[u8] = include_bytes!("../../fixtures/shaodong-2022.json");
 const ENGLISH: &[u8] = include_bytes!("../../fixtures/english-sample.json");
+/// The built-in sample: the Shaodong text on the Dazhou rubric, with the facts an import writes.
+const SAMPLE: &[u8] = include_bytes!("../../fixtures/sample.json");
 
 /// Words that are the same in both languages: key names, terms kept as they are.
 const KEPT: &[&str] = &[
@@ -202,38 +205,107 @@ fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= 3)
 }
 
+/// The facts an import writes: the report page names them in the interface's language.
+const IMPORT_KEYS: &[&str] =
+    &["unit", "subtitle", "year", "date", "number", "author", "code", "project", "source", "rubric", "lang"];
+
+/// The report's own text: every string value of the file, and the `meta` keys of its own (the
+/// keys an import writes, such as `source`, are the interface's to name).
+fn content(report: &[u8]) -> String {
+    fn walk(v: &serde_json::Value, out: &mut String) {
+        match v {
+            serde_json::Value::String(s) => {
+                out.push_str(s);
+                out.push('\n');
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let json: serde_json::Value = serde_json::from_slice(report).unwrap();
+    let mut out = String::new();
+    walk(&json, &mut out);
+    for key in json["meta"].as_object().into_iter().flat_map(|m| m.keys()) {
+        if !IMPORT_KEYS.contains(&key.as_str()) {
+            out.push_str(key);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 #[test]
 fn in_chinese_no_english_word_shows_that_is_not_the_reports() {
     let _zh = appraise::words::pin(Lang::Zh);
-    let content = String::from_utf8_lossy(SHAODONG).into_owned();
-    // The report's own words, the scores file's path and the report's sha256 are content.
-    let sha = parse_report(SHAODONG).unwrap().sha256;
-    let allowed: HashSet<&str> = ascii_words(&content)
-        .chain(ascii_words(&sha))
-        .chain(["tmp", "scores", "json", "sheet"])
-        .chain(KEPT.iter().copied())
-        .collect();
     let mut found = Vec::new();
-    for (w, h) in [(80, 24), (120, 40)] {
-        for (name, rows) in walk(SHAODONG, w, h) {
-            let screen = rows.join("\n");
-            let english: Vec<&str> =
-                ascii_words(&screen).filter(|w| !allowed.contains(w) && !cut_kept(w)).collect();
-            if !english.is_empty() {
-                found.push(format!("{w}×{h} {name}: {english:?}\n{screen}"));
+    for report in [SHAODONG, SAMPLE] {
+        let content = content(report);
+        // The report's own words, the scores file's path and the report's sha256 are content.
+        let sha = parse_report(report).unwrap().sha256;
+        let allowed: HashSet<&str> = ascii_words(&content)
+            .chain(ascii_words(&sha))
+            .chain(["tmp", "scores", "json", "sheet"])
+            .chain(KEPT.iter().copied())
+            .collect();
+        for (w, h) in [(80, 24), (120, 40)] {
+            for (name, rows) in walk(report, w, h) {
+                let screen = rows.join("\n");
+                let english: Vec<&str> =
+                    ascii_words(&screen).filter(|w| !allowed.contains(w) && !cut_kept(w)).collect();
+                if !english.is_empty() {
+                    found.push(format!("{w}×{h} {name}: {english:?}\n{screen}"));
+                }
             }
         }
     }
     assert!(found.is_empty(), "English on a Chinese screen:\n{}", found.join("\n\n"));
 }
 
+/// The report page (`i`) of a rubric import names every fact the import wrote in the
+/// interface's language: no `source`, `rubric`, `lang` or `unit` as a label (`lang` is also
+/// a word kept as it is, so the walk above cannot tell it from a label).
+#[test]
+fn the_report_page_names_an_imports_facts_in_both_languages() {
+    for (lang, labels) in [
+        (Lang::Zh, ["被评价单位", "原文件", "评分表", "报告语言"]),
+        (Lang::En, ["unit evaluated", "source file", "scoring table", "report language"]),
+    ] {
+        let _pin = appraise::words::pin(lang);
+        let mut a = app(SAMPLE, 120, 40);
+        a.update(Action::Info);
+        let rows = frame(&mut a);
+        // A row of the page, between the panes' borders: its label, two spaces or more, the value.
+        let shown: Vec<String> = rows
+            .iter()
+            .flat_map(|r| r.split('│'))
+            .map(|part| part.trim_start().split("  ").next().unwrap_or("").trim().to_string())
+            .collect();
+        for want in labels {
+            assert!(shown.iter().any(|l| l == want), "{lang:?}: no {want:?} row\n{}", rows.join("\n"));
+        }
+        for key in ["unit", "source", "rubric", "lang"] {
+            assert!(
+                !shown.iter().any(|l| l == key),
+                "{lang:?}: the key {key:?} as a label\n{}",
+                rows.join("\n")
+            );
+        }
+        let language = if lang == Lang::Zh { "中文" } else { "Chinese" };
+        assert!(
+            rows.iter().any(|r| r.contains(language)),
+            "the report's language named:\n{}",
+            rows.join("\n")
+        );
+    }
+}
+
 #[test]
 fn in_english_no_chinese_shows_that_is_not_the_reports() {
     let _en = appraise::words::pin(Lang::En);
-    let content = String::from_utf8_lossy(ENGLISH).into_owned();
-    let reports: HashSet<char> = content.chars().collect();
-    for (w, h) in [(80, 24), (120, 40)] {
-        for (name, rows) in walk(ENGLISH, w, h) {
+    for (report, w, h) in [(ENGLISH, 80, 24), (ENGLISH, 120, 40), (SAMPLE, 80, 24), (SAMPLE, 120, 40)] {
+        let reports: HashSet<char> = content(report).chars().collect();
+        for (name, rows) in walk(report, w, h) {
             let screen = rows.join("\n");
             let chinese: String = screen
                 .chars()

@@ -91,3 +91,33 @@ fn untrusted_text_is_made_safe() {
     assert!(out.contains("Two lines"), "{out}");
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'));
 }
+
+#[test]
+fn the_sheets_status_is_told_in_local_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("en.json");
+    std::fs::copy(root().join(EN), &report).unwrap();
+    let scores = dir.path().join("en.scores.json");
+    let mut doc: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("fixtures/scores/english-sample.scores.json")).unwrap(),
+    )
+    .unwrap();
+    doc["submitted_at"] = "2026-12-07T23:01:15Z".into();
+    std::fs::write(&scores, doc.to_string()).unwrap();
+    // The zone pinned by TZ (a POSIX rule: no time zone database needed), so it passes anywhere.
+    let run = |tz: &str| {
+        let out = crate::support::command()
+            .args(["summary", report.to_str().unwrap(), "--scores", scores.to_str().unwrap()])
+            .env("TZ", tz)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let beijing = run("CST-8");
+    assert!(beijing.contains("Status    submitted 2026-12-08 07:01\n"), "{beijing}");
+    let utc = run("UTC0");
+    assert!(utc.contains("Status    submitted 2026-12-07 23:01\n"), "{utc}");
+    // The file keeps UTC.
+    assert!(std::fs::read_to_string(&scores).unwrap().contains("2026-12-07T23:01:15Z"));
+}

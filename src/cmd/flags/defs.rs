@@ -59,6 +59,14 @@ pub const EVALUATOR: Flag = Flag::option("evaluator", Kind::Text, NAME)
         "你的名字，记在评分文件中（默认：文件中的名字，否则用你的登录名）",
         "Your name, stored in the scores file (default: the name in it, else your login name)",
     );
+/// `--evaluator NAME` on a command that reads scores: that evaluator's own file.
+pub const WHOSE: Flag = Flag::option("evaluator", Kind::Text, NAME)
+    .conflicts_with("scores")
+    .brief("用这位评价人自己的评分（按文件中写明的名字找）", "That evaluator's own scores (found by the name in the file)")
+    .help(
+        "用这位评价人自己的评分：报告旁边写明该评价人的评分文件（名称.评价人.scores.json，或写明其名字的 名称.scores.json）",
+        "That evaluator's own scores: the file beside the report that names them (REPORT.NAME.scores.json, or REPORT.scores.json when it names them)",
+    );
 pub const THEME: Flag = Flag::option("theme", Kind::Text, NAME)
     .brief(
         "配色主题：dark、light、high-contrast、mono 或用户主题",
@@ -162,7 +170,7 @@ pub const CHECK: Sub<Command> = Sub {
         zh: "检查报告（及评分文件）：列出每个问题及其位置；有效时退出码为 0，无效时为 2",
         en: "Validate a report (and a scores file): every problem with its place; exit 0 valid, 2 invalid",
     },
-    flags: &[&CHECK_REPORT, &CHECK_SCORES, &CHECK_JSON],
+    flags: &[&CHECK_REPORT, &CHECK_SCORES, &WHOSE, &CHECK_JSON],
     hidden: false,
     examples: &[
         Example::new(
@@ -179,6 +187,7 @@ pub const CHECK: Sub<Command> = Sub {
     read: |m| Command::Check {
         report: CHECK_REPORT.path(m).unwrap_or_default(),
         scores: CHECK_SCORES.path(m),
+        evaluator: WHOSE.get(m),
         json: CHECK_JSON.on(m),
     },
 };
@@ -249,6 +258,10 @@ pub const TITLE: Flag = Flag::option("title", Kind::Text, Text { zh: "标题", e
     "报告的标题（默认：文档的第一个标题行）",
     "The report title (default: the document's first title line)",
 );
+pub const UNIT: Flag = Flag::option("unit", Kind::Text, Text { zh: "单位", en: "NAME" }).help(
+    "被评价单位（默认：用 --rubric 时取封面、标题，标题为通用表名时取正文开头所写的单位）",
+    "The unit being evaluated (default: with --rubric, the one the cover or title names, or under a generic title the text's opening)",
+);
 pub const QUIET: Flag = Flag::switch("quiet")
     .short('q')
     .help("除错误外，标准错误上什么都不显示", "Print nothing on stderr but errors");
@@ -272,6 +285,7 @@ pub const IMPORT: Sub<Command> = Sub {
         &STEP,
         &ID,
         &TITLE,
+        &UNIT,
         &QUIET,
     ],
     hidden: false,
@@ -306,6 +320,7 @@ pub const IMPORT: Sub<Command> = Sub {
             step: STEP.get(m),
             id: ID.get(m),
             title: TITLE.get(m),
+            unit: UNIT.get(m),
             quiet: QUIET.on(m),
         })
     },
@@ -443,7 +458,7 @@ pub const EXPORT: Sub<Command> = Sub {
         zh: "生成评分表：每个评分项一行，含章节小计、总分、得分率和等级",
         en: "Write a scoring sheet (评分表): a row per item, section subtotals, total, percent and grade",
     },
-    flags: &[&EXPORT_REPORT, &EXPORT_SCORES, &FORMAT, &SHEET_OUTPUT, &SHEET_LANG, &NO_BOM],
+    flags: &[&EXPORT_REPORT, &EXPORT_SCORES, &WHOSE, &FORMAT, &SHEET_OUTPUT, &SHEET_LANG, &NO_BOM],
     hidden: false,
     examples: &[
         Example::new(
@@ -466,6 +481,7 @@ pub const EXPORT: Sub<Command> = Sub {
         Command::Export(ExportArgs {
             report: EXPORT_REPORT.path(m).unwrap_or_default(),
             scores: EXPORT_SCORES.path(m),
+            evaluator: WHOSE.get(m),
             sheet: sheet_options(m),
         })
     },
@@ -497,7 +513,7 @@ pub const SUMMARY: Sub<Command> = Sub {
         zh: "显示总分、得分率、等级、进度、各章节小计，以及缺少扣分原因的评分项",
         en: "Print totals, percent, grade, progress, per-section subtotals and the items missing a reason",
     },
-    flags: &[&SUMMARY_REPORT, &SUMMARY_SCORES, &SUMMARY_JSON],
+    flags: &[&SUMMARY_REPORT, &SUMMARY_SCORES, &WHOSE, &SUMMARY_JSON],
     hidden: false,
     examples: &[
         Example::new(
@@ -514,6 +530,7 @@ pub const SUMMARY: Sub<Command> = Sub {
     read: |m| Command::Summary {
         report: SUMMARY_REPORT.path(m).unwrap_or_default(),
         scores: SUMMARY_SCORES.path(m),
+        evaluator: WHOSE.get(m),
         json: SUMMARY_JSON.on(m),
     },
 };
@@ -652,6 +669,13 @@ pub const SEARCH_JSON: Flag = Flag::switch("json").help(
 );
 pub const LIMIT: Flag = Flag::option("limit", Kind::Count, N)
     .help("最多显示多少个结果（默认：全部）", "Show at most N hits (default: all)");
+/// `search --evaluator NAME`: that evaluator's notes are searched too.
+pub const WHOSE_NOTES: Flag = Flag::option("evaluator", Kind::Text, NAME)
+    .brief("同时搜索这位评价人的扣分原因", "Search that evaluator's notes too")
+    .help(
+        "同时搜索这位评价人（按评分文件中写明的名字找）写下的扣分原因和说明",
+        "Search the notes (reasons) of that evaluator too, from their own scores file (found by the name in it)",
+    );
 pub const COLOR: Flag = Flag::option("color", Kind::Color, Text { zh: "何时", en: "WHEN" })
     .default("auto")
     .brief("何时用颜色标出匹配：auto、always 或 never", "When to colour matches: auto, always or never")
@@ -666,7 +690,7 @@ pub const SEARCH: Sub<Command> = Sub {
         zh: "在终端外搜索报告：按搜索框的排序，每个结果一行（编号、种类、所在章节和标题、匹配的文字，以制表符分隔）或 JSON；没有结果时退出码为 1",
         en: "Search a report from the shell: the search box's ranked hits, a tab-separated line each (id, kind, place, matched text) or JSON; exit 1 when none",
     },
-    flags: &[&SEARCH_REPORT, &QUERY, &SEARCH_JSON, &LIMIT, &COLOR],
+    flags: &[&SEARCH_REPORT, &QUERY, &WHOSE_NOTES, &SEARCH_JSON, &LIMIT, &COLOR],
     hidden: false,
     examples: &[
         Example::new(
@@ -691,6 +715,7 @@ pub const SEARCH: Sub<Command> = Sub {
         json: SEARCH_JSON.on(m),
         limit: LIMIT.get(m),
         color: COLOR.get(m).unwrap_or(clap::ColorChoice::Auto),
+        evaluator: WHOSE_NOTES.get(m),
     },
 };
 

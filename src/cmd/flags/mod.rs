@@ -48,17 +48,42 @@ pub struct Review {
 /// A subcommand and its arguments.
 #[derive(Debug, Clone)]
 pub enum Command {
-    Check { report: PathBuf, scores: Option<PathBuf>, json: bool },
+    Check {
+        report: PathBuf,
+        scores: Option<PathBuf>,
+        evaluator: Option<String>,
+        json: bool,
+    },
     Import(ImportArgs),
-    Config { default: bool },
-    Gen { items: usize, seed: u64, output: Option<PathBuf> },
+    Config {
+        default: bool,
+    },
+    Gen {
+        items: usize,
+        seed: u64,
+        output: Option<PathBuf>,
+    },
     Export(ExportArgs),
-    Summary { report: PathBuf, scores: Option<PathBuf>, json: bool },
+    Summary {
+        report: PathBuf,
+        scores: Option<PathBuf>,
+        evaluator: Option<String>,
+        json: bool,
+    },
     Merge(MergeArgs),
     Panel(PanelArgs),
     Manpage,
-    Completions { shell: clap_complete::Shell },
-    Search { report: PathBuf, query: String, json: bool, limit: Option<usize>, color: clap::ColorChoice },
+    Completions {
+        shell: clap_complete::Shell,
+    },
+    Search {
+        report: PathBuf,
+        query: String,
+        json: bool,
+        limit: Option<usize>,
+        color: clap::ColorChoice,
+        evaluator: Option<String>,
+    },
 }
 
 /// The command line `argv` (the program's name first), read. A wrong one is said (in the

@@ -181,7 +181,13 @@ fn every_flag_reaches_its_command() {
     let cases: Vec<(Vec<&str>, Command)> = vec![
         (
             vec!["check", "r.json", "--scores", "s.json", "--json"],
-            Command::Check { report: p("r.json"), scores: Some(p("s.json")), json: true },
+            Command::Check { report: p("r.json"), scores: Some(p("s.json")), evaluator: None, json: true },
+        ),
+        (
+            vec!["check", "r.json", "--evaluator", "李四"],
+            Command::Check {
+                report: p("r.json"), scores: None, evaluator: Some("李四".into()), json: false
+            },
         ),
         (
             vec![
@@ -205,6 +211,8 @@ fn every_flag_reaches_its_command() {
                 "x",
                 "--title",
                 "T",
+                "--unit",
+                "U",
                 "-q",
             ],
             Command::Import(ImportArgs {
@@ -220,6 +228,7 @@ fn every_flag_reaches_its_command() {
                 step: Some(0.5),
                 id: Some("x".into()),
                 title: Some("T".into()),
+                unit: Some("U".into()),
                 quiet: true,
             }),
         ),
@@ -245,6 +254,7 @@ fn every_flag_reaches_its_command() {
             Command::Export(ExportArgs {
                 report: p("r.json"),
                 scores: Some(p("s.json")),
+                evaluator: None,
                 sheet: crate::cmd::SheetOptions {
                     format: Some(crate::export::Format::Md),
                     out: Some(p("-")),
@@ -255,7 +265,16 @@ fn every_flag_reaches_its_command() {
         ),
         (
             vec!["summary", "-", "--scores", "s.json", "--json"],
-            Command::Summary { report: p("-"), scores: Some(p("s.json")), json: true },
+            Command::Summary { report: p("-"), scores: Some(p("s.json")), evaluator: None, json: true },
+        ),
+        (
+            vec!["summary", "r.json", "--evaluator", "王五"],
+            Command::Summary {
+                report: p("r.json"),
+                scores: None,
+                evaluator: Some("王五".into()),
+                json: false,
+            },
         ),
         (
             vec!["merge", "r.json", "a.json", "dir", "--format", "xlsx", "--disagree", "15", "--trim"],
@@ -289,6 +308,7 @@ fn every_flag_reaches_its_command() {
                 json: true,
                 limit: Some(3),
                 color: clap::ColorChoice::Never,
+                evaluator: None,
             },
         ),
         (
@@ -299,11 +319,12 @@ fn every_flag_reaches_its_command() {
                 json: false,
                 limit: None,
                 color: clap::ColorChoice::Auto,
+                evaluator: None,
             },
         ),
         (
             vec!["check", "r.json", "--config", "c.toml"],
-            Command::Check { report: p("r.json"), scores: None, json: false },
+            Command::Check { report: p("r.json"), scores: None, evaluator: None, json: false },
         ),
     ];
     for (args, want) in cases {

@@ -35,20 +35,87 @@ fn bounds(kind: ColKind) -> (usize, usize) {
 }
 
 /// The narrowest each column may be: a wrapped column its kind's least or its short header, the
-/// others as `widths` has them (a number never wraps); column 0 wide enough for the header block's labels `first`
-/// (which do not wrap).
-pub(super) fn narrowest(table: &Table, widths: &[f64], first: &[&str]) -> Vec<f64> {
-    let wrapped = |k| matches!(k, ColKind::Path | ColKind::Title | ColKind::Text);
-    let labels = first.iter().map(|l| width(l) + 2).max().unwrap_or(0);
+/// others as `widths` has them (a number never wraps); never narrower than `words` (no word is
+/// broken); column 0 wide enough for the header block's labels `first` (which do not wrap).
+pub(super) fn narrowest(table: &Table, widths: &[f64], words: &[f64], first: &[&str]) -> Vec<f64> {
     (0..table.columns.len())
         .map(|c| {
             let kind = table.columns[c].kind;
             // A short header (一级指标) is not broken: it would read as 一级指 / 标.
             let header = (width(&table.columns[c].header) + 2).min(10);
             let least = if wrapped(kind) { bounds(kind).0.max(header) as f64 } else { widths[c] };
-            if c == 0 { least.max(labels.min(bounds(kind).1) as f64) } else { least }
+            let least = least.max(words[c]);
+            if c == 0 { least.max(labels(first)) } else { least }
         })
         .collect()
+}
+
+/// The width the header block's labels need in column 0: bold, never wrapped.
+fn labels(first: &[&str]) -> f64 {
+    first.iter().map(|l| bold(width(l))).fold(0.0, f64::max)
+}
+
+/// The width a bold text `w` units wide needs in a column: bold glyphs are wider, and a cell
+/// has padding.
+fn bold(w: usize) -> f64 {
+    (w as f64 * BOLD + 1.2).ceil()
+}
+
+/// How much wider bold text prints than regular (DejaVu Sans Bold, LibreOffice's fallback).
+const BOLD: f64 = 1.12;
+
+/// The widest word any column may insist on (a URL in a note wraps anyway).
+const MAX_WORD: usize = 24;
+
+/// Per column, the least width at which none of its texts (its header, its cells as shown) has
+/// a word broken across lines — `(provisional)`, `Flagged` — measured as bold (a header, a
+/// subtotal), within the column's kind's largest width (a wrapped column's) or [`MAX_WORD`].
+/// Texts merged across columns are left out: they have the merge's width.
+pub(super) fn word_widths(
+    table: &Table,
+    shown: impl Fn(usize, usize) -> String,
+    merged: impl Fn(usize, usize) -> bool,
+) -> Vec<f64> {
+    (0..table.columns.len())
+        .map(|c| {
+            let col = &table.columns[c];
+            let cells = (0..table.rows.len()).filter(|&r| !merged(r, c)).map(|r| longest_word(&shown(r, c)));
+            let longest = cells.chain(std::iter::once(longest_word(&col.header))).max().unwrap_or(0);
+            let cap = match col.kind {
+                ColKind::Path | ColKind::Title | ColKind::Text => bounds(col.kind).1,
+                ColKind::Number | ColKind::Score | ColKind::Mark => MAX_WORD,
+            };
+            bold(longest.min(cap))
+        })
+        .collect()
+}
+
+/// The width of the longest run of `text` that a line may not break inside: a line breaks at
+/// spaces, after a hyphen or a slash, and around a CJK character (one is a word of its own).
+pub(super) fn longest_word(text: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    let (mut longest, mut run) = (0, 0);
+    for g in text.graphemes(true) {
+        let w = width(g);
+        if g.chars().all(char::is_whitespace) {
+            run = 0;
+        } else if w > 1 {
+            longest = longest.max(w);
+            run = 0;
+        } else {
+            run += w;
+            longest = longest.max(run);
+            if g == "-" || g == "/" {
+                run = 0;
+            }
+        }
+    }
+    longest
+}
+
+/// A column whose text wraps (section levels, item titles, criteria, notes).
+fn wrapped(kind: ColKind) -> bool {
+    matches!(kind, ColKind::Path | ColKind::Title | ColKind::Text)
 }
 
 /// The widest a number column gets for its numbers (far beyond any score).
@@ -59,10 +126,12 @@ const MAX_NUMBER: usize = 24;
 /// except that a number column always fits its widest number. The header counts too, except
 /// over numbers and marks, whose headers wrap (自评 / 得分) rather than widen a column of short
 /// numbers, and so does a grade among numbers. `first` is what else column 0 holds: the labels
-/// of the header block. The pages then widen what pays for its width in height.
+/// of the header block; `words` what each column needs for its longest word. The pages then
+/// widen what pays for its width in height.
 pub(super) fn column_widths(
     table: &Table,
     shown: impl Fn(usize, usize) -> String,
+    words: &[f64],
     first: &[&str],
 ) -> Vec<f64> {
     (0..table.columns.len())
@@ -90,8 +159,10 @@ pub(super) fn column_widths(
                     (marks + 2).clamp(min, cap)
                 }
             };
-            let labels = if c == 0 { first.iter().map(|l| width(l) + 2).max().unwrap_or(0) } else { 0 };
-            w.max(labels.min(cap)) as f64
+            // A word wider than a number column (`(provisional)` in a grade) is made room for
+            // out of the page's width (see `narrowest`), never by printing the sheet smaller.
+            let w = if wrapped(col.kind) { (w as f64).max(words[c]) } else { w as f64 };
+            if c == 0 { w.max(labels(first)) } else { w }
         })
         .collect()
 }
@@ -326,6 +397,17 @@ mod tests {
         assert_eq!(lines("", 10.0), 1);
         assert_eq!(height(1), ROW);
         assert_eq!(height(100), height(MAX_LINES));
+    }
+
+    #[test]
+    fn words_break_at_spaces_hyphens_slashes_and_around_cjk() {
+        assert_eq!(longest_word("B (provisional)"), 13);
+        assert_eq!(longest_word("skills drop-ins"), 6, "skills; drop- / ins");
+        assert_eq!(longest_word("a/bcd"), 3);
+        assert_eq!(longest_word("良（暂定）"), 2, "a CJK character is a word of its own");
+        assert_eq!(longest_word("得分率 80.00%"), 6);
+        assert_eq!(longest_word(""), 0);
+        assert_eq!(bold(7), 10.0, "Flagged: 7 × 1.12 + 1.2 = 9.04");
     }
 
     #[test]

@@ -28,7 +28,7 @@ mod style;
 use super::table::{Calc, ColKind, Num, RowKind, Table, Value};
 use crate::scores::fmt_num;
 use formula::Grid;
-use measure::{FONT_SIZE, Framed, ROW, SheetText, TITLE_SIZE, column_widths, narrowest};
+use measure::{FONT_SIZE, Framed, ROW, SheetText, TITLE_SIZE, column_widths, narrowest, word_widths};
 use rust_xlsxwriter::{
     Color, DocProperties, FontScheme, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet,
     XlsxError,
@@ -111,8 +111,17 @@ pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
         keep_from: table.rows.iter().position(|r| r.kind == RowKind::Total).unwrap_or(table.rows.len()),
         min_scale: page::min_scale(score_columns(table).len() > 1),
     };
-    let widths = column_widths(table, shown, &labels);
-    let plan = page::plan(&text, widths.clone(), narrowest(table, &widths, &labels), &sheet);
+    // Cells under a label merged across columns: their text has the merge's width.
+    let ncols = table.columns.len();
+    let mut across = vec![false; table.rows.len() * ncols];
+    for m in whole.iter().filter(|m| m.c1 > m.c0) {
+        for r in m.r0..=m.r1 {
+            across[r * ncols + m.c0..=r * ncols + m.c1].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    let words = word_widths(table, shown, |r, c| across[r * ncols + c]);
+    let widths = column_widths(table, shown, &words, &labels);
+    let plan = page::plan(&text, widths.clone(), narrowest(table, &widths, &words, &labels), &sheet);
     for (c, w) in plan.widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }

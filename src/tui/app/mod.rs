@@ -211,6 +211,8 @@ pub struct App {
     /// The search jumped here: its matches are marked in the reading pane while this node is
     /// shown (`Ctrl-n`/`Ctrl-p` go from one to the next).
     pub found: Option<Found>,
+    /// The zone stored times are shown in (the system's; files keep UTC).
+    pub zone: jiff::tz::TimeZone,
 }
 
 /// What a search jump left to mark: the node it went to and the query, with a generation that
@@ -291,6 +293,7 @@ impl App {
             panel_reads: 0,
             confirm_all: false,
             found: None,
+            zone: jiff::tz::TimeZone::system(),
         };
         app.keep_cursor_visible();
         app
@@ -327,6 +330,11 @@ impl App {
     /// A search answer is due (the event loop then polls the worker often).
     pub fn search_pending(&self) -> bool {
         matches!(&self.mode, Mode::Search(s) if s.pending)
+    }
+
+    /// A stored time as the screen shows it: local, to the minute.
+    pub fn local_time(&self, stamp: &str) -> String {
+        crate::scores::local_time(stamp, &self.zone)
     }
 
     pub fn has_unsaved(&self) -> bool {

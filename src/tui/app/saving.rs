@@ -80,6 +80,12 @@ impl App {
                 Some(next) => self.ask(next),
                 None => self.quit = true,
             },
+            // Nothing changed: nothing is written (the file and its time stay as they were, and
+            // no empty file is made); only the questions that still stand are asked.
+            None if !self.has_unsaved() && self.unkept.is_empty() => match self.first_gate() {
+                Some(gate) => self.ask(gate),
+                None => self.quit = true,
+            },
             None => {
                 self.quit_after_save = true;
                 return self.save_now();
@@ -124,6 +130,22 @@ impl App {
             self.say(Level::Info, w::MISSING_REASON_HERE.fill(&[("key", &key)]));
         }
         true
+    }
+
+    /// What the terminal is told on the way out of a review that leaves items unscored: how
+    /// many (in the panel view, how many have no agreed score and follow the method). Not a
+    /// question: a sheet is scored over several sittings, and each quit would ask again.
+    pub fn parting_note(&self) -> Option<String> {
+        let sum = &self.tallies.report;
+        let unscored = sum.items - sum.scored;
+        if self.read_only || unscored == 0 {
+            return None;
+        }
+        let count = w::count_items(unscored);
+        Some(match &self.panel {
+            Some(_) => w::QUIT_NOT_AGREED.fill(&[("count", &count), ("method", &self.panel_method())]),
+            None => w::QUIT_UNSCORED.fill(&[("count", &count), ("items", &sum.items)]),
+        })
     }
 
     fn first_gate(&self) -> Option<QuitGate> {

@@ -18,7 +18,7 @@ impl App {
             return;
         }
         if self.scores.is_submitted() {
-            let at = self.scores.head.submitted_at.clone().unwrap_or_default();
+            let at = self.local_time(self.scores.head.submitted_at.as_deref().unwrap_or_default());
             self.say(Level::Info, ev::ALREADY_SUBMITTED.fill(&[("at", &at)]));
             return;
         }
@@ -57,7 +57,7 @@ impl App {
 
     /// The question before the first change to a submitted sheet; `then` is done on yes.
     pub(super) fn ask_reopen(&mut self, then: Action) {
-        let at = self.scores.head.submitted_at.clone().unwrap_or_default();
+        let at = self.local_time(self.scores.head.submitted_at.as_deref().unwrap_or_default());
         self.mode = Mode::Confirm(Confirm::Reopen(Box::new(then)));
         self.say_sticky(Level::Warn, ev::REOPEN_ASK.fill(&[("at", &at)]));
     }
@@ -75,7 +75,7 @@ impl App {
                 scores.head.submitted_at = Some(at.clone());
                 scores.head.reopened_at = None;
                 self.mark_changed();
-                self.say(Level::Info, ev::SUBMITTED.fill(&[("at", &at)]));
+                self.say(Level::Info, ev::SUBMITTED.fill(&[("at", &self.local_time(&at))]));
                 return self.save_now();
             }
             (Confirm::Submit, false) => self.say(Level::Info, ev::SUBMIT_CANCELLED.get()),

@@ -53,8 +53,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(p) = sum.percent {
         line.push(Span::raw(format!(" │ {}%", fmt_num(p))));
     }
+    let mut provisional = None;
     if let Some(g) = &sum.grade {
         line.push(Span::styled(format!(" {g}"), t.title));
+        // While items are unscored the grade may still change, as the sheet says too.
+        if sum.grade_is_provisional() {
+            provisional = Some(line.len());
+            line.push(Span::styled(words::GRADE_PROVISIONAL.get(), t.muted));
+        }
     }
     line.push(Span::raw(" │ "));
     line.push(match &app.save {
@@ -90,8 +96,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         line.push(Span::styled(filter, t.warning));
     }
     line.push(Span::raw(" │ "));
-    let used: usize = line.iter().map(|s| text::width(&s.content)).sum();
-    let room = w.saturating_sub(used);
+    let used = |line: &[Span]| line.iter().map(|s| text::width(&s.content)).sum::<usize>();
+    let mut room = w.saturating_sub(used(&line));
+    // On a narrow screen the keys the mode cannot do without come first: the mark gives way.
+    if let Some(k) = provisional
+        && room < text::width(&hints(app, 0))
+    {
+        line.remove(k);
+        room = w.saturating_sub(used(&line));
+    }
     // The `:` prompt takes the message's place: what is typed, then why it went nowhere, else
     // the prompt's keys.
     if let Mode::Goto { input, error } = &app.mode {

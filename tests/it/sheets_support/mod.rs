@@ -214,6 +214,18 @@ impl Book {
         parts
     }
 
+    /// Table rows `r0..=r1` as the printed pages cut them: (first row, last row) on each page.
+    pub fn paged(&self, r0: u32, r1: u32) -> Vec<(u32, u32)> {
+        let mut out = Vec::new();
+        let mut start = r0;
+        for at in self.breaks().into_iter().filter(|&at| at > r0 && at <= r1) {
+            out.push((start, at - 1));
+            start = at;
+        }
+        out.push((start, r1));
+        out
+    }
+
     /// Merged ranges of the table as (first row, first col, last row, last col), in table rows.
     pub fn merges(&self) -> Vec<(u32, u32, u32, u32)> {
         let mut m: Vec<_> = self
