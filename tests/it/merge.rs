@@ -462,6 +462,19 @@ fn trim_drops_the_highest_and_the_lowest_from_three_scores_up() {
         plain_md.contains("Panel score: the mean of the evaluators' scores (a missing score is left out)")
     );
     assert!(!plain_md.contains("fewer than 3"), "no mark without --trim");
+    // The CSV for people says it too, above the header, with the agreement: a trimmed and a
+    // plain merge are told apart.
+    let facts = |args: &[&str]| {
+        let csv = text(&merge(s(&report), &[s(dir.path())], args));
+        // Without the CSV's quotes, which a field gets only when it holds a comma.
+        csv.lines().take_while(|l| !l.starts_with("Level 1")).map(|l| l.replace('"', "")).collect::<Vec<_>>()
+    };
+    let (trimmed, plain) = (facts(&["--trim", "--format", "csv"]), facts(&["--format", "csv"]));
+    assert!(trimmed.iter().any(|l| l.starts_with("Panel score,the trimmed mean")), "{trimmed:?}");
+    assert!(plain.iter().any(|l| l.starts_with("Panel score,the mean")), "{plain:?}");
+    for lines in [&trimmed, &plain] {
+        assert!(lines.iter().any(|l| l.starts_with("Agreement,Krippendorff's alpha")), "{lines:?}");
+    }
 }
 
 #[test]
