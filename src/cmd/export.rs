@@ -1,6 +1,6 @@
 //! `appraise export REPORT [--scores PATH] [--format csv|xlsx|md|json] [-o OUT] [--lang zh|en]
 //! [--no-bom]`: one evaluator's scoring sheet (`-` reads the report from standard input, with
-//! `--scores` naming its scores). Also what `merge` shares with it: choosing the
+//! `--scores` naming its scores); a folder is an evaluation, whose 汇总表 `export_dir` writes. Also what `merge` shares with it: choosing the
 //! format and language, and writing the result (stdout, `-o OUT`, or beside the inputs for xlsx).
 
 use super::Failure;
@@ -36,6 +36,9 @@ pub struct SheetOptions {
 }
 
 pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
+    if args.report.is_dir() {
+        return super::export_dir::export_dir(args, stdout);
+    }
     let sheet_options = &args.sheet;
     let named = super::scores_of(&args.report, args.scores.clone(), args.evaluator.as_deref())?;
     if args.report == Path::new("-") && named.is_none() {
@@ -80,11 +83,12 @@ pub(super) struct Written {
     pub progress: Progress,
 }
 
-/// Which sheet [`emit`] writes: one evaluator's, or a panel's.
+/// Which sheet [`emit`] writes: one evaluator's, a panel's, or an evaluation's 汇总表.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Sheet {
     Evaluator,
     Panel,
+    Summary,
 }
 
 /// Refuses an `-o` that may not be written (a folder, a missing folder…) before any work is
@@ -180,6 +184,7 @@ pub(super) fn emit(
     let word = match what {
         Sheet::Evaluator => cli::SHEET_WRITTEN,
         Sheet::Panel => cli::PANEL_WRITTEN,
+        Sheet::Summary => crate::words::summary_sheet::SUMMARY_WRITTEN,
     };
     let path = match out {
         Some(p) if p == Path::new("-") => {

@@ -5,6 +5,7 @@ mod check;
 mod completions;
 mod config;
 mod export;
+mod export_dir;
 pub mod flags;
 mod r#gen;
 mod import;

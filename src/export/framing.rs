@@ -1,9 +1,9 @@
 //! What a sheet says around its table ([`Framing`]): the heading, the unit evaluated
-//! (`meta.unit`), who scored and when, the
-//! progress, the signature lines and the page footer — for one evaluator and for a panel, in the
-//! sheet's language. Also the dates it shows: the last change in the scores and the day of the
-//! export, as local dates (UTC and fixed by `SOURCE_DATE_EPOCH` when that is set, so golden files
-//! do not change with the day).
+//! (`meta.unit`), who scored and when, the progress, the signature lines and the page footer —
+//! for one evaluator, for a panel and for an evaluation's 汇总表, in the sheet's language. Also
+//! the dates it shows: the last change in the scores and the day of the export, as local dates
+//! (UTC and fixed by `SOURCE_DATE_EPOCH` when that is set, so golden files do not change with
+//! the day).
 
 use super::agreement::{Agreement, Reading};
 use super::table::Framing;
@@ -161,6 +161,52 @@ pub fn panel(
         ),
         progress: None,
         notes: vec![marks(lang, how.disagree_percent), deviations(lang, members, a)],
+        signatures,
+        footer: footer(lang),
+        validation: validation(lang),
+    }
+}
+
+/// An evaluation's 汇总表: the evaluation's title, the panel (everyone who scored a report of
+/// it), the dates, what 评价得分 is (as on a panel's sheet), how many reports; how the table is
+/// ranked and what 得分率 is; a signature line per member and one for the panel's chair.
+pub fn evaluation(
+    lang: Lang,
+    title: &str,
+    members: &[&str],
+    dates: &Dates,
+    how: &PanelHow,
+    reports: (usize, usize, usize),
+) -> Framing {
+    let (all, scored, failed) = reports;
+    let count = match lang {
+        Lang::Zh if failed > 0 => {
+            format!("共 {all} 份，已评分 {scored} 份，未能读入 {failed} 份（列在表末）")
+        }
+        Lang::Zh => format!("共 {all} 份，已评分 {scored} 份"),
+        Lang::En if failed > 0 => {
+            format!("{all} in all, {scored} scored, {failed} that could not be read (listed last)")
+        }
+        Lang::En => format!("{all} in all, {scored} scored"),
+    };
+    let mut signatures: Vec<String> = members.iter().map(|m| signature(lang, m)).collect();
+    signatures.push(signature(lang, lang.pick("专家组组长", "Panel chair")));
+    Framing {
+        heading: heading(lang, title, "汇总表", "summary"),
+        facts: vec![
+            (lang.pick("评价人员", "Evaluators").into(), members.join(lang.pick("、", ", "))),
+            (lang.pick("评价日期", "Date").into(), dates.text(lang)),
+            (lang.pick("评价得分", "Panel score").into(), panel_score(lang, how.method, how.agreed)),
+            (lang.pick("报告", "Reports").into(), count),
+        ],
+        progress: None,
+        notes: vec![
+            lang.pick(
+                "按评价得分排名，得分相同的名次相同；得分率为评价得分占满分的百分比；尚无评分的报告列在其后",
+                "Ranked by the panel score, equal scores sharing a rank; percent is the panel score over full marks; reports not scored yet come after",
+            )
+            .into(),
+        ],
         signatures,
         footer: footer(lang),
         validation: validation(lang),

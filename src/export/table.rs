@@ -113,13 +113,44 @@ pub enum Calc {
     /// with `provisional`, the label followed by its suffix while fewer than all of its `items`
     /// rows of this column hold a number (the grade of a partly scored sheet).
     Grade { percent_row: usize, bands: Vec<Grade>, provisional: Option<Provisional> },
+    /// In a workbook of several sheets, the cell `at` of another worksheet (a report's total
+    /// on the 汇总表), so an edit there shows here.
+    Link { at: Remote },
+    /// This row's rank by the number in column `col` among table rows `rows` (1 the highest,
+    /// equal numbers sharing a rank); blank without a number.
+    Rank { col: usize, rows: Range<usize> },
+    /// The number in column `col` of this row ÷ `of`, as percentage points to 2 decimals;
+    /// blank without a number.
+    Ratio { col: usize, of: f64 },
+    /// The label of the first band whose `min` ≤ the percent in column `percent_col` of this
+    /// row; with `provisional`, followed by its suffix while some of its cells (of another
+    /// worksheet: a report's items) hold no number.
+    GradeOf { percent_col: usize, bands: Vec<Grade>, provisional: Option<RemoteProvisional> },
+}
+
+/// A grade provisional while fewer than `items` of the cells `scored` hold a number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RemoteProvisional {
+    pub scored: Remote,
+    pub items: usize,
+    /// `（暂定）` / ` (prov.)`.
+    pub suffix: String,
+}
+
+/// Cells of another worksheet: its name, a column and sheet rows (0-based, consecutive ones
+/// written as one range).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Remote {
+    pub sheet: String,
+    pub col: u16,
+    pub rows: Vec<u32>,
 }
 
 /// When a grade is only provisional: while some of the `items` rows are unscored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Provisional {
     pub items: Vec<usize>,
-    /// `（暂定）` / ` (provisional)`.
+    /// `（暂定）` / ` (prov.)`.
     pub suffix: String,
 }
 

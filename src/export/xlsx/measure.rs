@@ -149,9 +149,17 @@ pub(super) fn column_widths(
                         .unwrap_or(0);
                     (content + 2).clamp(min, cap)
                 }
-                // A grade here wraps (良 / （暂定）) unless the pages find the width worth it.
+                // A grade among numbers wraps (良 / （暂定）) unless the pages find the width
+                // worth it; a column of text alone (the 汇总表's grades) is as wide as its text.
                 ColKind::Number | ColKind::Score => {
-                    let numbers = cells.filter(|(_, n)| *n).map(|(t, _)| width(&t)).max().unwrap_or(0);
+                    let cells: Vec<(String, bool)> = cells.collect();
+                    let any_number = cells.iter().any(|(_, n)| *n);
+                    let numbers = cells
+                        .iter()
+                        .filter(|(_, n)| *n || !any_number)
+                        .map(|(t, _)| width(t))
+                        .max()
+                        .unwrap_or(0);
                     min.max((numbers + 2).min(MAX_NUMBER))
                 }
                 ColKind::Mark => {

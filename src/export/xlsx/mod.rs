@@ -19,6 +19,7 @@
 //!   wide at the scale and with the page breaks the sheet states (`page`: a short sheet on one
 //!   page), the title in the page header and the page number in the footer.
 
+mod book;
 mod checks;
 mod formula;
 mod measure;
@@ -34,6 +35,8 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 use style::Styles;
+
+pub use book::{book_xlsx, sheet_names};
 
 /// Excel refuses longer text in a cell.
 const MAX_CELL_CHARS: usize = 32_000;
@@ -77,13 +80,34 @@ fn base() -> Format {
 }
 
 pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
-    let fr = &table.framing;
+    let mut wb = workbook(&table.title, &table.sheet_name)?;
+    write_sheet(&mut wb, table, &sheet_name(&table.sheet_name), false)?;
+    wb.save_to_buffer()
+}
+
+/// A workbook in the one font, titled `title`.
+fn workbook(title: &str, subject: &str) -> Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
     // Default row height in pixels (20 px = 15 pt) and column width (64 px, 8.43 units).
     wb.set_default_format(&base().set_align(FormatAlign::VerticalCenter), 20, 64)?;
-    wb.set_properties(&DocProperties::new().set_title(&table.title).set_subject(&table.sheet_name));
+    wb.set_properties(&DocProperties::new().set_title(title).set_subject(subject));
+    Ok(wb)
+}
+
+/// The sheet row of a table's header: below the title, a row per fact (and the progress), a
+/// row per note and a thin gap.
+pub fn table_top(table: &Table) -> u32 {
+    let fr = &table.framing;
+    (2 + fr.facts.len() + usize::from(fr.progress.is_some()) + fr.notes.len()) as u32
+}
+
+/// `table` as a worksheet named `name` (a valid name, unique in `wb`), printable on its own.
+/// `in_book`: one of several sheets, whose footer gives its own page count (an office program
+/// counts every sheet's pages in `&N` when the workbook is printed).
+fn write_sheet(wb: &mut Workbook, table: &Table, name: &str, in_book: bool) -> Result<(), XlsxError> {
+    let fr = &table.framing;
     let ws = wb.add_worksheet();
-    ws.set_name(sheet_name(&table.sheet_name))?;
+    ws.set_name(name)?;
     // A formula whose cached result is blank is written as an empty text result, not 0.
     ws.set_formula_result_default("");
 
@@ -143,6 +167,7 @@ pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
         ws.set_row_height(r as u32, *h)?;
     }
     let g = Grid { top: plan.head.len() as u32 };
+    debug_assert_eq!(g.top, table_top(table), "links from other sheets find this table");
 
     let header = base()
         .set_bold()
@@ -177,13 +202,19 @@ pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
     ws.set_margins(l, r, t, b, h, f);
     ws.set_print_center_horizontally(true);
     ws.set_print_scale(plan.scale);
+    // Each sheet of a workbook of several (an evaluation's) is numbered from its own first page.
+    ws.set_print_first_page_number(1);
     let breaks: Vec<u32> = plan.breaks.iter().map(|&r| g.row(r)).collect();
     ws.set_page_breaks(&breaks)?;
     ws.set_repeat_rows(g.top, g.top)?;
     ws.set_header(format!("&C{}", header_text(&table.title, MAX_HEADER - 2)));
     // The footer is in Excel's codes already (`&P`, `&N`).
-    ws.set_footer(format!("&C{}", footer_text(&fr.footer, MAX_HEADER - 2)));
-    wb.save_to_buffer()
+    let footer = match plan.pages() {
+        Some(n) if in_book => fr.footer.replace("&N", &n.to_string()),
+        _ => fr.footer.clone(),
+    };
+    ws.set_footer(format!("&C{}", footer_text(&footer, MAX_HEADER - 2)));
+    Ok(())
 }
 
 /// The merges with each group's split where `cut` says a row starts a page: the part on each

@@ -150,9 +150,9 @@ pub(super) struct Plan {
 }
 
 impl Plan {
-    #[cfg(test)]
-    pub fn pages(&self) -> usize {
-        self.breaks.len() + 1
+    /// How many pages the sheet prints on, when the plan decides every break.
+    pub fn pages(&self) -> Option<usize> {
+        self.unpaged.is_none().then_some(self.breaks.len() + 1)
     }
 
     /// Rows where a group's merge is cut: the page breaks, and every row past the manual ones.
@@ -445,7 +445,7 @@ mod tests {
         let p = plan(&fixed(vec![19.0; 48], &[]), w(), w(), &sheet(48, 48));
         assert_eq!(p.scale, 100);
         assert_eq!(p.breaks, vec![21, 45], "(489 - 80) / 19 = 21 rows on the first page, 24 after");
-        assert_eq!(p.pages(), 3);
+        assert_eq!(p.pages(), Some(3));
     }
 
     #[test]

@@ -67,10 +67,11 @@ impl Styles {
     pub fn num(&self, table: &Table, r: usize, c: usize) -> Option<NumFmt> {
         let cell = &table.rows[r].cells[c];
         let number = match (&cell.value, cell.calc.as_deref()) {
-            (Value::Num(Num::Percent(_)), _) | (_, Some(Calc::Percent { .. })) => {
+            (Value::Num(Num::Percent(_)), _) | (_, Some(Calc::Percent { .. } | Calc::Ratio { .. })) => {
                 return Some(NumFmt::Percent);
             }
-            (Value::Num(_), _) | (_, Some(Calc::Sum { .. } | Calc::Stat { .. })) => true,
+            (Value::Num(_), _)
+            | (_, Some(Calc::Sum { .. } | Calc::Stat { .. } | Calc::Link { .. } | Calc::Rank { .. })) => true,
             _ => false,
         };
         number.then(|| if self.means[c] { NumFmt::Fixed2 } else { NumFmt::General })
