@@ -351,7 +351,7 @@ pub fn summary_json(s: &Summary) -> String {
                     .map(|e| MarkOut {
                         name: &e.name,
                         scored: e.scored,
-                        total: number(e.total),
+                        total: opt((e.scored > 0).then_some(e.total)),
                         submitted: e.submitted,
                         problem: e.problem.as_deref(),
                     })

@@ -39,6 +39,7 @@ mod e2e_search;
 mod evaluators;
 mod evidence;
 mod export;
+mod export_dir;
 mod filters;
 mod fuzz_seeds;
 mod hostile_files;
