@@ -1,6 +1,7 @@
 //! `appraise export REPORT [--scores PATH] [--format csv|xlsx|md|json] [-o OUT] [--lang zh|en]
 //! [--no-bom]`: one evaluator's scoring sheet (`-` reads the report from standard input, with
-//! `--scores` naming its scores); a folder is an evaluation, whose 汇总表 `export_dir` writes. Also what `merge` shares with it: choosing the
+//! `--scores` naming its scores); a folder is an evaluation, whose 汇总表 `export_dir` writes
+//! (`cmd::export` chooses). Also what `merge` shares with it: choosing the
 //! format and language, and writing the result (stdout, `-o OUT`, or beside the inputs for xlsx).
 
 use super::Failure;
@@ -36,9 +37,6 @@ pub struct SheetOptions {
 }
 
 pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
-    if args.report.is_dir() {
-        return super::export_dir::export_dir(args, stdout);
-    }
     let sheet_options = &args.sheet;
     let named = super::scores_of(&args.report, args.scores.clone(), args.evaluator.as_deref())?;
     if args.report == Path::new("-") && named.is_none() {
