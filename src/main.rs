@@ -97,7 +97,11 @@ fn run(
         }
         None => {
             let open = terminal_view(&cli.review, dir.as_deref(), config?)?;
-            cmd::open(open)
+            // A folder is an evaluation: its list of reports.
+            match open.report.clone().filter(|p| p.is_dir()) {
+                Some(folder) => cmd::evaluation(&folder, open),
+                None => cmd::open(open),
+            }
         }
     }
 }
@@ -130,5 +134,7 @@ fn terminal_view(
         ansi16: matches!(depth, theme::ColorDepth::Ansi16 | theme::ColorDepth::None),
         panel: None,
         export: None,
+        imported: None,
+        esc_leaves: false,
     })
 }

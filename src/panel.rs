@@ -179,6 +179,10 @@ pub struct Watch {
     /// Files in the folders that hold another report's scores, as last seen: passed over until
     /// they change.
     others: Vec<(PathBuf, Option<Stamp>)>,
+    /// In an evaluation, the report's default scores file: the folders' files that count are
+    /// the evaluators' files of this report beside it (`DOC.NAME.scores.json`), never the
+    /// other reports' of the folder.
+    beside: Option<PathBuf>,
 }
 
 impl Watch {
@@ -196,12 +200,27 @@ impl Watch {
             own,
             files: read.into_iter().map(|(p, s)| (p, s, false)).collect(),
             others: Vec::new(),
+            beside: None,
         }
+    }
+
+    /// Watches the evaluators' files of one report of an evaluation: those beside `base` (its
+    /// default scores file), as they come and go, not the panel's `own`.
+    pub fn beside(base: PathBuf, own: PathBuf, read: Vec<(PathBuf, Option<Stamp>)>) -> Watch {
+        let mut watch = Watch::new(Vec::new(), Vec::new(), own, read);
+        watch.beside = Some(base);
+        watch
     }
 
     /// The scores files the folders hold now (in name order), not the panel's own.
     fn in_folders(&self) -> Vec<PathBuf> {
         let own = std::fs::canonicalize(&self.own).unwrap_or_else(|_| self.own.clone());
+        if let Some(base) = &self.beside {
+            return crate::store::scores_files_beside(base)
+                .into_iter()
+                .filter(|p| !std::fs::canonicalize(p).is_ok_and(|p| p == own))
+                .collect();
+        }
         let mut out = Vec::new();
         for dir in &self.folders {
             for (path, kind) in crate::store::folder::scan(dir).unwrap_or_default() {

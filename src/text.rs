@@ -133,6 +133,20 @@ fn advance(g: &str, col: usize) -> usize {
 
 /// Display width of `s` in terminal columns, as a single line.
 ///
+/// A key that sorts names as a Chinese reader expects: Chinese characters by their pinyin
+/// (then tone), as Excel and WPS sort a column of units, so 甲局 comes before 乙局; anything else
+/// by itself, case aside. Compare keys with `Ord`.
+#[must_use]
+pub fn collation_key(s: &str) -> Vec<(String, u32)> {
+    use pinyin::ToPinyin;
+    s.chars()
+        .map(|c| match c.to_pinyin() {
+            Some(p) => (p.with_tone_num_end().to_string(), c as u32),
+            None => (c.to_lowercase().collect(), c as u32),
+        })
+        .collect()
+}
+
 /// `s` is measured as [`truncate`] would show it: sanitized (each replaced
 /// control char is 1 column), tabs to the next multiple of [`TAB_WIDTH`],
 /// each `'\n'` as one space. Wide (CJK, emoji) graphemes are 2 columns,

@@ -4,6 +4,7 @@
 mod check;
 mod completions;
 mod config;
+mod evaluation;
 mod export;
 mod export_dir;
 pub mod flags;
@@ -22,6 +23,7 @@ mod summary;
 pub use check::{check, check_json};
 pub use completions::completions;
 pub use config::{default_config, default_config_text, show_broken_config, show_config};
+pub use evaluation::evaluation;
 pub use export::{ExportArgs, SheetOptions};
 pub use r#gen::{DEFAULT_SEED, generate, generate_to};
 pub use import::{ImportArgs, import, import_for_review, load_or_import, load_or_import_as};

@@ -42,6 +42,11 @@ pub const SAMPLE: &str = include_str!("../../fixtures/sample.json");
 #[derive(Default)]
 pub struct OpenArgs {
     pub report: Option<PathBuf>,
+    /// In an evaluation: the file `report` (the document) was imported to with the rubric. The
+    /// report is read from it; the scores files are named from the document.
+    pub imported: Option<PathBuf>,
+    /// Esc with no message to dismiss leaves, as `q` does (a review opened from a list).
+    pub esc_leaves: bool,
     pub scores: Option<PathBuf>,
     pub evaluator: Option<String>,
     /// A document's text encoding, when it is imported on the fly (`--encoding`).
@@ -70,7 +75,8 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
     }
     let (report, base) = match &args.report {
         Some(path) => {
-            let report = super::load_or_import_as(path, args.encoding, &mut std::io::stderr())?;
+            let file = args.imported.as_ref().unwrap_or(path);
+            let report = super::load_or_import_as(file, args.encoding, &mut std::io::stderr())?;
             (report, Some(default_scores_path(path)))
         }
         None if args.scores.is_none() => (sample()?, Some(sample_scores_path()?)),
@@ -250,6 +256,7 @@ pub fn open(args: OpenArgs) -> Result<(), Failure> {
     app.keymap = args.keymap.clone();
     app.theme = args.theme.clone();
     app.journal_error = journal_error;
+    app.esc_leaves = args.esc_leaves;
     let (panel, watch) = args.panel.map_or((None, None), |(p, w)| (Some(p), Some(w)));
     app.panel = panel;
     if let Some(first) = warnings.first() {
@@ -421,7 +428,7 @@ fn unnamed_file(
 }
 
 /// Offers to write the evaluator's answer to the configuration, so a single user is asked once.
-fn remember(config: &Config, name: &str) {
+pub(super) fn remember(config: &Config, name: &str) {
     let Some(path) =
         config.path.clone().or_else(|| crate::config::config_dir().map(|d| d.join("config.toml")))
     else {
@@ -445,7 +452,7 @@ fn remember(config: &Config, name: &str) {
 }
 
 /// A name given on purpose must make a file name (`q.NAME.scores.json`) and not be `panel`.
-fn check_name(name: &str) -> Result<(), Failure> {
+pub(super) fn check_name(name: &str) -> Result<(), Failure> {
     own_scores_file(Path::new("q.scores.json"), name).map(drop).map_err(|e| name_refused(name, e))
 }
 
@@ -562,7 +569,7 @@ fn sample_scores_path() -> Result<PathBuf, Failure> {
 
 /// The user's login name: `$USER`, `$LOGNAME` (`%USERNAME%` on Windows), else the account's
 /// own name — a cron job, `sudo -i` or a bare `ssh host cmd` may set neither.
-fn login_name() -> Option<String> {
+pub(super) fn login_name() -> Option<String> {
     ["USER", "LOGNAME", "USERNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))

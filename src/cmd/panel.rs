@@ -25,6 +25,9 @@ pub struct PanelArgs {
     pub trim: bool,
     /// `--disagree PCT`, as given.
     pub disagree: Option<String>,
+    /// In an evaluation: the report file `report` (the document) was imported to. The panel's
+    /// files are named from the document; its evaluators are the files beside it.
+    pub imported: Option<PathBuf>,
 }
 
 /// `q.json` → `q.panel.scores.json`, beside the report: the panel's agreed scores.
@@ -35,9 +38,13 @@ pub fn panel_scores_path(report: &Path) -> PathBuf {
 }
 
 pub fn panel(args: &PanelArgs, mut open: OpenArgs) -> Result<(), Failure> {
-    let report = super::load_or_import(&args.report, &mut std::io::stderr())?;
+    let report =
+        super::load_or_import(args.imported.as_ref().unwrap_or(&args.report), &mut std::io::stderr())?;
     let disagree = disagree_percent(args.disagree.as_deref())?;
     let own = panel_scores_path(&args.report);
+    if args.imported.is_some() {
+        return evaluation_panel(args, open, report, own, disagree);
+    }
     // Files as given; a folder gives its evaluators' files of this report (as `merge` reads it:
     // the panel's own file, side files and other reports' files are skipped, with a note). A
     // folder may hold none yet: the chair opens it and waits for the evaluators to join.
@@ -67,6 +74,44 @@ pub fn panel(args: &PanelArgs, mut open: OpenArgs) -> Result<(), Failure> {
     open.scores = Some(own.clone());
     open.evaluator = Some(lang.pick("专家组", "Expert panel").to_string());
     open.panel = Some((panel, Watch::new(named, folders, own, stamps)));
+    open.export = Some(export);
+    super::open(open)
+}
+
+/// The panel of one report of an evaluation: its evaluators are the files beside the document
+/// (`DOC.NAME.scores.json`), read quietly (the folder's other reports are not this one's), and
+/// watched as they come and go.
+fn evaluation_panel(
+    args: &PanelArgs,
+    mut open: OpenArgs,
+    report: crate::report::Report,
+    own: PathBuf,
+    disagree: f64,
+) -> Result<(), Failure> {
+    let base = crate::store::default_scores_path(&args.report);
+    let mut members = Vec::new();
+    let mut stamps = Vec::new();
+    for path in crate::store::scores_files_beside(&base) {
+        if super::merge::same_file(&path, &own) {
+            continue;
+        }
+        // A file that cannot be read joins with its problem as the watcher reads it.
+        if let Ok(Some(l)) = load_scores(&path, &report) {
+            stamps.push((path.clone(), l.stamp));
+            members.push(Member::new(String::new(), path, l.scores));
+        }
+    }
+    let method = if args.trim { Method::TrimmedMean } else { Method::Mean };
+    let mut panel = Panel { members, method, disagree_percent: disagree };
+    panel.apply(&report, Vec::new());
+    let folder = args.report.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    let export = panel_export(&args.report, vec![folder], own.clone(), method, disagree);
+    let lang = crate::lang::Lang::of_report(&report);
+    open.report = Some(args.report.clone());
+    open.imported = args.imported.clone();
+    open.scores = Some(own.clone());
+    open.evaluator = Some(lang.pick("专家组", "Expert panel").to_string());
+    open.panel = Some((panel, Watch::beside(base, own, stamps)));
     open.export = Some(export);
     super::open(open)
 }

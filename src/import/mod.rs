@@ -285,7 +285,14 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     let mut noise = Noise::default();
     let mut summary = Summary { source: name.clone(), ..Summary::default() };
     let mut replaced = 0;
-    let paras: Vec<Para> = match decode::sniff(bytes).map_err(undecodable)? {
+    let sniffed = decode::sniff(bytes).map_err(undecodable)?;
+    // A .docx or .pdf whose bytes are not one (damaged, cut short, another file renamed) is
+    // refused, not read as text.
+    if sniffed == decode::Sniffed::Text && matches!(ext.as_str(), "docx" | "pdf") {
+        let kind = if ext == "pdf" { "PDF" } else { "Word (.docx)" };
+        return Err(fail(w::IMPORT_NOT_WHAT_IT_SAYS.fill(&[("kind", &kind)])));
+    }
+    let paras: Vec<Para> = match sniffed {
         decode::Sniffed::Zip => {
             let doc = docx::read(bytes).map_err(fail)?;
             summary.format = "Word .docx";

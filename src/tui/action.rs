@@ -135,6 +135,33 @@ pub enum Action {
         generation: u64,
         hits: Vec<crate::search::Hit>,
     },
+    /// A key of the evaluation's list of reports (the review never sees one).
+    List(ListAction),
+}
+
+/// What the evaluation's list of reports is asked to do, beyond moving (which shares the
+/// review's actions: next, previous, first, last, a page).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListAction {
+    /// Review the report under the cursor.
+    Review,
+    /// The chair's view of the report under the cursor.
+    Panel,
+    /// The next order of the rows.
+    Sort,
+    Filter(ListFilter),
+    ClearFilters,
+}
+
+/// Which reports the list shows: each filter on narrows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListFilter {
+    /// Reports the evaluator has not scored every item of.
+    MineUnfinished,
+    /// Reports some evaluator has not submitted (or nobody has started).
+    NotSubmitted,
+    /// Reports with items the evaluators disagree on.
+    Disagreements,
 }
 
 /// What a filter-menu key toggles.

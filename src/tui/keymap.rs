@@ -245,6 +245,13 @@ impl Keymap {
         bound.or_else(|| km.takes_text().then_some(Action::Key(key)))
     }
 
+    /// The action bound to a key in the table of `mode` (no text is typed there).
+    pub fn bound(&self, mode: KeyMode, key: KeyEvent) -> Option<Action> {
+        normalise(&key)
+            .and_then(|k| self.bindings.iter().find(|b| b.mode == mode && b.key == k))
+            .map(|b| b.action.clone())
+    }
+
     /// The keys bound to `action` in `mode`, as shown to people (`j`, `↓`, `Ctrl-r`).
     pub fn keys_for(&self, mode: KeyMode, action: &Action) -> Vec<String> {
         self.bindings

@@ -106,7 +106,7 @@ fn a_refused_override_is_placed_in_the_config_file() {
         crate::config::parse("[keys.nowhere]\nset = \"x\"\n", std::path::Path::new("c.toml")).unwrap();
     assert_eq!(
         from_config(&config).unwrap_err().to_string(),
-        "c.toml：[keys.nowhere]（第 1 行）：未知的按键表 [keys.nowhere]（可用的有 [keys.prompt]、[keys.search]、[keys.filters]、[keys.note]、[keys.help]）"
+        "c.toml：[keys.nowhere]（第 1 行）：未知的按键表 [keys.nowhere]（可用的有 [keys.prompt]、[keys.search]、[keys.filters]、[keys.note]、[keys.help]、[keys.list]）"
     );
 }
 

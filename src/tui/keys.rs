@@ -3,7 +3,7 @@
 //! `appraise config`, the on-screen hints and the README's key table are all made from this
 //! table; remapping a key in config.toml changes all of them.
 
-use super::action::{Action, FilterKind};
+use super::action::{Action, FilterKind, ListAction, ListFilter};
 use crate::words::{Word, keys as w};
 
 /// Where a key is read: each mode has its own table (config.toml `[keys]` for the normal mode,
@@ -17,11 +17,24 @@ pub enum KeyMode {
     Note,
     /// The help and report pages.
     Help,
+    /// The evaluation's list of reports (`appraise DIR`).
+    List,
 }
 
 impl KeyMode {
     /// Every mode, in help-screen order.
-    pub const ALL: [KeyMode; 6] =
+    pub const ALL: [KeyMode; 7] = [
+        KeyMode::Normal,
+        KeyMode::Prompt,
+        KeyMode::Search,
+        KeyMode::Filters,
+        KeyMode::Note,
+        KeyMode::Help,
+        KeyMode::List,
+    ];
+
+    /// The modes of a review (its help screen lists these).
+    pub const REVIEW: [KeyMode; 6] =
         [KeyMode::Normal, KeyMode::Prompt, KeyMode::Search, KeyMode::Filters, KeyMode::Note, KeyMode::Help];
 
     /// The table's name in config.toml (`[keys.prompt]`); the normal mode's is `[keys]` itself.
@@ -33,6 +46,7 @@ impl KeyMode {
             KeyMode::Filters => Some("filters"),
             KeyMode::Note => Some("note"),
             KeyMode::Help => Some("help"),
+            KeyMode::List => Some("list"),
         }
     }
 
@@ -54,6 +68,7 @@ impl KeyMode {
             KeyMode::Filters => w::MODE_FILTERS,
             KeyMode::Note => w::MODE_NOTE,
             KeyMode::Help => w::MODE_HELP,
+            KeyMode::List => w::MODE_LIST,
         }
     }
 
@@ -170,6 +185,23 @@ pub const KEYS: &[KeyDecl] = {
         Help "page_down" PageScreenDown, ["pgdn", "space"], PAGE_SCREEN_DOWN;
         Help "page_up" PageScreenUp, ["pgup"], PAGE_SCREEN_UP;
         Help "close" PageClose, ["esc", "q", "?", "i", "enter"], PAGE_CLOSE;
+
+        List "down" NextItem, ["j", "down"], LIST_DOWN;
+        List "up" PrevItem, ["k", "up"], LIST_UP;
+        List "first" FirstItem, ["g", "home"], LIST_FIRST;
+        List "last" LastItem, ["G", "end"], LIST_LAST;
+        List "page_down" PageDown, ["pgdn", "ctrl-d"], LIST_PAGE_DOWN;
+        List "page_up" PageUp, ["pgup", "ctrl-u"], LIST_PAGE_UP;
+        List "review" List(ListAction::Review), ["enter", "l", "right"], LIST_REVIEW;
+        List "panel" List(ListAction::Panel), ["p"], LIST_PANEL;
+        List "sort" List(ListAction::Sort), ["s"], LIST_SORT;
+        List "mine" List(ListAction::Filter(ListFilter::MineUnfinished)), ["m"], LIST_MINE;
+        List "not_submitted" List(ListAction::Filter(ListFilter::NotSubmitted)), ["n"], LIST_NOT_SUBMITTED;
+        List "disagree" List(ListAction::Filter(ListFilter::Disagreements)), ["d"], LIST_DISAGREE;
+        List "clear_filters" List(ListAction::ClearFilters), ["backspace"], LIST_CLEAR_FILTERS;
+        List "help" Help, ["?"], LIST_HELP;
+        List "quit" Quit, ["q", "ctrl-c"], LIST_QUIT;
+        List "dismiss" Dismiss, ["esc"], LIST_DISMISS;
     }
 };
 

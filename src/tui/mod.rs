@@ -22,6 +22,7 @@ mod heap;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
+pub mod list;
 mod saver;
 pub mod search_worker;
 mod shell;

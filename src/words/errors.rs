@@ -194,6 +194,8 @@ crate::words! {
     // ── Importing a document (import/) ───────────────────────────────────────────────────
     IMPORT_TOO_LARGE_FILE = "{path}: 文件有 {megabytes} MB，作为报告太大了（最多 {max} MB）" /
         "{path}: the file is {megabytes} MB, too large for a report (at most {max} MB)";
+    IMPORT_NOT_WHAT_IT_SAYS = "按扩展名应是 {kind} 文件，但内容不是：文件可能已损坏、不完整，或是改了扩展名的其他文件" /
+        "named as a {kind} file, but its content is not one: it may be damaged, cut short, or another kind of file renamed";
     IMPORT_JSON = "这是 JSON 文件；报告文件可以直接打开，{cmd} 只读取 .txt、.md 和 .docx" /
         "this is a JSON file; a report file is opened as it is, {cmd} reads .txt, .md and .docx";
     IMPORT_TOO_LARGE = "文件作为报告太大了（最多 {max} MB）" / "the file is too large for a report (at most {max} MB)";

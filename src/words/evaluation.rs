@@ -2,8 +2,8 @@
 //! reports, `summary DIR`, the 汇总表, and what is wrong with a folder.
 
 crate::words! {
-    NOT_AN_EVALUATION = "{dir} 不是评价文件夹（其中没有 {file}）：先用 {init} {dir} 把它设为一次评价" /
-        "{dir} is not an evaluation (it has no {file}): make it one with {init} {dir}";
+    NOT_AN_EVALUATION = "{dir} 是一个目录，但不是评价文件夹（其中没有 {file}）：先用 {init} {dir} 把它设为一次评价" /
+        "{dir} is a directory but not an evaluation (it has no {file}): make it one with {init} {dir}";
     BAD_SETTINGS = "{path}：{why}" / "{path}: {why}";
     BAD_METHOD = "{key} 只能是 {mean} 或 {trimmed}，而不是“{method}”" /
         "{key} is {mean} or {trimmed}, not \"{method}\"";

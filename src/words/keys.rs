@@ -10,6 +10,7 @@ crate::words! {
     MODE_FILTERS = "筛选菜单" / "The filter menu";
     MODE_NOTE = "备注编辑器" / "The note editor";
     MODE_HELP = "帮助页与报告信息页" / "The help and report pages";
+    MODE_LIST = "评价的报告列表（appraise 文件夹）" / "The evaluation's list of reports (appraise DIR)";
 
     // Reading and scoring
     NEXT_ITEM = "下一项（或下一段正文）" / "next item (or passage)";
@@ -122,6 +123,28 @@ crate::words! {
     HINT_OUTLINE = "大纲" / "outline";
     HINT_BACK = "返回" / "back";
     HINT_FOLLOW = "查看佐证" / "follow";
+
+    // The evaluation's list of reports
+    LIST_DOWN = "下一份报告" / "next report";
+    LIST_UP = "上一份报告" / "previous report";
+    LIST_FIRST = "第一份报告" / "first report";
+    LIST_LAST = "最后一份报告" / "last report";
+    LIST_PAGE_DOWN = "向下翻一页" / "a page down";
+    LIST_PAGE_UP = "向上翻一页" / "a page up";
+    LIST_REVIEW = "评审这份报告（q 或 Esc 回到列表）" / "review this report (q or Esc comes back to the list)";
+    LIST_PANEL = "专家组视图：各评价人的分数并列，记录评价得分（组长）" / "the panel view: every evaluator's scores side by side, the agreed score recorded (the chair)";
+    LIST_SORT = "换一种排序：文件、评价得分、被评价单位、我的进度" / "the next order: file, panel score, unit, my progress";
+    LIST_MINE = "筛选：我未评完的报告" / "filter: reports I have not finished";
+    LIST_NOT_SUBMITTED = "筛选：尚未全部提交的报告" / "filter: reports not yet submitted by everyone";
+    LIST_DISAGREE = "筛选：评价人有分歧的报告" / "filter: reports the evaluators disagree on";
+    LIST_CLEAR_FILTERS = "清除全部筛选" / "clear every filter";
+    LIST_HELP = "本帮助" / "this help";
+    LIST_QUIT = "退出" / "quit";
+    LIST_DISMISS = "关闭消息（再按清除筛选）" / "dismiss the message (again: clear the filters)";
+    HINT_REVIEW = "评审" / "review";
+    HINT_PANEL = "专家组" / "panel";
+    HINT_SORT = "排序" / "sort";
+    HINT_LIST_FILTERS = "筛选" / "filter";
 }
 
 /// `S`'s description lives with the other words of submitting a sheet.

@@ -16,6 +16,7 @@ pub mod evaluation;
 pub mod evaluators;
 pub mod evidence;
 pub mod keys;
+pub mod list;
 pub mod merge;
 pub mod rubric;
 pub mod search;
@@ -179,6 +180,7 @@ pub fn all() -> impl Iterator<Item = &'static Word> {
         .chain(cli::ALL)
         .chain(errors::ALL)
         .chain(evaluation::ALL)
+        .chain(list::ALL)
         .chain(rubric::ALL)
         .chain(evidence::ALL)
         .chain(merge::ALL)

@@ -120,6 +120,7 @@ const NEUTRAL: &[&str] = &[
     "GBK",
     "BOM",
     "PDF",
+    "pdf",
     "RTF",
     "TOML",
     "appraise",

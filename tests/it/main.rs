@@ -36,6 +36,7 @@ mod e2e_colors;
 mod e2e_export;
 mod e2e_safety;
 mod e2e_search;
+mod evaluation_list;
 mod evaluators;
 mod evidence;
 mod export;

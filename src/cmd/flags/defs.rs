@@ -615,6 +615,7 @@ pub const PANEL: Sub<Command> = Sub {
             scores: PANEL_SCORES.all(m),
             trim: PANEL_TRIM.on(m),
             disagree: DISAGREE.get(m),
+            imported: None,
         })
     },
 };

@@ -296,6 +296,7 @@ fn every_flag_reaches_its_command() {
                 scores: vec![p("dir")],
                 trim: true,
                 disagree: Some("12.5".into()),
+                imported: None,
             }),
         ),
         (vec!["manpage"], Command::Manpage),

@@ -213,6 +213,9 @@ pub struct App {
     pub found: Option<Found>,
     /// The zone stored times are shown in (the system's; files keep UTC).
     pub zone: jiff::tz::TimeZone,
+    /// Reviewing one report of an evaluation: Esc with no message to dismiss goes back to the
+    /// list, as `q` does.
+    pub esc_leaves: bool,
 }
 
 /// What a search jump left to mark: the node it went to and the query, with a generation that
@@ -294,6 +297,7 @@ impl App {
             confirm_all: false,
             found: None,
             zone: jiff::tz::TimeZone::system(),
+            esc_leaves: false,
         };
         app.keep_cursor_visible();
         app
@@ -597,7 +601,10 @@ impl App {
             Info => self.mode = Mode::Info { scroll: 0 },
             Quit => return self.on_quit(),
             ForceQuit => self.quit = true,
+            Dismiss if self.message.is_none() && self.esc_leaves => return self.on_quit(),
             Dismiss => self.message = None,
+            // The list's keys are the list's own.
+            List(_) => {}
         }
         None
     }

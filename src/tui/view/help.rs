@@ -15,7 +15,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let w = usize::from(width.max(20));
     // The key column: wide enough for nine rows in ten (the few longer ones get a line of
     // their own), never more than a third of the page.
-    let mut widths: Vec<usize> = KeyMode::ALL
+    let mut widths: Vec<usize> = KeyMode::REVIEW
         .iter()
         .flat_map(|&m| app.keymap.help_rows(m))
         .map(|(keys, _)| text::width(&keys))
@@ -24,7 +24,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let most = widths.get(widths.len() * 9 / 10).copied().unwrap_or(0);
     let key_w = (most + 4).min(w / 3).max(8);
     let mut lines = Vec::new();
-    for mode in KeyMode::ALL {
+    for mode in KeyMode::REVIEW {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
@@ -43,7 +43,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
 }
 
 /// One key and what it does, the description wrapped under itself.
-fn push_row(
+pub(crate) fn push_row(
     lines: &mut Vec<Line<'static>>,
     keys: &str,
     what: &str,

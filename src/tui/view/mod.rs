@@ -4,7 +4,7 @@
 //! a frame (how far the text can scroll) it returns as `Measures`.
 
 mod filters;
-mod help;
+pub(crate) mod help;
 mod info;
 mod kept;
 mod note;
