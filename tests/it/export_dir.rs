@@ -439,7 +439,7 @@ fn a_folder_that_is_no_evaluation_or_a_scores_file_is_refused() {
     let out = appraise(&["export", s(dir.path())]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("is not an evaluation") && stderr.contains("appraise init"), "{stderr}");
+    assert!(stderr.contains("not an evaluation") && stderr.contains("appraise init"), "{stderr}");
 
     let eval = evaluation(dir.path());
     for (flag, value) in [("--scores", "x.scores.json"), ("--evaluator", "张三")] {
