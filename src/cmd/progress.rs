@@ -54,7 +54,7 @@ impl Progress {
         Progress { shown: Some(Shown { bar, done, reveal }) }
     }
 
-    /// Says what is being done now (the next of many reports).
+    /// Says what is being done now (one document of many), in place of the message before.
     pub fn say(&self, message: String) {
         if let Some(shown) = &self.shown {
             shown.bar.set_message(message);

@@ -304,26 +304,29 @@ pub fn summary_json(s: &Summary) -> String {
         evaluators: Vec<&'a str>,
         reports: Vec<ReportOut<'a>>,
     }
+    // The fields `summary DIR --json` (`appraise.evaluation/1`) has too are named and ordered
+    // as there.
     #[derive(serde::Serialize)]
     struct ReportOut<'a> {
-        rank: Option<usize>,
         file: &'a str,
         title: &'a str,
         unit: Option<&'a str>,
         items: usize,
-        max: serde_json::Value,
+        full: serde_json::Value,
         evaluators: Vec<MarkOut<'a>>,
         score: serde_json::Value,
         percent: serde_json::Value,
         grade: Option<&'a str>,
         provisional: bool,
         disagreements: usize,
+        rank: Option<usize>,
         problem: Option<&'a str>,
     }
     #[derive(serde::Serialize)]
     struct MarkOut<'a> {
         name: &'a str,
         scored: usize,
+        items: usize,
         total: serde_json::Value,
         submitted: bool,
         problem: Option<&'a str>,
@@ -339,19 +342,19 @@ pub fn summary_json(s: &Summary) -> String {
             .reports
             .iter()
             .map(|r| ReportOut {
-                rank: r.rank,
                 file: &r.file,
                 title: &r.title,
                 unit: r.unit.as_deref(),
                 items: r.items,
-                max: number(r.max),
+                full: number(r.max),
                 evaluators: r
                     .evaluators
                     .iter()
                     .map(|e| MarkOut {
                         name: &e.name,
                         scored: e.scored,
-                        total: opt((e.scored > 0).then_some(e.total)),
+                        items: e.items,
+                        total: opt((e.scored > 0 && e.problem.is_none()).then_some(e.total)),
                         submitted: e.submitted,
                         problem: e.problem.as_deref(),
                     })
@@ -361,6 +364,7 @@ pub fn summary_json(s: &Summary) -> String {
                 grade: r.grade.as_deref(),
                 provisional: r.provisional,
                 disagreements: r.disagreements,
+                rank: r.rank,
                 problem: r.problem.as_deref(),
             })
             .collect(),
