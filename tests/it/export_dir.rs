@@ -457,7 +457,9 @@ fn a_folder_that_is_no_evaluation_or_a_scores_file_is_refused() {
 
 /// Printed through LibreOffice: the 汇总表 on a page of its own with its signature lines, then
 /// each report's sheet, every sheet numbered from its own first page and counting its own pages
-/// (as many as its page breaks make), no `###` where a number did not fit.
+/// (as many as its page breaks make: no column pushed onto a page to the right), no `###` where
+/// a number did not fit. Over the evaluation of the sample's copies, and over three real report
+/// texts on the Dazhou rubric (`init`, then scored as `evaluation_cli` scores them).
 #[test]
 fn the_workbook_prints_each_sheet_numbered_by_its_own_pages() {
     if Command::new("soffice").arg("--version").output().is_err()
@@ -469,39 +471,7 @@ fn the_workbook_prints_each_sheet_numbered_by_its_own_pages() {
     }
     let dir = tempfile::tempdir().unwrap();
     let eval = evaluation(dir.path());
-    let xlsx = dir.path().join("summary.xlsx");
-    let out = export(&eval, &["-o", s(&xlsx)]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let profile = tempfile::tempdir().unwrap();
-    let done = Command::new("soffice")
-        .arg("--headless")
-        .arg(format!("-env:UserInstallation=file://{}", profile.path().display()))
-        .args(["--convert-to", "pdf", "--outdir"])
-        .arg(dir.path())
-        .arg(&xlsx)
-        .output()
-        .unwrap();
-    assert!(done.status.success(), "{}", text(&done.stderr));
-    let pdf = dir.path().join("summary.pdf");
-    let layout = Command::new("pdftotext").arg("-layout").arg(&pdf).arg("-").output().unwrap();
-    let all = text(&layout.stdout);
-    assert!(!all.contains("###"), "{all}");
-    let pages: Vec<String> = all
-        .split('\u{c}')
-        .filter(|p| !p.trim().is_empty())
-        .map(|p| p.replace([' ', '\u{3000}'], ""))
-        .collect();
-
-    let bytes = std::fs::read(&xlsx).unwrap();
-    let mut want = Vec::new();
-    for name in Book::sheet_names(&xlsx) {
-        let n = Book::sheet_of(bytes.clone(), Some(&name)).breaks().len() + 1;
-        want.extend((1..=n).map(|k| format!("第{k}页共{n}页")));
-    }
-    assert_eq!(pages.len(), want.len(), "pages: {pages:#?}");
-    for (page, footer) in pages.iter().zip(&want) {
-        assert!(page.contains(footer.as_str()), "no {footer} on:\n{page}");
-    }
+    let pages = printed(&eval, dir.path());
     let first = &pages[0];
     for line in [
         "2022年度部门整体支出绩效评价汇总表",
@@ -513,6 +483,95 @@ fn the_workbook_prints_each_sheet_numbered_by_its_own_pages() {
         assert!(first.contains(line), "no {line} on the first page:\n{first}");
     }
     assert!(pages[1].contains("邵东市卫生健康局2022年度部门整体支出绩效自评报告评分表"), "{}", pages[1]);
+
+    let real = crate::evaluation_cli::folder();
+    crate::evaluation_cli::init(real.path());
+    crate::evaluation_cli::scored(real.path());
+    let pages = printed(real.path(), dir.path());
+    assert!(pages[0].contains("2024年度部门整体支出绩效评价汇总表"), "{}", pages[0]);
+    // Three, two and one evaluators, a note on every report: a 汇总表 whose columns, planned to
+    // the page's exact width, once put 说明 on a second page.
+    let real = crate::evaluation_cli::folder();
+    crate::evaluation_cli::init(real.path());
+    panels_on(real.path());
+    let pages = printed(real.path(), dir.path());
+    assert!(
+        pages[0].contains("2024年度部门整体支出绩效评价汇总表") && pages[0].contains("shaodong-2022.txt"),
+        "{}",
+        pages[0]
+    );
+}
+
+/// Scores of the evaluation's reports (their imports, in file-name order): 张三, 李四 and 王五
+/// on the first, 张三 and 李四 on the second, 张三 on the third; item n (of evaluator j, report
+/// k) at its max less (n + j + k) mod 3 steps, none on every eleventh.
+fn panels_on(eval: &Path) {
+    let mut imports: Vec<PathBuf> = std::fs::read_dir(eval.join(".appraise/reports"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    imports.sort();
+    for (k, path) in imports.iter().enumerate() {
+        let report = appraise::report::load_report(path).unwrap();
+        let doc = path.file_stem().unwrap().to_str().unwrap();
+        for (j, name) in ["张三", "李四", "王五"].into_iter().take(3 - k.min(3)).enumerate() {
+            let items: Vec<Value> = report
+                .items
+                .iter()
+                .enumerate()
+                .map(|(n, item)| {
+                    let (max, step) = (item.scale.max, item.scale.step);
+                    let score = ((n + j) % 11 != 0).then(|| (max - step * ((n + j + k) % 3) as f64).max(0.0));
+                    let note = if score.is_some_and(|v| v < max) { "佐证不足" } else { "" };
+                    serde_json::json!({"id": &*item.id, "score": score, "note": note, "flagged": false,
+                        "updated_at": "2024-03-01T02:00:00Z"})
+                })
+                .collect();
+            let scores = serde_json::json!({"format": "appraise.scores/1",
+                "report": {"id": &*report.id, "title": &*report.title}, "evaluator": name,
+                "updated_at": "2024-03-01T02:00:00Z", "items": items});
+            std::fs::write(eval.join(format!("{doc}.{name}.scores.json")), scores.to_string()).unwrap();
+        }
+    }
+}
+
+/// The pages LibreOffice prints of `eval`'s workbook (written in `dir`), each page's text
+/// without spaces, checked against the sheets' own page counts.
+fn printed(eval: &Path, dir: &Path) -> Vec<String> {
+    let xlsx = dir.join("summary.xlsx");
+    let out = export(eval, &["-o", s(&xlsx)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let profile = tempfile::tempdir().unwrap();
+    let done = Command::new("soffice")
+        .arg("--headless")
+        .arg(format!("-env:UserInstallation=file://{}", profile.path().display()))
+        .args(["--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    assert!(done.status.success(), "{}", text(&done.stderr));
+    let layout =
+        Command::new("pdftotext").arg("-layout").arg(dir.join("summary.pdf")).arg("-").output().unwrap();
+    let all = text(&layout.stdout);
+    assert!(!all.contains("###"), "{all}");
+    let pages: Vec<String> = all
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| p.replace([' ', '\u{3000}'], ""))
+        .collect();
+    let bytes = std::fs::read(&xlsx).unwrap();
+    let mut want = Vec::new();
+    for name in Book::sheet_names(&xlsx) {
+        let n = Book::sheet_of(bytes.clone(), Some(&name)).breaks().len() + 1;
+        want.extend((1..=n).map(|k| format!("第{k}页共{n}页")));
+    }
+    assert_eq!(pages.len(), want.len(), "pages: {pages:#?}");
+    for (page, footer) in pages.iter().zip(&want) {
+        assert!(page.contains(footer.as_str()), "no {footer} on:\n{page}");
+    }
+    pages
 }
 
 /// On a terminal, while documents are read (a PDF waits on `pdftotext` here, for as long as the
