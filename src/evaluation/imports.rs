@@ -23,6 +23,34 @@ pub struct Prepared {
     pub imported_now: bool,
 }
 
+/// The report a document of an evaluation is scored as, when `path` is one (a document other
+/// than a report file, directly in a folder with an `appraise.toml`): its import with the
+/// evaluation's rubric — the one the list opens, so the ids of every evaluator's scores match
+/// however the document was opened. `None` for a file outside any evaluation; `Err` with one
+/// sentence when the document cannot be the evaluation's report.
+pub fn report_of_document(path: &Path) -> Option<Result<PathBuf, String>> {
+    let dir = match path.parent() {
+        Some(p) if p.as_os_str().is_empty() => Path::new("."),
+        Some(p) => p,
+        None => return None,
+    };
+    if !Evaluation::is_evaluation(dir) {
+        return None;
+    }
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let mut eval = match Evaluation::open(dir) {
+        Ok(eval) => eval,
+        Err(e) => return Some(Err(e.to_string())),
+    };
+    eval.documents.retain(|d| d.name == name && !d.is_report);
+    let prepared = prepare(&eval, &mut |_, _, _| {}).pop()?;
+    match (prepared.report, prepared.report_path) {
+        (Ok(_), Some(report)) => Some(Ok(report)),
+        (Err(why), _) => Some(Err(why)),
+        (Ok(_), None) => None,
+    }
+}
+
 /// What an import was made from.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Stamp {

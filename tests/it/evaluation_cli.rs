@@ -384,3 +384,23 @@ fn a_scores_file_that_does_not_read_is_named_and_not_counted() {
     );
     assert!(said.contains("   2  29/100  差 (provisional)"), "the panel's score is 张三's alone: {said}");
 }
+
+/// A document of an evaluation opened on its own (`check`, `export`, a review of `DIR/x.txt`)
+/// is the evaluation's report — imported with its rubric — so its ids are every evaluator's;
+/// the same text outside the folder is a plain import.
+#[test]
+fn a_document_opened_on_its_own_is_the_evaluations_report() {
+    let dir = folder();
+    init(dir.path());
+    let ours = imported(dir.path(), "shaodong-2022.txt");
+    let items = |out: &str| {
+        let n = ours.items.len();
+        out.contains(&format!("{n} items")) || out.contains(&format!("{n} 个评分项"))
+    };
+    let inside = ok(dir.path(), &["check", "shaodong-2022.txt"]);
+    assert!(items(&inside), "the evaluation's {} items: {inside}", ours.items.len());
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::copy(dir.path().join("shaodong-2022.txt"), outside.path().join("shaodong-2022.txt")).unwrap();
+    let plain = ok(outside.path(), &["check", "shaodong-2022.txt"]);
+    assert!(!items(&plain), "a plain import: {plain}");
+}
