@@ -6,6 +6,7 @@ mod completions;
 mod config;
 mod evaluation;
 mod export;
+mod export_dir;
 pub mod flags;
 mod r#gen;
 mod import;
@@ -25,7 +26,7 @@ pub use check::{check, check_json};
 pub use completions::completions;
 pub use config::{default_config, default_config_text, show_broken_config, show_config};
 pub use evaluation::evaluation;
-pub use export::{ExportArgs, SheetOptions, export};
+pub use export::{ExportArgs, SheetOptions};
 pub use r#gen::{DEFAULT_SEED, generate, generate_to};
 pub use import::{ImportArgs, import, import_for_review, load_or_import, load_or_import_as};
 pub use init::{InitArgs, init};
@@ -36,6 +37,11 @@ pub use panel::{PanelArgs, panel, panel_scores_path};
 pub use search::search;
 pub use summary::{summary, summary_json};
 pub use summary_dir::summary_dir;
+
+/// `appraise export`: one evaluator's sheet of a report, or an evaluation folder's 汇总表.
+pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
+    if args.report.is_dir() { export_dir::export_dir(args, stdout) } else { export::export(args, stdout) }
+}
 
 use std::fmt;
 use std::io::{ErrorKind, Write};

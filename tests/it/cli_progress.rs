@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 /// A `pdftotext` that waits until `go` exists, then prints `text` as the PDF's text.
-fn slow_pdftotext(sb: &Sandbox, go: &Path, text: &Path) -> PathBuf {
+pub(crate) fn slow_pdftotext(sb: &Sandbox, go: &Path, text: &Path) -> PathBuf {
     let bin = sb.join("bin");
     std::fs::create_dir_all(&bin).unwrap();
     let script = format!(
@@ -26,7 +26,7 @@ fn slow_pdftotext(sb: &Sandbox, go: &Path, text: &Path) -> PathBuf {
 }
 
 /// `PATH` with `bin` first.
-fn path_with(bin: &Path) -> String {
+pub(crate) fn path_with(bin: &Path) -> String {
     format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default())
 }
 

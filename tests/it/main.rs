@@ -42,6 +42,7 @@ mod evaluation_list;
 mod evaluators;
 mod evidence;
 mod export;
+mod export_dir;
 mod filters;
 mod fuzz_seeds;
 mod hostile_files;

@@ -288,6 +288,19 @@ fn summary_json_follows_its_schema() {
 }
 
 #[test]
+fn an_evaluations_summary_sheet_as_json_follows_its_schema() {
+    let schema = Schema::load("summary-sheet-1");
+    let dir = tempfile::tempdir().unwrap();
+    let eval = crate::sheets_support::evaluation(dir.path());
+    let json = appraise(&["export", eval.to_str().unwrap(), "--format", "json"]);
+    schema.check("export DIR --format json", &json);
+    let value: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["reports"][0]["rank"], 1);
+    assert!(value["reports"][4]["problem"].is_string(), "the unreadable document, last");
+    schema.refuses("a report without its rank", r#"{"format":"appraise.summary-sheet/1","title":"t","date":{"changed":null,"exported":"2023-11-14"},"method":"mean","disagree_percent":20,"evaluators":[],"reports":[{"file":"a.json"}]}"#);
+}
+
+#[test]
 fn summary_of_an_evaluation_as_json_follows_its_schema() {
     use crate::evaluation_cli::{folder, init, ok, scored};
     let schema = Schema::load("evaluation-1");

@@ -394,8 +394,8 @@ pub const SCORED_REPORT: Flag = Flag::positional("report", Kind::Path, REPORT)
 pub const EXPORT_REPORT: Flag = Flag::positional("report", Kind::Path, REPORT).required()
     .brief("所评的报告（- 表示标准输入，须同时给出 --scores）", "The report that was scored (- reads stdin, with --scores)")
     .help(
-        "所评的报告（也可以是 .txt/.md/.docx/.pdf 报告，先导入；- 表示标准输入，此时须用 --scores 指定评分文件）",
-        "The report that was scored (or a .txt/.md/.docx/.pdf report, imported first; - reads standard input, and then --scores names the scores)",
+        "所评的报告（也可以是 .txt/.md/.docx/.pdf 报告，先导入；- 表示标准输入，此时须用 --scores 指定评分文件）；评价文件夹则写出其汇总表（xlsx 中第一张为汇总表，其后每份报告一张评分表）",
+        "The report that was scored (or a .txt/.md/.docx/.pdf report, imported first; - reads standard input, and then --scores names the scores); an evaluation's folder gives its summary sheet (in xlsx the summary first, then a sheet per report)",
     );
 pub const EXPORT_SCORES: Flag = Flag::option("scores", Kind::Path, PATH)
     .brief(
@@ -475,6 +475,11 @@ pub const EXPORT: Sub<Command> = Sub {
             "appraise import report.docx -o - | appraise export - --scores report.scores.json",
             "报告来自标准输入，评分文件用 --scores 指定",
             "The report from standard input, its scores named by --scores",
+        ),
+        Example::new(
+            "appraise export 评价/ -o 汇总表.xlsx",
+            "写出一次评价的汇总表：按评价得分排名，其后每份报告一张评分表",
+            "Write an evaluation's summary sheet: reports ranked by the panel's score, then a sheet per report",
         ),
     ],
     read: |m| {
