@@ -38,6 +38,10 @@ pub fn export_dir(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failu
     let eval = Evaluation::open(dir).map_err(|e| Failure::BadInput(e.to_string()))?;
     let format = pick_format(options.format, options.out.as_deref());
 
+    // The reasons a document cannot be read are told in the evaluation's language (unless the
+    // flag, configuration or locale chose), as the sheet is written in it.
+    crate::words::settle_by_report(Lang::of_texts([eval.settings.title.as_str()]));
+    super::init::settle_by_rubric(&eval);
     let n = eval.documents.len();
     let progress =
         Progress::start(w::PROGRESS_READING.fill(&[("file", &shown(dir)), ("k", &0), ("n", &n)]), false);
@@ -226,7 +230,11 @@ fn summary_report((p, st): (&Prepared, &ReportStatus)) -> SummaryReport {
         provisional: st.provisional,
         disagreements: st.disagreements,
         rank: st.rank,
-        problem: st.problem.clone(),
+        // On a printed sheet a document is its file name, not where it lay on this machine.
+        problem: st
+            .problem
+            .as_ref()
+            .map(|why| why.replace(&crate::text::shown(&st.document).to_string(), &st.file)),
         bands: p.report.as_ref().map(|r| r.grades.clone()).unwrap_or_default(),
         sheet: None,
     }

@@ -11,6 +11,7 @@ use super::init::{
     eval_failure, plural, prepare_with_progress, push_failed, push_sheet_problems, settle_by_rubric,
 };
 use crate::evaluation::{Evaluation, EvaluatorStatus, ReportStatus, status};
+use crate::export::round2;
 use crate::scores::fmt_num;
 use crate::text::{shown, truncate, width};
 use crate::words::{errors, evaluation as w};
@@ -131,7 +132,9 @@ fn as_text(eval: &Evaluation, rows: &[Row], evaluator: Option<&str>) -> String {
     ]];
     for row in rows.iter().filter(|r| r.status.problem.is_none()) {
         let s = row.status;
-        let score = s.score.map_or("–".into(), |v| format!("{}/{}", fmt_num(v), fmt_num(s.report_max)));
+        // The panel's score as the sheets print it, to two decimals (the JSON keeps it whole).
+        let score =
+            s.score.map_or("–".into(), |v| format!("{}/{}", fmt_num(round2(v)), fmt_num(s.report_max)));
         let grade = match (&s.grade, s.provisional) {
             (Some(g), true) => format!("{}{}", safe(g), w::PROVISIONAL.get()),
             (Some(g), false) => safe(g),

@@ -28,6 +28,7 @@ mod merge;
 mod sheet;
 mod summary_sheet;
 mod table;
+pub use table::round2;
 mod xlsx;
 
 pub use agreement::{Agreement, Reading};
