@@ -139,7 +139,12 @@ fn import_cached(
         .map_or(0, |d| d.as_nanos());
     let rubric_sha = rubric.map(|(_, b)| hex(&Sha256::digest(b))).unwrap_or_default();
     let made_by = env!("CARGO_PKG_VERSION").to_string();
-    let kept: Option<Stamp> = std::fs::read(&stamp_path).ok().and_then(|b| serde_json::from_slice(&b).ok());
+    // Read as every input is (a regular file only, never blocking, capped): a stamp that is
+    // not one (a FIFO, a device, garbage) is no stamp, and the document is imported again.
+    let kept: Option<Stamp> = crate::input::read(&stamp_path, crate::input::Cap::CONFIG)
+        .ok()
+        .flatten()
+        .and_then(|(b, _)| serde_json::from_slice(&b).ok());
     let cached = || crate::report::load_report(json).ok();
     // Unchanged by its size and time: not even read.
     if let Some(k) = &kept
