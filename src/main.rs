@@ -76,6 +76,11 @@ fn run(
             }
         },
         Some(Command::Export(args)) => cmd::export(&args, &mut cmd::stdout()),
+        Some(Command::Init(args)) => cmd::init(&args, &mut cmd::stdout()),
+        // A folder is an evaluation: its reports ranked.
+        Some(Command::Summary { report, scores, evaluator, json }) if report.is_dir() => {
+            cmd::summary_dir(&report, scores.as_deref(), evaluator.as_deref(), json, &mut cmd::stdout())
+        }
         Some(Command::Summary { report, scores, evaluator, json }) => {
             let scores = cmd::scores_of(&report, scores, evaluator.as_deref())?;
             if json {

@@ -22,6 +22,10 @@ use std::sync::atomic::AtomicBool;
 /// configuration, `--evaluator`), used for every report reviewed from the list.
 pub fn evaluation(dir: &Path, open: OpenArgs) -> Result<(), Failure> {
     let eval = Evaluation::open(dir).map_err(|e| Failure::BadInput(e.to_string()))?;
+    // Unless the flag, configuration or locale chose, the list speaks the evaluation's language:
+    // its rubric's, else its title's (the reports are read only after the first frame).
+    crate::words::settle_by_report(crate::lang::Lang::of_texts([eval.settings.title.as_str()]));
+    super::init::settle_by_rubric(&eval);
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Failure::BadInput(cli::NEEDS_TERMINAL.fill(&[("check", &"summary")])));
     }

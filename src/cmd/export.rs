@@ -1,6 +1,7 @@
 //! `appraise export REPORT [--scores PATH] [--format csv|xlsx|md|json] [-o OUT] [--lang zh|en]
 //! [--no-bom]`: one evaluator's scoring sheet (`-` reads the report from standard input, with
-//! `--scores` naming its scores). Also what `merge` shares with it: choosing the
+//! `--scores` naming its scores); a folder is an evaluation, whose 汇总表 `export_dir` writes
+//! (`cmd::export` chooses). Also what `merge` shares with it: choosing the
 //! format and language, and writing the result (stdout, `-o OUT`, or beside the inputs for xlsx).
 
 use super::Failure;
@@ -80,11 +81,12 @@ pub(super) struct Written {
     pub progress: Progress,
 }
 
-/// Which sheet [`emit`] writes: one evaluator's, or a panel's.
+/// Which sheet [`emit`] writes: one evaluator's, a panel's, or an evaluation's 汇总表.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Sheet {
     Evaluator,
     Panel,
+    Summary,
 }
 
 /// Refuses an `-o` that may not be written (a folder, a missing folder…) before any work is
@@ -180,6 +182,7 @@ pub(super) fn emit(
     let word = match what {
         Sheet::Evaluator => cli::SHEET_WRITTEN,
         Sheet::Panel => cli::PANEL_WRITTEN,
+        Sheet::Summary => crate::words::summary_sheet::SUMMARY_WRITTEN,
     };
     let path = match out {
         Some(p) if p == Path::new("-") => {

@@ -166,7 +166,13 @@ pub fn load_or_import_as(
     let report = if is_stdin(path) {
         report_from_stdin(encoding, err)?
     } else if is_importable(path) || not_a_report(path) {
-        review_import(path, encoding, err)?
+        // A document of an evaluation is its report as the evaluation imports it (with the
+        // rubric), whichever command opens it: every evaluator's ids then match.
+        match crate::evaluation::report_of_document(path) {
+            Some(Ok(report)) => load_report(&report)?,
+            Some(Err(why)) => return Err(Failure::BadInput(why)),
+            None => review_import(path, encoding, err)?,
+        }
     } else {
         load_report(path)?
     };

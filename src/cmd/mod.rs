@@ -6,9 +6,11 @@ mod completions;
 mod config;
 mod evaluation;
 mod export;
+mod export_dir;
 pub mod flags;
 mod r#gen;
 mod import;
+mod init;
 mod manpage;
 mod merge;
 mod merge_inputs;
@@ -18,20 +20,28 @@ mod progress;
 mod search;
 mod submitted;
 mod summary;
+mod summary_dir;
 
 pub use check::{check, check_json};
 pub use completions::completions;
 pub use config::{default_config, default_config_text, show_broken_config, show_config};
 pub use evaluation::evaluation;
-pub use export::{ExportArgs, SheetOptions, export};
+pub use export::{ExportArgs, SheetOptions};
 pub use r#gen::{DEFAULT_SEED, generate, generate_to};
 pub use import::{ImportArgs, import, import_for_review, load_or_import, load_or_import_as};
+pub use init::{InitArgs, init};
 pub use manpage::{manpage, page as manual_page};
 pub use merge::{DEFAULT_DISAGREE, MergeArgs, merge, panel_path};
 pub use open::{OpenArgs, open, sheet_path, sheet_path_for};
 pub use panel::{PanelArgs, panel, panel_scores_path};
 pub use search::search;
 pub use summary::{summary, summary_json};
+pub use summary_dir::summary_dir;
+
+/// `appraise export`: one evaluator's sheet of a report, or an evaluation folder's 汇总表.
+pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
+    if args.report.is_dir() { export_dir::export_dir(args, stdout) } else { export::export(args, stdout) }
+}
 
 use std::fmt;
 use std::io::{ErrorKind, Write};
@@ -46,22 +56,14 @@ pub fn scores_of(
     evaluator: Option<&str>,
 ) -> Result<Option<PathBuf>, Failure> {
     let (Some(name), None) = (evaluator, &scores) else { return Ok(scores) };
-    let refused = |e| match e {
-        crate::store::NameError::Empty => {
-            crate::words::evaluators::EVALUATOR_EMPTY.fill(&[("flag", &"--evaluator")])
-        }
-        crate::store::NameError::Reserved => crate::words::evaluators::EVALUATOR_RESERVED.fill(&[
-            ("name", &crate::text::sanitize(name.trim())),
-            ("file", &format!("REPORT.{}.scores.json", crate::store::RESERVED)),
-        ]),
-    };
+    let refused = |e| name_refused(name, e);
     if import::is_stdin(report) {
         return Err(Failure::BadInput(
             crate::words::cli::EXPORT_STDIN_NEEDS_SCORES.fill(&[("scores", &"--scores")]),
         ));
     }
     let base = crate::store::default_scores_path(report);
-    match crate::store::evaluator_file(&base, name).map_err(|e| Failure::BadInput(refused(e)))? {
+    match crate::store::evaluator_file(&base, name).map_err(refused)? {
         (path, true) => Ok(Some(path)),
         (_, false) => Err(Failure::BadInput(crate::words::evaluators::NO_SHEET_OF.fill(&[
             ("report", &crate::text::shown(report)),
@@ -69,6 +71,19 @@ pub fn scores_of(
             ("pattern", &"*.scores.json"),
         ]))),
     }
+}
+
+/// Why `--evaluator NAME` cannot name an evaluator, in one sentence.
+fn name_refused(name: &str, e: crate::store::NameError) -> Failure {
+    Failure::BadInput(match e {
+        crate::store::NameError::Empty => {
+            crate::words::evaluators::EVALUATOR_EMPTY.fill(&[("flag", &"--evaluator")])
+        }
+        crate::store::NameError::Reserved => crate::words::evaluators::EVALUATOR_RESERVED.fill(&[
+            ("name", &crate::text::sanitize(name.trim())),
+            ("file", &format!("REPORT.{}.scores.json", crate::store::RESERVED)),
+        ]),
+    })
 }
 
 /// Standard output for a subcommand: once the reader has gone (a closed pipe, as in

@@ -54,6 +54,13 @@ impl Progress {
         Progress { shown: Some(Shown { bar, done, reveal }) }
     }
 
+    /// Says what is being done now (one document of many), in place of the message before.
+    pub fn say(&self, message: String) {
+        if let Some(shown) = &self.shown {
+            shown.bar.set_message(message);
+        }
+    }
+
     /// Takes the spinner away (its line is cleared).
     pub fn finish(mut self) {
         self.clear();

@@ -23,6 +23,34 @@ pub struct Prepared {
     pub imported_now: bool,
 }
 
+/// The report a document of an evaluation is scored as, when `path` is one (a document other
+/// than a report file, directly in a folder with an `appraise.toml`): its import with the
+/// evaluation's rubric — the one the list opens, so the ids of every evaluator's scores match
+/// however the document was opened. `None` for a file outside any evaluation; `Err` with one
+/// sentence when the document cannot be the evaluation's report.
+pub fn report_of_document(path: &Path) -> Option<Result<PathBuf, String>> {
+    let dir = match path.parent() {
+        Some(p) if p.as_os_str().is_empty() => Path::new("."),
+        Some(p) => p,
+        None => return None,
+    };
+    if !Evaluation::is_evaluation(dir) {
+        return None;
+    }
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let mut eval = match Evaluation::open(dir) {
+        Ok(eval) => eval,
+        Err(e) => return Some(Err(e.to_string())),
+    };
+    eval.documents.retain(|d| d.name == name && !d.is_report);
+    let prepared = prepare(&eval, &mut |_, _, _| {}).pop()?;
+    match (prepared.report, prepared.report_path) {
+        (Ok(_), Some(report)) => Some(Ok(report)),
+        (Err(why), _) => Some(Err(why)),
+        (Ok(_), None) => None,
+    }
+}
+
 /// What an import was made from.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Stamp {
@@ -111,7 +139,12 @@ fn import_cached(
         .map_or(0, |d| d.as_nanos());
     let rubric_sha = rubric.map(|(_, b)| hex(&Sha256::digest(b))).unwrap_or_default();
     let made_by = env!("CARGO_PKG_VERSION").to_string();
-    let kept: Option<Stamp> = std::fs::read(&stamp_path).ok().and_then(|b| serde_json::from_slice(&b).ok());
+    // Read as every input is (a regular file only, never blocking, capped): a stamp that is
+    // not one (a FIFO, a device, garbage) is no stamp, and the document is imported again.
+    let kept: Option<Stamp> = crate::input::read(&stamp_path, crate::input::Cap::CONFIG)
+        .ok()
+        .flatten()
+        .and_then(|(b, _)| serde_json::from_slice(&b).ok());
     let cached = || crate::report::load_report(json).ok();
     // Unchanged by its size and time: not even read.
     if let Some(k) = &kept

@@ -20,7 +20,7 @@ pub mod scan;
 pub mod settings;
 pub mod status;
 
-pub use imports::{Prepared, prepare};
+pub use imports::{Prepared, prepare, report_of_document};
 pub use scan::{Document, documents};
 pub use settings::{FILE as SETTINGS_FILE, Settings};
 pub use status::{EvaluatorStatus, ReportStatus, status};

@@ -43,6 +43,9 @@ pub fn documents(dir: &Path, settings: &Settings) -> Result<Vec<Document>, EvalE
         if !EXTENSIONS.contains(&ext.as_str()) || name == super::SETTINGS_FILE || name.starts_with('.') {
             continue;
         }
+        if is_sheet(&name) {
+            continue; // a sheet exported as Markdown beside its report
+        }
         if rubric.as_ref().is_some_and(|r| std::fs::canonicalize(&path).is_ok_and(|p| p == *r)) {
             continue;
         }
@@ -56,24 +59,35 @@ pub fn documents(dir: &Path, settings: &Settings) -> Result<Vec<Document>, EvalE
         };
         out.push(Document { path, name, id, is_report, problem: None });
     }
-    // One id, one report: both documents are named.
+    name_clashes(&mut out);
+    Ok(out)
+}
+
+/// One id, one report: every document of an id that another document makes too is refused
+/// with one sentence naming them all (in name order, so each gets the same sentence and a list
+/// can say it once). Made again by a caller once the interface's language is known.
+pub fn name_clashes(out: &mut [Document]) {
     for k in 0..out.len() {
-        let others: Vec<String> = out
-            .iter()
-            .enumerate()
-            .filter(|(j, d)| *j != k && d.id == out[k].id)
-            .map(|(_, d)| d.name.clone())
-            .collect();
-        if let Some(other) = others.first() {
+        let same: Vec<String> =
+            out.iter().filter(|d| d.id == out[k].id).map(|d| shown(Path::new(&d.name)).to_string()).collect();
+        if let [first, rest @ ..] = same.as_slice()
+            && !rest.is_empty()
+        {
             let problem = crate::words::evaluation::SAME_ID.fill(&[
-                ("name", &shown(Path::new(&out[k].name))),
-                ("other", &shown(Path::new(other))),
+                ("name", first),
+                ("other", &rest.join(crate::words::errors::LIST_SEP.get())),
                 ("id", &out[k].id),
             ]);
             out[k].problem = Some(problem);
         }
     }
-    Ok(out)
+}
+
+/// A scoring sheet the app names (`r.张三.sheet.md`, `r.panel.md`): not a report, though its
+/// extension is a document's.
+fn is_sheet(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    [".sheet.md", ".sheet.markdown", ".panel.md", ".panel.markdown"].iter().any(|end| lower.ends_with(end))
 }
 
 /// The id of the report file at `path`, when it is one (`format` absent or
@@ -101,4 +115,36 @@ fn report_id(path: &Path) -> Option<String> {
         return None;
     }
     top.id.and_then(|v| v.as_str().map(str::to_string)).or_else(|| Some(crate::import::default_id(path)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_report_documents_are_reports() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+        for name in ["a.txt", "b.md", "a.张三.sheet.md", "a.panel.md", "评分表.md", "notes.xlsx"] {
+            write(name, "一、总体情况\n");
+        }
+        write("c.json", r#"{"format":"appraise.report/1","id":"c-id","title":"C","sections":[]}"#);
+        write("a.sheet.json", r#"{"format":"appraise.sheet/1"}"#);
+        write("a.张三.scores.json", "{}");
+        write(".hidden.txt", "x");
+        let settings = Settings { rubric: Some(PathBuf::from("评分表.md")), ..Settings::default() };
+        let found = documents(dir.path(), &settings).unwrap();
+        let names: Vec<(&str, &str, bool)> =
+            found.iter().map(|d| (d.name.as_str(), d.id.as_str(), d.is_report)).collect();
+        assert_eq!(names, [("a.txt", "a", false), ("b.md", "b", false), ("c.json", "c-id", true)]);
+        assert!(found.iter().all(|d| d.problem.is_none()));
+
+        // Two documents of one id: each refused with the one sentence naming both.
+        write("a.md", "一、总体情况\n");
+        let found = documents(dir.path(), &settings).unwrap();
+        let clash: Vec<&str> = found.iter().filter_map(|d| d.problem.as_deref()).collect();
+        assert_eq!(clash.len(), 2, "{found:?}");
+        assert_eq!(clash[0], clash[1]);
+        assert!(clash[0].contains("a.md") && clash[0].contains("a.txt"), "{}", clash[0]);
+    }
 }

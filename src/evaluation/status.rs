@@ -103,7 +103,10 @@ fn one(p: &Prepared, method: Method, disagree: f64) -> ReportStatus {
     let (sheets, agreed) = sheets_of(&base, report);
     let keys: Vec<(Option<String>, &Path)> = sheets
         .iter()
-        .map(|(path, s)| (s.as_ref().ok().and_then(|s| s.head.evaluator.clone()), path.as_path()))
+        .map(|(path, s)| {
+            let named = s.as_ref().ok().and_then(|s| s.head.evaluator.clone());
+            (named.or_else(|| name_in_file(&base, path)), path.as_path())
+        })
         .collect();
     let names = member_names(&keys);
     let good: Vec<&Scores> = sheets.iter().filter_map(|(_, s)| s.as_ref().ok()).collect();
@@ -163,6 +166,16 @@ fn one(p: &Prepared, method: Method, disagree: f64) -> ReportStatus {
     status
 }
 
+/// The evaluator's name as the file `REPORT.NAME.scores.json` beside `base`
+/// (`REPORT.scores.json`) spells it: what a sheet that does not read is called.
+fn name_in_file(base: &Path, path: &Path) -> Option<String> {
+    let file = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
+    let (base, path) = (file(base)?, file(path)?);
+    let stem = base.strip_suffix("scores.json")?;
+    let name = path.strip_prefix(stem)?.strip_suffix(".scores.json")?;
+    (!name.is_empty()).then(|| name.to_string())
+}
+
 /// An evaluator's scores file, read, or why it cannot be.
 type Sheet = (PathBuf, Result<Scores, String>);
 
@@ -186,10 +199,10 @@ fn sheets_of(base: &Path, report: &Report) -> (Vec<Sheet>, Option<Scores>) {
     (sheets, agreed)
 }
 
-/// Ids of the entries that no longer fit the report: kept for items it no longer has (with a
-/// score, note or flag), or scored off the item's scale now.
+/// Ids of the entries that no longer fit the report: scored off the item's scale now (in the
+/// report's order), then kept for items it no longer has (with a score, note or flag).
 fn mismatched(report: &Report, s: &Scores) -> Vec<String> {
-    let mut ids: Vec<String> = s.orphans.iter().filter(|o| !o.blank).map(|o| o.id.clone()).collect();
+    let mut ids = Vec::new();
     for (item, e) in report.items.iter().zip(&s.entries) {
         if let Some(v) = e.score
             && check_score(v, &item.scale).is_err()
@@ -197,5 +210,6 @@ fn mismatched(report: &Report, s: &Scores) -> Vec<String> {
             ids.push(item.id.to_string());
         }
     }
+    ids.extend(s.orphans.iter().filter(|o| !o.blank).map(|o| o.id.clone()));
     ids
 }

@@ -2,8 +2,9 @@
 //! first so Excel and WPS read Chinese correctly, and every text cell that a spreadsheet would
 //! take for a formula (`=`, `+`, `-`, `@` first) guarded with a leading `'`. Without `bom`
 //! (for scripts) the cells are exactly the text. With the BOM the sheet starts as the xlsx and
-//! the Markdown do, with its title (the report's, as the heading) and two rows, 评价人 and
-//! 评价日期, above the header; without it the header is the first line.
+//! the Markdown do, with its title (the report's, as the heading) and a row per fact above the
+//! header — 评价人 and 评价日期; for a panel, 评价人员, 评价日期, what its 评价得分 is (the method)
+//! and its 评分一致性 (alpha) — and without it the header is the first line.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -25,15 +26,14 @@ pub fn write_csv(table: &Table, bom: bool, mut out: impl Write) -> Result<(), ::
     let mut w = ::csv::Writer::from_writer(out);
     let guard = |s: &str| if bom { excel_safe(s).into_owned() } else { s.to_string() };
     if bom {
-        // For a person opening it in Excel: the title, whose report (when it names its unit),
-        // who and when above the header (padded to the table's width). Scripts (`--no-bom`) get
-        // the header on the first line.
+        // For a person opening it in Excel: the title and the facts above the header (the unit
+        // when the report names it, who, when; a panel's method and agreement), padded to the
+        // table's width. Scripts (`--no-bom`) get the header on the first line.
         let width = table.columns.len().max(2);
         let mut title = vec![guard(&table.framing.heading)];
         title.resize(width, String::new());
         w.write_record(&title)?;
-        let unit = table.framing.facts.first().is_some_and(|(l, _)| super::framing::is_unit_label(l));
-        for (label, value) in table.framing.facts.iter().take(2 + usize::from(unit)) {
+        for (label, value) in &table.framing.facts {
             let mut record = vec![guard(label), guard(value)];
             record.resize(width, String::new());
             w.write_record(&record)?;

@@ -1,9 +1,9 @@
 //! What a sheet says around its table ([`Framing`]): the heading, the unit evaluated
-//! (`meta.unit`), who scored and when, the
-//! progress, the signature lines and the page footer — for one evaluator and for a panel, in the
-//! sheet's language. Also the dates it shows: the last change in the scores and the day of the
-//! export, as local dates (UTC and fixed by `SOURCE_DATE_EPOCH` when that is set, so golden files
-//! do not change with the day).
+//! (`meta.unit`), who scored and when, the progress, the signature lines and the page footer —
+//! for one evaluator, for a panel and for an evaluation's 汇总表, in the sheet's language. Also
+//! the dates it shows: the last change in the scores and the day of the export, as local dates
+//! (UTC and fixed by `SOURCE_DATE_EPOCH` when that is set, so golden files do not change with
+//! the day).
 
 use super::agreement::{Agreement, Reading};
 use super::table::Framing;
@@ -90,11 +90,6 @@ pub fn unit_label(lang: Lang) -> &'static str {
     lang.pick("被评价单位", "Unit evaluated")
 }
 
-/// Whether a fact's label is the unit's, in either language (the CSV shows it with who and when).
-pub fn is_unit_label(label: &str) -> bool {
-    label == unit_label(Lang::Zh) || label == unit_label(Lang::En)
-}
-
 /// The facts above a sheet's table: the unit first, when the report names it.
 fn facts(lang: Lang, unit: Option<&str>, rest: Vec<(String, String)>) -> Vec<(String, String)> {
     unit.map(|u| (unit_label(lang).to_string(), u.to_string())).into_iter().chain(rest).collect()
@@ -126,9 +121,9 @@ pub fn sheet(
             vec![
                 (lang.pick("评价人", "Evaluator").into(), evaluator.unwrap_or_default().to_string()),
                 (lang.pick("评价日期", "Date").into(), dates.text(lang)),
-                (lang.pick("进度", "Progress").into(), lang.progress(scored, items)),
             ],
         ),
+        progress: Some((lang.pick("进度", "Progress").into(), lang.progress(scored, items))),
         notes: Vec::new(),
         signatures: vec![signature(lang, lang.pick("评价人", "Evaluator"))],
         footer: footer(lang),
@@ -136,33 +131,20 @@ pub fn sheet(
     }
 }
 
-/// A panel's sheet: the unit (when the report names it), the members, the dates, the legend
-/// (how the mean is made, what ⚠ marks); a signature line per member and one for the panel's
-/// chair.
+/// A panel's sheet: the unit (when the report names it), the members, the dates, what its
+/// 评价得分 is (said once: the method, or the agreed score and the method where there is none)
+/// and its agreement (Krippendorff's alpha) as facts, so every format carries them; the legend of
+/// its marks and each member's deviation below; a signature line per member and one for the
+/// panel's chair.
 pub fn panel(
     lang: Lang,
     title: &str,
     unit: Option<&str>,
     members: &[&str],
     dates: &Dates,
-    disagree_percent: f64,
-    method: Method,
+    how: &PanelHow,
+    a: &Agreement,
 ) -> Framing {
-    let pct = fmt_num(disagree_percent);
-    let legend = match (lang, method) {
-        (Lang::Zh, Method::Mean) => format!(
-            "评价得分为各评价人员得分的平均值（未评分的不计入）；⚠ 表示最高分与最低分之差超过该指标分值的 {pct}%"
-        ),
-        (Lang::Zh, Method::TrimmedMean) => format!(
-            "评价得分为去掉一个最高分和一个最低分后的平均值（未评分的不计入；评分不足 3 个的取平均值，以 * 标注）；⚠ 表示最高分与最低分之差超过该指标分值的 {pct}%"
-        ),
-        (Lang::En, Method::Mean) => format!(
-            "Mean of the evaluators' scores (a missing score is left out); ⚠ marks items where the highest and lowest scores differ by more than {pct}% of the item's max"
-        ),
-        (Lang::En, Method::TrimmedMean) => format!(
-            "Trimmed mean of the evaluators' scores: the highest and the lowest score dropped (a missing score is left out; an item with fewer than 3 scores takes the plain mean, marked *); ⚠ marks items where the highest and lowest scores differ by more than {pct}% of the item's max"
-        ),
-    };
     let mut signatures: Vec<String> = members.iter().map(|m| signature(lang, m)).collect();
     signatures.push(signature(lang, lang.pick("专家组组长", "Panel chair")));
     Framing {
@@ -173,49 +155,140 @@ pub fn panel(
             vec![
                 (lang.pick("评价人员", "Evaluators").into(), members.join(lang.pick("、", ", "))),
                 (lang.pick("评价日期", "Date").into(), dates.text(lang)),
+                (lang.pick("评价得分", "Panel score").into(), panel_score(lang, how.method, how.agreed)),
+                (lang.pick("评分一致性", "Agreement").into(), alpha(lang, a)),
             ],
         ),
-        notes: vec![legend],
+        progress: None,
+        notes: vec![marks(lang, how.disagree_percent), deviations(lang, members, a)],
         signatures,
         footer: footer(lang),
         validation: validation(lang),
     }
 }
 
-/// The panel's agreement, two lines: Krippendorff's alpha with its reading, and each member's
-/// deviation from the others.
-pub fn agreement(lang: Lang, members: &[&str], a: &Agreement) -> Vec<String> {
-    let reading = reading(lang, a.reading);
-    let alpha = match (lang, a.alpha) {
-        (Lang::Zh, Some(v)) => format!(
-            "评分一致性：克里彭多夫（Krippendorff）α 系数 = {v:.3}（{reading}；α ≥ 0.8 可靠，≥ 0.667 可参考，以下不可靠）"
-        ),
-        (Lang::Zh, None) => {
-            format!(
-                "评分一致性：克里彭多夫（Krippendorff）α 系数{reading}（没有两个以上评分的指标，或评分全无差异）"
-            )
+/// An evaluation's 汇总表: the evaluation's title, the panel (everyone who scored a report of
+/// it), the dates, what 评价得分 is (as on a panel's sheet), how many reports; how the table is
+/// ranked and what 得分率 is; a signature line per member and one for the panel's chair.
+pub fn evaluation(
+    lang: Lang,
+    title: &str,
+    members: &[&str],
+    dates: &Dates,
+    how: &PanelHow,
+    reports: (usize, usize, usize),
+) -> Framing {
+    let (all, scored, failed) = reports;
+    let count = match lang {
+        Lang::Zh if failed > 0 => {
+            format!("共 {all} 份，已评分 {scored} 份，未能读入 {failed} 份（列在表末）")
         }
-        (Lang::En, Some(v)) => format!(
-            "Agreement: Krippendorff's alpha = {v:.3} ({reading}; alpha ≥ 0.8 reliable, ≥ 0.667 tentative, below unreliable)"
-        ),
-        (Lang::En, None) => {
-            format!(
-                "Agreement: Krippendorff's alpha {reading} (no item with two scores, or no variation at all)"
+        Lang::Zh => format!("共 {all} 份，已评分 {scored} 份"),
+        Lang::En if failed > 0 => {
+            format!("{all} in all, {scored} scored, {failed} that could not be read (listed last)")
+        }
+        Lang::En => format!("{all} in all, {scored} scored"),
+    };
+    let mut signatures: Vec<String> = members.iter().map(|m| signature(lang, m)).collect();
+    signatures.push(signature(lang, lang.pick("专家组组长", "Panel chair")));
+    Framing {
+        heading: heading(lang, title, "汇总表", "summary"),
+        facts: vec![
+            (lang.pick("评价人员", "Evaluators").into(), members.join(lang.pick("、", ", "))),
+            (lang.pick("评价日期", "Date").into(), dates.text(lang)),
+            (lang.pick("评价得分", "Panel score").into(), panel_score(lang, how.method, how.agreed)),
+            (lang.pick("报告", "Reports").into(), count),
+        ],
+        progress: None,
+        notes: vec![
+            lang.pick(
+                "按评价得分排名，得分相同的名次相同；得分率为评价得分占满分的百分比；尚无评分的报告列在其后",
+                "Ranked by the panel score, equal scores sharing a rank; percent is the panel score over full marks; reports not scored yet come after",
             )
+            .into(),
+        ],
+        signatures,
+        footer: footer(lang),
+        validation: validation(lang),
+    }
+}
+
+/// How a panel's 评价得分 is made.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PanelHow {
+    pub method: Method,
+    /// The chair has agreed scores (`appraise panel`): they are the 评价得分 where set.
+    pub agreed: bool,
+    /// An item is marked ⚠ when its scores differ by more than this percent of its max.
+    pub disagree_percent: f64,
+}
+
+/// What the 评价得分 is, in one statement.
+fn panel_score(lang: Lang, method: Method, agreed: bool) -> String {
+    let by_method = match (lang, method) {
+        (Lang::Zh, Method::Mean) => "各评价人员得分的平均值（未评分的不计入）",
+        (Lang::Zh, Method::TrimmedMean) => {
+            "去掉一个最高分和一个最低分后的平均值（未评分的不计入；评分不足 3 个的取平均值，以 * 标注）"
+        }
+        (Lang::En, Method::Mean) => "the mean of the evaluators' scores (a missing score is left out)",
+        (Lang::En, Method::TrimmedMean) => {
+            "the trimmed mean of the evaluators' scores: the highest and the lowest score dropped (a missing score is left out; an item with fewer than 3 scores takes the plain mean, marked *)"
         }
     };
+    match (lang, agreed) {
+        (_, false) => by_method.to_string(),
+        (Lang::Zh, true) => format!("专家组议定的得分；尚未议定的指标（标 †）为{by_method}"),
+        (Lang::En, true) => {
+            format!("the score the panel agreed; where it has not agreed yet (marked †), {by_method}")
+        }
+    }
+}
+
+/// What ⚠ marks.
+fn marks(lang: Lang, disagree_percent: f64) -> String {
+    let pct = fmt_num(disagree_percent);
+    match lang {
+        Lang::Zh => format!("⚠ 表示最高分与最低分之差超过该指标分值的 {pct}%"),
+        Lang::En => {
+            format!(
+                "⚠ marks items where the highest and lowest scores differ by more than {pct}% of the item's max"
+            )
+        }
+    }
+}
+
+/// Krippendorff's alpha with its reading.
+fn alpha(lang: Lang, a: &Agreement) -> String {
+    let reading = reading(lang, a.reading);
+    match (lang, a.alpha) {
+        (Lang::Zh, Some(v)) => format!(
+            "克里彭多夫（Krippendorff）α 系数 = {v:.3}（{reading}；α ≥ 0.8 可靠，≥ 0.667 可参考，以下不可靠）"
+        ),
+        (Lang::Zh, None) => {
+            format!("克里彭多夫（Krippendorff）α 系数{reading}（没有两个以上评分的指标，或评分全无差异）")
+        }
+        (Lang::En, Some(v)) => format!(
+            "Krippendorff's alpha = {v:.3} ({reading}; alpha ≥ 0.8 reliable, ≥ 0.667 tentative, below unreliable)"
+        ),
+        (Lang::En, None) => {
+            format!("Krippendorff's alpha {reading} (no item with two scores, or no variation at all)")
+        }
+    }
+}
+
+/// Each member's deviation from the others.
+fn deviations(lang: Lang, members: &[&str], a: &Agreement) -> String {
     let each: Vec<String> =
         members.iter().zip(&a.deviations).map(|(m, d)| format!("{m} {}", deviation(lang, *d))).collect();
     let each = each.join(lang.pick("、", ", "));
-    let deviations = match lang {
+    match lang {
         Lang::Zh => format!("与其他评价人员的平均偏差（占分值的百分比，负为偏严，正为偏宽）：{each}"),
         Lang::En => {
             format!(
                 "Deviation from the others (mean, % of the item's max; negative harsher, positive kinder): {each}"
             )
         }
-    };
-    vec![alpha, deviations]
+    }
 }
 
 /// 可靠 / reliable …
@@ -272,14 +345,48 @@ mod tests {
         assert_eq!(none.text(Lang::Zh), "导出于 2026-11-26");
     }
 
+    fn how(method: Method, agreed: bool) -> PanelHow {
+        PanelHow { method, agreed, disagree_percent: 20.0 }
+    }
+
+    fn none(members: usize) -> Agreement {
+        Agreement { alpha: None, reading: Reading::NotApplicable, deviations: vec![None; members] }
+    }
+
     #[test]
     fn a_panel_signs_once_per_member_and_once_for_its_chair() {
         let dates = Dates { changed: None, exported: "2026-11-26".parse().unwrap() };
-        let f = panel(Lang::Zh, "T", None, &["张三", "李四"], &dates, 20.0, Method::Mean);
+        let f = panel(Lang::Zh, "T", None, &["张三", "李四"], &dates, &how(Method::Mean, false), &none(2));
         assert_eq!(f.signatures.len(), 3);
         assert!(f.signatures[0].starts_with("张三（签字）："));
         assert!(f.signatures[2].starts_with("专家组组长（签字）："));
         assert_eq!(f.footer, "第 &P 页 共 &N 页");
+    }
+
+    /// What 评价得分 is is said once, as a fact, and nowhere else.
+    #[test]
+    fn the_panel_score_is_stated_once() {
+        let dates = Dates { changed: None, exported: "2026-11-26".parse().unwrap() };
+        let said = |f: &Framing| {
+            let all = f.facts.iter().map(|(k, v)| format!("{k}：{v}")).chain(f.notes.iter().cloned());
+            all.filter(|line| line.contains("评价得分") || line.contains("平均值")).collect::<Vec<_>>()
+        };
+        let f = panel(Lang::Zh, "T", None, &["张三"], &dates, &how(Method::TrimmedMean, false), &none(1));
+        assert_eq!(
+            said(&f),
+            [
+                "评价得分：去掉一个最高分和一个最低分后的平均值（未评分的不计入；评分不足 3 个的取平均值，以 * 标注）"
+            ]
+        );
+        let f = panel(Lang::Zh, "T", None, &["张三"], &dates, &how(Method::Mean, true), &none(1));
+        assert_eq!(
+            said(&f),
+            ["评价得分：专家组议定的得分；尚未议定的指标（标 †）为各评价人员得分的平均值（未评分的不计入）"]
+        );
+        let f = panel(Lang::En, "T", None, &["A"], &dates, &how(Method::TrimmedMean, false), &none(1));
+        assert_eq!(f.facts[2].0, "Panel score");
+        assert!(f.facts[2].1.starts_with("the trimmed mean"), "{}", f.facts[2].1);
+        assert!(f.notes[0].starts_with("⚠ marks items"), "{}", f.notes[0]);
     }
 
     #[test]
@@ -288,20 +395,10 @@ mod tests {
         let f = sheet(Lang::Zh, "T", Some("邵东市行政审批服务局"), Some("张三"), &dates, 1, 2);
         assert_eq!(f.facts[0], ("被评价单位".to_string(), "邵东市行政审批服务局".to_string()));
         assert_eq!(f.facts[1].0, "评价人");
-        assert!(is_unit_label(&f.facts[0].0));
         let f = sheet(Lang::En, "T", None, None, &dates, 1, 2);
         assert_eq!(f.facts[0].0, "Evaluator");
-        let f = panel(Lang::En, "T", Some("Office"), &["A"], &dates, 20.0, Method::Mean);
+        let f = panel(Lang::En, "T", Some("Office"), &["A"], &dates, &how(Method::Mean, false), &none(1));
         assert_eq!(f.facts[0], ("Unit evaluated".to_string(), "Office".to_string()));
-    }
-
-    #[test]
-    fn the_trimmed_mean_is_stated_in_the_legend() {
-        let dates = Dates { changed: None, exported: "2026-11-26".parse().unwrap() };
-        let f = panel(Lang::Zh, "T", None, &["张三"], &dates, 20.0, Method::TrimmedMean);
-        assert!(f.notes[0].starts_with("评价得分为去掉一个最高分和一个最低分后的平均值"), "{}", f.notes[0]);
-        let f = panel(Lang::En, "T", None, &["A"], &dates, 20.0, Method::TrimmedMean);
-        assert!(f.notes[0].starts_with("Trimmed mean"), "{}", f.notes[0]);
     }
 
     #[test]
@@ -311,18 +408,26 @@ mod tests {
             reading: Reading::Reliable,
             deviations: vec![Some(-3.249), Some(1.55), Some(-0.04), None],
         };
-        let lines = agreement(Lang::Zh, &["张三", "李四", "王五", "赵六"], &a);
+        let names = ["张三", "李四", "王五", "赵六"];
         assert_eq!(
-            lines[0],
-            "评分一致性：克里彭多夫（Krippendorff）α 系数 = 0.849（可靠；α ≥ 0.8 可靠，≥ 0.667 可参考，以下不可靠）"
+            alpha(Lang::Zh, &a),
+            "克里彭多夫（Krippendorff）α 系数 = 0.849（可靠；α ≥ 0.8 可靠，≥ 0.667 可参考，以下不可靠）"
         );
         assert_eq!(
-            lines[1],
+            deviations(Lang::Zh, &names, &a),
             "与其他评价人员的平均偏差（占分值的百分比，负为偏严，正为偏宽）：张三 -3.2%、李四 +1.6%、王五 0%、赵六 无"
         );
-        let none = Agreement { alpha: None, reading: Reading::NotApplicable, deviations: vec![None] };
-        let lines = agreement(Lang::En, &["A"], &none);
-        assert!(lines[0].starts_with("Agreement: Krippendorff's alpha n/a"), "{}", lines[0]);
-        assert_eq!(lines[1].rsplit(": ").next(), Some("A n/a"));
+        let dates = Dates { changed: None, exported: "2026-11-26".parse().unwrap() };
+        let f = panel(Lang::Zh, "T", None, &names, &dates, &how(Method::Mean, false), &a);
+        assert_eq!(
+            f.facts[3],
+            ("评分一致性".to_string(), alpha(Lang::Zh, &a)),
+            "the method and alpha are facts"
+        );
+        assert_eq!(
+            alpha(Lang::En, &none(1)),
+            "Krippendorff's alpha n/a (no item with two scores, or no variation at all)"
+        );
+        assert_eq!(deviations(Lang::En, &["A"], &none(1)).rsplit(": ").next(), Some("A n/a"));
     }
 }

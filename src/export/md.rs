@@ -14,6 +14,7 @@ pub fn to_md(table: &Table) -> String {
     let facts: Vec<String> = f
         .facts
         .iter()
+        .chain(&f.progress)
         .map(|(label, value)| {
             let value = if value.trim().is_empty() { BLANK.to_string() } else { inline(value) };
             format!("{}{}{value}", inline(label), colon(label))

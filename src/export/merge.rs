@@ -219,7 +219,7 @@ pub fn panel_table(panel: &Panel, lang: Lang) -> Table {
         columns.push(Column { header: member.name.clone(), kind: ColKind::Score });
     }
     for (zh, en, kind) in [
-        ("评价得分", "Mean", ColKind::Number),
+        ("评价得分", "Panel score", ColKind::Number),
         ("最低分", "Lowest", ColKind::Number),
         ("最高分", "Highest", ColKind::Number),
         ("极差", "Spread", ColKind::Number),
@@ -246,8 +246,9 @@ pub fn panel_table(panel: &Panel, lang: Lang) -> Table {
                     cells.push(Cell::score(item.self_score));
                 }
                 cells.extend(panel.members.iter().map(|mb| Cell::score(mb.scores.entries[*i].score)));
+                // An agreed score is shown as the means around it are (4.00 beside 4.67).
                 let panel_cell = match panel.agreed(*i) {
-                    Some(v) => Cell::num(Num::Plain(v)),
+                    Some(v) => Cell::num(Num::Mean(v)),
                     None => Cell::calc(
                         st.mean.map_or(Value::Blank, |v| Value::Num(Num::Mean(v))),
                         stat(mean_stat),
@@ -351,25 +352,20 @@ pub fn panel_table(panel: &Panel, lang: Lang) -> Table {
 
     let names: Vec<&str> = panel.members.iter().map(|mb| mb.name.as_str()).collect();
     let dates = super::framing::Dates::of(panel.members.iter().map(|mb| &mb.scores));
-    let mut framing = super::framing::panel(
+    let how = super::framing::PanelHow {
+        method: panel.method,
+        agreed: panel.agreed.is_some(),
+        disagree_percent: panel.disagree_percent,
+    };
+    let framing = super::framing::panel(
         lang,
         &report.title,
         super::framing::unit(report),
         &names,
         &dates,
-        panel.disagree_percent,
-        panel.method,
+        &how,
+        &panel.agreement(),
     );
-    framing.notes.extend(super::framing::agreement(lang, &names, &panel.agreement()));
-    if panel.agreed.is_some() {
-        framing.notes.push(
-            lang.pick(
-                "评价得分为专家组议定的得分；标 † 的指标尚未议定，按方法计算。",
-                "The panel's score is the score the panel agreed; items marked † are not agreed yet and follow the method.",
-            )
-            .to_string(),
-        );
-    }
     Table {
         title: report.title.to_string(),
         framing,

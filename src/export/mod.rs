@@ -9,6 +9,7 @@
 //!   section that has items, in the order a Chinese 评分表 has them.
 //! - `sheet`: one evaluator's sheet; `merge`: several evaluators' scores side by side.
 //! - `agreement`: how far a panel agrees (Krippendorff's alpha, each evaluator's deviation).
+//! - `summary_sheet`: an evaluation's 汇总表, a row per report ranked by the panel's score.
 //! - `framing`: what a sheet says around its table (who, when, progress, signatures, footer).
 //! - `csv`, `md`, `xlsx`, `json`: the writers.
 //!
@@ -25,7 +26,9 @@ mod layout;
 mod md;
 mod merge;
 mod sheet;
+mod summary_sheet;
 mod table;
+pub use table::round2;
 mod xlsx;
 
 pub use agreement::{Agreement, Reading};
@@ -35,8 +38,15 @@ pub use layout::{Layout, Line, layout};
 pub use md::to_md;
 pub use merge::{ItemStats, Panel, PanelMember, member_names, panel_json, panel_table};
 pub use sheet::{sheet_json, sheet_table};
-pub use table::{Calc, Cell, ColKind, Column, Framing, Num, Provisional, Row, RowKind, Stat, Table, Value};
-pub use xlsx::to_xlsx;
+pub use summary_sheet::{
+    SheetLinks, Summary, SummaryMark, SummaryReport, links_of, order as summary_order,
+    sheet_name as summary_sheet_name, summary_json, summary_table,
+};
+pub use table::{
+    Calc, Cell, ColKind, Column, Framing, Num, Provisional, Remote, RemoteProvisional, Row, RowKind, Stat,
+    Table, Value,
+};
+pub use xlsx::{book_xlsx, sheet_names, to_xlsx};
 
 /// The output formats of `export` and `merge`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -56,9 +56,21 @@ pub(super) fn frame(
         }
         Line::Subtotal { section, .. } => {
             let depth = path_cells(report, *section, &mut cells);
-            cells[depth] = Cell::text(lang.pick("小计", "Subtotal"));
+            cells[depth] = Cell::text(subtotal_label(lang, &report.sections[*section].title));
             (cells, depth, Some(depth))
         }
+    }
+}
+
+/// A subtotal names what it totals, so a row read alone (a page's first, a group's cell printed
+/// pages above) says which: `小计：部门决策`, `Subtotal: 2.1 Children and families` — the word
+/// first, where the eye looks for it, and no brackets around a title that has its own.
+fn subtotal_label(lang: Lang, section: &str) -> String {
+    let section = section.trim();
+    match lang {
+        _ if section.is_empty() => lang.pick("小计", "Subtotal").to_string(),
+        Lang::Zh => format!("小计：{section}"),
+        Lang::En => format!("Subtotal: {section}"),
     }
 }
 
@@ -100,7 +112,9 @@ impl TotalRows {
     /// provisional while some items of the column are unscored.
     pub fn cells(&self, lay: &Layout, max_col: usize, t: &Tally, grades: &[Grade], lang: Lang) -> [Cell; 3] {
         let items = lay.item_lines();
-        let suffix = lang.pick("（暂定）", " (provisional)");
+        // Short in English: a grade cell sits in a narrow number column, and the note beside it
+        // says what it means (not all items scored: the grade is provisional).
+        let suffix = lang.pick("（暂定）", " (prov.)");
         let grade =
             t.grade.as_ref().map(|g| if t.count < items.len() { format!("{g}{suffix}") } else { g.clone() });
         [

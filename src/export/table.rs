@@ -41,7 +41,8 @@ pub enum RowKind {
 pub enum Num {
     /// A score or points: `5`, `6.5`, `0.25`.
     Plain(f64),
-    /// A mean, kept exact, shown to 2 decimals.
+    /// A mean, kept exact, shown to 2 decimals (and so is every number in its column: a
+    /// panel's agreed score, a subtotal of means).
     Mean(f64),
     /// Percentage points (`82.89` is 82.89%).
     Percent(f64),
@@ -65,21 +66,33 @@ pub enum Value {
 }
 
 impl Value {
+    pub fn is_num(&self) -> bool {
+        matches!(self, Value::Num(_))
+    }
+
     /// `Plain(v)` or blank.
     pub fn opt(v: Option<f64>) -> Value {
         v.map_or(Value::Blank, |v| Value::Num(Num::Plain(v)))
     }
 
-    /// The value as text, for csv and md.
+    /// The value as text, for csv and md: a mean always to 2 decimals (`4.50`, `11.00`), so a
+    /// column of means reads alike in every row.
     pub fn text(&self) -> String {
         match self {
             Value::Blank => String::new(),
             Value::Text(s) => s.to_string(),
             Value::Num(Num::Plain(v)) => fmt_num(*v),
-            Value::Num(Num::Mean(v)) => fmt_num((v * 100.0).round() / 100.0),
+            Value::Num(Num::Mean(v)) => format!("{:.2}", round2(*v)),
             Value::Num(Num::Percent(v)) => format!("{}%", fmt_num(*v)),
         }
     }
+}
+
+/// `v` rounded half up to 2 decimals as a spreadsheet rounds what it shows: 2.675 (stored as
+/// 2.67499…) is 2.68.
+pub fn round2(v: f64) -> f64 {
+    let x = v * 100.0;
+    (x + x.signum() * 1e-9).round() / 100.0 + 0.0
 }
 
 /// How a computed cell is computed, by row index (into [`Table::rows`]) and column index.
@@ -100,13 +113,44 @@ pub enum Calc {
     /// with `provisional`, the label followed by its suffix while fewer than all of its `items`
     /// rows of this column hold a number (the grade of a partly scored sheet).
     Grade { percent_row: usize, bands: Vec<Grade>, provisional: Option<Provisional> },
+    /// In a workbook of several sheets, the cell `at` of another worksheet (a report's total
+    /// on the 汇总表), so an edit there shows here.
+    Link { at: Remote },
+    /// This row's rank by the number in column `col` among table rows `rows` (1 the highest,
+    /// equal numbers sharing a rank); blank without a number.
+    Rank { col: usize, rows: Range<usize> },
+    /// The number in column `col` of this row ÷ `of`, as percentage points to 2 decimals;
+    /// blank without a number.
+    Ratio { col: usize, of: f64 },
+    /// The label of the first band whose `min` ≤ the percent in column `percent_col` of this
+    /// row; with `provisional`, followed by its suffix while some of its cells (of another
+    /// worksheet: a report's items) hold no number.
+    GradeOf { percent_col: usize, bands: Vec<Grade>, provisional: Option<RemoteProvisional> },
+}
+
+/// A grade provisional while fewer than `items` of the cells `scored` hold a number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RemoteProvisional {
+    pub scored: Remote,
+    pub items: usize,
+    /// `（暂定）` / ` (prov.)`.
+    pub suffix: String,
+}
+
+/// Cells of another worksheet: its name, a column and sheet rows (0-based, consecutive ones
+/// written as one range).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Remote {
+    pub sheet: String,
+    pub col: u16,
+    pub rows: Vec<u32>,
 }
 
 /// When a grade is only provisional: while some of the `items` rows are unscored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Provisional {
     pub items: Vec<usize>,
-    /// `（暂定）` / ` (provisional)`.
+    /// `（暂定）` / ` (prov.)`.
     pub suffix: String,
 }
 
@@ -190,10 +234,13 @@ impl Row {
 pub struct Framing {
     /// The document's first line: `<report title> 评分表` / `<report title> — scoring sheet`.
     pub heading: String,
-    /// Above the table, label and value: 评价人 张三, 评价日期 …, 进度 已评 27/28 项（96.4%）.
-    /// A blank value is a space to fill in by hand.
+    /// Above the table, label and value: 评价人 张三, 评价日期 …; a panel's 评价得分 (what it is)
+    /// and 评分一致性 (its alpha). A blank value is a space to fill in by hand.
     pub facts: Vec<(String, String)>,
-    /// Lines under the facts (the panel's legend).
+    /// One evaluator's progress (进度 已评 27/28 项（96.4%）), after the facts: the total row
+    /// says it too, so the CSV, a table alone, leaves it out.
+    pub progress: Option<(String, String)>,
+    /// Lines under the facts (the panel's legend of its marks, each member's deviation).
     pub notes: Vec<String>,
     /// Below the totals, one line each: `评价人（签字）：＿＿＿＿　日期：＿＿＿＿`.
     pub signatures: Vec<String>,

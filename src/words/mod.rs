@@ -20,6 +20,7 @@ pub mod list;
 pub mod merge;
 pub mod rubric;
 pub mod search;
+pub mod summary_sheet;
 pub mod tui;
 pub use choose::{Source, choose, from_locale, locale, settle, settle_by_report, source};
 
@@ -186,6 +187,7 @@ pub fn all() -> impl Iterator<Item = &'static Word> {
         .chain(chair::ALL)
         .chain(evaluators::ALL)
         .chain(search::ALL)
+        .chain(summary_sheet::ALL)
         .copied()
 }
 

@@ -1,6 +1,6 @@
 //! Progress on long work: on a terminal a spinner on stderr says what is being done (a PDF
-//! waiting on `pdftotext`, a sheet being written) and is gone when it is done; into a pipe, or
-//! with `--quiet`, not a byte of it.
+//! waiting on `pdftotext`, a sheet being written, `init` preparing an evaluation's reports one
+//! by one) and is gone when it is done; into a pipe, or with `--quiet`, not a byte of it.
 //!
 //! The PDF's `pdftotext` is a stand-in script on `PATH` that waits for the test's word (a file
 //! appearing), so "long" is as long as the test needs and never a guess at the machine's speed.
@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 /// A `pdftotext` that waits until `go` exists, then prints `text` as the PDF's text.
-fn slow_pdftotext(sb: &Sandbox, go: &Path, text: &Path) -> PathBuf {
+pub(crate) fn slow_pdftotext(sb: &Sandbox, go: &Path, text: &Path) -> PathBuf {
     let bin = sb.join("bin");
     std::fs::create_dir_all(&bin).unwrap();
     let script = format!(
@@ -26,7 +26,7 @@ fn slow_pdftotext(sb: &Sandbox, go: &Path, text: &Path) -> PathBuf {
 }
 
 /// `PATH` with `bin` first.
-fn path_with(bin: &Path) -> String {
+pub(crate) fn path_with(bin: &Path) -> String {
     format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default())
 }
 
@@ -109,4 +109,38 @@ fn into_a_pipe_or_with_quiet_no_progress_at_all() {
         assert!(!stderr.contains("writing") && !stderr.contains('\r'), "{format}: {stderr:?}");
         assert!(sheet.exists());
     }
+}
+
+#[test]
+fn init_says_which_report_it_prepares_on_a_terminal_and_nothing_into_a_pipe() {
+    // `a.txt`, then `r.pdf`, whose pdftotext waits for the word.
+    let (sb, go, path) = pdf_sandbox();
+    sb.copy_fixture("import/gov-metadata.txt", "a.txt");
+    let mut tui = sb.spawn_with_env(&["init", "."], &[("PATH", &path)]);
+    let screen = tui.wait_for("preparing report 2 of 2: r.pdf");
+    assert!(screen.contains("s)"), "the time so far is shown:\n{screen}");
+    std::fs::write(&go, "").unwrap();
+    assert_eq!(tui.wait_end(), Some(Ok(0)), "{}", tui.output());
+    let screen = tui.screen();
+    assert!(!screen.contains("preparing report"), "the spinner is cleared:\n{screen}");
+    assert!(screen.contains(": 2 reports (./appraise.toml)"), "{screen}");
+
+    // Into a pipe: what init found on stdout, and not a byte on stderr.
+    let (sb, go, path) = pdf_sandbox();
+    sb.copy_fixture("import/gov-metadata.txt", "a.txt");
+    let child = crate::support::command()
+        .args(["init", "."])
+        .current_dir(sb.path())
+        .env("PATH", &path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    std::fs::write(&go, "").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr, "", "nothing on stderr");
+    assert!(String::from_utf8_lossy(&out.stdout).contains(": 2 reports (./appraise.toml)"));
 }

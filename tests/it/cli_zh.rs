@@ -34,6 +34,7 @@ const NAMES: &[&str] = &[
     // Subcommands.
     "check",
     "import",
+    "init",
     "config",
     "gen",
     "export",
@@ -240,7 +241,9 @@ fn help_is_chinese_for_the_program_and_every_subcommand() {
     chinese(&sb, &["-h"], 0, &[]);
     chinese(&sb, &["help"], 0, &[]);
     chinese(&sb, &["help", "help"], 0, &[]);
-    for sub in ["check", "import", "config", "gen", "export", "summary", "merge", "completions", "search"] {
+    for sub in
+        ["check", "import", "init", "config", "gen", "export", "summary", "merge", "completions", "search"]
+    {
         let text = chinese(&sb, &[sub, "--help"], 0, &[]);
         assert!(text.contains(&format!("用法：appraise {sub}")), "{sub}:\n{text}");
         chinese(&sb, &["help", sub], 0, &[]);
@@ -527,4 +530,24 @@ fn the_english_output_is_as_it_was() {
     );
     let config = run(&["config"]);
     assert!(config.contains("\nmouse          off\nautosave       250 ms after a change\n\n[keys]  Reading and scoring: action = keys, as config.toml writes them\n"), "{config}");
+}
+
+#[test]
+fn an_evaluation_is_made_and_summed_up_in_chinese() {
+    let sb = Sandbox::new();
+    let dir = sb.join("评价");
+    std::fs::create_dir(&dir).unwrap();
+    for (from, to) in [("import/shaodong-2022.txt", "a.txt"), ("rubric/dazhou.csv", "评分表.csv")] {
+        std::fs::copy(fixture(from), dir.join(to)).unwrap();
+    }
+    std::fs::write(dir.join("空白.txt"), "").unwrap();
+    let rubric = dir.join("评分表.csv");
+    let made = chinese(&sb, &["init", s(&dir), "--rubric", s(&rubric), "--title", "评价"], 0, &[]);
+    assert!(made.contains("评价：1 份报告"), "{made}");
+    assert!(made.contains("1 份文档不能作为报告（其余照常）："), "{made}");
+    let summed = chinese(&sb, &["summary", s(&dir)], 0, &[]);
+    assert!(summed.contains("评价：1 份报告，0 位评价人"), "{summed}");
+    let none = sb.join("空");
+    std::fs::create_dir(&none).unwrap();
+    chinese(&sb, &["summary", s(&none)], 2, &[]);
 }

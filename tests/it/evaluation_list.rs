@@ -216,3 +216,22 @@ fn a_folder_that_is_not_an_evaluation_says_to_run_init() {
     assert!(err.contains("appraise init") && err.contains("plain"), "{err}");
     assert_eq!(err.trim().lines().count(), 1, "one sentence: {err}");
 }
+
+/// With no language chosen (a C locale, no flag, no config), the list speaks the evaluation's:
+/// its rubric's and title's, from the first frame.
+#[test]
+fn with_no_language_chosen_the_list_speaks_the_evaluations() {
+    let sb = Sandbox::new();
+    evaluation_in(&sb.join("ev"));
+    // A first run imports the documents; the second finds them imported and reads no text.
+    let mut first = sb.spawn(&["ev", "--evaluator", "张三"]);
+    first.wait_for("南县住房和城乡建设局");
+    first.send("q");
+    assert_eq!(first.wait_exit(), 0);
+    let mut zhang = sb.spawn_with_env(&["ev", "--evaluator", "张三"], &[("LC_ALL", "C.UTF-8")]);
+    zhang.wait_for("南县住房和城乡建设局");
+    zhang.wait_for("被评价单位");
+    zhang.wait_for("评价人：张三");
+    zhang.send("q");
+    assert_eq!(zhang.wait_exit(), 0);
+}

@@ -54,7 +54,7 @@ fn golden_sheets_of_the_sample_scored_on_its_rubric() {
     assert_eq!((&total[3], &total[4]), ("100", "83.5"));
     let grade = rows.iter().find(|row| &row[0] == "等级").unwrap();
     assert_eq!(&grade[4], "良（暂定）", "27 of 28 scored: the grade is provisional");
-    let items = rows.iter().filter(|row| !row[2].is_empty() && &row[2] != "小计").count();
+    let items = rows.iter().filter(|row| !row[2].is_empty() && !row[2].starts_with("小计")).count();
     assert_eq!(items, 28, "the rubric's indicators, and nothing of the text");
 }
 
@@ -89,7 +89,8 @@ fn csv_rows_are_rfc4180_and_unscored_is_blank() {
     let unscored = by_title("协作部门");
     assert_eq!(&unscored[5], "3");
     assert_eq!(&unscored[6], "", "an unscored item is blank, never 0");
-    let satisfaction = rows.iter().find(|row| &row[2] == "满意度（10分）" && &row[3] == "小计").unwrap();
+    let satisfaction =
+        rows.iter().find(|row| &row[2] == "满意度（10分）" && &row[3] == "小计：满意度（10分）").unwrap();
     assert_eq!(
         (&satisfaction[5], &satisfaction[6]),
         ("10", ""),
@@ -111,7 +112,11 @@ fn language_follows_the_report_and_lang_overrides_it() {
     ));
     let zh = text(&ok(&["export", EN, "--scores", EN_SCORES, "--format", "md", "--lang", "zh"]));
     assert!(zh.contains("| 一级指标 | 二级指标 | 三级指标 | 四级指标 | 评分标准 | 分值 |"), "{zh}");
-    assert!(zh.contains("**合计**") && zh.contains("**小计**") && zh.contains("已评 3/8 项"));
+    assert!(
+        zh.contains("**合计**")
+            && zh.contains("**小计：1. Overview and objectives**")
+            && zh.contains("已评 3/8 项")
+    );
     let sd_en = text(&ok(&["export", SD, "--scores", SD_SCORES, "--format", "md", "--lang", "en"]));
     assert!(sd_en.contains("| Level 1 | Level 2 | Level 3 | Item | Criteria |"));
     assert!(sd_en.contains("**Total**") && sd_en.contains("55/59 items scored"));
@@ -165,7 +170,7 @@ fn xlsx_reads_back_with_values_formulas_merges_and_styles() {
     assert_eq!(b.string(4, 8), "Eastgate missed its target: six weeks closed for refurbishment.");
     assert!(b.wraps(1, 4) && b.wraps(1, 3) && b.wraps(4, 8));
     // Subtotals: SUM of the section's own items and its subsections' subtotals, results cached.
-    assert_eq!(b.string(2, 1), "Subtotal");
+    assert_eq!(b.string(2, 1), "Subtotal: 1. Overview and objectives", "it names what it totals");
     assert_eq!(b.formula(2, 5), "SUM(F2)");
     assert_eq!(b.number(2, 5), 10.0);
     assert_eq!(b.formula(6, 7), "IF(COUNT(H5:H6)=0,\"\",SUM(H5:H6))");
@@ -194,16 +199,17 @@ fn xlsx_reads_back_with_values_formulas_merges_and_styles() {
         "IF(H16=\"\",\"\",IFERROR(ROUND(H16/(SUMPRODUCT((H2:H2<>\"\")*F2:F2)+SUMPRODUCT((H4:H6<>\"\")*F4:F6)+SUMPRODUCT((H9:H10<>\"\")*F9:F10)+SUMPRODUCT((H13:H14<>\"\")*F13:F14)),4),\"\"))"
     );
     assert_eq!(b.number(16, 6), 0.8782);
-    assert_eq!(b.string(17, 7), "B (provisional)", "3 of 8 scored");
+    assert_eq!(b.string(17, 7), "B (prov.)", "3 of 8 scored");
     assert!(
         b.formula(17, 7)
             .starts_with("IF(H17=\"\",\"\",IF(ROUND(H17*100,2)>=90,\"A\",IF(ROUND(H17*100,2)>=75,\"B\"")
     );
     assert!(b.bold(15, 0) && b.bold(15, 7));
-    // Section levels merged down their rows; labels merged across to the item column.
+    // Section levels merged down their rows, a printed page at a time (split where a page
+    // starts: see print.rs); labels merged across to the item column.
     let merges = b.merges();
-    for m in [(1, 0, 2, 0), (3, 0, 11, 0), (3, 1, 7, 1), (8, 1, 10, 1), (4, 2, 6, 2), (12, 0, 14, 0)] {
-        assert!(merges.contains(&m), "{m:?} not in {merges:?}");
+    for (c, r0, r1) in [(0, 1, 2), (0, 3, 11), (1, 3, 7), (1, 8, 10), (2, 4, 6), (0, 12, 14)] {
+        assert_eq!(b.parts(c, r0, r1), b.paged(r0, r1), "column {c}, rows {r0}..={r1}: {merges:?}");
     }
     for m in [(2, 1, 2, 3), (6, 3, 6, 3), (15, 0, 15, 3), (16, 0, 16, 3)] {
         if m.1 != m.3 {
@@ -227,11 +233,25 @@ fn xlsx_of_shaodong_in_chinese() {
     assert_eq!(b.number(total, 6), 207.0);
     assert_eq!(b.string(total + 2, 6), "优（暂定）");
     assert_eq!(b.number(total + 1, 6), 0.9452);
-    // The rubric's 一级指标 spans its whole block, subtotals of its 二级/三级 included.
+    // The rubric's 一级指标 spans its whole block, subtotals of its 二级/三级 included: merged a
+    // printed page at a time, each page's part naming it.
     let first = b.row_of(3, "相关性");
-    assert!(b.merges().contains(&(first, 0, total - 1, 0)), "{:?}", b.merges());
-    assert_eq!(b.string(first, 0), "评分表（部门整体支出绩效评价指标）");
-    assert_eq!(b.string(total - 1, 1), "小计");
+    let (parts, breaks) = (b.parts(0, first, total - 1), b.breaks());
+    assert!(parts.len() > 1 && parts[0].0 == first, "{parts:?}");
+    for (start, _) in &parts {
+        assert_eq!(b.string(*start, 0), "评分表（部门整体支出绩效评价指标）");
+        assert!(
+            *start == first || breaks.contains(start),
+            "a part at {start}, not a page's first row: {breaks:?}"
+        );
+    }
+    for page in breaks.iter().filter(|&&r| r > first && r < total) {
+        assert!(
+            parts.iter().any(|p| p.0 == *page),
+            "the page at row {page} does not name its group: {parts:?}"
+        );
+    }
+    assert_eq!(b.string(total - 1, 1), "小计：评分表（部门整体支出绩效评价指标）");
     assert_eq!(b.number(total - 1, 5), 100.0);
     assert_eq!(b.number(total - 1, 6), 77.5);
 }
@@ -268,8 +288,8 @@ fn partly_scored_quarter_points_add_up_and_blanks_stay_blank() {
     // Columns: A | item | max | self | score | note (no criteria, no flags: left out).
     let rows = sheet_table(&r, &with_scores(&r, &[Some(0.25), Some(0.75), None, None]), Lang::En).text_rows();
     assert_eq!(rows[0], ["Level 1", "Item", "Max", "Self score", "Score", "Note"]);
-    assert_eq!(row(&rows, "A", "Subtotal")[2..5], ["4", "0.75", "1"]);
-    assert_eq!(row(&rows, "B", "Subtotal")[2..5], ["1", "", ""], "nothing scored under B: blank, not 0");
+    assert_eq!(row(&rows, "A", "Subtotal: A")[2..5], ["4", "0.75", "1"]);
+    assert_eq!(row(&rows, "B", "Subtotal: B")[2..5], ["1", "", ""], "nothing scored under B: blank, not 0");
     assert_eq!(row(&rows, "Total", "")[2..6], ["5", "0.75", "1", "2/4 items scored (50%)"]);
     assert_eq!(
         row(&rows, "Percent", "")[3..5],
@@ -278,7 +298,7 @@ fn partly_scored_quarter_points_add_up_and_blanks_stay_blank() {
     );
     assert_eq!(
         row(&rows, "Grade", "")[3..6],
-        ["B (provisional)", "B (provisional)", "not all items scored: the grade is provisional"]
+        ["B (prov.)", "B (prov.)", "not all items scored: the grade is provisional"]
     );
     assert_eq!(row(&rows, "B", "four")[4], "");
 
@@ -286,9 +306,9 @@ fn partly_scored_quarter_points_add_up_and_blanks_stay_blank() {
     let rows =
         sheet_table(&r, &with_scores(&r, &[Some(0.25), Some(0.75), None, Some(0.0)]), Lang::En).text_rows();
     assert_eq!(row(&rows, "B", "four")[4], "0");
-    assert_eq!(row(&rows, "B", "Subtotal")[4], "0");
+    assert_eq!(row(&rows, "B", "Subtotal: B")[4], "0");
     assert_eq!(row(&rows, "Percent", "")[4], "33.33%");
-    assert_eq!(row(&rows, "Grade", "")[4], "C (provisional)");
+    assert_eq!(row(&rows, "Grade", "")[4], "C (prov.)");
 
     // Everything scored: the grade is final.
     let all = with_scores(&r, &[Some(1.0), Some(1.0), Some(2.0), Some(1.0)]);
@@ -300,6 +320,49 @@ fn partly_scored_quarter_points_add_up_and_blanks_stay_blank() {
     assert_eq!(row(&rows, "Total", "")[4], "");
     assert_eq!(row(&rows, "Percent", "")[4], "");
     assert_eq!(row(&rows, "Grade", "")[4], "");
+}
+
+/// A column is as wide as its widest value as the sheet shows it: a self score of 0.75 is `0.75`,
+/// but its percent is `75.00%`, which a column sized from `75%` showed as `###`.
+#[test]
+fn xlsx_columns_fit_their_numbers_as_shown() {
+    let r = quarter_report();
+    let scores = with_scores(&r, &[Some(1.0), Some(1.0), Some(2.0), Some(1.0)]);
+    let b = Book::from_bytes(to_xlsx(&sheet_table(&r, &scores, Lang::Zh)).unwrap());
+    let widths = b.col_widths();
+    let percent = b.row_of(0, "得分率");
+    for c in [3, 4] {
+        assert_eq!(b.num_format(percent, c), "0.00%");
+        let shown = format!("{:.2}%", b.number(percent, c) * 100.0);
+        assert!(
+            widths[c as usize] >= shown.len() as f64 + 2.0,
+            "column {c} is {} wide for {shown}: {widths:?}",
+            widths[c as usize]
+        );
+    }
+    assert_eq!(format!("{:.2}%", b.number(percent, 3) * 100.0), "75.00%", "the self score's percent");
+    assert_eq!(format!("{:.2}%", b.number(percent, 4) * 100.0), "100.00%");
+}
+
+/// No word is broken across lines (`Flagg` / `ed`, `(provisio` / `nal)`): every column is at
+/// least as wide as the longest word it holds, in bold, and column 0 as its labels above the
+/// table (`Unit evaluated`), which never wrap.
+#[test]
+fn xlsx_columns_hold_their_longest_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sheet.xlsx");
+    ok(&["export", EN, "--scores", EN_SCORES, "--format", "xlsx", "-o", out.to_str().unwrap()]);
+    let b = Book::read(&out);
+    let widths = b.col_widths();
+    // 1.12 for bold, 1.2 of a cell's padding.
+    let needs = |word: &str| word.chars().count() as f64 * 1.12 + 1.2;
+    assert_eq!(b.string(0, 9), "Flagged");
+    assert!(widths[9] >= needs("Flagged"), "{widths:?}");
+    let grade = b.row_of(0, "Grade");
+    assert_eq!(b.string(grade, 7), "B (prov.)");
+    assert!(widths[7] >= needs("(prov.)") && widths[6] >= needs("(prov.)"), "{widths:?}");
+    assert_eq!(b.cell(1, 0), Data::String("Unit evaluated".into()));
+    assert!(widths[0] >= needs("Unit evaluated"), "{widths:?}");
 }
 
 #[test]

@@ -314,3 +314,27 @@ fn hostile_workbooks_are_refused_or_cut_fast_never_aborted() {
         }
     }
 }
+
+/// An evaluation's kept import stamp replaced by a FIFO or the zero device: `summary DIR`
+/// neither waits on it nor reads without end — it is no stamp, and the document is imported
+/// again.
+#[test]
+fn an_evaluations_stamp_that_is_a_fifo_or_a_device_never_blocks() {
+    let sb = Sandbox::new();
+    std::fs::create_dir_all(sb.join("ev")).unwrap();
+    sb.copy_fixture("import/shaodong-2022.txt", "ev/r.txt");
+    std::fs::write(sb.join("ev/appraise.toml"), "title = \"t\"\n").unwrap();
+    let out = finish(command(&sb, &["summary", "ev"]).spawn().unwrap(), "summary, first");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let stamp = sb.join("ev/.appraise/reports/r.txt.stamp");
+    assert!(stamp.is_file(), "the import is kept with its stamp");
+    std::fs::remove_file(&stamp).unwrap();
+    mkfifo(&stamp);
+    let out = finish(command(&sb, &["summary", "ev"]).spawn().unwrap(), "summary with a FIFO stamp");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    std::fs::remove_file(&stamp).unwrap();
+    let zero = zero_device(&sb, "zero");
+    std::os::unix::fs::symlink(sb.join(&zero), &stamp).unwrap();
+    let out = finish(command(&sb, &["summary", "ev"]).spawn().unwrap(), "summary with a zero-device stamp");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}

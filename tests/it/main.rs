@@ -4,7 +4,8 @@
 //! - `app_update`, `filters`, `search_ui`: `App::update` as a pure state machine;
 //! - `render`, `theme`: whole screens drawn on ratatui's `TestBackend` (insta snapshots in
 //!   `snapshots/`), themes and colour depths;
-//! - `cli`, `bad_input`, `export`, `merge`, `summary`, `import`, `import_pdf`: the subcommands without a terminal,
+//! - `cli`, `bad_input`, `export`, `merge`, `summary`, `import`, `import_pdf`, `evaluation_cli`: the
+//!   subcommands without a terminal,
 //!   sheets compared with golden files and read back with calamine;
 //! - `cli_manners`, `cli_manual`, `cli_progress`: the command line's manners (help, exit codes,
 //!   pipes, completions, `-`, progress on a terminal only) and the manual page against the
@@ -36,10 +37,12 @@ mod e2e_colors;
 mod e2e_export;
 mod e2e_safety;
 mod e2e_search;
+mod evaluation_cli;
 mod evaluation_list;
 mod evaluators;
 mod evidence;
 mod export;
+mod export_dir;
 mod filters;
 mod fuzz_seeds;
 mod hostile_files;

@@ -99,7 +99,7 @@ fn disagreement_beyond_the_threshold_is_marked() {
 
     let md = text(&merge(EN, &EN_PANEL, &["--format", "md"]));
     let line = md.lines().find(|l| l.contains("Digital skills drop-ins")).unwrap();
-    assert!(line.contains("| 3 | 2.25 | 3.5 | 1.25 | ⚠ |"), "{line}");
+    assert!(line.contains("| 3.00 | 2.25 | 3.5 | 1.25 | ⚠ |"), "{line}");
     assert!(
         line.contains("Alex Morgan ⚑<br>Sam Lee: Follow-up sample of 80 is small, \\| not representative?"),
         "{line}"
@@ -151,7 +151,7 @@ fn xlsx_panel_reads_back_with_formulas() {
             "Alex Morgan",
             "Sam Lee",
             "reviewer-3",
-            "Mean",
+            "Panel score",
             "Lowest",
             "Highest",
             "Spread",
@@ -189,7 +189,8 @@ fn xlsx_panel_reads_back_with_formulas() {
     assert_eq!(b.number(16, 9), 0.8152);
     assert_eq!(b.number(16, 7), 0.8622);
     assert_eq!(b.string(17, 9), "B");
-    assert!(b.merges().contains(&(3, 0, 11, 0)), "{:?}", b.merges());
+    // Section 2 merged down its rows, a printed page at a time.
+    assert_eq!(b.parts(0, 3, 11), b.paged(3, 11), "{:?}", b.merges());
 }
 
 #[test]
@@ -446,17 +447,34 @@ fn trim_drops_the_highest_and_the_lowest_from_three_scores_up() {
     // The sheet says how, and marks the item too short to trim.
     let md = text(&merge(s(&report), &[s(dir.path())], &["--trim", "--format", "md"]));
     assert!(
-        md.contains("Trimmed mean of the evaluators' scores: the highest and the lowest score dropped"),
+        md.contains(
+            "Panel score: the trimmed mean of the evaluators' scores: the highest and the lowest score dropped"
+        ),
         "{md}"
     );
     let line = |title: &str| md.lines().find(|l| l.contains(title)).unwrap().to_string();
     assert!(
-        line("Item 1").contains("| 6.5 |") && line("Item 1").contains("* fewer than 3 scores: plain mean")
+        line("Item 1").contains("| 6.50 |") && line("Item 1").contains("* fewer than 3 scores: plain mean")
     );
     assert!(!line("Item 2").contains("fewer than 3") && !line("Item 3").contains("fewer than 3"));
     let plain_md = text(&merge(s(&report), &[s(dir.path())], &["--format", "md"]));
-    assert!(plain_md.contains("Mean of the evaluators' scores (a missing score is left out)"));
+    assert!(
+        plain_md.contains("Panel score: the mean of the evaluators' scores (a missing score is left out)")
+    );
     assert!(!plain_md.contains("fewer than 3"), "no mark without --trim");
+    // The CSV for people says it too, above the header, with the agreement: a trimmed and a
+    // plain merge are told apart.
+    let facts = |args: &[&str]| {
+        let csv = text(&merge(s(&report), &[s(dir.path())], args));
+        // Without the CSV's quotes, which a field gets only when it holds a comma.
+        csv.lines().take_while(|l| !l.starts_with("Level 1")).map(|l| l.replace('"', "")).collect::<Vec<_>>()
+    };
+    let (trimmed, plain) = (facts(&["--trim", "--format", "csv"]), facts(&["--format", "csv"]));
+    assert!(trimmed.iter().any(|l| l.starts_with("Panel score,the trimmed mean")), "{trimmed:?}");
+    assert!(plain.iter().any(|l| l.starts_with("Panel score,the mean")), "{plain:?}");
+    for lines in [&trimmed, &plain] {
+        assert!(lines.iter().any(|l| l.starts_with("Agreement,Krippendorff's alpha")), "{lines:?}");
+    }
 }
 
 #[test]
@@ -470,7 +488,7 @@ fn xlsx_trimmed_mean_is_a_live_formula() {
     let col = |name: &str| {
         (0..30).find(|&c| b.at(header, c) == Data::String(name.into())).unwrap_or_else(|| panic!("{name}"))
     };
-    let (first, mean) = (col("E1"), col("Mean"));
+    let (first, mean) = (col("E1"), col("Panel score"));
     assert_eq!(col("E5"), first + 4);
     let letter = |c: u32| char::from(b'A' + c as u8);
     for (title, value) in [("Item 1", 6.5), ("Item 2", 4.0), ("Item 3", 7.0)] {
@@ -516,4 +534,35 @@ fn the_panels_agreement_is_stated() {
     );
     let md = text(&merge(s(&report), &[s(dir.path())], &["--format", "md"]));
     assert!(md.contains("Agreement: Krippendorff's alpha n/a"), "{md}");
+}
+
+/// The panel's 评价得分 column prints one number format in every row: a mean (4.67), an agreed
+/// score (4.00), the subtotal (11.00) and the total alike, in xlsx, csv and md.
+#[test]
+fn the_panel_score_column_has_one_number_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = small_report(dir.path(), &[5.0, 5.0, 5.0]);
+    let folder = dir.path().join("experts");
+    std::fs::create_dir(&folder).unwrap();
+    scores_file(&folder, "a.scores.json", "r", "A", &[Some(5.0), Some(3.0), Some(4.0)]);
+    scores_file(&folder, "b.scores.json", "r", "B", &[Some(4.0), Some(3.5), Some(4.0)]);
+    scores_file(&folder, "c.scores.json", "r", "C", &[Some(5.0), Some(4.0), Some(4.0)]);
+    // The chair agreed item 2 at 3.5; items 1 and 3 follow the mean.
+    scores_file(dir.path(), "r.panel.scores.json", "r", "Panel", &[None, Some(3.5), None]);
+    let out = dir.path().join("panel.xlsx");
+    ok(&["merge", s(&report), s(&folder), "-o", s(&out)]);
+    let b = Book::read(&out);
+    let col = (0..20).find(|&c| b.at(0, c) == Data::String("Panel score".into())).expect("the column");
+    let rows =
+        [b.row_of(1, "Item 1"), b.row_of(1, "Item 2"), b.row_of(1, "Item 3"), b.row_of(1, "Item 3") + 1];
+    let total = b.row_of(0, "Total");
+    for r in rows.into_iter().chain([total]) {
+        assert_eq!(b.num_format(r, col), "0.00", "row {r}: {:?}", b.at(r, col));
+    }
+    assert_eq!(b.number(rows[1], col), 3.5, "the agreed score");
+    assert_eq!(b.num_format(b.row_of(0, "Percent"), col), "0.00%");
+
+    let csv = text(&merge(s(&report), &[s(&folder)], &["--format", "csv", "--no-bom"]));
+    let cells: Vec<&str> = csv.lines().map(|l| l.split(',').nth(6).unwrap_or("")).collect();
+    assert_eq!(cells[..6], ["Panel score", "4.67", "3.50", "4.00", "12.17", "12.17"], "{csv}");
 }

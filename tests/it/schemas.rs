@@ -288,6 +288,52 @@ fn summary_json_follows_its_schema() {
 }
 
 #[test]
+fn an_evaluations_summary_sheet_as_json_follows_its_schema() {
+    let schema = Schema::load("summary-sheet-1");
+    let dir = tempfile::tempdir().unwrap();
+    let eval = crate::sheets_support::evaluation(dir.path());
+    let json = appraise(&["export", eval.to_str().unwrap(), "--format", "json"]);
+    schema.check("export DIR --format json", &json);
+    let value: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["reports"][0]["rank"], 1);
+    assert!(value["reports"][4]["problem"].is_string(), "the unreadable document, last");
+    schema.refuses("a report without its rank", r#"{"format":"appraise.summary-sheet/1","title":"t","date":{"changed":null,"exported":"2023-11-14"},"method":"mean","disagree_percent":20,"evaluators":[],"reports":[{"file":"a.json"}]}"#);
+}
+
+#[test]
+fn summary_of_an_evaluation_as_json_follows_its_schema() {
+    use crate::evaluation_cli::{folder, init, ok, scored};
+    let schema = Schema::load("evaluation-1");
+    let dir = folder();
+    init(dir.path());
+    scored(dir.path());
+    // A document that does not import, a scores file that does not read, one that no longer
+    // fits: every field filled somewhere.
+    std::fs::write(dir.path().join("空白.txt"), "").unwrap();
+    std::fs::write(dir.path().join("dazhou-nyj-dept.txt.王五.scores.json"), "{").unwrap();
+    let json = ok(dir.path(), &["summary", ".", "--json"]);
+    schema.check("summary DIR --json", &json);
+    let value: Value = serde_json::from_str(&json).unwrap();
+    let reports = value["reports"].as_array().unwrap();
+    assert!(reports.iter().any(|r| r["problem"].is_string()), "{json}");
+    assert!(
+        reports.iter().flat_map(|r| r["evaluators"].as_array().unwrap()).any(|e| e["problem"].is_string()),
+        "{json}"
+    );
+    schema.check(
+        "summary DIR --json --evaluator",
+        &ok(dir.path(), &["summary", ".", "--json", "--evaluator", "李四"]),
+    );
+    let bare = tempfile::tempdir().unwrap();
+    ok(bare.path(), &["init", "."]);
+    schema.check("summary DIR --json of an empty evaluation", &ok(bare.path(), &["summary", ".", "--json"]));
+    schema.refuses(
+        "no reports",
+        r#"{"format":"appraise.evaluation/1","title":"t","rubric":null,"evaluator":null}"#,
+    );
+}
+
+#[test]
 fn search_hits_as_json_follow_the_search_schema() {
     let schema = Schema::load("search-1");
     for (report, query) in [

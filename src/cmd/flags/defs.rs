@@ -10,7 +10,7 @@
 
 use super::flag::{Example, Flag, Kind, Sub, Text};
 use super::{Command, Review};
-use crate::cmd::{ExportArgs, ImportArgs, MergeArgs, PanelArgs, SheetOptions};
+use crate::cmd::{ExportArgs, ImportArgs, InitArgs, MergeArgs, PanelArgs, SheetOptions};
 use clap::ArgMatches;
 
 // ── Values' names ───────────────────────────────────────────────────────────────────────
@@ -394,8 +394,8 @@ pub const SCORED_REPORT: Flag = Flag::positional("report", Kind::Path, REPORT)
 pub const EXPORT_REPORT: Flag = Flag::positional("report", Kind::Path, REPORT).required()
     .brief("所评的报告（- 表示标准输入，须同时给出 --scores）", "The report that was scored (- reads stdin, with --scores)")
     .help(
-        "所评的报告（也可以是 .txt/.md/.docx/.pdf 报告，先导入；- 表示标准输入，此时须用 --scores 指定评分文件）",
-        "The report that was scored (or a .txt/.md/.docx/.pdf report, imported first; - reads standard input, and then --scores names the scores)",
+        "所评的报告（也可以是 .txt/.md/.docx/.pdf 报告，先导入；- 表示标准输入，此时须用 --scores 指定评分文件）；评价文件夹则写出其汇总表（xlsx 中第一张为汇总表，其后每份报告一张评分表）",
+        "The report that was scored (or a .txt/.md/.docx/.pdf report, imported first; - reads standard input, and then --scores names the scores); an evaluation's folder gives its summary sheet (in xlsx the summary first, then a sheet per report)",
     );
 pub const EXPORT_SCORES: Flag = Flag::option("scores", Kind::Path, PATH)
     .brief(
@@ -476,6 +476,11 @@ pub const EXPORT: Sub<Command> = Sub {
             "报告来自标准输入，评分文件用 --scores 指定",
             "The report from standard input, its scores named by --scores",
         ),
+        Example::new(
+            "appraise export 评价/ -o 汇总表.xlsx",
+            "写出一次评价的汇总表：按评价得分排名，其后每份报告一张评分表",
+            "Write an evaluation's summary sheet: reports ranked by the panel's score, then a sheet per report",
+        ),
     ],
     read: |m| {
         Command::Export(ExportArgs {
@@ -490,10 +495,13 @@ pub const EXPORT: Sub<Command> = Sub {
 // ── summary ─────────────────────────────────────────────────────────────────────────────
 pub const SUMMARY_REPORT: Flag = Flag::positional("report", Kind::Path, REPORT)
     .required()
-    .brief("要汇总的报告（- 表示标准输入）", "The report to summarise (- reads standard input)")
+    .brief(
+        "要汇总的报告（- 表示标准输入），或评价文件夹",
+        "The report to summarise (- reads standard input), or an evaluation's folder",
+    )
     .help(
-        "要汇总的报告（也可以是 .txt/.md/.docx/.pdf 报告，先导入；- 表示标准输入）",
-        "The report to summarise (or a .txt/.md/.docx/.pdf report, imported first; - reads standard input)",
+        "要汇总的报告（也可以是 .txt/.md/.docx/.pdf 报告，先导入；- 表示标准输入）；或评价文件夹（appraise init 建立的）：每份报告的被评价单位、各评价人的进度、总分和是否提交、评价得分、等级和排名",
+        "The report to summarise (or a .txt/.md/.docx/.pdf report, imported first; - reads standard input); or an evaluation's folder (made by appraise init): each report's unit, every evaluator's progress, total and whether submitted, the panel's score, grade and rank",
     );
 pub const SUMMARY_SCORES: Flag = Flag::option("scores", Kind::Path, PATH)
     .brief("评分文件（默认：报告旁边）", "The scores (default: beside the report)")
@@ -526,12 +534,71 @@ pub const SUMMARY: Sub<Command> = Sub {
             "同样的内容，以 JSON 格式输出",
             "The same, as JSON",
         ),
+        Example::new(
+            "appraise summary 评价/ --evaluator 张三",
+            "一次评价的各份报告按评价得分排名；只看张三的进度和未评完的报告",
+            "An evaluation's reports ranked by the panel's score; only that evaluator's progress and unfinished reports",
+        ),
     ],
     read: |m| Command::Summary {
         report: SUMMARY_REPORT.path(m).unwrap_or_default(),
         scores: SUMMARY_SCORES.path(m),
         evaluator: WHOSE.get(m),
         json: SUMMARY_JSON.on(m),
+    },
+};
+
+// ── init ────────────────────────────────────────────────────────────────────────────────
+pub const INIT_DIR: Flag = Flag::positional("dir", Kind::Path, Text { zh: "文件夹", en: "DIR" })
+    .required()
+    .brief(
+        "存放待评报告的文件夹：其中每份文档（.txt .md .docx .pdf .json）是一份报告",
+        "The folder of reports to score: each document in it (.txt .md .docx .pdf .json) is one report",
+    )
+    .help(
+        "存放待评报告的文件夹：其中的每份文档（.txt .md .docx .pdf .json，评分表和本程序自己的文件除外）是一份报告，用评分表导入一次（导入结果存在 .appraise/reports/，文档改了才重新导入）；评分设置写到其中的 appraise.toml。再次运行时更新给出的设置，并重新准备各报告",
+        "The folder of reports to score: each document directly in it (.txt .md .docx .pdf .json, not the rubric, not the app's own files) is one report, imported with the rubric once (kept in .appraise/reports/, imported again only when the document changes); the settings go into its appraise.toml. Run again, it updates the settings given and prepares the reports again",
+    );
+pub const EVAL_RUBRIC: Flag = Flag::option("rubric", Kind::Path, Text { zh: "评分表", en: "TABLE" })
+    .brief("各报告共用的评分表", "The scoring table every report is scored on")
+    .help(
+        "各报告共用的评分表（.xlsx .xls .docx .csv .md）：评分的是其中的指标；在文件夹内时按相对路径记下",
+        "The scoring table (评分表) every report is scored on (.xlsx .xls .docx .csv .md): its indicators are scored; kept relative to the folder when it is inside it",
+    );
+pub const EVAL_TITLE: Flag = Flag::option("title", Kind::Text, Text { zh: "名称", en: "TEXT" }).help(
+    "这次评价的名称，写在汇总表上（默认：文件夹名）",
+    "The evaluation's title, on its summary sheet (default: the folder's name)",
+);
+
+pub const INIT: Sub<Command> = Sub {
+    name: "init",
+    about: Text {
+        zh: "把一个存放报告的文件夹设为一次评价：一份评分表、多份报告、多位评价人",
+        en: "Make a folder of reports an evaluation: one rubric, many reports, several evaluators",
+    },
+    flags: &[&INIT_DIR, &EVAL_RUBRIC, &SHEET, &EVAL_TITLE, &STEP, &QUIET],
+    hidden: false,
+    examples: &[
+        Example::new(
+            "appraise init 评价/ --rubric 评价/评分表.xlsx --title 2024年度部门整体支出绩效评价",
+            "用评分表导入文件夹中的每份报告，并说明找到了什么",
+            "Import every report in the folder on the rubric, and say what was found",
+        ),
+        Example::new(
+            "appraise init 评价/",
+            "报告有增减或改动后再运行：只重新导入改动过的",
+            "Run again after reports were added or changed: only those are imported again",
+        ),
+    ],
+    read: |m| {
+        Command::Init(InitArgs {
+            dir: INIT_DIR.path(m).unwrap_or_default(),
+            rubric: EVAL_RUBRIC.path(m),
+            sheet: SHEET.get(m),
+            title: EVAL_TITLE.get(m),
+            step: STEP.get(m),
+            quiet: QUIET.on(m),
+        })
     },
 };
 
@@ -722,4 +789,4 @@ pub const SEARCH: Sub<Command> = Sub {
 
 /// Every subcommand, in `--help`'s order.
 pub const SUBCOMMANDS: &[Sub<Command>] =
-    &[CHECK, IMPORT, SHOW_CONFIG, GEN, EXPORT, SUMMARY, MERGE, PANEL, MANPAGE, COMPLETIONS, SEARCH];
+    &[CHECK, IMPORT, INIT, SHOW_CONFIG, GEN, EXPORT, SUMMARY, MERGE, PANEL, MANPAGE, COMPLETIONS, SEARCH];

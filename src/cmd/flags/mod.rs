@@ -16,7 +16,7 @@ pub use build::{command, shown_command};
 pub use early::{config_flag, interface_flag};
 pub use flag::{Example, Flag, Kind, Sub, Text, Value};
 
-use crate::cmd::{ExportArgs, ImportArgs, MergeArgs, PanelArgs};
+use crate::cmd::{ExportArgs, ImportArgs, InitArgs, MergeArgs, PanelArgs};
 use crate::lang::Lang;
 use std::ffi::OsString;
 use std::io::Write;
@@ -55,6 +55,7 @@ pub enum Command {
         json: bool,
     },
     Import(ImportArgs),
+    Init(InitArgs),
     Config {
         default: bool,
     },

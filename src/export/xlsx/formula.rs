@@ -1,8 +1,8 @@
 //! The Excel formulas of computed cells (`SUM`, `AVERAGE`, the percent and the grade), written
 //! from a [`Calc`] with the table placed at its row in the sheet.
 
-use super::super::table::{Calc, Stat};
-use rust_xlsxwriter::row_col_to_cell;
+use super::super::table::{Calc, Remote, Stat};
+use rust_xlsxwriter::{row_col_to_cell, row_col_to_cell_absolute};
 
 /// Excel's limit on a formula's length is 8192 characters; beyond this the value is written.
 const MAX_FORMULA: usize = 8_000;
@@ -23,6 +23,11 @@ impl Grid {
     /// A table cell as an A1 reference.
     pub fn a1(self, r: usize, c: usize) -> String {
         row_col_to_cell(self.row(r), c as u16)
+    }
+
+    /// A table cell as an absolute A1 reference (`$G$3`): the same cell from every row.
+    pub fn a1_abs(self, r: usize, c: usize) -> String {
+        row_col_to_cell_absolute(self.row(r), c as u16)
     }
 
     /// Column `c` over `rows`, consecutive rows as one range: `G3:G9`, `G12`.
@@ -111,9 +116,59 @@ impl Grid {
                 }
                 format!("IF({x}=\"\",\"\",{nested})")
             }
+            Calc::Link { at } => remote(at).into_iter().next()?,
+            Calc::Rank { col, rows } => {
+                if rows.is_empty() {
+                    return None;
+                }
+                let x = self.a1(r, *col);
+                let (a, b) = (self.a1_abs(rows.start, *col), self.a1_abs(rows.end - 1, *col));
+                format!("IF(ISNUMBER({x}),RANK({x},{a}:{b}),\"\")")
+            }
+            Calc::Ratio { col, of } => {
+                if *of <= 0.0 {
+                    return None;
+                }
+                let x = self.a1(r, *col);
+                format!("IF(ISNUMBER({x}),ROUND({x}/{of},4),\"\")")
+            }
+            Calc::GradeOf { percent_col, bands, provisional } => {
+                if bands.is_empty() || bands.len() > 60 {
+                    return None;
+                }
+                let x = self.a1(r, *percent_col);
+                let mut nested = "\"\"".to_string();
+                for band in bands.iter().rev() {
+                    nested = format!("IF(ROUND({x}*100,2)>={},{},{nested})", band.min, literal(&band.label));
+                }
+                if let Some(p) = provisional.as_ref().filter(|p| p.items > 0) {
+                    let count = call("COUNT", &remote(&p.scored));
+                    nested = format!("{nested}&IF({count}<{},{},\"\")", p.items, literal(&p.suffix));
+                }
+                format!("IF(ISNUMBER({x}),{nested},\"\")")
+            }
         };
         (f.len() <= MAX_FORMULA).then_some(f)
     }
+}
+
+/// Cells of another worksheet as references, consecutive rows as one range:
+/// `'评分表 1'!$H$5:$H$9`.
+fn remote(at: &Remote) -> Vec<String> {
+    let sheet = format!("'{}'", at.sheet.replace('\'', "''"));
+    let rows: Vec<usize> = sorted(&at.rows.iter().map(|&r| r as usize).collect::<Vec<_>>());
+    runs(&rows)
+        .iter()
+        .map(|run| {
+            let first = row_col_to_cell_absolute(run[0] as u32, at.col);
+            match run[..] {
+                [_] => format!("{sheet}!{first}"),
+                _ => {
+                    format!("{sheet}!{first}:{}", row_col_to_cell_absolute(run[run.len() - 1] as u32, at.col))
+                }
+            }
+        })
+        .collect()
 }
 
 fn sorted(rows: &[usize]) -> Vec<usize> {
@@ -159,6 +214,19 @@ mod tests {
         assert_eq!(g.ranges(&[0, 1, 2, 5, 7, 8], 6), vec!["G2:G4", "G7", "G9:G10"]);
         assert_eq!(Grid { top: 4 }.ranges(&[0, 1], 0), vec!["A6:A7"], "below a header block");
         assert_eq!(runs(&[1, 2, 4]), vec![vec![1, 2], vec![4]]);
+    }
+
+    #[test]
+    fn another_sheets_cells_are_quoted_absolute_ranges() {
+        let at = Remote { sheet: "1 O'Neil 局".into(), col: 7, rows: vec![4, 5, 6, 9] };
+        assert_eq!(remote(&at), ["'1 O''Neil 局'!$H$5:$H$7", "'1 O''Neil 局'!$H$10"]);
+        let g = Grid { top: 3 };
+        let link = Calc::Link { at: Remote { rows: vec![40], ..at.clone() } };
+        assert_eq!(g.formula(0, 5, &link).unwrap(), "'1 O''Neil 局'!$H$41");
+        let rank = Calc::Rank { col: 5, rows: 0..3 };
+        assert_eq!(g.formula(1, 0, &rank).unwrap(), "IF(ISNUMBER(F6),RANK(F6,$F$5:$F$7),\"\")");
+        let ratio = Calc::Ratio { col: 5, of: 100.0 };
+        assert_eq!(g.formula(1, 6, &ratio).unwrap(), "IF(ISNUMBER(F6),ROUND(F6/100,4),\"\")");
     }
 
     #[test]

@@ -2,32 +2,41 @@
 //! office accepts.
 //!
 //! - Above the table, a header block: the title row (merged across the table) and label/value
-//!   rows (who scored it, when, how far); below it, the signature lines. Their words come from
-//!   the table's [`Framing`](super::table::Framing).
+//!   rows (who scored it, when, how far; a panel's 评价得分 and agreement), the legend; below it,
+//!   the signature lines. Their words come from the table's [`Framing`](super::table::Framing).
 //! - The table: a bold header row that stays in view and repeats on every printed page, the
-//!   section levels as merged cells, wrapped text in columns sized from their content (a CJK
-//!   character is two units wide, see `measure`), rows as tall as their wrapped text, scores as
-//!   numbers, means to two decimals, percentages as percentages, and subtotals, totals, percent
-//!   and grade as formulas (`formula`) with their results cached, so the sheet reads right
-//!   before any recalculation and stays right when a score is edited in Excel or WPS.
+//!   section levels as merged cells (split where a printed page starts, so every page names its
+//!   groups), wrapped text in columns sized from their content as shown (a CJK character is two
+//!   units wide, `80.00%` six: see `measure`, `style`), rows as tall as their wrapped text,
+//!   scores as numbers, one number format a column (means and what sums them to two decimals),
+//!   percentages as percentages, and subtotals, totals, percent and grade as formulas
+//!   (`formula`) with their results cached, so the sheet reads right before any recalculation
+//!   and stays right when a score is edited in Excel or WPS.
 //! - Checks that follow edits (`checks`): validation of every score cell against its item's
 //!   scale, and conditional formats for a panel's disagreements and for scores below the max
 //!   without a reason.
 //! - One CJK font (宋体, GB2312 charset) for the whole workbook; printed A4 landscape, one page
-//!   wide, the title in the page header and the page number in the footer.
+//!   wide at the scale and with the page breaks the sheet states (`page`: a short sheet on one
+//!   page), the title in the page header and the page number in the footer.
 
+mod book;
 mod checks;
 mod formula;
 mod measure;
+mod page;
+mod style;
 
-use super::table::{Calc, ColKind, Num, Row, RowKind, Stat, Table, Value};
+use super::table::{Calc, ColKind, Num, RowKind, Table, Value};
 use crate::scores::fmt_num;
 use formula::Grid;
-use measure::{FONT_SIZE, ROW, column_widths, height, lines};
+use measure::{FONT_SIZE, Framed, ROW, SheetText, TITLE_SIZE, column_widths, narrowest, word_widths};
 use rust_xlsxwriter::{
     Color, DocProperties, FontScheme, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet,
     XlsxError,
 };
+use style::Styles;
+
+pub use book::{book_xlsx, sheet_names};
 
 /// Excel refuses longer text in a cell.
 const MAX_CELL_CHARS: usize = 32_000;
@@ -39,11 +48,8 @@ const MAX_HEADER: usize = 255;
 /// missing.
 const FONT: &str = "宋体";
 const GB2312: u8 = 134;
-const TITLE_SIZE: f64 = 16.0;
 
 const HEADER_FILL: u32 = 0xD9E1F2;
-const SUBTOTAL_FILL: u32 = 0xF2F2F2;
-const TOTAL_FILL: u32 = 0xE2EFDA;
 const HIGHLIGHT_FILL: u32 = 0xFCE4D6;
 const HIGHLIGHT_FONT: u32 = 0x9C5700;
 const MISSING_FILL: u32 = 0xFFC7CE;
@@ -74,45 +80,94 @@ fn base() -> Format {
 }
 
 pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
-    let fr = &table.framing;
+    let mut wb = workbook(&table.title, &table.sheet_name)?;
+    write_sheet(&mut wb, table, &sheet_name(&table.sheet_name), false)?;
+    wb.save_to_buffer()
+}
+
+/// A workbook in the one font, titled `title`.
+fn workbook(title: &str, subject: &str) -> Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
     // Default row height in pixels (20 px = 15 pt) and column width (64 px, 8.43 units).
     wb.set_default_format(&base().set_align(FormatAlign::VerticalCenter), 20, 64)?;
-    wb.set_properties(&DocProperties::new().set_title(&table.title).set_subject(&table.sheet_name));
+    wb.set_properties(&DocProperties::new().set_title(title).set_subject(subject));
+    Ok(wb)
+}
+
+/// The sheet row of a table's header: below the title, a row per fact (and the progress), a
+/// row per note and a thin gap.
+pub fn table_top(table: &Table) -> u32 {
+    let fr = &table.framing;
+    (2 + fr.facts.len() + usize::from(fr.progress.is_some()) + fr.notes.len()) as u32
+}
+
+/// `table` as a worksheet named `name` (a valid name, unique in `wb`), printable on its own.
+/// `in_book`: one of several sheets, whose footer gives its own page count (an office program
+/// counts every sheet's pages in `&N` when the workbook is printed).
+fn write_sheet(wb: &mut Workbook, table: &Table, name: &str, in_book: bool) -> Result<(), XlsxError> {
+    let fr = &table.framing;
     let ws = wb.add_worksheet();
-    ws.set_name(sheet_name(&table.sheet_name))?;
+    ws.set_name(name)?;
     // A formula whose cached result is blank is written as an empty text result, not 0.
     ws.set_formula_result_default("");
 
+    let last = (table.columns.len().max(1) - 1) as u16;
+    let styles = Styles::of(table);
+    let shown = |r: usize, c: usize| styles.shown(table, r, c);
+    let facts: Vec<&(String, String)> = fr.facts.iter().chain(&fr.progress).collect();
+    let labels: Vec<&str> = facts.iter().map(|(k, _)| k.as_str()).collect();
+
+    // The pages decide the wrapped columns' widths and every row's height.
+    let whole = merges(table);
+    let spans: Vec<_> = whole.iter().map(|m| (m.r0, m.c0, m.r1, m.c1)).collect();
+    let mut tail = vec![ROW];
+    tail.extend(fr.signatures.iter().map(|_| 2.0 * ROW));
+    let framed = Framed {
+        heading: &fr.heading,
+        facts: facts.iter().map(|(_, v)| v.as_str()).collect(),
+        notes: &fr.notes,
+    };
+    let text = SheetText::of(table, shown, &framed, &spans, tail);
+    let kinds: Vec<ColKind> = table.columns.iter().map(|c| c.kind).collect();
+    let sheet = page::Sheet {
+        kinds: &kinds,
+        table_rows: table.rows.len(),
+        keep_from: table.rows.iter().position(|r| r.kind == RowKind::Total).unwrap_or(table.rows.len()),
+        min_scale: page::min_scale(score_columns(table).len() > 1),
+    };
+    // Cells under a label merged across columns: their text has the merge's width.
     let ncols = table.columns.len();
-    let last = (ncols.max(1) - 1) as u16;
-    let widths = column_widths(table);
-    for (c, w) in widths.iter().enumerate() {
+    let mut across = vec![false; table.rows.len() * ncols];
+    for m in whole.iter().filter(|m| m.c1 > m.c0) {
+        for r in m.r0..=m.r1 {
+            across[r * ncols + m.c0..=r * ncols + m.c1].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    let words = word_widths(table, shown, |r, c| across[r * ncols + c]);
+    let widths = column_widths(table, shown, &words, &labels);
+    let plan = page::plan(&text, widths.clone(), narrowest(table, &widths, &words, &labels), &sheet);
+    for (c, w) in plan.widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
-    let total_width: f64 = widths.iter().sum();
 
-    // The header block: the title, then a label/value row per fact, then a thin gap.
+    // The header block: the title, then a label/value row per fact, the legend, a thin gap.
     let title = base().set_bold().set_font_size(TITLE_SIZE).set_align(FormatAlign::Center).set_text_wrap();
-    let title_lines = lines(&fr.heading, total_width * FONT_SIZE / TITLE_SIZE);
     put(ws, 0, 0, last, &fr.heading, &title)?;
-    ws.set_row_height(0, title_lines as f64 * TITLE_SIZE * 1.5 + 6.0)?;
-    let label = base().set_bold().set_align(FormatAlign::Left);
-    let value = base().set_align(FormatAlign::Left);
-    let mut at = 1u32;
-    for (k, v) in &fr.facts {
-        ws.write_string_with_format(at, 0, clip(k), &label)?;
+    let label = base().set_bold().set_align(FormatAlign::Left).set_align(FormatAlign::VerticalCenter);
+    let value = base().set_align(FormatAlign::Left).set_align(FormatAlign::VerticalCenter).set_text_wrap();
+    for (k, (label_text, v)) in facts.iter().enumerate() {
+        let at = 1 + k as u32;
+        ws.write_string_with_format(at, 0, clip(label_text), &label)?;
         put(ws, at, 1.min(last), last, v, &value)?;
-        ws.set_row_height(at, ROW)?;
-        at += 1;
     }
-    for note in &fr.notes {
-        put(ws, at, 0, last, note, &value)?;
-        ws.set_row_height(at, ROW)?;
-        at += 1;
+    for (k, note) in fr.notes.iter().enumerate() {
+        put(ws, (1 + facts.len() + k) as u32, 0, last, note, &value)?;
     }
-    ws.set_row_height(at, 6.0)?;
-    let g = Grid { top: at + 1 };
+    for (r, h) in plan.head.iter().enumerate() {
+        ws.set_row_height(r as u32, *h)?;
+    }
+    let g = Grid { top: plan.head.len() as u32 };
+    debug_assert_eq!(g.top, table_top(table), "links from other sheets find this table");
 
     let header = base()
         .set_bold()
@@ -124,34 +179,60 @@ pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, XlsxError> {
     for (c, col) in table.columns.iter().enumerate() {
         ws.write_string_with_format(g.top, c as u16, clip(&col.header), &header)?;
     }
-    let header_lines = table.columns.iter().zip(&widths).map(|(col, w)| lines(&col.header, *w)).max();
-    ws.set_row_height(g.top, height(header_lines.unwrap_or(1)))?;
+    ws.set_row_height(g.top, plan.header)?;
     ws.set_freeze_panes(g.top + 1, 0)?;
 
-    write_rows(ws, table, g, &widths)?;
+    // The table, its groups split where pages break; a gap and the signature lines below.
+    let merges = split(whole, plan.cuts());
+    write_rows(ws, table, &styles, g, &merges)?;
+    for (r, h) in plan.heights.iter().enumerate() {
+        ws.set_row_height(g.row(r), *h)?;
+    }
     let end = g.row(table.rows.len());
-
-    // The signature lines, below a gap.
-    ws.set_row_height(end, ROW)?;
     let sign = base().set_align(FormatAlign::Left).set_align(FormatAlign::Bottom);
     for (k, s) in fr.signatures.iter().enumerate() {
-        let r = end + 1 + k as u32;
-        put(ws, r, 0, last, s, &sign)?;
-        ws.set_row_height(r, 2.0 * ROW)?;
+        put(ws, end + 1 + k as u32, 0, last, s, &sign)?;
     }
 
     add_checks(ws, table, g)?;
 
     ws.set_landscape();
     ws.set_paper_size(9); // A4
-    ws.set_margins(0.4, 0.4, 0.7, 0.7, 0.3, 0.3);
+    let (l, r, t, b, h, f) = page::MARGINS;
+    ws.set_margins(l, r, t, b, h, f);
     ws.set_print_center_horizontally(true);
-    ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_scale(plan.scale);
+    // Each sheet of a workbook of several (an evaluation's) is numbered from its own first page.
+    ws.set_print_first_page_number(1);
+    let breaks: Vec<u32> = plan.breaks.iter().map(|&r| g.row(r)).collect();
+    ws.set_page_breaks(&breaks)?;
     ws.set_repeat_rows(g.top, g.top)?;
     ws.set_header(format!("&C{}", header_text(&table.title, MAX_HEADER - 2)));
     // The footer is in Excel's codes already (`&P`, `&N`).
-    ws.set_footer(format!("&C{}", footer_text(&fr.footer, MAX_HEADER - 2)));
-    wb.save_to_buffer()
+    let footer = match plan.pages() {
+        Some(n) if in_book => fr.footer.replace("&N", &n.to_string()),
+        _ => fr.footer.clone(),
+    };
+    ws.set_footer(format!("&C{}", footer_text(&footer, MAX_HEADER - 2)));
+    Ok(())
+}
+
+/// The merges with each group's split where `cut` says a row starts a page: the part on each
+/// page names the group; a part of one row is no merge, its cell holds the name.
+fn split(merges: Vec<Merge>, cut: impl Fn(usize) -> bool) -> Vec<Merge> {
+    let mut out = Vec::with_capacity(merges.len());
+    for m in merges {
+        let mut r0 = m.r0;
+        for r in m.r0 + 1..=m.r1 {
+            if cut(r) {
+                out.push(Merge { r0, r1: r - 1, ..m.clone() });
+                r0 = r;
+            }
+        }
+        out.push(Merge { r0, ..m });
+    }
+    out.retain(|m| m.r1 > m.r0 || m.c1 > m.c0);
+    out
 }
 
 /// `text` in merged cells `c0..=c1` of sheet row `r` (one cell when they are the same).
@@ -188,13 +269,15 @@ fn footer_text(text: &str, max: usize) -> String {
     out
 }
 
-fn write_rows(ws: &mut Worksheet, table: &Table, g: Grid, widths: &[f64]) -> Result<(), XlsxError> {
-    let merges = merges(table);
-    // Single-row merges start a cell that still sets its row's height (a set: one lookup a cell).
-    let single_row: std::collections::HashSet<(usize, usize)> =
-        merges.iter().filter(|m| m.r0 == m.r1).map(|m| (m.r0, m.c0)).collect();
+fn write_rows(
+    ws: &mut Worksheet,
+    table: &Table,
+    styles: &Styles,
+    g: Grid,
+    merges: &[Merge],
+) -> Result<(), XlsxError> {
     let mut covered = vec![vec![false; table.columns.len()]; table.rows.len()];
-    for m in &merges {
+    for m in merges {
         for row in covered.iter_mut().take(m.r1 + 1).skip(m.r0) {
             row[m.c0..=m.c1].iter_mut().for_each(|x| *x = true);
         }
@@ -205,7 +288,7 @@ fn write_rows(ws: &mut Worksheet, table: &Table, g: Grid, widths: &[f64]) -> Res
             if covered[r][c] {
                 continue;
             }
-            let fmt = cell_format(table, r, c);
+            let fmt = styles.format(table, r, c);
             let xc = c as u16;
             let formula = cell.calc.as_ref().and_then(|calc| g.formula(r, c, calc));
             match (&cell.value, formula) {
@@ -223,18 +306,9 @@ fn write_rows(ws: &mut Worksheet, table: &Table, g: Grid, widths: &[f64]) -> Res
                 }
             }
         }
-        let tall = row
-            .cells
-            .iter()
-            .enumerate()
-            .filter(|(c, _)| !covered[r][*c] || single_row.contains(&(r, *c)))
-            .map(|(c, cell)| lines(&cell.value.text(), widths[c]))
-            .max()
-            .unwrap_or(1);
-        ws.set_row_height(xr, height(tall))?;
     }
-    for m in &merges {
-        let fmt = cell_format(table, m.r0, m.c0);
+    for m in merges {
+        let fmt = styles.format(table, m.r0, m.c0);
         ws.merge_range(g.row(m.r0), m.c0 as u16, g.row(m.r1), m.c1 as u16, clip(&m.text), &fmt)?;
     }
     Ok(())
@@ -331,47 +405,6 @@ fn cached(v: &Value) -> String {
     }
 }
 
-/// How a cell's number is shown (so a formula's recalculated value is shown like its cached one).
-fn num_style(table: &Table, r: usize, c: usize) -> Option<Num> {
-    let cell = &table.rows[r].cells[c];
-    match (&cell.value, cell.calc.as_deref()) {
-        (Value::Num(n), _) => Some(*n),
-        (_, Some(Calc::Percent { .. })) => Some(Num::Percent(0.0)),
-        (_, Some(Calc::Stat { stat: Stat::Mean, .. })) => Some(Num::Mean(0.0)),
-        (_, Some(Calc::Sum { rows, .. })) => rows.iter().find_map(|&p| num_style(table, p, c)),
-        _ => None,
-    }
-}
-
-fn cell_format(table: &Table, r: usize, c: usize) -> Format {
-    let row: &Row = &table.rows[r];
-    let mut f = base().set_border(FormatBorder::Thin).set_align(FormatAlign::VerticalCenter);
-    f = match table.columns[c].kind {
-        ColKind::Path | ColKind::Title | ColKind::Text => f.set_text_wrap(),
-        ColKind::Mark => f.set_align(FormatAlign::Center),
-        ColKind::Number | ColKind::Score => f.set_align(FormatAlign::Center),
-    };
-    match num_style(table, r, c) {
-        Some(Num::Mean(_)) => f = f.set_num_format("0.00"),
-        Some(Num::Percent(_)) => f = f.set_num_format("0.00%"),
-        _ => {}
-    }
-    let in_path = c < row.path_len;
-    // A panel's disagreements are marked by a conditional format, which follows edits.
-    let fill = match row.kind {
-        RowKind::Subtotal if !in_path => Some(SUBTOTAL_FILL),
-        RowKind::Total => Some(TOTAL_FILL),
-        _ => None,
-    };
-    if let Some(fill) = fill {
-        f = f.set_background_color(Color::RGB(fill));
-    }
-    if row.kind == RowKind::Total || row.label == Some(c) || (row.kind == RowKind::Subtotal && !in_path) {
-        f = f.set_bold();
-    }
-    f
-}
-
 /// Vertical merges of equal section cells (same text, same path above them) in consecutive
 /// rows, and a subtotal's or total's label merged across the empty cells up to the item column.
 fn merges(table: &Table) -> Vec<Merge> {
@@ -411,6 +444,17 @@ fn merges(table: &Table) -> Vec<Merge> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_group_is_split_where_pages_start() {
+        let m = |r0, r1| Merge { r0, c0: 0, r1, c1: 0, text: "部门决策".into() };
+        let label = Merge { r0: 4, c0: 1, r1: 4, c1: 2, text: "小计：目标任务".into() };
+        let parts = split(vec![m(0, 9), label.clone()], |r| r == 4 || r == 9);
+        let spans: Vec<(usize, usize)> = parts.iter().map(|p| (p.r0, p.r1)).collect();
+        assert_eq!(spans, [(0, 3), (4, 8), (4, 4)], "the part of one row (9) is a cell of its own");
+        assert!(parts.iter().all(|p| !p.text.is_empty()));
+        assert_eq!(parts[2], label, "a label across columns is kept whole");
+    }
 
     #[test]
     fn sheet_names_are_valid() {

@@ -17,6 +17,8 @@ use std::time::{Duration, Instant};
 const LOOK_EVERY: Duration = Duration::from_secs(1);
 /// The longest wait for a key before the clock is looked at again.
 const POLL: Duration = Duration::from_millis(200);
+/// The wait while the rows are still coming: their news shows as soon as it comes.
+const POLL_LOADING: Duration = Duration::from_millis(20);
 
 /// Shows the list until the user quits (`None`) or opens a report; a signal (`stop`) quits too.
 pub fn run(
@@ -74,7 +76,8 @@ fn event_loop(
                 }
             }
         }
-        if !event::poll(POLL)? {
+        let wait = if list.known && list.reading.is_none() { POLL } else { POLL_LOADING };
+        if !event::poll(wait)? {
             continue;
         }
         match event::read()? {

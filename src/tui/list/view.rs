@@ -5,6 +5,7 @@
 
 use super::{ListApp, unit_of};
 use crate::evaluation::{EvaluatorStatus, ReportStatus};
+use crate::export::round2;
 use crate::scores::fmt_num;
 use crate::text;
 use crate::tui::action::{Action, ListAction, ListFilter};
@@ -231,8 +232,8 @@ fn draw_table(list: &ListApp, frame: &mut Frame, area: Rect) -> usize {
         }
         // A provisional score (items unscored) is marked, and has no grade yet.
         let score = match r.score {
-            Some(s) if r.provisional => format!("~{}", fmt_num(s)),
-            Some(s) => fmt_num(s),
+            Some(s) if r.provisional => format!("~{}", fmt_num(round2(s))),
+            Some(s) => fmt_num(round2(s)),
             None => "—".into(),
         };
         let score_style = match r.score {
@@ -317,9 +318,9 @@ fn detail_lines(list: &ListApp, width: usize) -> Vec<Line<'static>> {
         out.push(clip_line(Line::from(spans), width));
     }
     if let Some(score) = r.score {
-        let percent = r.percent.map(|p| format!("{}%", fmt_num(p))).unwrap_or_default();
+        let percent = r.percent.map(|p| format!("{}%", fmt_num(round2(p)))).unwrap_or_default();
         let mut spans = vec![Span::styled(
-            w::DETAIL_SCORE.fill(&[("score", &fmt_num(score)), ("percent", &percent)]),
+            w::DETAIL_SCORE.fill(&[("score", &fmt_num(round2(score))), ("percent", &percent)]),
             t.title,
         )];
         if let Some(g) = &r.grade {
