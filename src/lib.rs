@@ -9,6 +9,7 @@ pub mod evaluation;
 pub mod export;
 pub mod filter;
 pub mod generate;
+pub mod heap;
 pub mod import;
 pub mod input;
 pub mod io_error;

@@ -97,9 +97,19 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 /// they can only be inside strings, where the escape means the same character.)
 #[must_use]
 pub fn json_escaped(json: String) -> String {
+    match json_escaped_str(&json) {
+        Cow::Borrowed(_) => json,
+        Cow::Owned(out) => out,
+    }
+}
+
+/// [`json_escaped`] of a text the caller keeps: borrowed back when nothing needs escaping (a
+/// large report is not copied to be written).
+#[must_use]
+pub fn json_escaped_str(json: &str) -> Cow<'_, str> {
     let risky = |c: char| c >= '\x7f' && (replacement(c).is_some() || matches!(c, '\u{2028}' | '\u{2029}'));
     if !json.chars().any(risky) {
-        return json;
+        return Cow::Borrowed(json);
     }
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
@@ -109,7 +119,7 @@ pub fn json_escaped(json: String) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Columns one (sanitized, non-tab, non-newline) grapheme occupies, exactly

@@ -100,7 +100,7 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         }
         None => {
             // On standard output it may reach a terminal: no raw C1 or bidi controls.
-            let json = crate::text::json_escaped(imported.json.clone());
+            let json = crate::text::json_escaped_str(&imported.json);
             out.write_all(json.as_bytes()).and_then(|()| out.flush()).map_err(|e| {
                 Failure::Runtime(cli::CANNOT_WRITE_REPORT.fill(&[("why", &crate::io_error::message(&e))]))
             })?;

@@ -37,11 +37,15 @@ pub struct Built {
 /// `fallback_title` names the one section made when the text has no outline (or one level only)
 /// and the document has no title line of its own.
 pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
-    let Outline { front, roots, .. } = outline;
+    let Outline { mut front, mut roots, .. } = outline;
+    fold_front_list(&mut front, &mut roots);
     let super::cover::Cover { title, meta, preface, repeated } = super::cover::front_matter(front);
     let mut built = Built { title, meta, repeated, ..Built::default() };
     let mut sections = Vec::new();
+    // Which top-level parts are numbered (not headed by markup or capitals).
+    let mut numbered = Vec::with_capacity(roots.len());
     for (i, node) in roots.into_iter().enumerate() {
+        numbered.push(!matches!(node.heading.style.kind, Kind::Explicit(_)));
         match convert(node, format!("s{}", i + 1), 0, lang) {
             Part::Section(s) => sections.push(s),
             // (convert never makes an item at the top level; kept total rather than panicking)
@@ -67,7 +71,27 @@ pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
             items: Vec::new(),
             sections: Vec::new(),
         };
-        if subs.is_empty() {
+        let dashes = if subs.is_empty() { dash_claims(&body) } else { Vec::new() };
+        if !dashes.is_empty() {
+            // Findings each opening with a dash (`——财政运行总体平稳，…。`): the claims of a text
+            // without numbering, what comes before them its body.
+            let first = dashes[0];
+            let mut paras = body;
+            let claims = paras.split_off(first);
+            section.body = Some(join(&paras)).filter(|b| !b.is_empty());
+            let mut n = 0;
+            for p in claims {
+                if p.kind == ParaKind::Text && dash_claim(&p.text) {
+                    n += 1;
+                    let title = first_clause(p.text.trim_start_matches(['—', '-', '–', ' ']), lang);
+                    section.items.push(item(format!("s1.{n}"), title, p.text));
+                } else if let Some(last) = section.items.last_mut() {
+                    last.text.push('\n');
+                    last.text.push_str(&p.text);
+                }
+            }
+            built.notes.push(crate::words::errors::NO_NUMBERING_DASHES.get().into());
+        } else if subs.is_empty() {
             let text = join(&body);
             if !text.is_empty() {
                 section.items.push(item("s1.1".into(), report_title, text));
@@ -82,6 +106,25 @@ pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
             built.sections.push(section);
         }
         return built;
+    }
+    if count_items(&sections) > 0 {
+        // Beside parts with items, a numbered part with only its text is scored as one item
+        // (`二、重点绩效评价结论` and its paragraphs): a section holding it, both named by the
+        // heading —
+        // unless it describes rather than reports (基本情况, 背景, Background, 附件), or its text
+        // is a table (a scoring table given as text): those are read.
+        for (s, numbered) in sections.iter_mut().zip(numbered) {
+            let table = s.body.as_deref().is_some_and(|b| {
+                let rows = b.lines().filter(|l| l.starts_with('|')).count();
+                rows * 2 >= b.lines().count()
+            });
+            let leaf =
+                numbered && s.items.is_empty() && s.sections.is_empty() && !describes(&s.title) && !table;
+            if leaf && let Some(text) = s.body.take() {
+                // Named as a reader names what they score: by the part's heading.
+                s.items.push(item(format!("{}.1", s.id), s.title.clone(), text));
+            }
+        }
     }
     if count_items(&sections) == 0 {
         // One level only: each top-level part is an item of one section.
@@ -120,6 +163,37 @@ pub fn build(outline: Outline, lang: Lang, fallback_title: &str) -> Built {
     built
 }
 
+/// A part's heading that says it describes the unit or the document rather than reports what
+/// was done: its text is read, not scored.
+fn describes(title: &str) -> bool {
+    const WORDS: [&str; 22] = [
+        "基本情况",
+        "基本情況",
+        "概况",
+        "概況",
+        "简介",
+        "簡介",
+        "背景",
+        "附件",
+        "附表",
+        "附录",
+        "附錄",
+        "名词解释",
+        "名詞解釋",
+        "background",
+        "introduction",
+        "overview",
+        "appendix",
+        "annex",
+        "acronyms",
+        "glossary",
+        "abbreviations",
+        "contents",
+    ];
+    let lower = title.to_lowercase();
+    WORDS.iter().any(|w| lower.contains(w))
+}
+
 pub fn untitled(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "未命名报告",
@@ -142,7 +216,7 @@ enum Part {
 
 fn convert(node: Node, id: String, depth: usize, lang: Lang) -> Part {
     let Node { heading, mut paras, mut children } = node;
-    fold_list(&mut paras, &mut children);
+    fold_list(&heading, &mut paras, &mut children);
     let (body, subs) = split_subtitles(paras);
     let (mut title, paragraph) = heading_title(&heading, lang);
     if title.trim().is_empty() {
@@ -240,20 +314,83 @@ fn join(paras: &[Para]) -> String {
     paras.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n")
 }
 
-/// A list after a line ending in `：` whose entries have nothing under them stays in the body.
-fn fold_list(paras: &mut Vec<Para>, children: &mut Vec<Node>) {
-    let intro = paras.last().is_some_and(|p| {
-        p.kind == ParaKind::Text && p.text.trim_end().chars().last().is_some_and(|c| matches!(narrow(c), ':'))
-    });
+/// A list whose entries have nothing under them but lists of the same kind stays in the body,
+/// in its order: after a line ending in `：` (主要职能：（一）…（八）…), under a heading ending in one
+/// (`（一）评估程序：` / `1.` … `4.`), or under a heading naming the unit's duties (主要职责,
+/// 部门职能, 内设机构), which describes and is not scored.
+fn fold_list(heading: &Heading, paras: &mut Vec<Para>, children: &mut Vec<Node>) {
+    let ends_colon = |t: &str| t.trim_end().chars().last().is_some_and(|c| matches!(narrow(c), ':'));
+    let intro = match paras.last() {
+        Some(p) => p.kind == ParaKind::Text && ends_colon(&p.text),
+        None => ends_colon(&heading.text),
+    };
+    let duties = ["职责", "職責", "职能", "職能", "内设机构", "內設機構", "机构设置", "機構設置"]
+        .iter()
+        .any(|w| heading.rest().contains(w));
     let Some(first) = children.first() else { return };
     let style = first.heading.style;
-    let list = children.len() >= 2
+    let list = (children.len() >= 2 || duties)
         && style.kind != Kind::Claim
         && !matches!(style.kind, Kind::Explicit(_))
-        && children.iter().all(|c| c.children.is_empty() && c.paras.is_empty() && c.heading.style == style);
-    if intro && list {
-        paras.extend(children.drain(..).map(|c| Para::text(c.heading.text)));
+        && children.iter().all(|c| c.heading.style == style && is_entry(c));
+    if (intro || duties) && list {
+        let mut flat = Vec::new();
+        for c in children.drain(..) {
+            flatten(c, &mut flat);
+        }
+        paras.extend(flat);
     }
+}
+
+/// The same at the top: a list of one line an entry after a line ending in `：` before any
+/// heading (`附件：` / `1.…公告` / `2.…公告`), when it is all the numbering there is, is the
+/// text's, not its outline.
+fn fold_front_list(front: &mut Vec<Para>, roots: &mut Vec<Node>) {
+    let intro = front.last().is_some_and(|p| {
+        p.kind == ParaKind::Text && p.text.trim_end().chars().last().is_some_and(|c| matches!(narrow(c), ':'))
+    });
+    let Some(first) = roots.first() else { return };
+    let style = first.heading.style;
+    let list = roots.len() >= 2
+        && !matches!(style.kind, Kind::Explicit(_) | Kind::Claim)
+        && roots.iter().all(|c| c.heading.style == style && c.paras.is_empty() && c.children.is_empty());
+    if intro && list {
+        for r in roots.drain(..) {
+            flatten(r, front);
+        }
+    }
+}
+
+/// An entry of a list: nothing under it but a list of entries of one style.
+fn is_entry(n: &Node) -> bool {
+    n.paras.is_empty()
+        && n.children
+            .first()
+            .is_none_or(|f| n.children.iter().all(|c| c.heading.style == f.heading.style && is_entry(c)))
+}
+
+/// A list entry and the entries under it, as paragraphs in their order.
+fn flatten(n: Node, out: &mut Vec<Para>) {
+    out.push(Para::text(n.heading.text));
+    for c in n.children {
+        flatten(c, out);
+    }
+}
+
+/// Where the paragraphs that open with a dash and say a claim are (see [`dash_claim`]).
+fn dash_claims(paras: &[Para]) -> Vec<usize> {
+    (0..paras.len()).filter(|&i| paras[i].kind == ParaKind::Text && dash_claim(&paras[i].text)).collect()
+}
+
+/// A finding opening with a dash: `——支出结构不断优化，民生等重点领域保障有力。…` — a sentence
+/// after the dash, not an occasion line (`——2020年7月28日在…会议上`, no sentence end).
+fn dash_claim(t: &str) -> bool {
+    let t = t.trim_start();
+    let rest = t.trim_start_matches(['—', '–']);
+    let dashes = t.len() - rest.len();
+    dashes >= '—'.len_utf8()
+        && rest.chars().take(80).any(|c| matches!(c, '。' | '；' | ';'))
+        && !rest.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A short line that names what follows: no sentence end, no number, no colon inside.
@@ -267,6 +404,37 @@ fn is_subtitle(p: &Para) -> bool {
         && !t.contains(['。', '：', ':', '；', ';'])
         && !t.starts_with(['-', '*', '•', '·', '●', '■', '◆', '□', '—', '（', '('])
         && markers(t).is_empty()
+        && names_something(t)
+}
+
+/// Whether a short line can name a part, not be a piece of a wrapped line or a cell: in a Latin
+/// script it starts with a capital, has a word of four letters at least and does not end in a
+/// word that joins (`reform (20% - S)`, `No`, `by` are pieces); in Chinese it has three
+/// characters at least (`绩效` is a cell); its brackets are closed.
+fn names_something(t: &str) -> bool {
+    const JOINING: [&str; 14] =
+        ["a", "an", "the", "of", "and", "or", "for", "in", "on", "to", "with", "by", "at", "from"];
+    let mut depth = 0i32;
+    for c in t.chars().map(narrow) {
+        match c {
+            '(' | '[' | '“' | '《' => depth += 1,
+            ')' | ']' | '”' | '》' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    if depth != 0 {
+        return false;
+    }
+    if t.chars().any(crate::lang::is_cjk) {
+        return t.chars().filter(|&c| crate::lang::is_cjk(c)).count() >= 3;
+    }
+    let last = t.split_whitespace().last().unwrap_or("").to_lowercase();
+    t.starts_with(|c: char| c.is_uppercase())
+        && t.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= 4)
+        && !JOINING.contains(&last.as_str())
 }
 
 /// Splits paragraphs into the body and (title line, its paragraphs) pairs, when there are two
@@ -503,6 +671,108 @@ mod tests {
             items,
             [("s2.1", "制度流于形式", "制度没有发挥作用。"), ("s2.2", "管理存在缺陷", "应用较少。")]
         );
+    }
+
+    #[test]
+    fn a_numbered_part_with_only_its_text_beside_parts_with_items_is_one_item() {
+        let b = built(&[
+            "一、基本情况",
+            "单位设4个股室。",
+            "二、绩效情况",
+            "（一）产出",
+            "完成率100%。",
+            "（二）效益",
+            "满意度95%。",
+            "三、评价结论",
+            "本次评价得分80.56分，等级为良。",
+            "四、附件",
+            "| 指标 | 分值 |",
+        ]);
+        let shape: Vec<(&str, usize, bool)> =
+            b.sections.iter().map(|s| (s.id.as_str(), s.items.len(), s.body.is_some())).collect();
+        // The description and the table are read; the conclusion is scored, named by its heading.
+        assert_eq!(shape, [("s1", 0, true), ("s2", 2, false), ("s3", 1, false), ("s4", 0, true)]);
+        assert_eq!(b.sections[2].items[0].title.as_deref(), Some("三、评价结论"));
+    }
+
+    #[test]
+    fn lists_under_a_colon_or_a_duties_heading_stay_in_the_body() {
+        let b = built(&[
+            "一、部门概况",
+            "（一）主要职责",
+            "根据“三定”方案，本局是县政府工作部门。",
+            "1.贯彻执行审计方针政策。",
+            "2.依法进行下列审计：",
+            "（1）预算执行情况；",
+            "（2）财政收支情况。",
+            "（二）评估程序：",
+            "1.前期调研。",
+            "2.拟定方案。",
+            "二、问题",
+            "（一）预算编制不精准",
+            "部分项目预算偏大。",
+            "（二）进度滞后",
+            "资金拨付不及时。",
+        ]);
+        let s1 = &b.sections[0];
+        let items: Vec<(&str, &str)> =
+            s1.items.iter().map(|i| (i.title.as_deref().unwrap_or(""), i.text.as_str())).collect();
+        assert_eq!(
+            items,
+            [
+                (
+                    "（一）主要职责",
+                    "根据“三定”方案，本局是县政府工作部门。\n1.贯彻执行审计方针政策。\n2.依法进行下列审计：\n（1）预算执行情况；\n（2）财政收支情况。"
+                ),
+                ("（二）评估程序", "1.前期调研。\n2.拟定方案。")
+            ]
+        );
+        // Claims with text under them are scored as before.
+        assert_eq!(b.sections[1].items.len(), 2);
+    }
+
+    #[test]
+    fn dash_findings_without_numbering_are_items_and_an_attachment_list_is_text() {
+        let b = built(&[
+            "——2020年7月28日在省人大常委会会议上",
+            "主任、各位委员：",
+            "我受省政府委托，报告审计情况。",
+            "——财政运行总体平稳，积极的财政政策提质增效明显。收入增长4.53%。",
+            "全年支出增长9.97%。",
+            "——支出结构不断优化，民生等重点领域保障有力。",
+        ]);
+        let items: Vec<(&str, &str)> =
+            b.sections[0].items.iter().map(|i| (i.title.as_deref().unwrap_or(""), i.text.as_str())).collect();
+        assert_eq!(
+            items,
+            [
+                (
+                    "财政运行总体平稳",
+                    "——财政运行总体平稳，积极的财政政策提质增效明显。收入增长4.53%。\n全年支出增长9.97%。"
+                ),
+                ("支出结构不断优化", "——支出结构不断优化，民生等重点领域保障有力。")
+            ]
+        );
+        let b = built(&[
+            "关于公告审计结果的报告",
+            "请批示。",
+            "附件：",
+            "1.某公司审计结果公告",
+            "2.某中心审计结果公告",
+        ]);
+        assert_eq!(b.sections.len(), 1);
+        assert_eq!(b.sections[0].items.len(), 1, "the attachments are the text's");
+    }
+
+    #[test]
+    fn pieces_of_wrapped_lines_and_cells_are_no_title_lines() {
+        for t in ["reform (20% - S)", "No", "by", "Rural services and", "绩效", "10 ) 明确性", "(a) the"]
+        {
+            assert!(!is_subtitle(&Para::text(t)), "{t}");
+        }
+        for t in ["ABBREVIATIONS", "Lessons Learned", "制度流于形式", "Program Management (PM)"] {
+            assert!(is_subtitle(&Para::text(t)), "{t}");
+        }
     }
 
     #[test]

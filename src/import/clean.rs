@@ -7,9 +7,12 @@ use super::para::{Kind, Noise, Para, ends_sentence, is_leader_char, strip_leader
 use std::collections::HashMap;
 
 /// Plain text or Markdown → paragraphs (one a line, or lines joined when the text is hard-wrapped).
-pub fn text_paras(text: &str, markdown: bool, noise: &mut Noise) -> Vec<Para> {
-    let text = scrub(text, noise);
+pub fn text_paras(text: impl Into<String>, markdown: bool, noise: &mut Noise) -> Vec<Para> {
+    let text = scrub(text.into(), noise);
     let raw = super::tables::mark(&text, markdown, noise);
+    // Each stage's output replaces its input: a large text is not held several times over.
+    drop(text);
+    crate::heap::release_free_memory();
     let raw: Vec<(String, Kind)> = if markdown {
         markdown_lines(&raw.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(), noise)
     } else {
@@ -31,8 +34,29 @@ pub fn tidy_line(line: &str) -> String {
     line.trim().to_string()
 }
 
-/// Line endings to `\n`, form feeds to line breaks, control and invisible characters out.
-fn scrub(text: &str, noise: &mut Noise) -> String {
+/// Line endings to `\n`, form feeds to line breaks, control and invisible characters out (the
+/// text itself back when it has none).
+fn scrub(text: String, noise: &mut Noise) -> String {
+    let clean = |c: char| {
+        c == '\n'
+            || c == '\t'
+            || !(c.is_control()
+                || matches!(
+                    c,
+                    '\u{a0}'
+                        | '\u{2028}'
+                        | '\u{2029}'
+                        | '\u{200b}'..='\u{200d}'
+                        | '\u{2060}'
+                        | '\u{feff}'
+                        | '\u{00ad}'
+                        | '\u{202a}'..='\u{202e}'
+                        | '\u{2066}'..='\u{2069}'
+                ))
+    };
+    if text.chars().all(clean) {
+        return text;
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -206,6 +230,12 @@ pub fn drop_noise(paras: Vec<Para>, noise: &mut Noise) -> Vec<Para> {
             leader.push(false);
             continue;
         }
+        // A stray mark (`.`, `*`, `——`): nothing a reader reads.
+        if p.kind == Kind::Text && !p.text.chars().any(char::is_alphanumeric) {
+            noise.markup += 1;
+            noise.dropped.push(p.text);
+            continue;
+        }
         // A lone number (`15`) is a page number only at a page break: tables::mark decides.
         if is_page_number(&p.text) && !super::tables::is_bare_number(&p.text) {
             noise.page_numbers += 1;
@@ -232,9 +262,12 @@ pub fn drop_noise(paras: Vec<Para>, noise: &mut Noise) -> Vec<Para> {
 
 /// A line that is only a page number: `3`, `- 3 -`, `第3页 共10页`, `Page 3 of 10`, `3/10`, `iv`.
 pub fn is_page_number(text: &str) -> bool {
+    if text.len() > 64 || numbers_apart(text) {
+        return false;
+    }
     let s: String =
         text.chars().map(narrow).filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
-    if s.is_empty() || s.chars().count() > 16 {
+    if s.is_empty() || s.chars().count() > 16 || s.chars().all(|c| c == '0') {
         return false;
     }
     let digits = |t: &str| !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit());
@@ -286,6 +319,17 @@ pub fn is_page_number(text: &str) -> bool {
     s.len() <= 5 && s.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
 }
 
+/// Two numbers apart on one line (` 0  0`, `12 17.8`): a row of figures, data, never a page
+/// number.
+fn numbers_apart(text: &str) -> bool {
+    let t: Vec<char> = text.trim().chars().map(narrow).collect();
+    t.windows(3).any(|w| {
+        w[0].is_ascii_digit() && w[1].is_whitespace() && (w[2].is_ascii_digit() || w[2].is_whitespace())
+    }) && t.iter().rev().take_while(|c| c.is_ascii_digit()).count() > 0
+        && t.iter().filter(|c| c.is_ascii_digit()).count() >= 2
+        && t.iter().all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ','))
+}
+
 /// The text before a page number at the end (after spaces or leader dots), if there is one.
 fn before_page(text: &str) -> Option<&str> {
     let t = text.trim_end();
@@ -296,9 +340,13 @@ fn before_page(text: &str) -> Option<&str> {
         .filter(|b| !b.trim().is_empty())
 }
 
-/// A key for comparing a table-of-contents entry with the heading it points to.
+/// A key for comparing a table-of-contents entry with the heading it points to: no bullet, no
+/// page (after a gap, or glued to a Chinese entry: `单位概况3`), no white space.
 fn toc_key(text: &str) -> String {
+    let text = unbullet(text);
     let t = before_page(text).unwrap_or(text);
+    let glued = t.trim_end_matches(|c: char| narrow(c).is_ascii_digit());
+    let t = if glued.len() < t.len() && glued.ends_with(crate::lang::is_cjk) { glued } else { t };
     t.chars().map(narrow).filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase()
 }
 
@@ -312,10 +360,43 @@ fn is_toc_title(text: &str) -> bool {
     matches!(key.as_str(), "目录" | "目錄" | "目次" | "contents" | "tableofcontents")
 }
 
+/// How many of the lines after a contents page's title are tried as its first entry.
+const FIRST_ENTRIES: usize = 6;
+
+/// How many entries without a page (wrapped, or under one with a page) may stand together.
+const UNPAGED_ENTRIES: usize = 6;
+
+/// A contents page's cell on a line of its own: its column heads (`段落`, `页数`, `Page`) or a
+/// page or paragraph number or range (`12`, `5 - 9`), or a short row its cells made.
+fn is_cell(p: &Para) -> bool {
+    let t = p.text.trim();
+    if p.kind == Kind::Table {
+        return t.chars().count() <= 60;
+    }
+    let key: String = t.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+    matches!(
+        key.as_str(),
+        "段落" | "页数" | "頁數" | "页次" | "頁次" | "页码" | "頁碼" | "page" | "pages" | "paragraphs"
+    ) || (t.len() <= 12
+        && t.chars().any(|c| narrow(c).is_ascii_digit())
+        && t.chars().all(|c| {
+            narrow(c).is_ascii_digit() || c.is_whitespace() || matches!(narrow(c), '-' | '–' | '—' | '~')
+        }))
+}
+
+/// A contents entry's bullet off (`• 壹、前言`): whatever prefixes the entries, the entry is
+/// what follows.
+fn unbullet(t: &str) -> &str {
+    t.trim_start().trim_start_matches(['•', '·', '●', '■', '◆', '□', '▪', '*', '-', '–']).trim_start()
+}
+
 /// Could be an entry of a table of contents: short, not a sentence.
 fn toc_like(p: &Para) -> bool {
+    // A hundred characters of Chinese, 160 of English (an entry joined from two lines).
+    let max = if p.text.is_ascii() { 160 } else { 100 };
     matches!(p.kind, Kind::Text | Kind::Heading(_))
-        && p.text.chars().count() <= 100
+        && p.text.len() <= 4 * max
+        && p.text.chars().count() <= max
         && !ends_sentence(&p.text)
 }
 
@@ -324,32 +405,55 @@ fn heading_like(p: &Para, had_leader: bool) -> bool {
         && (had_leader
             || trailing_page(&p.text)
             || matches!(p.kind, Kind::Heading(_))
-            || !markers(&p.text).is_empty())
+            || !markers(unbullet(&p.text)).is_empty())
 }
 
 /// Removes a table of contents: after 目录/Contents up to where its first entry appears again,
 /// or a run of three or more headings with nothing between them that all appear again later.
 fn drop_toc(paras: Vec<Para>, leader: &[bool], noise: &mut Noise) -> Vec<Para> {
     let n = paras.len();
-    let keys: Vec<String> = paras.iter().map(|p| toc_key(&p.text)).collect();
+    // Only a line that could be an entry has a key: a long paragraph is never compared.
+    let keys: Vec<String> =
+        paras.iter().map(|p| if toc_like(p) { toc_key(&p.text) } else { String::new() }).collect();
     let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, k) in keys.iter().enumerate() {
+    for (i, k) in keys.iter().enumerate().filter(|(_, k)| !k.is_empty()) {
         positions.entry(k.as_str()).or_default().push(i);
     }
     let next_same = |i: usize| -> Option<usize> { first_at(&positions, &keys[i], i + 1) };
     let mut cut: Option<(usize, usize)> = None;
     if let Some(i) = paras.iter().take(n / 2 + 3).position(|p| is_toc_title(&p.text)) {
-        let again = (i + 1 < n && !keys[i + 1].is_empty()).then(|| next_same(i + 1)).flatten();
+        // The document starts where one of the first entries appears again (a site's line may
+        // stand between the title and them); everything between is the contents.
+        let again = (i + 1..n.min(i + 1 + FIRST_ENTRIES))
+            .filter(|&k| !keys[k].is_empty() && !is_cell(&paras[k]))
+            .find_map(|k| {
+                next_same(k).filter(|&m| paras[i + 1..m].iter().all(|p| toc_like(p) || is_cell(p)))
+            });
         cut = Some(match again {
-            Some(m) if paras[i + 1..m].iter().all(toc_like) => (i, m),
-            _ => {
-                // Entries end at a page number; an entry wrapped over two lines has its first
-                // line without one.
-                let entry =
-                    |k: usize| k < n && toc_like(&paras[k]) && (leader[k] || trailing_page(&paras[k].text));
+            Some(m) => (i, m),
+            None => {
+                // Entries end at a page number (or are followed by their page cells, one a
+                // line); an entry wrapped over lines, or entries without pages under one with
+                // them, go on to the next that has one.
+                let entry = |k: usize| {
+                    k < n
+                        && (is_cell(&paras[k])
+                            || (toc_like(&paras[k]) && (leader[k] || trailing_page(&paras[k].text))))
+                };
                 let mut end = i + 1;
-                while entry(end) || (end < n && toc_like(&paras[end]) && entry(end + 1)) {
-                    end += 1;
+                loop {
+                    if entry(end) {
+                        end += 1;
+                        continue;
+                    }
+                    let run = (end..n.min(end + UNPAGED_ENTRIES))
+                        .take_while(|&k| toc_like(&paras[k]) && !entry(k))
+                        .count();
+                    if run > 0 && entry(end + run) {
+                        end += run + 1;
+                        continue;
+                    }
+                    break;
                 }
                 (i, end)
             }
@@ -430,7 +534,7 @@ mod tests {
         {
             assert!(is_page_number(s), "{s}");
         }
-        for s in ["一、概况", "2022", "3.5", "Page three", "第三章", "100%"] {
+        for s in ["一、概况", "2022", "3.5", "Page three", "第三章", "100%", " 0  0", "12 17", "0"] {
             assert!(!is_page_number(s), "{s}");
         }
     }
@@ -481,6 +585,25 @@ mod tests {
             assert_eq!(got, ["Report", "Body starts here.", "Summary", "Text."], "{title}");
             assert_eq!(noise.dropped.iter().filter(|d| d.contains("Grant Monitoring")).count(), 1, "{title}");
         }
+    }
+
+    #[test]
+    fn contents_pages_whatever_prefixes_or_follows_their_entries() {
+        // Bullets before the entries, leaders and pages after them.
+        let text = "報告\n目錄\n• 壹、前言 ………… 1\n• 貳、績效 ………… 3\n• 參、結語 ………… 9\n壹、前言\n正文一。\n貳、績效\n正文二。\n參、結語\n正文三。";
+        assert_eq!(
+            paras(text),
+            ["報告", "壹、前言", "正文一。", "貳、績效", "正文二。", "參、結語", "正文三。"]
+        );
+        // Pages glued to the entries, a site's line under the title, a second list without pages.
+        let text = "目录\n公开时间:2024年9月23日\n第一部分 单位概况3\n一、主要职责3\n第二部分 决算情况说明7\n一、收入支出决算总表\n二、收入决算表\n第一部分单位概况\n一、主要职责\n正文。";
+        assert_eq!(paras(text), ["第一部分单位概况", "一、主要职责", "正文。"]);
+        // Cells one a line: column heads, paragraph ranges and pages.
+        let text = "报告书\n目录\n段落\n页数\n第1部引言\n委员会的成立\n1\n1\n委员会的成员\n2 - 3\n1\n第2部程序\n委员会的程序\n4\n2";
+        assert_eq!(paras(text), ["报告书"]);
+        // Entries without pages under one with a page, wrapped over lines.
+        let text = "TABLE OF CONTENTS\nFINDINGS . . . . . . . . . . 5\n1. Communication Between OIG Auditors\nCan Be Improved\n2. Additional Steps Need to Be Taken\nAPPENDICES\nA. Audit Resolution Process . . . . . . . . . . 13\nACRONYMS\nThe acronyms used in this report follow.";
+        assert_eq!(paras(text), ["ACRONYMS", "The acronyms used in this report follow."]);
     }
 
     #[test]

@@ -147,6 +147,27 @@ pub fn decode_with(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<De
     check_text(best)
 }
 
+/// [`decode_with`] of bytes that may be given away: UTF-8 without a BOM, the usual text, becomes
+/// the text without a copy (a large document is not held twice).
+pub fn decode_owned(
+    bytes: std::borrow::Cow<'_, [u8]>,
+    forced: Option<&'static Encoding>,
+) -> Result<Decoded, DecodeError> {
+    let plain = |b: &[u8]| {
+        forced.is_none()
+            && Encoding::for_bom(b).is_none()
+            && utf16_without_bom(b).is_none()
+            && memchr::memchr(0, b).is_none()
+    };
+    match bytes {
+        std::borrow::Cow::Owned(v) if plain(&v) => match String::from_utf8(v) {
+            Ok(text) => check_text(Decoded { text, encoding: "UTF-8", replaced: 0 }),
+            Err(e) => decode_with(e.as_bytes(), forced),
+        },
+        bytes => decode_with(&bytes, forced),
+    }
+}
+
 /// How much of a file `chardetng` reads to guess its encoding.
 const GUESS_BYTES: usize = 1 << 20;
 

@@ -26,7 +26,7 @@
 //! - [`unit`]: the unit evaluated (`meta.unit`): `--unit`, else with a rubric the cover's, the
 //!   title's or, under a generic title, the text's.
 //!
-//! The output is checked with [`parse_report`] before it is returned, so an import always gives
+//! The output is checked with [`parse_report_shared`] before it is returned, so an import always gives
 //! a valid report or an error; nothing in here panics on any input.
 
 pub mod build;
@@ -34,8 +34,10 @@ pub mod capitals;
 pub mod clean;
 pub mod cover;
 pub mod decode;
+pub mod docsite;
 pub mod docx;
 pub mod evidence;
+pub mod inline;
 pub mod numbering;
 pub mod outline;
 pub mod para;
@@ -48,13 +50,15 @@ pub mod web;
 pub mod wrap;
 
 use crate::report::file::{FORMAT, GradeFile, Meta, ReportFile, ScaleFile};
-use crate::report::{Report, parse_report};
+use crate::report::{Report, parse_report_shared};
 use crate::text::shown;
 use crate::words::{cli, errors as w};
 use build::{Lang, count_items, count_sections, untitled};
 use para::{Kind, Noise, Para};
+use std::borrow::Cow;
 use std::path::Path;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Files larger than this are not reports.
 pub const MAX_BYTES: usize = crate::input::Cap::DOCUMENT.0 as usize;
@@ -129,8 +133,9 @@ pub enum ImportError {
 /// What an import made.
 #[derive(Debug, Clone)]
 pub struct Imported {
-    /// The report file's text: pretty JSON, UTF-8, ending in a newline.
-    pub json: String,
+    /// The report file's text: pretty JSON, UTF-8, ending in a newline. Shared with `report`,
+    /// whose strings are ranges of it.
+    pub json: Arc<String>,
     /// The same report, as the app reads it (checked by `parse_report`).
     pub report: Report,
     pub summary: Summary,
@@ -255,12 +260,19 @@ pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportErr
         }
         Err(e) => return Err(unreadable(e)),
     };
-    import_bytes(&bytes, path, options)
+    import_input(Cow::Owned(bytes), path, options)
 }
 
 /// Imports a document from its bytes; `path` gives the name for messages, the default id and
 /// (by its extension) whether the text is Markdown.
 pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Imported, ImportError> {
+    import_input(Cow::Borrowed(bytes), path, options)
+}
+
+/// [`import_bytes`] of bytes borrowed or given: given, a text's bytes become the text itself, so
+/// a large document is not held twice.
+fn import_input(input: Cow<'_, [u8]>, path: &Path, options: &Options) -> Result<Imported, ImportError> {
+    let bytes: &[u8] = &input;
     let name = crate::text::shown(path).to_string();
     let fail = |message: String| ImportError::Document { file: name.clone(), message };
     let undecodable = |problem: decode::DecodeError| ImportError::Decode { file: name.clone(), problem };
@@ -302,7 +314,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
                 .into_iter()
                 .flat_map(|p| {
                     let kind = p.kind;
-                    clean::text_paras(&p.text, false, &mut Noise::default())
+                    clean::text_paras(p.text, false, &mut Noise::default())
                         .into_iter()
                         .map(move |q| Para {
                             text: q.text,
@@ -317,25 +329,23 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
             let text =
                 pdf::text(bytes).map_err(|problem| ImportError::Pdf { file: name.clone(), problem })?;
             summary.format = "PDF";
-            clean::text_paras(&text, false, &mut noise)
+            clean::text_paras(text, false, &mut noise)
         }
         decode::Sniffed::Text => {
-            let decoded = decode::decode_with(bytes, options.encoding).map_err(undecodable)?;
+            let decoded = decode::decode_owned(input, options.encoding).map_err(undecodable)?;
             let markdown = matches!(ext.as_str(), "md" | "markdown") || looks_like_markdown(&decoded.text);
             summary.format = if markdown { "Markdown" } else { "text" };
             summary.encoding = Some(pretty_encoding(decoded.encoding).to_string());
             replaced = decoded.replaced;
-            clean::text_paras(&decoded.text, markdown, &mut noise)
+            clean::text_paras(decoded.text, markdown, &mut noise)
         }
     };
-    let paras = capitals::mark(web::drop_leftovers(paras, &mut noise));
+    let paras = capitals::mark(web::drop_leftovers(inline::split(paras), &mut noise));
     if paras.is_empty() {
         return Err(fail(w::IMPORT_EMPTY.get().into()));
     }
     let paras = promote_title(paras);
-    let all_text: String = paras.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
-    let lang = Lang::of_texts([all_text.as_str()]);
-    drop(all_text);
+    let lang = Lang::of_texts(paras.iter().map(|p| p.text.as_str()));
     // The document's language is known: when neither `--lang`, the config nor the locale chose
     // the interface's, the report's own does from here on, this summary's notes included.
     crate::words::settle_by_report(lang);
@@ -344,6 +354,7 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
         summary.warnings.push(word.fill(&[("n", &replaced)]));
     }
 
+    let signed = cover::signature(&paras);
     let outline = outline::outline(paras);
     summary.levels = outline.styles.iter().map(ToString::to_string).collect();
     if outline.kept_as_text > 0 {
@@ -352,7 +363,10 @@ pub fn import_bytes(bytes: &[u8], path: &Path, options: &Options) -> Result<Impo
     }
     let stem = file_stem(path);
     let fallback_title = options.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).unwrap_or(&stem);
-    let built = build::build(outline, lang, fallback_title);
+    let mut built = build::build(outline, lang, fallback_title);
+    // The paragraphs and the outline are gone, the sections made: their pages go back.
+    crate::heap::release_free_memory();
+    cover::add_signature(&mut built.meta, signed);
     summary.notes.extend(built.notes.iter().cloned());
     if noise.rubric_table && options.rubric.is_none() {
         summary.notes.push(tables::rubric_hint(path));
@@ -470,8 +484,11 @@ fn finish(
         require_note_below_max: require_reasons.then_some(true),
         sections,
     };
-    let json = file.to_json_pretty();
-    let report = parse_report(json.as_bytes()).map_err(|problems| {
+    // The sections are written and dropped a few at a time: their pages go back to the system
+    // as the text grows, and the report read from the text below takes them again.
+    let json = file.into_json_pretty(4 << 20, crate::heap::release_free_memory);
+    crate::heap::release_free_memory();
+    let (report, json) = parse_report_shared(json).map_err(|problems| {
         let first = problems.first().map(ToString::to_string).unwrap_or_default();
         ImportError::Document {
             file: summary.source.clone(),

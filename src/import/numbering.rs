@@ -12,6 +12,11 @@ pub enum Kind {
     CnComma,
     /// （一） (一) 一）
     CnParen,
+    /// 壹、 貳、: numerals in their financial forms, a level of their own above 一、 (Taiwan's
+    /// 壹、 / 一、 / （一） / 1、)
+    CnCapital,
+    /// （壹） (貳)
+    CnCapitalParen,
     /// 甲、 乙、 (甲)
     CnStem,
     /// 第一章, 第一节, 第一条, 第一部分… (the unit character)
@@ -70,6 +75,8 @@ impl fmt::Display for Style {
         match self.kind {
             Kind::CnComma => write!(f, "一{close}"),
             Kind::CnParen => write!(f, "{}", wide(&format!("{open}一{close}"))),
+            Kind::CnCapital => write!(f, "壹{close}"),
+            Kind::CnCapitalParen => write!(f, "{}", wide(&format!("{open}壹{close}"))),
             Kind::CnStem => write!(f, "{}", wide(&format!("{open}甲{close}"))),
             Kind::Chapter(unit) => write!(f, "第一{unit}"),
             Kind::Ordinal => write!(f, "第一，"),
@@ -131,6 +138,15 @@ fn cn_unit(c: char) -> Option<u32> {
         '百' | '佰' => Some(100),
         _ => None,
     }
+}
+
+/// A numeral in its financial form (壹 贰 叁 … 拾 佰), written where a figure must not be
+/// altered, and by outlines for a level above 一、.
+fn is_capital(c: char) -> bool {
+    matches!(
+        c,
+        '壹' | '贰' | '貳' | '叁' | '參' | '肆' | '伍' | '陆' | '陸' | '柒' | '捌' | '玖' | '拾' | '佰'
+    )
 }
 
 fn is_cn_numeral(c: char) -> bool {
@@ -228,6 +244,18 @@ fn chapter_unit(c: char) -> Option<char> {
 
 /// Every reading of the number at the start of `text` (none when it has no number or nothing after it).
 pub fn markers(text: &str) -> Vec<Marker> {
+    // Most lines start with no number at all: say so before reading them.
+    let first = text.trim_start().chars().next().map(narrow);
+    let may_start = |c: char| {
+        matches!(c, '第' | '(')
+            || c.is_ascii_alphanumeric()
+            || is_cn_numeral(c)
+            || STEMS.contains(c)
+            || matches!(c as u32, 0x2460..=0x249B | 0x2776..=0x277F | 0x3251..=0x325F | 0x32B1..=0x32BF)
+    };
+    if !first.is_some_and(may_start) {
+        return Vec::new();
+    }
     let indexed: Vec<(usize, char)> = text.char_indices().take(40).collect();
     let chars: Vec<char> = indexed.iter().map(|&(_, c)| narrow(c)).collect();
     let end_of_sample = indexed.last().map_or(0, |&(i, c)| i + c.len_utf8());
@@ -262,7 +290,7 @@ pub fn markers(text: &str) -> Vec<Marker> {
     if at(p) == '(' {
         let q = p + 1;
         let inner: Option<(Kind, u32, usize)> = if let Some((v, e)) = cn_number(&chars, q) {
-            Some((Kind::CnParen, v, e))
+            Some((if is_capital(at(q)) { Kind::CnCapitalParen } else { Kind::CnParen }, v, e))
         } else if let Some((v, e)) = arabic(&chars, q, 3) {
             Some((Kind::ArabicParen, v, e))
         } else {
@@ -291,7 +319,8 @@ pub fn markers(text: &str) -> Vec<Marker> {
                 let enumeration = is_cn_numeral(next) && matches!(at(q + 2), '、' | '是' | '.');
                 if !enumeration && !next.is_ascii_digit() {
                     let punct = if at(q) == '、' { Punct::Comma } else { Punct::Dot };
-                    found.push((style(Kind::CnComma, punct), v, q + 1));
+                    let kind = if is_capital(at(p)) { Kind::CnCapital } else { Kind::CnComma };
+                    found.push((style(kind, punct), v, q + 1));
                 }
             }
             '是' => found.push((style(Kind::Claim, Punct::Other), v, q + 1)),
@@ -515,6 +544,9 @@ mod tests {
             ("(c) third", "(a)", 3),
             ("ii) second", "i)", 2),
             ("甲、基本情况", "甲、", 1),
+            ("壹、前言", "壹、", 1),
+            ("肆、結語", "壹、", 4),
+            ("（貳）施政重點", "（壹）", 2),
             ("二、部門（單位）基本概況", "一、", 2),
         ];
         for (text, style, value) in cases {

@@ -60,34 +60,53 @@ pub fn mark(text: &str, markdown: bool, noise: &mut Noise) -> Vec<(String, Kind)
         full.iter().map(|&i| lines[i].trim_matches(|c: char| c.is_whitespace() && c != '\t')).collect();
     let raw: Vec<&str> = full.iter().map(|&i| lines[i]).collect();
     let mut marks = if markdown { vec![Mark::Text; texts.len()] } else { tables(&texts, &raw, noise) };
+    drop(raw);
     let feeds: Vec<bool> = full.iter().map(|&i| feed_before[i]).collect();
     for k in page_numbers(&texts, &marks, &feeds) {
         noise.page_numbers += 1;
         noise.dropped.push(texts[k].to_string());
         marks[k] = Mark::Gone;
     }
-    let mut by_line: Vec<Mark> = vec![Mark::Text; lines.len()];
-    for (i, m) in full.into_iter().zip(marks) {
-        by_line[i] = m;
+    drop((texts, feeds));
+    // Each line's mark: a non-blank line's from `marks` (by its place in `full`), a blank line
+    // kept unless a page break takes it.
+    let mut at: Vec<Option<u32>> = vec![None; lines.len()];
+    for (k, &i) in full.iter().enumerate() {
+        at[i] = u32::try_from(k).ok();
     }
+    drop(full);
+    let mut blank_gone = vec![false; lines.len()];
+    let gone = |i: usize, marks: &[Mark], blank_gone: &[bool]| match at[i] {
+        Some(k) => matches!(marks[k as usize], Mark::Gone),
+        None => blank_gone[i],
+    };
     // A page break leaves no blank line: a paragraph running on to the next page is joined
     // (the blank lines around a form feed and its page number are the page's margin).
     for i in (0..lines.len()).filter(|&i| feed_before[i]) {
         let mut k = i;
-        while k > 0 && (lines[k - 1].trim().is_empty() || matches!(by_line[k - 1], Mark::Gone)) {
+        while k > 0 && (lines[k - 1].trim().is_empty() || gone(k - 1, &marks, &blank_gone)) {
             k -= 1;
-            by_line[k] = Mark::Gone;
+            match at[k] {
+                Some(m) => marks[m as usize] = Mark::Gone,
+                None => blank_gone[k] = true,
+            }
         }
     }
-    lines
-        .into_iter()
-        .zip(by_line)
-        .filter_map(|(line, m)| match m {
-            Mark::Gone => None,
-            Mark::Table(t) => Some((t, Kind::Table)),
-            Mark::Text => Some((line.to_string(), Kind::Text)),
-        })
-        .collect()
+    drop(feed_before);
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, line) in lines.into_iter().enumerate() {
+        let mark = match at[i] {
+            Some(k) => std::mem::replace(&mut marks[k as usize], Mark::Gone),
+            None if blank_gone[i] => Mark::Gone,
+            None => Mark::Text,
+        };
+        match mark {
+            Mark::Gone => {}
+            Mark::Table(t) => out.push((t, Kind::Table)),
+            Mark::Text => out.push((line.to_string(), Kind::Text)),
+        }
+    }
+    out
 }
 
 /// The marks of the non-blank lines: tables and forms found, the rest text.
@@ -100,6 +119,7 @@ fn tables(texts: &[&str], raw: &[&str], noise: &mut Noise) -> Vec<Mark> {
             .or_else(|| cell_run(rest, '\t'))
             .or_else(|| cell_run(rest, ','))
             .or_else(|| layout_run(&raw[i..]))
+            .or_else(|| facts_run(rest))
             .or_else(|| form_run(rest));
         let Some(rows) = found else {
             i += 1;
@@ -158,7 +178,15 @@ fn is_separator(t: &str) -> bool {
 /// A run of rows split by `sep` into the same number of short cells: three rows or more, or
 /// two with three cells or more. Not a list ([`not_a_list`]).
 fn cell_run(texts: &[&str], sep: char) -> Option<Vec<Row>> {
-    let first = cells(texts.first()?, sep)?;
+    // Two rows at least, and no cell over 40 characters: a line of prose with a comma in it
+    // (a piece between two commas, quoted or not, is within one cell) says no at once.
+    let line = texts.first()?;
+    if !texts.get(1).is_some_and(|t| t.contains(sep))
+        || line.split(sep).any(|piece| piece.trim().chars().filter(|&c| c != '"').nth(40).is_some())
+    {
+        return None;
+    }
+    let first = cells(line, sep)?;
     let n = first.len();
     let rows: Vec<Vec<String>> =
         texts.iter().take(MAX_ROWS).map_while(|t| cells(t, sep).filter(|c| c.len() == n)).collect();
@@ -175,8 +203,19 @@ fn cell_run(texts: &[&str], sep: char) -> Option<Vec<Row>> {
 /// short cells, two spaces or more apart, each starting where the row above has one (±2 columns);
 /// not a numbered list (`1.  加强预算管理`).
 fn layout_run(raw: &[&str]) -> Option<Vec<Row>> {
-    let first = columns(raw.first()?);
+    // Columns are two spaces or a full-width one apart: a line with neither is one column.
+    let line = raw.first()?;
+    let text = line.trim_start();
+    if !text.contains("  ") && !text.contains('\u{3000}') {
+        return None;
+    }
+    let first = columns(line);
     let n = first.len();
+    // One column is no table: stop before measuring the lines below (prose would be measured
+    // up to MAX_ROWS lines deep from every line).
+    if n < 2 {
+        return None;
+    }
     let mut rows = vec![first];
     for line in raw.iter().take(MAX_ROWS).skip(1) {
         let row = columns(line);
@@ -282,6 +321,62 @@ fn form_run(texts: &[&str]) -> Option<Vec<Row>> {
         [Row::Kept(format!("{label}{colon}{value}")), Row::Value]
     };
     Some(pairs.iter().flat_map(row).collect())
+}
+
+/// A block of facts, one label a line and its value on the next (`Country:` / `Iran`, `PROJ
+/// ID:` / `P071170`, `项目名称:` / `…`), column heads and rows of figures between them
+/// (`Appraisal` / `Actual`, ` 198.3  101.53`): three labels at least, a quarter of the lines
+/// or more. A label and the value under it become one row (`Country: Iran`); the other lines stay
+/// rows as they are. The block ends at a numbered line or at running text.
+fn facts_run(texts: &[&str]) -> Option<Vec<Row>> {
+    let label = |t: &str| {
+        let t = t.trim();
+        t.ends_with([':', '：'])
+            && (2..=80).contains(&t.chars().count())
+            && markers(t).is_empty()
+            && !t.contains(['。', '；'])
+    };
+    if !texts.first().is_some_and(|t| label(t)) {
+        return None;
+    }
+    // A value may run long (a list of sectors) but holds no sentence.
+    let value = |t: &str| {
+        let t = t.trim();
+        t.chars().count() <= 300
+            && markers(t).is_empty()
+            && !t.contains(['。', '；', ';'])
+            && !ends_sentence(t)
+    };
+    let other = |t: &str| t.trim().chars().count() <= 60 && value(t);
+    let mut n = 0;
+    let mut labels = 0;
+    for (k, t) in texts.iter().enumerate().take(MAX_ROWS) {
+        let after_label = k > 0 && label(texts[k - 1]);
+        if label(t) {
+            labels += 1;
+        } else if !(if after_label { value(t) } else { other(t) }) {
+            break;
+        }
+        n = k + 1;
+    }
+    if labels < 3 || labels * 4 < n {
+        return None;
+    }
+    let mut rows = Vec::with_capacity(n);
+    let mut k = 0;
+    while k < n {
+        let t = texts[k].trim();
+        if label(t) && k + 1 < n && !label(texts[k + 1]) {
+            let colon = if t.ends_with('：') { "" } else { " " };
+            rows.push(Row::Kept(format!("{t}{colon}{}", texts[k + 1].trim())));
+            rows.push(Row::Value);
+            k += 2;
+        } else {
+            rows.push(Row::Kept(t.to_string()));
+            k += 1;
+        }
+    }
+    Some(rows)
 }
 
 /// A form's label: up to 12 characters, not numbered, not a number, not a sentence.
@@ -507,6 +602,27 @@ mod tests {
             ["单位名称：邵东市行政审批服务局", "编制人数：15", "在职人数：14", "预算金额：120.5万元"]
         );
         assert_eq!(tables_of("Budget\n120,000\nStaff:\n15\n"), ["Budget: 120,000", "Staff: 15"]);
+    }
+
+    #[test]
+    fn a_block_of_facts_one_label_a_line() {
+        let text = "1. Project Data:\nDate Posted:\n04/29/2014\nCountry:\nIran\nPROJ ID:\nP071170\nAppraisal\nActual\nProject Costs(US $M)\n 198.3  101.53\nCofinanciers:\nNone\n2. Objectives:\nText.";
+        assert_eq!(
+            tables_of(text),
+            [
+                "Date Posted: 04/29/2014",
+                "Country: Iran",
+                "PROJ ID: P071170",
+                "Appraisal",
+                "Actual",
+                "Project Costs(US $M)",
+                "198.3  101.53",
+                "Cofinanciers: None"
+            ]
+        );
+        // Headings ending in a colon over paragraphs are no facts.
+        let prose = "存在问题：\n部分项目绩效目标不够细化。\n整改措施：\n加强绩效目标审核。\n下一步计划：\n继续推进。";
+        assert!(tables_of(prose).is_empty());
     }
 
     #[test]

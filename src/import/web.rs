@@ -4,6 +4,7 @@
 //! `主办：…`, `湘ICP备…`). They are dropped where a page puts them — before the report starts
 //! and after it ends — and listed in the summary, never taken as the title or `meta`.
 
+use super::docsite;
 use super::numbering::narrow;
 use super::para::{Kind, Noise, Para};
 
@@ -13,16 +14,36 @@ const REACH: usize = 30;
 /// The paragraphs without the web page's leftovers, which go to `noise.web` (and `dropped`).
 pub fn drop_leftovers(paras: Vec<Para>, noise: &mut Noise) -> Vec<Para> {
     let n = paras.len();
-    let strong: Vec<bool> = paras.iter().map(|p| is_leftover(&p.text)).collect();
+    // Only lines near an end are dropped, and only their neighbours are asked about: the
+    // middle of a long text is never looked at.
+    let looked_at = |i: usize| i <= REACH + 1 || i + REACH + 1 >= n;
+    let strong: Vec<bool> = paras
+        .iter()
+        .enumerate()
+        .map(|(i, p)| looked_at(i) && p.text.len() <= 900 && is_page_line(p))
+        .collect();
+    // A document site's frame: everything above its copy of the text but the title it shows.
+    let frame = docsite::frame_len(&paras);
+    let column = n > 2 && strong[1] && strong[2] && is_column_name(&paras[0].text);
     let mut kept = Vec::with_capacity(n);
     for (i, p) in paras.into_iter().enumerate() {
         let near_an_end = i < REACH || i + REACH >= n;
         let at_the_foot = i + FOOT_REACH >= n;
-        // `文号：…` is a page's only beside its other facts (索引号, 发布机构…).
+        // `文号：…` is a page's only beside its other facts (索引号, 发布机构…); `Documents`,
+        // `0` beside a site's widgets.
         let beside = (i > 0 && strong[i - 1]) || strong.get(i + 1).copied().unwrap_or(false);
-        let leftover =
-            strong[i] || (at_the_foot && is_foot(&p.text)) || (beside && has_key(&p.text, WEAK_KEYS));
-        if near_an_end && p.kind == Kind::Text && leftover {
+        // A row of empty cells (`| ||`) beside a site's form rows is the form's.
+        let empty_row = || p.kind == Kind::Table && !p.text.chars().any(|c| c.is_alphanumeric());
+        let weak = || {
+            p.text.len() <= 200
+                && (has_key(&p.text, WEAK_KEYS) || docsite::is_weak_widget(&p.text) || empty_row())
+        };
+        let leftover = || strong[i] || (at_the_foot && is_foot(&p.text)) || (beside && weak());
+        let framed = i < frame && !docsite::keeps_in_frame(&p.text);
+        if (near_an_end && matches!(p.kind, Kind::Text | Kind::Table) && leftover())
+            || framed
+            || (i == 0 && column)
+        {
             noise.web.push(p.text.clone());
             noise.dropped.push(p.text);
         } else {
@@ -30,6 +51,28 @@ pub fn drop_leftovers(paras: Vec<Para>, noise: &mut Noise) -> Vec<Para> {
         }
     }
     kept
+}
+
+/// Whether a paragraph is a page's: a text line, or a table row whose cells say it
+/// (`浏览量：1 | | | |`).
+fn is_page_line(p: &Para) -> bool {
+    match p.kind {
+        Kind::Text => is_leftover(&p.text) || docsite::is_widget(&p.text) || docsite::is_farm(&p.text),
+        Kind::Table => {
+            let cells: Vec<&str> = p.text.split('|').map(str::trim).filter(|c| !c.is_empty()).collect();
+            !cells.is_empty() && is_leftover(&cells.join(" "))
+        }
+        _ => false,
+    }
+}
+
+/// A site's column name over its facts block (`财政预决算`, then `- 索引号:` …): short, one
+/// phrase, naming no document (a subject word such as 绩效 may be in it; 报告 may not).
+fn is_column_name(text: &str) -> bool {
+    let t = text.trim();
+    (2..=12).contains(&t.chars().count())
+        && t.chars().all(|c| c.is_alphanumeric() || c == ' ')
+        && super::cover::title_rank(t) < 2
 }
 
 /// Keys a page puts before a colon: the article's facts and the site's foot.
@@ -72,7 +115,11 @@ const KEYS: &[&str] = &[
     "公开时限",
     "信息类别",
     "当前位置",
+    "当前页面",
     "您当前的位置",
+    "公开时间",
+    "公开日期",
+    "编辑",
     "您现在的位置",
     "您的位置",
     "所在位置",
@@ -98,8 +145,19 @@ fn key_of(text: &str) -> Option<String> {
 }
 
 /// Keys only a page's foot has (a report's cover may name its 承办单位).
-const FOOT_KEYS: &[&str] =
-    &["主办", "承办", "协办", "主办单位", "承办单位", "技术支持", "网站主办", "联系电话"];
+const FOOT_KEYS: &[&str] = &[
+    "主办",
+    "承办",
+    "协办",
+    "主办单位",
+    "承办单位",
+    "技术支持",
+    "网站主办",
+    "联系电话",
+    "topic",
+    "topics",
+    "tags",
+];
 
 /// How near the end of the text a page's foot is looked for (in paragraphs).
 const FOOT_REACH: usize = 8;
@@ -126,6 +184,16 @@ const WHOLE: &[&str] = &[
     "网站地图",
     "联系我们",
     "大中小",
+    "扫一扫",
+    "手机版",
+    "打开手机版",
+    "关注政务微博",
+    "关注政务微信",
+    "政务微博",
+    "政务微信",
+    "分享至",
+    "无障碍",
+    "长者模式",
     "print",
     "close",
     "share",
@@ -136,23 +204,99 @@ const WHOLE: &[&str] = &[
 
 /// Whether a line is a web page's, not the report's.
 pub fn is_leftover(text: &str) -> bool {
+    if text.len() > 900 {
+        return false;
+    }
     let t: String = text.trim().chars().map(narrow).collect();
     let lower = t.to_lowercase();
     let bare: String = lower
         .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '【' | '】' | '[' | ']' | '|' | '/' | '·'))
+        .filter(|c| !c.is_whitespace() && !matches!(c, '【' | '】' | '[' | ']' | '|' | '/' | '·' | '•'))
         .collect();
     if bare.is_empty() {
         return false;
     }
-    if is_url(&lower) || is_breadcrumb(&lower) || is_site_foot(&lower) {
+    if is_url(&lower) || is_breadcrumb(&lower) || is_site_foot(&lower) || counts_visits(&lower) {
         return true;
     }
-    if WHOLE.iter().any(|w| bare == w.replace(' ', "")) || buttons(&t) {
+    if WHOLE.iter().any(|w| bare == w.replace(' ', ""))
+        || buttons(&t)
+        || is_pager(&bare)
+        || is_alt_text(&lower)
+    {
         return true;
     }
     // `来源：邵东市… 发布时间：…`, `浏览量：1`, `字体：[大 中 小]`, `点击：次`, `- 索引号: …`
     has_key(text, KEYS)
+}
+
+/// A line that counts a page's visits or stamps its publication anywhere in it (`时间:2022-05-25
+/// 10:45:04 浏览量:`, `【发布时间：…】【阅读：…】`): words a report never puts before a colon, or
+/// a date with the time of day.
+fn counts_visits(lower: &str) -> bool {
+    const WORDS: [&str; 12] = [
+        "浏览量",
+        "浏览次数",
+        "访问量",
+        "访问次数",
+        "阅读量",
+        "阅读次数",
+        "点击数",
+        "点击量",
+        "点击率",
+        "发布时间",
+        "发布日期",
+        "阅读:",
+    ];
+    let short = lower.chars().count() <= 100;
+    let keyed = WORDS.iter().any(|w| {
+        lower.match_indices(w).any(|(i, _)| {
+            let after = lower[i + w.len()..].trim_start();
+            w.ends_with(':') || after.is_empty() || after.starts_with([':', '】', ']'])
+        })
+    });
+    short && (keyed || has_clock_stamp(lower))
+}
+
+/// `时间:2021-09-03 11:20:04`, `发布于：2022/5/25 10:45`: a key, then a date and a time of day.
+fn has_clock_stamp(t: &str) -> bool {
+    let chars: Vec<char> = t.chars().collect();
+    let digits =
+        |from: usize, n: usize| (from..from + n).all(|k| chars.get(k).is_some_and(char::is_ascii_digit));
+    let stamp_at = |mut k: usize| {
+        while chars.get(k).is_some_and(|c| c.is_whitespace()) {
+            k += 1;
+        }
+        if !digits(k, 4) || !matches!(chars.get(k + 4), Some('-' | '/' | '.')) {
+            return false;
+        }
+        // The rest of the date, then white space, then hh:mm.
+        k += 5;
+        while chars.get(k).is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.')) {
+            k += 1;
+        }
+        let spaced = chars.get(k).is_some_and(|c| c.is_whitespace());
+        while chars.get(k).is_some_and(|c| c.is_whitespace()) {
+            k += 1;
+        }
+        let h = if digits(k, 2) { 2 } else { usize::from(digits(k, 1)) };
+        spaced && h > 0 && chars.get(k + h) == Some(&':') && digits(k + h + 1, 2)
+    };
+    (0..chars.len()).any(|i| chars[i] == ':' && stamp_at(i + 1))
+}
+
+/// A pager or a stray mark: `<<`, `>>`, `«`, nothing a reader reads.
+fn is_pager(bare: &str) -> bool {
+    bare.chars().count() <= 3 && bare.chars().all(|c| matches!(c, '<' | '>' | '«' | '»' | '‹' | '›'))
+}
+
+/// An image's alternative text, as a page's text copy keeps it: `A picture of the … logo`.
+fn is_alt_text(lower: &str) -> bool {
+    ["a picture of ", "an image of ", "picture of ", "image of ", "photo of ", "a photo of "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        && lower.chars().count() <= 80
+        && !lower.ends_with('.')
 }
 
 /// `主办：… 承办：…`: the key of a site's foot.
@@ -167,10 +311,18 @@ fn is_url(t: &str) -> bool {
         && !t.contains(char::is_whitespace)
 }
 
-/// `首页 > 政务公开 > 财政预决算`, `Home » News`.
+/// `首页 > 政务公开 > 财政预决算`, `Home » News`, `网易首页 > 网易财经 > 正文`, `Independent
+/// Evaluation - Home > Search`: a trail of pages, one of them the site's home.
 fn is_breadcrumb(t: &str) -> bool {
-    let arrows = t.matches(['>', '»', '›', '＞']).count();
-    arrows >= 1 && (t.starts_with("首页") || t.starts_with("home") || t.starts_with("网站首页"))
+    const ARROWS: [char; 6] = ['>', '»', '›', '＞', '→', '/'];
+    let arrows = t.matches(['>', '»', '›', '＞', '→']).count();
+    arrows >= 1
+        && t.chars().count() <= 200
+        && t.split(ARROWS).map(str::trim).any(|step| {
+            let step = step.trim_start_matches(['-', '·', ':', ' ']);
+            ["首页", "主页", "home"].iter().any(|h| step.ends_with(h) || step.starts_with(h))
+                && step.chars().count() <= 40
+        })
 }
 
 /// `湘ICP备05004536号`, `公网安备`, `版权所有`, `Copyright ©`.
@@ -186,7 +338,8 @@ fn buttons(t: &str) -> bool {
         && inside.len() >= 2
         && inside.iter().all(|s| {
             let s = s.replace(' ', "");
-            WHOLE.iter().any(|w| s == *w) || matches!(s.as_str(), "大" | "中" | "小" | "字体" | "收藏本页")
+            let s = s.trim_end_matches([':', '：']);
+            WHOLE.contains(&s) || matches!(s, "大" | "中" | "小" | "字体" | "收藏本页")
         })
 }
 
@@ -218,6 +371,18 @@ mod tests {
             "- 时效性: 有效",
             "归档时间:2023-06-15",
             "详细信息",
+            "当前页面:首页 >>信息公开>>财政资金",
+            "当前位置:文档之家› 工作总结› 绩效自评报告",
+            "网易首页 > 网易财经 > 正文",
+            "Independent Evaluation - Home > Search",
+            "时间:2022-05-25 10:45:04 浏览量:",
+            "时间:2021-09-03 11:20:04 来源:本网 访问量: -",
+            "【发布时间：2022-03-01】【阅读：105次】",
+            "• 扫一扫",
+            "打开 · 手机版",
+            "【打印】 【字体:",
+            "<<",
+            "A picture of the National Audit Office logo",
         ] {
             assert!(is_leftover(line), "{line}");
         }
@@ -238,6 +403,9 @@ mod tests {
             "审核：张三",
             "承办单位：某建设公司",
             "The print run was late.",
+            "报告时间：2023年3月15日",
+            "The home office > the field office in costs.",
+            "会议于2023-03-15 09:30在局机关召开。",
         ] {
             assert!(!is_leftover(line), "{line}");
         }

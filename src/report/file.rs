@@ -80,6 +80,87 @@ pub struct SectionFile {
     pub sections: Vec<SectionFile>,
 }
 
+/// The text [`ReportFile::into_json_pretty`] writes, and when it last said so.
+struct Writer<'a> {
+    out: String,
+    every: usize,
+    since: usize,
+    written: &'a mut dyn FnMut(),
+}
+
+impl Writer<'_> {
+    /// `[`, the sections one a line `pad` and four spaces in, `]` at `pad`: the value of a
+    /// `sections` key standing at `pad`.
+    fn sections(&mut self, sections: Vec<SectionFile>, pad: &str) {
+        let inner = format!("{pad}  ");
+        let n = sections.len();
+        self.out.push_str("[\n");
+        for (i, section) in sections.into_iter().enumerate() {
+            self.section(section, &inner);
+            self.out.push_str(if i + 1 < n { ",\n" } else { "\n" });
+        }
+        self.out.push_str(pad);
+        self.out.push(']');
+    }
+
+    /// One section as an element at `pad`: its own fields as serde writes them, then its
+    /// subsections, each written (and dropped) in turn.
+    fn section(&mut self, mut section: SectionFile, pad: &str) {
+        let children = std::mem::take(&mut section.sections);
+        let text = serde_json::to_string_pretty(&section).unwrap_or_default();
+        drop(section);
+        let before = self.out.len();
+        let own = if children.is_empty() { text.as_str() } else { text.strip_suffix("\n}").unwrap_or(&text) };
+        for (k, line) in own.split('\n').enumerate() {
+            if k > 0 {
+                self.out.push('\n');
+            }
+            self.out.push_str(pad);
+            self.out.push_str(line);
+        }
+        self.since += self.out.len() - before;
+        drop(text);
+        if self.since >= self.every {
+            (self.written)();
+            self.since = 0;
+        }
+        if !children.is_empty() {
+            self.out.push_str(",\n");
+            self.out.push_str(pad);
+            self.out.push_str("  \"sections\": ");
+            self.sections(children, &format!("{pad}  "));
+            self.out.push('\n');
+            self.out.push_str(pad);
+            self.out.push('}');
+        }
+    }
+}
+
+impl SectionFile {
+    /// At least the room its pretty JSON takes as an element of a report's `sections`: every
+    /// string escaped at most twice over (a `\n` is two bytes; the controls written as
+    /// `\u00XX` were scrubbed from imported text, and are counted six times here), keys, ids and
+    /// indentation within a kilobyte a node at this depth and below.
+    fn json_room(&self) -> usize {
+        let text = |t: &str| 2 * t.len() + 4 * t.bytes().filter(|b| *b < 0x20 && *b != b'\n').count();
+        let depth = 1024 + 64 * self.sections.len();
+        let own = text(&self.id) + text(&self.title) + self.body.as_deref().map_or(0, text);
+        let items: usize = self
+            .items
+            .iter()
+            .map(|i| {
+                depth
+                    + text(&i.id)
+                    + i.title.as_deref().map_or(0, text)
+                    + text(&i.text)
+                    + i.criteria.as_deref().map_or(0, text)
+                    + i.tags.iter().chain(&i.refs).map(|t| text(t) + 16).sum::<usize>()
+            })
+            .sum();
+        depth + own + items + self.sections.iter().map(SectionFile::json_room).sum::<usize>()
+    }
+}
+
 /// An item to score.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ItemFile {
@@ -116,7 +197,27 @@ impl ReportFile {
         text
     }
 
-    /// The file's text on one line, no newline (what the generator writes).
+    /// [`to_json_pretty`](Self::to_json_pretty)'s text, written a section at a time, each
+    /// section's own fields dropped once written (and `written` called every `every` bytes or
+    /// so): a large report is not held twice, as model and text, while it is written.
+    pub fn into_json_pretty(mut self, every: usize, mut written: impl FnMut()) -> String {
+        let sections = std::mem::take(&mut self.sections);
+        let head = self.to_json_pretty();
+        let Some(head) = head.strip_suffix("[]\n}\n").filter(|_| !sections.is_empty()) else {
+            return head;
+        };
+        // Room for the whole text at once: grown by doubling, the text would be copied at each
+        // step, old and new both held. Pages reserved and never written cost nothing.
+        let room = head.len() + sections.iter().map(SectionFile::json_room).sum::<usize>() + 16;
+        let mut w = Writer { out: String::with_capacity(room), every, since: 0, written: &mut written };
+        w.out.push_str(head);
+        w.sections(sections, "  ");
+        w.out.push_str("\n}\n");
+        w.out.shrink_to_fit();
+        w.out
+    }
+
+    /// The file's text on one line, no newline (what the generator writes).    /// The file's text on one line, no newline (what the generator writes).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }

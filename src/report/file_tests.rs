@@ -91,6 +91,26 @@ fn a_report_with_every_field_reads_back_identically_through_both_readers() {
 }
 
 #[test]
+fn written_a_section_at_a_time_the_text_is_the_same() {
+    // Every shape: nested three deep, a section with only subsections, one with items and
+    // subsections, escapes, no sections at all; told every byte, and never.
+    let mut wide = full();
+    wide.sections.push(SectionFile {
+        id: "s3".into(),
+        title: "三、\"末\"\n".into(),
+        ..SectionFile::default()
+    });
+    let empty = ReportFile { sections: vec![], ..full() };
+    for file in [full(), wide, empty] {
+        let expected = file.to_json_pretty();
+        let mut told = 0;
+        assert_eq!(file.clone().into_json_pretty(1, || told += 1), expected);
+        assert_eq!(file.into_json_pretty(usize::MAX, || panic!("told with nothing written")), expected);
+        assert!(told > 0 || !expected.contains("\"s1\""), "{told}");
+    }
+}
+
+#[test]
 fn numbers_are_written_as_people_write_them() {
     let text = full().to_json();
     assert!(text.contains(r#""scale":{"min":0,"max":5,"step":0.25}"#), "{text}");

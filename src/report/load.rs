@@ -130,18 +130,30 @@ fn io_message(path: &Path, err: &std::io::Error) -> String {
 /// are ranges of them (see [`SharedStr`](super::SharedStr)), so memory holds the file once.
 /// Given a slice, it copies it first.
 pub fn parse_report(bytes: impl Into<Vec<u8>>) -> Result<Report, Vec<Problem>> {
-    let source = source_text(bytes.into())?;
+    parse_text(&source_text(bytes.into())?)
+}
+
+/// [`parse_report`] of a text the caller keeps as well (an import hands back its JSON beside
+/// the report): the text is returned behind the `Arc` the report's strings are ranges of, so
+/// memory holds it once.
+pub fn parse_report_shared(text: String) -> Result<(Report, Arc<String>), Vec<Problem>> {
+    let source = source_text(text.into_bytes())?;
+    parse_text(&source).map(|report| (report, source))
+}
+
+/// Parses the checked text, its fingerprint taken beside.
+fn parse_text(source: &Arc<String>) -> Result<Report, Vec<Problem>> {
     let with_sha = |parsed: Result<Report, Vec<Problem>>, sha256: String| {
         parsed.map(|report| Report { sha256, ..report })
     };
     let bytes = source.as_bytes();
     if bytes.len() < PARALLEL_HASH_BYTES {
-        return with_sha(parse_source(&source), fingerprint(bytes));
+        return with_sha(parse_source(source), fingerprint(bytes));
     }
     std::thread::scope(|s| {
         let hasher =
             std::thread::Builder::new().name("appraise-sha256".into()).spawn_scoped(s, || fingerprint(bytes));
-        let parsed = parse_source(&source);
+        let parsed = parse_source(source);
         let sha256 = match hasher {
             Ok(h) => h.join().unwrap_or_else(|_| fingerprint(bytes)),
             Err(_) => fingerprint(bytes),

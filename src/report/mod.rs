@@ -15,7 +15,10 @@ mod shared;
 
 pub use index::IdIndex;
 pub(crate) use load::json_syntax;
-pub use load::{LoadError, Place, Problem, fingerprint, load_report, parse_report, parse_report_unhashed};
+pub use load::{
+    LoadError, Place, Problem, fingerprint, load_report, parse_report, parse_report_shared,
+    parse_report_unhashed,
+};
 pub use model::{Grade, Item, Report, Scale, Section, find_by_id};
 pub use node::{ItemIx, Node, SectionIx};
 pub use shared::SharedStr;

@@ -43,7 +43,7 @@ impl Exporter {
         let worker = std::thread::Builder::new().name("exporter".into()).spawn(move || {
             let result = export(&report, &scores, &scores_path);
             // The sheet was built in memory and is dropped by now: give the pages back.
-            super::heap::release_free_memory();
+            crate::heap::release_free_memory();
             let _ = answer.send(result);
         });
         if let Err(e) = worker {

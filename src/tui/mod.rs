@@ -8,7 +8,6 @@
 //! - `terminal`: raw mode, the alternate screen, the output writer, hang-ups, OSC 52;
 //! - threads: `saver` (the scores file), `search_worker`, `exporter`, `watchdog` (a terminal
 //!   that went away), and the journal's fsync thread (in `store::journal`);
-//! - `heap`: giving freed memory back after a large allocation.
 //!
 //! The work is kept safe: every change is written to the recovery journal before the next key,
 //! autosave writes the scores file within a second (retrying while it fails), and
@@ -18,7 +17,6 @@ pub mod action;
 mod ansi16;
 pub mod app;
 pub mod exporter;
-mod heap;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
@@ -88,7 +86,7 @@ pub fn run(
 ) -> io::Result<()> {
     // Reading the report and the scores left freed buffers behind in the heap: hand their
     // pages back before the screen's and the search index's memory is taken.
-    heap::release_free_memory();
+    crate::heap::release_free_memory();
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     let signals = [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT];

@@ -218,6 +218,8 @@ crate::words! {
         "no outline numbering found: the whole text is one item";
     NO_NUMBERING_TITLES = "没有找到大纲编号：以文中的短标题行作为评分项" /
         "no outline numbering found: items are the text's short title lines";
+    NO_NUMBERING_DASHES = "没有找到大纲编号：以“——”开头的段落各作为一个评分项" /
+        "no outline numbering found: each paragraph opening with a dash (——) is an item";
     ONE_LEVEL = "只有一级编号：每个编号部分成为一个评分项" /
         "one level of numbering only: each numbered part became an item";
     /// A Markdown or Word heading level, as an outline level's style.

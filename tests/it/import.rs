@@ -411,15 +411,15 @@ fn each_numbering_style_nests() {
         ),
         (
             "1. Intro\nText.\n1.1 Scope\nText.\n1.1.1 Detail\nText.\n2. End\nText.",
-            "s1 1. Intro\n  s1.1 1.1 Scope\n    · s1.1.1 1.1.1 Detail\ns2 2. End",
+            "s1 1. Intro\n  s1.1 1.1 Scope\n    · s1.1.1 1.1.1 Detail\ns2 2. End\n  · s2.1 2. End",
         ),
         (
             "I. One\nA. First\nText.\nB. Second\nText.\nII. Two\nText.",
-            "s1 I. One\n  · s1.1 A. First\n  · s1.2 B. Second\ns2 II. Two",
+            "s1 I. One\n  · s1.1 A. First\n  · s1.2 B. Second\ns2 II. Two\n  · s2.1 II. Two",
         ),
         (
             "A. One\n(a) first\n(b) second\nB. Two\nText.",
-            "s1 A. One\n  · s1.1 (a) first\n  · s1.2 (b) second\ns2 B. Two",
+            "s1 A. One\n  · s1.1 (a) first\n  · s1.2 (b) second\ns2 B. Two\n  · s2.1 B. Two",
         ),
         (
             "# 一、甲\n## 小节\n正文\n## 小节二\n正文\n# 二、乙\n正文",
@@ -475,7 +475,7 @@ fn western_roman_and_letter_numbering() {
     let r = import("western-numbering.txt").report;
     assert_eq!(
         outline(&r),
-        "s1 1. Introduction\n  · s1.1 1.1 Scope\n  · s1.2 1.2 Method\ns2 2. Results\n  s2.1 2.1 Lending\n    · s2.1.1 2.1.1 Print\n    · s2.1.2 2.1.2 Digital\n  s2.2 2.2 Programmes\n    · s2.2.1 Children's reading sessions reached 3,400 participants\ns3 3. Issues\n"
+        "s1 1. Introduction\n  · s1.1 1.1 Scope\n  · s1.2 1.2 Method\ns2 2. Results\n  s2.1 2.1 Lending\n    · s2.1.1 2.1.1 Print\n    · s2.1.2 2.1.2 Digital\n  s2.2 2.2 Programmes\n    · s2.2.1 Children's reading sessions reached 3,400 participants\ns3 3. Issues\n  · s3.1 3. Issues\n"
     );
     assert!(r.meta.contains(&("lang".into(), "en".into())));
     assert!(r.grades.is_empty(), "no grade bands for English reports");
@@ -511,7 +511,7 @@ fn chapters_circled_and_mixed_punctuation() {
     let r = import("mixed-styles.txt").report;
     assert_eq!(
         outline(&r),
-        "s1 一．项目概况\ns2 二．资金情况\n  s2.1 1、资金到位\n    · s2.1.1 ⑴中央资金到位率100%\n    · s2.1.2 ⑵县级资金到位率80%\n  s2.2 2．资金使用\n    · s2.2.1 支出进度达到序时要求\n  s2.3 3. 资金管理\n    · s2.3.1 实行专账核算\ns3 三．结论\n"
+        "s1 一．项目概况\ns2 二．资金情况\n  s2.1 1、资金到位\n    · s2.1.1 ⑴中央资金到位率100%\n    · s2.1.2 ⑵县级资金到位率80%\n  s2.2 2．资金使用\n    · s2.2.1 支出进度达到序时要求\n  s2.3 3. 资金管理\n    · s2.3.1 实行专账核算\ns3 三．结论\n  · s3.1 三．结论\n"
     );
     assert_eq!(r.title, "２０２３年度项目自评报告");
     assert!(r.meta.contains(&("year".into(), "2023".into())));
@@ -800,7 +800,17 @@ fn hostile_inputs_never_panic() {
     survives("claims.txt", format!("一、成效\n{claims}").as_bytes());
     let many = (1..=5000).map(|i| format!("{i}. 标题{i}\n正文。\n")).collect::<String>();
     let r = survives_as("many.txt", many.as_bytes()).expect("5 000 headings are a report");
-    assert_eq!((occurrences(&r, "标题"), occurrences(&r, "正文。")), (5000, 5000), "many.txt");
+    // (A part with only its text beside parts with items is one item named by its heading:
+    // that heading is said twice, once a title.)
+    let mut named_twice = 0;
+    for s in &r.sections {
+        for &i in &s.items {
+            if r.items[i].title.as_deref() == Some(&*s.title) {
+                named_twice += s.title.matches("标题").count();
+            }
+        }
+    }
+    assert_eq!((occurrences(&r, "标题") - named_twice, occurrences(&r, "正文。")), (5000, 5000), "many.txt");
     // The same heading over and over, text between.
     let same = "1. 标题\n正文。\n".repeat(60_000);
     let r = survives_as("same.txt", same.as_bytes()).expect("a repeated heading is a report");

@@ -34,6 +34,7 @@ const MODULES: &[(&str, Layer)] = &[
     ("import", Layer::Core),
     ("export", Layer::Core),
     ("generate", Layer::Core),
+    ("heap", Layer::Core),
     ("io_error", Layer::Core),
     ("input", Layer::Core),
     ("lang", Layer::Core),

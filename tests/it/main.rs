@@ -47,6 +47,7 @@ mod filters;
 mod fuzz_seeds;
 mod hostile_files;
 mod import;
+mod import_corpus;
 mod import_pdf;
 mod import_wild;
 mod integrity;
