@@ -7,6 +7,7 @@ use super::side::{FileId, file_id, open_side, remove_if_same};
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// `q.scores.json` → `q.scores.json.lock`.
 pub fn lock_path(scores: &Path) -> PathBuf {
@@ -20,6 +21,8 @@ pub fn lock_path(scores: &Path) -> PathBuf {
 pub struct Lock {
     file: File,
     path: PathBuf,
+    /// The scores file it locks (its identity lock is kept under this name in [`IDENTITIES`]).
+    scores: PathBuf,
 }
 
 impl Lock {
@@ -34,6 +37,90 @@ impl Drop for Lock {
         // Unlinked while still held: a process that opened the old file and locks it after us
         // sees that its file is no longer at the path and tries again (see `acquire`).
         remove_if_same(&self.path, self.id());
+        let mut held = IDENTITIES.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(at) = held.iter().position(|i| i.scores == self.scores) {
+            let identity = held.remove(at);
+            if let Some((file, path)) = identity.held {
+                remove_if_same(&path, file_id(&file));
+            }
+        }
+    }
+}
+
+/// A lock on the scores file itself — by device and inode, `locks/DEVICE-INODE.lock` in the
+/// user's data directory — so every name of one file (a hard link in any folder) asks the same
+/// lock. An atomic save gives the file a new inode (and a link made after it names that one),
+/// so the writer renews it after every save and every external change it sees
+/// ([`renew_identity`]).
+struct Identity {
+    scores: PathBuf,
+    note: String,
+    /// The lock file and where it is; `None` before the scores file exists.
+    held: Option<(File, PathBuf)>,
+}
+
+/// The identity locks this process holds, one per scores file it has open.
+static IDENTITIES: Mutex<Vec<Identity>> = Mutex::new(Vec::new());
+
+/// Where the identity lock of the file at `scores` is: `None` without a file or a data
+/// directory.
+fn identity_path(scores: &Path) -> Option<PathBuf> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::metadata(scores).ok()?;
+        let dirs = directories::ProjectDirs::from("", "", "appraise")?;
+        let dir = dirs.data_dir().join("locks");
+        std::fs::create_dir_all(&dir).ok()?;
+        Some(dir.join(format!("{}-{}.lock", meta.dev(), meta.ino())))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = scores;
+        None
+    }
+}
+
+/// Takes the identity lock at `path`, writing `note`; `Err(holder)` when another process
+/// holds it, `Ok(None)` when it cannot be made (the name's lock still stands).
+fn take_identity(path: &Path, note: &str) -> Result<Option<File>, String> {
+    let opened = open_side(path, OpenOptions::new().read(true).write(true).create(true).truncate(false));
+    let Ok(mut file) = opened else { return Ok(None) };
+    match file.try_lock() {
+        Ok(()) if still_at(&file, path) => {
+            let _ =
+                file.set_len(0).and_then(|()| file.rewind()).and_then(|()| file.write_all(note.as_bytes()));
+            Ok(Some(file))
+        }
+        Ok(()) | Err(TryLockError::Error(_)) => Ok(None),
+        Err(TryLockError::WouldBlock) => {
+            let mut holder = String::new();
+            let _ = file.read_to_string(&mut holder);
+            let holder = holder.trim();
+            Err(if holder.is_empty() {
+                crate::words::errors::LOCK_HOLDER_UNKNOWN.get().into()
+            } else {
+                holder.into()
+            })
+        }
+    }
+}
+
+/// After the scores file at `scores` was replaced (a save, another program's rename): the
+/// identity lock follows it to its new inode. Nothing when this process holds no lock on it.
+pub fn renew_identity(scores: &Path) {
+    let mut held = IDENTITIES.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(identity) = held.iter_mut().find(|i| i.scores == scores) else { return };
+    let Some(path) = identity_path(scores) else { return };
+    if identity.held.as_ref().is_some_and(|(_, p)| *p == path) {
+        return;
+    }
+    // Another process holding the new one opened this file under another name first: it
+    // keeps it (the name's lock still keeps this name to us).
+    if let Ok(Some(file)) = take_identity(&path, &identity.note)
+        && let Some((old, old_path)) = identity.held.replace((file, path))
+    {
+        remove_if_same(&old_path, file_id(&old));
     }
 }
 
@@ -89,9 +176,24 @@ pub fn acquire(scores: &Path, who: &str) -> Result<Lock, LockError> {
             return Err(LockError::Held { holder });
         }
         let note = format!("{who} (pid {}) since {}", std::process::id(), crate::scores::now_rfc3339());
+        // The same file under a name in another folder (a hard link) is found by its identity.
+        let held = match identity_path(scores).map(|p| take_identity(&p, &note).map(|f| f.map(|f| (f, p)))) {
+            Some(Err(holder)) => {
+                drop(file);
+                return Err(LockError::Held { holder });
+            }
+            Some(Ok(held)) => held,
+            None => None,
+        };
+        let scores = scores.to_path_buf();
+        IDENTITIES.lock().unwrap_or_else(|e| e.into_inner()).push(Identity {
+            scores: scores.clone(),
+            note: note.clone(),
+            held,
+        });
         // Held, but maybe not ours to write (another user's stale lock file): it still locks.
         let _ = file.set_len(0).and_then(|()| file.rewind()).and_then(|()| file.write_all(note.as_bytes()));
-        return Ok(Lock { file, path });
+        return Ok(Lock { file, path, scores });
     }
     Err(LockError::Io(io::Error::other(crate::words::errors::LOCK_KEEPS_CHANGING.get())))
 }

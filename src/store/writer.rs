@@ -139,6 +139,7 @@ impl Writer {
         let written = merged.as_ref().unwrap_or(ours);
         let stamp = self.write(written)?;
         self.stamp = Some(stamp);
+        super::lock::renew_identity(&self.path);
         // What was written is the base from now on.
         for (i, entry) in written.entries.iter().enumerate() {
             let h = entry_hash(entry);
@@ -165,6 +166,7 @@ impl Writer {
         }
         let mut merged = self.rebase(ours);
         self.merge_theirs(ours, &mut merged, &mut outcome)?;
+        super::lock::renew_identity(&self.path);
         if let Some(merged) = &merged {
             self.hand_back(ours, merged, &mut outcome);
         }

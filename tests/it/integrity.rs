@@ -291,6 +291,35 @@ fn a_hard_link_to_the_scores_file_shares_its_lock() {
 }
 
 #[test]
+fn a_hard_link_from_another_folder_shares_its_lock() {
+    let sb = Sandbox::new();
+    english(&sb);
+    let mut first = sb.spawn(&[ENGLISH]);
+    first.wait_for(&at(OBJECTIVES));
+    first.key("7");
+    wait_json(&sb.join(SCORES), "the first save", |v| entry(v, OBJECTIVES)["score"] == 7);
+    // The scores file as it is now (saved: a new inode), under a name in another folder: one
+    // file, one writer.
+    std::fs::create_dir_all(sb.join("elsewhere")).unwrap();
+    std::fs::hard_link(sb.join(SCORES), sb.join("elsewhere/mine.scores.json")).unwrap();
+    let mut second = sb.spawn(&[ENGLISH, "--scores", "elsewhere/mine.scores.json"]);
+    second.wait_for("is open for scoring by tester");
+    second.send("n\r");
+    assert_eq!(second.wait_exit(), 2, "{}", second.output());
+    first.key("q");
+    assert_eq!(first.wait_exit(), 0);
+    // Once the first has gone, the other name opens; no identity lock is left behind.
+    let mut third = sb.spawn(&[ENGLISH, "--scores", "elsewhere/mine.scores.json"]);
+    third.wait_for("Evaluator tester");
+    third.key("q");
+    assert_eq!(third.wait_exit(), 0);
+    let locks = sb.data_home().join("appraise/locks");
+    let left: Vec<_> =
+        std::fs::read_dir(&locks).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+    assert!(left.is_empty(), "identity locks left behind: {left:?}");
+}
+
+#[test]
 fn a_lock_held_by_another_user_still_offers_read_only() {
     if !crate::support::running_as_root() {
         // Only root can run the app as another user.
