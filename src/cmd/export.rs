@@ -34,6 +34,8 @@ pub struct SheetOptions {
     /// The sheet's language (not the interface's).
     pub lang: Option<Lang>,
     pub no_bom: bool,
+    /// `-q`: no spinner on stderr.
+    pub quiet: bool,
 }
 
 pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
@@ -60,7 +62,7 @@ pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> 
         }
     };
     warn_missing_reasons(&report, &scores);
-    let progress = sheet_progress(format);
+    let progress = sheet_progress(format, sheet_options.quiet);
     let table = sheet_table(&report, &scores, lang);
     let sheet = render(&table, || sheet_json(&report, &scores), format, !sheet_options.no_bom)?;
     let beside = || super::open::sheet_path_for(&scores_path, scores.head.evaluator.as_deref(), "xlsx");
@@ -70,8 +72,8 @@ pub fn export(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failure> 
 }
 
 /// The spinner while a sheet of `format` is made and written (on a terminal, after a moment).
-pub(super) fn sheet_progress(format: Format) -> Progress {
-    Progress::start(cli::PROGRESS_SHEET.fill(&[("format", &format.extension())]), false)
+pub(super) fn sheet_progress(format: Format, quiet: bool) -> Progress {
+    Progress::start(cli::PROGRESS_SHEET.fill(&[("format", &format.extension())]), quiet)
 }
 
 /// What [`emit`] says when it writes the sheet beside the inputs, and the spinner it takes away

@@ -43,8 +43,10 @@ pub fn export_dir(args: &ExportArgs, stdout: &mut dyn Write) -> Result<(), Failu
     crate::words::settle_by_report(Lang::of_texts([eval.settings.title.as_str()]));
     super::init::settle_by_rubric(&eval);
     let n = eval.documents.len();
-    let progress =
-        Progress::start(w::PROGRESS_READING.fill(&[("file", &shown(dir)), ("k", &0), ("n", &n)]), false);
+    let progress = Progress::start(
+        w::PROGRESS_READING.fill(&[("file", &shown(dir)), ("k", &0), ("n", &n)]),
+        options.quiet,
+    );
     let prepared = prepare(&eval, &mut |k, n, name| {
         progress.say(w::PROGRESS_READING.fill(&[
             ("file", &crate::text::sanitize(name)),

@@ -54,10 +54,14 @@ pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
         }
         loaded.push(l.scores);
     }
-    super::submitted::note_not_submitted(loaded.iter().zip(&files).map(|(s, p)| (s, p.as_path())));
+    // `-q`: the notes below are news, not problems — left out; warnings still go to stderr.
+    let quiet = args.sheet.quiet;
+    if !quiet {
+        super::submitted::note_not_submitted(loaded.iter().zip(&files).map(|(s, p)| (s, p.as_path())));
+    }
     let keys: Vec<(Option<String>, &Path)> =
         loaded.iter().zip(&files).map(|(s, p)| (s.head.evaluator.clone(), p.as_path())).collect();
-    for note in same_evaluator_notes(&keys) {
+    for note in same_evaluator_notes(&keys).into_iter().filter(|_| !quiet) {
         eprintln!("appraise: {note}");
     }
     let members = member_names(&keys)
@@ -75,20 +79,22 @@ pub fn merge(args: &MergeArgs, stdout: &mut dyn Write) -> Result<(), Failure> {
     let own = super::panel_scores_path(&args.report);
     let agreed = match load_scores(&own, &report) {
         Ok(Some(l)) => {
-            eprintln!(
-                "appraise: {}",
-                crate::words::chair::AGREED_USED.fill(&[("path", &crate::text::shown(&own))])
-            );
+            if !quiet {
+                eprintln!(
+                    "appraise: {}",
+                    crate::words::chair::AGREED_USED.fill(&[("path", &crate::text::shown(&own))])
+                );
+            }
             Some(l.scores)
         }
         Ok(None) => None,
         Err(e) => return Err(e.into()),
     };
     let panel = Panel { report: &report, members, disagree_percent: disagree, method, agreed };
-    for line in agreement_lines(&panel) {
+    for line in agreement_lines(&panel).into_iter().filter(|_| !quiet) {
         eprintln!("appraise: {line}");
     }
-    let progress = sheet_progress(format);
+    let progress = sheet_progress(format, sheet_options.quiet);
     let table = panel_table(&panel, lang);
     let sheet = render(&table, || panel_json(&panel), format, !sheet_options.no_bom)?;
     let beside = || panel_path(&args.report);

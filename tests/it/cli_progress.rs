@@ -144,3 +144,36 @@ fn init_says_which_report_it_prepares_on_a_terminal_and_nothing_into_a_pipe() {
     assert_eq!(stderr, "", "nothing on stderr");
     assert!(String::from_utf8_lossy(&out.stdout).contains(": 2 reports (./appraise.toml)"));
 }
+
+/// `export` and `merge` take `-q` as `import` does: on a terminal, a sheet long in the making
+/// shows its spinner, and with `-q` nothing at all.
+#[test]
+fn export_shows_its_spinner_on_a_terminal_and_nothing_with_quiet() {
+    let sb = Sandbox::new();
+    let report = sb.join("big.json");
+    let out =
+        crate::support::command().args(["gen", "--items", "30000", "-o"]).arg(&report).output().unwrap();
+    assert!(out.status.success());
+    let doc = crate::support::read_json(&report);
+    let scores = serde_json::json!({
+        "format": "appraise.scores/1",
+        "report": {"id": doc["id"], "title": doc["title"]},
+        "evaluator": "tester",
+        "items": [],
+    });
+    std::fs::write(sb.join("none.scores.json"), scores.to_string()).unwrap();
+    let mut tui = sb.spawn(&["export", "big.json", "--scores", "none.scores.json", "-o", "big.xlsx"]);
+    assert_eq!(tui.wait_end(), Some(Ok(0)), "{}", tui.output());
+    let shown = String::from_utf8_lossy(&tui.raw_output()).into_owned();
+    assert!(shown.contains("writing the xlsx sheet"), "the spinner on a terminal: {shown:?}");
+    for args in [
+        vec!["export", "big.json", "--scores", "none.scores.json", "-o", "quiet.xlsx", "-q"],
+        vec!["merge", "big.json", "none.scores.json", "-o", "panel.xlsx", "--quiet"],
+    ] {
+        let mut tui = sb.spawn(&args);
+        let end = tui.wait_end();
+        let raw = String::from_utf8_lossy(&tui.raw_output()).into_owned();
+        assert_eq!(end, Some(Ok(0)), "{args:?}: {raw}");
+        assert!(raw.is_empty(), "{args:?} with quiet printed {raw:?}");
+    }
+}

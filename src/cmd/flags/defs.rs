@@ -449,6 +449,7 @@ fn sheet_options(m: &ArgMatches) -> SheetOptions {
         out: SHEET_OUTPUT.path(m),
         lang: SHEET_LANG.get(m),
         no_bom: NO_BOM.on(m),
+        quiet: QUIET.on(m),
     }
 }
 
@@ -458,7 +459,7 @@ pub const EXPORT: Sub<Command> = Sub {
         zh: "生成评分表：每个评分项一行，含章节小计、总分、得分率和等级",
         en: "Write a scoring sheet (评分表): a row per item, section subtotals, total, percent and grade",
     },
-    flags: &[&EXPORT_REPORT, &EXPORT_SCORES, &WHOSE, &FORMAT, &SHEET_OUTPUT, &SHEET_LANG, &NO_BOM],
+    flags: &[&EXPORT_REPORT, &EXPORT_SCORES, &WHOSE, &FORMAT, &SHEET_OUTPUT, &SHEET_LANG, &NO_BOM, &QUIET],
     hidden: false,
     examples: &[
         Example::new(
@@ -629,6 +630,7 @@ pub const MERGE: Sub<Command> = Sub {
         &NO_BOM,
         &DISAGREE,
         &MERGE_TRIM,
+        &QUIET,
     ],
     hidden: false,
     examples: &[Example::new(

@@ -249,7 +249,7 @@ fn every_flag_reaches_its_command() {
         (
             vec![
                 "export", "r.json", "--scores", "s.json", "--format", "md", "-o", "-", "--lang", "en",
-                "--no-bom",
+                "--no-bom", "-q",
             ],
             Command::Export(ExportArgs {
                 report: p("r.json"),
@@ -260,6 +260,7 @@ fn every_flag_reaches_its_command() {
                     out: Some(p("-")),
                     lang: Some(Lang::En),
                     no_bom: true,
+                    quiet: true,
                 },
             }),
         ),
