@@ -69,25 +69,33 @@ pub fn status(prepared: &[Prepared], method: Method, disagree: f64) -> Vec<Repor
     out
 }
 
+impl ReportStatus {
+    /// A document's status before anything in it is known: its name as its title, nothing
+    /// scored (what the list shows until the reports are read).
+    pub fn pending(d: &super::Document) -> ReportStatus {
+        ReportStatus {
+            document: d.path.clone(),
+            file: d.name.clone(),
+            report_path: None,
+            title: d.name.clone(),
+            unit: None,
+            items: 0,
+            report_max: 0.0,
+            evaluators: Vec::new(),
+            score: None,
+            percent: None,
+            grade: None,
+            provisional: true,
+            disagreements: 0,
+            rank: None,
+            problem: None,
+        }
+    }
+}
+
 fn one(p: &Prepared, method: Method, disagree: f64) -> ReportStatus {
-    let file = p.document.name.clone();
-    let mut status = ReportStatus {
-        document: p.document.path.clone(),
-        file: file.clone(),
-        report_path: p.report_path.clone(),
-        title: file,
-        unit: None,
-        items: 0,
-        report_max: 0.0,
-        evaluators: Vec::new(),
-        score: None,
-        percent: None,
-        grade: None,
-        provisional: true,
-        disagreements: 0,
-        rank: None,
-        problem: None,
-    };
+    let mut status =
+        ReportStatus { report_path: p.report_path.clone(), ..ReportStatus::pending(&p.document) };
     let report = match &p.report {
         Ok(r) => r,
         Err(problem) => {

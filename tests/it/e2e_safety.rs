@@ -313,15 +313,9 @@ impl Hangup {
     }
 
     fn wait_for(&self, text: &str) {
-        let (start, limit) = (Instant::now(), deadline());
-        loop {
-            let screen = self.parser.lock().unwrap().screen().contents();
-            if screen.contains(text) {
-                return;
-            }
-            assert!(start.elapsed() < limit, "timed out after {limit:?} waiting for {text:?}:\n{screen}");
-            thread::sleep(Duration::from_millis(20));
-        }
+        let screen = || self.parser.lock().unwrap().screen().contents();
+        let what = format!("{text:?} on the screen");
+        crate::support::poll_until(&what, || screen().contains(text));
     }
 
     /// Closes every handle on the master side of the pty: the kernel hangs the terminal up.
@@ -336,15 +330,16 @@ impl Hangup {
         // Something to read, so the reader sees the flag: a resize makes the app redraw
         // without changing anything it holds (a key would go into an open note editor).
         let reader = self.reader.take().unwrap();
-        let (start, limit) = (Instant::now(), deadline());
+        let master = self.master.as_ref().unwrap();
         let mut cols = 119;
-        while !reader.is_finished() {
-            assert!(start.elapsed() < limit, "the pty reader does not stop within {limit:?}");
-            let master = self.master.as_ref().unwrap();
+        crate::support::poll_until("the pty reader to stop", || {
+            if reader.is_finished() {
+                return true;
+            }
             master.resize(PtySize { rows: 40, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
             cols = if cols == 119 { 120 } else { 119 };
-            thread::sleep(Duration::from_millis(100));
-        }
+            false
+        });
         reader.join().unwrap();
     }
 

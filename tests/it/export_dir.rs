@@ -324,7 +324,7 @@ fn the_workbook_links_its_summary_to_each_reports_sheet() {
 #[test]
 fn an_edit_on_a_reports_sheet_recalculates_the_summary_in_libreoffice() {
     if Command::new("soffice").arg("--version").output().is_err() {
-        return crate::support::cannot_check("LibreOffice (soffice) is not installed; .ci/run installs it");
+        crate::support::cannot_check("LibreOffice (soffice) is not installed; .ci/run installs it");
     }
     let dir = tempfile::tempdir().unwrap();
     let eval = evaluation(dir.path());
@@ -468,7 +468,7 @@ fn the_workbook_prints_each_sheet_numbered_by_its_own_pages() {
     if Command::new("soffice").arg("--version").output().is_err()
         || Command::new("pdftotext").arg("-v").output().is_err()
     {
-        return crate::support::cannot_check(
+        crate::support::cannot_check(
             "LibreOffice (soffice) or pdftotext is not installed; .ci/run installs them",
         );
     }

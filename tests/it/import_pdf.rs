@@ -74,7 +74,7 @@ fn a_pdf_is_imported_by_its_outline_through_pdftotext() {
     if !have_pdftotext() {
         let e = import_error("report.pdf", &bytes);
         assert!(e.contains("pdftotext -layout FILE.pdf FILE.txt") && e.contains("poppler-utils"), "{e}");
-        return crate::support::cannot_check(NO_PDFTOTEXT);
+        crate::support::cannot_check(NO_PDFTOTEXT);
     }
     let imported = import_bytes(&bytes, Path::new("report.pdf"), &Options::default()).unwrap();
     let report = &imported.report;
@@ -94,7 +94,7 @@ fn a_pdf_without_a_text_layer_asks_for_ocr() {
     let e = import_error("scan.pdf", &pdf(&[]));
     if !have_pdftotext() {
         assert!(e.contains("pdftotext -layout FILE.pdf FILE.txt"), "{e}");
-        return crate::support::cannot_check(NO_PDFTOTEXT);
+        crate::support::cannot_check(NO_PDFTOTEXT);
     }
     assert!(
         e.starts_with("scan.pdf: this PDF has no text layer (a scan?); run OCR on it first (e.g. `ocrmypdf"),
@@ -109,7 +109,7 @@ fn a_broken_pdf_names_the_file_and_the_error() {
     assert!(!e.contains('\n'), "{e}");
     if !have_pdftotext() {
         assert!(e.contains("pdftotext -layout FILE.pdf FILE.txt"), "{e}");
-        return crate::support::cannot_check(NO_PDFTOTEXT);
+        crate::support::cannot_check(NO_PDFTOTEXT);
     }
     assert!(e.starts_with("broken.pdf: pdftotext cannot read this PDF: "), "{e}");
     assert!(e.len() > "broken.pdf: pdftotext cannot read this PDF: ".len(), "{e}");
@@ -127,7 +127,7 @@ fn the_binary_imports_checks_and_opens_a_pdf() {
     if !have_pdftotext() {
         assert_eq!(out.status.code(), Some(2), "{stderr}");
         assert!(stderr.contains("poppler-utils"), "{stderr}");
-        return crate::support::cannot_check(NO_PDFTOTEXT);
+        crate::support::cannot_check(NO_PDFTOTEXT);
     }
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("(PDF (pdftotext))") && stderr.contains("2 items"), "{stderr}");

@@ -329,8 +329,7 @@ fn import_pdf(path: &Path) -> Option<Imported> {
         Ok(imported) => Some(imported),
         // Without pdftotext the advice is given (tests/it/import_pdf.rs checks it).
         Err(ImportError::Pdf { problem: PdfError::NoPdftotext, .. }) => {
-            crate::support::cannot_check("pdftotext is not installed (poppler-utils)");
-            None
+            crate::support::cannot_check("pdftotext is not installed (poppler-utils)")
         }
         Err(e) => panic!("{e}"),
     }

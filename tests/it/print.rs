@@ -90,7 +90,7 @@ fn pages(pdf: &Path) -> usize {
 #[test]
 fn sheets_print_as_documents_in_libreoffice() {
     if !has("soffice") {
-        return crate::support::cannot_check("LibreOffice (soffice) is not installed; .ci/run installs it");
+        crate::support::cannot_check("LibreOffice (soffice) is not installed; .ci/run installs it");
     }
     let dir = tempfile::tempdir().unwrap();
     for (name, xlsx) in sheets(dir.path()) {
@@ -211,7 +211,7 @@ fn cell_on(page: &str, text: &str) -> bool {
 #[test]
 fn a_group_continued_on_the_next_page_is_named_there() {
     if !has("soffice") {
-        return crate::support::cannot_check("LibreOffice (soffice) is not installed; .ci/run installs it");
+        crate::support::cannot_check("LibreOffice (soffice) is not installed; .ci/run installs it");
     }
     let dir = tempfile::tempdir().unwrap();
     let scores = panel_of(dir.path(), SAMPLE_ZHANGSAN, &|_| true, "shaodong-2022-rubric");
@@ -267,7 +267,7 @@ fn a_group_continued_on_the_next_page_is_named_there() {
 #[test]
 fn a_nine_item_sheet_prints_on_one_page() {
     if !has("soffice") {
-        return crate::support::cannot_check("LibreOffice (soffice) is not installed; .ci/run installs it");
+        crate::support::cannot_check("LibreOffice (soffice) is not installed; .ci/run installs it");
     }
     let dir = tempfile::tempdir().unwrap();
     let (report, scores) = nine_items(dir.path());

@@ -132,7 +132,7 @@ pub struct ListApp {
 impl ListApp {
     /// The list of `documents` before their scores are read.
     pub fn new(title: String, dir: PathBuf, me: Option<String>, documents: &[Document]) -> ListApp {
-        let rows: Vec<ReportStatus> = documents.iter().map(pending).collect();
+        let rows: Vec<ReportStatus> = documents.iter().map(ReportStatus::pending).collect();
         let mut list = ListApp {
             title,
             dir,
@@ -392,27 +392,6 @@ impl ListApp {
 /// What a row is called: its unit, else its title.
 pub fn unit_of(r: &ReportStatus) -> &str {
     r.unit.as_deref().unwrap_or(&r.title)
-}
-
-/// A document's row before its scores are read.
-fn pending(d: &Document) -> ReportStatus {
-    ReportStatus {
-        document: d.path.clone(),
-        file: d.name.clone(),
-        report_path: None,
-        title: d.name.clone(),
-        unit: None,
-        items: 0,
-        report_max: 0.0,
-        evaluators: Vec::new(),
-        score: None,
-        percent: None,
-        grade: None,
-        provisional: true,
-        disagreements: 0,
-        rank: None,
-        problem: None,
-    }
 }
 
 #[cfg(test)]

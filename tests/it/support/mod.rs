@@ -11,8 +11,8 @@
 //! the file is right, so a long deadline costs nothing, and no test asserts how long anything
 //! took (that is for the benchmarks, `benches/`).
 //!
-//! A test either checks or fails in CI: where its check cannot run here (a tool missing, a
-//! second user needed) it says "skipped" and passes only outside CI ([`cannot_check`]). Cases
+//! A test either checks or fails: where its check cannot run here (a tool missing, a second
+//! user needed) it fails saying why ([`cannot_check`]), never passes unchecked. Cases
 //! that root would pass for the wrong reason (root reads any file) run as an ordinary user,
 //! through `setpriv` ([`as_ordinary_user`], [`Sandbox::spawn_as_ordinary_user`]).
 
@@ -557,11 +557,23 @@ pub fn in_ci() -> bool {
 }
 
 /// For a test whose check cannot run here (`why`: a tool is missing, a second user is needed):
-/// fails in CI ([`in_ci`]), which must run every check; elsewhere says the check was skipped,
-/// and the test returns.
-pub fn cannot_check(why: &str) {
-    assert!(!in_ci(), "this check must run in CI, and cannot: {why}");
-    println!("skipped: {why}");
+/// the test fails, saying why — a check that did not run never passes, in CI or anywhere.
+pub fn cannot_check(why: &str) -> ! {
+    let place = if in_ci() { "in CI, which must run every check" } else { "here" };
+    panic!("this check cannot run {place}: {why}")
+}
+
+/// Polls `done` every [`POLL`] until it says yes; after the harness's [`deadline`], the test
+/// fails saying it was waiting for `what`. Every wait of a test goes through here or the
+/// terminal's own waits, so a slow machine is given time by one setting.
+pub fn poll_until(what: &str, mut done: impl FnMut() -> bool) {
+    let (start, limit) = (Instant::now(), deadline());
+    while !done() {
+        if start.elapsed() > limit {
+            panic!("timed out after {limit:?} waiting for {what}");
+        }
+        thread::sleep(POLL);
+    }
 }
 
 /// Whether `UPDATE_GOLDEN` asks the golden-file tests to rewrite their files rather than check
